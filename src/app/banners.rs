@@ -1,0 +1,73 @@
+//! The one banner area for problems the user must know about.
+
+use super::conflict_dialog::ConflictDialog;
+use super::download::{download_stored, download_workspace};
+use super::state::{Notice, use_app_store};
+use super::use_persistence;
+use crate::messages;
+use crate::storage::StorageKey;
+use leptos::prelude::*;
+
+/// Shows every current notice, and the choice to make when another tab
+/// saved at the same time.
+#[component]
+pub fn Banners() -> impl IntoView {
+    let store = use_app_store();
+    view! {
+        <section class="banners" aria-label="Messages">
+            <ConflictDialog/>
+            {move || {
+                store
+                    .notices
+                    .get()
+                    .into_iter()
+                    .map(|notice| view! { <NoticeBanner notice/> })
+                    .collect_view()
+            }}
+        </section>
+    }
+}
+
+/// One notice with the action that helps, and a way to dismiss it.
+#[component]
+fn NoticeBanner(
+    /// The problem to show.
+    notice: Notice,
+) -> impl IntoView {
+    let store = use_app_store();
+    let persistence = use_persistence();
+    let text = messages::notice(&notice);
+    let action = match &notice {
+        Notice::StorageUnavailable | Notice::NotSaved(_) => Some((
+            "Download everything as a file",
+            Callback::new(move |()| download_workspace(store)),
+        )),
+        Notice::CorruptQuarantined { key, .. } => {
+            let key = key.clone();
+            Some((
+                "Download the unreadable data",
+                Callback::new(move |()| download_stored(store, persistence, &key)),
+            ))
+        }
+        Notice::CorruptKept { .. } | Notice::NewerData { .. } => Some((
+            "Download the stored data",
+            Callback::new(move |()| download_stored(store, persistence, &StorageKey::Workspace)),
+        )),
+        Notice::StorageFailed(_) | Notice::DownloadFailed(_) => None,
+    };
+    let dismiss = {
+        let notice = notice.clone();
+        move |_| store.dismiss(|n| *n == notice)
+    };
+    view! {
+        <div class="notice" role="alert">
+            <p>{text}</p>
+            <div class="notice-actions">
+                {action.map(|(label, run)| {
+                    view! { <button type="button" on:click=move |_| run.run(())>{label}</button> }
+                })}
+                <button type="button" class="secondary" on:click=dismiss>"Dismiss"</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,114 @@
+//! The Leptos user interface: thin components over the domain, the format
+//! module and storage.
+
+pub mod banners;
+pub mod conflict_dialog;
+pub mod data_page;
+pub mod download;
+pub mod header;
+pub mod home;
+pub mod not_found;
+pub mod persistence;
+pub mod route;
+pub mod state;
+pub mod status_line;
+pub mod time_text;
+
+use banners::Banners;
+use data_page::DataPage;
+use header::Header;
+use home::Home;
+use leptos::prelude::*;
+use not_found::NotFound;
+use persistence::Persistence;
+use route::{Route, current_route, follow_address_bar};
+use state::{AppStore, provide_app_store, use_app_store};
+use status_line::StatusLine;
+use wasm_bindgen::JsCast;
+
+/// The storage keeper of the app, for components that read or delete
+/// stored data directly (downloads of unreadable data).
+pub fn use_persistence() -> Persistence {
+    expect_context::<Persistence>()
+}
+
+/// The whole app: opens the workspace from storage, provides the store, and
+/// lays out the page.
+#[component]
+pub fn App() -> impl IntoView {
+    let opened = persistence::open_workspace();
+    let store = AppStore::new(opened.workspace.clone(), opened.mode, current_route());
+    provide_app_store(store);
+    provide_context(Persistence::start(store, opened));
+    follow_address_bar(store);
+
+    Effect::new(move |_| {
+        let title = format!("{} · {} · Clientele", store.route.get().title(), store.workspace.with(|w| w.name.clone()));
+        document().set_title(&title);
+    });
+    // After a change of screen, move focus to its heading so that keyboard
+    // and screen-reader users start at the new content.
+    Effect::new(move |previous: Option<()>| {
+        store.route.track();
+        if previous.is_some() {
+            // Wait for the new screen to be drawn.
+            request_animation_frame(focus_main_heading);
+        }
+    });
+
+    view! {
+        <a class="skip-link" href="#main" on:click=move |ev| {
+            // A plain "#main" link would change the route.
+            ev.prevent_default();
+            focus_main_heading();
+        }>"Skip to main content"</a>
+        <Header/>
+        <Navigation/>
+        <Banners/>
+        <main id="main" tabindex="-1">
+            {move || match store.route.get() {
+                Route::Home => view! { <Home/> }.into_any(),
+                Route::Data => view! { <DataPage/> }.into_any(),
+                Route::NotFound(path) => view! { <NotFound path/> }.into_any(),
+            }}
+        </main>
+        <StatusLine/>
+    }
+}
+
+/// The main navigation between the product's sections.
+#[component]
+fn Navigation() -> impl IntoView {
+    let store = use_app_store();
+    view! {
+        <nav class="app-nav" aria-label="Sections">
+            <ul>
+                {Route::NAVIGATION
+                    .into_iter()
+                    .map(|route| {
+                        let current = {
+                            let route = route.clone();
+                            move || (store.route.get() == route).then_some("page")
+                        };
+                        view! {
+                            <li>
+                                <a href=route.href() aria-current=current>{route.title()}</a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+fn focus_main_heading() {
+    let target = document()
+        .query_selector("main h1")
+        .ok()
+        .flatten()
+        .or_else(|| document().get_element_by_id("main"));
+    if let Some(element) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}

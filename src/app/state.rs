@@ -1,0 +1,159 @@
+//! The one state store of the app, provided once at the root and reached
+//! through [`use_app_store`].
+//!
+//! [`AppStore::workspace`] is what the user keeps: the save effect tracks only
+//! it. Every other field is runtime state of this tab and is never saved.
+
+use super::route::Route;
+use crate::domain::{Timestamp, Workspace};
+use crate::format::FormatError;
+use crate::storage::{Persistence, StorageError, StorageKey, Usage};
+use leptos::prelude::*;
+
+/// Where this tab keeps the workspace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageMode {
+    /// In this browser's localStorage: the normal case.
+    Browser,
+    /// In memory only, because the browser gives no storage.
+    InMemory,
+    /// Shown but not editable, to protect stored data this tab must not
+    /// overwrite.
+    ReadOnly,
+}
+
+/// How the latest changes stand with respect to storage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveState {
+    /// Nothing changed since the workspace was opened.
+    Unchanged,
+    /// Changes wait for the next save, a moment after typing stops.
+    Pending,
+    /// Everything is saved; the time of the last save.
+    Saved(Timestamp),
+    /// The last save failed; the changes are only in memory.
+    Failed,
+    /// Another tab saved too; the user must choose which version to keep.
+    Conflict,
+}
+
+/// Something the user must know about, shown in the banner area until
+/// dismissed or resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// The browser gives no localStorage: the app runs in memory.
+    StorageUnavailable,
+    /// The latest changes could not be saved.
+    NotSaved(StorageError),
+    /// Stored data could not be read; it was moved aside to `key`.
+    CorruptQuarantined {
+        /// Where the unreadable text now is.
+        key: StorageKey,
+        /// Why it could not be read.
+        reason: FormatError,
+    },
+    /// Stored data could not be read nor moved aside; the app is read-only so
+    /// that it is not overwritten.
+    CorruptKept {
+        /// Why it could not be read.
+        reason: FormatError,
+        /// Why it could not be moved aside.
+        move_error: StorageError,
+    },
+    /// Stored data comes from a newer Clientele; the app is read-only.
+    NewerData {
+        /// The schema version found.
+        found: u64,
+        /// The newest this app reads.
+        supported: u32,
+    },
+    /// Storage worked at first but then failed on a read or a removal.
+    StorageFailed(StorageError),
+    /// A file could not be offered for download.
+    DownloadFailed(String),
+}
+
+impl Notice {
+    /// Whether two notices are the same kind of problem, so a repeat replaces
+    /// the earlier one instead of stacking up.
+    fn same_kind(&self, other: &Notice) -> bool {
+        std::mem::discriminant(self) == std::mem::discriminant(other)
+    }
+}
+
+/// What is known about browser storage, for the status line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct StorageInfo {
+    /// Characters in use, once measured.
+    pub usage: Option<Usage>,
+    /// Whether persistent storage was granted, once the browser answered.
+    pub persistence: Option<Persistence>,
+}
+
+/// The app's state: the persisted workspace and this tab's runtime state.
+#[derive(Debug, Clone, Copy)]
+pub struct AppStore {
+    /// What the user keeps. Saved after every change.
+    pub workspace: RwSignal<Workspace>,
+    /// Where the workspace is kept.
+    pub mode: RwSignal<StorageMode>,
+    /// How the latest changes stand.
+    pub save_state: RwSignal<SaveState>,
+    /// Problems to show in the banner area, oldest first.
+    pub notices: RwSignal<Vec<Notice>>,
+    /// Another tab's newer version, while the user decides what to keep.
+    pub conflict: RwSignal<Option<Workspace>>,
+    /// Usage and persistence of browser storage.
+    pub storage_info: RwSignal<StorageInfo>,
+    /// The screen shown.
+    pub route: RwSignal<Route>,
+}
+
+impl AppStore {
+    /// A store around an opened workspace.
+    pub fn new(workspace: Workspace, mode: StorageMode, route: Route) -> Self {
+        Self {
+            workspace: RwSignal::new(workspace),
+            mode: RwSignal::new(mode),
+            save_state: RwSignal::new(SaveState::Unchanged),
+            notices: RwSignal::new(Vec::new()),
+            conflict: RwSignal::new(None),
+            storage_info: RwSignal::new(StorageInfo::default()),
+            route: RwSignal::new(route),
+        }
+    }
+
+    /// Whether the user may change the workspace now.
+    pub fn is_editable(&self) -> bool {
+        self.mode.get() != StorageMode::ReadOnly
+    }
+
+    /// Shows `notice`, replacing an earlier one of the same kind.
+    pub fn notify(&self, notice: Notice) {
+        self.notices.update(|list| {
+            list.retain(|n| !n.same_kind(&notice));
+            list.push(notice);
+        });
+    }
+
+    /// Removes every notice `matches` selects.
+    pub fn dismiss(&self, matches: impl Fn(&Notice) -> bool) {
+        self.notices.update(|list| list.retain(|n| !matches(n)));
+    }
+}
+
+/// Makes `store` the app's store for every component below.
+pub fn provide_app_store(store: AppStore) {
+    provide_context(store);
+}
+
+/// The app's store. Panics outside the component tree under the root, which
+/// is a programming error.
+pub fn use_app_store() -> AppStore {
+    expect_context::<AppStore>()
+}
+
+/// Now, from the browser's clock.
+pub fn now() -> Timestamp {
+    Timestamp::from_millis(js_sys::Date::now() as i64)
+}

@@ -1,0 +1,78 @@
+//! The storage status line at the foot of every page.
+
+use super::state::{SaveState, StorageMode, use_app_store};
+use super::time_text::local_time_or_date;
+use crate::storage::{Persistence, TYPICAL_QUOTA_CHARS, Usage};
+use leptos::prelude::*;
+
+/// Where data is kept, whether the latest changes are saved, how full
+/// storage is and whether the browser promised to keep it.
+#[component]
+pub fn StatusLine() -> impl IntoView {
+    let store = use_app_store();
+    let where_kept = move || match store.mode.get() {
+        StorageMode::Browser => "Saved in this browser only",
+        StorageMode::InMemory => "Kept in this tab only: this browser gives no storage",
+        StorageMode::ReadOnly => "Read-only: nothing is saved",
+    };
+    let save_state = move || {
+        if store.mode.get() == StorageMode::ReadOnly {
+            return None;
+        }
+        Some(match store.save_state.get() {
+            SaveState::Unchanged => {
+                let saved = store.workspace.with(|w| (w.revision > 0).then_some(w.updated_at));
+                match saved {
+                    Some(at) => format!("Last saved {}", local_time_or_date(at)),
+                    None => "Nothing saved yet".to_owned(),
+                }
+            }
+            SaveState::Pending => "Unsaved changes…".to_owned(),
+            SaveState::Saved(at) => format!("All changes saved, {}", local_time_or_date(at)),
+            SaveState::Failed => "Latest changes not saved".to_owned(),
+            SaveState::Conflict => "Not saved: choose a version above".to_owned(),
+        })
+    };
+    let usage = move || store.storage_info.get().usage.map(usage_text);
+    let persistence = move || {
+        store.storage_info.get().persistence.map(|p| match p {
+            Persistence::Granted => "Persistent storage granted",
+            Persistence::NotGranted => "Persistent storage not granted: export backups",
+            Persistence::Unsupported => "Persistent storage not offered by this browser",
+        })
+    };
+    view! {
+        <footer class="status-line">
+            <ul aria-label="Storage status">
+                <li>{where_kept}</li>
+                <li role="status">{save_state}</li>
+                {move || usage().map(|text| view! { <li>{text}</li> })}
+                {move || persistence().map(|text| view! { <li>{text}</li> })}
+            </ul>
+        </footer>
+    }
+}
+
+/// "Storage used: 12 KB of about 5 MB (0.2%)".
+pub fn usage_text(usage: Usage) -> String {
+    let kb = usage.total_chars.div_ceil(1024);
+    let tenths_of_percent = usage.total_chars * 1000 / TYPICAL_QUOTA_CHARS;
+    format!(
+        "Storage used: {kb} KB of about 5 MB ({}.{}%)",
+        tenths_of_percent / 10,
+        tenths_of_percent % 10
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usage_is_shown_in_kilobytes_and_percent_of_the_typical_quota() {
+        let usage = |chars| usage_text(Usage { clientele_chars: chars, total_chars: chars });
+        assert_eq!(usage(0), "Storage used: 0 KB of about 5 MB (0.0%)");
+        assert_eq!(usage(12_000), "Storage used: 12 KB of about 5 MB (0.2%)");
+        assert_eq!(usage(TYPICAL_QUOTA_CHARS), "Storage used: 5079 KB of about 5 MB (100.0%)");
+    }
+}

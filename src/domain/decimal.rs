@@ -1,0 +1,214 @@
+//! Exact decimal numbers for money and scores.
+//!
+//! Saved data writes every decimal as a JSON string (`"12500.50"`). A JSON
+//! number is refused, because serde_json would read it through `f64` and lose
+//! digits without a word. Text is checked before it reaches `rust_decimal`,
+//! which would otherwise round past 28 significant digits just as silently.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::str::FromStr;
+
+/// Most significant digits a stored decimal may have (rust_decimal's exact range).
+pub const MAX_DIGITS: usize = 28;
+/// Most digits after the decimal point a stored decimal may have.
+pub const MAX_DECIMALS: usize = 4;
+
+/// Why a stored decimal was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecimalTextError {
+    /// The text was empty.
+    #[error("{}", crate::messages::decimal_text_error(self))]
+    Empty,
+    /// The text is not a plain decimal such as `-1250.5`.
+    #[error("{}", crate::messages::decimal_text_error(self))]
+    NotANumber(String),
+    /// More than [`MAX_DIGITS`] digits.
+    #[error("{}", crate::messages::decimal_text_error(self))]
+    TooManyDigits(String),
+    /// More than [`MAX_DECIMALS`] digits after the point.
+    #[error("{}", crate::messages::decimal_text_error(self))]
+    TooManyDecimals(String),
+    /// A JSON number where a string was expected.
+    #[error("{}", crate::messages::decimal_text_error(self))]
+    JsonNumber(String),
+}
+
+/// Reads the canonical stored form of a decimal: an optional `-`, digits, and
+/// optionally a `.` followed by digits. No exponent, grouping or spaces: those
+/// belong to what people type, which the input parser handles.
+pub fn parse_stored_decimal(text: &str) -> Result<Decimal, DecimalTextError> {
+    if text.is_empty() {
+        return Err(DecimalTextError::Empty);
+    }
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let (whole, fraction) = match unsigned.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (unsigned, None),
+    };
+    let all_digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    if !all_digits(whole) || !fraction.is_none_or(all_digits) {
+        return Err(DecimalTextError::NotANumber(text.to_owned()));
+    }
+    let fraction = fraction.unwrap_or("");
+    if fraction.len() > MAX_DECIMALS {
+        return Err(DecimalTextError::TooManyDecimals(text.to_owned()));
+    }
+    let significant = whole.trim_start_matches('0').len() + fraction.len();
+    if significant > MAX_DIGITS {
+        return Err(DecimalTextError::TooManyDigits(text.to_owned()));
+    }
+    Decimal::from_str(text).map_err(|_| DecimalTextError::TooManyDigits(text.to_owned()))
+}
+
+/// Serde helpers that store a [`Decimal`] as a checked JSON string; use with
+/// `#[serde(with = "crate::domain::decimal::as_text")]`.
+pub mod as_text {
+    use super::*;
+
+    /// Writes the decimal as a JSON string.
+    pub fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(value)
+    }
+
+    /// Reads a decimal from a JSON string, refusing JSON numbers.
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
+        deserializer.deserialize_any(DecimalVisitor)
+    }
+}
+
+struct DecimalVisitor;
+
+impl serde::de::Visitor<'_> for DecimalVisitor {
+    type Value = Decimal;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a decimal number written as a string, such as \"1250.50\"")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Decimal, E> {
+        parse_stored_decimal(text).map_err(E::custom)
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Decimal, E> {
+        Err(E::custom(DecimalTextError::JsonNumber(n.to_string())))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Decimal, E> {
+        Err(E::custom(DecimalTextError::JsonNumber(n.to_string())))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, n: f64) -> Result<Decimal, E> {
+        Err(E::custom(DecimalTextError::JsonNumber(n.to_string())))
+    }
+}
+
+/// An amount of money, exact to four decimal places. Stored as a JSON string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Money(Decimal);
+
+impl Money {
+    /// Wraps an exact decimal amount.
+    pub const fn new(amount: Decimal) -> Self {
+        Self(amount)
+    }
+
+    /// The amount.
+    pub const fn amount(self) -> Decimal {
+        self.0
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl FromStr for Money {
+    type Err = DecimalTextError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        parse_stored_decimal(text).map(Self)
+    }
+}
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        as_text::serialize(&self.0, serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        as_text::deserialize(deserializer).map(Self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn money(json: &str) -> Result<Money, String> {
+        serde_json::from_str::<Money>(json).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn money_is_written_as_a_string_and_read_back_exactly() {
+        let amount: Money = "12345678901234567.89".parse().unwrap();
+        let json = serde_json::to_string(&amount).unwrap();
+        assert_eq!(json, "\"12345678901234567.89\"");
+        assert_eq!(money(&json).unwrap(), amount);
+    }
+
+    #[test]
+    fn a_json_number_is_refused_rather_than_rounded_through_f64() {
+        let err = money("12345678901234567.89").unwrap_err();
+        assert!(err.contains("must be written as text"), "{err}");
+        assert!(money("12").is_err());
+        assert!(money("-12").is_err());
+    }
+
+    #[test]
+    fn four_decimals_are_accepted_and_a_fifth_is_refused() {
+        assert_eq!(money("\"0.0001\"").unwrap().amount(), Decimal::new(1, 4));
+        let err = money("\"0.00001\"").unwrap_err();
+        assert!(err.contains("4 digits after the decimal point"), "{err}");
+    }
+
+    #[test]
+    fn twenty_eight_digits_are_accepted_and_a_twenty_ninth_is_refused() {
+        let max = "9".repeat(28);
+        assert_eq!(money(&format!("\"{max}\"")).unwrap().to_string(), max);
+        assert_eq!(money(&format!("\"-{}.99\"", "9".repeat(26))).unwrap().to_string(), format!("-{}.99", "9".repeat(26)));
+        let err = money(&format!("\"{}\"", "9".repeat(29))).unwrap_err();
+        assert!(err.contains("28 digits"), "{err}");
+        assert!(money(&format!("\"{}.1\"", "9".repeat(28))).is_err());
+    }
+
+    #[test]
+    fn leading_zeros_do_not_count_as_digits() {
+        assert!(money(&format!("\"{}1\"", "0".repeat(40))).is_ok());
+    }
+
+    #[test]
+    fn anything_but_a_plain_decimal_is_refused() {
+        for text in ["", "1e5", "1,000", " 1", "1 ", "+1", "1.", ".5", "--1", "0x10", "NaN", "1.2.3"] {
+            assert!(text.parse::<Money>().is_err(), "{text:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn the_as_text_helper_serves_plain_decimal_fields() {
+        #[derive(Serialize, Deserialize, PartialEq, Debug)]
+        struct Weight {
+            #[serde(with = "as_text")]
+            value: Decimal,
+        }
+        let w: Weight = serde_json::from_str(r#"{"value":"2.5"}"#).unwrap();
+        assert_eq!(w.value, Decimal::new(25, 1));
+        assert_eq!(serde_json::to_string(&w).unwrap(), r#"{"value":"2.5"}"#);
+        assert!(serde_json::from_str::<Weight>(r#"{"value":2.5}"#).is_err());
+    }
+}

@@ -1,0 +1,71 @@
+//! Stable record identifiers. Every record gets its UUID when it is created and
+//! keeps it for life: merges, links between records and exports rely on it.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use uuid::Uuid;
+
+/// Declares a typed UUID so that the id of one kind of record cannot be passed
+/// where another kind is expected.
+macro_rules! record_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(Uuid);
+
+        impl $name {
+            /// A new random (version 4) id.
+            pub fn new() -> Self {
+                Self(Uuid::new_v4())
+            }
+
+            /// The underlying UUID.
+            pub fn as_uuid(&self) -> Uuid {
+                self.0
+            }
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    };
+}
+
+record_id!(
+    /// Identifies one workspace: the whole set of records a team keeps.
+    WorkspaceId
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_ids_are_distinct_version_4_uuids() {
+        let (a, b) = (WorkspaceId::new(), WorkspaceId::new());
+        assert_ne!(a, b);
+        assert_eq!(a.as_uuid().get_version_num(), 4);
+    }
+
+    #[test]
+    fn an_id_is_written_as_a_plain_uuid_string_and_read_back() {
+        let id = WorkspaceId::new();
+        let json = serde_json::to_string(&id).unwrap();
+        assert_eq!(json, format!("\"{id}\""));
+        assert_eq!(serde_json::from_str::<WorkspaceId>(&json).unwrap(), id);
+    }
+
+    #[test]
+    fn a_malformed_id_is_refused() {
+        assert!(serde_json::from_str::<WorkspaceId>("\"not-a-uuid\"").is_err());
+    }
+}

@@ -1,0 +1,183 @@
+//! The workspace: the one root document that holds everything a team keeps.
+//!
+//! It is always saved inside the file-format envelope, which carries its
+//! `schema_version` (see [`crate::format`]). Later parts of the product add
+//! their records here (profiles, ICP worksheets, scoring models, surveys).
+//! Derived values such as scores are never stored.
+
+use super::{Timestamp, WorkspaceId};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// Longest workspace name accepted, in characters.
+pub const MAX_NAME_CHARS: usize = 80;
+
+/// The name a new workspace starts with.
+pub const DEFAULT_NAME: &str = "My workspace";
+
+/// Everything the user keeps, as one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Workspace {
+    /// Stable id, given when the workspace is created.
+    pub id: WorkspaceId,
+    /// The team's name for this workspace, shown in the header.
+    #[serde(default = "default_name")]
+    pub name: String,
+    /// When the workspace was created.
+    pub created_at: Timestamp,
+    /// When a change to it was last saved.
+    #[serde(default)]
+    pub updated_at: Timestamp,
+    /// Counts the saves of this document. Tabs compare it to tell newer data
+    /// from older; it is not a measure of time.
+    #[serde(default)]
+    pub revision: u64,
+    /// Fields this version does not know (written by a later minor version or
+    /// another tool). Kept and written back so nothing is lost on a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
+}
+
+fn default_name() -> String {
+    DEFAULT_NAME.to_owned()
+}
+
+/// Why a workspace name was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WorkspaceNameError {
+    /// Only spaces, or nothing.
+    #[error("{}", crate::messages::workspace_name_error(self))]
+    Empty,
+    /// Longer than [`MAX_NAME_CHARS`].
+    #[error("{}", crate::messages::workspace_name_error(self))]
+    TooLong {
+        /// How many characters were typed.
+        chars: usize,
+    },
+}
+
+impl Workspace {
+    /// A new, empty workspace created at `now`.
+    pub fn new(now: Timestamp) -> Self {
+        Self {
+            id: WorkspaceId::new(),
+            name: default_name(),
+            created_at: now,
+            updated_at: now,
+            revision: 0,
+            unknown_fields: Map::new(),
+        }
+    }
+
+    /// Checks a name as typed: surrounding spaces are dropped, the rest must
+    /// be 1 to [`MAX_NAME_CHARS`] characters.
+    pub fn validate_name(typed: &str) -> Result<String, WorkspaceNameError> {
+        let name = typed.trim();
+        let chars = name.chars().count();
+        if chars == 0 {
+            Err(WorkspaceNameError::Empty)
+        } else if chars > MAX_NAME_CHARS {
+            Err(WorkspaceNameError::TooLong { chars })
+        } else {
+            Ok(name.to_owned())
+        }
+    }
+
+    /// Stamps the document as saved at `now`, one revision after `base`, the
+    /// revision this tab last read or wrote.
+    pub fn stamp_saved(&mut self, base: u64, now: Timestamp) {
+        self.revision = base + 1;
+        self.updated_at = now;
+    }
+
+    /// A file name for an export of this workspace made at `now`, such as
+    /// `clientele-acme-sales-2026-11-22.json`.
+    pub fn export_file_name(&self, now: Timestamp) -> String {
+        let mut slug = String::new();
+        for c in self.name.chars().flat_map(char::to_lowercase) {
+            if c.is_alphanumeric() {
+                slug.push(c);
+            } else if !slug.is_empty() && !slug.ends_with('-') {
+                slug.push('-');
+            }
+        }
+        let slug = slug.trim_end_matches('-');
+        let slug: String = slug.chars().take(40).collect();
+        if slug.is_empty() {
+            format!("clientele-{}.json", now.date_text())
+        } else {
+            format!("clientele-{slug}-{}.json", now.date_text())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> Timestamp {
+        "2026-11-22T06:43:03Z".parse().unwrap()
+    }
+
+    #[test]
+    fn a_new_workspace_has_an_id_a_default_name_and_its_creation_time() {
+        let ws = Workspace::new(now());
+        assert_eq!(ws.name, DEFAULT_NAME);
+        assert_eq!(ws.created_at, now());
+        assert_eq!(ws.revision, 0);
+        assert_ne!(ws.id, Workspace::new(now()).id);
+    }
+
+    #[test]
+    fn names_are_trimmed_and_checked() {
+        assert_eq!(Workspace::validate_name("  Acme sales  ").unwrap(), "Acme sales");
+        assert_eq!(Workspace::validate_name("   "), Err(WorkspaceNameError::Empty));
+        assert_eq!(Workspace::validate_name(&"x".repeat(81)), Err(WorkspaceNameError::TooLong { chars: 81 }));
+        assert_eq!(Workspace::validate_name(&"ż".repeat(80)).unwrap().chars().count(), 80);
+    }
+
+    #[test]
+    fn a_json_round_trip_is_identity_and_keeps_unknown_fields() {
+        let json = r#"{"id":"6f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f","name":"Acme","created_at":"2026-01-02T03:04:05.000Z","updated_at":"2026-11-22T06:43:03.000Z","revision":7,"future_field":{"kept":[1,2]}}"#;
+        let ws: Workspace = serde_json::from_str(json).unwrap();
+        assert_eq!(ws.unknown_fields["future_field"]["kept"][1], 2);
+        let again: Workspace = serde_json::from_str(&serde_json::to_string(&ws).unwrap()).unwrap();
+        assert_eq!(again, ws);
+    }
+
+    #[test]
+    fn missing_optional_fields_get_defaults() {
+        let ws: Workspace = serde_json::from_str(
+            r#"{"id":"6f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f","created_at":"2026-01-02T03:04:05Z"}"#,
+        )
+        .unwrap();
+        assert_eq!(ws.name, DEFAULT_NAME);
+        assert_eq!(ws.revision, 0);
+    }
+
+    #[test]
+    fn the_id_and_creation_time_are_required() {
+        assert!(serde_json::from_str::<Workspace>(r#"{"created_at":"2026-01-02T03:04:05Z"}"#).is_err());
+        assert!(
+            serde_json::from_str::<Workspace>(r#"{"id":"6f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f"}"#).is_err()
+        );
+    }
+
+    #[test]
+    fn saving_stamps_the_next_revision_and_the_time() {
+        let mut ws = Workspace::new(now());
+        ws.stamp_saved(4, now());
+        assert_eq!((ws.revision, ws.updated_at), (5, now()));
+    }
+
+    #[test]
+    fn export_file_names_are_readable_and_safe() {
+        let mut ws = Workspace::new(now());
+        ws.name = "Acme Sales / North & East".into();
+        assert_eq!(ws.export_file_name(now()), "clientele-acme-sales-north-east-2026-11-22.json");
+        ws.name = "Łódź ✓".into();
+        assert_eq!(ws.export_file_name(now()), "clientele-łódź-2026-11-22.json");
+        ws.name = "✓✓".into();
+        assert_eq!(ws.export_file_name(now()), "clientele-2026-11-22.json");
+    }
+}

@@ -1,0 +1,96 @@
+//! Migrations of saved data from older schema versions.
+//!
+//! Contract:
+//! - [`MIGRATIONS`] is ordered; entry `i` takes `data` from version `i + 1`
+//!   to version `i + 2`, so the list always ends at
+//!   [`SCHEMA_VERSION`](super::SCHEMA_VERSION).
+//! - A step receives the `data` object of the envelope as JSON and returns it
+//!   in the next version's shape. It never reads the clock or anything outside
+//!   the data, so the same file always migrates the same way.
+//! - A step that cannot convert something returns an error; the whole load is
+//!   then refused and nothing stored is changed.
+//! - Steps are never edited once released: a fix is a new step.
+//!
+//! Version 1 is the first schema, so the list is empty for now.
+
+use super::FormatError;
+use serde_json::Value;
+
+/// One step from `to - 1` to `to`.
+pub struct Migration {
+    /// The version this step produces.
+    pub to: u32,
+    /// One line saying what changes, for people reading the code and the README.
+    pub description: &'static str,
+    /// The conversion itself.
+    pub run: fn(Value) -> Result<Value, String>,
+}
+
+/// All migrations, oldest first.
+pub const MIGRATIONS: &[Migration] = &[];
+
+/// Runs every step from version `from` to the end of `steps`.
+pub fn migrate(mut data: Value, from: u32, steps: &[Migration]) -> Result<Value, FormatError> {
+    let start = from.saturating_sub(1) as usize;
+    for step in steps.iter().skip(start) {
+        data = (step.run)(data)
+            .map_err(|detail| FormatError::MigrationFailed { from: step.to - 1, detail })?;
+    }
+    Ok(data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::SCHEMA_VERSION;
+    use serde_json::json;
+
+    #[test]
+    fn the_list_is_ordered_and_ends_at_the_current_version() {
+        for (i, step) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(step.to as usize, i + 2, "step {i} is out of order");
+            assert!(!step.description.trim().is_empty(), "step {i} needs a description");
+        }
+        assert_eq!(MIGRATIONS.len() as u32 + 1, SCHEMA_VERSION);
+    }
+
+    fn rename_title(mut data: Value) -> Result<Value, String> {
+        let title = data["title"].take();
+        data["name"] = title;
+        data.as_object_mut().ok_or("not an object")?.remove("title");
+        Ok(data)
+    }
+
+    fn add_tags(mut data: Value) -> Result<Value, String> {
+        data["tags"] = json!([]);
+        Ok(data)
+    }
+
+    fn refuse(_: Value) -> Result<Value, String> {
+        Err("cannot convert".into())
+    }
+
+    const EXAMPLE: &[Migration] = &[
+        Migration { to: 2, description: "rename title to name", run: rename_title },
+        Migration { to: 3, description: "add an empty tag list", run: add_tags },
+    ];
+
+    #[test]
+    fn data_is_migrated_step_by_step_from_its_own_version() {
+        let v1 = json!({"title": "Acme"});
+        assert_eq!(migrate(v1, 1, EXAMPLE).unwrap(), json!({"name": "Acme", "tags": []}));
+        let v2 = json!({"name": "Acme"});
+        assert_eq!(migrate(v2, 2, EXAMPLE).unwrap(), json!({"name": "Acme", "tags": []}));
+        let v3 = json!({"name": "Acme", "tags": ["x"]});
+        assert_eq!(migrate(v3.clone(), 3, EXAMPLE).unwrap(), v3);
+    }
+
+    #[test]
+    fn a_failing_step_names_the_version_it_started_from() {
+        let steps = &[Migration { to: 2, description: "always fails", run: refuse }];
+        assert_eq!(
+            migrate(json!({}), 1, steps),
+            Err(FormatError::MigrationFailed { from: 1, detail: "cannot convert".into() })
+        );
+    }
+}

@@ -1,0 +1,251 @@
+//! The one door in and out for saved data.
+//!
+//! Every export goes out through [`encode_workspace`]; every import and every
+//! load from browser storage comes in through [`decode_workspace`], in this
+//! order:
+//! 1. parse the text as JSON (a UTF-8 byte-order mark is dropped first);
+//! 2. check the envelope: a wrong `format` is refused before anything else,
+//!    then a `schema_version` newer than this app's;
+//! 3. migrate `data` step by step to [`SCHEMA_VERSION`] (see [`migrations`]);
+//! 4. read it into the domain types, which fill defaults for missing fields
+//!    and keep fields they do not know.
+
+pub mod migrations;
+
+use crate::domain::{Timestamp, Workspace};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// The `format` every Clientele file carries, so that JSON from another
+/// program is recognised and refused.
+pub const FORMAT_NAME: &str = "clientele";
+
+/// The schema version this app writes and the newest it can read.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// This app's version, written into every file for people tracing a problem.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Why saved data could not be read. The sentences shown to people are in
+/// [`crate::messages`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FormatError {
+    /// Nothing but white space.
+    #[error("{}", crate::messages::format_error(self))]
+    Empty,
+    /// Not JSON at all, or broken JSON.
+    #[error("{}", crate::messages::format_error(self))]
+    NotJson {
+        /// The parser's description of the fault, with line and column.
+        detail: String,
+    },
+    /// JSON, but not a Clientele file (no or another `format`).
+    #[error("{}", crate::messages::format_error(self))]
+    NotClientele {
+        /// The `format` found, if there was one.
+        found: Option<String>,
+    },
+    /// A Clientele file without a usable `schema_version`.
+    #[error("{}", crate::messages::format_error(self))]
+    BadVersion,
+    /// Written by a newer Clientele than this one.
+    #[error("{}", crate::messages::format_error(self))]
+    NewerVersion {
+        /// The version in the file.
+        found: u64,
+        /// The newest version this app reads.
+        supported: u32,
+    },
+    /// A migration step could not convert the data.
+    #[error("{}", crate::messages::format_error(self))]
+    MigrationFailed {
+        /// The version the failing step starts from.
+        from: u32,
+        /// What went wrong.
+        detail: String,
+    },
+    /// The envelope is fine but the data inside has a missing or wrong field.
+    #[error("{}", crate::messages::format_error(self))]
+    InvalidData {
+        /// Which field and why, as the reader reported it.
+        detail: String,
+    },
+}
+
+/// The envelope around everything Clientele saves or exports.
+#[derive(Debug, Serialize)]
+struct Envelope<'a, T> {
+    format: &'static str,
+    schema_version: u32,
+    exported_at: Timestamp,
+    app_version: &'static str,
+    data: &'a T,
+}
+
+/// Writes a workspace as a Clientele file, stamped as exported at `now`.
+pub fn encode_workspace(workspace: &Workspace, now: Timestamp) -> String {
+    let envelope = Envelope {
+        format: FORMAT_NAME,
+        schema_version: SCHEMA_VERSION,
+        exported_at: now,
+        app_version: APP_VERSION,
+        data: workspace,
+    };
+    // Serialising plain structs with string keys cannot fail.
+    serde_json::to_string(&envelope).expect("a workspace always serialises")
+}
+
+/// Reads a workspace from Clientele file text (from a file or from storage).
+pub fn decode_workspace(text: &str) -> Result<Workspace, FormatError> {
+    let data = open_envelope(text)?;
+    serde_json::from_value(data).map_err(|e| FormatError::InvalidData { detail: e.to_string() })
+}
+
+/// Parses the text, checks the envelope and migrates its `data` to the
+/// current schema version.
+fn open_envelope(text: &str) -> Result<Value, FormatError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(FormatError::Empty);
+    }
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| FormatError::NotJson { detail: e.to_string() })?;
+    let Value::Object(mut envelope) = value else {
+        return Err(FormatError::NotClientele { found: None });
+    };
+    check_format(&envelope)?;
+    let version = check_version(&envelope)?;
+    let data = envelope.remove("data").ok_or_else(|| FormatError::InvalidData {
+        detail: "the file has no `data` field".to_owned(),
+    })?;
+    migrations::migrate(data, version, migrations::MIGRATIONS)
+}
+
+fn check_format(envelope: &Map<String, Value>) -> Result<(), FormatError> {
+    match envelope.get("format") {
+        Some(Value::String(name)) if name == FORMAT_NAME => Ok(()),
+        Some(Value::String(name)) => Err(FormatError::NotClientele { found: Some(name.clone()) }),
+        _ => Err(FormatError::NotClientele { found: None }),
+    }
+}
+
+fn check_version(envelope: &Map<String, Value>) -> Result<u32, FormatError> {
+    let version = envelope
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .filter(|v| *v >= 1)
+        .ok_or(FormatError::BadVersion)?;
+    if version > u64::from(SCHEMA_VERSION) {
+        return Err(FormatError::NewerVersion { found: version, supported: SCHEMA_VERSION });
+    }
+    Ok(version as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> Timestamp {
+        "2026-11-22T06:43:03Z".parse().unwrap()
+    }
+
+    fn envelope_with(data: &str, version: &str) -> String {
+        format!(
+            r#"{{"format":"clientele","schema_version":{version},"exported_at":"2026-11-22T06:43:03Z","app_version":"0.1.0","data":{data}}}"#
+        )
+    }
+
+    const DATA: &str = r#"{"id":"6f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f","name":"Acme","created_at":"2026-01-02T03:04:05Z"}"#;
+
+    #[test]
+    fn an_exported_workspace_reads_back_identical() {
+        let mut ws = Workspace::new(now());
+        ws.name = "Acme sales".into();
+        ws.revision = 12;
+        assert_eq!(decode_workspace(&encode_workspace(&ws, now())).unwrap(), ws);
+    }
+
+    #[test]
+    fn the_envelope_carries_format_version_time_and_app_version() {
+        let text = encode_workspace(&Workspace::new(now()), now());
+        let value: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value["format"], FORMAT_NAME);
+        assert_eq!(value["schema_version"], SCHEMA_VERSION);
+        assert_eq!(value["exported_at"], "2026-11-22T06:43:03.000Z");
+        assert_eq!(value["app_version"], APP_VERSION);
+        assert!(value["data"]["id"].is_string());
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_ignored() {
+        let text = format!("\u{feff}{}", envelope_with(DATA, "1"));
+        assert_eq!(decode_workspace(&text).unwrap().name, "Acme");
+    }
+
+    #[test]
+    fn empty_text_and_broken_json_are_refused() {
+        assert_eq!(decode_workspace("  \n"), Err(FormatError::Empty));
+        assert!(matches!(decode_workspace("{\"format\":"), Err(FormatError::NotJson { .. })));
+        assert!(matches!(decode_workspace("hello"), Err(FormatError::NotJson { .. })));
+    }
+
+    #[test]
+    fn json_of_another_program_is_refused_before_anything_else() {
+        assert_eq!(decode_workspace("[1,2]"), Err(FormatError::NotClientele { found: None }));
+        assert_eq!(decode_workspace(r#"{"name":"x"}"#), Err(FormatError::NotClientele { found: None }));
+        // A wrong format wins even when the version is also unreadable.
+        assert_eq!(
+            decode_workspace(r#"{"format":"excalidraw","schema_version":99}"#),
+            Err(FormatError::NotClientele { found: Some("excalidraw".into()) })
+        );
+    }
+
+    #[test]
+    fn a_newer_schema_version_is_refused() {
+        assert_eq!(
+            decode_workspace(&envelope_with(DATA, "2")),
+            Err(FormatError::NewerVersion { found: 2, supported: 1 })
+        );
+        let message = decode_workspace(&envelope_with(DATA, "2")).unwrap_err().to_string();
+        assert!(message.contains("newer version of Clientele"), "{message}");
+    }
+
+    #[test]
+    fn a_missing_or_nonsensical_version_is_refused() {
+        for version in ["0", "-1", "1.5", "\"1\"", "null"] {
+            assert_eq!(decode_workspace(&envelope_with(DATA, version)), Err(FormatError::BadVersion), "{version}");
+        }
+    }
+
+    #[test]
+    fn missing_data_or_a_missing_required_field_is_reported() {
+        let no_data = r#"{"format":"clientele","schema_version":1}"#;
+        assert!(matches!(decode_workspace(no_data), Err(FormatError::InvalidData { .. })));
+        let no_id = envelope_with(r#"{"created_at":"2026-01-02T03:04:05Z"}"#, "1");
+        let Err(FormatError::InvalidData { detail }) = decode_workspace(&no_id) else { panic!() };
+        assert!(detail.contains("id"), "{detail}");
+    }
+
+    #[test]
+    fn a_wrong_type_in_a_field_is_reported() {
+        let bad = envelope_with(
+            r#"{"id":"6f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f","name":42,"created_at":"2026-01-02T03:04:05Z"}"#,
+            "1",
+        );
+        assert!(matches!(decode_workspace(&bad), Err(FormatError::InvalidData { .. })));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_a_crash() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(matches!(decode_workspace(&deep), Err(FormatError::NotJson { .. })));
+    }
+
+    #[test]
+    fn unknown_fields_in_the_data_survive_a_round_trip() {
+        let data = r#"{"id":"6f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f","created_at":"2026-01-02T03:04:05Z","later":"kept"}"#;
+        let ws = decode_workspace(&envelope_with(data, "1")).unwrap();
+        let again = decode_workspace(&encode_workspace(&ws, now())).unwrap();
+        assert_eq!(again.unknown_fields["later"], "kept");
+    }
+}

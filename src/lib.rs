@@ -1,0 +1,20 @@
+//! Clientele: customer profiles, Ideal Customer Profile worksheets and prospect
+//! scoring for small B2B sales teams, kept entirely in the browser.
+//!
+//! Layers, from the inside out:
+//! - [`domain`]: plain types and rules, no browser code, tested natively;
+//! - [`format`]: the one door in and out for saved data (files and storage);
+//! - [`storage`]: the only code that touches `localStorage`;
+//! - [`messages`]: every sentence a user reads about a failure;
+//! - [`app`]: the Leptos user interface.
+
+pub mod app;
+pub mod domain;
+pub mod format;
+pub mod messages;
+pub mod storage;
+
+/// Mounts the application into `<body>`.
+pub fn start() {
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,5 @@
+//! Browser entry point: Trunk builds this binary into the page.
+
+fn main() {
+    clientele::start();
+}

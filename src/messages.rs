@@ -1,0 +1,128 @@
+//! Every sentence a user reads about a problem, in one place, so that the
+//! wording stays consistent and can be reviewed (or translated) together.
+//! Errors elsewhere are typed enums whose `Display` comes from here.
+
+use crate::app::state::Notice;
+use crate::domain::decimal::{DecimalTextError, MAX_DECIMALS, MAX_DIGITS};
+use crate::domain::workspace::{MAX_NAME_CHARS, WorkspaceNameError};
+use crate::format::FormatError;
+use crate::storage::StorageError;
+
+/// Why a stored decimal (money, a weight) was refused.
+pub fn decimal_text_error(error: &DecimalTextError) -> String {
+    match error {
+        DecimalTextError::Empty => "An amount is empty.".to_owned(),
+        DecimalTextError::NotANumber(text) => {
+            format!("\"{text}\" is not an amount. Amounts are written like \"12500.50\".")
+        }
+        DecimalTextError::TooManyDigits(text) => {
+            format!("\"{text}\" has more than {MAX_DIGITS} digits, more than Clientele can keep exactly.")
+        }
+        DecimalTextError::TooManyDecimals(text) => {
+            format!("\"{text}\" has more than {MAX_DECIMALS} digits after the decimal point.")
+        }
+        DecimalTextError::JsonNumber(text) => format!(
+            "The amount {text} is a bare number; amounts must be written as text, like \"{text}\", \
+             so that no digit is lost."
+        ),
+    }
+}
+
+/// Why a workspace name was refused.
+pub fn workspace_name_error(error: &WorkspaceNameError) -> String {
+    match error {
+        WorkspaceNameError::Empty => "Give the workspace a name.".to_owned(),
+        WorkspaceNameError::TooLong { chars } => {
+            format!("Keep the name to {MAX_NAME_CHARS} characters or fewer (this one has {chars}).")
+        }
+    }
+}
+
+/// Why saved data (a file or what the browser stored) could not be read.
+pub fn format_error(error: &FormatError) -> String {
+    match error {
+        FormatError::Empty => "The data is empty.".to_owned(),
+        FormatError::NotJson { detail } => {
+            format!("The data is not a Clientele file: it is not valid JSON ({detail}).")
+        }
+        FormatError::NotClientele { found: Some(name) } => {
+            format!("This is not a Clientele file: it says it is a \"{name}\" file.")
+        }
+        FormatError::NotClientele { found: None } => {
+            "This is not a Clientele file: it has no \"format\": \"clientele\" marker.".to_owned()
+        }
+        FormatError::BadVersion => {
+            "This Clientele file has no valid schema version, so it cannot be read safely.".to_owned()
+        }
+        FormatError::NewerVersion { found, supported } => format!(
+            "This data was saved by a newer version of Clientele (schema version {found}; this one reads \
+             up to {supported}). Open it with a newer Clientele; nothing has been changed."
+        ),
+        FormatError::MigrationFailed { from, detail } => format!(
+            "This data from schema version {from} could not be brought up to date ({detail}). \
+             Nothing has been changed."
+        ),
+        FormatError::InvalidData { detail } => {
+            format!("Part of the data is missing or has a wrong value: {detail}.")
+        }
+    }
+}
+
+/// Why browser storage failed.
+pub fn storage_error(error: &StorageError) -> String {
+    match error {
+        StorageError::Unavailable => "This browser does not let Clientele keep data.".to_owned(),
+        StorageError::QuotaExceeded => {
+            "The browser's storage for this site is full.".to_owned()
+        }
+        StorageError::NotKept => {
+            "The browser accepted the data but did not keep it.".to_owned()
+        }
+        StorageError::Browser(detail) => format!("The browser reported an error: {detail}."),
+    }
+}
+
+/// The banner text for a notice.
+pub fn notice(notice: &Notice) -> String {
+    match notice {
+        Notice::StorageUnavailable => "This browser does not let Clientele keep data (storage is \
+             disabled or blocked, as in some private windows). You can work, but everything stays \
+             in this tab only and is lost when it closes: download a backup before you leave."
+            .to_owned(),
+        Notice::NotSaved(error) => format!(
+            "Your latest changes are not saved. {} They are still here in this tab, and what was saved \
+             before is intact. Download everything as a file to keep them safe.",
+            storage_error(error)
+        ),
+        Notice::CorruptQuarantined { reason, .. } => format!(
+            "The data stored in this browser could not be read, so Clientele started with an empty \
+             workspace. The unreadable data was kept aside, unchanged: you can download it. ({})",
+            format_error(reason)
+        ),
+        Notice::CorruptKept { reason, move_error } => format!(
+            "The data stored in this browser could not be read, and it could not be set aside either \
+             ({}). To keep it safe, Clientele is read-only here: download it, then free some space. ({})",
+            storage_error(move_error).trim_end_matches('.'),
+            format_error(reason)
+        ),
+        Notice::NewerData { found, supported } => format!(
+            "This browser holds data saved by a newer version of Clientele (schema version {found}; this \
+             one reads up to {supported}). To keep it safe, this page is read-only and will not write \
+             over it. Open Clientele's newest version, or download the data as a file."
+        ),
+        Notice::StorageFailed(error) => format!(
+            "Clientele could not use this browser's storage. {} Nothing stored was changed.",
+            storage_error(error)
+        ),
+        Notice::DownloadFailed(detail) => {
+            format!("The file could not be downloaded ({detail}). Nothing was changed.")
+        }
+    }
+}
+
+/// The question asked when another tab saved while this one had changes.
+pub const CONFLICT: &str = "This workspace was also changed and saved in another tab or window \
+    while you had unsaved changes here. Which version do you want to keep? The other one is replaced.";
+
+/// Said when a download of stored data finds nothing under its key.
+pub const NOTHING_STORED: &str = "nothing is stored there any more";

@@ -1,0 +1,68 @@
+//! Every localStorage key Clientele uses, in one place.
+//!
+//! All keys start with [`NAMESPACE`], so Clientele never touches another
+//! app's data on the same origin. The `v1` in it versions the *layout of keys*;
+//! the data under a key carries its own `schema_version` in its envelope.
+
+use crate::domain::Timestamp;
+
+/// Prefix of every key Clientele writes.
+pub const NAMESPACE: &str = "clientele.v1.";
+
+/// A key in browser storage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageKey {
+    /// The workspace document, in the file-format envelope.
+    Workspace,
+    /// A copy of stored text that could not be read, set aside at a time so
+    /// that it is never overwritten and can be downloaded.
+    Quarantine(Timestamp),
+}
+
+const WORKSPACE: &str = "clientele.v1.workspace";
+const QUARANTINE_PREFIX: &str = "clientele.v1.quarantine.";
+
+impl StorageKey {
+    /// The key as written in localStorage.
+    pub fn name(&self) -> String {
+        match self {
+            Self::Workspace => WORKSPACE.to_owned(),
+            Self::Quarantine(at) => format!("{QUARANTINE_PREFIX}{at}"),
+        }
+    }
+
+    /// Recognises a key Clientele wrote; `None` for anything else.
+    pub fn parse(name: &str) -> Option<Self> {
+        if name == WORKSPACE {
+            return Some(Self::Workspace);
+        }
+        let stamp = name.strip_prefix(QUARANTINE_PREFIX)?;
+        stamp.parse().ok().map(Self::Quarantine)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_namespaced_and_versioned() {
+        let at: Timestamp = "2026-11-22T06:43:03.120Z".parse().unwrap();
+        assert_eq!(StorageKey::Workspace.name(), "clientele.v1.workspace");
+        assert_eq!(
+            StorageKey::Quarantine(at).name(),
+            "clientele.v1.quarantine.2026-11-22T06:43:03.120Z"
+        );
+        for key in [StorageKey::Workspace, StorageKey::Quarantine(at)] {
+            assert!(key.name().starts_with(NAMESPACE));
+            assert_eq!(StorageKey::parse(&key.name()), Some(key));
+        }
+    }
+
+    #[test]
+    fn foreign_keys_are_not_recognised() {
+        for name in ["workspace", "clientele.v2.workspace", "clientele.v1.quarantine.yesterday", "other"] {
+            assert_eq!(StorageKey::parse(name), None, "{name}");
+        }
+    }
+}
