@@ -176,6 +176,13 @@ impl Persistence {
         on_cleanup(move || {
             flush_on_hide.remove();
             warn_on_close.remove();
+            // Stop hearing other tabs and drop a waiting save with the app.
+            keeper.try_update_value(|k| {
+                k._watch = None;
+                if let Some(timer) = k.timer.take() {
+                    timer.clear();
+                }
+            });
         });
         this
     }
@@ -224,7 +231,8 @@ impl Persistence {
     /// Writes the workspace unless another tab saved newer data meanwhile.
     fn flush(self) {
         let store = self.store;
-        if store.mode.get_untracked() != StorageMode::Browser {
+        // `try_`: a timer may fire after the app was unmounted.
+        if store.mode.try_get_untracked() != Some(StorageMode::Browser) {
             return;
         }
         let outcome = self.keeper.try_update_value(|k| {
@@ -269,7 +277,9 @@ impl Persistence {
         }
     }
 
-    /// Another tab wrote the workspace key.
+    /// Another tab wrote the workspace key. The browser delivers this as a
+    /// task of its own, so the save effect (a microtask) has already marked
+    /// any change made in this tab as unsaved.
     fn other_tab_saved(self, text: Option<String>) {
         // Removed or cleared elsewhere: this tab still holds the data, and
         // its next save writes it back.

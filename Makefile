@@ -1,0 +1,97 @@
+# Clientele: `make serve` to use the app, `make test` to run every test tier.
+# Each target first installs the tools it needs, skipping what is present.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+TRUNK_VERSION := 0.21.14
+# The wasm-bindgen CLI must be exactly the version Cargo.lock holds.
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p;}' Cargo.lock)
+BINARYEN_VERSION := 132.0.0
+TOOLS := $(CURDIR)/tools
+WASM_OPT := $(TOOLS)/binaryen/node_modules/.bin/wasm-opt
+WASM_TARGET := wasm32-unknown-unknown
+SERVE_PORT ?= 8088
+# Debian's packages, the same version of each.
+CHROMIUM ?= /usr/bin/chromium
+CHROMEDRIVER ?= /usr/bin/chromedriver
+# Gzipped wasm of the release build may not exceed this many bytes.
+WASM_GZIP_BUDGET := 153600
+
+export PATH := $(dir $(WASM_OPT)):$(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: help serve dist test test-native test-browser test-e2e lint size \
+	tools tools-build tools-test clean
+
+help:
+	@echo "make serve   build and serve the app at http://127.0.0.1:$(SERVE_PORT)/ (rebuilds on change)"
+	@echo "make dist    release build into dist/ (host that folder anywhere)"
+	@echo "make test    every test tier: lint, native, in-browser, end-to-end"
+
+serve: tools-build
+	cargo fetch --locked
+	trunk serve --port $(SERVE_PORT)
+
+dist: tools-build
+	cargo fetch --locked
+	trunk build --release
+	@$(MAKE) --no-print-directory size
+
+size:
+	@wasm=$$(ls dist/*_bg.wasm); raw=$$(wc -c < "$$wasm"); gz=$$(gzip -9 -c "$$wasm" | wc -c); \
+	echo "wasm size: $$raw bytes raw, $$gz bytes gzipped (budget $(WASM_GZIP_BUDGET))"; \
+	if [ "$$gz" -gt $(WASM_GZIP_BUDGET) ]; then echo "wasm over its size budget"; exit 1; fi
+
+test: tools-test lint test-native test-browser dist test-e2e
+	@echo "all test tiers passed"
+
+lint:
+	cargo fmt --check
+	cargo clippy --locked --all-targets --features e2e -- -D warnings
+	cargo clippy --locked --target $(WASM_TARGET) --lib --tests -- -D warnings
+
+test-native:
+	cargo test --locked
+
+# wasm-bindgen-test in headless Chromium: storage and components.
+test-browser: tools-test
+	CHROMEDRIVER=$(CHROMEDRIVER) \
+	WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/tests/webdriver.json \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	cargo test --locked --target $(WASM_TARGET) \
+		--test browser_storage --test browser_app --test browser_no_storage
+
+# WebDriver against the release build in dist/, served on a free loopback port.
+test-e2e: tools-test
+	CHROMIUM=$(CHROMIUM) CHROMEDRIVER=$(CHROMEDRIVER) DIST_DIR=$(CURDIR)/dist \
+	cargo test --locked --features e2e --test e2e -- --test-threads=1
+
+tools: tools-build tools-test
+
+tools-build:
+	@rustup target list --installed | grep -qx '$(WASM_TARGET)' || rustup target add $(WASM_TARGET)
+	@trunk --version 2>/dev/null | grep -qx 'trunk $(TRUNK_VERSION)' || \
+		cargo install trunk --version $(TRUNK_VERSION) --locked
+	@wasm-bindgen --version 2>/dev/null | grep -qx 'wasm-bindgen $(WASM_BINDGEN_VERSION)' || \
+		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --locked || { \
+		echo "wasm-bindgen-cli's own lock file names a crate the registry no longer serves;"; \
+		echo "installing the same CLI version with freshly resolved dependencies."; \
+		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); }
+	@command -v npm >/dev/null || $(call need_debian,nodejs npm,npm (Node.js))
+	@[ -x '$(WASM_OPT)' ] && '$(WASM_OPT)' --version | grep -q 'version $(firstword $(subst ., ,$(BINARYEN_VERSION)))' || \
+		npm install --prefix '$(TOOLS)/binaryen' --no-audit --no-fund 'binaryen@$(BINARYEN_VERSION)'
+
+tools-test: tools-build
+	@[ -x '$(CHROMIUM)' ] && [ -x '$(CHROMEDRIVER)' ] || $(call need_debian,chromium chromium-driver,Chromium and ChromeDriver)
+
+# Installs Debian packages $(1) when running as root; otherwise says what to install.
+define need_debian
+{ if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1); \
+  else echo "Please install $(2): sudo apt-get install $(1)"; exit 1; fi; }
+endef
+
+clean:
+	cargo clean
+	rm -rf dist

@@ -1,0 +1,88 @@
+//! The storage module against the real localStorage of headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use clientele::domain::Timestamp;
+use clientele::storage::{BrowserStorage, Persistence, StorageError, StorageKey, TabWatch};
+use common::*;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn quarantine_key() -> StorageKey {
+    StorageKey::Quarantine("2026-11-22T06:43:03.120Z".parse::<Timestamp>().unwrap())
+}
+
+#[wasm_bindgen_test]
+async fn written_text_reads_back_and_lives_under_the_documented_key() {
+    let _page = fresh_page().await;
+    let storage = BrowserStorage::open().unwrap();
+    storage.write(&StorageKey::Workspace, "{\"a\":\"ż\"}").unwrap();
+    assert_eq!(storage.read(&StorageKey::Workspace).unwrap().as_deref(), Some("{\"a\":\"ż\"}"));
+    assert_eq!(stored(WORKSPACE_KEY).as_deref(), Some("{\"a\":\"ż\"}"));
+    assert_eq!(storage.read(&quarantine_key()).unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+async fn keys_lists_only_clientele_keys_and_remove_deletes_one() {
+    let _page = fresh_page().await;
+    common::storage().set_item("another.app", "x").unwrap();
+    let storage = BrowserStorage::open().unwrap();
+    storage.write(&StorageKey::Workspace, "w").unwrap();
+    storage.write(&quarantine_key(), "q").unwrap();
+    let mut keys = storage.keys().unwrap();
+    keys.sort_by_key(StorageKey::name);
+    assert_eq!(keys, vec![quarantine_key(), StorageKey::Workspace]);
+    storage.remove(&quarantine_key()).unwrap();
+    assert_eq!(storage.keys().unwrap(), vec![StorageKey::Workspace]);
+    assert_eq!(stored("another.app").as_deref(), Some("x"), "other apps' data is left alone");
+}
+
+#[wasm_bindgen_test]
+async fn usage_counts_clientele_characters_apart_from_the_rest() {
+    let _page = fresh_page().await;
+    common::storage().set_item("other", "12345").unwrap();
+    let storage = BrowserStorage::open().unwrap();
+    storage.write(&StorageKey::Workspace, "abc").unwrap();
+    let usage = storage.usage().unwrap();
+    assert_eq!(usage.clientele_chars, WORKSPACE_KEY.len() + 3);
+    assert_eq!(usage.total_chars, WORKSPACE_KEY.len() + 3 + "other".len() + 5);
+}
+
+#[wasm_bindgen_test]
+async fn a_full_storage_is_reported_as_quota_exceeded_and_keeps_the_earlier_text() {
+    let _page = fresh_page().await;
+    let storage = BrowserStorage::open().unwrap();
+    storage.write(&StorageKey::Workspace, "saved before").unwrap();
+    fill_storage();
+    let result = storage.write(&StorageKey::Workspace, &"grown ".repeat(100));
+    drain_storage();
+    assert_eq!(result, Err(StorageError::QuotaExceeded));
+    assert_eq!(stored(WORKSPACE_KEY).as_deref(), Some("saved before"));
+}
+
+#[wasm_bindgen_test]
+async fn a_watch_hears_other_tabs_write_its_key_until_dropped() {
+    let _page = fresh_page().await;
+    let heard = Rc::new(RefCell::new(Vec::new()));
+    let watch = {
+        let heard = heard.clone();
+        TabWatch::new(StorageKey::Workspace, move |text| heard.borrow_mut().push(text)).unwrap()
+    };
+    save_from_other_tab("from another tab").await;
+    assert_eq!(*heard.borrow(), vec![Some("from another tab".to_owned())]);
+    drop(watch);
+    save_from_other_tab("after the watch ended").await;
+    assert_eq!(heard.borrow().len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn the_browser_answers_whether_storage_is_persistent() {
+    let answer = clientele::storage::persistence().await.unwrap();
+    assert!(matches!(answer, Persistence::Granted | Persistence::NotGranted), "{answer:?}");
+    let asked = clientele::storage::request_persistence().await.unwrap();
+    assert!(matches!(asked, Persistence::Granted | Persistence::NotGranted), "{asked:?}");
+}

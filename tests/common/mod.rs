@@ -1,0 +1,215 @@
+//! Helpers for the in-browser tests: drive the page the way a person does,
+//! by labels, roles and visible text.
+#![allow(dead_code)] // Each test binary uses its own share of these helpers.
+
+use std::any::Any;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlInputElement};
+
+/// The workspace key, spelled out as the README documents it.
+pub const WORKSPACE_KEY: &str = "clientele.v1.workspace";
+
+pub fn window() -> web_sys::Window {
+    web_sys::window().expect("a browser window")
+}
+
+pub fn document() -> web_sys::Document {
+    window().document().expect("a document")
+}
+
+pub fn storage() -> web_sys::Storage {
+    window().local_storage().unwrap().expect("localStorage")
+}
+
+pub fn stored(key: &str) -> Option<String> {
+    storage().get_item(key).unwrap()
+}
+
+/// Waits `ms` milliseconds, letting timers and effects run.
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+/// Polls `condition` for up to five seconds; fails the test with `what`.
+pub async fn wait_until(what: &str, condition: impl Fn() -> bool) {
+    for _ in 0..250 {
+        if condition() {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("timed out waiting until {what}");
+}
+
+/// A mounted app; unmounted when dropped.
+pub struct MountedApp {
+    _handle: Box<dyn Any>,
+    root: HtmlElement,
+}
+
+impl Drop for MountedApp {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
+/// Mounts a fresh instance of the whole app, as a page load would.
+pub async fn mount_app() -> MountedApp {
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone(), clientele::app::App);
+    sleep(10).await;
+    MountedApp { _handle: Box::new(handle), root }
+}
+
+fn all(selector: &str) -> Vec<Element> {
+    let list = document().query_selector_all(selector).unwrap();
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
+}
+
+fn text_of(element: &Element) -> String {
+    element.text_content().unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The input a `<label>` with exactly this text names.
+pub fn field(label: &str) -> HtmlInputElement {
+    let label = all("label")
+        .into_iter()
+        .find(|l| text_of(l) == label)
+        .unwrap_or_else(|| panic!("no label {label:?}"));
+    let id = label.get_attribute("for").expect("the label names its field");
+    document().get_element_by_id(&id).expect("the labelled field").unchecked_into()
+}
+
+/// The button whose accessible name (text or aria-label) is `name`, if shown.
+pub fn button(name: &str) -> Option<HtmlButtonElement> {
+    all("button")
+        .into_iter()
+        .find(|b| b.get_attribute("aria-label").unwrap_or_else(|| text_of(b)) == name)
+        .map(JsCast::unchecked_into)
+}
+
+/// Clicks the button named `name`, failing if it is not shown.
+pub fn click(name: &str) {
+    button(name).unwrap_or_else(|| panic!("no button {name:?}")).click();
+}
+
+/// The texts of every element with `role`, such as `alert` or `status`.
+pub fn texts_with_role(role: &str) -> Vec<String> {
+    all(&format!("[role=\"{role}\"]")).iter().map(text_of).collect()
+}
+
+/// Whether some alert contains `words`.
+pub fn alert_says(words: &str) -> bool {
+    texts_with_role("alert").iter().any(|t| t.contains(words))
+}
+
+/// Types `text` into `input`, replacing what was there, as one input event.
+pub fn type_into(input: &HtmlInputElement, text: &str) {
+    input.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+    input.dispatch_event(&event).unwrap();
+}
+
+/// The workspace document stored now, as JSON.
+pub fn stored_workspace() -> Option<serde_json::Value> {
+    stored(WORKSPACE_KEY).map(|text| serde_json::from_str(&text).expect("stored JSON"))
+}
+
+/// Writes `text` under the workspace key and tells the page, as the browser
+/// does when another tab of the same site saves. The browser delivers that
+/// event as a task of its own, after the page's pending effects have run, so
+/// this first lets them run.
+pub async fn save_from_other_tab(text: &str) {
+    sleep(0).await;
+    let old = stored(WORKSPACE_KEY);
+    storage().set_item(WORKSPACE_KEY, text).unwrap();
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(WORKSPACE_KEY));
+    init.set_old_value(old.as_deref());
+    init.set_new_value(Some(text));
+    init.set_storage_area(Some(&storage()));
+    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    window().dispatch_event(&event).unwrap();
+}
+
+/// A workspace file as another tab would save it.
+pub fn workspace_file(id: &str, name: &str, revision: u64, schema_version: u32) -> String {
+    serde_json::json!({
+        "format": "clientele",
+        "schema_version": schema_version,
+        "exported_at": "2026-11-22T06:43:03.000Z",
+        "app_version": "0.1.0",
+        "data": {
+            "id": id,
+            "name": name,
+            "created_at": "2026-11-01T09:00:00.000Z",
+            "updated_at": "2026-11-22T06:43:03.000Z",
+            "revision": revision
+        }
+    })
+    .to_string()
+}
+
+/// Fills localStorage with filler keys until not even one more character
+/// fits, so that the next write that grows the data is refused for real.
+pub fn fill_storage() {
+    let storage = storage();
+    let mut n = 0;
+    let mut size = 1 << 20;
+    while size >= 1 {
+        let chunk = "x".repeat(size);
+        loop {
+            match storage.set_item(&format!("f{n}"), &chunk) {
+                Ok(()) => n += 1,
+                Err(_) => break,
+            }
+        }
+        size /= 4;
+    }
+}
+
+/// Removes the filler keys [`fill_storage`] wrote.
+pub fn drain_storage() {
+    let storage = storage();
+    let names: Vec<String> =
+        (0..storage.length().unwrap()).filter_map(|i| storage.key(i).unwrap()).collect();
+    for name in names.iter().filter(|n| n.starts_with('f') && n[1..].parse::<u32>().is_ok()) {
+        storage.remove_item(name).unwrap();
+    }
+}
+
+thread_local! {
+    static TEST_RUNNING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Held by a test while it runs; lets the next one start when dropped.
+pub struct Exclusive;
+
+impl Drop for Exclusive {
+    fn drop(&mut self) {
+        TEST_RUNNING.with(|running| running.set(false));
+    }
+}
+
+/// wasm-bindgen-test runs async tests concurrently, but they share one
+/// page and one localStorage: each test waits for the page to itself, then
+/// starts from an empty localStorage and the overview screen.
+pub async fn fresh_page() -> Exclusive {
+    while TEST_RUNNING.with(|running| running.replace(true)) {
+        sleep(5).await;
+    }
+    storage().clear().unwrap();
+    window().location().set_hash("").unwrap();
+    Exclusive
+}
+
+pub fn js(value: &str) -> JsValue {
+    JsValue::from_str(value)
+}

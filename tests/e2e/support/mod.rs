@@ -1,0 +1,51 @@
+//! The harness of the end-to-end tests: a static server for `dist/`, a
+//! headless Chromium, and helpers that find controls the way a person
+//! does (by label, role and name) and wait for conditions by polling.
+
+mod browser;
+mod page;
+mod server;
+
+pub use page::{App, Name, Role};
+#[allow(unused_imports)] // Part of the harness's interface; not every test needs it.
+pub use server::Served;
+
+use std::time::{Duration, Instant};
+
+/// The longest any condition is waited for. Generous, because a loaded
+/// machine may be slow; a passing wait returns as soon as it holds.
+pub const TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How often a condition is checked while waiting.
+const POLL: Duration = Duration::from_millis(50);
+
+/// The localStorage key of the workspace, as the README documents it.
+pub const WORKSPACE_KEY: &str = "clientele.v1.workspace";
+
+/// The prefix of the keys that hold stored text the app could not read.
+pub const QUARANTINE_PREFIX: &str = "clientele.v1.quarantine.";
+
+/// The app's save delay (`SAVE_DELAY` in `src/app/persistence.rs`): a
+/// change reaches storage this long after the last keystroke.
+pub const SAVE_DELAY: Duration = Duration::from_millis(400);
+
+/// Checks `condition` until it gives `Ok`, and returns that value; panics
+/// after [`TIMEOUT`] with `what` and the last `Err`, which describes what
+/// was seen instead.
+pub async fn wait_until<T>(what: &str, mut condition: impl AsyncFnMut() -> Result<T, String>) -> T {
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        match condition().await {
+            Ok(value) => return value,
+            Err(seen) if Instant::now() >= deadline => {
+                panic!("waited {TIMEOUT:?} until {what}, but it did not happen: {seen}")
+            }
+            Err(_) => tokio::time::sleep(POLL).await,
+        }
+    }
+}
+
+/// An environment variable, or `default` when it is unset.
+fn env_or(name: &str, default: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| default.to_owned())
+}
