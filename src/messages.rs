@@ -16,7 +16,9 @@ pub fn decimal_text_error(error: &DecimalTextError) -> String {
             format!("\"{text}\" is not an amount. Amounts are written like \"12500.50\".")
         }
         DecimalTextError::TooManyDigits(text) => {
-            format!("\"{text}\" has more than {MAX_DIGITS} digits, more than Clientele can keep exactly.")
+            format!(
+                "\"{text}\" has more than {MAX_DIGITS} digits, more than Clientele can keep exactly."
+            )
         }
         DecimalTextError::TooManyDecimals(text) => {
             format!("\"{text}\" has more than {MAX_DECIMALS} digits after the decimal point.")
@@ -52,7 +54,8 @@ pub fn format_error(error: &FormatError) -> String {
             "This is not a Clientele file: it has no \"format\": \"clientele\" marker.".to_owned()
         }
         FormatError::BadVersion => {
-            "This Clientele file has no valid schema version, so it cannot be read safely.".to_owned()
+            "This Clientele file has no valid schema version, so it cannot be read safely."
+                .to_owned()
         }
         FormatError::NewerVersion { found, supported } => format!(
             "This data was saved by a newer version of Clientele (schema version {found}; this one reads \
@@ -72,12 +75,8 @@ pub fn format_error(error: &FormatError) -> String {
 pub fn storage_error(error: &StorageError) -> String {
     match error {
         StorageError::Unavailable => "This browser does not let Clientele keep data.".to_owned(),
-        StorageError::QuotaExceeded => {
-            "The browser's storage for this site is full.".to_owned()
-        }
-        StorageError::NotKept => {
-            "The browser accepted the data but did not keep it.".to_owned()
-        }
+        StorageError::QuotaExceeded => "The browser's storage for this site is full.".to_owned(),
+        StorageError::NotKept => "The browser accepted the data but did not keep it.".to_owned(),
         StorageError::Browser(detail) => format!("The browser reported an error: {detail}."),
     }
 }

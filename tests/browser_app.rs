@@ -13,7 +13,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 const ID: &str = "6f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f";
 
 fn status_is(text: &str) -> bool {
-    texts_with_role("status").iter().any(|t| t.starts_with(text))
+    texts_with_role("status")
+        .iter()
+        .any(|t| t.starts_with(text))
 }
 
 fn stored_name() -> Option<String> {
@@ -21,7 +23,9 @@ fn stored_name() -> Option<String> {
 }
 
 fn stored_revision() -> u64 {
-    stored_workspace().unwrap()["data"]["revision"].as_u64().unwrap()
+    stored_workspace().unwrap()["data"]["revision"]
+        .as_u64()
+        .unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -30,13 +34,23 @@ async fn a_rename_is_saved_once_typing_stops() {
     let _app = mount_app().await;
     let name = field("Workspace");
     assert_eq!(name.value(), "My workspace");
-    assert_eq!(stored(WORKSPACE_KEY), None, "nothing is written before the first change");
+    assert_eq!(
+        stored(WORKSPACE_KEY),
+        None,
+        "nothing is written before the first change"
+    );
 
     for partial in ["A", "Ac", "Acme", "Acme sales"] {
         type_into(&name, partial);
     }
-    wait_until("the status says changes are unsaved", || status_is("Unsaved changes")).await;
-    wait_until("the rename is saved", || stored_name().as_deref() == Some("Acme sales")).await;
+    wait_until("the status says changes are unsaved", || {
+        status_is("Unsaved changes")
+    })
+    .await;
+    wait_until("the rename is saved", || {
+        stored_name().as_deref() == Some("Acme sales")
+    })
+    .await;
     assert_eq!(stored_revision(), 1, "a burst of typing is saved once");
     wait_until("the status says so", || status_is("All changes saved")).await;
     let envelope = stored_workspace().unwrap();
@@ -47,13 +61,23 @@ async fn a_rename_is_saved_once_typing_stops() {
 #[wasm_bindgen_test]
 async fn a_saved_workspace_is_opened_again() {
     let _page = fresh_page().await;
-    storage().set_item(WORKSPACE_KEY, &workspace_file(ID, "Acme sales", 4, 1)).unwrap();
+    storage()
+        .set_item(WORKSPACE_KEY, &workspace_file(ID, "Acme sales", 4, 1))
+        .unwrap();
     let _app = mount_app().await;
     assert_eq!(field("Workspace").value(), "Acme sales");
-    assert!(texts_with_role("alert").is_empty(), "{:?}", texts_with_role("alert"));
+    assert!(
+        texts_with_role("alert").is_empty(),
+        "{:?}",
+        texts_with_role("alert")
+    );
     type_into(&field("Workspace"), "Acme north");
     wait_until("the next save", || stored_revision() == 5).await;
-    assert_eq!(stored_workspace().unwrap()["data"]["id"], ID, "the id is stable");
+    assert_eq!(
+        stored_workspace().unwrap()["data"]["id"],
+        ID,
+        "the id is stable"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -62,24 +86,50 @@ async fn a_refused_name_shows_why_beside_the_field_and_keeps_what_was_typed() {
     let _app = mount_app().await;
     let name = field("Workspace");
     type_into(&name, "Acme");
-    wait_until("the valid name is saved", || stored_name().as_deref() == Some("Acme")).await;
+    wait_until("the valid name is saved", || {
+        stored_name().as_deref() == Some("Acme")
+    })
+    .await;
 
     let too_long = "x".repeat(81);
     type_into(&name, &too_long);
     wait_until("the reason shows", || {
-        document().get_element_by_id("workspace-name-error").unwrap().text_content().unwrap().contains("80 characters")
+        document()
+            .get_element_by_id("workspace-name-error")
+            .unwrap()
+            .text_content()
+            .unwrap()
+            .contains("80 characters")
     })
     .await;
-    assert_eq!(name.value(), too_long, "the typed text stays for correcting");
+    assert_eq!(
+        name.value(),
+        too_long,
+        "the typed text stays for correcting"
+    );
     assert_eq!(name.get_attribute("aria-invalid").as_deref(), Some("true"));
     type_into(&name, "   ");
     sleep(600).await;
     assert_eq!(name.value(), "   ");
-    assert!(document().get_element_by_id("workspace-name-error").unwrap().text_content().unwrap().contains("Give the workspace a name"));
-    assert_eq!(stored_name().as_deref(), Some("Acme"), "a refused name is never saved");
+    assert!(
+        document()
+            .get_element_by_id("workspace-name-error")
+            .unwrap()
+            .text_content()
+            .unwrap()
+            .contains("Give the workspace a name")
+    );
+    assert_eq!(
+        stored_name().as_deref(),
+        Some("Acme"),
+        "a refused name is never saved"
+    );
 
     type_into(&name, "Acme west");
-    wait_until("the corrected name is saved", || stored_name().as_deref() == Some("Acme west")).await;
+    wait_until("the corrected name is saved", || {
+        stored_name().as_deref() == Some("Acme west")
+    })
+    .await;
     assert_eq!(name.get_attribute("aria-invalid"), None);
 }
 
@@ -90,17 +140,32 @@ async fn corrupt_stored_data_is_set_aside_untouched_and_never_overwritten() {
     storage().set_item(WORKSPACE_KEY, garbage).unwrap();
     let _app = mount_app().await;
 
-    assert!(alert_says("could not be read"), "{:?}", texts_with_role("alert"));
+    assert!(
+        alert_says("could not be read"),
+        "{:?}",
+        texts_with_role("alert")
+    );
     assert!(button("Download the unreadable data").is_some());
     let quarantined = quarantine_keys();
     assert_eq!(quarantined.len(), 1);
     assert_eq!(stored(&quarantined[0]).as_deref(), Some(garbage));
-    assert_eq!(field("Workspace").value(), "My workspace", "the app starts empty");
+    assert_eq!(
+        field("Workspace").value(),
+        "My workspace",
+        "the app starts empty"
+    );
 
     type_into(&field("Workspace"), "Fresh start");
-    wait_until("the new workspace is saved", || stored_name().as_deref() == Some("Fresh start")).await;
+    wait_until("the new workspace is saved", || {
+        stored_name().as_deref() == Some("Fresh start")
+    })
+    .await;
     assert_eq!(quarantine_keys(), quarantined);
-    assert_eq!(stored(&quarantined[0]).as_deref(), Some(garbage), "later saves never touch it");
+    assert_eq!(
+        stored(&quarantined[0]).as_deref(),
+        Some(garbage),
+        "later saves never touch it"
+    );
 }
 
 fn quarantine_keys() -> Vec<String> {
@@ -118,14 +183,28 @@ async fn data_from_a_newer_version_opens_read_only_and_is_never_written_over() {
     storage().set_item(WORKSPACE_KEY, &newer).unwrap();
     let _app = mount_app().await;
 
-    assert!(alert_says("newer version of Clientele"), "{:?}", texts_with_role("alert"));
+    assert!(
+        alert_says("newer version of Clientele"),
+        "{:?}",
+        texts_with_role("alert")
+    );
     assert!(button("Download the stored data").is_some());
     assert!(field("Workspace").disabled(), "nothing can be changed");
-    assert!(document().body().unwrap().text_content().unwrap().contains("Read-only"));
+    assert!(
+        document()
+            .body()
+            .unwrap()
+            .text_content()
+            .unwrap()
+            .contains("Read-only")
+    );
     type_into(&field("Workspace"), "Attempt");
     sleep(800).await;
     assert_eq!(stored(WORKSPACE_KEY).as_deref(), Some(newer.as_str()));
-    assert!(quarantine_keys().is_empty(), "newer data is not mistaken for corrupt data");
+    assert!(
+        quarantine_keys().is_empty(),
+        "newer data is not mistaken for corrupt data"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -134,7 +213,10 @@ async fn a_full_storage_keeps_the_changes_in_memory_and_the_saved_data_intact() 
     let _app = mount_app().await;
     let name = field("Workspace");
     type_into(&name, "Acme");
-    wait_until("the first save", || stored_name().as_deref() == Some("Acme")).await;
+    wait_until("the first save", || {
+        stored_name().as_deref() == Some("Acme")
+    })
+    .await;
 
     fill_storage();
     type_into(&name, &"Acme with a much longer name ".repeat(2));
@@ -142,35 +224,61 @@ async fn a_full_storage_keeps_the_changes_in_memory_and_the_saved_data_intact() 
     assert!(alert_says("full"), "{:?}", texts_with_role("alert"));
     assert!(button("Download everything as a file").is_some());
     assert!(status_is("Latest changes not saved"));
-    assert_eq!(stored_name().as_deref(), Some("Acme"), "what was stored before stays intact");
-    assert_eq!(name.value(), "Acme with a much longer name Acme with a much longer name ");
+    assert_eq!(
+        stored_name().as_deref(),
+        Some("Acme"),
+        "what was stored before stays intact"
+    );
+    assert_eq!(
+        name.value(),
+        "Acme with a much longer name Acme with a much longer name "
+    );
 
     drain_storage();
     type_into(&name, "Acme, space freed");
-    wait_until("the next change saves", || stored_name().as_deref() == Some("Acme, space freed")).await;
-    assert!(!alert_says("not saved"), "the banner goes once saving works again");
+    wait_until("the next change saves", || {
+        stored_name().as_deref() == Some("Acme, space freed")
+    })
+    .await;
+    assert!(
+        !alert_says("not saved"),
+        "the banner goes once saving works again"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn another_tabs_newer_save_is_taken_when_this_tab_has_no_changes() {
     let _page = fresh_page().await;
-    storage().set_item(WORKSPACE_KEY, &workspace_file(ID, "Acme", 2, 1)).unwrap();
+    storage()
+        .set_item(WORKSPACE_KEY, &workspace_file(ID, "Acme", 2, 1))
+        .unwrap();
     let _app = mount_app().await;
     save_from_other_tab(&workspace_file(ID, "Renamed elsewhere", 3, 1)).await;
-    wait_until("the field shows the other tab's name", || field("Workspace").value() == "Renamed elsewhere")
-        .await;
+    wait_until("the field shows the other tab's name", || {
+        field("Workspace").value() == "Renamed elsewhere"
+    })
+    .await;
     sleep(600).await;
-    assert_eq!(stored_revision(), 3, "taking newer data does not write it back");
+    assert_eq!(
+        stored_revision(),
+        3,
+        "taking newer data does not write it back"
+    );
 
     type_into(&field("Workspace"), "Renamed here");
-    wait_until("this tab saves on top", || stored_name().as_deref() == Some("Renamed here")).await;
+    wait_until("this tab saves on top", || {
+        stored_name().as_deref() == Some("Renamed here")
+    })
+    .await;
     assert_eq!(stored_revision(), 4);
 }
 
 #[wasm_bindgen_test]
 async fn an_older_save_from_another_tab_is_ignored() {
     let _page = fresh_page().await;
-    storage().set_item(WORKSPACE_KEY, &workspace_file(ID, "Current", 5, 1)).unwrap();
+    storage()
+        .set_item(WORKSPACE_KEY, &workspace_file(ID, "Current", 5, 1))
+        .unwrap();
     let _app = mount_app().await;
     save_from_other_tab(&workspace_file(ID, "Stale", 4, 1)).await;
     sleep(100).await;
@@ -180,18 +288,37 @@ async fn an_older_save_from_another_tab_is_ignored() {
 #[wasm_bindgen_test]
 async fn when_both_tabs_changed_the_user_chooses_and_can_keep_the_other_version() {
     let _page = fresh_page().await;
-    storage().set_item(WORKSPACE_KEY, &workspace_file(ID, "Acme", 1, 1)).unwrap();
+    storage()
+        .set_item(WORKSPACE_KEY, &workspace_file(ID, "Acme", 1, 1))
+        .unwrap();
     let _app = mount_app().await;
     type_into(&field("Workspace"), "Mine");
     save_from_other_tab(&workspace_file(ID, "Theirs", 2, 1)).await;
-    wait_until("the question", || button("Keep the other tab's version").is_some()).await;
-    assert!(texts_with_role("alertdialog").iter().any(|t| t.contains("Saved in another tab too")));
-    assert!(button("Download this tab's version").is_some(), "nothing is dropped without a way to keep it");
+    wait_until("the question", || {
+        button("Keep the other tab's version").is_some()
+    })
+    .await;
+    assert!(
+        texts_with_role("alertdialog")
+            .iter()
+            .any(|t| t.contains("Saved in another tab too"))
+    );
+    assert!(
+        button("Download this tab's version").is_some(),
+        "nothing is dropped without a way to keep it"
+    );
     sleep(600).await;
-    assert_eq!(stored_name().as_deref(), Some("Theirs"), "nothing is written while the user decides");
+    assert_eq!(
+        stored_name().as_deref(),
+        Some("Theirs"),
+        "nothing is written while the user decides"
+    );
 
     click("Keep the other tab's version");
-    wait_until("the field shows theirs", || field("Workspace").value() == "Theirs").await;
+    wait_until("the field shows theirs", || {
+        field("Workspace").value() == "Theirs"
+    })
+    .await;
     assert!(button("Keep this tab's version").is_none());
     assert_eq!(stored_revision(), 2);
 }
@@ -199,26 +326,45 @@ async fn when_both_tabs_changed_the_user_chooses_and_can_keep_the_other_version(
 #[wasm_bindgen_test]
 async fn when_both_tabs_changed_the_user_can_keep_this_tabs_version() {
     let _page = fresh_page().await;
-    storage().set_item(WORKSPACE_KEY, &workspace_file(ID, "Acme", 1, 1)).unwrap();
+    storage()
+        .set_item(WORKSPACE_KEY, &workspace_file(ID, "Acme", 1, 1))
+        .unwrap();
     let _app = mount_app().await;
     type_into(&field("Workspace"), "Mine");
     save_from_other_tab(&workspace_file(ID, "Theirs", 2, 1)).await;
-    wait_until("the question", || button("Keep this tab's version").is_some()).await;
+    wait_until("the question", || {
+        button("Keep this tab's version").is_some()
+    })
+    .await;
     click("Keep this tab's version");
-    wait_until("ours is saved over theirs", || stored_name().as_deref() == Some("Mine")).await;
-    assert_eq!(stored_revision(), 3, "saved as newer than the version it replaced");
+    wait_until("ours is saved over theirs", || {
+        stored_name().as_deref() == Some("Mine")
+    })
+    .await;
+    assert_eq!(
+        stored_revision(),
+        3,
+        "saved as newer than the version it replaced"
+    );
     assert_eq!(field("Workspace").value(), "Mine");
 }
 
 #[wasm_bindgen_test]
 async fn a_save_never_writes_over_newer_data_it_was_not_told_about() {
     let _page = fresh_page().await;
-    storage().set_item(WORKSPACE_KEY, &workspace_file(ID, "Acme", 1, 1)).unwrap();
+    storage()
+        .set_item(WORKSPACE_KEY, &workspace_file(ID, "Acme", 1, 1))
+        .unwrap();
     let _app = mount_app().await;
     type_into(&field("Workspace"), "Mine");
     // Another tab writes, but its storage event has not arrived yet.
-    storage().set_item(WORKSPACE_KEY, &workspace_file(ID, "Theirs", 2, 1)).unwrap();
-    wait_until("the question", || button("Keep the other tab's version").is_some()).await;
+    storage()
+        .set_item(WORKSPACE_KEY, &workspace_file(ID, "Theirs", 2, 1))
+        .unwrap();
+    wait_until("the question", || {
+        button("Keep the other tab's version").is_some()
+    })
+    .await;
     assert_eq!(stored_name().as_deref(), Some("Theirs"));
 }
 
@@ -229,11 +375,20 @@ async fn a_deep_link_opens_its_screen_and_navigation_marks_it() {
     let _app = mount_app().await;
     let heading = document().query_selector("main h1").unwrap().unwrap();
     assert_eq!(heading.text_content().unwrap(), "Data & backup");
-    let current = document().query_selector("nav a[aria-current=\"page\"]").unwrap().unwrap();
+    let current = document()
+        .query_selector("nav a[aria-current=\"page\"]")
+        .unwrap()
+        .unwrap();
     assert_eq!(current.text_content().unwrap(), "Data & backup");
     window().location().set_hash("#/").unwrap();
     wait_until("the overview shows", || {
-        document().query_selector("main h1").unwrap().unwrap().text_content().unwrap() == "Overview"
+        document()
+            .query_selector("main h1")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+            == "Overview"
     })
     .await;
 }

@@ -20,25 +20,47 @@ fn block_local_storage() {
     js_sys::Reflect::set(&descriptor, &js("get"), &getter).unwrap();
     js_sys::Reflect::set(&descriptor, &js("configurable"), &true.into()).unwrap();
     js_sys::Object::define_property(&window(), &js("localStorage"), &descriptor);
-    assert!(window().local_storage().is_err(), "the stub must take effect");
+    assert!(
+        window().local_storage().is_err(),
+        "the stub must take effect"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn without_storage_the_app_works_in_memory_and_says_so() {
     block_local_storage();
-    assert_eq!(BrowserStorage::open().err(), Some(StorageError::Unavailable));
+    assert_eq!(
+        BrowserStorage::open().err(),
+        Some(StorageError::Unavailable)
+    );
 
     let _app = mount_app().await;
-    assert!(alert_says("does not let Clientele keep data"), "{:?}", texts_with_role("alert"));
+    assert!(
+        alert_says("does not let Clientele keep data"),
+        "{:?}",
+        texts_with_role("alert")
+    );
     assert!(button("Download everything as a file").is_some());
-    assert!(document().body().unwrap().text_content().unwrap().contains("Kept in this tab only"));
+    assert!(
+        document()
+            .body()
+            .unwrap()
+            .text_content()
+            .unwrap()
+            .contains("Kept in this tab only")
+    );
 
     let name = field("Workspace");
     type_into(&name, "Acme in memory");
     wait_until("the status says the change is not saved", || {
-        texts_with_role("status").iter().any(|t| t == "Latest changes not saved")
+        texts_with_role("status")
+            .iter()
+            .any(|t| t == "Latest changes not saved")
     })
     .await;
     assert_eq!(name.value(), "Acme in memory");
-    assert!(document().title().contains("Acme in memory"), "the app keeps working in memory");
+    assert!(
+        document().title().contains("Acme in memory"),
+        "the app keeps working in memory"
+    );
 }

@@ -20,8 +20,13 @@ fn quarantine_key() -> StorageKey {
 async fn written_text_reads_back_and_lives_under_the_documented_key() {
     let _page = fresh_page().await;
     let storage = BrowserStorage::open().unwrap();
-    storage.write(&StorageKey::Workspace, "{\"a\":\"ż\"}").unwrap();
-    assert_eq!(storage.read(&StorageKey::Workspace).unwrap().as_deref(), Some("{\"a\":\"ż\"}"));
+    storage
+        .write(&StorageKey::Workspace, "{\"a\":\"ż\"}")
+        .unwrap();
+    assert_eq!(
+        storage.read(&StorageKey::Workspace).unwrap().as_deref(),
+        Some("{\"a\":\"ż\"}")
+    );
     assert_eq!(stored(WORKSPACE_KEY).as_deref(), Some("{\"a\":\"ż\"}"));
     assert_eq!(storage.read(&quarantine_key()).unwrap(), None);
 }
@@ -38,7 +43,11 @@ async fn keys_lists_only_clientele_keys_and_remove_deletes_one() {
     assert_eq!(keys, vec![quarantine_key(), StorageKey::Workspace]);
     storage.remove(&quarantine_key()).unwrap();
     assert_eq!(storage.keys().unwrap(), vec![StorageKey::Workspace]);
-    assert_eq!(stored("another.app").as_deref(), Some("x"), "other apps' data is left alone");
+    assert_eq!(
+        stored("another.app").as_deref(),
+        Some("x"),
+        "other apps' data is left alone"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -49,14 +58,19 @@ async fn usage_counts_clientele_characters_apart_from_the_rest() {
     storage.write(&StorageKey::Workspace, "abc").unwrap();
     let usage = storage.usage().unwrap();
     assert_eq!(usage.clientele_chars, WORKSPACE_KEY.len() + 3);
-    assert_eq!(usage.total_chars, WORKSPACE_KEY.len() + 3 + "other".len() + 5);
+    assert_eq!(
+        usage.total_chars,
+        WORKSPACE_KEY.len() + 3 + "other".len() + 5
+    );
 }
 
 #[wasm_bindgen_test]
 async fn a_full_storage_is_reported_as_quota_exceeded_and_keeps_the_earlier_text() {
     let _page = fresh_page().await;
     let storage = BrowserStorage::open().unwrap();
-    storage.write(&StorageKey::Workspace, "saved before").unwrap();
+    storage
+        .write(&StorageKey::Workspace, "saved before")
+        .unwrap();
     fill_storage();
     let result = storage.write(&StorageKey::Workspace, &"grown ".repeat(100));
     drain_storage();
@@ -70,7 +84,10 @@ async fn a_watch_hears_other_tabs_write_its_key_until_dropped() {
     let heard = Rc::new(RefCell::new(Vec::new()));
     let watch = {
         let heard = heard.clone();
-        TabWatch::new(StorageKey::Workspace, move |text| heard.borrow_mut().push(text)).unwrap()
+        TabWatch::new(StorageKey::Workspace, move |text| {
+            heard.borrow_mut().push(text)
+        })
+        .unwrap()
     };
     save_from_other_tab("from another tab").await;
     assert_eq!(*heard.borrow(), vec![Some("from another tab".to_owned())]);
@@ -82,7 +99,13 @@ async fn a_watch_hears_other_tabs_write_its_key_until_dropped() {
 #[wasm_bindgen_test]
 async fn the_browser_answers_whether_storage_is_persistent() {
     let answer = clientele::storage::persistence().await.unwrap();
-    assert!(matches!(answer, Persistence::Granted | Persistence::NotGranted), "{answer:?}");
+    assert!(
+        matches!(answer, Persistence::Granted | Persistence::NotGranted),
+        "{answer:?}"
+    );
     let asked = clientele::storage::request_persistence().await.unwrap();
-    assert!(matches!(asked, Persistence::Granted | Persistence::NotGranted), "{asked:?}");
+    assert!(
+        matches!(asked, Persistence::Granted | Persistence::NotGranted),
+        "{asked:?}"
+    );
 }

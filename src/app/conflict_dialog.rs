@@ -16,10 +16,10 @@ pub fn ConflictDialog() -> impl IntoView {
     let first_button = NodeRef::<Button>::new();
     // An alert dialog takes focus when it appears.
     Effect::new(move |_| {
-        if store.conflict.with(Option::is_some) {
-            if let Some(button) = first_button.get() {
-                let _ = button.focus();
-            }
+        if store.conflict.with(Option::is_some)
+            && let Some(button) = first_button.get()
+        {
+            let _ = button.focus();
         }
     });
 

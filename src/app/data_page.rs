@@ -15,10 +15,21 @@ pub fn DataPage() -> impl IntoView {
     let store = use_app_store();
     let kept = move || match store.mode.get() {
         StorageMode::Browser => "in this browser's local storage, on this device only.",
-        StorageMode::InMemory => "in this tab's memory only: this browser gives Clientele no storage.",
-        StorageMode::ReadOnly => "nowhere new: this page is read-only to protect the data stored here.",
+        StorageMode::InMemory => {
+            "in this tab's memory only: this browser gives Clientele no storage."
+        }
+        StorageMode::ReadOnly => {
+            "nowhere new: this page is read-only to protect the data stored here."
+        }
     };
-    let usage = move || store.storage_info.get().usage.map(usage_text).unwrap_or_else(|| "Not measured".into());
+    let usage = move || {
+        store
+            .storage_info
+            .get()
+            .usage
+            .map(usage_text)
+            .unwrap_or_else(|| "Not measured".into())
+    };
     let persistence = move || match store.storage_info.get().persistence {
         Some(Persistence::Granted) => "Granted: the browser keeps this data until you clear it.",
         Some(Persistence::NotGranted) => {
@@ -74,7 +85,9 @@ fn SetAsideData() -> impl IntoView {
     };
     let delete = move |key: StorageKey| {
         let confirmed = window()
-            .confirm_with_message("Delete this set-aside copy for good? Download it first if you may need it.")
+            .confirm_with_message(
+                "Delete this set-aside copy for good? Download it first if you may need it.",
+            )
             .unwrap_or(false);
         if confirmed {
             if let Err(e) = persistence.delete_quarantined(&key) {

@@ -24,7 +24,10 @@ fn start(file_name: &str, text: &str) -> Result<(), JsValue> {
     anchor.set_download(file_name);
     anchor.click();
     // The browser reads the Blob after this task; release it a little later.
-    set_timeout(move || drop(web_sys::Url::revoke_object_url(&url)), std::time::Duration::from_secs(10));
+    set_timeout(
+        move || drop(web_sys::Url::revoke_object_url(&url)),
+        std::time::Duration::from_secs(10),
+    );
     Ok(())
 }
 

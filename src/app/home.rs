@@ -14,7 +14,11 @@ pub fn Home() -> impl IntoView {
     let created = move || store.workspace.with(|w| local_date_time(w.created_at));
     let saved = move || {
         store.workspace.with(|w| {
-            if w.revision == 0 { "Not yet".to_owned() } else { local_date_time(w.updated_at) }
+            if w.revision == 0 {
+                "Not yet".to_owned()
+            } else {
+                local_date_time(w.updated_at)
+            }
         })
     };
     view! {

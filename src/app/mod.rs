@@ -43,7 +43,11 @@ pub fn App() -> impl IntoView {
     follow_address_bar(store);
 
     Effect::new(move |_| {
-        let title = format!("{} · {} · Clientele", store.route.get().title(), store.workspace.with(|w| w.name.clone()));
+        let title = format!(
+            "{} · {} · Clientele",
+            store.route.get().title(),
+            store.workspace.with(|w| w.name.clone())
+        );
         document().set_title(&title);
     });
     // After a change of screen, move focus to its heading so that keyboard

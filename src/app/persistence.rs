@@ -72,16 +72,32 @@ pub fn open_workspace() -> Opened {
     };
     let storage = match BrowserStorage::open() {
         Ok(storage) => storage,
-        Err(_) => return fresh(StorageMode::InMemory, vec![Notice::StorageUnavailable], None),
+        Err(_) => {
+            return fresh(
+                StorageMode::InMemory,
+                vec![Notice::StorageUnavailable],
+                None,
+            );
+        }
     };
     let text = match storage.read(&StorageKey::Workspace) {
         Ok(Some(text)) => text,
         Ok(None) => return fresh(StorageMode::Browser, Vec::new(), Some(storage)),
         Err(StorageError::Unavailable) => {
-            return fresh(StorageMode::InMemory, vec![Notice::StorageUnavailable], None);
+            return fresh(
+                StorageMode::InMemory,
+                vec![Notice::StorageUnavailable],
+                None,
+            );
         }
         // Something is there but cannot be read now: do not risk overwriting it.
-        Err(e) => return fresh(StorageMode::ReadOnly, vec![Notice::StorageFailed(e)], Some(storage)),
+        Err(e) => {
+            return fresh(
+                StorageMode::ReadOnly,
+                vec![Notice::StorageFailed(e)],
+                Some(storage),
+            );
+        }
     };
     match format::decode_workspace(&text) {
         Ok(workspace) => Opened {
@@ -130,7 +146,12 @@ impl Persistence {
     /// sets up the save effect, the watch on other tabs and the flush when
     /// the page is hidden. Call once, at the root of the app.
     pub fn start(store: AppStore, opened: Opened) -> Self {
-        let Opened { storage, base_revision, notices, .. } = opened;
+        let Opened {
+            storage,
+            base_revision,
+            notices,
+            ..
+        } = opened;
         let has_storage = storage.is_some();
         let keeper = StoredValue::new_local(Keeper {
             storage,
@@ -155,12 +176,16 @@ impl Persistence {
         });
 
         if has_storage {
-            let watch = TabWatch::new(StorageKey::Workspace, move |text| this.other_tab_saved(text));
+            let watch = TabWatch::new(StorageKey::Workspace, move |text| {
+                this.other_tab_saved(text)
+            });
             keeper.update_value(|k| k._watch = watch);
             this.refresh_usage();
             spawn_local(async move {
                 if let Ok(answer) = storage::persistence().await {
-                    store.storage_info.update(|info| info.persistence = Some(answer));
+                    store
+                        .storage_info
+                        .update(|info| info.persistence = Some(answer));
                 }
             });
         }
@@ -194,7 +219,11 @@ impl Persistence {
 
     /// Called by the save effect after every change to the workspace.
     fn changed(self) {
-        if self.keeper.try_update_value(|k| std::mem::take(&mut k.skip_next_change)) == Some(true) {
+        if self
+            .keeper
+            .try_update_value(|k| std::mem::take(&mut k.skip_next_change))
+            == Some(true)
+        {
             return;
         }
         match self.store.mode.get_untracked() {
@@ -238,7 +267,11 @@ impl Persistence {
         let outcome = self.keeper.try_update_value(|k| {
             k.timer = None;
             let storage = k.storage.as_ref()?;
-            Some(write_if_newest(storage, k.base_revision, store.workspace.get_untracked()))
+            Some(write_if_newest(
+                storage,
+                k.base_revision,
+                store.workspace.get_untracked(),
+            ))
         });
         match outcome.flatten() {
             None => {}
@@ -324,8 +357,11 @@ impl Persistence {
     /// Resolves a conflict by keeping this tab's version: it is written over
     /// the other tab's.
     pub fn keep_this_tab(self) {
-        let Some(theirs) = self.store.conflict.get_untracked() else { return };
-        self.keeper.update_value(|k| k.base_revision = theirs.revision);
+        let Some(theirs) = self.store.conflict.get_untracked() else {
+            return;
+        };
+        self.keeper
+            .update_value(|k| k.base_revision = theirs.revision);
         self.store.conflict.set(None);
         self.store.save_state.set(SaveState::Pending);
         self.flush();
@@ -366,30 +402,40 @@ impl Persistence {
             .try_with_value(|k| k.storage.as_ref().map(BrowserStorage::keys))
             .flatten()
             .unwrap_or(Ok(Vec::new()))?;
-        let mut found: Vec<_> =
-            keys.into_iter().filter(|k| matches!(k, StorageKey::Quarantine(_))).collect();
+        let mut found: Vec<_> = keys
+            .into_iter()
+            .filter(|k| matches!(k, StorageKey::Quarantine(_)))
+            .collect();
         found.sort_by_key(|k| std::cmp::Reverse(k.name()));
         Ok(found)
     }
 
     fn refresh_usage(self) {
-        let usage = self.keeper.try_with_value(|k| k.storage.as_ref().map(BrowserStorage::usage));
+        let usage = self
+            .keeper
+            .try_with_value(|k| k.storage.as_ref().map(BrowserStorage::usage));
         if let Some(Some(Ok(usage))) = usage {
-            self.store.storage_info.update(|info| info.usage = Some(usage));
+            self.store
+                .storage_info
+                .update(|info| info.usage = Some(usage));
         }
     }
 
     /// Asks for persistent storage after the first real save, when the
     /// user has shown they keep data here.
     fn ask_for_persistence_once(self) {
-        let first = self.keeper.try_update_value(|k| !std::mem::replace(&mut k.asked_persistence, true));
+        let first = self
+            .keeper
+            .try_update_value(|k| !std::mem::replace(&mut k.asked_persistence, true));
         if first != Some(true) {
             return;
         }
         let store = self.store;
         spawn_local(async move {
             if let Ok(answer) = storage::request_persistence().await {
-                store.storage_info.update(|info: &mut StorageInfo| info.persistence = Some(answer));
+                store
+                    .storage_info
+                    .update(|info: &mut StorageInfo| info.persistence = Some(answer));
             }
         });
     }
@@ -402,15 +448,25 @@ enum Blocked {
     /// Storage holds data from a newer Clientele.
     NewerVersion { found: u64, supported: u32 },
     /// Storage held unreadable text, now moved to `key`; try again.
-    Quarantined { key: StorageKey, reason: FormatError },
+    Quarantined {
+        key: StorageKey,
+        reason: FormatError,
+    },
     /// Storage refused.
     Storage(StorageError),
 }
 
 /// Reads what is stored and writes `workspace` as revision `base + 1` only
 /// if nothing newer is there. Returns the document as written.
-fn write_if_newest(storage: &BrowserStorage, base: u64, mut workspace: Workspace) -> Result<Workspace, Blocked> {
-    if let Some(text) = storage.read(&StorageKey::Workspace).map_err(Blocked::Storage)? {
+fn write_if_newest(
+    storage: &BrowserStorage,
+    base: u64,
+    mut workspace: Workspace,
+) -> Result<Workspace, Blocked> {
+    if let Some(text) = storage
+        .read(&StorageKey::Workspace)
+        .map_err(Blocked::Storage)?
+    {
         match format::decode_workspace(&text) {
             Ok(stored) if stored.revision > base => return Err(Blocked::Newer(stored)),
             Ok(_) => {}
@@ -426,7 +482,10 @@ fn write_if_newest(storage: &BrowserStorage, base: u64, mut workspace: Workspace
     let at = now();
     workspace.stamp_saved(base, at);
     storage
-        .write(&StorageKey::Workspace, &format::encode_workspace(&workspace, at))
+        .write(
+            &StorageKey::Workspace,
+            &format::encode_workspace(&workspace, at),
+        )
         .map_err(Blocked::Storage)?;
     Ok(workspace)
 }

@@ -21,7 +21,10 @@ impl Route {
 
     /// The route for a `location.hash` such as `#/data`.
     pub fn from_hash(hash: &str) -> Self {
-        let path = hash.trim_start_matches('#').trim_start_matches('/').trim_end_matches('/');
+        let path = hash
+            .trim_start_matches('#')
+            .trim_start_matches('/')
+            .trim_end_matches('/');
         match path {
             "" => Self::Home,
             "data" => Self::Data,
@@ -50,7 +53,9 @@ impl Route {
 
 /// The route in the address bar now.
 pub fn current_route() -> Route {
-    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
     Route::from_hash(&hash)
 }
 
@@ -80,7 +85,10 @@ mod tests {
 
     #[test]
     fn unknown_hashes_are_not_found_and_keep_their_path() {
-        assert_eq!(Route::from_hash("#/profiles/42"), Route::NotFound("profiles/42".into()));
+        assert_eq!(
+            Route::from_hash("#/profiles/42"),
+            Route::NotFound("profiles/42".into())
+        );
         assert_eq!(Route::NotFound("x".into()).href(), "#/x");
     }
 }

@@ -21,7 +21,9 @@ pub fn StatusLine() -> impl IntoView {
         }
         Some(match store.save_state.get() {
             SaveState::Unchanged => {
-                let saved = store.workspace.with(|w| (w.revision > 0).then_some(w.updated_at));
+                let saved = store
+                    .workspace
+                    .with(|w| (w.revision > 0).then_some(w.updated_at));
                 match saved {
                     Some(at) => format!("Last saved {}", local_time_or_date(at)),
                     None => "Nothing saved yet".to_owned(),
@@ -70,9 +72,17 @@ mod tests {
 
     #[test]
     fn usage_is_shown_in_kilobytes_and_percent_of_the_typical_quota() {
-        let usage = |chars| usage_text(Usage { clientele_chars: chars, total_chars: chars });
+        let usage = |chars| {
+            usage_text(Usage {
+                clientele_chars: chars,
+                total_chars: chars,
+            })
+        };
         assert_eq!(usage(0), "Storage used: 0 KB of about 5 MB (0.0%)");
         assert_eq!(usage(12_000), "Storage used: 12 KB of about 5 MB (0.2%)");
-        assert_eq!(usage(TYPICAL_QUOTA_CHARS), "Storage used: 5079 KB of about 5 MB (100.0%)");
+        assert_eq!(
+            usage(TYPICAL_QUOTA_CHARS),
+            "Storage used: 5079 KB of about 5 MB (100.0%)"
+        );
     }
 }

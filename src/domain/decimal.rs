@@ -181,7 +181,12 @@ mod tests {
     fn twenty_eight_digits_are_accepted_and_a_twenty_ninth_is_refused() {
         let max = "9".repeat(28);
         assert_eq!(money(&format!("\"{max}\"")).unwrap().to_string(), max);
-        assert_eq!(money(&format!("\"-{}.99\"", "9".repeat(26))).unwrap().to_string(), format!("-{}.99", "9".repeat(26)));
+        assert_eq!(
+            money(&format!("\"-{}.99\"", "9".repeat(26)))
+                .unwrap()
+                .to_string(),
+            format!("-{}.99", "9".repeat(26))
+        );
         let err = money(&format!("\"{}\"", "9".repeat(29))).unwrap_err();
         assert!(err.contains("28 digits"), "{err}");
         assert!(money(&format!("\"{}.1\"", "9".repeat(28))).is_err());
@@ -194,7 +199,9 @@ mod tests {
 
     #[test]
     fn anything_but_a_plain_decimal_is_refused() {
-        for text in ["", "1e5", "1,000", " 1", "1 ", "+1", "1.", ".5", "--1", "0x10", "NaN", "1.2.3"] {
+        for text in [
+            "", "1e5", "1,000", " 1", "1 ", "+1", "1.", ".5", "--1", "0x10", "NaN", "1.2.3",
+        ] {
             assert!(text.parse::<Money>().is_err(), "{text:?} should be refused");
         }
     }

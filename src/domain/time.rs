@@ -132,7 +132,8 @@ fn parse_rfc3339(text: &str) -> Option<Timestamp> {
         }
     };
     let days = days_from_civil(year, month, day);
-    let ms = days * MS_PER_DAY + ((hour * 60 + minute - offset_minutes) * 60 + second) * 1000 + millis;
+    let ms =
+        days * MS_PER_DAY + ((hour * 60 + minute - offset_minutes) * 60 + second) * 1000 + millis;
     Some(Timestamp(ms))
 }
 
@@ -173,7 +174,11 @@ pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     let month_from_march = (5 * day_of_year + 2) / 153;
     let day = (day_of_year - (153 * month_from_march + 2) / 5 + 1) as u32;
-    let month = if month_from_march < 10 { month_from_march + 3 } else { month_from_march - 9 } as u32;
+    let month = if month_from_march < 10 {
+        month_from_march + 3
+    } else {
+        month_from_march - 9
+    } as u32;
     let year = year_of_era + era * 400 + i64::from(month <= 2);
     (year, month, day)
 }
@@ -201,14 +206,24 @@ mod tests {
 
     #[test]
     fn the_epoch_and_a_known_instant_are_written_as_rfc3339_utc() {
-        assert_eq!(Timestamp::from_millis(0).to_string(), "1970-01-01T00:00:00.000Z");
+        assert_eq!(
+            Timestamp::from_millis(0).to_string(),
+            "1970-01-01T00:00:00.000Z"
+        );
         // 2026-11-22T06:43:03.120Z, checked against JavaScript's Date.UTC.
-        assert_eq!(Timestamp::from_millis(1_795_329_783_120).to_string(), "2026-11-22T06:43:03.120Z");
+        assert_eq!(
+            Timestamp::from_millis(1_795_329_783_120).to_string(),
+            "2026-11-22T06:43:03.120Z"
+        );
     }
 
     #[test]
     fn text_round_trips_through_parse_and_display() {
-        for text in ["2026-11-22T06:43:03.120Z", "2000-02-29T23:59:59.999Z", "1969-12-31T23:59:59.999Z"] {
+        for text in [
+            "2026-11-22T06:43:03.120Z",
+            "2000-02-29T23:59:59.999Z",
+            "1969-12-31T23:59:59.999Z",
+        ] {
             assert_eq!(ts(text).to_string(), text);
         }
     }
@@ -217,7 +232,10 @@ mod tests {
     fn fractions_and_offsets_are_understood() {
         assert_eq!(ts("2026-11-22T06:43:03Z"), ts("2026-11-22T06:43:03.000Z"));
         assert_eq!(ts("2026-11-22T06:43:03.1Z"), ts("2026-11-22T06:43:03.100Z"));
-        assert_eq!(ts("2026-11-22T06:43:03.123456Z"), ts("2026-11-22T06:43:03.123Z"));
+        assert_eq!(
+            ts("2026-11-22T06:43:03.123456Z"),
+            ts("2026-11-22T06:43:03.123Z")
+        );
         assert_eq!(ts("2026-11-22T08:43:03+02:00"), ts("2026-11-22T06:43:03Z"));
         assert_eq!(ts("2026-11-22T01:13:03-05:30"), ts("2026-11-22T06:43:03Z"));
     }
@@ -236,7 +254,10 @@ mod tests {
             "2026-11-22T06:43:03+0200",
             "２026-11-22T06:43:03Z",
         ] {
-            assert!(text.parse::<Timestamp>().is_err(), "{text:?} should be refused");
+            assert!(
+                text.parse::<Timestamp>().is_err(),
+                "{text:?} should be refused"
+            );
         }
     }
 
@@ -265,8 +286,14 @@ mod tests {
     #[test]
     fn timestamps_are_json_strings() {
         let t = ts("2026-11-22T06:43:03.120Z");
-        assert_eq!(serde_json::to_string(&t).unwrap(), "\"2026-11-22T06:43:03.120Z\"");
-        assert_eq!(serde_json::from_str::<Timestamp>("\"2026-11-22T06:43:03.120Z\"").unwrap(), t);
+        assert_eq!(
+            serde_json::to_string(&t).unwrap(),
+            "\"2026-11-22T06:43:03.120Z\""
+        );
+        assert_eq!(
+            serde_json::from_str::<Timestamp>("\"2026-11-22T06:43:03.120Z\"").unwrap(),
+            t
+        );
         assert!(serde_json::from_str::<Timestamp>("1795329783120").is_err());
     }
 }

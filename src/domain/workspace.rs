@@ -130,10 +130,25 @@ mod tests {
 
     #[test]
     fn names_are_trimmed_and_checked() {
-        assert_eq!(Workspace::validate_name("  Acme sales  ").unwrap(), "Acme sales");
-        assert_eq!(Workspace::validate_name("   "), Err(WorkspaceNameError::Empty));
-        assert_eq!(Workspace::validate_name(&"x".repeat(81)), Err(WorkspaceNameError::TooLong { chars: 81 }));
-        assert_eq!(Workspace::validate_name(&"ż".repeat(80)).unwrap().chars().count(), 80);
+        assert_eq!(
+            Workspace::validate_name("  Acme sales  ").unwrap(),
+            "Acme sales"
+        );
+        assert_eq!(
+            Workspace::validate_name("   "),
+            Err(WorkspaceNameError::Empty)
+        );
+        assert_eq!(
+            Workspace::validate_name(&"x".repeat(81)),
+            Err(WorkspaceNameError::TooLong { chars: 81 })
+        );
+        assert_eq!(
+            Workspace::validate_name(&"ż".repeat(80))
+                .unwrap()
+                .chars()
+                .count(),
+            80
+        );
     }
 
     #[test]
@@ -157,9 +172,12 @@ mod tests {
 
     #[test]
     fn the_id_and_creation_time_are_required() {
-        assert!(serde_json::from_str::<Workspace>(r#"{"created_at":"2026-01-02T03:04:05Z"}"#).is_err());
         assert!(
-            serde_json::from_str::<Workspace>(r#"{"id":"6f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f"}"#).is_err()
+            serde_json::from_str::<Workspace>(r#"{"created_at":"2026-01-02T03:04:05Z"}"#).is_err()
+        );
+        assert!(
+            serde_json::from_str::<Workspace>(r#"{"id":"6f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f"}"#)
+                .is_err()
         );
     }
 
@@ -174,7 +192,10 @@ mod tests {
     fn export_file_names_are_readable_and_safe() {
         let mut ws = Workspace::new(now());
         ws.name = "Acme Sales / North & East".into();
-        assert_eq!(ws.export_file_name(now()), "clientele-acme-sales-north-east-2026-11-22.json");
+        assert_eq!(
+            ws.export_file_name(now()),
+            "clientele-acme-sales-north-east-2026-11-22.json"
+        );
         ws.name = "Łódź ✓".into();
         assert_eq!(ws.export_file_name(now()), "clientele-łódź-2026-11-22.json");
         ws.name = "✓✓".into();

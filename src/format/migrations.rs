@@ -33,8 +33,10 @@ pub const MIGRATIONS: &[Migration] = &[];
 pub fn migrate(mut data: Value, from: u32, steps: &[Migration]) -> Result<Value, FormatError> {
     let start = from.saturating_sub(1) as usize;
     for step in steps.iter().skip(start) {
-        data = (step.run)(data)
-            .map_err(|detail| FormatError::MigrationFailed { from: step.to - 1, detail })?;
+        data = (step.run)(data).map_err(|detail| FormatError::MigrationFailed {
+            from: step.to - 1,
+            detail,
+        })?;
     }
     Ok(data)
 }
@@ -49,7 +51,10 @@ mod tests {
     fn the_list_is_ordered_and_ends_at_the_current_version() {
         for (i, step) in MIGRATIONS.iter().enumerate() {
             assert_eq!(step.to as usize, i + 2, "step {i} is out of order");
-            assert!(!step.description.trim().is_empty(), "step {i} needs a description");
+            assert!(
+                !step.description.trim().is_empty(),
+                "step {i} needs a description"
+            );
         }
         assert_eq!(MIGRATIONS.len() as u32 + 1, SCHEMA_VERSION);
     }
@@ -71,26 +76,47 @@ mod tests {
     }
 
     const EXAMPLE: &[Migration] = &[
-        Migration { to: 2, description: "rename title to name", run: rename_title },
-        Migration { to: 3, description: "add an empty tag list", run: add_tags },
+        Migration {
+            to: 2,
+            description: "rename title to name",
+            run: rename_title,
+        },
+        Migration {
+            to: 3,
+            description: "add an empty tag list",
+            run: add_tags,
+        },
     ];
 
     #[test]
     fn data_is_migrated_step_by_step_from_its_own_version() {
         let v1 = json!({"title": "Acme"});
-        assert_eq!(migrate(v1, 1, EXAMPLE).unwrap(), json!({"name": "Acme", "tags": []}));
+        assert_eq!(
+            migrate(v1, 1, EXAMPLE).unwrap(),
+            json!({"name": "Acme", "tags": []})
+        );
         let v2 = json!({"name": "Acme"});
-        assert_eq!(migrate(v2, 2, EXAMPLE).unwrap(), json!({"name": "Acme", "tags": []}));
+        assert_eq!(
+            migrate(v2, 2, EXAMPLE).unwrap(),
+            json!({"name": "Acme", "tags": []})
+        );
         let v3 = json!({"name": "Acme", "tags": ["x"]});
         assert_eq!(migrate(v3.clone(), 3, EXAMPLE).unwrap(), v3);
     }
 
     #[test]
     fn a_failing_step_names_the_version_it_started_from() {
-        let steps = &[Migration { to: 2, description: "always fails", run: refuse }];
+        let steps = &[Migration {
+            to: 2,
+            description: "always fails",
+            run: refuse,
+        }];
         assert_eq!(
             migrate(json!({}), 1, steps),
-            Err(FormatError::MigrationFailed { from: 1, detail: "cannot convert".into() })
+            Err(FormatError::MigrationFailed {
+                from: 1,
+                detail: "cannot convert".into()
+            })
         );
     }
 }

@@ -98,7 +98,9 @@ pub fn encode_workspace(workspace: &Workspace, now: Timestamp) -> String {
 /// Reads a workspace from Clientele file text (from a file or from storage).
 pub fn decode_workspace(text: &str) -> Result<Workspace, FormatError> {
     let data = open_envelope(text)?;
-    serde_json::from_value(data).map_err(|e| FormatError::InvalidData { detail: e.to_string() })
+    serde_json::from_value(data).map_err(|e| FormatError::InvalidData {
+        detail: e.to_string(),
+    })
 }
 
 /// Parses the text, checks the envelope and migrates its `data` to the
@@ -108,23 +110,28 @@ fn open_envelope(text: &str) -> Result<Value, FormatError> {
     if text.trim().is_empty() {
         return Err(FormatError::Empty);
     }
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| FormatError::NotJson { detail: e.to_string() })?;
+    let value: Value = serde_json::from_str(text).map_err(|e| FormatError::NotJson {
+        detail: e.to_string(),
+    })?;
     let Value::Object(mut envelope) = value else {
         return Err(FormatError::NotClientele { found: None });
     };
     check_format(&envelope)?;
     let version = check_version(&envelope)?;
-    let data = envelope.remove("data").ok_or_else(|| FormatError::InvalidData {
-        detail: "the file has no `data` field".to_owned(),
-    })?;
+    let data = envelope
+        .remove("data")
+        .ok_or_else(|| FormatError::InvalidData {
+            detail: "the file has no `data` field".to_owned(),
+        })?;
     migrations::migrate(data, version, migrations::MIGRATIONS)
 }
 
 fn check_format(envelope: &Map<String, Value>) -> Result<(), FormatError> {
     match envelope.get("format") {
         Some(Value::String(name)) if name == FORMAT_NAME => Ok(()),
-        Some(Value::String(name)) => Err(FormatError::NotClientele { found: Some(name.clone()) }),
+        Some(Value::String(name)) => Err(FormatError::NotClientele {
+            found: Some(name.clone()),
+        }),
         _ => Err(FormatError::NotClientele { found: None }),
     }
 }
@@ -136,7 +143,10 @@ fn check_version(envelope: &Map<String, Value>) -> Result<u32, FormatError> {
         .filter(|v| *v >= 1)
         .ok_or(FormatError::BadVersion)?;
     if version > u64::from(SCHEMA_VERSION) {
-        return Err(FormatError::NewerVersion { found: version, supported: SCHEMA_VERSION });
+        return Err(FormatError::NewerVersion {
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
     }
     Ok(version as u32)
 }
@@ -185,18 +195,32 @@ mod tests {
     #[test]
     fn empty_text_and_broken_json_are_refused() {
         assert_eq!(decode_workspace("  \n"), Err(FormatError::Empty));
-        assert!(matches!(decode_workspace("{\"format\":"), Err(FormatError::NotJson { .. })));
-        assert!(matches!(decode_workspace("hello"), Err(FormatError::NotJson { .. })));
+        assert!(matches!(
+            decode_workspace("{\"format\":"),
+            Err(FormatError::NotJson { .. })
+        ));
+        assert!(matches!(
+            decode_workspace("hello"),
+            Err(FormatError::NotJson { .. })
+        ));
     }
 
     #[test]
     fn json_of_another_program_is_refused_before_anything_else() {
-        assert_eq!(decode_workspace("[1,2]"), Err(FormatError::NotClientele { found: None }));
-        assert_eq!(decode_workspace(r#"{"name":"x"}"#), Err(FormatError::NotClientele { found: None }));
+        assert_eq!(
+            decode_workspace("[1,2]"),
+            Err(FormatError::NotClientele { found: None })
+        );
+        assert_eq!(
+            decode_workspace(r#"{"name":"x"}"#),
+            Err(FormatError::NotClientele { found: None })
+        );
         // A wrong format wins even when the version is also unreadable.
         assert_eq!(
             decode_workspace(r#"{"format":"excalidraw","schema_version":99}"#),
-            Err(FormatError::NotClientele { found: Some("excalidraw".into()) })
+            Err(FormatError::NotClientele {
+                found: Some("excalidraw".into())
+            })
         );
     }
 
@@ -204,25 +228,39 @@ mod tests {
     fn a_newer_schema_version_is_refused() {
         assert_eq!(
             decode_workspace(&envelope_with(DATA, "2")),
-            Err(FormatError::NewerVersion { found: 2, supported: 1 })
+            Err(FormatError::NewerVersion {
+                found: 2,
+                supported: 1
+            })
         );
-        let message = decode_workspace(&envelope_with(DATA, "2")).unwrap_err().to_string();
+        let message = decode_workspace(&envelope_with(DATA, "2"))
+            .unwrap_err()
+            .to_string();
         assert!(message.contains("newer version of Clientele"), "{message}");
     }
 
     #[test]
     fn a_missing_or_nonsensical_version_is_refused() {
         for version in ["0", "-1", "1.5", "\"1\"", "null"] {
-            assert_eq!(decode_workspace(&envelope_with(DATA, version)), Err(FormatError::BadVersion), "{version}");
+            assert_eq!(
+                decode_workspace(&envelope_with(DATA, version)),
+                Err(FormatError::BadVersion),
+                "{version}"
+            );
         }
     }
 
     #[test]
     fn missing_data_or_a_missing_required_field_is_reported() {
         let no_data = r#"{"format":"clientele","schema_version":1}"#;
-        assert!(matches!(decode_workspace(no_data), Err(FormatError::InvalidData { .. })));
+        assert!(matches!(
+            decode_workspace(no_data),
+            Err(FormatError::InvalidData { .. })
+        ));
         let no_id = envelope_with(r#"{"created_at":"2026-01-02T03:04:05Z"}"#, "1");
-        let Err(FormatError::InvalidData { detail }) = decode_workspace(&no_id) else { panic!() };
+        let Err(FormatError::InvalidData { detail }) = decode_workspace(&no_id) else {
+            panic!()
+        };
         assert!(detail.contains("id"), "{detail}");
     }
 
@@ -232,13 +270,19 @@ mod tests {
             r#"{"id":"6f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f","name":42,"created_at":"2026-01-02T03:04:05Z"}"#,
             "1",
         );
-        assert!(matches!(decode_workspace(&bad), Err(FormatError::InvalidData { .. })));
+        assert!(matches!(
+            decode_workspace(&bad),
+            Err(FormatError::InvalidData { .. })
+        ));
     }
 
     #[test]
     fn deep_nesting_is_refused_without_a_crash() {
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-        assert!(matches!(decode_workspace(&deep), Err(FormatError::NotJson { .. })));
+        assert!(matches!(
+            decode_workspace(&deep),
+            Err(FormatError::NotJson { .. })
+        ));
     }
 
     #[test]

@@ -61,7 +61,12 @@ mod tests {
 
     #[test]
     fn foreign_keys_are_not_recognised() {
-        for name in ["workspace", "clientele.v2.workspace", "clientele.v1.quarantine.yesterday", "other"] {
+        for name in [
+            "workspace",
+            "clientele.v2.workspace",
+            "clientele.v1.quarantine.yesterday",
+            "other",
+        ] {
             assert_eq!(StorageKey::parse(name), None, "{name}");
         }
     }

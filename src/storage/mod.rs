@@ -56,7 +56,9 @@ impl BrowserStorage {
     pub fn open() -> Result<Self, StorageError> {
         let window = web_sys::window().ok_or(StorageError::Unavailable)?;
         match window.local_storage() {
-            Ok(Some(_)) => Ok(Self { raw: gloo_storage::LocalStorage::raw() }),
+            Ok(Some(_)) => Ok(Self {
+                raw: gloo_storage::LocalStorage::raw(),
+            }),
             Ok(None) | Err(_) => Err(StorageError::Unavailable),
         }
     }
@@ -96,9 +98,16 @@ impl BrowserStorage {
     /// How much localStorage is in use, by Clientele and by everything on
     /// this origin.
     pub fn usage(&self) -> Result<Usage, StorageError> {
-        let mut usage = Usage { clientele_chars: 0, total_chars: 0 };
+        let mut usage = Usage {
+            clientele_chars: 0,
+            total_chars: 0,
+        };
         for name in self.all_names()? {
-            let value = self.raw.get_item(&name).map_err(classify)?.unwrap_or_default();
+            let value = self
+                .raw
+                .get_item(&name)
+                .map_err(classify)?
+                .unwrap_or_default();
             let chars = name.encode_utf16().count() + value.encode_utf16().count();
             usage.total_chars += chars;
             if name.starts_with(NAMESPACE) {
@@ -110,7 +119,14 @@ impl BrowserStorage {
 
     fn all_names(&self) -> Result<Vec<String>, StorageError> {
         let count = self.raw.length().map_err(classify)?;
-        (0..count).map(|i| self.raw.key(i).map(Option::unwrap_or_default).map_err(classify)).collect()
+        (0..count)
+            .map(|i| {
+                self.raw
+                    .key(i)
+                    .map(Option::unwrap_or_default)
+                    .map_err(classify)
+            })
+            .collect()
     }
 }
 
@@ -118,7 +134,9 @@ impl BrowserStorage {
 fn classify(error: JsValue) -> StorageError {
     match error.dyn_ref::<web_sys::DomException>() {
         // Code 22 is the legacy QUOTA_EXCEEDED_ERR some browsers still use.
-        Some(e) if e.name() == "QuotaExceededError" || e.code() == 22 => StorageError::QuotaExceeded,
+        Some(e) if e.name() == "QuotaExceededError" || e.code() == 22 => {
+            StorageError::QuotaExceeded
+        }
         Some(e) if e.name() == "SecurityError" => StorageError::Unavailable,
         Some(e) => StorageError::Browser(format!("{}: {}", e.name(), e.message())),
         None => StorageError::Browser(error.as_string().unwrap_or_else(|| format!("{error:?}"))),
@@ -135,16 +153,21 @@ impl TabWatch {
     /// Calls `on_change` with the new text (or `None` when removed or cleared)
     /// whenever another tab of this origin changes `key`. The browser does
     /// not tell the tab that wrote, so a tab never hears its own saves.
-    pub fn new(key: StorageKey, mut on_change: impl FnMut(Option<String>) + 'static) -> Option<Self> {
+    pub fn new(
+        key: StorageKey,
+        mut on_change: impl FnMut(Option<String>) + 'static,
+    ) -> Option<Self> {
         let name = key.name();
-        let listener = Closure::<dyn FnMut(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
-            match event.key() {
-                Some(changed) if changed == name => on_change(event.new_value()),
-                // `clear()` in another tab sends an event with no key.
-                None => on_change(None),
-                Some(_) => {}
-            }
-        });
+        let listener = Closure::<dyn FnMut(web_sys::StorageEvent)>::new(
+            move |event: web_sys::StorageEvent| {
+                match event.key() {
+                    Some(changed) if changed == name => on_change(event.new_value()),
+                    // `clear()` in another tab sends an event with no key.
+                    None => on_change(None),
+                    Some(_) => {}
+                }
+            },
+        );
         web_sys::window()?
             .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref())
             .ok()?;
@@ -155,8 +178,10 @@ impl TabWatch {
 impl Drop for TabWatch {
     fn drop(&mut self) {
         if let Some(window) = web_sys::window() {
-            let _ = window
-                .remove_event_listener_with_callback("storage", self.listener.as_ref().unchecked_ref());
+            let _ = window.remove_event_listener_with_callback(
+                "storage",
+                self.listener.as_ref().unchecked_ref(),
+            );
         }
     }
 }
@@ -180,8 +205,14 @@ fn storage_manager() -> Option<web_sys::StorageManager> {
 }
 
 async fn ask(promise: Result<js_sys::Promise, JsValue>) -> Result<Persistence, StorageError> {
-    let answer = JsFuture::from(promise.map_err(classify)?).await.map_err(classify)?;
-    Ok(if answer.as_bool() == Some(true) { Persistence::Granted } else { Persistence::NotGranted })
+    let answer = JsFuture::from(promise.map_err(classify)?)
+        .await
+        .map_err(classify)?;
+    Ok(if answer.as_bool() == Some(true) {
+        Persistence::Granted
+    } else {
+        Persistence::NotGranted
+    })
 }
 
 /// Whether persistence has been granted already, without asking.

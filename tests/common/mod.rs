@@ -29,7 +29,9 @@ pub fn stored(key: &str) -> Option<String> {
 /// Waits `ms` milliseconds, letting timers and effects run.
 pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
     });
     JsFuture::from(promise).await.unwrap();
 }
@@ -63,16 +65,26 @@ pub async fn mount_app() -> MountedApp {
     document().body().unwrap().append_child(&root).unwrap();
     let handle = leptos::mount::mount_to(root.clone(), clientele::app::App);
     sleep(10).await;
-    MountedApp { _handle: Box::new(handle), root }
+    MountedApp {
+        _handle: Box::new(handle),
+        root,
+    }
 }
 
 fn all(selector: &str) -> Vec<Element> {
     let list = document().query_selector_all(selector).unwrap();
-    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect()
 }
 
 fn text_of(element: &Element) -> String {
-    element.text_content().unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ")
+    element
+        .text_content()
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The input a `<label>` with exactly this text names.
@@ -81,8 +93,13 @@ pub fn field(label: &str) -> HtmlInputElement {
         .into_iter()
         .find(|l| text_of(l) == label)
         .unwrap_or_else(|| panic!("no label {label:?}"));
-    let id = label.get_attribute("for").expect("the label names its field");
-    document().get_element_by_id(&id).expect("the labelled field").unchecked_into()
+    let id = label
+        .get_attribute("for")
+        .expect("the label names its field");
+    document()
+        .get_element_by_id(&id)
+        .expect("the labelled field")
+        .unchecked_into()
 }
 
 /// The button whose accessible name (text or aria-label) is `name`, if shown.
@@ -95,12 +112,17 @@ pub fn button(name: &str) -> Option<HtmlButtonElement> {
 
 /// Clicks the button named `name`, failing if it is not shown.
 pub fn click(name: &str) {
-    button(name).unwrap_or_else(|| panic!("no button {name:?}")).click();
+    button(name)
+        .unwrap_or_else(|| panic!("no button {name:?}"))
+        .click();
 }
 
 /// The texts of every element with `role`, such as `alert` or `status`.
 pub fn texts_with_role(role: &str) -> Vec<String> {
-    all(&format!("[role=\"{role}\"]")).iter().map(text_of).collect()
+    all(&format!("[role=\"{role}\"]"))
+        .iter()
+        .map(text_of)
+        .collect()
 }
 
 /// Whether some alert contains `words`.
@@ -165,11 +187,8 @@ pub fn fill_storage() {
     let mut size = 1 << 20;
     while size >= 1 {
         let chunk = "x".repeat(size);
-        loop {
-            match storage.set_item(&format!("f{n}"), &chunk) {
-                Ok(()) => n += 1,
-                Err(_) => break,
-            }
+        while storage.set_item(&format!("f{n}"), &chunk).is_ok() {
+            n += 1;
         }
         size /= 4;
     }
@@ -178,9 +197,13 @@ pub fn fill_storage() {
 /// Removes the filler keys [`fill_storage`] wrote.
 pub fn drain_storage() {
     let storage = storage();
-    let names: Vec<String> =
-        (0..storage.length().unwrap()).filter_map(|i| storage.key(i).unwrap()).collect();
-    for name in names.iter().filter(|n| n.starts_with('f') && n[1..].parse::<u32>().is_ok()) {
+    let names: Vec<String> = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .collect();
+    for name in names
+        .iter()
+        .filter(|n| n.starts_with('f') && n[1..].parse::<u32>().is_ok())
+    {
         storage.remove_item(name).unwrap();
     }
 }
