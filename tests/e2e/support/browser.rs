@@ -10,7 +10,7 @@ use super::env_or;
 use fantoccini::{Client, ClientBuilder};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{Value, json};
-use std::io::{self, Read, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -56,7 +56,10 @@ impl Chromedriver {
             if let Ok(Some(exit)) = driver.child.try_wait() {
                 panic!("chromedriver exited before it was ready: {exit}");
             }
-            assert!(Instant::now() < deadline, "chromedriver was not ready on port {port} within 10 s");
+            assert!(
+                Instant::now() < deadline,
+                "chromedriver was not ready on port {port} within 10 s"
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
     }
@@ -74,7 +77,10 @@ struct TempDir(PathBuf);
 
 impl TempDir {
     fn new(prefix: &str) -> Self {
-        let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
         let path = std::env::temp_dir().join(format!("{prefix}-{}-{nanos}", std::process::id()));
         std::fs::create_dir_all(&path).expect("a temporary folder");
         Self(path)
@@ -128,15 +134,28 @@ impl Browser {
             // Keep console messages so that tests can assert there is no error.
             "goog:loggingPrefs": { "browser": "ALL" },
         });
-        let Value::Object(capabilities) = capabilities else { unreachable!() };
+        let Value::Object(capabilities) = capabilities else {
+            unreachable!()
+        };
         let mut builder = ClientBuilder::new(HttpConnector::new());
         builder.capabilities(capabilities);
         let client = builder
             .connect(&format!("http://127.0.0.1:{}", driver.port))
             .await
             .unwrap_or_else(|e| panic!("cannot start a Chromium session: {e}"));
-        let session_id = client.session_id().await.ok().flatten().expect("a WebDriver session id");
-        Self { client, session_id, console: Mutex::new(Vec::new()), driver, _profile: profile }
+        let session_id = client
+            .session_id()
+            .await
+            .ok()
+            .flatten()
+            .expect("a WebDriver session id");
+        Self {
+            client,
+            session_id,
+            console: Mutex::new(Vec::new()),
+            driver,
+            _profile: profile,
+        }
     }
 
     /// Every console message since the browser started.
@@ -146,8 +165,13 @@ impl Browser {
     /// mode), so the messages are collected here.
     pub fn console(&self) -> Vec<ConsoleEntry> {
         let path = format!("/session/{}/se/log", self.session_id);
-        let answer = webdriver_request(self.driver.port, "POST", &path, Some(&json!({"type": "browser"})))
-            .unwrap_or_else(|e| panic!("cannot read the browser console: {e}"));
+        let answer = webdriver_request(
+            self.driver.port,
+            "POST",
+            &path,
+            Some(&json!({"type": "browser"})),
+        )
+        .unwrap_or_else(|e| panic!("cannot read the browser console: {e}"));
         let mut console = self.console.lock().unwrap_or_else(|e| e.into_inner());
         for entry in answer["value"].as_array().into_iter().flatten() {
             console.push(ConsoleEntry {
@@ -161,7 +185,11 @@ impl Browser {
     /// Console messages of level `SEVERE`: uncaught exceptions, failed
     /// requests, `console.error`.
     pub fn console_errors(&self) -> Vec<String> {
-        self.console().into_iter().filter(|e| e.level == "SEVERE").map(|e| e.message).collect()
+        self.console()
+            .into_iter()
+            .filter(|e| e.level == "SEVERE")
+            .map(|e| e.message)
+            .collect()
     }
 }
 
@@ -184,9 +212,14 @@ fn free_port() -> u16 {
 
 /// One plain HTTP/1.1 request to chromedriver, for the few calls that
 /// fantoccini does not offer: readiness, console logs, and ending the
-/// session from `drop`. Chromedriver answers with a `Content-Length` body
-/// and closes the connection when asked to.
-fn webdriver_request(port: u16, method: &str, path: &str, body: Option<&Value>) -> io::Result<Value> {
+/// session from `drop`. The answer is read by its `Content-Length`:
+/// chromedriver says `Connection: close` but keeps the socket open.
+fn webdriver_request(
+    port: u16,
+    method: &str,
+    path: &str,
+    body: Option<&Value>,
+) -> io::Result<Value> {
     let body = body.map(Value::to_string).unwrap_or_default();
     let mut stream = TcpStream::connect(("127.0.0.1", port))?;
     stream.set_read_timeout(Some(Duration::from_secs(30)))?;
@@ -196,11 +229,23 @@ fn webdriver_request(port: u16, method: &str, path: &str, body: Option<&Value>) 
          Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
         body.len()
     )?;
-    let mut answer = Vec::new();
-    stream.read_to_end(&mut answer)?;
-    let answer = String::from_utf8_lossy(&answer);
-    let (_, json) = answer
-        .split_once("\r\n\r\n")
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "no HTTP body"))?;
-    serde_json::from_str(json).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+    let mut reader = BufReader::new(stream);
+    let mut length = 0;
+    loop {
+        let mut header = String::new();
+        if reader.read_line(&mut header)? == 0 || header.trim().is_empty() {
+            break;
+        }
+        if let Some((name, value)) = header.split_once(':')
+            && name.trim().eq_ignore_ascii_case("content-length")
+        {
+            length = value
+                .trim()
+                .parse()
+                .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+        }
+    }
+    let mut json = vec![0; length];
+    reader.read_exact(&mut json)?;
+    serde_json::from_slice(&json).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
 }

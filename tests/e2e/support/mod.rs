@@ -7,8 +7,6 @@ mod page;
 mod server;
 
 pub use page::{App, Name, Role};
-#[allow(unused_imports)] // Part of the harness's interface; not every test needs it.
-pub use server::Served;
 
 use std::time::{Duration, Instant};
 

@@ -6,7 +6,7 @@
 
 use super::browser::Browser;
 use super::server::{Served, StaticServer};
-use super::{TIMEOUT, env_or, wait_until};
+use super::{env_or, wait_until};
 use fantoccini::elements::Element;
 use fantoccini::{Client, Locator};
 use serde_json::{Value, json};
@@ -19,8 +19,6 @@ pub enum Role {
     Button,
     /// `<a href>`.
     Link,
-    /// `<h1>` to `<h6>`.
-    Heading,
     /// A message that needs attention (`role="alert"`).
     Alert,
     /// A live status message (`role="status"`, `<output>`).
@@ -35,9 +33,6 @@ impl Role {
         match self {
             Role::Button => "//*[self::button or @role='button']",
             Role::Link => "//*[(self::a and @href) or @role='link']",
-            Role::Heading => {
-                "//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or @role='heading']"
-            }
             Role::Alert => "//*[@role='alert']",
             Role::Status => "//*[@role='status' or self::output]",
             Role::Banner => {
@@ -77,7 +72,9 @@ impl Name<'_> {
             Name::Any => String::new(),
             Name::Is(text) => {
                 let text = xpath_literal(text);
-                format!("[normalize-space(@aria-label) = {text} or (not(@aria-label) and normalize-space(.) = {text})]")
+                format!(
+                    "[normalize-space(@aria-label) = {text} or (not(@aria-label) and normalize-space(.) = {text})]"
+                )
             }
             Name::StartsWith(text) => test("starts-with", text),
             Name::Contains(text) => test("contains", text),
@@ -112,7 +109,10 @@ impl App {
     /// Serves `DIST_DIR` (default: `dist/` of this crate) and starts the
     /// browser, on no page yet.
     pub async fn start() -> Self {
-        let dist = PathBuf::from(env_or("DIST_DIR", concat!(env!("CARGO_MANIFEST_DIR"), "/dist")));
+        let dist = PathBuf::from(env_or(
+            "DIST_DIR",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/dist"),
+        ));
         assert!(
             dist.join("index.html").is_file(),
             "{} has no index.html: run `make dist` first (or set DIST_DIR)",
@@ -120,7 +120,11 @@ impl App {
         );
         let server = StaticServer::start(&dist).expect("a static server on 127.0.0.1");
         let browser = Browser::start().await;
-        Self { browser, server, dist }
+        Self {
+            browser,
+            server,
+            dist,
+        }
     }
 
     /// Starts everything and opens the app at `route` (such as `""` or
@@ -167,13 +171,19 @@ impl App {
     /// Panics if the browser console holds an error.
     pub fn assert_no_console_errors(&self) {
         let errors = self.console_errors();
-        assert!(errors.is_empty(), "the browser console has errors: {errors:#?}");
+        assert!(
+            errors.is_empty(),
+            "the browser console has errors: {errors:#?}"
+        );
     }
 
     /// Opens the app at `route` in the current tab and waits until it is
     /// ready to use.
     pub async fn goto(&self, route: &str) {
-        self.client().goto(&self.url(route)).await.expect("the page opens");
+        self.client()
+            .goto(&self.url(route))
+            .await
+            .expect("the page opens");
         self.wait_until_ready().await;
     }
 
@@ -187,31 +197,46 @@ impl App {
     /// and the "Workspace" field is there. The page loads before the
     /// WebAssembly has run, so this must be polled.
     pub async fn wait_until_ready(&self) {
-        wait_until("the app shows its header and the Workspace field", async || {
-            let banner = self.find(Role::Banner, Name::Any).await?;
-            let text = banner.text().await.map_err(|e| e.to_string())?;
-            if !text.contains("Clientele") {
-                return Err(format!("the header says {text:?}"));
-            }
-            self.field("Workspace").await.map(drop)
-        })
+        wait_until(
+            "the app shows its header and the Workspace field",
+            async || {
+                let banner = self.find(Role::Banner, Name::Any).await?;
+                let text = banner.text().await.map_err(|e| e.to_string())?;
+                if !text.contains("Clientele") {
+                    return Err(format!("the header says {text:?}"));
+                }
+                self.field("Workspace").await.map(drop)
+            },
+        )
         .await;
     }
 
     /// The one element with `role` and `name`; an error describes what
     /// was found instead.
     pub async fn find(&self, role: Role, name: Name<'_>) -> Result<Element, String> {
-        self.only(&format!("{}{}", role.xpath(), name.predicate()), &format!("{role:?} {name:?}")).await
+        self.only(
+            &format!("{}{}", role.xpath(), name.predicate()),
+            &format!("{role:?} {name:?}"),
+        )
+        .await
     }
 
     /// Waits until there is exactly one element with `role` and `name`.
     pub async fn wait_for(&self, role: Role, name: Name<'_>) -> Element {
-        wait_until(&format!("there is one {role:?} named {name:?}"), async || self.find(role, name).await).await
+        wait_until(
+            &format!("there is one {role:?} named {name:?}"),
+            async || self.find(role, name).await,
+        )
+        .await
     }
 
     /// The text of every element with `role`, in page order.
     pub async fn texts(&self, role: Role) -> Result<Vec<String>, String> {
-        let elements = self.client().find_all(Locator::XPath(role.xpath())).await.map_err(|e| e.to_string())?;
+        let elements = self
+            .client()
+            .find_all(Locator::XPath(role.xpath()))
+            .await
+            .map_err(|e| e.to_string())?;
         let mut texts = Vec::new();
         for element in elements {
             texts.push(element.text().await.map_err(|e| e.to_string())?);
@@ -221,8 +246,12 @@ impl App {
 
     /// The form field whose `<label for>` reads `label`.
     pub async fn field(&self, label: &str) -> Result<Element, String> {
-        let xpath = format!("//*[@id = //label[normalize-space(.) = {}]/@for]", xpath_literal(label));
-        self.only(&xpath, &format!("the field labelled {label:?}")).await
+        let xpath = format!(
+            "//*[@id = //label[normalize-space(.) = {}]/@for]",
+            xpath_literal(label)
+        );
+        self.only(&xpath, &format!("the field labelled {label:?}"))
+            .await
     }
 
     /// What the field labelled `label` holds now.
@@ -234,10 +263,17 @@ impl App {
 
     /// Waits until the field labelled `label` shows `expected`.
     pub async fn wait_for_field_value(&self, label: &str, expected: &str) {
-        wait_until(&format!("the {label} field shows {expected:?}"), async || {
-            let value = self.field_value(label).await?;
-            if value == expected { Ok(()) } else { Err(format!("it shows {value:?}")) }
-        })
+        wait_until(
+            &format!("the {label} field shows {expected:?}"),
+            async || {
+                let value = self.field_value(label).await?;
+                if value == expected {
+                    Ok(())
+                } else {
+                    Err(format!("it shows {value:?}"))
+                }
+            },
+        )
         .await;
     }
 
@@ -252,8 +288,13 @@ impl App {
 
     /// Like [`App::try_type_into`], waiting for the field to be there.
     pub async fn type_into(&self, label: &str, text: &str) {
-        wait_until(&format!("the {label} field is there"), async || self.field(label).await).await;
-        self.try_type_into(label, text).await.unwrap_or_else(|e| panic!("cannot type into {label}: {e}"));
+        wait_until(&format!("the {label} field is there"), async || {
+            self.field(label).await
+        })
+        .await;
+        self.try_type_into(label, text)
+            .await
+            .unwrap_or_else(|e| panic!("cannot type into {label}: {e}"));
     }
 
     /// The text of the page's one level-one heading.
@@ -266,21 +307,34 @@ impl App {
     pub async fn wait_for_main_heading(&self, expected: &str) {
         wait_until(&format!("the page heading is {expected:?}"), async || {
             let heading = self.main_heading().await?;
-            if heading == expected { Ok(()) } else { Err(format!("it is {heading:?}")) }
+            if heading == expected {
+                Ok(())
+            } else {
+                Err(format!("it is {heading:?}"))
+            }
         })
         .await;
     }
 
     /// The text localStorage holds under `key`, in the current tab's origin.
     pub async fn stored(&self, key: &str) -> Option<String> {
-        let value = self.run("return window.localStorage.getItem(arguments[0]);", vec![json!(key)]).await;
+        let value = self
+            .run(
+                "return window.localStorage.getItem(arguments[0]);",
+                vec![json!(key)],
+            )
+            .await;
         value.as_str().map(str::to_owned)
     }
 
     /// Writes `text` under `key` in localStorage, as another program (or a
     /// damaged disk) might. Other tabs hear of it; this one does not.
     pub async fn store(&self, key: &str, text: &str) {
-        self.run("window.localStorage.setItem(arguments[0], arguments[1]);", vec![json!(key), json!(text)]).await;
+        self.run(
+            "window.localStorage.setItem(arguments[0], arguments[1]);",
+            vec![json!(key), json!(text)],
+        )
+        .await;
     }
 
     /// Every key in localStorage.
@@ -305,12 +359,19 @@ impl App {
 
     /// Runs JavaScript in the current tab and returns its result.
     pub async fn run(&self, script: &str, args: Vec<Value>) -> Value {
-        self.client().execute(script, args).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+        self.client()
+            .execute(script, args)
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
     /// The one element `xpath` selects, or an error naming `what`.
     async fn only(&self, xpath: &str, what: &str) -> Result<Element, String> {
-        let mut found = self.client().find_all(Locator::XPath(xpath)).await.map_err(|e| e.to_string())?;
+        let mut found = self
+            .client()
+            .find_all(Locator::XPath(xpath))
+            .await
+            .map_err(|e| e.to_string())?;
         match found.len() {
             1 => Ok(found.remove(0)),
             0 => Err(format!("no {what} on the page")),
@@ -318,10 +379,6 @@ impl App {
         }
     }
 }
-
-/// How long a test waits for anything, for messages.
-#[allow(dead_code)]
-pub const WAIT: std::time::Duration = TIMEOUT;
 
 #[cfg(test)]
 mod tests {

@@ -58,7 +58,12 @@ impl StaticServer {
                 }
             })
         };
-        Ok(Self { address, served, stopping, acceptor: Some(acceptor) })
+        Ok(Self {
+            address,
+            served,
+            stopping,
+            acceptor: Some(acceptor),
+        })
     }
 
     /// `http://127.0.0.1:PORT`, with no trailing slash.
@@ -68,7 +73,10 @@ impl StaticServer {
 
     /// Every request answered so far, in order.
     pub fn served(&self) -> Vec<Served> {
-        self.served.lock().unwrap_or_else(|e| e.into_inner()).clone()
+        self.served
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 }
 
@@ -106,18 +114,27 @@ fn answer(mut stream: TcpStream, root: &Path, served: &Mutex<Vec<Served>>) -> io
     };
     let path = target.split(['?', '#']).next().unwrap_or_default();
     let (status, content_type, body) = if method != "GET" {
-        (405, "text/plain; charset=utf-8", b"Only GET is served here.\n".to_vec())
+        (
+            405,
+            "text/plain; charset=utf-8",
+            b"Only GET is served here.\n".to_vec(),
+        )
     } else {
-        match file_for(root, path).and_then(|file| std::fs::read(&file).ok().map(|body| (file, body))) {
+        match file_for(root, path)
+            .and_then(|file| std::fs::read(&file).ok().map(|body| (file, body)))
+        {
             Some((file, body)) => (200, content_type(&file), body),
             None => (404, "text/plain; charset=utf-8", b"Not found.\n".to_vec()),
         }
     };
-    served.lock().unwrap_or_else(|e| e.into_inner()).push(Served {
-        method: method.to_owned(),
-        path: path.to_owned(),
-        status,
-    });
+    served
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(Served {
+            method: method.to_owned(),
+            path: path.to_owned(),
+            status,
+        });
 
     let reason = match status {
         200 => "OK",
@@ -141,12 +158,18 @@ fn answer(mut stream: TcpStream, root: &Path, served: &Mutex<Vec<Served>>) -> io
 /// starting with a dot), so no path can reach outside `root`.
 fn file_for(root: &Path, path: &str) -> Option<PathBuf> {
     let relative = path.strip_prefix('/')?;
-    let relative = if relative.is_empty() { "index.html" } else { relative };
+    let relative = if relative.is_empty() {
+        "index.html"
+    } else {
+        relative
+    };
     let mut file = root.to_path_buf();
     for segment in relative.split('/') {
         let plain = !segment.is_empty()
             && !segment.starts_with('.')
-            && segment.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
+            && segment
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
         if !plain {
             return None;
         }
@@ -159,7 +182,11 @@ fn file_for(root: &Path, path: &str) -> Option<PathBuf> {
 /// `application/wasm` for streaming compilation, and scripts must have a
 /// JavaScript type because the server says `nosniff`.
 fn content_type(file: &Path) -> &'static str {
-    match file.extension().and_then(|e| e.to_str()).unwrap_or_default() {
+    match file
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+    {
         "html" => "text/html; charset=utf-8",
         "js" | "mjs" => "text/javascript; charset=utf-8",
         "wasm" => "application/wasm",
@@ -177,7 +204,14 @@ mod tests {
     #[test]
     fn only_plain_names_inside_the_root_are_served() {
         let root = std::env::temp_dir();
-        for path in ["/../etc/passwd", "/.hidden", "//x", "/a%2fb", "relative", "/a/./b"] {
+        for path in [
+            "/../etc/passwd",
+            "/.hidden",
+            "//x",
+            "/a%2fb",
+            "relative",
+            "/a/./b",
+        ] {
             assert_eq!(file_for(&root, path), None, "{path}");
         }
     }
@@ -185,7 +219,10 @@ mod tests {
     #[test]
     fn types_are_given_by_extension() {
         assert_eq!(content_type(Path::new("app_bg.wasm")), "application/wasm");
-        assert_eq!(content_type(Path::new("app.js")), "text/javascript; charset=utf-8");
+        assert_eq!(
+            content_type(Path::new("app.js")),
+            "text/javascript; charset=utf-8"
+        );
         assert_eq!(content_type(Path::new("icon.svg")), "image/svg+xml");
     }
 }
