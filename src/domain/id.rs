@@ -44,6 +44,34 @@ record_id!(
     /// Identifies one workspace: the whole set of records a team keeps.
     WorkspaceId
 );
+record_id!(
+    /// Identifies a customer profile.
+    ProfileId
+);
+record_id!(
+    /// Identifies a person on a profile.
+    PersonId
+);
+record_id!(
+    /// Identifies an address on a profile.
+    AddressId
+);
+record_id!(
+    /// Identifies an opportunity on a profile.
+    OpportunityId
+);
+record_id!(
+    /// Identifies a competitor entry on a profile.
+    CompetitorId
+);
+record_id!(
+    /// Identifies a step of a profile's action plan.
+    StepId
+);
+record_id!(
+    /// Identifies an entry of a profile's update log.
+    LogEntryId
+);
 
 #[cfg(test)]
 mod tests {

@@ -1,12 +1,19 @@
 //! Plain Rust types and rules. Nothing here knows about the browser, Leptos or
 //! storage, so every rule is tested natively with `cargo test`.
 
+pub mod attention;
+pub mod date;
 pub mod decimal;
 pub mod id;
+pub mod input;
+pub mod profile;
+pub mod profile_list;
 pub mod time;
 pub mod workspace;
 
 pub use decimal::{DecimalTextError, Money};
-pub use id::WorkspaceId;
+pub use date::{Birthday, Date};
+pub use id::*;
+pub use profile::Profile;
 pub use time::Timestamp;
 pub use workspace::{Workspace, WorkspaceNameError};

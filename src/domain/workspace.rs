@@ -5,7 +5,7 @@
 //! their records here (profiles, ICP worksheets, scoring models, surveys).
 //! Derived values such as scores are never stored.
 
-use super::{Timestamp, WorkspaceId};
+use super::{Profile, ProfileId, Timestamp, WorkspaceId};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -32,10 +32,37 @@ pub struct Workspace {
     /// from older; it is not a measure of time.
     #[serde(default)]
     pub revision: u64,
+    /// The team's preferences.
+    #[serde(default)]
+    pub settings: Settings,
+    /// Customer and prospect profiles, in the order they were created.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub profiles: Vec<Profile>,
     /// Fields this version does not know (written by a later minor version or
     /// another tool). Kept and written back so nothing is lost on a round trip.
     #[serde(flatten)]
     pub unknown_fields: Map<String, Value>,
+}
+
+/// Preferences that apply to the whole workspace.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// A profile not reviewed for this many days is listed as needing attention.
+    #[serde(default = "default_review_days")]
+    pub review_every_days: u32,
+}
+
+/// Default review period, in days.
+pub const DEFAULT_REVIEW_DAYS: u32 = 90;
+
+fn default_review_days() -> u32 {
+    DEFAULT_REVIEW_DAYS
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self { review_every_days: DEFAULT_REVIEW_DAYS }
+    }
 }
 
 fn default_name() -> String {
@@ -65,6 +92,8 @@ impl Workspace {
             created_at: now,
             updated_at: now,
             revision: 0,
+            settings: Settings::default(),
+            profiles: Vec::new(),
             unknown_fields: Map::new(),
         }
     }
@@ -80,6 +109,47 @@ impl Workspace {
             Err(WorkspaceNameError::TooLong { chars })
         } else {
             Ok(name.to_owned())
+        }
+    }
+
+    /// The profile with `id`.
+    pub fn profile(&self, id: ProfileId) -> Option<&Profile> {
+        self.profiles.iter().find(|p| p.id == id)
+    }
+
+    /// The profile with `id`, to change.
+    pub fn profile_mut(&mut self, id: ProfileId) -> Option<&mut Profile> {
+        self.profiles.iter_mut().find(|p| p.id == id)
+    }
+
+    /// Adds a profile for the company `name` (checked like a workspace
+    /// name) and returns its id.
+    pub fn add_profile(&mut self, name: &str, now: Timestamp) -> Result<ProfileId, WorkspaceNameError> {
+        let profile = Profile::new(Self::validate_name(name)?, now);
+        let id = profile.id;
+        self.profiles.push(profile);
+        Ok(id)
+    }
+
+    /// Adds a copy of profile `id`, with new ids, right after it.
+    pub fn duplicate_profile(&mut self, id: ProfileId, now: Timestamp) -> Option<ProfileId> {
+        let at = self.profiles.iter().position(|p| p.id == id)?;
+        let copy = self.profiles[at].duplicate(now);
+        let copy_id = copy.id;
+        self.profiles.insert(at + 1, copy);
+        Some(copy_id)
+    }
+
+    /// Removes profile `id`; returns it with its position, for undo.
+    pub fn remove_profile(&mut self, id: ProfileId) -> Option<(usize, Profile)> {
+        let at = self.profiles.iter().position(|p| p.id == id)?;
+        Some((at, self.profiles.remove(at)))
+    }
+
+    /// Puts a removed profile back where it was (undo of a delete).
+    pub fn restore_profile(&mut self, at: usize, profile: Profile) {
+        if self.profile(profile.id).is_none() {
+            self.profiles.insert(at.min(self.profiles.len()), profile);
         }
     }
 
@@ -179,6 +249,34 @@ mod tests {
             serde_json::from_str::<Workspace>(r#"{"id":"6f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f"}"#)
                 .is_err()
         );
+    }
+
+    #[test]
+    fn profiles_are_added_duplicated_removed_and_restored_in_place() {
+        let mut ws = Workspace::new(now());
+        let a = ws.add_profile(" Acme ", now()).unwrap();
+        let b = ws.add_profile("Beta", now()).unwrap();
+        assert_eq!(ws.add_profile("  ", now()), Err(WorkspaceNameError::Empty));
+        assert_eq!(ws.profile(a).unwrap().name, "Acme");
+        let copy = ws.duplicate_profile(a, now()).unwrap();
+        let order: Vec<_> = ws.profiles.iter().map(|p| p.id).collect();
+        assert_eq!(order, vec![a, copy, b]);
+        let (at, removed) = ws.remove_profile(copy).unwrap();
+        assert_eq!((at, ws.profiles.len()), (1, 2));
+        ws.restore_profile(at, removed.clone());
+        ws.restore_profile(at, removed);
+        let order: Vec<_> = ws.profiles.iter().map(|p| p.id).collect();
+        assert_eq!(order, vec![a, copy, b], "restored once, where it was");
+    }
+
+    #[test]
+    fn the_review_period_defaults_to_90_days() {
+        let ws: Workspace = serde_json::from_str(
+            r#"{"id":"6f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f","created_at":"2026-01-02T03:04:05Z"}"#,
+        )
+        .unwrap();
+        assert_eq!(ws.settings.review_every_days, 90);
+        assert!(ws.profiles.is_empty());
     }
 
     #[test]

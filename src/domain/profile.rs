@@ -1,0 +1,723 @@
+//! The one-page customer profile and the values computed from it.
+//!
+//! Only the company name is required; every other field may be unknown
+//! (empty text, `None`, or [`YesNoUnknown::Unknown`]). Computed values (the
+//! other of monthly and yearly spend, profitability, tenure, overdue steps)
+//! are never stored.
+
+use super::date::{Birthday, Date};
+use super::decimal::Money;
+use super::id::*;
+use super::input::Span;
+use super::time::Timestamp;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// Industries suggested by the Ideal Customer Profile chart; users may type others.
+pub const SUGGESTED_INDUSTRIES: [&str; 11] = [
+    "Manufacturing",
+    "Law",
+    "Healthcare",
+    "Banking",
+    "Education",
+    "Financial",
+    "Insurance",
+    "Construction",
+    "Real Estate",
+    "Government",
+    "Retail",
+];
+
+/// Types of business suggested by the chart; users may type others.
+pub const SUGGESTED_BUSINESS_TYPES: [&str; 5] =
+    ["Non-Profit", "Entrepreneur", "Home-based", "Online", "Franchise"];
+
+/// Where a company stands with us.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Not yet a customer.
+    #[default]
+    Prospect,
+    /// Buys from us now.
+    Customer,
+    /// Used to buy from us.
+    FormerCustomer,
+}
+
+impl Status {
+    /// Every status, in the order offered.
+    pub const ALL: [Status; 3] = [Status::Prospect, Status::Customer, Status::FormerCustomer];
+
+    /// The name shown to people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Prospect => "Prospect",
+            Status::Customer => "Customer",
+            Status::FormerCustomer => "Former customer",
+        }
+    }
+}
+
+/// An answer that may not be known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum YesNoUnknown {
+    /// Yes.
+    Yes,
+    /// No.
+    No,
+    /// Not known (the seed: "if you're not sure, leave blank").
+    #[default]
+    Unknown,
+}
+
+impl YesNoUnknown {
+    /// Every answer, in the order offered.
+    pub const ALL: [YesNoUnknown; 3] = [YesNoUnknown::Unknown, YesNoUnknown::Yes, YesNoUnknown::No];
+
+    /// The word shown to people.
+    pub fn label(self) -> &'static str {
+        match self {
+            YesNoUnknown::Yes => "Yes",
+            YesNoUnknown::No => "No",
+            YesNoUnknown::Unknown => "Unknown",
+        }
+    }
+}
+
+/// The part a person plays in buying.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BuyingRole {
+    /// Decides.
+    DecisionMaker,
+    /// Sways the decision.
+    Influencer,
+    /// Uses what is bought.
+    User,
+    /// Controls access.
+    Gatekeeper,
+    /// Argues for us inside.
+    Champion,
+    /// Anything else, or not known.
+    #[default]
+    Other,
+}
+
+impl BuyingRole {
+    /// Every role, in the order offered.
+    pub const ALL: [BuyingRole; 6] = [
+        BuyingRole::DecisionMaker,
+        BuyingRole::Influencer,
+        BuyingRole::User,
+        BuyingRole::Gatekeeper,
+        BuyingRole::Champion,
+        BuyingRole::Other,
+    ];
+
+    /// The name shown to people.
+    pub fn label(self) -> &'static str {
+        match self {
+            BuyingRole::DecisionMaker => "Decision maker",
+            BuyingRole::Influencer => "Influencer",
+            BuyingRole::User => "User",
+            BuyingRole::Gatekeeper => "Gatekeeper",
+            BuyingRole::Champion => "Champion",
+            BuyingRole::Other => "Other",
+        }
+    }
+}
+
+/// How sound the company's finances are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FinancialRating {
+    /// Strong.
+    Strong,
+    /// Stable.
+    Stable,
+    /// Weak.
+    Weak,
+    /// Not known.
+    #[default]
+    Unknown,
+}
+
+impl FinancialRating {
+    /// Every rating, in the order offered.
+    pub const ALL: [FinancialRating; 4] =
+        [FinancialRating::Unknown, FinancialRating::Strong, FinancialRating::Stable, FinancialRating::Weak];
+
+    /// The word shown to people.
+    pub fn label(self) -> &'static str {
+        match self {
+            FinancialRating::Strong => "Strong",
+            FinancialRating::Stable => "Stable",
+            FinancialRating::Weak => "Weak",
+            FinancialRating::Unknown => "Unknown",
+        }
+    }
+}
+
+/// What kind of change a log entry records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LogKind {
+    /// The company changed hands.
+    OwnershipChange,
+    /// Key staff or main contacts changed.
+    KeyPersonnelChange,
+    /// A new project or product line.
+    NewProject,
+    /// New information about finances.
+    FinancialUpdate,
+    /// Anything else.
+    #[default]
+    Other,
+}
+
+impl LogKind {
+    /// Every kind, in the order offered.
+    pub const ALL: [LogKind; 5] = [
+        LogKind::OwnershipChange,
+        LogKind::KeyPersonnelChange,
+        LogKind::NewProject,
+        LogKind::FinancialUpdate,
+        LogKind::Other,
+    ];
+
+    /// The name shown to people.
+    pub fn label(self) -> &'static str {
+        match self {
+            LogKind::OwnershipChange => "Ownership change",
+            LogKind::KeyPersonnelChange => "Key personnel change",
+            LogKind::NewProject => "New project or product line",
+            LogKind::FinancialUpdate => "Financial update",
+            LogKind::Other => "Other",
+        }
+    }
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
+/// A postal address.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Address {
+    /// Stable id.
+    pub id: AddressId,
+    /// What the address is (head office, warehouse).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label: String,
+    /// The address as written on an envelope.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+    /// Whether this is the headquarters.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub headquarters: bool,
+}
+
+/// A key person at the company.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Person {
+    /// Stable id.
+    pub id: PersonId,
+    /// Full name.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// Job title.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// Part played in buying.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub role: BuyingRole,
+    /// A key executive.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub key_executive: bool,
+    /// Influence on buying decisions, 1 (little) to 5 (decisive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub influence: Option<u8>,
+    /// E-mail address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Phone number, as written.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phone: String,
+    /// Birthday, to recognise it as the customer sees fit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birthday: Option<Birthday>,
+    /// Anything worth knowing.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+/// The company's financial condition, with where the information came from.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Financial {
+    /// Overall rating.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub rating: FinancialRating,
+    /// What is known.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// When the information was current.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Date>,
+    /// Where it came from (annual report, registry, news).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+}
+
+/// A current or future sales opportunity.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Opportunity {
+    /// Stable id.
+    pub id: OpportunityId,
+    /// What it is.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// Estimated value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Money>,
+    /// Stage in the team's own words (lead, proposal, negotiation).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub stage: String,
+    /// When it is expected to close.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected: Option<Date>,
+}
+
+/// A competitor active at this customer.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Competitor {
+    /// Stable id.
+    pub id: CompetitorId,
+    /// The competitor's name.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// What they sell there.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub sells: String,
+    /// Notes.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+/// One step of the action plan.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ActionStep {
+    /// Stable id.
+    pub id: StepId,
+    /// What to do.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// Who does it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    /// By when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Date>,
+    /// Whether it is done.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub done: bool,
+}
+
+impl ActionStep {
+    /// Whether the step is past its due date and not done.
+    pub fn is_overdue(&self, today: Date) -> bool {
+        !self.done && self.due.is_some_and(|due| due < today)
+    }
+}
+
+/// A dated entry in the update log.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct LogEntry {
+    /// Stable id.
+    pub id: LogEntryId,
+    /// When it happened.
+    pub date: Option<Date>,
+    /// What kind of change.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub kind: LogKind,
+    /// What changed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+}
+
+/// A value either entered by the user or computed from another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Known {
+    /// Typed in.
+    Entered(Decimal),
+    /// Worked out from another field.
+    Computed(Decimal),
+}
+
+impl Known {
+    /// The value, however it is known.
+    pub fn value(self) -> Decimal {
+        match self {
+            Known::Entered(v) | Known::Computed(v) => v,
+        }
+    }
+}
+
+/// One customer or prospect, on one page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    /// Stable id.
+    pub id: ProfileId,
+    /// When the profile was created.
+    pub created_at: Timestamp,
+    /// Company name: the one required field.
+    pub name: String,
+    /// Prospect, customer or former customer.
+    #[serde(default)]
+    pub status: Status,
+    /// Web address (http or https).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// Industry, from the suggested list or the user's own.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub industry: String,
+    /// Type of business, from the suggested list or the user's own.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub business_type: String,
+    /// Number of employees, exact or a range.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employees: Option<Span<u32>>,
+    /// Average annual revenue, exact or a range, in [`Profile::currency`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revenue: Option<Span<Money>>,
+    /// Currency of every amount on this profile (ISO code such as `EUR`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub currency: String,
+    /// Where the company is, in words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub location: String,
+    /// A region or distance band of the team's own.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub region: String,
+    /// First invoice date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_since: Option<Date>,
+    /// Addresses; one may be the headquarters.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub addresses: Vec<Address>,
+    /// Headquarters phone.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub hq_phone: String,
+    /// Headquarters e-mail.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hq_email: Option<String>,
+    /// Key people and decision makers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Person>,
+    /// Products or services they buy, in broad terms.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub purchases: Vec<String>,
+    /// Average spend per month.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monthly_spend: Option<Money>,
+    /// Average spend per year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub yearly_spend: Option<Money>,
+    /// Direct costs per year: to serve and to win them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direct_costs: Option<Money>,
+    /// Have they referred us?
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub referred: YesNoUnknown,
+    /// How many referrals, if counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub referral_count: Option<u32>,
+    /// Have they given a testimonial?
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub testimonial: YesNoUnknown,
+    /// Notes on loyalty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub loyalty_notes: String,
+    /// Financial condition.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub financial: Financial,
+    /// Current and future opportunities.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub opportunities: Vec<Opportunity>,
+    /// Competitors active here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub competitors: Vec<Competitor>,
+    /// The step-by-step action plan.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub action_plan: Vec<ActionStep>,
+    /// Dated log of changes at the company.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub log: Vec<LogEntry>,
+    /// When someone last checked the whole profile.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_reviewed: Option<Date>,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
+}
+
+const MONTHS_PER_YEAR: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
+
+impl Profile {
+    /// A new profile for `name`, created at `now`.
+    pub fn new(name: String, now: Timestamp) -> Self {
+        Self {
+            id: ProfileId::new(),
+            created_at: now,
+            name,
+            status: Status::default(),
+            website: None,
+            industry: String::new(),
+            business_type: String::new(),
+            employees: None,
+            revenue: None,
+            currency: String::new(),
+            location: String::new(),
+            region: String::new(),
+            customer_since: None,
+            addresses: Vec::new(),
+            hq_phone: String::new(),
+            hq_email: None,
+            people: Vec::new(),
+            purchases: Vec::new(),
+            monthly_spend: None,
+            yearly_spend: None,
+            direct_costs: None,
+            referred: YesNoUnknown::Unknown,
+            referral_count: None,
+            testimonial: YesNoUnknown::Unknown,
+            loyalty_notes: String::new(),
+            financial: Financial::default(),
+            opportunities: Vec::new(),
+            competitors: Vec::new(),
+            action_plan: Vec::new(),
+            log: Vec::new(),
+            last_reviewed: None,
+            unknown_fields: Map::new(),
+        }
+    }
+
+    /// A copy with new ids throughout (profile and every row), named
+    /// "<name> (copy)", created at `now`.
+    pub fn duplicate(&self, now: Timestamp) -> Self {
+        let mut copy = self.clone();
+        copy.id = ProfileId::new();
+        copy.created_at = now;
+        copy.name = format!("{} (copy)", self.name);
+        copy.addresses.iter_mut().for_each(|a| a.id = AddressId::new());
+        copy.people.iter_mut().for_each(|p| p.id = PersonId::new());
+        copy.opportunities.iter_mut().for_each(|o| o.id = OpportunityId::new());
+        copy.competitors.iter_mut().for_each(|c| c.id = CompetitorId::new());
+        copy.action_plan.iter_mut().for_each(|s| s.id = StepId::new());
+        copy.log.iter_mut().for_each(|e| e.id = LogEntryId::new());
+        copy
+    }
+
+    /// Yearly spend: as entered, or twelve times the monthly spend.
+    pub fn yearly_spend(&self) -> Option<Known> {
+        match (self.yearly_spend, self.monthly_spend) {
+            (Some(yearly), _) => Some(Known::Entered(yearly.amount())),
+            (None, Some(monthly)) => Some(Known::Computed(monthly.amount() * MONTHS_PER_YEAR)),
+            (None, None) => None,
+        }
+    }
+
+    /// Monthly spend: as entered, or the yearly spend over twelve, to the cent.
+    pub fn monthly_spend(&self) -> Option<Known> {
+        match (self.monthly_spend, self.yearly_spend) {
+            (Some(monthly), _) => Some(Known::Entered(monthly.amount())),
+            (None, Some(yearly)) => Some(Known::Computed(
+                (yearly.amount() / MONTHS_PER_YEAR)
+                    .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
+            )),
+            (None, None) => None,
+        }
+    }
+
+    /// Profitability: yearly spend minus direct costs, when both are known.
+    pub fn profitability(&self) -> Option<Decimal> {
+        Some(self.yearly_spend()?.value() - self.direct_costs?.amount())
+    }
+
+    /// Whole years as a customer on `today`, from the first invoice date.
+    pub fn years_as_customer(&self, today: Date) -> Option<u32> {
+        self.customer_since.map(|since| since.whole_years_until(today))
+    }
+
+    /// Action steps past their due date and not done.
+    pub fn overdue_steps(&self, today: Date) -> impl Iterator<Item = &ActionStep> {
+        self.action_plan.iter().filter(move |s| s.is_overdue(today))
+    }
+
+    /// The date the profile is next due for review: `every_days` after the
+    /// last review, or after creation if never reviewed.
+    pub fn review_due_on(&self, every_days: u32) -> Date {
+        let since = self.last_reviewed.unwrap_or_else(|| Date::from_timestamp(self.created_at));
+        since.add_days(i64::from(every_days))
+    }
+
+    /// The headquarters address, if one is marked.
+    pub fn headquarters(&self) -> Option<&Address> {
+        self.addresses.iter().find(|a| a.headquarters)
+    }
+
+    /// Marks `id` as the only headquarters.
+    pub fn set_headquarters(&mut self, id: AddressId) {
+        for address in &mut self.addresses {
+            address.headquarters = address.id == id;
+        }
+    }
+}
+
+impl Date {
+    /// The UTC calendar date of a timestamp.
+    pub fn from_timestamp(at: Timestamp) -> Date {
+        Date::from_day_number(at.millis().div_euclid(86_400_000))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> Timestamp {
+        "2026-11-22T06:43:03Z".parse().unwrap()
+    }
+
+    fn d(text: &str) -> Date {
+        text.parse().unwrap()
+    }
+
+    fn money(text: &str) -> Option<Money> {
+        Some(text.parse().unwrap())
+    }
+
+    #[test]
+    fn yearly_spend_is_computed_from_monthly_and_marked_so() {
+        let mut p = Profile::new("Acme".into(), now());
+        assert_eq!(p.yearly_spend(), None);
+        p.monthly_spend = money("1250.50");
+        assert_eq!(p.yearly_spend(), Some(Known::Computed("15006.00".parse().unwrap())));
+        assert_eq!(p.monthly_spend(), Some(Known::Entered("1250.50".parse().unwrap())));
+    }
+
+    #[test]
+    fn monthly_spend_is_computed_from_yearly_to_the_cent() {
+        let mut p = Profile::new("Acme".into(), now());
+        p.yearly_spend = money("10000");
+        assert_eq!(p.monthly_spend(), Some(Known::Computed("833.33".parse().unwrap())));
+        p.yearly_spend = money("100.06");
+        assert_eq!(p.monthly_spend(), Some(Known::Computed("8.34".parse().unwrap())), "8.338 rounds up");
+    }
+
+    #[test]
+    fn entered_values_win_over_computed_ones() {
+        let mut p = Profile::new("Acme".into(), now());
+        p.yearly_spend = money("12000");
+        p.monthly_spend = money("900");
+        assert_eq!(p.yearly_spend(), Some(Known::Entered("12000".parse().unwrap())));
+        assert_eq!(p.monthly_spend(), Some(Known::Entered("900".parse().unwrap())));
+    }
+
+    #[test]
+    fn profitability_is_yearly_spend_minus_direct_costs_exactly() {
+        let mut p = Profile::new("Acme".into(), now());
+        p.monthly_spend = money("1000.10");
+        assert_eq!(p.profitability(), None, "unknown without direct costs");
+        p.direct_costs = money("12001.25");
+        assert_eq!(p.profitability(), Some("-0.05".parse().unwrap()));
+    }
+
+    #[test]
+    fn tenure_counts_whole_years_since_the_first_invoice() {
+        let mut p = Profile::new("Acme".into(), now());
+        assert_eq!(p.years_as_customer(d("2026-11-22")), None);
+        p.customer_since = Some(d("2019-12-01"));
+        assert_eq!(p.years_as_customer(d("2026-11-22")), Some(6));
+        assert_eq!(p.years_as_customer(d("2026-12-01")), Some(7));
+    }
+
+    #[test]
+    fn overdue_steps_are_past_due_and_not_done() {
+        let mut p = Profile::new("Acme".into(), now());
+        let step = |due: Option<&str>, done| ActionStep {
+            due: due.map(d),
+            done,
+            description: "Call".into(),
+            ..ActionStep::default()
+        };
+        p.action_plan = vec![
+            step(Some("2026-11-21"), false),
+            step(Some("2026-11-22"), false),
+            step(Some("2026-11-01"), true),
+            step(None, false),
+        ];
+        let overdue: Vec<_> = p.overdue_steps(d("2026-11-22")).collect();
+        assert_eq!(overdue.len(), 1);
+        assert_eq!(overdue[0].due, Some(d("2026-11-21")));
+    }
+
+    #[test]
+    fn review_is_due_a_set_number_of_days_after_the_last_one_or_creation() {
+        let mut p = Profile::new("Acme".into(), now());
+        assert_eq!(p.review_due_on(90), d("2027-02-20"));
+        p.last_reviewed = Some(d("2026-01-01"));
+        assert_eq!(p.review_due_on(30), d("2026-01-31"));
+    }
+
+    #[test]
+    fn a_duplicate_gets_new_ids_everywhere() {
+        let mut p = Profile::new("Acme".into(), now());
+        p.people.push(Person { name: "Anna".into(), ..Person::default() });
+        p.action_plan.push(ActionStep::default());
+        let copy = p.duplicate(now());
+        assert_eq!(copy.name, "Acme (copy)");
+        assert_ne!(copy.id, p.id);
+        assert_ne!(copy.people[0].id, p.people[0].id);
+        assert_eq!(copy.people[0].name, "Anna");
+        assert_ne!(copy.action_plan[0].id, p.action_plan[0].id);
+    }
+
+    #[test]
+    fn one_headquarters_at_most() {
+        let mut p = Profile::new("Acme".into(), now());
+        p.addresses = vec![Address::default(), Address::default()];
+        let (a, b) = (p.addresses[0].id, p.addresses[1].id);
+        p.set_headquarters(a);
+        p.set_headquarters(b);
+        assert_eq!(p.headquarters().map(|h| h.id), Some(b));
+        assert_eq!(p.addresses.iter().filter(|x| x.headquarters).count(), 1);
+    }
+
+    #[test]
+    fn a_full_profile_round_trips_through_json_and_empty_fields_are_not_written() {
+        let mut p = Profile::new("Acme".into(), now());
+        let bare = serde_json::to_value(&p).unwrap();
+        assert_eq!(bare.as_object().unwrap().len(), 4, "only id, created_at, name and status: {bare}");
+        p.revenue = Some(Span::Range { low: "1000000".parse().unwrap(), high: "5000000.50".parse().unwrap() });
+        p.employees = Some(Span::Exact { value: 120 });
+        p.people.push(Person {
+            name: "Anna Nowak".into(),
+            birthday: Some(Birthday::new(2, 29, None, d("2026-11-22")).unwrap()),
+            influence: Some(5),
+            ..Person::default()
+        });
+        p.log.push(LogEntry { date: Some(d("2026-10-01")), kind: LogKind::OwnershipChange, ..LogEntry::default() });
+        let json = serde_json::to_string(&p).unwrap();
+        assert!(json.contains(r#""revenue":{"kind":"range","low":"1000000","high":"5000000.50"}"#), "{json}");
+        assert_eq!(serde_json::from_str::<Profile>(&json).unwrap(), p);
+    }
+
+    #[test]
+    fn a_revenue_written_as_a_bare_number_is_refused() {
+        let json = r#"{"id":"6f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f","created_at":"2026-01-01T00:00:00Z","name":"A","revenue":{"kind":"exact","value":12345678901234567.89}}"#;
+        assert!(serde_json::from_str::<Profile>(json).is_err());
+    }
+}
