@@ -159,7 +159,14 @@ pub fn input_error(error: &InputError) -> String {
         InputError::NotAWebAddress => {
             "Type a web address such as example.com or https://example.com (http and https only).".to_owned()
         }
+        InputError::NotACurrency => "Type a three-letter currency code such as USD, EUR or PLN.".to_owned(),
         InputError::Required => "This is required.".to_owned(),
         InputError::OutOfRange { min, max } => format!("Type a whole number from {min} to {max}."),
     }
 }
+
+/// A birthday with a month or year but no day.
+pub const BIRTHDAY_DAY_MISSING: &str = "Type the day of the month (1-31).";
+
+/// A birthday with a day but no month.
+pub const BIRTHDAY_MONTH_MISSING: &str = "Choose the month.";

@@ -2,6 +2,7 @@
 
 use super::conflict_dialog::ConflictDialog;
 use super::download::{download_stored, download_workspace};
+use super::profile_actions::undo_delete;
 use super::state::{Notice, use_app_store};
 use super::use_persistence;
 use crate::messages;
@@ -16,6 +17,7 @@ pub fn Banners() -> impl IntoView {
     view! {
         <section class="banners" aria-label="Messages">
             <ConflictDialog/>
+            <UndoDelete/>
             {move || {
                 store
                     .notices
@@ -25,6 +27,24 @@ pub fn Banners() -> impl IntoView {
                     .collect_view()
             }}
         </section>
+    }
+}
+
+/// Offers to undo the last delete.
+#[component]
+fn UndoDelete() -> impl IntoView {
+    let store = use_app_store();
+    move || {
+        let name = store.deleted.with(|d| d.as_ref().map(|d| d.profile.name.clone()))?;
+        Some(view! {
+            <div class="notice info" role="status">
+                <p>{format!("Deleted the profile “{name}”.")}</p>
+                <div class="notice-actions">
+                    <button type="button" on:click=move |_| undo_delete(store)>"Undo"</button>
+                    <button type="button" class="secondary" on:click=move |_| store.deleted.set(None)>"Dismiss"</button>
+                </div>
+            </div>
+        })
     }
 }
 

@@ -1,58 +1,106 @@
-//! The overview: what this workspace is and how it is kept.
+//! Home: what needs attention today, each item linking to its profile.
 
-use super::download::download_workspace;
 use super::route::Route;
-use super::state::use_app_store;
-use super::time_text::local_date_time;
+use super::state::{today, use_app_store};
+use crate::domain::attention::{BIRTHDAY_WINDOW_DAYS, attention};
+use crate::domain::input::parse_bounded;
 use leptos::prelude::*;
 
-/// The overview of the workspace.
+fn days(n: i64) -> String {
+    if n == 1 { "1 day".to_owned() } else { format!("{n} days") }
+}
+
+/// The home screen.
 #[component]
 pub fn Home() -> impl IntoView {
     let store = use_app_store();
-    let name = move || store.workspace.with(|w| w.name.clone());
-    let created = move || store.workspace.with(|w| local_date_time(w.created_at));
-    let saved = move || {
-        store.workspace.with(|w| {
-            if w.revision == 0 {
-                "Not yet".to_owned()
-            } else {
-                local_date_time(w.updated_at)
+    let found = Memo::new(move |_| {
+        store.workspace.with(|w| attention(&w.profiles, today(), w.settings.review_every_days))
+    });
+    let has_profiles = move || store.workspace.with(|w| !w.profiles.is_empty());
+    view! {
+        <h1 tabindex="-1">"Home"</h1>
+        <Show when=has_profiles fallback=|| view! {
+            <section aria-labelledby="start-heading">
+                <h2 id="start-heading">"Start with your best customers"</h2>
+                <p>"Clientele keeps one-page customer profiles: who they are, who decides, what they buy and "
+                   "spend, and your action plan. This page then tells you what needs attention."</p>
+                <p><a href=Route::Profiles.href()>"Create the first profile"</a></p>
+            </section>
+        }>
+            <section aria-labelledby="overdue-heading">
+                <h2 id="overdue-heading">"Overdue action steps"</h2>
+                {move || {
+                    let list = found.with(|f| f.overdue.clone());
+                    if list.is_empty() { return view! { <p>"No step is overdue."</p> }.into_any(); }
+                    view! { <ul class="attention">
+                        {list.into_iter().map(|s| view! {
+                            <li><a href=Route::Profile(s.profile).href()>{s.company}</a>": "{s.description}
+                                <span class="meta">{format!(" · due {}{}", s.due, if s.owner.is_empty() { String::new() } else { format!(" · {}", s.owner) })}</span></li>
+                        }).collect_view()}
+                    </ul> }.into_any()
+                }}
+            </section>
+            <section aria-labelledby="birthdays-heading">
+                <h2 id="birthdays-heading">{format!("Birthdays in the next {BIRTHDAY_WINDOW_DAYS} days")}</h2>
+                {move || {
+                    let list = found.with(|f| f.birthdays.clone());
+                    if list.is_empty() { return view! { <p>"No birthday coming up."</p> }.into_any(); }
+                    view! { <ul class="attention">
+                        {list.into_iter().map(|b| {
+                            let when = match b.in_days { 0 => "today".to_owned(), 1 => "tomorrow".to_owned(), n => format!("in {}", days(n)) };
+                            let turns = b.turns.map(|t| format!(", turns {t}")).unwrap_or_default();
+                            view! { <li>{b.name}" ("<a href=Route::Profile(b.profile).href()>{b.company}</a>")"
+                                <span class="meta">{format!(" · {} {when}{turns}", b.on)}</span></li> }
+                        }).collect_view()}
+                    </ul> }.into_any()
+                }}
+            </section>
+            <section aria-labelledby="review-heading">
+                <h2 id="review-heading">"Profiles due for review"</h2>
+                <ReviewPeriod/>
+                {move || {
+                    let list = found.with(|f| f.reviews.clone());
+                    if list.is_empty() { return view! { <p>"Every profile has been reviewed recently."</p> }.into_any(); }
+                    view! { <ul class="attention">
+                        {list.into_iter().map(|r| {
+                            let last = r.last_reviewed.map(|d| format!("last reviewed {d}")).unwrap_or_else(|| "never reviewed".into());
+                            view! { <li><a href=Route::Profile(r.profile).href()>{r.company}</a>
+                                <span class="meta">{format!(" · {last}")}</span></li> }
+                        }).collect_view()}
+                    </ul> }.into_any()
+                }}
+            </section>
+        </Show>
+    }
+}
+
+/// The number of days after which a profile is due for review.
+#[component]
+fn ReviewPeriod() -> impl IntoView {
+    let store = use_app_store();
+    let typed = RwSignal::new(store.workspace.with_untracked(|w| w.settings.review_every_days.to_string()));
+    let error = RwSignal::new(None::<String>);
+    let on_input = move |ev| {
+        let text = event_target_value(&ev);
+        match parse_bounded(&text, 1, 3650) {
+            Ok(Some(n)) => {
+                error.set(None);
+                store.workspace.update(|w| w.settings.review_every_days = n as u32);
             }
-        })
+            Ok(None) => error.set(Some(crate::domain::input::InputError::Required.to_string())),
+            Err(e) => error.set(Some(e.to_string())),
+        }
+        typed.set(text);
     };
     view! {
-        <h1 tabindex="-1">"Overview"</h1>
-        <p class="lead">
-            "Clientele helps a sales and marketing team decide whom to sell to: one-page customer "
-            "profiles, the Ideal Customer Profile drawn from your best customers, and a scoring model "
-            "that ranks customers and prospects. Everything stays in this browser; colleagues share "
-            "work as files."
-        </p>
-        <section aria-labelledby="workspace-heading">
-            <h2 id="workspace-heading">"This workspace"</h2>
-            <dl class="facts">
-                <dt>"Name"</dt>
-                <dd>{name}</dd>
-                <dt>"Created"</dt>
-                <dd>{created}</dd>
-                <dt>"Last saved"</dt>
-                <dd>{saved}</dd>
-            </dl>
-            <p class="hint">"Rename the workspace in the field at the top of the page."</p>
-        </section>
-        <section aria-labelledby="backup-heading">
-            <h2 id="backup-heading">"Keep a backup"</h2>
-            <p>
-                "Browsers can clear a site's data, for example when space runs low or history is "
-                "cleared. A file you download is your backup, and the way to pass your work to a colleague."
-            </p>
-            <p class="actions">
-                <button type="button" on:click=move |_| download_workspace(store)>
-                    "Download everything as a file"
-                </button>
-                <a href=Route::Data.href()>"More about your data"</a>
-            </p>
-        </section>
+        <div class="field inline">
+            <label for="review-days">"Review each profile every (days)"</label>
+            <input id="review-days" type="text" inputmode="numeric" size="4" prop:value=move || typed.get()
+                on:input=on_input disabled=move || !store.is_editable()
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby="review-days-error" />
+            <p id="review-days-error" class="field-error" aria-live="polite">{move || error.get()}</p>
+        </div>
     }
 }

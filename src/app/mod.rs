@@ -8,7 +8,12 @@ pub mod download;
 pub mod header;
 pub mod home;
 pub mod not_found;
+pub mod fields;
 pub mod persistence;
+pub mod profile_actions;
+pub mod profile_editor;
+pub mod profile_view;
+pub mod profiles_page;
 pub mod route;
 pub mod state;
 pub mod status_line;
@@ -21,6 +26,9 @@ use home::Home;
 use leptos::prelude::*;
 use not_found::NotFound;
 use persistence::Persistence;
+use profile_editor::ProfileEditor;
+use profile_view::ProfileView;
+use profiles_page::ProfilesPage;
 use route::{Route, current_route, follow_address_bar};
 use state::{AppStore, provide_app_store, use_app_store};
 use status_line::StatusLine;
@@ -72,6 +80,9 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1">
             {move || match store.route.get() {
                 Route::Home => view! { <Home/> }.into_any(),
+                Route::Profiles => view! { <ProfilesPage/> }.into_any(),
+                Route::Profile(id) => view! { <ProfileView id/> }.into_any(),
+                Route::EditProfile(id) => view! { <ProfileEditor id/> }.into_any(),
                 Route::Data => view! { <DataPage/> }.into_any(),
                 Route::NotFound(path) => view! { <NotFound path/> }.into_any(),
             }}
@@ -92,7 +103,7 @@ fn Navigation() -> impl IntoView {
                     .map(|route| {
                         let current = {
                             let route = route.clone();
-                            move || (store.route.get() == route).then_some("page")
+                            move || store.route.with(|r| route.covers(r)).then_some("page")
                         };
                         view! {
                             <li>

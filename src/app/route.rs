@@ -1,14 +1,22 @@
-//! Hash-based routes (`#/`, `#/data`): they work on any static host, under
-//! any sub-path, and a deep link survives a reload without server rewrites.
+//! Hash-based routes (`#/`, `#/profiles/<id>`): they work on any static
+//! host, under any sub-path, and a deep link survives a reload without
+//! server rewrites.
 
 use super::state::AppStore;
+use crate::domain::ProfileId;
 use leptos::prelude::*;
 
 /// A screen of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
-    /// The workspace overview.
+    /// What needs attention.
     Home,
+    /// The list of profiles.
+    Profiles,
+    /// One profile, as a one-page report.
+    Profile(ProfileId),
+    /// One profile's editor.
+    EditProfile(ProfileId),
     /// Where data lives: storage, backups, set-aside data.
     Data,
     /// A link to a screen that does not exist.
@@ -17,18 +25,20 @@ pub enum Route {
 
 impl Route {
     /// Every screen in the navigation, in order.
-    pub const NAVIGATION: [Route; 2] = [Route::Home, Route::Data];
+    pub const NAVIGATION: [Route; 3] = [Route::Home, Route::Profiles, Route::Data];
 
-    /// The route for a `location.hash` such as `#/data`.
+    /// The route for a `location.hash` such as `#/profiles`.
     pub fn from_hash(hash: &str) -> Self {
-        let path = hash
-            .trim_start_matches('#')
-            .trim_start_matches('/')
-            .trim_end_matches('/');
-        match path {
-            "" => Self::Home,
-            "data" => Self::Data,
-            other => Self::NotFound(other.to_owned()),
+        let path = hash.trim_start_matches('#').trim_start_matches('/').trim_end_matches('/');
+        let parts: Vec<&str> = path.split('/').collect();
+        let profile = |id: &str| id.parse::<uuid::Uuid>().ok().map(ProfileId::from_uuid);
+        match parts.as_slice() {
+            [""] => Self::Home,
+            ["profiles"] => Self::Profiles,
+            ["profiles", id] if profile(id).is_some() => Self::Profile(profile(id).unwrap()),
+            ["profiles", id, "edit"] if profile(id).is_some() => Self::EditProfile(profile(id).unwrap()),
+            ["data"] => Self::Data,
+            _ => Self::NotFound(path.to_owned()),
         }
     }
 
@@ -36,6 +46,9 @@ impl Route {
     pub fn href(&self) -> String {
         match self {
             Self::Home => "#/".to_owned(),
+            Self::Profiles => "#/profiles".to_owned(),
+            Self::Profile(id) => format!("#/profiles/{id}"),
+            Self::EditProfile(id) => format!("#/profiles/{id}/edit"),
             Self::Data => "#/data".to_owned(),
             Self::NotFound(path) => format!("#/{path}"),
         }
@@ -44,19 +57,34 @@ impl Route {
     /// The screen's name, for navigation, headings and the window title.
     pub fn title(&self) -> &'static str {
         match self {
-            Self::Home => "Overview",
+            Self::Home => "Home",
+            Self::Profiles | Self::Profile(_) => "Profiles",
+            Self::EditProfile(_) => "Edit profile",
             Self::Data => "Data & backup",
             Self::NotFound(_) => "Page not found",
+        }
+    }
+
+    /// Whether the navigation entry `self` covers the screen `current`.
+    pub fn covers(&self, current: &Route) -> bool {
+        match (self, current) {
+            (Self::Profiles, Self::Profile(_) | Self::EditProfile(_)) => true,
+            _ => self == current,
         }
     }
 }
 
 /// The route in the address bar now.
 pub fn current_route() -> Route {
-    let hash = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
     Route::from_hash(&hash)
+}
+
+/// Shows `route`, adding it to the browser history.
+pub fn go_to(route: &Route) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(&route.href());
+    }
 }
 
 /// Follows the address bar: back, forward, links and typed URLs.
@@ -78,17 +106,23 @@ mod tests {
         }
         assert_eq!(Route::from_hash("#/data"), Route::Data);
         assert_eq!(Route::from_hash("#/data/"), Route::Data);
-        for route in Route::NAVIGATION {
+        let id = ProfileId::new();
+        for route in [Route::Home, Route::Profiles, Route::Data, Route::Profile(id), Route::EditProfile(id)] {
             assert_eq!(Route::from_hash(&route.href()), route);
         }
     }
 
     #[test]
     fn unknown_hashes_are_not_found_and_keep_their_path() {
-        assert_eq!(
-            Route::from_hash("#/profiles/42"),
-            Route::NotFound("profiles/42".into())
-        );
+        assert_eq!(Route::from_hash("#/profiles/42"), Route::NotFound("profiles/42".into()));
+        assert_eq!(Route::from_hash("#/nowhere"), Route::NotFound("nowhere".into()));
         assert_eq!(Route::NotFound("x".into()).href(), "#/x");
+    }
+
+    #[test]
+    fn the_profiles_entry_covers_one_profile_and_its_editor() {
+        let id = ProfileId::new();
+        assert!(Route::Profiles.covers(&Route::EditProfile(id)));
+        assert!(!Route::Home.covers(&Route::Profile(id)));
     }
 }

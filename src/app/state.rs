@@ -107,6 +107,8 @@ pub struct AppStore {
     pub storage_info: RwSignal<StorageInfo>,
     /// The screen shown.
     pub route: RwSignal<Route>,
+    /// The last deleted profile, while its delete can be undone.
+    pub deleted: RwSignal<Option<super::profile_actions::Deleted>>,
 }
 
 impl AppStore {
@@ -120,6 +122,7 @@ impl AppStore {
             conflict: RwSignal::new(None),
             storage_info: RwSignal::new(StorageInfo::default()),
             route: RwSignal::new(route),
+            deleted: RwSignal::new(None),
         }
     }
 
@@ -156,4 +159,11 @@ pub fn use_app_store() -> AppStore {
 /// Now, from the browser's clock.
 pub fn now() -> Timestamp {
     Timestamp::from_millis(js_sys::Date::now() as i64)
+}
+
+/// Today's date where the user is (the browser's time zone).
+pub fn today() -> crate::domain::Date {
+    let now = js_sys::Date::new_0();
+    crate::domain::Date::new(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
+        .expect("the browser's date is a real date")
 }

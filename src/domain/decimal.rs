@@ -62,6 +62,32 @@ pub fn parse_stored_decimal(text: &str) -> Result<Decimal, DecimalTextError> {
     Decimal::from_str(text).map_err(|_| DecimalTextError::TooManyDigits(text.to_owned()))
 }
 
+/// An amount for reading, with thousands grouped: `-12,500.5`.
+pub fn grouped(value: Decimal) -> String {
+    let text = value.normalize().to_string();
+    let (sign, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (whole, fraction) = match unsigned.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (unsigned, None),
+    };
+    let mut out = String::from(sign);
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    if let Some(fraction) = fraction {
+        // Two places at least once there are cents, as amounts are written.
+        out.push('.');
+        out.push_str(&format!("{fraction:0<2}"));
+    }
+    out
+}
+
 /// Serde helpers that store a [`Decimal`] as a checked JSON string; use with
 /// `#[serde(with = "crate::domain::decimal::as_text")]`.
 pub mod as_text {
@@ -204,6 +230,17 @@ mod tests {
         ] {
             assert!(text.parse::<Money>().is_err(), "{text:?} should be refused");
         }
+    }
+
+    #[test]
+    fn amounts_are_grouped_for_reading() {
+        let g = |t: &str| grouped(t.parse().unwrap());
+        assert_eq!(g("0"), "0");
+        assert_eq!(g("999"), "999");
+        assert_eq!(g("1000"), "1,000");
+        assert_eq!(g("12500.5"), "12,500.50");
+        assert_eq!(g("-1234567.891"), "-1,234,567.891");
+        assert_eq!(g("100.00"), "100");
     }
 
     #[test]

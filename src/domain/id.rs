@@ -20,6 +20,11 @@ macro_rules! record_id {
                 Self(Uuid::new_v4())
             }
 
+            /// The id with this UUID (read from a link or a file).
+            pub fn from_uuid(uuid: Uuid) -> Self {
+                Self(uuid)
+            }
+
             /// The underlying UUID.
             pub fn as_uuid(&self) -> Uuid {
                 self.0

@@ -44,6 +44,9 @@ pub enum InputError {
     /// A web address that is not http or https.
     #[error("{}", crate::messages::input_error(self))]
     NotAWebAddress,
+    /// Not a three-letter currency code.
+    #[error("{}", crate::messages::input_error(self))]
+    NotACurrency,
     /// A required value left empty.
     #[error("{}", crate::messages::input_error(self))]
     Required,

@@ -1,0 +1,190 @@
+//! Labelled form controls. Each has a visible label tied to it, shows its
+//! problem beside it, and never throws away what was typed.
+
+use leptos::prelude::*;
+
+/// A text input whose text is checked by `apply`: it returns `None` when it
+/// accepted (and stored) the text, or the reason it refused it. Refused text
+/// stays in the field with the reason beside it.
+#[component]
+pub fn CheckedInput(
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    /// A unique element id.
+    #[prop(into)]
+    id: String,
+    /// The text to start with (the stored value, as a person would type it).
+    #[prop(into)]
+    initial: String,
+    /// Checks and stores typed text; returns the reason if refused.
+    apply: Callback<String, Option<String>>,
+    /// A short help text under the field.
+    #[prop(optional)]
+    hint: Option<&'static str>,
+    /// The input type (`text`, `date`, `email`, `url`, `tel`).
+    #[prop(optional)]
+    kind: Option<&'static str>,
+    /// Whether the field is disabled.
+    #[prop(optional, into)]
+    disabled: Signal<bool>,
+    /// A multi-line text area instead of one line.
+    #[prop(optional)]
+    multiline: bool,
+) -> impl IntoView {
+    let typed = RwSignal::new(initial);
+    let error = RwSignal::new(None::<String>);
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let described_by = if hint.is_some() { format!("{error_id} {hint_id}") } else { error_id.clone() };
+    let on_input = move |ev| {
+        let text = event_target_value(&ev);
+        error.set(apply.run(text.clone()));
+        typed.set(text);
+    };
+    let invalid = move || error.with(Option::is_some).then_some("true");
+    let control = if multiline {
+        view! {
+            <textarea id=id.clone() rows="3" prop:value=move || typed.get() on:input=on_input
+                disabled=move || disabled.get() aria-invalid=invalid aria-describedby=described_by>
+            </textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=id.clone() type=kind.unwrap_or("text") prop:value=move || typed.get()
+                on:input=on_input disabled=move || disabled.get() aria-invalid=invalid
+                aria-describedby=described_by />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            {control}
+            {hint.map(|text| view! { <p class="hint" id=hint_id>{text}</p> })}
+            <p class="field-error" id=error_id aria-live="polite">{move || error.get()}</p>
+        </div>
+    }
+}
+
+/// Free text that needs no checking, kept as typed.
+#[component]
+pub fn TextInput(
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    /// A unique element id.
+    #[prop(into)]
+    id: String,
+    /// The stored text.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Stores new text.
+    on_change: Callback<String>,
+    /// A multi-line text area instead of one line.
+    #[prop(optional)]
+    multiline: bool,
+    /// Whether the field is disabled.
+    #[prop(optional, into)]
+    disabled: Signal<bool>,
+    /// Suggestions (a `<datalist>`), for fields such as industry.
+    #[prop(optional)]
+    suggestions: Option<Signal<Vec<String>>>,
+) -> impl IntoView {
+    let list_id = format!("{id}-suggestions");
+    let on_input = move |ev| on_change.run(event_target_value(&ev));
+    let control = if multiline {
+        view! {
+            <textarea id=id.clone() rows="3" prop:value=move || value.get() on:input=on_input
+                disabled=move || disabled.get()></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=id.clone() type="text" prop:value=move || value.get() on:input=on_input
+                disabled=move || disabled.get()
+                list=suggestions.map(|_| list_id.clone()) />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            {control}
+            {suggestions.map(|options| view! {
+                <datalist id=list_id.clone()>
+                    {move || options.get().into_iter().map(|o| view! { <option value=o></option> }).collect_view()}
+                </datalist>
+            })}
+        </div>
+    }
+}
+
+/// A choice from a fixed list.
+#[component]
+pub fn SelectInput(
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    /// A unique element id.
+    #[prop(into)]
+    id: String,
+    /// `(value, shown text)` of every option.
+    options: Vec<(String, String)>,
+    /// The selected value.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Stores the new value.
+    on_change: Callback<String>,
+    /// Whether the field is disabled.
+    #[prop(optional, into)]
+    disabled: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id on:change=move |ev| on_change.run(event_target_value(&ev))
+                disabled=move || disabled.get()>
+                {options
+                    .into_iter()
+                    .map(|(option, text)| {
+                        let selected = {
+                            let option = option.clone();
+                            move || value.get() == option
+                        };
+                        view! { <option value=option prop:selected=selected>{text}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// A yes/no box.
+#[component]
+pub fn CheckboxInput(
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    /// A unique element id.
+    #[prop(into)]
+    id: String,
+    /// Whether it is ticked.
+    #[prop(into)]
+    checked: Signal<bool>,
+    /// Stores the new state.
+    on_change: Callback<bool>,
+    /// Whether the field is disabled.
+    #[prop(optional, into)]
+    disabled: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <div class="field checkbox">
+            <input id=id.clone() type="checkbox" prop:checked=move || checked.get()
+                on:change=move |ev| on_change.run(event_target_checked(&ev))
+                disabled=move || disabled.get() />
+            <label for=id>{label}</label>
+        </div>
+    }
+}

@@ -1,0 +1,190 @@
+//! Typed access from editor fields to one profile, or one row of it, in the
+//! store: read as a signal, write through a callback, check typed text.
+
+use crate::app::state::AppStore;
+use crate::domain::profile::{ActionStep, Address, Competitor, LogEntry, Opportunity, Person, Profile};
+use crate::domain::{AddressId, CompetitorId, LogEntryId, OpportunityId, PersonId, ProfileId, StepId};
+use leptos::prelude::*;
+use std::fmt::Display;
+
+/// Reads part of one profile, tracked; `None` once the profile is gone.
+pub fn read_profile<U>(store: AppStore, id: ProfileId, read: impl FnOnce(&Profile) -> U) -> Option<U> {
+    store.workspace.with(|w| w.profile(id).map(read))
+}
+
+/// Changes one profile in the store (nothing if it is gone).
+pub fn edit_profile(store: AppStore, id: ProfileId, change: impl FnOnce(&mut Profile)) {
+    store.workspace.update(|w| {
+        if let Some(profile) = w.profile_mut(id) {
+            change(profile);
+        }
+    });
+}
+
+/// One profile's fields, for the editor.
+#[derive(Clone, Copy)]
+pub struct ProfileAccess {
+    /// The store.
+    pub store: AppStore,
+    /// The profile.
+    pub id: ProfileId,
+}
+
+impl ProfileAccess {
+    /// A field as a signal.
+    pub fn get<U: Default + Send + Sync + 'static>(self, read: fn(&Profile) -> U) -> Signal<U> {
+        Signal::derive(move || read_profile(self.store, self.id, read).unwrap_or_default())
+    }
+
+    /// A field's value now, untracked: the text an input starts with.
+    pub fn initial<U: Default>(self, read: fn(&Profile) -> U) -> U {
+        self.store.workspace.with_untracked(|w| w.profile(self.id).map(read)).unwrap_or_default()
+    }
+
+    /// Stores a new value.
+    pub fn set<U: 'static>(self, write: fn(&mut Profile, U)) -> Callback<U> {
+        Callback::new(move |value| edit_profile(self.store, self.id, |p| write(p, value)))
+    }
+
+    /// Checks typed text with `parse` and stores the result with `write`.
+    pub fn apply<V: 'static, E: Display + 'static>(
+        self,
+        parse: fn(&str) -> Result<V, E>,
+        write: fn(&mut Profile, V),
+    ) -> Callback<String, Option<String>> {
+        Callback::new(move |text: String| match parse(&text) {
+            Ok(value) => {
+                edit_profile(self.store, self.id, |p| write(p, value));
+                None
+            }
+            Err(e) => Some(e.to_string()),
+        })
+    }
+}
+
+/// A repeatable row of a profile (a person, an address, a step).
+pub trait Row: Default + 'static {
+    /// The row's id type.
+    type Id: Copy + PartialEq + Eq + std::hash::Hash + Send + Sync + Display + 'static;
+    /// The row's id.
+    fn row_id(&self) -> Self::Id;
+    /// The profile's list of such rows.
+    fn rows(profile: &Profile) -> &Vec<Self>;
+    /// The same list, to change.
+    fn rows_mut(profile: &mut Profile) -> &mut Vec<Self>;
+}
+
+macro_rules! row {
+    ($row:ty, $id:ty, $field:ident) => {
+        impl Row for $row {
+            type Id = $id;
+            fn row_id(&self) -> $id {
+                self.id
+            }
+            fn rows(profile: &Profile) -> &Vec<Self> {
+                &profile.$field
+            }
+            fn rows_mut(profile: &mut Profile) -> &mut Vec<Self> {
+                &mut profile.$field
+            }
+        }
+    };
+}
+
+row!(Address, AddressId, addresses);
+row!(Person, PersonId, people);
+row!(Opportunity, OpportunityId, opportunities);
+row!(Competitor, CompetitorId, competitors);
+row!(ActionStep, StepId, action_plan);
+row!(LogEntry, LogEntryId, log);
+
+/// The ids of a profile's rows of one kind, in order, tracked.
+pub fn row_ids<T: Row>(store: AppStore, profile: ProfileId) -> Vec<T::Id> {
+    read_profile(store, profile, |p| T::rows(p).iter().map(Row::row_id).collect()).unwrap_or_default()
+}
+
+/// Adds an empty row and returns its id.
+pub fn add_row<T: Row>(store: AppStore, profile: ProfileId) -> T::Id {
+    let row = T::default();
+    let id = row.row_id();
+    edit_profile(store, profile, |p| T::rows_mut(p).push(row));
+    id
+}
+
+/// One row's fields, for the editor.
+pub struct RowAccess<T: Row> {
+    /// The store.
+    pub store: AppStore,
+    /// The profile.
+    pub profile: ProfileId,
+    /// The row.
+    pub id: T::Id,
+}
+
+impl<T: Row> Clone for RowAccess<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Row> Copy for RowAccess<T> {}
+
+impl<T: Row> RowAccess<T> {
+    /// Access to row `id` of `profile`.
+    pub fn new(store: AppStore, profile: ProfileId, id: T::Id) -> Self {
+        Self { store, profile, id }
+    }
+
+    fn with<U>(self, read: impl FnOnce(&T) -> U) -> Option<U> {
+        read_profile(self.store, self.profile, |p| T::rows(p).iter().find(|r| r.row_id() == self.id).map(read))
+            .flatten()
+    }
+
+    fn edit(self, change: impl FnOnce(&mut T)) {
+        edit_profile(self.store, self.profile, |p| {
+            if let Some(row) = T::rows_mut(p).iter_mut().find(|r| r.row_id() == self.id) {
+                change(row);
+            }
+        });
+    }
+
+    /// A field as a signal.
+    pub fn get<U: Default + Send + Sync + 'static>(self, read: fn(&T) -> U) -> Signal<U> {
+        Signal::derive(move || self.with(read).unwrap_or_default())
+    }
+
+    /// A field's value now, untracked: the text an input starts with.
+    pub fn initial<U: Default>(self, read: fn(&T) -> U) -> U {
+        untrack(|| self.with(read)).unwrap_or_default()
+    }
+
+    /// Stores a new value.
+    pub fn set<U: 'static>(self, write: fn(&mut T, U)) -> Callback<U> {
+        Callback::new(move |value| self.edit(|row| write(row, value)))
+    }
+
+    /// Checks typed text with `parse` and stores the result with `write`.
+    pub fn apply<V: 'static, E: Display + 'static>(
+        self,
+        parse: fn(&str) -> Result<V, E>,
+        write: fn(&mut T, V),
+    ) -> Callback<String, Option<String>> {
+        Callback::new(move |text: String| match parse(&text) {
+            Ok(value) => {
+                self.edit(|row| write(row, value));
+                None
+            }
+            Err(e) => Some(e.to_string()),
+        })
+    }
+
+    /// Removes the row.
+    pub fn remove(self) {
+        edit_profile(self.store, self.profile, |p| T::rows_mut(p).retain(|r| r.row_id() != self.id));
+    }
+
+    /// An element id for field `name` of this row, unique on the page.
+    pub fn field_id(self, name: &str) -> String {
+        format!("row-{}-{name}", self.id)
+    }
+}

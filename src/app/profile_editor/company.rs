@@ -1,0 +1,110 @@
+//! The company block of the profile editor.
+
+use super::access::ProfileAccess;
+use super::parse;
+use crate::app::fields::{CheckedInput, SelectInput, TextInput};
+use crate::app::state::today;
+use crate::domain::profile::{Profile, SUGGESTED_BUSINESS_TYPES, SUGGESTED_INDUSTRIES, Status};
+use crate::domain::{Workspace, input};
+use leptos::prelude::*;
+
+/// Suggestions: the seed's list, then values used on other profiles.
+fn suggestions(store: crate::app::state::AppStore, seed: &'static [&'static str], used: fn(&Profile) -> &str) -> Signal<Vec<String>> {
+    Signal::derive(move || {
+        let mut all: Vec<String> = seed.iter().map(|s| (*s).to_owned()).collect();
+        store.workspace.with(|w| {
+            for profile in &w.profiles {
+                let value = used(profile).trim();
+                if !value.is_empty() && !all.iter().any(|a| a.eq_ignore_ascii_case(value)) {
+                    all.push(value.to_owned());
+                }
+            }
+        });
+        all
+    })
+}
+
+fn currency(text: &str) -> Result<String, input::InputError> {
+    let code = text.trim().to_uppercase();
+    if code.is_empty() || (code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase())) {
+        Ok(code)
+    } else {
+        Err(input::InputError::NotACurrency)
+    }
+}
+
+/// Name, status, web address, industry, size, revenue, location, tenure and
+/// headquarters contacts.
+#[component]
+pub fn CompanySection(
+    /// The profile being edited.
+    profile: ProfileAccess,
+) -> impl IntoView {
+    let store = profile.store;
+    let years = move || {
+        profile.get(|p| p.years_as_customer(today())).get().map(|y| match y {
+            1 => "1 year as a customer".to_owned(),
+            n => format!("{n} years as a customer"),
+        })
+    };
+    let statuses = Status::ALL.iter().map(|s| (format!("{s:?}"), s.label().to_owned())).collect();
+    view! {
+        <section aria-labelledby="company-heading" class="editor-section">
+            <h2 id="company-heading">"Company"</h2>
+            <div class="field-grid">
+                <CheckedInput label="Company name" id="company-name"
+                    initial=profile.initial(|p| p.name.clone())
+                    apply=profile.apply(|t| Workspace::validate_name(t), |p, v| p.name = v) />
+                <SelectInput label="Status" id="company-status" options=statuses
+                    value=profile.get(|p| format!("{:?}", p.status))
+                    on_change=profile.set(|p, v: String| {
+                        if let Some(s) = Status::ALL.into_iter().find(|s| format!("{s:?}") == v) {
+                            p.status = s;
+                        }
+                    }) />
+                <CheckedInput label="Website" id="company-website" hint="http or https, e.g. example.com"
+                    initial=profile.initial(|p| p.website.clone().unwrap_or_default())
+                    apply=profile.apply(input::parse_website, |p, v| p.website = v) />
+                <TextInput label="Industry" id="company-industry"
+                    value=profile.get(|p| p.industry.clone())
+                    on_change=profile.set(|p, v| p.industry = v)
+                    suggestions=suggestions(store, &SUGGESTED_INDUSTRIES, |p| &p.industry) />
+                <TextInput label="Type of business" id="company-business-type"
+                    value=profile.get(|p| p.business_type.clone())
+                    on_change=profile.set(|p, v| p.business_type = v)
+                    suggestions=suggestions(store, &SUGGESTED_BUSINESS_TYPES, |p| &p.business_type) />
+                <CheckedInput label="Number of employees" id="company-employees"
+                    hint="Not sure? A range is fine: 50-100."
+                    initial=parse::count_span_text(profile.initial(|p| p.employees))
+                    apply=profile.apply(parse::count_span, |p, v| p.employees = v) />
+                <CheckedInput label="Average annual revenue" id="company-revenue"
+                    hint="Not sure? A range is fine: 1,000,000-5,000,000."
+                    initial=parse::money_span_text(profile.initial(|p| p.revenue))
+                    apply=profile.apply(parse::money_span, |p, v| p.revenue = v) />
+                <CheckedInput label="Currency" id="company-currency" hint="A three-letter code such as USD, EUR or PLN."
+                    initial=profile.initial(|p| p.currency.clone())
+                    apply=profile.apply(currency, |p, v| p.currency = v) />
+                <TextInput label="Location" id="company-location"
+                    value=profile.get(|p| p.location.clone())
+                    on_change=profile.set(|p, v| p.location = v) />
+                <TextInput label="Region or distance band" id="company-region"
+                    value=profile.get(|p| p.region.clone())
+                    on_change=profile.set(|p, v| p.region = v)
+                    suggestions=suggestions(store, &[], |p| &p.region) />
+                <div>
+                    <CheckedInput label="Customer since" id="company-since" kind="date"
+                        hint="The first invoice tells."
+                        initial=parse::date_text(profile.initial(|p| p.customer_since))
+                        apply=profile.apply(parse::date, |p, v| p.customer_since = v) />
+                    <p class="computed">{years}</p>
+                </div>
+                <TextInput label="Headquarters phone" id="company-hq-phone"
+                    value=profile.get(|p| p.hq_phone.clone())
+                    on_change=profile.set(|p, v| p.hq_phone = v) />
+                <CheckedInput label="Headquarters e-mail" id="company-hq-email" kind="email"
+                    initial=profile.initial(|p| p.hq_email.clone().unwrap_or_default())
+                    apply=profile.apply(input::parse_email, |p, v| p.hq_email = v) />
+            </div>
+        </section>
+    }
+}

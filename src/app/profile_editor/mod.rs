@@ -1,0 +1,64 @@
+//! The profile editor: one section for each group of the one-page profile.
+//! Every field saves as it is typed; refused text stays with its reason.
+
+mod access;
+mod addresses;
+mod company;
+mod money;
+mod parse;
+mod people;
+mod plans;
+mod relationship;
+mod row_list;
+
+pub use access::read_profile;
+
+use super::profile_actions::ProfileActions;
+use super::route::Route;
+use super::state::use_app_store;
+use crate::domain::ProfileId;
+use access::ProfileAccess;
+use addresses::AddressesSection;
+use company::CompanySection;
+use leptos::prelude::*;
+use money::MoneySection;
+use people::PeopleSection;
+use plans::{ActionPlanSection, CompetitorsSection, OpportunitiesSection, UpdateLogSection};
+use relationship::{FinancialSection, RelationshipSection};
+
+/// Edits profile `id`, or says it does not exist.
+#[component]
+pub fn ProfileEditor(
+    /// The profile to edit.
+    id: ProfileId,
+) -> impl IntoView {
+    let store = use_app_store();
+    let exists = move || read_profile(store, id, |_| ()).is_some();
+    let name = move || read_profile(store, id, |p| p.name.clone()).unwrap_or_default();
+    let profile = ProfileAccess { store, id };
+    view! {
+        <Show when=exists fallback=|| view! { <super::profile_view::MissingProfile/> }>
+            <div class="page-head">
+                <h1 tabindex="-1">"Edit " {name}</h1>
+                <p class="actions">
+                    <a href=Route::Profile(id).href()>"View one page"</a>
+                    <a href=Route::Profiles.href()>"All profiles"</a>
+                </p>
+            </div>
+            <ProfileActions id />
+            <p class="hint">"Changes are saved as you type. Only the company name is required; leave blank what you do not know."</p>
+            <form class="editor" on:submit=|ev| ev.prevent_default()>
+                <CompanySection profile />
+                <AddressesSection profile />
+                <PeopleSection profile />
+                <MoneySection profile />
+                <RelationshipSection profile />
+                <FinancialSection profile />
+                <OpportunitiesSection profile />
+                <CompetitorsSection profile />
+                <ActionPlanSection profile />
+                <UpdateLogSection profile />
+            </form>
+        </Show>
+    }
+}

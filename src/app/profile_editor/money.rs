@@ -1,0 +1,59 @@
+//! What they buy and what they are worth: spend, direct costs, profitability.
+
+use super::access::ProfileAccess;
+use super::parse;
+use crate::app::fields::CheckedInput;
+use crate::domain::decimal::grouped;
+use crate::domain::profile::Known;
+use leptos::prelude::*;
+
+/// "computed: 12,000" under a field whose value was worked out from another.
+fn computed_note(value: Option<Known>, from: &'static str) -> Option<String> {
+    match value? {
+        Known::Computed(v) => Some(format!("Computed from {from}: {}", grouped(v))),
+        Known::Entered(_) => None,
+    }
+}
+
+/// Purchases, spend per month and year, direct costs and profitability.
+#[component]
+pub fn MoneySection(
+    /// The profile being edited.
+    profile: ProfileAccess,
+) -> impl IntoView {
+    let yearly_note = move || computed_note(profile.get(|p| p.yearly_spend()).get(), "monthly spend × 12");
+    let monthly_note = move || computed_note(profile.get(|p| p.monthly_spend()).get(), "yearly spend ÷ 12");
+    let profitability = move || match profile.get(|p| p.profitability()).get() {
+        Some(value) => format!("Profitability: {} a year (yearly spend minus direct costs)", grouped(value)),
+        None => "Profitability: needs yearly (or monthly) spend and direct costs".to_owned(),
+    };
+    view! {
+        <section aria-labelledby="money-heading" class="editor-section">
+            <h2 id="money-heading">"Purchases and spend"</h2>
+            <CheckedInput label="What they purchase" id="money-purchases" multiline=true
+                hint="One product or service a line, in broad terms (Managed Desktop, Antivirus)."
+                initial=profile.initial(|p| p.purchases.join("\n"))
+                apply=profile.apply(parse::lines, |p, v| p.purchases = v) />
+            <div class="field-grid">
+                <div>
+                    <CheckedInput label="Average spend per month" id="money-monthly"
+                        hint="From the customer summary's monthly sheet."
+                        initial=parse::money_text(profile.initial(|p| p.monthly_spend))
+                        apply=profile.apply(parse::money, |p, v| p.monthly_spend = v) />
+                    <p class="computed">{monthly_note}</p>
+                </div>
+                <div>
+                    <CheckedInput label="Average spend per year" id="money-yearly"
+                        initial=parse::money_text(profile.initial(|p| p.yearly_spend))
+                        apply=profile.apply(parse::money, |p, v| p.yearly_spend = v) />
+                    <p class="computed">{yearly_note}</p>
+                </div>
+                <CheckedInput label="Direct costs per year" id="money-costs"
+                    hint="What it costs to serve and to win them."
+                    initial=parse::money_text(profile.initial(|p| p.direct_costs))
+                    apply=profile.apply(parse::money, |p, v| p.direct_costs = v) />
+            </div>
+            <p class="computed" aria-live="polite">{profitability}</p>
+        </section>
+    }
+}

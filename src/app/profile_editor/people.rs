@@ -1,0 +1,125 @@
+//! Key people and decision makers, with their birthdays.
+
+use super::access::{ProfileAccess, RowAccess};
+use super::parse;
+use super::row_list::{RowList, row_fields};
+use crate::app::fields::{CheckboxInput, CheckedInput, SelectInput, TextInput};
+use crate::app::state::today;
+use crate::domain::input::parse_email;
+use crate::domain::profile::{BuyingRole, Person};
+use crate::domain::date::BirthdayError;
+use crate::domain::{Birthday, input};
+use leptos::prelude::*;
+
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+];
+
+/// The profile's key people.
+#[component]
+pub fn PeopleSection(
+    /// The profile being edited.
+    profile: ProfileAccess,
+) -> impl IntoView {
+    let roles: Vec<(String, String)> =
+        BuyingRole::ALL.iter().map(|r| (format!("{r:?}"), r.label().to_owned())).collect();
+    view! {
+        <RowList<Person> profile title="Key people and decision makers" noun="person"
+            empty="No one yet. Add the decision makers first."
+            row=row_fields(move |row: RowAccess<Person>| view! {
+                <TextInput label="Person's name" id=row.field_id("name")
+                    value=row.get(|p| p.name.clone()) on_change=row.set(|p, v| p.name = v) />
+                <TextInput label="Job title" id=row.field_id("title")
+                    value=row.get(|p| p.title.clone()) on_change=row.set(|p, v| p.title = v) />
+                <SelectInput label="Buying role" id=row.field_id("role") options=roles.clone()
+                    value=row.get(|p| format!("{:?}", p.role))
+                    on_change=row.set(|p, v: String| {
+                        if let Some(r) = BuyingRole::ALL.into_iter().find(|r| format!("{r:?}") == v) {
+                            p.role = r;
+                        }
+                    }) />
+                <CheckboxInput label="Key executive" id=row.field_id("key")
+                    checked=row.get(|p| p.key_executive) on_change=row.set(|p, v| p.key_executive = v) />
+                <CheckedInput label="Influence (1-5)" id=row.field_id("influence")
+                    hint="1 little, 5 decisive."
+                    initial=row.initial(|p| p.influence.map(|i| i.to_string()).unwrap_or_default())
+                    apply=row.apply(parse::influence, |p, v| p.influence = v) />
+                <CheckedInput label="E-mail" id=row.field_id("email") kind="email"
+                    initial=row.initial(|p| p.email.clone().unwrap_or_default())
+                    apply=row.apply(parse_email, |p, v| p.email = v) />
+                <TextInput label="Phone" id=row.field_id("phone")
+                    value=row.get(|p| p.phone.clone()) on_change=row.set(|p, v| p.phone = v) />
+                <BirthdayInput row />
+                <TextInput label="Notes" id=row.field_id("notes") multiline=true
+                    value=row.get(|p| p.notes.clone()) on_change=row.set(|p, v| p.notes = v) />
+            }) />
+    }
+}
+
+/// Day, month and (optionally) year of a birthday, checked together.
+#[component]
+fn BirthdayInput(
+    /// The person.
+    row: RowAccess<Person>,
+) -> impl IntoView {
+    let stored = row.initial(|p| p.birthday);
+    let day = RwSignal::new(stored.map(|b| b.day.to_string()).unwrap_or_default());
+    let month = RwSignal::new(stored.map(|b| b.month.to_string()).unwrap_or_default());
+    let year = RwSignal::new(stored.and_then(|b| b.year).map(|y| y.to_string()).unwrap_or_default());
+    let error = RwSignal::new(None::<String>);
+    let set_birthday = row.set(|p, v: Option<Birthday>| p.birthday = v);
+    let check = move || {
+        let (d, m, y) = (day.get_untracked(), month.get_untracked(), year.get_untracked());
+        let result = if d.trim().is_empty() && m.is_empty() && y.trim().is_empty() {
+            Ok(None)
+        } else {
+            read_birthday(&d, &m, &y).map(Some)
+        };
+        match result {
+            Ok(birthday) => {
+                error.set(None);
+                set_birthday.run(birthday);
+            }
+            Err(message) => error.set(Some(message)),
+        }
+    };
+    let (day_id, month_id, year_id, error_id) =
+        (row.field_id("bday-day"), row.field_id("bday-month"), row.field_id("bday-year"), row.field_id("bday-error"));
+    let invalid = move || error.with(Option::is_some).then_some("true");
+    view! {
+        <fieldset class="birthday">
+            <legend>"Birthday"</legend>
+            <label for=day_id.clone()>"Day"</label>
+            <input id=day_id type="text" inputmode="numeric" size="2" prop:value=move || day.get()
+                aria-invalid=invalid aria-describedby=error_id.clone()
+                on:input=move |ev| { day.set(event_target_value(&ev)); check(); } />
+            <label for=month_id.clone()>"Month"</label>
+            <select id=month_id aria-invalid=invalid aria-describedby=error_id.clone()
+                on:change=move |ev| { month.set(event_target_value(&ev)); check(); }>
+                <option value="" prop:selected=move || month.get().is_empty()>"—"</option>
+                {MONTHS.iter().enumerate().map(|(i, name)| {
+                    let value = (i + 1).to_string();
+                    let selected = { let value = value.clone(); move || month.get() == value };
+                    view! { <option value=value prop:selected=selected>{*name}</option> }
+                }).collect_view()}
+            </select>
+            <label for=year_id.clone()>"Year (optional)"</label>
+            <input id=year_id type="text" inputmode="numeric" size="4" prop:value=move || year.get()
+                aria-invalid=invalid aria-describedby=error_id.clone()
+                on:input=move |ev| { year.set(event_target_value(&ev)); check(); } />
+            <p class="field-error" id=error_id aria-live="polite">{move || error.get()}</p>
+        </fieldset>
+    }
+}
+
+/// Reads a birthday from its three typed parts.
+fn read_birthday(day: &str, month: &str, year: &str) -> Result<Birthday, String> {
+    let day = input::parse_bounded(day, 1, 31).map_err(|e| e.to_string())?.ok_or(crate::messages::BIRTHDAY_DAY_MISSING)?;
+    let month: u32 = month.parse().map_err(|_| crate::messages::BIRTHDAY_MONTH_MISSING.to_owned())?;
+    let year = match year.trim() {
+        "" => None,
+        text => Some(text.parse::<i32>().map_err(|_| BirthdayError::ImplausibleYear.to_string())?),
+    };
+    Birthday::new(month, day as u32, year, today()).map_err(|e| e.to_string())
+}

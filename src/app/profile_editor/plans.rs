@@ -1,0 +1,108 @@
+//! Opportunities, competitors, the action plan and the update log: the
+//! rows that record where the account is going.
+
+use super::access::{ProfileAccess, RowAccess};
+use super::parse;
+use super::row_list::{RowList, row_fields};
+use crate::app::fields::{CheckboxInput, CheckedInput, SelectInput, TextInput};
+use crate::app::state::today;
+use crate::domain::profile::{ActionStep, Competitor, LogEntry, LogKind, Opportunity};
+use leptos::prelude::*;
+
+/// Current and future opportunities.
+#[component]
+pub fn OpportunitiesSection(
+    /// The profile being edited.
+    profile: ProfileAccess,
+) -> impl IntoView {
+    view! {
+        <RowList<Opportunity> profile title="Opportunities" noun="opportunity"
+            empty="No opportunity recorded."
+            row=row_fields(move |row: RowAccess<Opportunity>| view! {
+                <TextInput label="Opportunity" id=row.field_id("title")
+                    value=row.get(|o| o.title.clone()) on_change=row.set(|o, v| o.title = v) />
+                <CheckedInput label="Estimated value" id=row.field_id("value")
+                    initial=parse::money_text(row.initial(|o| o.value))
+                    apply=row.apply(parse::money, |o, v| o.value = v) />
+                <TextInput label="Stage" id=row.field_id("stage")
+                    value=row.get(|o| o.stage.clone()) on_change=row.set(|o, v| o.stage = v) />
+                <CheckedInput label="Expected" id=row.field_id("expected") kind="date"
+                    initial=parse::date_text(row.initial(|o| o.expected))
+                    apply=row.apply(parse::date, |o, v| o.expected = v) />
+            }) />
+    }
+}
+
+/// Competitors active at this customer.
+#[component]
+pub fn CompetitorsSection(
+    /// The profile being edited.
+    profile: ProfileAccess,
+) -> impl IntoView {
+    view! {
+        <RowList<Competitor> profile title="Competitors" noun="competitor"
+            empty="No competitor known here."
+            row=row_fields(move |row: RowAccess<Competitor>| view! {
+                <TextInput label="Competitor" id=row.field_id("name")
+                    value=row.get(|c| c.name.clone()) on_change=row.set(|c, v| c.name = v) />
+                <TextInput label="What they sell there" id=row.field_id("sells")
+                    value=row.get(|c| c.sells.clone()) on_change=row.set(|c, v| c.sells = v) />
+                <TextInput label="Competitor notes" id=row.field_id("notes")
+                    value=row.get(|c| c.notes.clone()) on_change=row.set(|c, v| c.notes = v) />
+            }) />
+    }
+}
+
+/// The step-by-step action plan; overdue steps are marked.
+#[component]
+pub fn ActionPlanSection(
+    /// The profile being edited.
+    profile: ProfileAccess,
+) -> impl IntoView {
+    view! {
+        <RowList<ActionStep> profile title="Action plan" noun="step"
+            empty="No step yet. Write down the next steps so nobody wonders who does what."
+            row=row_fields(move |row: RowAccess<ActionStep>| {
+                let overdue = row.get(|s| s.is_overdue(today()));
+                view! {
+                    <TextInput label="Step" id=row.field_id("description")
+                        value=row.get(|s| s.description.clone()) on_change=row.set(|s, v| s.description = v) />
+                    <TextInput label="Owner" id=row.field_id("owner")
+                        value=row.get(|s| s.owner.clone()) on_change=row.set(|s, v| s.owner = v) />
+                    <CheckedInput label="Due date" id=row.field_id("due") kind="date"
+                        initial=parse::date_text(row.initial(|s| s.due))
+                        apply=row.apply(parse::date, |s, v| s.due = v) />
+                    <CheckboxInput label="Done" id=row.field_id("done")
+                        checked=row.get(|s| s.done) on_change=row.set(|s, v| s.done = v) />
+                    <Show when=move || overdue.get()>
+                        <p class="badge overdue">"Overdue"</p>
+                    </Show>
+                }
+            }) />
+    }
+}
+
+/// The dated log of changes at the company.
+#[component]
+pub fn UpdateLogSection(
+    /// The profile being edited.
+    profile: ProfileAccess,
+) -> impl IntoView {
+    let kinds: Vec<(String, String)> = LogKind::ALL.iter().map(|k| (format!("{k:?}"), k.label().to_owned())).collect();
+    view! {
+        <RowList<LogEntry> profile title="Update log" noun="log entry"
+            empty="No change logged. Record ownership, key staff, new projects and financial news as they happen."
+            row=row_fields(move |row: RowAccess<LogEntry>| view! {
+                <CheckedInput label="Date" id=row.field_id("date") kind="date"
+                    initial=parse::date_text(row.initial(|e| e.date))
+                    apply=row.apply(parse::date, |e, v| e.date = v) />
+                <SelectInput label="Kind of change" id=row.field_id("kind") options=kinds.clone()
+                    value=row.get(|e| format!("{:?}", e.kind))
+                    on_change=row.set(|e, v: String| {
+                        e.kind = LogKind::ALL.into_iter().find(|k| format!("{k:?}") == v).unwrap_or_default();
+                    }) />
+                <TextInput label="What changed" id=row.field_id("text") multiline=true
+                    value=row.get(|e| e.text.clone()) on_change=row.set(|e, v| e.text = v) />
+            }) />
+    }
+}

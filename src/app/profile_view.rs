@@ -1,0 +1,221 @@
+//! The one-page profile: read-only, laid out like a one-page report, and
+//! printable on a single A4 or Letter page for management reporting,
+//! training and case studies.
+
+use super::profile_actions::ProfileActions;
+use super::route::Route;
+use super::state::{today, use_app_store};
+use crate::domain::decimal::grouped;
+use crate::domain::input::{Span, span_text};
+use crate::domain::profile::{Known, Profile, YesNoUnknown};
+use crate::domain::{Date, ProfileId};
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+/// The one-page view of profile `id`.
+#[component]
+pub fn ProfileView(
+    /// The profile to show.
+    id: ProfileId,
+) -> impl IntoView {
+    let store = use_app_store();
+    move || match store.workspace.with(|w| w.profile(id).cloned()) {
+        None => view! { <MissingProfile/> }.into_any(),
+        Some(profile) => view! {
+            <div class="toolbar no-print">
+                <a href=Route::EditProfile(id).href()>"Edit"</a>
+                <button type="button" class="secondary" on:click=|_| { let _ = window().print(); }>"Print"</button>
+                <a href=Route::Profiles.href()>"All profiles"</a>
+            </div>
+            <div class="no-print"><ProfileActions id /></div>
+            <OnePage profile />
+        }
+        .into_any(),
+    }
+}
+
+/// Said when a link points to a profile that is not (or no longer) here.
+#[component]
+pub fn MissingProfile() -> impl IntoView {
+    view! {
+        <h1 tabindex="-1">"Profile not found"</h1>
+        <p>"This profile is not in this workspace. It may have been deleted, or the link came from another browser."</p>
+        <p><a href=Route::Profiles.href()>"All profiles"</a></p>
+    }
+}
+
+fn or_unknown(text: &str) -> String {
+    if text.trim().is_empty() { "—".to_owned() } else { text.to_owned() }
+}
+
+fn money_text(value: Decimal, currency: &str) -> String {
+    if currency.is_empty() { grouped(value) } else { format!("{} {currency}", grouped(value)) }
+}
+
+fn known_text(value: Option<Known>, currency: &str) -> String {
+    match value {
+        Some(Known::Entered(v)) => money_text(v, currency),
+        Some(Known::Computed(v)) => format!("{} (computed)", money_text(v, currency)),
+        None => "—".to_owned(),
+    }
+}
+
+fn date_text(value: Option<Date>) -> String {
+    value.map(|d| d.to_string()).unwrap_or_else(|| "—".to_owned())
+}
+
+fn answer(value: YesNoUnknown) -> &'static str {
+    value.label()
+}
+
+/// The report itself.
+#[component]
+fn OnePage(
+    /// The profile, as it is now.
+    profile: Profile,
+) -> impl IntoView {
+    let today = today();
+    let p = profile;
+    let cur = p.currency.clone();
+    let employees = p.employees.map(|s| span_text(&s, |n| grouped(n.into()))).unwrap_or_else(|| "—".into());
+    let revenue = p
+        .revenue
+        .map(|s: Span<_>| span_text(&s, |m: crate::domain::Money| grouped(m.amount())))
+        .map(|t| if cur.is_empty() { t } else { format!("{t} {cur}") })
+        .unwrap_or_else(|| "—".into());
+    let since = match (p.customer_since, p.years_as_customer(today)) {
+        (Some(d), Some(years)) => format!("{d} ({years} {})", if years == 1 { "year" } else { "years" }),
+        _ => "—".to_owned(),
+    };
+    let hq = p.headquarters().map(|a| a.text.clone()).unwrap_or_default();
+    let profitability = p.profitability().map(|v| money_text(v, &cur)).unwrap_or_else(|| "—".into());
+    let referred = match (p.referred, p.referral_count) {
+        (YesNoUnknown::Yes, Some(n)) => format!("Yes, {n} {}", if n == 1 { "time" } else { "times" }),
+        (answer_given, _) => answer(answer_given).to_owned(),
+    };
+    let website = p.website.clone();
+    let meta = [p.status.label().to_owned(), p.industry.clone(), p.business_type.clone()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    view! {
+        <article class="one-page" aria-labelledby="one-page-title">
+            <header class="one-page-head">
+                <h1 id="one-page-title" tabindex="-1">{p.name.clone()}</h1>
+                <p class="meta">{meta}</p>
+                {website.map(|url| view! { <p class="meta"><a href=url.clone() rel="noopener noreferrer" target="_blank">{url.clone()}</a></p> })}
+            </header>
+            <div class="one-page-grid">
+                <section aria-labelledby="op-company">
+                    <h2 id="op-company">"Company"</h2>
+                    <dl class="facts">
+                        <dt>"Employees"</dt><dd>{employees}</dd>
+                        <dt>"Average revenue"</dt><dd>{revenue}</dd>
+                        <dt>"Location"</dt><dd>{or_unknown(&p.location)}</dd>
+                        <dt>"Region"</dt><dd>{or_unknown(&p.region)}</dd>
+                        <dt>"Customer since"</dt><dd>{since}</dd>
+                        <dt>"Headquarters"</dt><dd class="pre">{or_unknown(&hq)}</dd>
+                        <dt>"HQ phone"</dt><dd>{or_unknown(&p.hq_phone)}</dd>
+                        <dt>"HQ e-mail"</dt><dd>{or_unknown(p.hq_email.as_deref().unwrap_or_default())}</dd>
+                    </dl>
+                </section>
+                <section aria-labelledby="op-money">
+                    <h2 id="op-money">"Purchases and spend"</h2>
+                    <dl class="facts">
+                        <dt>"Purchases"</dt><dd>{if p.purchases.is_empty() { "—".to_owned() } else { p.purchases.join(", ") }}</dd>
+                        <dt>"Per month"</dt><dd>{known_text(p.monthly_spend(), &cur)}</dd>
+                        <dt>"Per year"</dt><dd>{known_text(p.yearly_spend(), &cur)}</dd>
+                        <dt>"Direct costs"</dt><dd>{p.direct_costs.map(|m| money_text(m.amount(), &cur)).unwrap_or_else(|| "—".into())}</dd>
+                        <dt>"Profitability"</dt><dd>{profitability}</dd>
+                    </dl>
+                </section>
+                <section aria-labelledby="op-relationship">
+                    <h2 id="op-relationship">"Relationship"</h2>
+                    <dl class="facts">
+                        <dt>"Referred us"</dt><dd>{referred}</dd>
+                        <dt>"Testimonial"</dt><dd>{answer(p.testimonial)}</dd>
+                        <dt>"Loyalty"</dt><dd>{or_unknown(&p.loyalty_notes)}</dd>
+                    </dl>
+                </section>
+                <section aria-labelledby="op-financial">
+                    <h2 id="op-financial">"Financial condition"</h2>
+                    <dl class="facts">
+                        <dt>"Rating"</dt><dd>{p.financial.rating.label()}</dd>
+                        <dt>"Note"</dt><dd>{or_unknown(&p.financial.note)}</dd>
+                        <dt>"As of"</dt><dd>{date_text(p.financial.as_of)}</dd>
+                        <dt>"Source"</dt><dd>{or_unknown(&p.financial.source)}</dd>
+                    </dl>
+                </section>
+                <section class="wide" aria-labelledby="op-people">
+                    <h2 id="op-people">"Key people"</h2>
+                    {if p.people.is_empty() { view! { <p>"—"</p> }.into_any() } else { view! {
+                        <table>
+                            <thead><tr><th scope="col">"Name"</th><th scope="col">"Title"</th><th scope="col">"Role"</th>
+                                <th scope="col">"Influence"</th><th scope="col">"Contact"</th><th scope="col">"Birthday"</th></tr></thead>
+                            <tbody>
+                                {p.people.iter().map(|person| {
+                                    let role = if person.key_executive { format!("{} (key executive)", person.role.label()) } else { person.role.label().to_owned() };
+                                    let contact = [person.email.clone().unwrap_or_default(), person.phone.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ");
+                                    let birthday = person.birthday.map(|b| match b.year { Some(y) => format!("{y}-{:02}-{:02}", b.month, b.day), None => format!("{:02}-{:02}", b.month, b.day) }).unwrap_or_default();
+                                    view! { <tr><td>{person.name.clone()}</td><td>{person.title.clone()}</td><td>{role}</td>
+                                        <td>{person.influence.map(|i| format!("{i}/5")).unwrap_or_default()}</td><td>{contact}</td><td>{birthday}</td></tr> }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any() }}
+                </section>
+                <section aria-labelledby="op-opportunities">
+                    <h2 id="op-opportunities">"Opportunities"</h2>
+                    <ul class="plain">
+                        {p.opportunities.iter().map(|o| {
+                            let details = [o.value.map(|m| money_text(m.amount(), &cur)).unwrap_or_default(), o.stage.clone(), o.expected.map(|d| format!("expected {d}")).unwrap_or_default()]
+                                .into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
+                            view! { <li><strong>{o.title.clone()}</strong>" "{details}</li> }
+                        }).collect_view()}
+                    </ul>
+                    {p.opportunities.is_empty().then(|| view! { <p>"—"</p> })}
+                </section>
+                <section aria-labelledby="op-competitors">
+                    <h2 id="op-competitors">"Competitors"</h2>
+                    <ul class="plain">
+                        {p.competitors.iter().map(|c| view! {
+                            <li><strong>{c.name.clone()}</strong>" "{c.sells.clone()}" "{c.notes.clone()}</li>
+                        }).collect_view()}
+                    </ul>
+                    {p.competitors.is_empty().then(|| view! { <p>"—"</p> })}
+                </section>
+                <section class="wide" aria-labelledby="op-plan">
+                    <h2 id="op-plan">"Action plan"</h2>
+                    <ol class="steps">
+                        {p.action_plan.iter().map(|s| {
+                            let overdue = s.is_overdue(today);
+                            let details = [s.owner.clone(), s.due.map(|d| format!("due {d}")).unwrap_or_default()]
+                                .into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" · ");
+                            view! {
+                                <li class:done=s.done class:overdue=overdue>
+                                    {s.description.clone()}" "<span class="meta">{details}</span>
+                                    {s.done.then(|| view! { " "<span class="badge">"Done"</span> })}
+                                    {overdue.then(|| view! { " "<span class="badge overdue">"Overdue"</span> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                    {p.action_plan.is_empty().then(|| view! { <p>"—"</p> })}
+                </section>
+                <section class="wide" aria-labelledby="op-log">
+                    <h2 id="op-log">"Update log"</h2>
+                    <ul class="plain">
+                        {let mut log = p.log.clone(); log.sort_by(|a, b| b.date.cmp(&a.date)); log.into_iter().map(|e| view! {
+                            <li><strong>{date_text(e.date)}</strong>" "{e.kind.label()}": "{e.text}</li>
+                        }).collect_view()}
+                    </ul>
+                    {p.log.is_empty().then(|| view! { <p>"—"</p> })}
+                </section>
+            </div>
+            <footer class="one-page-foot">
+                {format!("Last reviewed {} · Clientele", date_text(p.last_reviewed))}
+            </footer>
+        </article>
+    }
+}

@@ -1,0 +1,167 @@
+//! The list of profiles: create, search as you type, filter, sort.
+
+use super::route::{Route, go_to};
+use super::state::{now, use_app_store};
+use crate::domain::decimal::grouped;
+use crate::domain::profile::Status;
+use crate::domain::profile_list::{ProfileQuery, SortKey};
+use crate::domain::{ProfileId, Workspace};
+use leptos::prelude::*;
+
+/// One row of the list, worked out from a profile. Rows are keyed by their
+/// whole content, so a row is redrawn exactly when what it shows changes.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct ListRow {
+    id: ProfileId,
+    name: String,
+    status: &'static str,
+    industry: String,
+    yearly: String,
+    profitability: String,
+    reviewed: String,
+}
+
+/// The profiles screen.
+#[component]
+pub fn ProfilesPage() -> impl IntoView {
+    let store = use_app_store();
+    let query = RwSignal::new(ProfileQuery::default());
+    let total = move || store.workspace.with(|w| w.profiles.len());
+    let rows = Memo::new(move |_| {
+        let query = query.get();
+        store.workspace.with(|w| {
+            query
+                .run(&w.profiles)
+                .into_iter()
+                .map(|i| {
+                    let p = &w.profiles[i];
+                    ListRow {
+                        id: p.id,
+                        name: p.name.clone(),
+                        status: p.status.label(),
+                        industry: p.industry.clone(),
+                        yearly: p.yearly_spend().map(|k| grouped(k.value())).unwrap_or_default(),
+                        profitability: p.profitability().map(grouped).unwrap_or_default(),
+                        reviewed: p.last_reviewed.map(|d| d.to_string()).unwrap_or_else(|| "Never".into()),
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let industries = move || store.workspace.with(|w| ProfileQuery::industries(&w.profiles));
+    let count_text = move || {
+        let (shown, total) = (rows.with(Vec::len), total());
+        if shown == total { format!("{total} profiles") } else { format!("{shown} of {total} profiles") }
+    };
+    view! {
+        <div class="page-head">
+            <h1 tabindex="-1">"Profiles"</h1>
+        </div>
+        <NewProfileForm/>
+        <section aria-labelledby="find-heading">
+            <h2 id="find-heading" class="visually-hidden">"Find profiles"</h2>
+            <div class="filters">
+                <div class="field">
+                    <label for="profile-search">"Search by company name"</label>
+                    <input id="profile-search" type="search" autocomplete="off"
+                        prop:value=move || query.with(|q| q.search.clone())
+                        on:input=move |ev| query.update(|q| q.search = event_target_value(&ev)) />
+                </div>
+                <div class="field">
+                    <label for="profile-status">"Status"</label>
+                    <select id="profile-status" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        query.update(|q| q.status = Status::ALL.into_iter().find(|s| format!("{s:?}") == v));
+                    }>
+                        <option value="">"All"</option>
+                        {Status::ALL.iter().map(|s| view! { <option value=format!("{s:?}")>{s.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="profile-industry">"Industry"</label>
+                    <select id="profile-industry" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        query.update(|q| q.industry = (!v.is_empty()).then_some(v));
+                    }>
+                        <option value="">"All"</option>
+                        {move || industries().into_iter().map(|i| {
+                            let selected = { let i = i.clone(); move || query.with(|q| q.industry.as_deref() == Some(i.as_str())) };
+                            view! { <option value=i.clone() prop:selected=selected>{i.clone()}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="profile-sort">"Sort by"</label>
+                    <select id="profile-sort" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        query.update(|q| q.sort = SortKey::ALL.into_iter().find(|k| format!("{k:?}") == v).unwrap_or_default());
+                    }>
+                        {SortKey::ALL.iter().map(|k| view! { <option value=format!("{k:?}")>{k.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            <p role="status" class="hint">{count_text}</p>
+            <table class="profile-table">
+                <caption class="visually-hidden">"Profiles"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Company"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Industry"</th>
+                        <th scope="col" class="number">"Yearly spend"</th>
+                        <th scope="col" class="number">"Profitability"</th>
+                        <th scope="col">"Last reviewed"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || rows.get() key=|row| row.clone() let:row>
+                        <tr>
+                            <th scope="row"><a href=Route::Profile(row.id).href()>{row.name}</a></th>
+                            <td>{row.status}</td>
+                            <td>{row.industry}</td>
+                            <td class="number">{row.yearly}</td>
+                            <td class="number">{row.profitability}</td>
+                            <td>{row.reviewed}</td>
+                        </tr>
+                    </For>
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+/// Creates a profile from a company name and opens its editor.
+#[component]
+fn NewProfileForm() -> impl IntoView {
+    let store = use_app_store();
+    let name = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Err(e) = Workspace::validate_name(&name.get_untracked()) {
+            error.set(Some(e.to_string()));
+            return;
+        }
+        let mut created = None;
+        store.workspace.update(|w| created = w.add_profile(&name.get_untracked(), now()).ok());
+        if let Some(id) = created {
+            name.set(String::new());
+            error.set(None);
+            go_to(&Route::EditProfile(id));
+        }
+    };
+    view! {
+        <form class="new-profile" on:submit=create>
+            <div class="field">
+                <label for="new-profile-name">"New profile: company name"</label>
+                <input id="new-profile-name" type="text" prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev))
+                    disabled=move || !store.is_editable()
+                    aria-invalid=move || error.with(Option::is_some).then_some("true")
+                    aria-describedby="new-profile-error" />
+                <p id="new-profile-error" class="field-error" aria-live="polite">{move || error.get()}</p>
+            </div>
+            <button type="submit" disabled=move || !store.is_editable()>"Create profile"</button>
+        </form>
+    }
+}
