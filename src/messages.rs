@@ -131,7 +131,9 @@ pub const NOTHING_STORED: &str = "nothing is stored there any more";
 /// Why a date was refused.
 pub fn date_error(error: &DateError) -> String {
     match error {
-        DateError::Malformed(text) => format!("\"{text}\" is not a date; write it like 2026-11-22."),
+        DateError::Malformed(text) => {
+            format!("\"{text}\" is not a date; write it like 2026-11-22.")
+        }
         DateError::NoSuchDay(text) => format!("There is no such day as {text}."),
     }
 }
@@ -139,8 +141,12 @@ pub fn date_error(error: &DateError) -> String {
 /// Why a birthday was refused.
 pub fn birthday_error(error: &BirthdayError) -> String {
     match error {
-        BirthdayError::NoSuchDay => "There is no such day in that month (29 February needs a leap year).".to_owned(),
-        BirthdayError::ImplausibleYear => "The year of birth must be between 1900 and this year.".to_owned(),
+        BirthdayError::NoSuchDay => {
+            "There is no such day in that month (29 February needs a leap year).".to_owned()
+        }
+        BirthdayError::ImplausibleYear => {
+            "The year of birth must be between 1900 and this year.".to_owned()
+        }
     }
 }
 
@@ -150,17 +156,27 @@ pub fn input_error(error: &InputError) -> String {
         InputError::NotANumber => {
             "Type a number such as 12500, 12,500.50 or 12 500,50 (a range: 50-100).".to_owned()
         }
-        InputError::TooManyDecimals => format!("Use at most {MAX_DECIMALS} digits after the decimal point."),
+        InputError::TooManyDecimals => {
+            format!("Use at most {MAX_DECIMALS} digits after the decimal point.")
+        }
         InputError::TooManyDigits => format!("Use at most {MAX_DIGITS} digits."),
         InputError::NotWhole => "Type a whole number.".to_owned(),
         InputError::TooLarge => "That number is too large.".to_owned(),
-        InputError::RangeReversed => "The first number of a range must not be larger than the second.".to_owned(),
+        InputError::RangeReversed => {
+            "The first number of a range must not be larger than the second.".to_owned()
+        }
         InputError::NotAnEmail => "Type an e-mail address such as anna@example.com.".to_owned(),
         InputError::NotAWebAddress => {
-            "Type a web address such as example.com or https://example.com (http and https only).".to_owned()
+            "Type a web address such as example.com or https://example.com (http and https only)."
+                .to_owned()
         }
-        InputError::NotACurrency => "Type a three-letter currency code such as USD, EUR or PLN.".to_owned(),
+        InputError::NotACurrency => {
+            "Type a three-letter currency code such as USD, EUR or PLN.".to_owned()
+        }
         InputError::Required => "This is required.".to_owned(),
+        InputError::TooLong { max, chars } => {
+            format!("Keep it to {max} characters or fewer (this has {chars}).")
+        }
         InputError::OutOfRange { min, max } => format!("Type a whole number from {min} to {max}."),
     }
 }

@@ -381,7 +381,7 @@ async fn a_deep_link_opens_its_screen_and_navigation_marks_it() {
         .unwrap();
     assert_eq!(current.text_content().unwrap(), "Data & backup");
     window().location().set_hash("#/").unwrap();
-    wait_until("the overview shows", || {
+    wait_until("the home screen shows", || {
         document()
             .query_selector("main h1")
             .unwrap()

@@ -35,7 +35,9 @@ pub fn Banners() -> impl IntoView {
 fn UndoDelete() -> impl IntoView {
     let store = use_app_store();
     move || {
-        let name = store.deleted.with(|d| d.as_ref().map(|d| d.profile.name.clone()))?;
+        let name = store
+            .deleted
+            .with(|d| d.as_ref().map(|d| d.profile.name.clone()))?;
         Some(view! {
             <div class="notice info" role="status">
                 <p>{format!("Deleted the profile “{name}”.")}</p>

@@ -36,7 +36,11 @@ pub fn CheckedInput(
     let error = RwSignal::new(None::<String>);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
-    let described_by = if hint.is_some() { format!("{error_id} {hint_id}") } else { error_id.clone() };
+    let described_by = if hint.is_some() {
+        format!("{error_id} {hint_id}")
+    } else {
+        error_id.clone()
+    };
     let on_input = move |ev| {
         let text = event_target_value(&ev);
         error.set(apply.run(text.clone()));

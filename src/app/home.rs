@@ -7,7 +7,11 @@ use crate::domain::input::parse_bounded;
 use leptos::prelude::*;
 
 fn days(n: i64) -> String {
-    if n == 1 { "1 day".to_owned() } else { format!("{n} days") }
+    if n == 1 {
+        "1 day".to_owned()
+    } else {
+        format!("{n} days")
+    }
 }
 
 /// The home screen.
@@ -15,7 +19,9 @@ fn days(n: i64) -> String {
 pub fn Home() -> impl IntoView {
     let store = use_app_store();
     let found = Memo::new(move |_| {
-        store.workspace.with(|w| attention(&w.profiles, today(), w.settings.review_every_days))
+        store
+            .workspace
+            .with(|w| attention(&w.profiles, today(), w.settings.review_every_days))
     });
     let has_profiles = move || store.workspace.with(|w| !w.profiles.is_empty());
     view! {
@@ -79,14 +85,20 @@ pub fn Home() -> impl IntoView {
 #[component]
 fn ReviewPeriod() -> impl IntoView {
     let store = use_app_store();
-    let typed = RwSignal::new(store.workspace.with_untracked(|w| w.settings.review_every_days.to_string()));
+    let typed = RwSignal::new(
+        store
+            .workspace
+            .with_untracked(|w| w.settings.review_every_days.to_string()),
+    );
     let error = RwSignal::new(None::<String>);
     let on_input = move |ev| {
         let text = event_target_value(&ev);
         match parse_bounded(&text, 1, 3650) {
             Ok(Some(n)) => {
                 error.set(None);
-                store.workspace.update(|w| w.settings.review_every_days = n as u32);
+                store
+                    .workspace
+                    .update(|w| w.settings.review_every_days = n as u32);
             }
             Ok(None) => error.set(Some(crate::domain::input::InputError::Required.to_string())),
             Err(e) => error.set(Some(e.to_string())),

@@ -44,7 +44,10 @@ pub fn ProfileActions(
 ) -> impl IntoView {
     let store = use_app_store();
     let reviewed = move || {
-        store.workspace.with(|w| w.profile(id).and_then(|p| p.last_reviewed)).map(|d| d.to_string())
+        store
+            .workspace
+            .with(|w| w.profile(id).and_then(|p| p.last_reviewed))
+            .map(|d| d.to_string())
     };
     let mark_reviewed = move |_| {
         store.workspace.update(|w| {
@@ -55,7 +58,9 @@ pub fn ProfileActions(
     };
     let duplicate = move |_| {
         let mut copy = None;
-        store.workspace.update(|w| copy = w.duplicate_profile(id, now()));
+        store
+            .workspace
+            .update(|w| copy = w.duplicate_profile(id, now()));
         if let Some(copy) = copy {
             go_to(&Route::EditProfile(copy));
         }

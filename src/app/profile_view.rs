@@ -19,7 +19,8 @@ pub fn ProfileView(
     id: ProfileId,
 ) -> impl IntoView {
     let store = use_app_store();
-    move || match store.workspace.with(|w| w.profile(id).cloned()) {
+    move || {
+        match store.workspace.with(|w| w.profile(id).cloned()) {
         None => view! { <MissingProfile/> }.into_any(),
         Some(profile) => view! {
             <div class="toolbar no-print">
@@ -31,6 +32,7 @@ pub fn ProfileView(
             <OnePage profile />
         }
         .into_any(),
+    }
     }
 }
 
@@ -45,11 +47,19 @@ pub fn MissingProfile() -> impl IntoView {
 }
 
 fn or_unknown(text: &str) -> String {
-    if text.trim().is_empty() { "—".to_owned() } else { text.to_owned() }
+    if text.trim().is_empty() {
+        "—".to_owned()
+    } else {
+        text.to_owned()
+    }
 }
 
 fn money_text(value: Decimal, currency: &str) -> String {
-    if currency.is_empty() { grouped(value) } else { format!("{} {currency}", grouped(value)) }
+    if currency.is_empty() {
+        grouped(value)
+    } else {
+        format!("{} {currency}", grouped(value))
+    }
 }
 
 fn known_text(value: Option<Known>, currency: &str) -> String {
@@ -61,7 +71,9 @@ fn known_text(value: Option<Known>, currency: &str) -> String {
 }
 
 fn date_text(value: Option<Date>) -> String {
-    value.map(|d| d.to_string()).unwrap_or_else(|| "—".to_owned())
+    value
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| "—".to_owned())
 }
 
 fn answer(value: YesNoUnknown) -> &'static str {
@@ -77,28 +89,49 @@ fn OnePage(
     let today = today();
     let p = profile;
     let cur = p.currency.clone();
-    let employees = p.employees.map(|s| span_text(&s, |n| grouped(n.into()))).unwrap_or_else(|| "—".into());
+    let employees = p
+        .employees
+        .map(|s| span_text(&s, |n| grouped(n.into())))
+        .unwrap_or_else(|| "—".into());
     let revenue = p
         .revenue
         .map(|s: Span<_>| span_text(&s, |m: crate::domain::Money| grouped(m.amount())))
-        .map(|t| if cur.is_empty() { t } else { format!("{t} {cur}") })
+        .map(|t| {
+            if cur.is_empty() {
+                t
+            } else {
+                format!("{t} {cur}")
+            }
+        })
         .unwrap_or_else(|| "—".into());
     let since = match (p.customer_since, p.years_as_customer(today)) {
-        (Some(d), Some(years)) => format!("{d} ({years} {})", if years == 1 { "year" } else { "years" }),
+        (Some(d), Some(years)) => format!(
+            "{d} ({years} {})",
+            if years == 1 { "year" } else { "years" }
+        ),
         _ => "—".to_owned(),
     };
     let hq = p.headquarters().map(|a| a.text.clone()).unwrap_or_default();
-    let profitability = p.profitability().map(|v| money_text(v, &cur)).unwrap_or_else(|| "—".into());
+    let profitability = p
+        .profitability()
+        .map(|v| money_text(v, &cur))
+        .unwrap_or_else(|| "—".into());
     let referred = match (p.referred, p.referral_count) {
-        (YesNoUnknown::Yes, Some(n)) => format!("Yes, {n} {}", if n == 1 { "time" } else { "times" }),
+        (YesNoUnknown::Yes, Some(n)) => {
+            format!("Yes, {n} {}", if n == 1 { "time" } else { "times" })
+        }
         (answer_given, _) => answer(answer_given).to_owned(),
     };
     let website = p.website.clone();
-    let meta = [p.status.label().to_owned(), p.industry.clone(), p.business_type.clone()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let meta = [
+        p.status.label().to_owned(),
+        p.industry.clone(),
+        p.business_type.clone(),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ");
     view! {
         <article class="one-page" aria-labelledby="one-page-title">
             <header class="one-page-head">
@@ -206,8 +239,8 @@ fn OnePage(
                 <section class="wide" aria-labelledby="op-log">
                     <h2 id="op-log">"Update log"</h2>
                     <ul class="plain">
-                        {let mut log = p.log.clone(); log.sort_by(|a, b| b.date.cmp(&a.date)); log.into_iter().map(|e| view! {
-                            <li><strong>{date_text(e.date)}</strong>" "{e.kind.label()}": "{e.text}</li>
+                        {p.log_newest_first().into_iter().map(|e| view! {
+                            <li><strong>{date_text(e.date)}</strong>" "{e.kind.label()}": "{e.text.clone()}</li>
                         }).collect_view()}
                     </ul>
                     {p.log.is_empty().then(|| view! { <p>"—"</p> })}

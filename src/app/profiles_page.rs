@@ -5,7 +5,7 @@ use super::state::{now, use_app_store};
 use crate::domain::decimal::grouped;
 use crate::domain::profile::Status;
 use crate::domain::profile_list::{ProfileQuery, SortKey};
-use crate::domain::{ProfileId, Workspace};
+use crate::domain::{Profile, ProfileId};
 use leptos::prelude::*;
 
 /// One row of the list, worked out from a profile. Rows are keyed by their
@@ -40,18 +40,32 @@ pub fn ProfilesPage() -> impl IntoView {
                         name: p.name.clone(),
                         status: p.status.label(),
                         industry: p.industry.clone(),
-                        yearly: p.yearly_spend().map(|k| grouped(k.value())).unwrap_or_default(),
+                        yearly: p
+                            .yearly_spend()
+                            .map(|k| grouped(k.value()))
+                            .unwrap_or_default(),
                         profitability: p.profitability().map(grouped).unwrap_or_default(),
-                        reviewed: p.last_reviewed.map(|d| d.to_string()).unwrap_or_else(|| "Never".into()),
+                        reviewed: p
+                            .last_reviewed
+                            .map(|d| d.to_string())
+                            .unwrap_or_else(|| "Never".into()),
                     }
                 })
                 .collect::<Vec<_>>()
         })
     });
-    let industries = move || store.workspace.with(|w| ProfileQuery::industries(&w.profiles));
+    let industries = move || {
+        store
+            .workspace
+            .with(|w| ProfileQuery::industries(&w.profiles))
+    };
     let count_text = move || {
         let (shown, total) = (rows.with(Vec::len), total());
-        if shown == total { format!("{total} profiles") } else { format!("{shown} of {total} profiles") }
+        if shown == total {
+            format!("{total} profiles")
+        } else {
+            format!("{shown} of {total} profiles")
+        }
     };
     view! {
         <div class="page-head">
@@ -138,12 +152,14 @@ fn NewProfileForm() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if let Err(e) = Workspace::validate_name(&name.get_untracked()) {
+        if let Err(e) = Profile::validate_name(&name.get_untracked()) {
             error.set(Some(e.to_string()));
             return;
         }
         let mut created = None;
-        store.workspace.update(|w| created = w.add_profile(&name.get_untracked(), now()).ok());
+        store
+            .workspace
+            .update(|w| created = w.add_profile(&name.get_untracked(), now()).ok());
         if let Some(id) = created {
             name.set(String::new());
             error.set(None);

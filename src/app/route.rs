@@ -29,14 +29,19 @@ impl Route {
 
     /// The route for a `location.hash` such as `#/profiles`.
     pub fn from_hash(hash: &str) -> Self {
-        let path = hash.trim_start_matches('#').trim_start_matches('/').trim_end_matches('/');
+        let path = hash
+            .trim_start_matches('#')
+            .trim_start_matches('/')
+            .trim_end_matches('/');
         let parts: Vec<&str> = path.split('/').collect();
         let profile = |id: &str| id.parse::<uuid::Uuid>().ok().map(ProfileId::from_uuid);
         match parts.as_slice() {
             [""] => Self::Home,
             ["profiles"] => Self::Profiles,
             ["profiles", id] if profile(id).is_some() => Self::Profile(profile(id).unwrap()),
-            ["profiles", id, "edit"] if profile(id).is_some() => Self::EditProfile(profile(id).unwrap()),
+            ["profiles", id, "edit"] if profile(id).is_some() => {
+                Self::EditProfile(profile(id).unwrap())
+            }
             ["data"] => Self::Data,
             _ => Self::NotFound(path.to_owned()),
         }
@@ -76,7 +81,9 @@ impl Route {
 
 /// The route in the address bar now.
 pub fn current_route() -> Route {
-    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
     Route::from_hash(&hash)
 }
 
@@ -107,15 +114,27 @@ mod tests {
         assert_eq!(Route::from_hash("#/data"), Route::Data);
         assert_eq!(Route::from_hash("#/data/"), Route::Data);
         let id = ProfileId::new();
-        for route in [Route::Home, Route::Profiles, Route::Data, Route::Profile(id), Route::EditProfile(id)] {
+        for route in [
+            Route::Home,
+            Route::Profiles,
+            Route::Data,
+            Route::Profile(id),
+            Route::EditProfile(id),
+        ] {
             assert_eq!(Route::from_hash(&route.href()), route);
         }
     }
 
     #[test]
     fn unknown_hashes_are_not_found_and_keep_their_path() {
-        assert_eq!(Route::from_hash("#/profiles/42"), Route::NotFound("profiles/42".into()));
-        assert_eq!(Route::from_hash("#/nowhere"), Route::NotFound("nowhere".into()));
+        assert_eq!(
+            Route::from_hash("#/profiles/42"),
+            Route::NotFound("profiles/42".into())
+        );
+        assert_eq!(
+            Route::from_hash("#/nowhere"),
+            Route::NotFound("nowhere".into())
+        );
         assert_eq!(Route::NotFound("x".into()).href(), "#/x");
     }
 

@@ -164,6 +164,10 @@ pub fn now() -> Timestamp {
 /// Today's date where the user is (the browser's time zone).
 pub fn today() -> crate::domain::Date {
     let now = js_sys::Date::new_0();
-    crate::domain::Date::new(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
-        .expect("the browser's date is a real date")
+    crate::domain::Date::new(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .expect("the browser's date is a real date")
 }

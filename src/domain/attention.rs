@@ -84,7 +84,9 @@ pub fn attention(profiles: &[Profile], today: Date, review_every_days: u32) -> A
             });
         }
         for person in &profile.people {
-            let Some(birthday) = person.birthday else { continue };
+            let Some(birthday) = person.birthday else {
+                continue;
+            };
             let on = birthday.next_on_or_after(today);
             let in_days = today.days_until(on);
             if in_days <= BIRTHDAY_WINDOW_DAYS {
@@ -110,9 +112,17 @@ pub fn attention(profiles: &[Profile], today: Date, review_every_days: u32) -> A
             });
         }
     }
-    found.reviews.sort_by(|a, b| b.days_overdue.cmp(&a.days_overdue).then(a.company.cmp(&b.company)));
-    found.birthdays.sort_by(|a, b| a.in_days.cmp(&b.in_days).then(a.name.cmp(&b.name)));
-    found.overdue.sort_by(|a, b| a.due.cmp(&b.due).then(a.company.cmp(&b.company)));
+    found.reviews.sort_by(|a, b| {
+        b.days_overdue
+            .cmp(&a.days_overdue)
+            .then(a.company.cmp(&b.company))
+    });
+    found
+        .birthdays
+        .sort_by(|a, b| a.in_days.cmp(&b.in_days).then(a.name.cmp(&b.name)));
+    found
+        .overdue
+        .sort_by(|a, b| a.due.cmp(&b.due).then(a.company.cmp(&b.company)));
     found
 }
 
@@ -128,7 +138,10 @@ mod tests {
     }
 
     fn profile(name: &str, created: &str) -> Profile {
-        Profile::new(name.into(), format!("{created}T10:00:00Z").parse::<Timestamp>().unwrap())
+        Profile::new(
+            name.into(),
+            format!("{created}T10:00:00Z").parse::<Timestamp>().unwrap(),
+        )
     }
 
     fn person(name: &str, month: u32, day: u32, year: Option<i32>) -> Person {
@@ -148,7 +161,11 @@ mod tests {
         let never = profile("Never", "2026-08-24");
         let fresh = profile("Fresh", "2026-11-20");
         let found = attention(&[reviewed, stale, never, fresh], d("2026-11-22"), 90);
-        let names: Vec<_> = found.reviews.iter().map(|r| (r.company.as_str(), r.days_overdue)).collect();
+        let names: Vec<_> = found
+            .reviews
+            .iter()
+            .map(|r| (r.company.as_str(), r.days_overdue))
+            .collect();
         assert_eq!(names, vec![("Stale", 235), ("Never", 0)]);
     }
 
@@ -162,8 +179,18 @@ mod tests {
             person("Past", 12, 19, None),
         ];
         let found = attention(&[p], d("2026-12-20"), 9999);
-        let listed: Vec<_> = found.birthdays.iter().map(|b| (b.name.as_str(), b.on, b.in_days, b.turns)).collect();
-        assert_eq!(listed, vec![("Ewa", d("2026-12-22"), 2, None), ("Jan", d("2027-01-10"), 21, Some(47))]);
+        let listed: Vec<_> = found
+            .birthdays
+            .iter()
+            .map(|b| (b.name.as_str(), b.on, b.in_days, b.turns))
+            .collect();
+        assert_eq!(
+            listed,
+            vec![
+                ("Ewa", d("2026-12-22"), 2, None),
+                ("Jan", d("2027-01-10"), 21, Some(47))
+            ]
+        );
     }
 
     #[test]
@@ -185,10 +212,23 @@ mod tests {
             done,
             ..ActionStep::default()
         };
-        a.action_plan = vec![step("Send proposal", "2026-11-10", false), step("Done", "2026-11-01", true)];
-        b.action_plan = vec![step("Call CFO", "2026-11-05", false), step("Future", "2026-12-01", false)];
+        a.action_plan = vec![
+            step("Send proposal", "2026-11-10", false),
+            step("Done", "2026-11-01", true),
+        ];
+        b.action_plan = vec![
+            step("Call CFO", "2026-11-05", false),
+            step("Future", "2026-12-01", false),
+        ];
         let found = attention(&[a, b], d("2026-11-22"), 9999);
-        let listed: Vec<_> = found.overdue.iter().map(|s| (s.company.as_str(), s.description.as_str())).collect();
-        assert_eq!(listed, vec![("Beta", "Call CFO"), ("Acme", "Send proposal")]);
+        let listed: Vec<_> = found
+            .overdue
+            .iter()
+            .map(|s| (s.company.as_str(), s.description.as_str()))
+            .collect();
+        assert_eq!(
+            listed,
+            vec![("Beta", "Call CFO"), ("Acme", "Send proposal")]
+        );
     }
 }

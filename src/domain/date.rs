@@ -32,7 +32,11 @@ impl Date {
             && (1..=12).contains(&month)
             && day >= 1
             && day <= days_in_month(i64::from(year), month);
-        valid.then_some(Self { year, month: month as u8, day: day as u8 })
+        valid.then_some(Self {
+            year,
+            month: month as u8,
+            day: day as u8,
+        })
     }
 
     /// The year.
@@ -58,7 +62,11 @@ impl Date {
     /// The date `day_number` days after 1970-01-01.
     pub fn from_day_number(day_number: i64) -> Self {
         let (year, month, day) = civil_from_days(day_number);
-        Self { year: year as i32, month: month as u8, day: day as u8 }
+        Self {
+            year: year as i32,
+            month: month as u8,
+            day: day as u8,
+        }
     }
 
     /// The date `days` days later (earlier when negative).
@@ -96,7 +104,8 @@ impl FromStr for Date {
         let text = text.trim();
         let malformed = || DateError::Malformed(text.to_owned());
         let mut parts = text.split('-');
-        let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+        let (Some(y), Some(m), Some(d), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
         else {
             return Err(malformed());
         };
@@ -104,7 +113,11 @@ impl FromStr for Date {
         if !digits(y, 4) || !digits(m, 2) || !digits(d, 2) {
             return Err(malformed());
         }
-        let (y, m, d) = (y.parse().map_err(|_| malformed())?, m.parse().unwrap_or(0), d.parse().unwrap_or(0));
+        let (y, m, d) = (
+            y.parse().map_err(|_| malformed())?,
+            m.parse().unwrap_or(0),
+            d.parse().unwrap_or(0),
+        );
         Self::new(y, m, d).ok_or_else(|| DateError::NoSuchDay(text.to_owned()))
     }
 }
@@ -147,7 +160,12 @@ pub enum BirthdayError {
 
 impl Birthday {
     /// A birthday, checked against the calendar; `today` bounds the year.
-    pub fn new(month: u32, day: u32, year: Option<i32>, today: Date) -> Result<Self, BirthdayError> {
+    pub fn new(
+        month: u32,
+        day: u32,
+        year: Option<i32>,
+        today: Date,
+    ) -> Result<Self, BirthdayError> {
         if let Some(year) = year
             && !(1900..=today.year()).contains(&year)
         {
@@ -156,7 +174,11 @@ impl Birthday {
         // Without a year, 29 February is a real birthday.
         let check_year = year.unwrap_or(2000);
         Date::new(check_year, month, day).ok_or(BirthdayError::NoSuchDay)?;
-        Ok(Self { month: month as u8, day: day as u8, year })
+        Ok(Self {
+            month: month as u8,
+            day: day as u8,
+            year,
+        })
     }
 
     /// The next day on or after `today` when this birthday is celebrated.
@@ -168,7 +190,11 @@ impl Birthday {
                 .expect("28 February exists")
         };
         let this_year = in_year(today.year());
-        if this_year >= today { this_year } else { in_year(today.year() + 1) }
+        if this_year >= today {
+            this_year
+        } else {
+            in_year(today.year() + 1)
+        }
     }
 }
 
@@ -183,16 +209,38 @@ mod tests {
     #[test]
     fn dates_read_and_write_as_iso_text() {
         assert_eq!(d("2026-11-22").to_string(), "2026-11-22");
-        assert_eq!(serde_json::to_string(&d("2024-02-29")).unwrap(), "\"2024-02-29\"");
-        assert_eq!(serde_json::from_str::<Date>("\"2024-02-29\"").unwrap(), d("2024-02-29"));
+        assert_eq!(
+            serde_json::to_string(&d("2024-02-29")).unwrap(),
+            "\"2024-02-29\""
+        );
+        assert_eq!(
+            serde_json::from_str::<Date>("\"2024-02-29\"").unwrap(),
+            d("2024-02-29")
+        );
     }
 
     #[test]
     fn unreal_or_malformed_dates_are_refused() {
-        assert!(matches!("2026-02-29".parse::<Date>(), Err(DateError::NoSuchDay(_))));
-        assert!(matches!("2026-04-31".parse::<Date>(), Err(DateError::NoSuchDay(_))));
-        assert!(matches!("2026-13-01".parse::<Date>(), Err(DateError::NoSuchDay(_))));
-        for text in ["", "22/11/2026", "2026-1-5", "2026-11-22T00:00", "yesterday", "0000-01-01"] {
+        assert!(matches!(
+            "2026-02-29".parse::<Date>(),
+            Err(DateError::NoSuchDay(_))
+        ));
+        assert!(matches!(
+            "2026-04-31".parse::<Date>(),
+            Err(DateError::NoSuchDay(_))
+        ));
+        assert!(matches!(
+            "2026-13-01".parse::<Date>(),
+            Err(DateError::NoSuchDay(_))
+        ));
+        for text in [
+            "",
+            "22/11/2026",
+            "2026-1-5",
+            "2026-11-22T00:00",
+            "yesterday",
+            "0000-01-01",
+        ] {
             assert!(text.parse::<Date>().is_err(), "{text:?}");
         }
     }
@@ -217,9 +265,18 @@ mod tests {
         let today = d("2026-11-22");
         assert!(Birthday::new(2, 29, None, today).is_ok());
         assert!(Birthday::new(2, 29, Some(1984), today).is_ok());
-        assert_eq!(Birthday::new(2, 29, Some(1985), today), Err(BirthdayError::NoSuchDay));
-        assert_eq!(Birthday::new(4, 31, None, today), Err(BirthdayError::NoSuchDay));
-        assert_eq!(Birthday::new(5, 1, Some(2030), today), Err(BirthdayError::ImplausibleYear));
+        assert_eq!(
+            Birthday::new(2, 29, Some(1985), today),
+            Err(BirthdayError::NoSuchDay)
+        );
+        assert_eq!(
+            Birthday::new(4, 31, None, today),
+            Err(BirthdayError::NoSuchDay)
+        );
+        assert_eq!(
+            Birthday::new(5, 1, Some(2030), today),
+            Err(BirthdayError::ImplausibleYear)
+        );
     }
 
     #[test]

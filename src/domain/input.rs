@@ -50,6 +50,14 @@ pub enum InputError {
     /// A required value left empty.
     #[error("{}", crate::messages::input_error(self))]
     Required,
+    /// Longer than allowed.
+    #[error("{}", crate::messages::input_error(self))]
+    TooLong {
+        /// Most characters allowed.
+        max: usize,
+        /// Characters typed.
+        chars: usize,
+    },
     /// A number outside the allowed span.
     #[error("{}", crate::messages::input_error(self))]
     OutOfRange {
@@ -70,7 +78,10 @@ pub fn parse_amount(text: &str) -> Result<Option<Decimal>, InputError> {
     if compact.is_empty() {
         return Ok(None);
     }
-    if !compact.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+    if !compact
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
         return Err(InputError::NotANumber);
     }
     let last_comma = compact.rfind(',');
@@ -99,9 +110,14 @@ pub fn parse_amount(text: &str) -> Result<Option<Decimal>, InputError> {
     if whole_digits.trim_start_matches('0').len() + fraction.len() > MAX_DIGITS {
         return Err(InputError::TooManyDigits);
     }
-    let canonical =
-        if fraction.is_empty() { whole_digits } else { format!("{whole_digits}.{fraction}") };
-    parse_stored_decimal(&canonical).map(Some).map_err(|_| InputError::NotANumber)
+    let canonical = if fraction.is_empty() {
+        whole_digits
+    } else {
+        format!("{whole_digits}.{fraction}")
+    };
+    parse_stored_decimal(&canonical)
+        .map(Some)
+        .map_err(|_| InputError::NotANumber)
 }
 
 /// Checks that group separators in the whole part stand every three digits
@@ -117,7 +133,9 @@ fn check_grouping(whole: &str) -> Result<String, InputError> {
 
 /// Reads a whole count such as a number of employees; blank means unknown.
 pub fn parse_count(text: &str) -> Result<Option<u32>, InputError> {
-    let Some(value) = parse_amount(text)? else { return Ok(None) };
+    let Some(value) = parse_amount(text)? else {
+        return Ok(None);
+    };
     if !value.fract().is_zero() {
         return Err(InputError::NotWhole);
     }
@@ -161,7 +179,9 @@ pub fn parse_span<T: Copy + PartialOrd>(
     parse: impl Fn(&str) -> Result<Option<T>, InputError>,
 ) -> Result<Option<Span<T>>, InputError> {
     let text = text.trim();
-    let split = [" to ", "–", "—", "-"].iter().find_map(|sep| text.split_once(sep));
+    let split = [" to ", "–", "—", "-"]
+        .iter()
+        .find_map(|sep| text.split_once(sep));
     match split {
         None => Ok(parse(text)?.map(|value| Span::Exact { value })),
         Some((low, high)) => {
@@ -171,7 +191,11 @@ pub fn parse_span<T: Copy + PartialOrd>(
             if low > high {
                 return Err(InputError::RangeReversed);
             }
-            Ok(Some(if low == high { Span::Exact { value: low } } else { Span::Range { low, high } }))
+            Ok(Some(if low == high {
+                Span::Exact { value: low }
+            } else {
+                Span::Range { low, high }
+            }))
         }
     }
 }
@@ -198,11 +222,17 @@ pub fn parse_email(text: &str) -> Result<Option<String>, InputError> {
                 && domain.contains('.')
                 && !domain.starts_with('.')
                 && !domain.ends_with('.')
-                && !text.chars().any(|c| c.is_whitespace() || c.is_control() || "<>()[]\\,;:\"".contains(c))
+                && !text
+                    .chars()
+                    .any(|c| c.is_whitespace() || c.is_control() || "<>()[]\\,;:\"".contains(c))
         }
         None => false,
     };
-    if plausible { Ok(Some(text.to_owned())) } else { Err(InputError::NotAnEmail) }
+    if plausible {
+        Ok(Some(text.to_owned()))
+    } else {
+        Err(InputError::NotAnEmail)
+    }
 }
 
 /// Reads a web address. A bare domain (`acme.com`) gets `https://`; any
@@ -215,25 +245,43 @@ pub fn parse_website(text: &str) -> Result<Option<String>, InputError> {
     let lower = text.to_ascii_lowercase();
     let address = if lower.starts_with("https://") || lower.starts_with("http://") {
         text.to_owned()
-    } else if lower.split_once(':').is_some_and(|(scheme, _)| !scheme.contains('.')) {
+    } else if lower
+        .split_once(':')
+        .is_some_and(|(scheme, _)| !scheme.contains('.'))
+    {
         // Another scheme (`javascript:`, `ftp:`, `data:`); `acme.com:8080` has a dot.
         return Err(InputError::NotAWebAddress);
     } else {
         format!("https://{text}")
     };
-    let host = address.split_once("://").map(|(_, rest)| rest).unwrap_or_default();
+    let host = address
+        .split_once("://")
+        .map(|(_, rest)| rest)
+        .unwrap_or_default();
     let host = host.split(['/', '?', '#']).next().unwrap_or_default();
     let valid = host.contains('.')
         && !host.starts_with('.')
-        && !address.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>');
-    if valid { Ok(Some(address)) } else { Err(InputError::NotAWebAddress) }
+        && !address
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>');
+    if valid {
+        Ok(Some(address))
+    } else {
+        Err(InputError::NotAWebAddress)
+    }
 }
 
 /// Reads a whole number between `min` and `max` (such as influence 1-5).
 pub fn parse_bounded(text: &str, min: i64, max: i64) -> Result<Option<i64>, InputError> {
-    let Some(count) = parse_count(text.trim())? else { return Ok(None) };
+    let Some(count) = parse_count(text.trim())? else {
+        return Ok(None);
+    };
     let value = i64::from(count);
-    if (min..=max).contains(&value) { Ok(Some(value)) } else { Err(InputError::OutOfRange { min, max }) }
+    if (min..=max).contains(&value) {
+        Ok(Some(value))
+    } else {
+        Err(InputError::OutOfRange { min, max })
+    }
 }
 
 #[cfg(test)]
@@ -246,7 +294,9 @@ mod tests {
 
     #[test]
     fn amounts_are_read_in_english_polish_and_plain_notation() {
-        let ok = |text: &str, expected: &str| assert_eq!(amount(text), Ok(Some(expected.into())), "{text:?}");
+        let ok = |text: &str, expected: &str| {
+            assert_eq!(amount(text), Ok(Some(expected.into())), "{text:?}")
+        };
         ok("12,500.50", "12500.50");
         ok("12500.5", "12500.5");
         ok("12 500,50", "12500.50");
@@ -271,7 +321,18 @@ mod tests {
 
     #[test]
     fn anything_else_is_refused_with_a_reason() {
-        for text in ["12a", "$12", "1e5", "-5", "12,50,0", "1,2345,678", "12.", ",5", "1.2.3,4,5", "12,500.50.1"] {
+        for text in [
+            "12a",
+            "$12",
+            "1e5",
+            "-5",
+            "12,50,0",
+            "1,2345,678",
+            "12.",
+            ",5",
+            "1.2.3,4,5",
+            "12,500.50.1",
+        ] {
             assert_eq!(amount(text), Err(InputError::NotANumber), "{text:?}");
         }
         assert_eq!(amount("1.23456"), Err(InputError::TooManyDecimals));
@@ -287,41 +348,104 @@ mod tests {
 
     #[test]
     fn ranges_need_low_at_most_high() {
-        assert_eq!(parse_span("50-100", parse_count), Ok(Some(Span::Range { low: 50, high: 100 })));
-        assert_eq!(parse_span("50 – 100", parse_count), Ok(Some(Span::Range { low: 50, high: 100 })));
-        assert_eq!(parse_span("1,000 to 5,000", parse_count), Ok(Some(Span::Range { low: 1000, high: 5000 })));
-        assert_eq!(parse_span("75", parse_count), Ok(Some(Span::Exact { value: 75 })));
-        assert_eq!(parse_span("75-75", parse_count), Ok(Some(Span::Exact { value: 75 })));
-        assert_eq!(parse_span("100-50", parse_count), Err(InputError::RangeReversed));
+        assert_eq!(
+            parse_span("50-100", parse_count),
+            Ok(Some(Span::Range { low: 50, high: 100 }))
+        );
+        assert_eq!(
+            parse_span("50 – 100", parse_count),
+            Ok(Some(Span::Range { low: 50, high: 100 }))
+        );
+        assert_eq!(
+            parse_span("1,000 to 5,000", parse_count),
+            Ok(Some(Span::Range {
+                low: 1000,
+                high: 5000
+            }))
+        );
+        assert_eq!(
+            parse_span("75", parse_count),
+            Ok(Some(Span::Exact { value: 75 }))
+        );
+        assert_eq!(
+            parse_span("75-75", parse_count),
+            Ok(Some(Span::Exact { value: 75 }))
+        );
+        assert_eq!(
+            parse_span("100-50", parse_count),
+            Err(InputError::RangeReversed)
+        );
         assert_eq!(parse_span("50-", parse_count), Err(InputError::NotANumber));
         assert_eq!(parse_span("", parse_count), Ok(None));
-        let money = parse_span("1 000 000,50 - 2 000 000", parse_amount).unwrap().unwrap();
+        let money = parse_span("1 000 000,50 - 2 000 000", parse_amount)
+            .unwrap()
+            .unwrap();
         assert_eq!(span_text(&money, |d| d.to_string()), "1000000.50–2000000");
     }
 
     #[test]
     fn emails_must_be_plausible() {
-        assert_eq!(parse_email(" anna@acme.pl "), Ok(Some("anna@acme.pl".into())));
+        assert_eq!(
+            parse_email(" anna@acme.pl "),
+            Ok(Some("anna@acme.pl".into()))
+        );
         assert_eq!(parse_email(""), Ok(None));
-        for text in ["anna", "anna@", "@acme.pl", "anna@acme", "an na@acme.pl", "a@b@c.pl", "anna@.pl", "<a@b.pl>"] {
+        for text in [
+            "anna",
+            "anna@",
+            "@acme.pl",
+            "anna@acme",
+            "an na@acme.pl",
+            "a@b@c.pl",
+            "anna@.pl",
+            "<a@b.pl>",
+        ] {
             assert_eq!(parse_email(text), Err(InputError::NotAnEmail), "{text:?}");
         }
     }
 
     #[test]
     fn websites_are_http_or_https_only() {
-        assert_eq!(parse_website("acme.com"), Ok(Some("https://acme.com".into())));
-        assert_eq!(parse_website("http://acme.com/about"), Ok(Some("http://acme.com/about".into())));
-        assert_eq!(parse_website("HTTPS://Acme.com"), Ok(Some("HTTPS://Acme.com".into())));
-        for text in ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x", "ftp://acme.com", "acme", "https://", "https://acme .com", "vbscript:x"] {
-            assert_eq!(parse_website(text), Err(InputError::NotAWebAddress), "{text:?}");
+        assert_eq!(
+            parse_website("acme.com"),
+            Ok(Some("https://acme.com".into()))
+        );
+        assert_eq!(
+            parse_website("http://acme.com/about"),
+            Ok(Some("http://acme.com/about".into()))
+        );
+        assert_eq!(
+            parse_website("HTTPS://Acme.com"),
+            Ok(Some("HTTPS://Acme.com".into()))
+        );
+        for text in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "data:text/html,x",
+            "ftp://acme.com",
+            "acme",
+            "https://",
+            "https://acme .com",
+            "vbscript:x",
+        ] {
+            assert_eq!(
+                parse_website(text),
+                Err(InputError::NotAWebAddress),
+                "{text:?}"
+            );
         }
     }
 
     #[test]
     fn bounded_numbers_stay_within_their_span() {
         assert_eq!(parse_bounded("3", 1, 5), Ok(Some(3)));
-        assert_eq!(parse_bounded("6", 1, 5), Err(InputError::OutOfRange { min: 1, max: 5 }));
-        assert_eq!(parse_bounded("0", 1, 5), Err(InputError::OutOfRange { min: 1, max: 5 }));
+        assert_eq!(
+            parse_bounded("6", 1, 5),
+            Err(InputError::OutOfRange { min: 1, max: 5 })
+        );
+        assert_eq!(
+            parse_bounded("0", 1, 5),
+            Err(InputError::OutOfRange { min: 1, max: 5 })
+        );
     }
 }

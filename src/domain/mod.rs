@@ -11,8 +11,8 @@ pub mod profile_list;
 pub mod time;
 pub mod workspace;
 
-pub use decimal::{DecimalTextError, Money};
 pub use date::{Birthday, Date};
+pub use decimal::{DecimalTextError, Money};
 pub use id::*;
 pub use profile::Profile;
 pub use time::Timestamp;

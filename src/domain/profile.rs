@@ -8,7 +8,7 @@
 use super::date::{Birthday, Date};
 use super::decimal::Money;
 use super::id::*;
-use super::input::Span;
+use super::input::{InputError, Span};
 use super::time::Timestamp;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
@@ -30,8 +30,13 @@ pub const SUGGESTED_INDUSTRIES: [&str; 11] = [
 ];
 
 /// Types of business suggested by the chart; users may type others.
-pub const SUGGESTED_BUSINESS_TYPES: [&str; 5] =
-    ["Non-Profit", "Entrepreneur", "Home-based", "Online", "Franchise"];
+pub const SUGGESTED_BUSINESS_TYPES: [&str; 5] = [
+    "Non-Profit",
+    "Entrepreneur",
+    "Home-based",
+    "Online",
+    "Franchise",
+];
 
 /// Where a company stands with us.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -147,8 +152,12 @@ pub enum FinancialRating {
 
 impl FinancialRating {
     /// Every rating, in the order offered.
-    pub const ALL: [FinancialRating; 4] =
-        [FinancialRating::Unknown, FinancialRating::Strong, FinancialRating::Stable, FinancialRating::Weak];
+    pub const ALL: [FinancialRating; 4] = [
+        FinancialRating::Unknown,
+        FinancialRating::Strong,
+        FinancialRating::Stable,
+        FinancialRating::Weak,
+    ];
 
     /// The word shown to people.
     pub fn label(self) -> &'static str {
@@ -463,6 +472,9 @@ pub struct Profile {
     pub unknown_fields: Map<String, Value>,
 }
 
+/// Longest company name accepted, in characters.
+pub const MAX_COMPANY_NAME_CHARS: usize = 120;
+
 const MONTHS_PER_YEAR: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
 
 impl Profile {
@@ -504,6 +516,23 @@ impl Profile {
         }
     }
 
+    /// Checks a company name as typed: surrounding spaces are dropped, the
+    /// rest must be 1 to [`MAX_COMPANY_NAME_CHARS`] characters.
+    pub fn validate_name(typed: &str) -> Result<String, InputError> {
+        let name = typed.trim();
+        let chars = name.chars().count();
+        if chars == 0 {
+            Err(InputError::Required)
+        } else if chars > MAX_COMPANY_NAME_CHARS {
+            Err(InputError::TooLong {
+                max: MAX_COMPANY_NAME_CHARS,
+                chars,
+            })
+        } else {
+            Ok(name.to_owned())
+        }
+    }
+
     /// A copy with new ids throughout (profile and every row), named
     /// "<name> (copy)", created at `now`.
     pub fn duplicate(&self, now: Timestamp) -> Self {
@@ -511,11 +540,19 @@ impl Profile {
         copy.id = ProfileId::new();
         copy.created_at = now;
         copy.name = format!("{} (copy)", self.name);
-        copy.addresses.iter_mut().for_each(|a| a.id = AddressId::new());
+        copy.addresses
+            .iter_mut()
+            .for_each(|a| a.id = AddressId::new());
         copy.people.iter_mut().for_each(|p| p.id = PersonId::new());
-        copy.opportunities.iter_mut().for_each(|o| o.id = OpportunityId::new());
-        copy.competitors.iter_mut().for_each(|c| c.id = CompetitorId::new());
-        copy.action_plan.iter_mut().for_each(|s| s.id = StepId::new());
+        copy.opportunities
+            .iter_mut()
+            .for_each(|o| o.id = OpportunityId::new());
+        copy.competitors
+            .iter_mut()
+            .for_each(|c| c.id = CompetitorId::new());
+        copy.action_plan
+            .iter_mut()
+            .for_each(|s| s.id = StepId::new());
         copy.log.iter_mut().for_each(|e| e.id = LogEntryId::new());
         copy
     }
@@ -548,7 +585,8 @@ impl Profile {
 
     /// Whole years as a customer on `today`, from the first invoice date.
     pub fn years_as_customer(&self, today: Date) -> Option<u32> {
-        self.customer_since.map(|since| since.whole_years_until(today))
+        self.customer_since
+            .map(|since| since.whole_years_until(today))
     }
 
     /// Action steps past their due date and not done.
@@ -559,8 +597,17 @@ impl Profile {
     /// The date the profile is next due for review: `every_days` after the
     /// last review, or after creation if never reviewed.
     pub fn review_due_on(&self, every_days: u32) -> Date {
-        let since = self.last_reviewed.unwrap_or_else(|| Date::from_timestamp(self.created_at));
+        let since = self
+            .last_reviewed
+            .unwrap_or_else(|| Date::from_timestamp(self.created_at));
         since.add_days(i64::from(every_days))
+    }
+
+    /// The update log, newest first (undated entries last).
+    pub fn log_newest_first(&self) -> Vec<&LogEntry> {
+        let mut log: Vec<&LogEntry> = self.log.iter().collect();
+        log.sort_by_key(|e| std::cmp::Reverse(e.date));
+        log
     }
 
     /// The headquarters address, if one is marked.
@@ -604,17 +651,30 @@ mod tests {
         let mut p = Profile::new("Acme".into(), now());
         assert_eq!(p.yearly_spend(), None);
         p.monthly_spend = money("1250.50");
-        assert_eq!(p.yearly_spend(), Some(Known::Computed("15006.00".parse().unwrap())));
-        assert_eq!(p.monthly_spend(), Some(Known::Entered("1250.50".parse().unwrap())));
+        assert_eq!(
+            p.yearly_spend(),
+            Some(Known::Computed("15006.00".parse().unwrap()))
+        );
+        assert_eq!(
+            p.monthly_spend(),
+            Some(Known::Entered("1250.50".parse().unwrap()))
+        );
     }
 
     #[test]
     fn monthly_spend_is_computed_from_yearly_to_the_cent() {
         let mut p = Profile::new("Acme".into(), now());
         p.yearly_spend = money("10000");
-        assert_eq!(p.monthly_spend(), Some(Known::Computed("833.33".parse().unwrap())));
+        assert_eq!(
+            p.monthly_spend(),
+            Some(Known::Computed("833.33".parse().unwrap()))
+        );
         p.yearly_spend = money("100.06");
-        assert_eq!(p.monthly_spend(), Some(Known::Computed("8.34".parse().unwrap())), "8.338 rounds up");
+        assert_eq!(
+            p.monthly_spend(),
+            Some(Known::Computed("8.34".parse().unwrap())),
+            "8.338 rounds up"
+        );
     }
 
     #[test]
@@ -622,8 +682,14 @@ mod tests {
         let mut p = Profile::new("Acme".into(), now());
         p.yearly_spend = money("12000");
         p.monthly_spend = money("900");
-        assert_eq!(p.yearly_spend(), Some(Known::Entered("12000".parse().unwrap())));
-        assert_eq!(p.monthly_spend(), Some(Known::Entered("900".parse().unwrap())));
+        assert_eq!(
+            p.yearly_spend(),
+            Some(Known::Entered("12000".parse().unwrap()))
+        );
+        assert_eq!(
+            p.monthly_spend(),
+            Some(Known::Entered("900".parse().unwrap()))
+        );
     }
 
     #[test]
@@ -673,9 +739,25 @@ mod tests {
     }
 
     #[test]
+    fn a_company_name_is_required_and_not_too_long() {
+        assert_eq!(Profile::validate_name("  Acme  "), Ok("Acme".into()));
+        assert_eq!(Profile::validate_name(" "), Err(InputError::Required));
+        assert_eq!(
+            Profile::validate_name(&"x".repeat(121)),
+            Err(InputError::TooLong {
+                max: 120,
+                chars: 121
+            })
+        );
+    }
+
+    #[test]
     fn a_duplicate_gets_new_ids_everywhere() {
         let mut p = Profile::new("Acme".into(), now());
-        p.people.push(Person { name: "Anna".into(), ..Person::default() });
+        p.people.push(Person {
+            name: "Anna".into(),
+            ..Person::default()
+        });
         p.action_plan.push(ActionStep::default());
         let copy = p.duplicate(now());
         assert_eq!(copy.name, "Acme (copy)");
@@ -683,6 +765,16 @@ mod tests {
         assert_ne!(copy.people[0].id, p.people[0].id);
         assert_eq!(copy.people[0].name, "Anna");
         assert_ne!(copy.action_plan[0].id, p.action_plan[0].id);
+    }
+
+    #[test]
+    fn the_log_reads_newest_first() {
+        let mut p = Profile::new("Acme".into(), now());
+        for date in [Some("2026-01-05"), None, Some("2026-09-01")] {
+            p.log.push(LogEntry { date: date.map(d), ..LogEntry::default() });
+        }
+        let dates: Vec<_> = p.log_newest_first().iter().map(|e| e.date).collect();
+        assert_eq!(dates, vec![Some(d("2026-09-01")), Some(d("2026-01-05")), None]);
     }
 
     #[test]
@@ -700,8 +792,15 @@ mod tests {
     fn a_full_profile_round_trips_through_json_and_empty_fields_are_not_written() {
         let mut p = Profile::new("Acme".into(), now());
         let bare = serde_json::to_value(&p).unwrap();
-        assert_eq!(bare.as_object().unwrap().len(), 4, "only id, created_at, name and status: {bare}");
-        p.revenue = Some(Span::Range { low: "1000000".parse().unwrap(), high: "5000000.50".parse().unwrap() });
+        assert_eq!(
+            bare.as_object().unwrap().len(),
+            4,
+            "only id, created_at, name and status: {bare}"
+        );
+        p.revenue = Some(Span::Range {
+            low: "1000000".parse().unwrap(),
+            high: "5000000.50".parse().unwrap(),
+        });
         p.employees = Some(Span::Exact { value: 120 });
         p.people.push(Person {
             name: "Anna Nowak".into(),
@@ -709,9 +808,16 @@ mod tests {
             influence: Some(5),
             ..Person::default()
         });
-        p.log.push(LogEntry { date: Some(d("2026-10-01")), kind: LogKind::OwnershipChange, ..LogEntry::default() });
+        p.log.push(LogEntry {
+            date: Some(d("2026-10-01")),
+            kind: LogKind::OwnershipChange,
+            ..LogEntry::default()
+        });
         let json = serde_json::to_string(&p).unwrap();
-        assert!(json.contains(r#""revenue":{"kind":"range","low":"1000000","high":"5000000.50"}"#), "{json}");
+        assert!(
+            json.contains(r#""revenue":{"kind":"range","low":"1000000","high":"5000000.50"}"#),
+            "{json}"
+        );
         assert_eq!(serde_json::from_str::<Profile>(&json).unwrap(), p);
     }
 

@@ -20,8 +20,12 @@ pub enum SortKey {
 
 impl SortKey {
     /// Every sort, in the order offered.
-    pub const ALL: [SortKey; 4] =
-        [SortKey::Name, SortKey::YearlySpend, SortKey::Profitability, SortKey::LastReviewed];
+    pub const ALL: [SortKey; 4] = [
+        SortKey::Name,
+        SortKey::YearlySpend,
+        SortKey::Profitability,
+        SortKey::LastReviewed,
+    ];
 
     /// The name shown to people.
     pub fn label(self) -> &'static str {
@@ -57,7 +61,11 @@ impl ProfileQuery {
             .enumerate()
             .filter(|(_, p)| needle.is_empty() || p.name.to_lowercase().contains(&needle))
             .filter(|(_, p)| self.status.is_none_or(|s| p.status == s))
-            .filter(|(_, p)| self.industry.as_ref().is_none_or(|i| p.industry.eq_ignore_ascii_case(i)))
+            .filter(|(_, p)| {
+                self.industry
+                    .as_ref()
+                    .is_none_or(|i| p.industry.eq_ignore_ascii_case(i))
+            })
             .map(|(i, _)| i)
             .collect();
         let by_name = |a: &Profile, b: &Profile| a.name.to_lowercase().cmp(&b.name.to_lowercase());
@@ -71,9 +79,10 @@ impl ProfileQuery {
             let (a, b) = (&profiles[a], &profiles[b]);
             let order = match self.sort {
                 SortKey::Name => Ordering::Equal,
-                SortKey::YearlySpend => {
-                    highest_first(a.yearly_spend().map(|k| k.value()), b.yearly_spend().map(|k| k.value()))
-                }
+                SortKey::YearlySpend => highest_first(
+                    a.yearly_spend().map(|k| k.value()),
+                    b.yearly_spend().map(|k| k.value()),
+                ),
                 SortKey::Profitability => highest_first(a.profitability(), b.profitability()),
                 // `None` (never reviewed) sorts before every date.
                 SortKey::LastReviewed => a.last_reviewed.cmp(&b.last_reviewed),
@@ -85,8 +94,11 @@ impl ProfileQuery {
 
     /// Industries in use, for the filter, in alphabetical order.
     pub fn industries(profiles: &[Profile]) -> Vec<String> {
-        let mut found: Vec<String> =
-            profiles.iter().map(|p| p.industry.trim().to_owned()).filter(|i| !i.is_empty()).collect();
+        let mut found: Vec<String> = profiles
+            .iter()
+            .map(|p| p.industry.trim().to_owned())
+            .filter(|i| !i.is_empty())
+            .collect();
         found.sort_by_key(|i| i.to_lowercase());
         found.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
         found
@@ -98,7 +110,13 @@ mod tests {
     use super::*;
     use crate::domain::Timestamp;
 
-    fn profile(name: &str, status: Status, industry: &str, yearly: Option<&str>, costs: Option<&str>) -> Profile {
+    fn profile(
+        name: &str,
+        status: Status,
+        industry: &str,
+        yearly: Option<&str>,
+        costs: Option<&str>,
+    ) -> Profile {
         let mut p = Profile::new(name.into(), Timestamp::from_millis(0));
         p.status = status;
         p.industry = industry.into();
@@ -109,46 +127,94 @@ mod tests {
 
     fn sample() -> Vec<Profile> {
         vec![
-            profile("beta Bank", Status::Customer, "Banking", Some("50000"), Some("45000")),
-            profile("Acme Retail", Status::Customer, "Retail", Some("20000"), Some("2000")),
+            profile(
+                "beta Bank",
+                Status::Customer,
+                "Banking",
+                Some("50000"),
+                Some("45000"),
+            ),
+            profile(
+                "Acme Retail",
+                Status::Customer,
+                "Retail",
+                Some("20000"),
+                Some("2000"),
+            ),
             profile("Cobalt", Status::Prospect, "retail", None, None),
-            profile("Delta Law", Status::FormerCustomer, "Law", Some("9000"), None),
+            profile(
+                "Delta Law",
+                Status::FormerCustomer,
+                "Law",
+                Some("9000"),
+                None,
+            ),
         ]
     }
 
     fn names(profiles: &[Profile], hits: Vec<usize>) -> Vec<&str> {
-        hits.into_iter().map(|i| profiles[i].name.as_str()).collect()
+        hits.into_iter()
+            .map(|i| profiles[i].name.as_str())
+            .collect()
     }
 
     #[test]
     fn search_matches_part_of_the_name_ignoring_case() {
         let p = sample();
-        let q = ProfileQuery { search: "  BA ".into(), ..ProfileQuery::default() };
+        let q = ProfileQuery {
+            search: "  BA ".into(),
+            ..ProfileQuery::default()
+        };
         assert_eq!(names(&p, q.run(&p)), vec!["beta Bank", "Cobalt"]);
     }
 
     #[test]
     fn filters_by_status_and_industry_combine() {
         let p = sample();
-        let q = ProfileQuery { industry: Some("Retail".into()), ..ProfileQuery::default() };
+        let q = ProfileQuery {
+            industry: Some("Retail".into()),
+            ..ProfileQuery::default()
+        };
         assert_eq!(names(&p, q.run(&p)), vec!["Acme Retail", "Cobalt"]);
-        let q = ProfileQuery { status: Some(Status::Customer), industry: Some("Retail".into()), ..ProfileQuery::default() };
+        let q = ProfileQuery {
+            status: Some(Status::Customer),
+            industry: Some("Retail".into()),
+            ..ProfileQuery::default()
+        };
         assert_eq!(names(&p, q.run(&p)), vec!["Acme Retail"]);
     }
 
     #[test]
     fn sorting_puts_the_highest_first_and_unknowns_last() {
         let p = sample();
-        let q = ProfileQuery { sort: SortKey::YearlySpend, ..ProfileQuery::default() };
-        assert_eq!(names(&p, q.run(&p)), vec!["beta Bank", "Acme Retail", "Delta Law", "Cobalt"]);
-        let q = ProfileQuery { sort: SortKey::Profitability, ..ProfileQuery::default() };
-        assert_eq!(names(&p, q.run(&p)), vec!["Acme Retail", "beta Bank", "Cobalt", "Delta Law"]);
+        let q = ProfileQuery {
+            sort: SortKey::YearlySpend,
+            ..ProfileQuery::default()
+        };
+        assert_eq!(
+            names(&p, q.run(&p)),
+            vec!["beta Bank", "Acme Retail", "Delta Law", "Cobalt"]
+        );
+        let q = ProfileQuery {
+            sort: SortKey::Profitability,
+            ..ProfileQuery::default()
+        };
+        assert_eq!(
+            names(&p, q.run(&p)),
+            vec!["Acme Retail", "beta Bank", "Cobalt", "Delta Law"]
+        );
         let q = ProfileQuery::default();
-        assert_eq!(names(&p, q.run(&p)), vec!["Acme Retail", "beta Bank", "Cobalt", "Delta Law"]);
+        assert_eq!(
+            names(&p, q.run(&p)),
+            vec!["Acme Retail", "beta Bank", "Cobalt", "Delta Law"]
+        );
     }
 
     #[test]
     fn industries_in_use_are_listed_once() {
-        assert_eq!(ProfileQuery::industries(&sample()), vec!["Banking", "Law", "Retail"]);
+        assert_eq!(
+            ProfileQuery::industries(&sample()),
+            vec!["Banking", "Law", "Retail"]
+        );
     }
 }

@@ -5,6 +5,7 @@
 //! their records here (profiles, ICP worksheets, scoring models, surveys).
 //! Derived values such as scores are never stored.
 
+use super::input::InputError;
 use super::{Profile, ProfileId, Timestamp, WorkspaceId};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -61,7 +62,9 @@ fn default_review_days() -> u32 {
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { review_every_days: DEFAULT_REVIEW_DAYS }
+        Self {
+            review_every_days: DEFAULT_REVIEW_DAYS,
+        }
     }
 }
 
@@ -122,10 +125,9 @@ impl Workspace {
         self.profiles.iter_mut().find(|p| p.id == id)
     }
 
-    /// Adds a profile for the company `name` (checked like a workspace
-    /// name) and returns its id.
-    pub fn add_profile(&mut self, name: &str, now: Timestamp) -> Result<ProfileId, WorkspaceNameError> {
-        let profile = Profile::new(Self::validate_name(name)?, now);
+    /// Adds a profile for the company `name` and returns its id.
+    pub fn add_profile(&mut self, name: &str, now: Timestamp) -> Result<ProfileId, InputError> {
+        let profile = Profile::new(Profile::validate_name(name)?, now);
         let id = profile.id;
         self.profiles.push(profile);
         Ok(id)
@@ -256,7 +258,7 @@ mod tests {
         let mut ws = Workspace::new(now());
         let a = ws.add_profile(" Acme ", now()).unwrap();
         let b = ws.add_profile("Beta", now()).unwrap();
-        assert_eq!(ws.add_profile("  ", now()), Err(WorkspaceNameError::Empty));
+        assert_eq!(ws.add_profile("  ", now()), Err(InputError::Required));
         assert_eq!(ws.profile(a).unwrap().name, "Acme");
         let copy = ws.duplicate_profile(a, now()).unwrap();
         let order: Vec<_> = ws.profiles.iter().map(|p| p.id).collect();

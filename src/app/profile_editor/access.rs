@@ -2,13 +2,21 @@
 //! store: read as a signal, write through a callback, check typed text.
 
 use crate::app::state::AppStore;
-use crate::domain::profile::{ActionStep, Address, Competitor, LogEntry, Opportunity, Person, Profile};
-use crate::domain::{AddressId, CompetitorId, LogEntryId, OpportunityId, PersonId, ProfileId, StepId};
+use crate::domain::profile::{
+    ActionStep, Address, Competitor, LogEntry, Opportunity, Person, Profile,
+};
+use crate::domain::{
+    AddressId, CompetitorId, LogEntryId, OpportunityId, PersonId, ProfileId, StepId,
+};
 use leptos::prelude::*;
 use std::fmt::Display;
 
 /// Reads part of one profile, tracked; `None` once the profile is gone.
-pub fn read_profile<U>(store: AppStore, id: ProfileId, read: impl FnOnce(&Profile) -> U) -> Option<U> {
+pub fn read_profile<U>(
+    store: AppStore,
+    id: ProfileId,
+    read: impl FnOnce(&Profile) -> U,
+) -> Option<U> {
     store.workspace.with(|w| w.profile(id).map(read))
 }
 
@@ -38,7 +46,10 @@ impl ProfileAccess {
 
     /// A field's value now, untracked: the text an input starts with.
     pub fn initial<U: Default>(self, read: fn(&Profile) -> U) -> U {
-        self.store.workspace.with_untracked(|w| w.profile(self.id).map(read)).unwrap_or_default()
+        self.store
+            .workspace
+            .with_untracked(|w| w.profile(self.id).map(read))
+            .unwrap_or_default()
     }
 
     /// Stores a new value.
@@ -100,7 +111,10 @@ row!(LogEntry, LogEntryId, log);
 
 /// The ids of a profile's rows of one kind, in order, tracked.
 pub fn row_ids<T: Row>(store: AppStore, profile: ProfileId) -> Vec<T::Id> {
-    read_profile(store, profile, |p| T::rows(p).iter().map(Row::row_id).collect()).unwrap_or_default()
+    read_profile(store, profile, |p| {
+        T::rows(p).iter().map(Row::row_id).collect()
+    })
+    .unwrap_or_default()
 }
 
 /// Adds an empty row and returns its id.
@@ -136,8 +150,10 @@ impl<T: Row> RowAccess<T> {
     }
 
     fn with<U>(self, read: impl FnOnce(&T) -> U) -> Option<U> {
-        read_profile(self.store, self.profile, |p| T::rows(p).iter().find(|r| r.row_id() == self.id).map(read))
-            .flatten()
+        read_profile(self.store, self.profile, |p| {
+            T::rows(p).iter().find(|r| r.row_id() == self.id).map(read)
+        })
+        .flatten()
     }
 
     fn edit(self, change: impl FnOnce(&mut T)) {
@@ -180,7 +196,9 @@ impl<T: Row> RowAccess<T> {
 
     /// Removes the row.
     pub fn remove(self) {
-        edit_profile(self.store, self.profile, |p| T::rows_mut(p).retain(|r| r.row_id() != self.id));
+        edit_profile(self.store, self.profile, |p| {
+            T::rows_mut(p).retain(|r| r.row_id() != self.id)
+        });
     }
 
     /// An element id for field `name` of this row, unique on the page.

@@ -4,12 +4,16 @@ use super::access::ProfileAccess;
 use super::parse;
 use crate::app::fields::{CheckedInput, SelectInput, TextInput};
 use crate::app::state::today;
+use crate::domain::input;
 use crate::domain::profile::{Profile, SUGGESTED_BUSINESS_TYPES, SUGGESTED_INDUSTRIES, Status};
-use crate::domain::{Workspace, input};
 use leptos::prelude::*;
 
 /// Suggestions: the seed's list, then values used on other profiles.
-fn suggestions(store: crate::app::state::AppStore, seed: &'static [&'static str], used: fn(&Profile) -> &str) -> Signal<Vec<String>> {
+fn suggestions(
+    store: crate::app::state::AppStore,
+    seed: &'static [&'static str],
+    used: fn(&Profile) -> &str,
+) -> Signal<Vec<String>> {
     Signal::derive(move || {
         let mut all: Vec<String> = seed.iter().map(|s| (*s).to_owned()).collect();
         store.workspace.with(|w| {
@@ -42,19 +46,25 @@ pub fn CompanySection(
 ) -> impl IntoView {
     let store = profile.store;
     let years = move || {
-        profile.get(|p| p.years_as_customer(today())).get().map(|y| match y {
-            1 => "1 year as a customer".to_owned(),
-            n => format!("{n} years as a customer"),
-        })
+        profile
+            .get(|p| p.years_as_customer(today()))
+            .get()
+            .map(|y| match y {
+                1 => "1 year as a customer".to_owned(),
+                n => format!("{n} years as a customer"),
+            })
     };
-    let statuses = Status::ALL.iter().map(|s| (format!("{s:?}"), s.label().to_owned())).collect();
+    let statuses = Status::ALL
+        .iter()
+        .map(|s| (format!("{s:?}"), s.label().to_owned()))
+        .collect();
     view! {
         <section aria-labelledby="company-heading" class="editor-section">
             <h2 id="company-heading">"Company"</h2>
             <div class="field-grid">
                 <CheckedInput label="Company name" id="company-name"
                     initial=profile.initial(|p| p.name.clone())
-                    apply=profile.apply(|t| Workspace::validate_name(t), |p, v| p.name = v) />
+                    apply=profile.apply(Profile::validate_name, |p, v| p.name = v) />
                 <SelectInput label="Status" id="company-status" options=statuses
                     value=profile.get(|p| format!("{:?}", p.status))
                     on_change=profile.set(|p, v: String| {

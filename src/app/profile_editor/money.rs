@@ -21,10 +21,23 @@ pub fn MoneySection(
     /// The profile being edited.
     profile: ProfileAccess,
 ) -> impl IntoView {
-    let yearly_note = move || computed_note(profile.get(|p| p.yearly_spend()).get(), "monthly spend × 12");
-    let monthly_note = move || computed_note(profile.get(|p| p.monthly_spend()).get(), "yearly spend ÷ 12");
+    let yearly_note = move || {
+        computed_note(
+            profile.get(|p| p.yearly_spend()).get(),
+            "monthly spend × 12",
+        )
+    };
+    let monthly_note = move || {
+        computed_note(
+            profile.get(|p| p.monthly_spend()).get(),
+            "yearly spend ÷ 12",
+        )
+    };
     let profitability = move || match profile.get(|p| p.profitability()).get() {
-        Some(value) => format!("Profitability: {} a year (yearly spend minus direct costs)", grouped(value)),
+        Some(value) => format!(
+            "Profitability: {} a year (yearly spend minus direct costs)",
+            grouped(value)
+        ),
         None => "Profitability: needs yearly (or monthly) spend and direct costs".to_owned(),
     };
     view! {

@@ -1,7 +1,9 @@
 //! Adapters from typed text to the values editor fields store, and back.
 
 use crate::domain::decimal::Money;
-use crate::domain::input::{self, InputError, Span, parse_amount, parse_count, parse_span, span_text};
+use crate::domain::input::{
+    self, InputError, Span, parse_amount, parse_count, parse_span, span_text,
+};
 use crate::domain::{Date, date::DateError};
 
 /// An optional amount of money.
@@ -31,12 +33,21 @@ pub fn influence(text: &str) -> Result<Option<u8>, InputError> {
 
 /// An optional date, as a date input gives it (`YYYY-MM-DD`).
 pub fn date(text: &str) -> Result<Option<Date>, DateError> {
-    if text.trim().is_empty() { Ok(None) } else { text.parse().map(Some) }
+    if text.trim().is_empty() {
+        Ok(None)
+    } else {
+        text.parse().map(Some)
+    }
 }
 
 /// One entry a line, blank lines dropped.
 pub fn lines(text: &str) -> Result<Vec<String>, InputError> {
-    Ok(text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect())
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect())
 }
 
 /// A stored amount as typed text.
@@ -46,12 +57,16 @@ pub fn money_text(value: Option<Money>) -> String {
 
 /// A stored span of money as typed text.
 pub fn money_span_text(value: Option<Span<Money>>) -> String {
-    value.map(|s| span_text(&s, |m| m.to_string())).unwrap_or_default()
+    value
+        .map(|s| span_text(&s, |m| m.to_string()))
+        .unwrap_or_default()
 }
 
 /// A stored span of counts as typed text.
 pub fn count_span_text(value: Option<Span<u32>>) -> String {
-    value.map(|s| span_text(&s, |n| n.to_string())).unwrap_or_default()
+    value
+        .map(|s| span_text(&s, |n| n.to_string()))
+        .unwrap_or_default()
 }
 
 /// A stored date as a date input's value.

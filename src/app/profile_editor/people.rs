@@ -5,15 +5,25 @@ use super::parse;
 use super::row_list::{RowList, row_fields};
 use crate::app::fields::{CheckboxInput, CheckedInput, SelectInput, TextInput};
 use crate::app::state::today;
+use crate::domain::date::BirthdayError;
 use crate::domain::input::parse_email;
 use crate::domain::profile::{BuyingRole, Person};
-use crate::domain::date::BirthdayError;
 use crate::domain::{Birthday, input};
 use leptos::prelude::*;
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// The profile's key people.
@@ -22,8 +32,10 @@ pub fn PeopleSection(
     /// The profile being edited.
     profile: ProfileAccess,
 ) -> impl IntoView {
-    let roles: Vec<(String, String)> =
-        BuyingRole::ALL.iter().map(|r| (format!("{r:?}"), r.label().to_owned())).collect();
+    let roles: Vec<(String, String)> = BuyingRole::ALL
+        .iter()
+        .map(|r| (format!("{r:?}"), r.label().to_owned()))
+        .collect();
     view! {
         <RowList<Person> profile title="Key people and decision makers" noun="person"
             empty="No one yet. Add the decision makers first."
@@ -66,11 +78,20 @@ fn BirthdayInput(
     let stored = row.initial(|p| p.birthday);
     let day = RwSignal::new(stored.map(|b| b.day.to_string()).unwrap_or_default());
     let month = RwSignal::new(stored.map(|b| b.month.to_string()).unwrap_or_default());
-    let year = RwSignal::new(stored.and_then(|b| b.year).map(|y| y.to_string()).unwrap_or_default());
+    let year = RwSignal::new(
+        stored
+            .and_then(|b| b.year)
+            .map(|y| y.to_string())
+            .unwrap_or_default(),
+    );
     let error = RwSignal::new(None::<String>);
     let set_birthday = row.set(|p, v: Option<Birthday>| p.birthday = v);
     let check = move || {
-        let (d, m, y) = (day.get_untracked(), month.get_untracked(), year.get_untracked());
+        let (d, m, y) = (
+            day.get_untracked(),
+            month.get_untracked(),
+            year.get_untracked(),
+        );
         let result = if d.trim().is_empty() && m.is_empty() && y.trim().is_empty() {
             Ok(None)
         } else {
@@ -84,8 +105,12 @@ fn BirthdayInput(
             Err(message) => error.set(Some(message)),
         }
     };
-    let (day_id, month_id, year_id, error_id) =
-        (row.field_id("bday-day"), row.field_id("bday-month"), row.field_id("bday-year"), row.field_id("bday-error"));
+    let (day_id, month_id, year_id, error_id) = (
+        row.field_id("bday-day"),
+        row.field_id("bday-month"),
+        row.field_id("bday-year"),
+        row.field_id("bday-error"),
+    );
     let invalid = move || error.with(Option::is_some).then_some("true");
     view! {
         <fieldset class="birthday">
@@ -115,11 +140,18 @@ fn BirthdayInput(
 
 /// Reads a birthday from its three typed parts.
 fn read_birthday(day: &str, month: &str, year: &str) -> Result<Birthday, String> {
-    let day = input::parse_bounded(day, 1, 31).map_err(|e| e.to_string())?.ok_or(crate::messages::BIRTHDAY_DAY_MISSING)?;
-    let month: u32 = month.parse().map_err(|_| crate::messages::BIRTHDAY_MONTH_MISSING.to_owned())?;
+    let day = input::parse_bounded(day, 1, 31)
+        .map_err(|e| e.to_string())?
+        .ok_or(crate::messages::BIRTHDAY_DAY_MISSING)?;
+    let month: u32 = month
+        .parse()
+        .map_err(|_| crate::messages::BIRTHDAY_MONTH_MISSING.to_owned())?;
     let year = match year.trim() {
         "" => None,
-        text => Some(text.parse::<i32>().map_err(|_| BirthdayError::ImplausibleYear.to_string())?),
+        text => Some(
+            text.parse::<i32>()
+                .map_err(|_| BirthdayError::ImplausibleYear.to_string())?,
+        ),
     };
     Birthday::new(month, day as u32, year, today()).map_err(|e| e.to_string())
 }

@@ -88,7 +88,10 @@ pub fn UpdateLogSection(
     /// The profile being edited.
     profile: ProfileAccess,
 ) -> impl IntoView {
-    let kinds: Vec<(String, String)> = LogKind::ALL.iter().map(|k| (format!("{k:?}"), k.label().to_owned())).collect();
+    let kinds: Vec<(String, String)> = LogKind::ALL
+        .iter()
+        .map(|k| (format!("{k:?}"), k.label().to_owned()))
+        .collect();
     view! {
         <RowList<LogEntry> profile title="Update log" noun="log entry"
             empty="No change logged. Record ownership, key staff, new projects and financial news as they happen."

@@ -7,11 +7,17 @@ use crate::domain::profile::{FinancialRating, YesNoUnknown};
 use leptos::prelude::*;
 
 fn answers() -> Vec<(String, String)> {
-    YesNoUnknown::ALL.iter().map(|a| (format!("{a:?}"), a.label().to_owned())).collect()
+    YesNoUnknown::ALL
+        .iter()
+        .map(|a| (format!("{a:?}"), a.label().to_owned()))
+        .collect()
 }
 
 fn answer(value: &str) -> YesNoUnknown {
-    YesNoUnknown::ALL.into_iter().find(|a| format!("{a:?}") == value).unwrap_or_default()
+    YesNoUnknown::ALL
+        .into_iter()
+        .find(|a| format!("{a:?}") == value)
+        .unwrap_or_default()
 }
 
 /// Referrals, testimonials and loyalty notes.
@@ -48,7 +54,10 @@ pub fn FinancialSection(
     /// The profile being edited.
     profile: ProfileAccess,
 ) -> impl IntoView {
-    let ratings = FinancialRating::ALL.iter().map(|r| (format!("{r:?}"), r.label().to_owned())).collect();
+    let ratings = FinancialRating::ALL
+        .iter()
+        .map(|r| (format!("{r:?}"), r.label().to_owned()))
+        .collect();
     view! {
         <section aria-labelledby="financial-heading" class="editor-section">
             <h2 id="financial-heading">"Financial condition"</h2>

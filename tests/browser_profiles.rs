@@ -1,0 +1,222 @@
+//! The profile screens mounted in headless Chromium: creating a profile,
+//! the editor's checks (messages beside the field, typed text kept, nothing
+//! invalid stored), rows, and delete with undo.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const PROFILE: &str = "7f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f";
+
+/// Stores a workspace holding one profile named "Northwind" and shows `hash`.
+fn workspace_with_profile(hash: &str) {
+    let mut file: serde_json::Value = serde_json::from_str(&workspace_file(
+        "6f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f",
+        "Acme",
+        1,
+        1,
+    ))
+    .unwrap();
+    file["data"]["profiles"] = serde_json::json!([{
+        "id": PROFILE, "created_at": "2026-11-01T09:00:00Z", "name": "Northwind", "status": "customer"
+    }]);
+    storage()
+        .set_item(WORKSPACE_KEY, &file.to_string())
+        .unwrap();
+    window().location().set_hash(hash).unwrap();
+}
+
+fn stored_profile() -> Option<serde_json::Value> {
+    stored_workspace()?["data"]["profiles"]
+        .as_array()?
+        .first()
+        .cloned()
+}
+
+/// The message shown beside the field labelled `label`.
+fn message_beside(label: &str) -> String {
+    let input = field(label);
+    let ids = input.get_attribute("aria-describedby").unwrap_or_default();
+    ids.split_whitespace()
+        .filter_map(|id| document().get_element_by_id(id))
+        .filter(|e| e.class_name().contains("field-error"))
+        .map(|e| e.text_content().unwrap_or_default())
+        .collect()
+}
+
+fn heading() -> String {
+    document()
+        .query_selector("main h1")
+        .unwrap()
+        .map(|h| h.text_content().unwrap())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn a_new_profile_needs_a_company_name_and_opens_in_the_editor() {
+    let _page = fresh_page().await;
+    window().location().set_hash("#/profiles").unwrap();
+    let _app = mount_app().await;
+    click("Create profile");
+    wait_until("the reason shows", || {
+        message_beside("New profile: company name").contains("required")
+    })
+    .await;
+    assert!(stored_workspace().is_none(), "nothing is created");
+
+    type_into(&field("New profile: company name"), "  Northwind Traders ");
+    click("Create profile");
+    wait_until("the editor opens", || heading() == "Edit Northwind Traders").await;
+    assert_eq!(field("Company name").value(), "Northwind Traders");
+    wait_until("the profile is saved", || {
+        stored_profile().is_some_and(|p| p["name"] == "Northwind Traders" && p["id"].is_string())
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_amount_keeps_the_typed_text_with_the_reason_beside_it() {
+    let _page = fresh_page().await;
+    workspace_with_profile(&format!("#/profiles/{PROFILE}/edit"));
+    let _app = mount_app().await;
+    let monthly = field("Average spend per month");
+
+    type_into(&monthly, "12,5,0");
+    wait_until("the reason shows", || {
+        message_beside("Average spend per month").contains("Type a number")
+    })
+    .await;
+    assert_eq!(monthly.value(), "12,5,0", "what was typed stays");
+    assert_eq!(
+        monthly.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    sleep(600).await;
+    assert!(
+        stored_profile().unwrap().get("monthly_spend").is_none(),
+        "nothing invalid is stored"
+    );
+
+    type_into(&monthly, "4 250,50");
+    wait_until("the amount is stored exactly", || {
+        stored_profile().is_some_and(|p| p["monthly_spend"] == "4250.50")
+    })
+    .await;
+    assert_eq!(message_beside("Average spend per month"), "");
+    assert!(
+        document()
+            .body()
+            .unwrap()
+            .text_content()
+            .unwrap()
+            .contains("Computed from monthly spend × 12: 51,006")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn ranges_emails_and_web_addresses_are_checked_beside_their_fields() {
+    let _page = fresh_page().await;
+    workspace_with_profile(&format!("#/profiles/{PROFILE}/edit"));
+    let _app = mount_app().await;
+
+    type_into(&field("Number of employees"), "100-50");
+    type_into(&field("Website"), "javascript:alert(1)");
+    type_into(&field("Headquarters e-mail"), "office@northwind");
+    wait_until("every reason shows", || {
+        message_beside("Number of employees").contains("must not be larger")
+            && message_beside("Website").contains("http and https only")
+            && message_beside("Headquarters e-mail").contains("e-mail address")
+    })
+    .await;
+    assert_eq!(field("Website").value(), "javascript:alert(1)");
+
+    type_into(&field("Number of employees"), "50-100");
+    type_into(&field("Website"), "northwind.example");
+    wait_until("the corrected values are stored", || {
+        stored_profile().is_some_and(|p| {
+            p["employees"] == serde_json::json!({"kind": "range", "low": 50, "high": 100})
+                && p["website"] == "https://northwind.example"
+        })
+    })
+    .await;
+    let stored = stored_profile().unwrap();
+    assert!(stored.get("hq_email").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn people_are_added_with_a_checked_birthday_and_removed() {
+    let _page = fresh_page().await;
+    workspace_with_profile(&format!("#/profiles/{PROFILE}/edit"));
+    let _app = mount_app().await;
+    click("Add person");
+    wait_until("a person row", || button("Remove this person").is_some()).await;
+    sleep(50).await;
+    let focused = document().active_element().unwrap();
+    assert_eq!(
+        focused.id(),
+        field("Person's name").id(),
+        "typing can start at once"
+    );
+    type_into(&field("Person's name"), "Anna Nowak");
+
+    type_into(&field("Day"), "31");
+    let month: web_sys::HtmlSelectElement = field("Month").unchecked_into();
+    month.set_value("4");
+    month
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    wait_until("31 April is refused", || {
+        document()
+            .body()
+            .unwrap()
+            .text_content()
+            .unwrap()
+            .contains("There is no such day in that month")
+    })
+    .await;
+    type_into(&field("Day"), "30");
+    wait_until("the birthday is stored", || {
+        stored_profile().is_some_and(|p| {
+            p["people"][0]["name"] == "Anna Nowak"
+                && p["people"][0]["birthday"] == serde_json::json!({"month": 4, "day": 30})
+        })
+    })
+    .await;
+
+    click("Remove this person");
+    wait_until("the person is removed", || {
+        stored_profile().is_some_and(|p| p.get("people").is_none())
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_deleted_profile_can_be_brought_back() {
+    let _page = fresh_page().await;
+    workspace_with_profile(&format!("#/profiles/{PROFILE}"));
+    let _app = mount_app().await;
+    assert_eq!(heading(), "Northwind");
+    click("Delete");
+    wait_until("the list shows without it", || {
+        heading() == "Profiles" && stored_profile().is_none()
+    })
+    .await;
+    assert!(
+        texts_with_role("status")
+            .iter()
+            .any(|t| t.contains("Deleted the profile “Northwind”."))
+    );
+
+    click("Undo");
+    wait_until("it is back", || heading() == "Northwind").await;
+    wait_until("and saved", || {
+        stored_profile().is_some_and(|p| p["id"] == PROFILE)
+    })
+    .await;
+    assert!(button("Undo").is_none());
+}
