@@ -771,10 +771,16 @@ mod tests {
     fn the_log_reads_newest_first() {
         let mut p = Profile::new("Acme".into(), now());
         for date in [Some("2026-01-05"), None, Some("2026-09-01")] {
-            p.log.push(LogEntry { date: date.map(d), ..LogEntry::default() });
+            p.log.push(LogEntry {
+                date: date.map(d),
+                ..LogEntry::default()
+            });
         }
         let dates: Vec<_> = p.log_newest_first().iter().map(|e| e.date).collect();
-        assert_eq!(dates, vec![Some(d("2026-09-01")), Some(d("2026-01-05")), None]);
+        assert_eq!(
+            dates,
+            vec![Some(d("2026-09-01")), Some(d("2026-01-05")), None]
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! server, chromedriver and Chromium with an empty profile, so tests share
 //! no storage and can run in any order.
 
+mod profiles;
 mod support;
 
 use std::time::Duration;
@@ -15,24 +16,14 @@ use support::{App, Name, QUARANTINE_PREFIX, Role, SAVE_DELAY, WORKSPACE_KEY, wai
 const DEFAULT_NAME: &str = "My workspace";
 
 /// Waits until the status line says every change is saved and storage holds
-/// a workspace named `name`, and returns the stored revision. Both are
-/// checked: the status line alone may still show an earlier save.
+/// a workspace named `name`, and returns the stored revision.
 async fn wait_until_saved(app: &App, name: &str) -> u64 {
-    wait_until(&format!("the workspace {name:?} is saved"), async || {
-        let status = app
-            .find(Role::Status, Name::Any)
-            .await?
-            .text()
-            .await
-            .map_err(|e| e.to_string())?;
-        let stored = app.stored_workspace().await.unwrap_or_default();
+    app.wait_until_stored(&format!("the workspace {name:?} is saved"), |stored| {
         let stored_name = stored["data"]["name"].as_str();
-        if status.starts_with("All changes saved") && stored_name == Some(name) {
+        if stored_name == Some(name) {
             Ok(stored["data"]["revision"].as_u64().unwrap_or_default())
         } else {
-            Err(format!(
-                "the status line says {status:?} and storage holds the name {stored_name:?}"
-            ))
+            Err(format!("storage holds the name {stored_name:?}"))
         }
     })
     .await
@@ -128,19 +119,16 @@ async fn a_deep_link_survives_a_reload() {
     app.reload().await;
     app.wait_for_main_heading("Data & backup").await;
     wait_until_current_link(&app, "Data & backup").await;
-    let overview = app.wait_for(Role::Link, Name::Is("Overview")).await;
+    let home = app.wait_for(Role::Link, Name::Is("Home")).await;
     assert_eq!(
-        overview.attr("aria-current").await.unwrap(),
+        home.attr("aria-current").await.unwrap(),
         None,
         "only one link is the current page"
     );
 
-    overview
-        .click()
-        .await
-        .expect("the Overview link can be clicked");
-    app.wait_for_main_heading("Overview").await;
-    wait_until_current_link(&app, "Overview").await;
+    home.click().await.expect("the Home link can be clicked");
+    app.wait_for_main_heading("Home").await;
+    wait_until_current_link(&app, "Home").await;
     let address = app.client().current_url().await.expect("the address");
     assert_eq!(
         address.fragment(),

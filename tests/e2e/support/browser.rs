@@ -182,6 +182,26 @@ impl Browser {
         console.clone()
     }
 
+    /// Runs a Chrome DevTools Protocol command through chromedriver's
+    /// `POST /session/{id}/goog/cdp/execute`, for what WebDriver cannot do
+    /// (such as emulating print media), and returns its result.
+    pub fn cdp(&self, command: &str, params: Value) -> Value {
+        let path = format!("/session/{}/goog/cdp/execute", self.session_id);
+        let answer = webdriver_request(
+            self.driver.port,
+            "POST",
+            &path,
+            Some(&json!({"cmd": command, "params": params})),
+        )
+        .unwrap_or_else(|e| panic!("cannot send {command} to chromedriver: {e}"));
+        let value = answer["value"].clone();
+        assert!(
+            value.get("error").is_none(),
+            "chromedriver refused {command}: {value}"
+        );
+        value
+    }
+
     /// Console messages of level `SEVERE`: uncaught exceptions, failed
     /// requests, `console.error`.
     pub fn console_errors(&self) -> Vec<String> {

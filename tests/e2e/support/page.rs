@@ -8,6 +8,7 @@ use super::browser::Browser;
 use super::server::{Served, StaticServer};
 use super::{env_or, wait_until};
 use fantoccini::elements::Element;
+use fantoccini::wd::{PrintConfiguration, PrintSize};
 use fantoccini::{Client, Locator};
 use serde_json::{Value, json};
 use std::path::PathBuf;
@@ -363,6 +364,162 @@ impl App {
             .execute(script, args)
             .await
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// The one element with `role` and `name` inside `scope` (such as a
+    /// section found with [`App::section`]).
+    pub async fn find_in(
+        &self,
+        scope: &Element,
+        role: Role,
+        name: Name<'_>,
+    ) -> Result<Element, String> {
+        let xpath = format!(".{}{}", role.xpath(), name.predicate());
+        let mut found = scope
+            .find_all(Locator::XPath(&xpath))
+            .await
+            .map_err(|e| e.to_string())?;
+        match found.len() {
+            1 => Ok(found.remove(0)),
+            0 => Err(format!("no {role:?} {name:?} in that part of the page")),
+            n => Err(format!(
+                "{n} elements match {role:?} {name:?} there, expected one"
+            )),
+        }
+    }
+
+    /// The section (or other region) labelled by the heading that reads
+    /// `heading`, through its `aria-labelledby`.
+    pub async fn section(&self, heading: &str) -> Result<Element, String> {
+        let xpath = format!(
+            "//*[@aria-labelledby = //*[self::h1 or self::h2 or self::h3][normalize-space(.) = {}]/@id]",
+            xpath_literal(heading)
+        );
+        self.only(&xpath, &format!("the section headed {heading:?}"))
+            .await
+    }
+
+    /// The text of the description (`<dd>`) of the term (`<dt>`) `term`
+    /// in a description list.
+    pub async fn description_of(&self, term: &str) -> Result<String, String> {
+        let xpath = format!(
+            "//dt[normalize-space(.) = {}]/following-sibling::dd[1]",
+            xpath_literal(term)
+        );
+        let dd = self
+            .only(&xpath, &format!("the description of {term:?}"))
+            .await?;
+        dd.text().await.map_err(|e| e.to_string())
+    }
+
+    /// The text of every element the field labelled `label` names in its
+    /// `aria-describedby`: its hint and its error message.
+    pub async fn field_description(&self, label: &str) -> Result<Vec<String>, String> {
+        let field = self.field(label).await?;
+        let ids = field
+            .attr("aria-describedby")
+            .await
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| format!("the {label} field has no aria-describedby"))?;
+        let mut texts = Vec::new();
+        for id in ids.split_whitespace() {
+            let xpath = format!("//*[@id = {}]", xpath_literal(id));
+            let element = self
+                .only(&xpath, &format!("the element {id:?} that {label} refers to"))
+                .await?;
+            texts.push(element.text().await.map_err(|e| e.to_string())?);
+        }
+        Ok(texts)
+    }
+
+    /// Sets the field labelled `label` to `value` and tells the page, as the
+    /// browser does when a person picks a value from a control's own widget
+    /// (a date picker): typing into `<input type="date">` depends on the
+    /// browser's locale, so the value is set directly.
+    pub async fn pick_value(&self, label: &str, value: &str) {
+        let field = wait_until(&format!("the {label} field is there"), async || {
+            self.field(label).await
+        })
+        .await;
+        let id = field
+            .attr("id")
+            .await
+            .expect("the field's id")
+            .expect("a labelled field has an id");
+        self.run(
+            "const field = document.getElementById(arguments[0]);\n\
+             field.focus();\n\
+             field.value = arguments[1];\n\
+             if (field.value !== arguments[1]) throw new Error('the field refused ' + arguments[1]);\n\
+             field.dispatchEvent(new Event('input', { bubbles: true }));\n\
+             field.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![json!(id), json!(value)],
+        )
+        .await;
+    }
+
+    /// The text of the save state in the footer's "Storage status" list
+    /// (other `role="status"` elements exist on some screens).
+    pub async fn save_status(&self) -> Result<String, String> {
+        let status = self
+            .only(
+                "//*[@aria-label = 'Storage status']//*[@role = 'status']",
+                "save state in the Storage status list",
+            )
+            .await?;
+        status.text().await.map_err(|e| e.to_string())
+    }
+
+    /// Waits until the status line says every change is saved and the
+    /// stored workspace passes `check`, and returns what `check` gave.
+    /// Both are checked: the status line alone may still show an earlier
+    /// save, and storage alone may hold a save still being superseded.
+    pub async fn wait_until_stored<T>(
+        &self,
+        what: &str,
+        mut check: impl FnMut(&Value) -> Result<T, String>,
+    ) -> T {
+        wait_until(what, async || {
+            let status = self.save_status().await?;
+            let stored = self.stored_workspace().await.unwrap_or_default();
+            let checked = check(&stored);
+            match checked {
+                Ok(value) if status.starts_with("All changes saved") => Ok(value),
+                Ok(_) => Err(format!("the status line says {status:?}")),
+                Err(seen) => Err(format!("{seen} (the status line says {status:?})")),
+            }
+        })
+        .await
+    }
+
+    /// Writes `workspace` (a whole stored envelope) to localStorage and
+    /// reloads, so the app opens with it, on the route in the address bar.
+    pub async fn load_workspace(&self, workspace: &Value) {
+        self.store(super::WORKSPACE_KEY, &workspace.to_string())
+            .await;
+        self.reload().await;
+    }
+
+    /// Prints the current page to PDF on paper of `size` (centimetres), at
+    /// 100 %, as a person does from the browser, and returns the PDF.
+    pub async fn print_pdf(&self, size: PrintSize) -> Vec<u8> {
+        let configuration = PrintConfiguration::builder()
+            .size(size.clone())
+            // The page must fit as it is, not because it was shrunk.
+            .shrink_to_fit(false)
+            .build()
+            .expect("a valid print configuration");
+        self.client()
+            .print(configuration)
+            .await
+            .unwrap_or_else(|e| panic!("cannot print the page on {size:?}: {e}"))
+    }
+
+    /// Makes the page use its print style sheet on screen (`media: print`)
+    /// or its normal one again (`media: ""`), through DevTools.
+    pub fn emulate_media(&self, media: &str) {
+        self.browser
+            .cdp("Emulation.setEmulatedMedia", json!({ "media": media }));
     }
 
     /// The one element `xpath` selects, or an error naming `what`.
