@@ -6,7 +6,6 @@ use crate::app::state::Notice;
 use crate::domain::date::{BirthdayError, DateError};
 use crate::domain::decimal::{DecimalTextError, MAX_DECIMALS, MAX_DIGITS};
 use crate::domain::input::InputError;
-use crate::domain::workspace::{MAX_NAME_CHARS, WorkspaceNameError};
 use crate::format::FormatError;
 use crate::storage::StorageError;
 
@@ -29,16 +28,6 @@ pub fn decimal_text_error(error: &DecimalTextError) -> String {
             "The amount {text} is a bare number; amounts must be written as text, like \"{text}\", \
              so that no digit is lost."
         ),
-    }
-}
-
-/// Why a workspace name was refused.
-pub fn workspace_name_error(error: &WorkspaceNameError) -> String {
-    match error {
-        WorkspaceNameError::Empty => "Give the workspace a name.".to_owned(),
-        WorkspaceNameError::TooLong { chars } => {
-            format!("Keep the name to {MAX_NAME_CHARS} characters or fewer (this one has {chars}).")
-        }
     }
 }
 

@@ -117,7 +117,7 @@ async fn a_refused_name_shows_why_beside_the_field_and_keeps_what_was_typed() {
             .unwrap()
             .text_content()
             .unwrap()
-            .contains("Give the workspace a name")
+            .contains("This is required")
     );
     assert_eq!(
         stored_name().as_deref(),
@@ -388,7 +388,7 @@ async fn a_deep_link_opens_its_screen_and_navigation_marks_it() {
             .unwrap()
             .text_content()
             .unwrap()
-            == "Overview"
+            == "Home"
     })
     .await;
 }

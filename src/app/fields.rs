@@ -1,6 +1,7 @@
 //! Labelled form controls. Each has a visible label tied to it, shows its
 //! problem beside it, and never throws away what was typed.
 
+use crate::domain::choice::Choice;
 use leptos::prelude::*;
 
 /// A text input whose text is checked by `apply`: it returns `None` when it
@@ -125,39 +126,38 @@ pub fn TextInput(
     }
 }
 
-/// A choice from a fixed list.
+/// A choice from a fixed list, such as a status or a buying role.
 #[component]
-pub fn SelectInput(
+pub fn ChoiceInput<T: Choice>(
     /// The visible label.
     #[prop(into)]
     label: String,
     /// A unique element id.
     #[prop(into)]
     id: String,
-    /// `(value, shown text)` of every option.
-    options: Vec<(String, String)>,
-    /// The selected value.
+    /// The chosen value.
     #[prop(into)]
-    value: Signal<String>,
+    value: Signal<T>,
     /// Stores the new value.
-    on_change: Callback<String>,
-    /// Whether the field is disabled.
-    #[prop(optional, into)]
-    disabled: Signal<bool>,
+    on_change: Callback<T>,
 ) -> impl IntoView {
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <select id=id on:change=move |ev| on_change.run(event_target_value(&ev))
-                disabled=move || disabled.get()>
-                {options
-                    .into_iter()
-                    .map(|(option, text)| {
-                        let selected = {
-                            let option = option.clone();
-                            move || value.get() == option
-                        };
-                        view! { <option value=option prop:selected=selected>{text}</option> }
+            <select id=id on:change=move |ev| {
+                if let Some(chosen) = T::from_key(&event_target_value(&ev)) {
+                    on_change.run(chosen);
+                }
+            }>
+                {T::all()
+                    .iter()
+                    .map(|option| {
+                        let option = *option;
+                        view! {
+                            <option value=option.key() prop:selected=move || value.get() == option>
+                                {option.name()}
+                            </option>
+                        }
                     })
                     .collect_view()}
             </select>

@@ -2,6 +2,7 @@
 
 use super::route::{Route, go_to};
 use super::state::{now, use_app_store};
+use crate::domain::choice::Choice;
 use crate::domain::decimal::grouped;
 use crate::domain::profile::Status;
 use crate::domain::profile_list::{ProfileQuery, SortKey};
@@ -85,10 +86,10 @@ pub fn ProfilesPage() -> impl IntoView {
                     <label for="profile-status">"Status"</label>
                     <select id="profile-status" on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        query.update(|q| q.status = Status::ALL.into_iter().find(|s| format!("{s:?}") == v));
+                        query.update(|q| q.status = Status::from_key(&v));
                     }>
                         <option value="">"All"</option>
-                        {Status::ALL.iter().map(|s| view! { <option value=format!("{s:?}")>{s.label()}</option> }).collect_view()}
+                        {Status::ALL.iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
@@ -108,9 +109,9 @@ pub fn ProfilesPage() -> impl IntoView {
                     <label for="profile-sort">"Sort by"</label>
                     <select id="profile-sort" on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        query.update(|q| q.sort = SortKey::ALL.into_iter().find(|k| format!("{k:?}") == v).unwrap_or_default());
+                        query.update(|q| q.sort = SortKey::from_key(&v).unwrap_or_default());
                     }>
-                        {SortKey::ALL.iter().map(|k| view! { <option value=format!("{k:?}")>{k.label()}</option> }).collect_view()}
+                        {SortKey::ALL.iter().map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
                     </select>
                 </div>
             </div>

@@ -208,6 +208,23 @@ pub fn span_text<T: Copy + PartialOrd>(span: &Span<T>, show: impl Fn(T) -> Strin
     }
 }
 
+/// Checks a name as typed (of a workspace, a company): surrounding spaces are
+/// dropped and the rest must be 1 to `max_chars` characters.
+pub fn parse_name(typed: &str, max_chars: usize) -> Result<String, InputError> {
+    let name = typed.trim();
+    let chars = name.chars().count();
+    if chars == 0 {
+        Err(InputError::Required)
+    } else if chars > max_chars {
+        Err(InputError::TooLong {
+            max: max_chars,
+            chars,
+        })
+    } else {
+        Ok(name.to_owned())
+    }
+}
+
 /// Checks that an e-mail address is plausible (one `@`, a dotted domain, no
 /// spaces); blank means none.
 pub fn parse_email(text: &str) -> Result<Option<String>, InputError> {
@@ -381,6 +398,17 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(span_text(&money, |d| d.to_string()), "1000000.50–2000000");
+    }
+
+    #[test]
+    fn names_are_trimmed_required_and_bounded() {
+        assert_eq!(parse_name("  Acme sales  ", 80), Ok("Acme sales".into()));
+        assert_eq!(parse_name("   ", 80), Err(InputError::Required));
+        assert_eq!(
+            parse_name(&"x".repeat(81), 80),
+            Err(InputError::TooLong { max: 80, chars: 81 })
+        );
+        assert_eq!(parse_name(&"ż".repeat(80), 80).unwrap().chars().count(), 80);
     }
 
     #[test]

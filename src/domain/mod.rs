@@ -2,6 +2,7 @@
 //! storage, so every rule is tested natively with `cargo test`.
 
 pub mod attention;
+pub mod choice;
 pub mod date;
 pub mod decimal;
 pub mod id;
@@ -16,4 +17,4 @@ pub use decimal::{DecimalTextError, Money};
 pub use id::*;
 pub use profile::Profile;
 pub use time::Timestamp;
-pub use workspace::{Workspace, WorkspaceNameError};
+pub use workspace::Workspace;

@@ -516,21 +516,10 @@ impl Profile {
         }
     }
 
-    /// Checks a company name as typed: surrounding spaces are dropped, the
-    /// rest must be 1 to [`MAX_COMPANY_NAME_CHARS`] characters.
+    /// Checks a company name as typed: trimmed, 1 to
+    /// [`MAX_COMPANY_NAME_CHARS`] characters.
     pub fn validate_name(typed: &str) -> Result<String, InputError> {
-        let name = typed.trim();
-        let chars = name.chars().count();
-        if chars == 0 {
-            Err(InputError::Required)
-        } else if chars > MAX_COMPANY_NAME_CHARS {
-            Err(InputError::TooLong {
-                max: MAX_COMPANY_NAME_CHARS,
-                chars,
-            })
-        } else {
-            Ok(name.to_owned())
-        }
+        super::input::parse_name(typed, MAX_COMPANY_NAME_CHARS)
     }
 
     /// A copy with new ids throughout (profile and every row), named

@@ -72,20 +72,6 @@ fn default_name() -> String {
     DEFAULT_NAME.to_owned()
 }
 
-/// Why a workspace name was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum WorkspaceNameError {
-    /// Only spaces, or nothing.
-    #[error("{}", crate::messages::workspace_name_error(self))]
-    Empty,
-    /// Longer than [`MAX_NAME_CHARS`].
-    #[error("{}", crate::messages::workspace_name_error(self))]
-    TooLong {
-        /// How many characters were typed.
-        chars: usize,
-    },
-}
-
 impl Workspace {
     /// A new, empty workspace created at `now`.
     pub fn new(now: Timestamp) -> Self {
@@ -101,18 +87,10 @@ impl Workspace {
         }
     }
 
-    /// Checks a name as typed: surrounding spaces are dropped, the rest must
-    /// be 1 to [`MAX_NAME_CHARS`] characters.
-    pub fn validate_name(typed: &str) -> Result<String, WorkspaceNameError> {
-        let name = typed.trim();
-        let chars = name.chars().count();
-        if chars == 0 {
-            Err(WorkspaceNameError::Empty)
-        } else if chars > MAX_NAME_CHARS {
-            Err(WorkspaceNameError::TooLong { chars })
-        } else {
-            Ok(name.to_owned())
-        }
+    /// Checks a workspace name as typed: trimmed, 1 to [`MAX_NAME_CHARS`]
+    /// characters.
+    pub fn validate_name(typed: &str) -> Result<String, InputError> {
+        super::input::parse_name(typed, MAX_NAME_CHARS)
     }
 
     /// The profile with `id`.
@@ -201,25 +179,14 @@ mod tests {
     }
 
     #[test]
-    fn names_are_trimmed_and_checked() {
+    fn workspace_names_are_checked_up_to_80_characters() {
         assert_eq!(
             Workspace::validate_name("  Acme sales  ").unwrap(),
             "Acme sales"
         );
         assert_eq!(
-            Workspace::validate_name("   "),
-            Err(WorkspaceNameError::Empty)
-        );
-        assert_eq!(
             Workspace::validate_name(&"x".repeat(81)),
-            Err(WorkspaceNameError::TooLong { chars: 81 })
-        );
-        assert_eq!(
-            Workspace::validate_name(&"ż".repeat(80))
-                .unwrap()
-                .chars()
-                .count(),
-            80
+            Err(InputError::TooLong { max: 80, chars: 81 })
         );
     }
 

@@ -2,10 +2,10 @@
 
 use super::access::ProfileAccess;
 use super::parse;
-use crate::app::fields::{CheckedInput, SelectInput, TextInput};
+use crate::app::fields::{CheckedInput, ChoiceInput, TextInput};
 use crate::app::state::today;
 use crate::domain::input;
-use crate::domain::profile::{Profile, SUGGESTED_BUSINESS_TYPES, SUGGESTED_INDUSTRIES, Status};
+use crate::domain::profile::{Profile, SUGGESTED_BUSINESS_TYPES, SUGGESTED_INDUSTRIES};
 use leptos::prelude::*;
 
 /// Suggestions: the seed's list, then values used on other profiles.
@@ -54,10 +54,6 @@ pub fn CompanySection(
                 n => format!("{n} years as a customer"),
             })
     };
-    let statuses = Status::ALL
-        .iter()
-        .map(|s| (format!("{s:?}"), s.label().to_owned()))
-        .collect();
     view! {
         <section aria-labelledby="company-heading" class="editor-section">
             <h2 id="company-heading">"Company"</h2>
@@ -65,13 +61,8 @@ pub fn CompanySection(
                 <CheckedInput label="Company name" id="company-name"
                     initial=profile.initial(|p| p.name.clone())
                     apply=profile.apply(Profile::validate_name, |p, v| p.name = v) />
-                <SelectInput label="Status" id="company-status" options=statuses
-                    value=profile.get(|p| format!("{:?}", p.status))
-                    on_change=profile.set(|p, v: String| {
-                        if let Some(s) = Status::ALL.into_iter().find(|s| format!("{s:?}") == v) {
-                            p.status = s;
-                        }
-                    }) />
+                <ChoiceInput label="Status" id="company-status"
+                    value=profile.get(|p| p.status) on_change=profile.set(|p, v| p.status = v) />
                 <CheckedInput label="Website" id="company-website" hint="http or https, e.g. example.com"
                     initial=profile.initial(|p| p.website.clone().unwrap_or_default())
                     apply=profile.apply(input::parse_website, |p, v| p.website = v) />

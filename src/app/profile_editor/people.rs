@@ -3,11 +3,11 @@
 use super::access::{ProfileAccess, RowAccess};
 use super::parse;
 use super::row_list::{RowList, row_fields};
-use crate::app::fields::{CheckboxInput, CheckedInput, SelectInput, TextInput};
+use crate::app::fields::{CheckboxInput, CheckedInput, ChoiceInput, TextInput};
 use crate::app::state::today;
 use crate::domain::date::BirthdayError;
 use crate::domain::input::parse_email;
-use crate::domain::profile::{BuyingRole, Person};
+use crate::domain::profile::Person;
 use crate::domain::{Birthday, input};
 use leptos::prelude::*;
 
@@ -32,10 +32,6 @@ pub fn PeopleSection(
     /// The profile being edited.
     profile: ProfileAccess,
 ) -> impl IntoView {
-    let roles: Vec<(String, String)> = BuyingRole::ALL
-        .iter()
-        .map(|r| (format!("{r:?}"), r.label().to_owned()))
-        .collect();
     view! {
         <RowList<Person> profile title="Key people and decision makers" noun="person"
             empty="No one yet. Add the decision makers first."
@@ -44,13 +40,8 @@ pub fn PeopleSection(
                     value=row.get(|p| p.name.clone()) on_change=row.set(|p, v| p.name = v) />
                 <TextInput label="Job title" id=row.field_id("title")
                     value=row.get(|p| p.title.clone()) on_change=row.set(|p, v| p.title = v) />
-                <SelectInput label="Buying role" id=row.field_id("role") options=roles.clone()
-                    value=row.get(|p| format!("{:?}", p.role))
-                    on_change=row.set(|p, v: String| {
-                        if let Some(r) = BuyingRole::ALL.into_iter().find(|r| format!("{r:?}") == v) {
-                            p.role = r;
-                        }
-                    }) />
+                <ChoiceInput label="Buying role" id=row.field_id("role")
+                    value=row.get(|p| p.role) on_change=row.set(|p, v| p.role = v) />
                 <CheckboxInput label="Key executive" id=row.field_id("key")
                     checked=row.get(|p| p.key_executive) on_change=row.set(|p, v| p.key_executive = v) />
                 <CheckedInput label="Influence (1-5)" id=row.field_id("influence")

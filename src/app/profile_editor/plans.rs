@@ -4,9 +4,9 @@
 use super::access::{ProfileAccess, RowAccess};
 use super::parse;
 use super::row_list::{RowList, row_fields};
-use crate::app::fields::{CheckboxInput, CheckedInput, SelectInput, TextInput};
+use crate::app::fields::{CheckboxInput, CheckedInput, ChoiceInput, TextInput};
 use crate::app::state::today;
-use crate::domain::profile::{ActionStep, Competitor, LogEntry, LogKind, Opportunity};
+use crate::domain::profile::{ActionStep, Competitor, LogEntry, Opportunity};
 use leptos::prelude::*;
 
 /// Current and future opportunities.
@@ -88,10 +88,6 @@ pub fn UpdateLogSection(
     /// The profile being edited.
     profile: ProfileAccess,
 ) -> impl IntoView {
-    let kinds: Vec<(String, String)> = LogKind::ALL
-        .iter()
-        .map(|k| (format!("{k:?}"), k.label().to_owned()))
-        .collect();
     view! {
         <RowList<LogEntry> profile title="Update log" noun="log entry"
             empty="No change logged. Record ownership, key staff, new projects and financial news as they happen."
@@ -99,11 +95,8 @@ pub fn UpdateLogSection(
                 <CheckedInput label="Date" id=row.field_id("date") kind="date"
                     initial=parse::date_text(row.initial(|e| e.date))
                     apply=row.apply(parse::date, |e, v| e.date = v) />
-                <SelectInput label="Kind of change" id=row.field_id("kind") options=kinds.clone()
-                    value=row.get(|e| format!("{:?}", e.kind))
-                    on_change=row.set(|e, v: String| {
-                        e.kind = LogKind::ALL.into_iter().find(|k| format!("{k:?}") == v).unwrap_or_default();
-                    }) />
+                <ChoiceInput label="Kind of change" id=row.field_id("kind")
+                    value=row.get(|e| e.kind) on_change=row.set(|e, v| e.kind = v) />
                 <TextInput label="What changed" id=row.field_id("text") multiline=true
                     value=row.get(|e| e.text.clone()) on_change=row.set(|e, v| e.text = v) />
             }) />

@@ -2,23 +2,8 @@
 
 use super::access::ProfileAccess;
 use super::parse;
-use crate::app::fields::{CheckedInput, SelectInput, TextInput};
-use crate::domain::profile::{FinancialRating, YesNoUnknown};
+use crate::app::fields::{CheckedInput, ChoiceInput, TextInput};
 use leptos::prelude::*;
-
-fn answers() -> Vec<(String, String)> {
-    YesNoUnknown::ALL
-        .iter()
-        .map(|a| (format!("{a:?}"), a.label().to_owned()))
-        .collect()
-}
-
-fn answer(value: &str) -> YesNoUnknown {
-    YesNoUnknown::ALL
-        .into_iter()
-        .find(|a| format!("{a:?}") == value)
-        .unwrap_or_default()
-}
 
 /// Referrals, testimonials and loyalty notes.
 #[component]
@@ -31,15 +16,13 @@ pub fn RelationshipSection(
             <h2 id="relationship-heading">"Relationship"</h2>
             <p class="hint">"Loyal customers who refer you and give testimonials count, even when they spend less."</p>
             <div class="field-grid">
-                <SelectInput label="Have they referred us?" id="rel-referred" options=answers()
-                    value=profile.get(|p| format!("{:?}", p.referred))
-                    on_change=profile.set(|p, v: String| p.referred = answer(&v)) />
+                <ChoiceInput label="Have they referred us?" id="rel-referred"
+                    value=profile.get(|p| p.referred) on_change=profile.set(|p, v| p.referred = v) />
                 <CheckedInput label="How many referrals" id="rel-referrals"
                     initial=profile.initial(|p| p.referral_count.map(|n| n.to_string()).unwrap_or_default())
                     apply=profile.apply(parse::count, |p, v| p.referral_count = v) />
-                <SelectInput label="Have they given a testimonial?" id="rel-testimonial" options=answers()
-                    value=profile.get(|p| format!("{:?}", p.testimonial))
-                    on_change=profile.set(|p, v: String| p.testimonial = answer(&v)) />
+                <ChoiceInput label="Have they given a testimonial?" id="rel-testimonial"
+                    value=profile.get(|p| p.testimonial) on_change=profile.set(|p, v| p.testimonial = v) />
             </div>
             <TextInput label="Loyalty notes" id="rel-notes" multiline=true
                 value=profile.get(|p| p.loyalty_notes.clone())
@@ -54,20 +37,12 @@ pub fn FinancialSection(
     /// The profile being edited.
     profile: ProfileAccess,
 ) -> impl IntoView {
-    let ratings = FinancialRating::ALL
-        .iter()
-        .map(|r| (format!("{r:?}"), r.label().to_owned()))
-        .collect();
     view! {
         <section aria-labelledby="financial-heading" class="editor-section">
             <h2 id="financial-heading">"Financial condition"</h2>
             <div class="field-grid">
-                <SelectInput label="Rating" id="fin-rating" options=ratings
-                    value=profile.get(|p| format!("{:?}", p.financial.rating))
-                    on_change=profile.set(|p, v: String| {
-                        p.financial.rating =
-                            FinancialRating::ALL.into_iter().find(|r| format!("{r:?}") == v).unwrap_or_default();
-                    }) />
+                <ChoiceInput label="Rating" id="fin-rating"
+                    value=profile.get(|p| p.financial.rating) on_change=profile.set(|p, v| p.financial.rating = v) />
                 <CheckedInput label="Information as of" id="fin-as-of" kind="date"
                     initial=parse::date_text(profile.initial(|p| p.financial.as_of))
                     apply=profile.apply(parse::date, |p, v| p.financial.as_of = v) />
