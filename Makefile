@@ -22,6 +22,10 @@ CHROMEDRIVER ?= /usr/bin/chromedriver
 WASM_GZIP_BUDGET := 358400
 
 export PATH := $(dir $(WASM_OPT)):$(HOME)/.cargo/bin:$(PATH)
+# Leptos type-erases component views: about 10% less wasm and faster builds.
+# Every target uses the same flags so that builds are shared between them.
+RUSTFLAGS ?= --cfg erase_components
+export RUSTFLAGS
 
 .PHONY: help serve dist test test-native test-browser test-e2e lint size \
 	tools tools-build tools-test clean

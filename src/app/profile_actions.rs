@@ -19,7 +19,9 @@ pub struct Deleted {
 /// Deletes profile `id`, keeping it for undo, and shows the list.
 pub fn delete_profile(store: AppStore, id: ProfileId) {
     let mut removed = None;
-    store.workspace.update(|w| removed = w.remove_profile(id));
+    store
+        .workspace
+        .update(|w| removed = w.remove_profile(id, today()));
     if let Some((at, profile)) = removed {
         store.deleted.set(Some(Deleted { at, profile }));
         go_to(&Route::Profiles);

@@ -77,6 +77,14 @@ record_id!(
     /// Identifies an entry of a profile's update log.
     LogEntryId
 );
+record_id!(
+    /// Identifies an Ideal Customer Profile worksheet.
+    WorksheetId
+);
+record_id!(
+    /// Identifies a column (one customer) of an ICP worksheet.
+    ColumnId
+);
 
 #[cfg(test)]
 mod tests {

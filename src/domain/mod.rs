@@ -5,6 +5,7 @@ pub mod attention;
 pub mod choice;
 pub mod date;
 pub mod decimal;
+pub mod icp;
 pub mod id;
 pub mod input;
 pub mod profile;

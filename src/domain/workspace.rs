@@ -5,8 +5,9 @@
 //! their records here (profiles, ICP worksheets, scoring models, surveys).
 //! Derived values such as scores are never stored.
 
+use super::icp::Worksheet;
 use super::input::InputError;
-use super::{Profile, ProfileId, Timestamp, WorkspaceId};
+use super::{Date, Profile, ProfileId, Timestamp, WorkspaceId};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -39,6 +40,9 @@ pub struct Workspace {
     /// Customer and prospect profiles, in the order they were created.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub profiles: Vec<Profile>,
+    /// Ideal Customer Profile worksheets, in the order they were created.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub worksheets: Vec<Worksheet>,
     /// Fields this version does not know (written by a later minor version or
     /// another tool). Kept and written back so nothing is lost on a round trip.
     #[serde(flatten)]
@@ -83,6 +87,7 @@ impl Workspace {
             revision: 0,
             settings: Settings::default(),
             profiles: Vec::new(),
+            worksheets: Vec::new(),
             unknown_fields: Map::new(),
         }
     }
@@ -121,9 +126,14 @@ impl Workspace {
     }
 
     /// Removes profile `id`; returns it with its position, for undo.
-    pub fn remove_profile(&mut self, id: ProfileId) -> Option<(usize, Profile)> {
+    /// Worksheet columns linked to it keep its values as of `today`.
+    pub fn remove_profile(&mut self, id: ProfileId, today: Date) -> Option<(usize, Profile)> {
         let at = self.profiles.iter().position(|p| p.id == id)?;
-        Some((at, self.profiles.remove(at)))
+        let profile = self.profiles.remove(at);
+        for sheet in &mut self.worksheets {
+            sheet.remember(&profile, today);
+        }
+        Some((at, profile))
     }
 
     /// Puts a removed profile back where it was (undo of a delete).
@@ -230,7 +240,9 @@ mod tests {
         let copy = ws.duplicate_profile(a, now()).unwrap();
         let order: Vec<_> = ws.profiles.iter().map(|p| p.id).collect();
         assert_eq!(order, vec![a, copy, b]);
-        let (at, removed) = ws.remove_profile(copy).unwrap();
+        let (at, removed) = ws
+            .remove_profile(copy, "2026-11-22".parse().unwrap())
+            .unwrap();
         assert_eq!((at, ws.profiles.len()), (1, 2));
         ws.restore_profile(at, removed.clone());
         ws.restore_profile(at, removed);
