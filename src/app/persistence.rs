@@ -290,7 +290,7 @@ impl Persistence {
                 self.ask_for_persistence_once();
             }
             Some(Err(Blocked::Newer(theirs))) => {
-                store.conflict.set(Some(theirs));
+                store.conflict.set(Some(*theirs));
                 store.save_state.set(SaveState::Conflict);
             }
             Some(Err(Blocked::NewerVersion { found, supported })) => {
@@ -444,7 +444,7 @@ impl Persistence {
 /// Why a save did not write.
 enum Blocked {
     /// Another tab saved a newer revision.
-    Newer(Workspace),
+    Newer(Box<Workspace>),
     /// Storage holds data from a newer Clientele.
     NewerVersion { found: u64, supported: u32 },
     /// Storage held unreadable text, now moved to `key`; try again.
@@ -468,7 +468,7 @@ fn write_if_newest(
         .map_err(Blocked::Storage)?
     {
         match format::decode_workspace(&text) {
-            Ok(stored) if stored.revision > base => return Err(Blocked::Newer(stored)),
+            Ok(stored) if stored.revision > base => return Err(Blocked::Newer(Box::new(stored))),
             Ok(_) => {}
             Err(FormatError::NewerVersion { found, supported }) => {
                 return Err(Blocked::NewerVersion { found, supported });

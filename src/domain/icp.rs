@@ -805,15 +805,19 @@ mod tests {
 
     #[test]
     fn revenue_ranges_in_money_are_typical_too() {
-        let mut a = ChartValues::default();
-        a.revenue = Some(Span::Range {
-            low: money("1000000"),
-            high: money("5000000"),
-        });
-        let mut b = ChartValues::default();
-        b.revenue = Some(Span::Exact {
-            value: money("2500000.50"),
-        });
+        let a = ChartValues {
+            revenue: Some(Span::Range {
+                low: money("1000000"),
+                high: money("5000000"),
+            }),
+            ..ChartValues::default()
+        };
+        let b = ChartValues {
+            revenue: Some(Span::Exact {
+                value: money("2500000.50"),
+            }),
+            ..ChartValues::default()
+        };
         let typical = derive(&[a, b]).revenue.unwrap();
         assert_eq!(typical.min, "1000000".parse().unwrap());
         assert_eq!(typical.max, "5000000".parse().unwrap());
@@ -821,12 +825,18 @@ mod tests {
 
     #[test]
     fn spend_averages_are_exact_decimals_and_fill_in_the_other_period() {
-        let mut a = ChartValues::default();
-        a.monthly_spend = Some(money("1000.10"));
-        let mut b = ChartValues::default();
-        b.yearly_spend = Some(money("24000"));
-        let mut c = ChartValues::default();
-        c.monthly_spend = Some(money("333.33"));
+        let a = ChartValues {
+            monthly_spend: Some(money("1000.10")),
+            ..ChartValues::default()
+        };
+        let b = ChartValues {
+            yearly_spend: Some(money("24000")),
+            ..ChartValues::default()
+        };
+        let c = ChartValues {
+            monthly_spend: Some(money("333.33")),
+            ..ChartValues::default()
+        };
         let ideal = derive(&[a, b, c, ChartValues::default()]);
         let monthly = ideal.monthly_spend.unwrap();
         // (1000.10 + 2000 + 333.33) / 3 = 1111.143333… → 1111.14

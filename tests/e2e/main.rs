@@ -119,6 +119,12 @@ async fn a_deep_link_survives_a_reload() {
     app.reload().await;
     app.wait_for_main_heading("Data & backup").await;
     wait_until_current_link(&app, "Data & backup").await;
+    let sections = app.navigation_links().await;
+    assert_eq!(
+        sections,
+        ["Home", "Profiles", "Data & backup"],
+        "the navigation's entries, in order"
+    );
     let home = app.wait_for(Role::Link, Name::Is("Home")).await;
     assert_eq!(
         home.attr("aria-current").await.unwrap(),

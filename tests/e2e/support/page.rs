@@ -425,7 +425,10 @@ impl App {
         for id in ids.split_whitespace() {
             let xpath = format!("//*[@id = {}]", xpath_literal(id));
             let element = self
-                .only(&xpath, &format!("the element {id:?} that {label} refers to"))
+                .only(
+                    &xpath,
+                    &format!("the element {id:?} that {label} refers to"),
+                )
                 .await?;
             texts.push(element.text().await.map_err(|e| e.to_string())?);
         }
@@ -456,6 +459,20 @@ impl App {
             vec![json!(id), json!(value)],
         )
         .await;
+    }
+
+    /// The names of the links in the main navigation, in order.
+    pub async fn navigation_links(&self) -> Vec<String> {
+        let links = self
+            .client()
+            .find_all(Locator::XPath("//nav//a[@href]"))
+            .await
+            .expect("the navigation's links");
+        let mut names = Vec::new();
+        for link in links {
+            names.push(link.text().await.expect("a link's text"));
+        }
+        names
     }
 
     /// The text of the save state in the footer's "Storage status" list
