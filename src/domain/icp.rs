@@ -10,7 +10,10 @@
 use super::date::Date;
 use super::decimal::Money;
 use super::id::{ColumnId, ProfileId, WorksheetId};
-use super::input::Span;
+use super::input::{
+    InputError, Span, count_span_text, money_span_text, money_text, parse_count_span, parse_lines, parse_money,
+    parse_money_span,
+};
 use super::profile::{Profile, YesNoUnknown};
 use super::time::Timestamp;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -572,6 +575,98 @@ impl ChartRow {
     }
 }
 
+impl ChartRow {
+    /// Whether the row is a yes / no / unknown answer rather than text.
+    pub fn is_answer(self) -> bool {
+        matches!(self, ChartRow::Referred | ChartRow::Testimonial)
+    }
+
+    /// The cell as typed text.
+    pub fn text(self, values: &ChartValues) -> String {
+        match self {
+            ChartRow::Employees => count_span_text(values.employees),
+            ChartRow::Industry => values.industry.clone(),
+            ChartRow::BusinessType => values.business_type.clone(),
+            ChartRow::Revenue => money_span_text(values.revenue),
+            ChartRow::Location => values.location.clone(),
+            ChartRow::Years => count_span_text(values.years),
+            ChartRow::Purchases => values.purchases.join("\n"),
+            ChartRow::MonthlySpend => money_text(values.monthly_spend),
+            ChartRow::YearlySpend => money_text(values.yearly_spend),
+            ChartRow::Referred => values.referred.label().to_owned(),
+            ChartRow::Testimonial => values.testimonial.label().to_owned(),
+        }
+    }
+
+    /// The answer of a yes / no row.
+    pub fn answer(self, values: &ChartValues) -> YesNoUnknown {
+        match self {
+            ChartRow::Referred => values.referred,
+            ChartRow::Testimonial => values.testimonial,
+            _ => YesNoUnknown::Unknown,
+        }
+    }
+
+    /// Sets a typed-in cell from text; refused text changes nothing.
+    pub fn set(self, values: &mut ChartValues, text: &str) -> Result<(), InputError> {
+        match self {
+            ChartRow::Employees => values.employees = parse_count_span(text)?,
+            ChartRow::Industry => values.industry = text.to_owned(),
+            ChartRow::BusinessType => values.business_type = text.to_owned(),
+            ChartRow::Revenue => values.revenue = parse_money_span(text)?,
+            ChartRow::Location => values.location = text.to_owned(),
+            ChartRow::Years => values.years = parse_count_span(text)?,
+            ChartRow::Purchases => values.purchases = parse_lines(text),
+            ChartRow::MonthlySpend => values.monthly_spend = parse_money(text)?,
+            ChartRow::YearlySpend => values.yearly_spend = parse_money(text)?,
+            ChartRow::Referred | ChartRow::Testimonial => {}
+        }
+        Ok(())
+    }
+
+    /// Sets a yes / no cell of typed-in values.
+    pub fn set_answer(self, values: &mut ChartValues, answer: YesNoUnknown) {
+        match self {
+            ChartRow::Referred => values.referred = answer,
+            ChartRow::Testimonial => values.testimonial = answer,
+            _ => {}
+        }
+    }
+
+    /// Whether a linked profile's cell can be edited in the chart: years as
+    /// a customer are computed from the profile's first invoice date.
+    pub fn editable_on_profile(self) -> bool {
+        self != ChartRow::Years
+    }
+
+    /// Sets the field of a linked profile that this row shows (the
+    /// location row is the profile's region or distance band).
+    pub fn set_on_profile(self, profile: &mut Profile, text: &str) -> Result<(), InputError> {
+        match self {
+            ChartRow::Employees => profile.employees = parse_count_span(text)?,
+            ChartRow::Industry => profile.industry = text.to_owned(),
+            ChartRow::BusinessType => profile.business_type = text.to_owned(),
+            ChartRow::Revenue => profile.revenue = parse_money_span(text)?,
+            ChartRow::Location => profile.region = text.to_owned(),
+            ChartRow::Years => {}
+            ChartRow::Purchases => profile.purchases = parse_lines(text),
+            ChartRow::MonthlySpend => profile.monthly_spend = parse_money(text)?,
+            ChartRow::YearlySpend => profile.yearly_spend = parse_money(text)?,
+            ChartRow::Referred | ChartRow::Testimonial => {}
+        }
+        Ok(())
+    }
+
+    /// Sets a yes / no answer on a linked profile.
+    pub fn set_answer_on_profile(self, profile: &mut Profile, answer: YesNoUnknown) {
+        match self {
+            ChartRow::Referred => profile.referred = answer,
+            ChartRow::Testimonial => profile.testimonial = answer,
+            _ => {}
+        }
+    }
+}
+
 /// The rule stated on screen for the fit check.
 pub const FIT_RULE: &str = "A row matches when the profile's answer is one of the most common answers \
     (industry, type of business, location), overlaps the charted range from smallest to largest \
@@ -977,6 +1072,33 @@ mod tests {
         assert_eq!(gone[0].heading, "Client #1 (profile deleted)");
         assert_eq!(gone[0].values.industry, "Banking");
         assert_eq!(gone[0].values.yearly_spend, Some(money("12000")));
+    }
+
+    #[test]
+    fn cells_are_typed_in_as_people_write_them_and_refused_text_changes_nothing() {
+        let mut values = ChartValues::default();
+        ChartRow::Employees.set(&mut values, "50-100").unwrap();
+        ChartRow::MonthlySpend.set(&mut values, "1 250,50").unwrap();
+        ChartRow::Purchases.set(&mut values, "Managed Desktop\n\nAntivirus ").unwrap();
+        assert_eq!(ChartRow::Employees.text(&values), "50–100");
+        assert_eq!(ChartRow::MonthlySpend.text(&values), "1250.50");
+        assert_eq!(values.purchases, vec!["Managed Desktop".to_owned(), "Antivirus".to_owned()]);
+        assert_eq!(ChartRow::Revenue.set(&mut values, "5-1"), Err(InputError::RangeReversed));
+        assert_eq!(ChartRow::Employees.set(&mut values, "many"), Err(InputError::NotANumber));
+        assert_eq!(values.employees, Some(Span::Range { low: 50, high: 100 }));
+    }
+
+    #[test]
+    fn editing_a_linked_cell_edits_the_profile() {
+        let mut profile = Profile::new("Northwind".into(), Timestamp::from_millis(0));
+        ChartRow::Location.set_on_profile(&mut profile, "Within 20 km").unwrap();
+        ChartRow::YearlySpend.set_on_profile(&mut profile, "12,000").unwrap();
+        ChartRow::Referred.set_answer_on_profile(&mut profile, YesNoUnknown::Yes);
+        let values = ChartValues::of_profile(&profile, "2026-11-22".parse().unwrap());
+        assert_eq!(values.location, "Within 20 km");
+        assert_eq!(values.monthly_spend, Some(money("1000")));
+        assert_eq!(values.referred, YesNoUnknown::Yes);
+        assert!(!ChartRow::Years.editable_on_profile());
     }
 
     #[test]

@@ -13,7 +13,7 @@
 //! A range is two numbers joined by `-`, `–`, `—` or ` to ` (`50-100`); its
 //! low end may not exceed its high end.
 
-use super::decimal::{MAX_DECIMALS, MAX_DIGITS, parse_stored_decimal};
+use super::decimal::{MAX_DECIMALS, MAX_DIGITS, Money, parse_stored_decimal};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -206,6 +206,41 @@ pub fn span_text<T: Copy + PartialOrd>(span: &Span<T>, show: impl Fn(T) -> Strin
         Span::Exact { value } => show(value),
         Span::Range { low, high } => format!("{}–{}", show(low), show(high)),
     }
+}
+
+/// An optional amount of money.
+pub fn parse_money(text: &str) -> Result<Option<Money>, InputError> {
+    parse_amount(text).map(|v| v.map(Money::new))
+}
+
+/// An optional amount or range of money.
+pub fn parse_money_span(text: &str) -> Result<Option<Span<Money>>, InputError> {
+    parse_span(text, parse_money)
+}
+
+/// An optional count or range of counts.
+pub fn parse_count_span(text: &str) -> Result<Option<Span<u32>>, InputError> {
+    parse_span(text, parse_count)
+}
+
+/// One entry a line, blank lines dropped.
+pub fn parse_lines(text: &str) -> Vec<String> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()
+}
+
+/// A stored amount as typed text (blank when unknown).
+pub fn money_text(value: Option<Money>) -> String {
+    value.map(|m| m.to_string()).unwrap_or_default()
+}
+
+/// A stored span of money as typed text.
+pub fn money_span_text(value: Option<Span<Money>>) -> String {
+    value.map(|s| span_text(&s, |m| m.to_string())).unwrap_or_default()
+}
+
+/// A stored span of counts as typed text.
+pub fn count_span_text(value: Option<Span<u32>>) -> String {
+    value.map(|s| span_text(&s, |n| n.to_string())).unwrap_or_default()
 }
 
 /// Checks a name as typed (of a workspace, a company): surrounding spaces are

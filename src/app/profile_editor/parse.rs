@@ -1,25 +1,12 @@
 //! Adapters from typed text to the values editor fields store, and back.
 
-use crate::domain::decimal::Money;
-use crate::domain::input::{
-    self, InputError, Span, parse_amount, parse_count, parse_span, span_text,
-};
+use crate::domain::input::{self, InputError, parse_count};
 use crate::domain::{Date, date::DateError};
 
-/// An optional amount of money.
-pub fn money(text: &str) -> Result<Option<Money>, InputError> {
-    parse_amount(text).map(|v| v.map(Money::new))
-}
-
-/// An optional amount or range of money.
-pub fn money_span(text: &str) -> Result<Option<Span<Money>>, InputError> {
-    parse_span(text, money)
-}
-
-/// An optional count or range of counts.
-pub fn count_span(text: &str) -> Result<Option<Span<u32>>, InputError> {
-    parse_span(text, parse_count)
-}
+pub use crate::domain::input::{
+    count_span_text, money_span_text, money_text, parse_count_span as count_span, parse_money as money,
+    parse_money_span as money_span,
+};
 
 /// An optional count.
 pub fn count(text: &str) -> Result<Option<u32>, InputError> {
@@ -42,31 +29,7 @@ pub fn date(text: &str) -> Result<Option<Date>, DateError> {
 
 /// One entry a line, blank lines dropped.
 pub fn lines(text: &str) -> Result<Vec<String>, InputError> {
-    Ok(text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_owned)
-        .collect())
-}
-
-/// A stored amount as typed text.
-pub fn money_text(value: Option<Money>) -> String {
-    value.map(|m| m.to_string()).unwrap_or_default()
-}
-
-/// A stored span of money as typed text.
-pub fn money_span_text(value: Option<Span<Money>>) -> String {
-    value
-        .map(|s| span_text(&s, |m| m.to_string()))
-        .unwrap_or_default()
-}
-
-/// A stored span of counts as typed text.
-pub fn count_span_text(value: Option<Span<u32>>) -> String {
-    value
-        .map(|s| span_text(&s, |n| n.to_string()))
-        .unwrap_or_default()
+    Ok(input::parse_lines(text))
 }
 
 /// A stored date as a date input's value.
