@@ -8,6 +8,7 @@ pub mod download;
 pub mod fields;
 pub mod header;
 pub mod home;
+pub mod ideal_profile;
 pub mod not_found;
 pub mod persistence;
 pub mod profile_actions;
@@ -18,6 +19,8 @@ pub mod route;
 pub mod state;
 pub mod status_line;
 pub mod time_text;
+pub mod worksheet_page;
+pub mod worksheets_page;
 
 use banners::Banners;
 use data_page::DataPage;
@@ -33,6 +36,8 @@ use route::{Route, current_route, follow_address_bar};
 use state::{AppStore, provide_app_store, use_app_store};
 use status_line::StatusLine;
 use wasm_bindgen::JsCast;
+use worksheet_page::WorksheetPage;
+use worksheets_page::WorksheetsPage;
 
 /// The storage keeper of the app, for components that read or delete
 /// stored data directly (downloads of unreadable data).
@@ -83,6 +88,8 @@ pub fn App() -> impl IntoView {
                 Route::Profiles => view! { <ProfilesPage/> }.into_any(),
                 Route::Profile(id) => view! { <ProfileView id/> }.into_any(),
                 Route::EditProfile(id) => view! { <ProfileEditor id/> }.into_any(),
+                Route::Worksheets => view! { <WorksheetsPage/> }.into_any(),
+                Route::Worksheet(id) => view! { <WorksheetPage id/> }.into_any(),
                 Route::Data => view! { <DataPage/> }.into_any(),
                 Route::NotFound(path) => view! { <NotFound path/> }.into_any(),
             }}

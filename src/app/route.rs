@@ -3,7 +3,7 @@
 //! server rewrites.
 
 use super::state::AppStore;
-use crate::domain::ProfileId;
+use crate::domain::{ProfileId, WorksheetId};
 use leptos::prelude::*;
 
 /// A screen of the app.
@@ -17,6 +17,10 @@ pub enum Route {
     Profile(ProfileId),
     /// One profile's editor.
     EditProfile(ProfileId),
+    /// The Ideal Customer Profile worksheets.
+    Worksheets,
+    /// One ICP worksheet.
+    Worksheet(WorksheetId),
     /// Where data lives: storage, backups, set-aside data.
     Data,
     /// A link to a screen that does not exist.
@@ -25,7 +29,8 @@ pub enum Route {
 
 impl Route {
     /// Every screen in the navigation, in order.
-    pub const NAVIGATION: [Route; 3] = [Route::Home, Route::Profiles, Route::Data];
+    pub const NAVIGATION: [Route; 4] =
+        [Route::Home, Route::Profiles, Route::Worksheets, Route::Data];
 
     /// The route for a `location.hash` such as `#/profiles`.
     pub fn from_hash(hash: &str) -> Self {
@@ -34,13 +39,18 @@ impl Route {
             .trim_start_matches('/')
             .trim_end_matches('/');
         let parts: Vec<&str> = path.split('/').collect();
-        let profile = |id: &str| id.parse::<uuid::Uuid>().ok().map(ProfileId::from_uuid);
+        let uuid = |id: &str| id.parse::<uuid::Uuid>().ok();
+        let profile = |id: &str| uuid(id).map(ProfileId::from_uuid);
         match parts.as_slice() {
             [""] => Self::Home,
             ["profiles"] => Self::Profiles,
             ["profiles", id] if profile(id).is_some() => Self::Profile(profile(id).unwrap()),
             ["profiles", id, "edit"] if profile(id).is_some() => {
                 Self::EditProfile(profile(id).unwrap())
+            }
+            ["icp"] => Self::Worksheets,
+            ["icp", id] if uuid(id).is_some() => {
+                Self::Worksheet(WorksheetId::from_uuid(uuid(id).unwrap()))
             }
             ["data"] => Self::Data,
             _ => Self::NotFound(path.to_owned()),
@@ -54,6 +64,8 @@ impl Route {
             Self::Profiles => "#/profiles".to_owned(),
             Self::Profile(id) => format!("#/profiles/{id}"),
             Self::EditProfile(id) => format!("#/profiles/{id}/edit"),
+            Self::Worksheets => "#/icp".to_owned(),
+            Self::Worksheet(id) => format!("#/icp/{id}"),
             Self::Data => "#/data".to_owned(),
             Self::NotFound(path) => format!("#/{path}"),
         }
@@ -65,6 +77,7 @@ impl Route {
             Self::Home => "Home",
             Self::Profiles | Self::Profile(_) => "Profiles",
             Self::EditProfile(_) => "Edit profile",
+            Self::Worksheets | Self::Worksheet(_) => "ICP worksheets",
             Self::Data => "Data & backup",
             Self::NotFound(_) => "Page not found",
         }
@@ -74,6 +87,7 @@ impl Route {
     pub fn covers(&self, current: &Route) -> bool {
         match (self, current) {
             (Self::Profiles, Self::Profile(_) | Self::EditProfile(_)) => true,
+            (Self::Worksheets, Self::Worksheet(_)) => true,
             _ => self == current,
         }
     }

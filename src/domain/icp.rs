@@ -11,8 +11,8 @@ use super::date::Date;
 use super::decimal::Money;
 use super::id::{ColumnId, ProfileId, WorksheetId};
 use super::input::{
-    InputError, Span, count_span_text, money_span_text, money_text, parse_count_span, parse_lines, parse_money,
-    parse_money_span,
+    InputError, Span, count_span_text, money_span_text, money_text, parse_count_span, parse_lines,
+    parse_money, parse_money_span,
 };
 use super::profile::{Profile, YesNoUnknown};
 use super::time::Timestamp;
@@ -152,7 +152,7 @@ pub struct ColumnView {
 }
 
 /// Where a column's values come from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ColumnSource {
     /// Typed into the chart.
     TypedIn,
@@ -1079,20 +1079,35 @@ mod tests {
         let mut values = ChartValues::default();
         ChartRow::Employees.set(&mut values, "50-100").unwrap();
         ChartRow::MonthlySpend.set(&mut values, "1 250,50").unwrap();
-        ChartRow::Purchases.set(&mut values, "Managed Desktop\n\nAntivirus ").unwrap();
+        ChartRow::Purchases
+            .set(&mut values, "Managed Desktop\n\nAntivirus ")
+            .unwrap();
         assert_eq!(ChartRow::Employees.text(&values), "50–100");
         assert_eq!(ChartRow::MonthlySpend.text(&values), "1250.50");
-        assert_eq!(values.purchases, vec!["Managed Desktop".to_owned(), "Antivirus".to_owned()]);
-        assert_eq!(ChartRow::Revenue.set(&mut values, "5-1"), Err(InputError::RangeReversed));
-        assert_eq!(ChartRow::Employees.set(&mut values, "many"), Err(InputError::NotANumber));
+        assert_eq!(
+            values.purchases,
+            vec!["Managed Desktop".to_owned(), "Antivirus".to_owned()]
+        );
+        assert_eq!(
+            ChartRow::Revenue.set(&mut values, "5-1"),
+            Err(InputError::RangeReversed)
+        );
+        assert_eq!(
+            ChartRow::Employees.set(&mut values, "many"),
+            Err(InputError::NotANumber)
+        );
         assert_eq!(values.employees, Some(Span::Range { low: 50, high: 100 }));
     }
 
     #[test]
     fn editing_a_linked_cell_edits_the_profile() {
         let mut profile = Profile::new("Northwind".into(), Timestamp::from_millis(0));
-        ChartRow::Location.set_on_profile(&mut profile, "Within 20 km").unwrap();
-        ChartRow::YearlySpend.set_on_profile(&mut profile, "12,000").unwrap();
+        ChartRow::Location
+            .set_on_profile(&mut profile, "Within 20 km")
+            .unwrap();
+        ChartRow::YearlySpend
+            .set_on_profile(&mut profile, "12,000")
+            .unwrap();
         ChartRow::Referred.set_answer_on_profile(&mut profile, YesNoUnknown::Yes);
         let values = ChartValues::of_profile(&profile, "2026-11-22".parse().unwrap());
         assert_eq!(values.location, "Within 20 km");

@@ -225,7 +225,11 @@ pub fn parse_count_span(text: &str) -> Result<Option<Span<u32>>, InputError> {
 
 /// One entry a line, blank lines dropped.
 pub fn parse_lines(text: &str) -> Vec<String> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// A stored amount as typed text (blank when unknown).
@@ -235,12 +239,16 @@ pub fn money_text(value: Option<Money>) -> String {
 
 /// A stored span of money as typed text.
 pub fn money_span_text(value: Option<Span<Money>>) -> String {
-    value.map(|s| span_text(&s, |m| m.to_string())).unwrap_or_default()
+    value
+        .map(|s| span_text(&s, |m| m.to_string()))
+        .unwrap_or_default()
 }
 
 /// A stored span of counts as typed text.
 pub fn count_span_text(value: Option<Span<u32>>) -> String {
-    value.map(|s| span_text(&s, |n| n.to_string())).unwrap_or_default()
+    value
+        .map(|s| span_text(&s, |n| n.to_string()))
+        .unwrap_or_default()
 }
 
 /// Checks a name as typed (of a workspace, a company): surrounding spaces are

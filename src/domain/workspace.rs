@@ -7,7 +7,7 @@
 
 use super::icp::Worksheet;
 use super::input::InputError;
-use super::{Date, Profile, ProfileId, Timestamp, WorkspaceId};
+use super::{Date, Profile, ProfileId, Timestamp, WorksheetId, WorkspaceId};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -134,6 +134,24 @@ impl Workspace {
             sheet.remember(&profile, today);
         }
         Some((at, profile))
+    }
+
+    /// The worksheet with `id`.
+    pub fn worksheet(&self, id: WorksheetId) -> Option<&Worksheet> {
+        self.worksheets.iter().find(|w| w.id == id)
+    }
+
+    /// The worksheet with `id`, to change.
+    pub fn worksheet_mut(&mut self, id: WorksheetId) -> Option<&mut Worksheet> {
+        self.worksheets.iter_mut().find(|w| w.id == id)
+    }
+
+    /// Adds a worksheet named `name` and returns its id.
+    pub fn add_worksheet(&mut self, name: &str, now: Timestamp) -> Result<WorksheetId, InputError> {
+        let sheet = Worksheet::new(super::input::parse_name(name, MAX_NAME_CHARS)?, now);
+        let id = sheet.id;
+        self.worksheets.push(sheet);
+        Ok(id)
     }
 
     /// Puts a removed profile back where it was (undo of a delete).

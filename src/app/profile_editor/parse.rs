@@ -4,8 +4,8 @@ use crate::domain::input::{self, InputError, parse_count};
 use crate::domain::{Date, date::DateError};
 
 pub use crate::domain::input::{
-    count_span_text, money_span_text, money_text, parse_count_span as count_span, parse_money as money,
-    parse_money_span as money_span,
+    count_span_text, money_span_text, money_text, parse_count_span as count_span,
+    parse_money as money, parse_money_span as money_span,
 };
 
 /// An optional count.

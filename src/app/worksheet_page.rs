@@ -1,0 +1,410 @@
+//! One ICP worksheet: the chart of top customers, the ideal profile derived
+//! from it, and the fit check.
+
+use super::fields::ChoiceInput;
+use super::ideal_profile::{FitCheck, IdealProfileView};
+use super::route::{Route, go_to};
+use super::state::{AppStore, today, use_app_store};
+use crate::domain::icp::{ChartColumn, ChartRow, ColumnSource, ColumnView, Worksheet};
+use crate::domain::profile::YesNoUnknown;
+use crate::domain::{ColumnId, ProfileId, WorksheetId};
+use leptos::prelude::*;
+
+fn edit_sheet(store: AppStore, id: WorksheetId, change: impl FnOnce(&mut Worksheet)) {
+    store.workspace.update(|w| {
+        if let Some(sheet) = w.worksheet_mut(id) {
+            change(sheet);
+        }
+    });
+}
+
+/// The columns as shown now, tracked.
+fn column_views(store: AppStore, id: WorksheetId) -> Vec<ColumnView> {
+    store
+        .workspace
+        .with(|w| {
+            w.worksheet(id)
+                .map(|s| s.column_views(&w.profiles, today()))
+        })
+        .unwrap_or_default()
+}
+
+/// The worksheet screen.
+#[component]
+pub fn WorksheetPage(
+    /// The worksheet.
+    id: WorksheetId,
+) -> impl IntoView {
+    let store = use_app_store();
+    let exists = move || store.workspace.with(|w| w.worksheet(id).is_some());
+    let name = move || {
+        store
+            .workspace
+            .with(|w| w.worksheet(id).map(|s| s.name.clone()))
+            .unwrap_or_default()
+    };
+    let typed_name = RwSignal::new(name());
+    let name_error = RwSignal::new(None::<String>);
+    let rename = move |ev| {
+        let text = event_target_value(&ev);
+        match crate::domain::input::parse_name(&text, crate::domain::workspace::MAX_NAME_CHARS) {
+            Ok(valid) => {
+                name_error.set(None);
+                edit_sheet(store, id, |s| s.name = valid);
+            }
+            Err(e) => name_error.set(Some(e.to_string())),
+        }
+        typed_name.set(text);
+    };
+    let delete = move |_| {
+        let confirmed = window()
+            .confirm_with_message("Delete this worksheet? The profiles it charts are kept.")
+            .unwrap_or(false);
+        if confirmed {
+            store
+                .workspace
+                .update(|w| w.worksheets.retain(|s| s.id != id));
+            go_to(&Route::Worksheets);
+        }
+    };
+    view! {
+        <Show when=exists fallback=|| view! {
+            <h1 tabindex="-1">"Worksheet not found"</h1>
+            <p><a href=Route::Worksheets.href()>"All worksheets"</a></p>
+        }>
+            <div class="page-head">
+                <h1 tabindex="-1">{name}</h1>
+                <p class="actions no-print">
+                    <button type="button" class="secondary" on:click=|_| { let _ = window().print(); }>"Print"</button>
+                    <button type="button" class="secondary" on:click=delete>"Delete worksheet"</button>
+                    <a href=Route::Worksheets.href()>"All worksheets"</a>
+                </p>
+            </div>
+            <div class="field no-print">
+                <label for="worksheet-name">"Worksheet name"</label>
+                <input id="worksheet-name" type="text" prop:value=move || typed_name.get() on:input=rename
+                    aria-invalid=move || name_error.with(Option::is_some).then_some("true")
+                    aria-describedby="worksheet-name-error" />
+                <p id="worksheet-name-error" class="field-error" aria-live="polite">{move || name_error.get()}</p>
+            </div>
+            <ColumnPicker id />
+            <Chart id />
+            <IdealProfileView id />
+            <FitCheck id />
+        </Show>
+    }
+}
+
+/// Suggests customers to chart, biggest yearly spend first, with the seed's
+/// reminder that loyal customers count too.
+#[component]
+fn ColumnPicker(
+    /// The worksheet.
+    id: WorksheetId,
+) -> impl IntoView {
+    let store = use_app_store();
+    let suggestions = move || {
+        store.workspace.with(|w| {
+            let charted: Vec<ProfileId> = w
+                .worksheet(id)
+                .map(|s| s.columns.iter().filter_map(|c| c.profile).collect())
+                .unwrap_or_default();
+            let mut customers: Vec<_> = w
+                .profiles
+                .iter()
+                .filter(|p| {
+                    p.status == crate::domain::profile::Status::Customer && !charted.contains(&p.id)
+                })
+                .map(|p| (p.id, p.name.clone(), p.yearly_spend().map(|k| k.value())))
+                .collect();
+            customers.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
+            customers.truncate(8);
+            customers
+        })
+    };
+    let add = move |profile: ProfileId| {
+        store.workspace.update(|w| {
+            let Some(found) = w.profile(profile).cloned() else {
+                return;
+            };
+            if let Some(sheet) = w.worksheet_mut(id) {
+                // Fill the first blank typed-in column, or add one.
+                let blank = sheet
+                    .columns
+                    .iter()
+                    .find(|c| c.profile.is_none() && c.values == Default::default())
+                    .map(|c| c.id);
+                let column = blank.unwrap_or_else(|| {
+                    let column = ChartColumn::empty();
+                    let id = column.id;
+                    sheet.columns.push(column);
+                    id
+                });
+                sheet.link(column, &found, today());
+            }
+        });
+    };
+    view! {
+        <section aria-labelledby="picker-heading" class="no-print">
+            <h2 id="picker-heading">"Pick the customers to chart"</h2>
+            <p class="hint">
+                "Consider customers who may not spend the most with you, but are loyal, give "
+                "referrals and are fans: they are valuable too."
+            </p>
+            {move || {
+                let list = suggestions();
+                if list.is_empty() {
+                    return view! { <p>"No more customer profiles to suggest. Type customers into the chart, or link a column to a profile."</p> }.into_any();
+                }
+                view! {
+                    <p>"Suggested by yearly spend:"</p>
+                    <ul class="suggestions">
+                        {list.into_iter().map(|(profile, name, spend)| {
+                            let spend = spend.map(|s| format!(" ({} a year)", crate::domain::decimal::grouped(s))).unwrap_or_default();
+                            view! {
+                                <li>
+                                    <button type="button" class="secondary" aria-label=format!("Add {name} to the chart")
+                                        on:click=move |_| add(profile)>"Add"</button>
+                                    " "{name.clone()}<span class="meta">{spend}</span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+/// The chart: the eleven rows down, one customer a column.
+#[component]
+fn Chart(
+    /// The worksheet.
+    id: WorksheetId,
+) -> impl IntoView {
+    let store = use_app_store();
+    let columns = Memo::new(move |_| column_views(store, id));
+    let profiles = move || {
+        store.workspace.with(|w| {
+            let mut all: Vec<(ProfileId, String)> =
+                w.profiles.iter().map(|p| (p.id, p.name.clone())).collect();
+            all.sort_by_key(|(_, name)| name.to_lowercase());
+            all
+        })
+    };
+    let add_column = move |_| edit_sheet(store, id, |s| s.columns.push(ChartColumn::empty()));
+    // A column is redrawn when its source changes (linking re-reads the values).
+    let column_key = |c: &ColumnView| (c.id, c.source, c.heading.clone());
+    view! {
+        <section aria-labelledby="chart-heading" class="chart-section">
+            <h2 id="chart-heading">"Ideal Customer Profile chart"</h2>
+            <p class="hint">"Blanks are fine; leave a cell blank if unsure. A range is ok where numbers are asked."</p>
+            <div class="chart-scroll">
+                <table class="chart">
+                    <thead>
+                        <tr>
+                            <td></td>
+                            <For each=move || columns.get() key=column_key let:column>
+                                <ColumnHeading sheet=id column profiles=Signal::derive(profiles) />
+                            </For>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {ChartRow::ALL.into_iter().map(|row| view! {
+                            <tr>
+                                <th scope="row">
+                                    {row.label()}
+                                    <span class="row-help">{row.help()}</span>
+                                </th>
+                                <For each=move || columns.get() key=column_key let:column>
+                                    <Cell sheet=id row column />
+                                </For>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <button type="button" class="secondary no-print" on:click=add_column>"Add column"</button>
+        </section>
+    }
+}
+
+/// A column's heading: its name, where its values come from, and removal.
+#[component]
+fn ColumnHeading(
+    /// The worksheet.
+    sheet: WorksheetId,
+    /// The column as shown.
+    column: ColumnView,
+    /// Every profile, for linking.
+    profiles: Signal<Vec<(ProfileId, String)>>,
+) -> impl IntoView {
+    let store = use_app_store();
+    let column_id = column.id;
+    let linked = match column.source {
+        ColumnSource::Linked(p) | ColumnSource::ProfileDeleted(p) => Some(p),
+        ColumnSource::TypedIn => None,
+    };
+    let select_id = format!("source-{column_id}");
+    let heading = column.heading.clone();
+    let on_source = move |ev| {
+        let value = event_target_value(&ev);
+        store.workspace.update(|w| {
+            let profile = value
+                .parse::<uuid::Uuid>()
+                .ok()
+                .map(ProfileId::from_uuid)
+                .and_then(|p| w.profile(p).cloned());
+            if let Some(s) = w.worksheet_mut(sheet) {
+                match profile {
+                    Some(profile) => s.link(column_id, &profile, today()),
+                    None => s.unlink(column_id),
+                }
+            }
+        });
+    };
+    let remove = move |_| edit_sheet(store, sheet, |s| s.columns.retain(|c| c.id != column_id));
+    let deleted = matches!(column.source, ColumnSource::ProfileDeleted(_));
+    view! {
+        <th scope="col">
+            <span class="column-name">{heading.clone()}</span>
+            {deleted.then(|| view! { <span class="badge overdue">"Profile deleted: last values shown"</span> })}
+            <label class="visually-hidden" for=select_id.clone()>{format!("Source of {heading}")}</label>
+            <select id=select_id class="no-print" on:change=on_source>
+                <option value="" prop:selected=linked.is_none()>"Typed in (no name)"</option>
+                {move || profiles.get().into_iter().map(|(p, name)| view! {
+                    <option value=p.to_string() prop:selected=linked == Some(p)>{format!("Profile: {name}")}</option>
+                }).collect_view()}
+            </select>
+            <button type="button" class="secondary no-print" aria-label=format!("Remove column {heading}")
+                on:click=remove>"Remove"</button>
+        </th>
+    }
+}
+
+/// One cell: typed-in values are edited in the worksheet, linked ones in
+/// the profile itself.
+#[component]
+fn Cell(
+    /// The worksheet.
+    sheet: WorksheetId,
+    /// The row.
+    row: ChartRow,
+    /// The column as shown when it was drawn.
+    column: ColumnView,
+) -> impl IntoView {
+    let store = use_app_store();
+    let label = format!("{} for {}", row.label(), column.heading);
+    let column_id: ColumnId = column.id;
+    let editable = match column.source {
+        ColumnSource::TypedIn => true,
+        ColumnSource::Linked(_) => row.editable_on_profile(),
+        ColumnSource::ProfileDeleted(_) => false,
+    };
+    let source = column.source;
+    if !editable {
+        let note = match source {
+            ColumnSource::Linked(_) => " (from the profile's customer-since date)",
+            _ => "",
+        };
+        let text = row.text(&column.values);
+        return view! { <td class="read-only">{if text.is_empty() { "—".to_owned() } else { text }}<span class="meta">{note}</span></td> }.into_any();
+    }
+    if row.is_answer() {
+        let answer = Signal::derive(move || {
+            column_views(store, sheet)
+                .into_iter()
+                .find(|c| c.id == column_id)
+                .map(|c| row.answer(&c.values))
+                .unwrap_or_default()
+        });
+        let set = Callback::new(move |answer: YesNoUnknown| {
+            store
+                .workspace
+                .update(|w| set_cell_answer(w, sheet, column_id, source, row, answer));
+        });
+        return view! { <td><ChoiceInput label=label id=format!("cell-{column_id}-{row:?}") value=answer on_change=set /></td> }.into_any();
+    }
+    let typed = RwSignal::new(row.text(&column.values));
+    let error = RwSignal::new(None::<String>);
+    let input_id = format!("cell-{column_id}-{row:?}");
+    let error_id = format!("{input_id}-error");
+    let on_input = move |ev| {
+        let text = event_target_value(&ev);
+        let mut result = Ok(());
+        // Refused text changes nothing, so it must not count as a change to save.
+        store.workspace.maybe_update(|w| {
+            result = set_cell_text(w, sheet, column_id, source, row, &text);
+            result.is_ok()
+        });
+        error.set(result.err().map(|e| e.to_string()));
+        typed.set(text);
+    };
+    let multiline = row == ChartRow::Purchases;
+    let invalid = move || error.with(Option::is_some).then_some("true");
+    view! {
+        <td>
+            <label class="visually-hidden" for=input_id.clone()>{label}</label>
+            {if multiline {
+                view! { <textarea id=input_id rows="3" prop:value=move || typed.get() on:input=on_input
+                    aria-invalid=invalid aria-describedby=error_id.clone()></textarea> }.into_any()
+            } else {
+                view! { <input id=input_id type="text" prop:value=move || typed.get() on:input=on_input
+                    aria-invalid=invalid aria-describedby=error_id.clone() /> }.into_any()
+            }}
+            <p class="field-error" id=error_id aria-live="polite">{move || error.get()}</p>
+        </td>
+    }
+    .into_any()
+}
+
+/// Writes typed text into a cell: the worksheet's own values, or the linked
+/// profile. Refused text changes nothing.
+fn set_cell_text(
+    w: &mut crate::domain::Workspace,
+    sheet: WorksheetId,
+    column: ColumnId,
+    source: ColumnSource,
+    row: ChartRow,
+    text: &str,
+) -> Result<(), crate::domain::input::InputError> {
+    match source {
+        ColumnSource::Linked(profile) => match w.profile_mut(profile) {
+            Some(p) => row.set_on_profile(p, text),
+            None => Ok(()),
+        },
+        _ => match w
+            .worksheet_mut(sheet)
+            .and_then(|s| s.columns.iter_mut().find(|c| c.id == column))
+        {
+            Some(c) => row.set(&mut c.values, text),
+            None => Ok(()),
+        },
+    }
+}
+
+fn set_cell_answer(
+    w: &mut crate::domain::Workspace,
+    sheet: WorksheetId,
+    column: ColumnId,
+    source: ColumnSource,
+    row: ChartRow,
+    answer: YesNoUnknown,
+) {
+    match source {
+        ColumnSource::Linked(profile) => {
+            if let Some(p) = w.profile_mut(profile) {
+                row.set_answer_on_profile(p, answer);
+            }
+        }
+        _ => {
+            if let Some(c) = w
+                .worksheet_mut(sheet)
+                .and_then(|s| s.columns.iter_mut().find(|c| c.id == column))
+            {
+                row.set_answer(&mut c.values, answer);
+            }
+        }
+    }
+}
