@@ -326,7 +326,25 @@ fn Cell(
         });
         return view! { <td><ChoiceInput label=label id=format!("cell-{column_id}-{row:?}") value=answer on_change=set /></td> }.into_any();
     }
-    let typed = RwSignal::new(row.text(&column.values));
+    // A linked cell starts from what was entered on the profile; a value the
+    // chart computes (spend from the other period) shows as a placeholder.
+    let (initial, placeholder) = match source {
+        ColumnSource::Linked(profile) => {
+            let entered = store
+                .workspace
+                .with_untracked(|w| {
+                    w.profile(profile)
+                        .map(|p| row.entered_on_profile(p, today()))
+                })
+                .unwrap_or_default();
+            let computed = row.text(&column.values);
+            let placeholder = (entered.is_empty() && !computed.is_empty())
+                .then(|| format!("computed: {computed}"));
+            (entered, placeholder)
+        }
+        _ => (row.text(&column.values), None),
+    };
+    let typed = RwSignal::new(initial);
     let error = RwSignal::new(None::<String>);
     let input_id = format!("cell-{column_id}-{row:?}");
     let error_id = format!("{input_id}-error");
@@ -351,7 +369,7 @@ fn Cell(
                     aria-invalid=invalid aria-describedby=error_id.clone()></textarea> }.into_any()
             } else {
                 view! { <input id=input_id type="text" prop:value=move || typed.get() on:input=on_input
-                    aria-invalid=invalid aria-describedby=error_id.clone() /> }.into_any()
+                    placeholder=placeholder aria-invalid=invalid aria-describedby=error_id.clone() /> }.into_any()
             }}
             <p class="field-error" id=error_id aria-live="polite">{move || error.get()}</p>
         </td>

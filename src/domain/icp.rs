@@ -639,6 +639,18 @@ impl ChartRow {
         self != ChartRow::Years
     }
 
+    /// A linked profile's cell as typed text: what was entered on the
+    /// profile. Spend computed from the other period is not shown as if it
+    /// had been entered (see [`ChartRow::text`] for the value the chart uses).
+    pub fn entered_on_profile(self, profile: &Profile, today: Date) -> String {
+        match self {
+            ChartRow::MonthlySpend => money_text(profile.monthly_spend),
+            ChartRow::YearlySpend => money_text(profile.yearly_spend),
+            ChartRow::Location => profile.region.clone(),
+            _ => self.text(&ChartValues::of_profile(profile, today)),
+        }
+    }
+
     /// Sets the field of a linked profile that this row shows (the
     /// location row is the profile's region or distance band).
     pub fn set_on_profile(self, profile: &mut Profile, text: &str) -> Result<(), InputError> {
@@ -1109,11 +1121,21 @@ mod tests {
             .set_on_profile(&mut profile, "12,000")
             .unwrap();
         ChartRow::Referred.set_answer_on_profile(&mut profile, YesNoUnknown::Yes);
-        let values = ChartValues::of_profile(&profile, "2026-11-22".parse().unwrap());
+        let today = "2026-11-22".parse().unwrap();
+        let values = ChartValues::of_profile(&profile, today);
         assert_eq!(values.location, "Within 20 km");
         assert_eq!(values.monthly_spend, Some(money("1000")));
         assert_eq!(values.referred, YesNoUnknown::Yes);
         assert!(!ChartRow::Years.editable_on_profile());
+        assert_eq!(
+            ChartRow::MonthlySpend.entered_on_profile(&profile, today),
+            "",
+            "computed, not entered"
+        );
+        assert_eq!(
+            ChartRow::YearlySpend.entered_on_profile(&profile, today),
+            "12000"
+        );
     }
 
     #[test]
