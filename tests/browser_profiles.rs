@@ -220,3 +220,25 @@ async fn a_deleted_profile_can_be_brought_back() {
     .await;
     assert!(button("Undo").is_none());
 }
+
+#[wasm_bindgen_test]
+async fn the_editor_locks_when_another_tab_saves_data_from_a_newer_version() {
+    let _page = fresh_page().await;
+    workspace_with_profile(&format!("#/profiles/{PROFILE}/edit"));
+    let _app = mount_app().await;
+    assert!(!field("Average spend per month").disabled());
+    let newer = workspace_file("6f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f", "Acme", 9, 99);
+    save_from_other_tab(&newer).await;
+    wait_until("the editor is locked", || {
+        field("Average spend per month").disabled()
+    })
+    .await;
+    assert!(field("Company name").disabled());
+    assert!(button("Add person").unwrap().disabled());
+    assert!(alert_says("newer version of Clientele"));
+    assert_eq!(
+        stored(WORKSPACE_KEY).as_deref(),
+        Some(newer.as_str()),
+        "never written over"
+    );
+}

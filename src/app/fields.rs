@@ -1,8 +1,16 @@
 //! Labelled form controls. Each has a visible label tied to it, shows its
 //! problem beside it, and never throws away what was typed.
 
+use super::state::use_app_store;
 use crate::domain::choice::Choice;
 use leptos::prelude::*;
+
+/// Whether editing is locked now (the page is read-only to protect stored
+/// data), for the `disabled` state of every control that changes data.
+pub fn locked() -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+    let store = use_app_store();
+    move || !store.is_editable()
+}
 
 /// A text input whose text is checked by `apply`: it returns `None` when it
 /// accepted (and stored) the text, or the reason it refused it. Refused text
@@ -26,13 +34,11 @@ pub fn CheckedInput(
     /// The input type (`text`, `date`, `email`, `url`, `tel`).
     #[prop(optional)]
     kind: Option<&'static str>,
-    /// Whether the field is disabled.
-    #[prop(optional, into)]
-    disabled: Signal<bool>,
     /// A multi-line text area instead of one line.
     #[prop(optional)]
     multiline: bool,
 ) -> impl IntoView {
+    let locked = locked();
     let typed = RwSignal::new(initial);
     let error = RwSignal::new(None::<String>);
     let error_id = format!("{id}-error");
@@ -51,14 +57,14 @@ pub fn CheckedInput(
     let control = if multiline {
         view! {
             <textarea id=id.clone() rows="3" prop:value=move || typed.get() on:input=on_input
-                disabled=move || disabled.get() aria-invalid=invalid aria-describedby=described_by>
+                disabled=locked aria-invalid=invalid aria-describedby=described_by>
             </textarea>
         }
         .into_any()
     } else {
         view! {
             <input id=id.clone() type=kind.unwrap_or("text") prop:value=move || typed.get()
-                on:input=on_input disabled=move || disabled.get() aria-invalid=invalid
+                on:input=on_input disabled=locked aria-invalid=invalid
                 aria-describedby=described_by />
         }
         .into_any()
@@ -90,25 +96,23 @@ pub fn TextInput(
     /// A multi-line text area instead of one line.
     #[prop(optional)]
     multiline: bool,
-    /// Whether the field is disabled.
-    #[prop(optional, into)]
-    disabled: Signal<bool>,
     /// Suggestions (a `<datalist>`), for fields such as industry.
     #[prop(optional)]
     suggestions: Option<Signal<Vec<String>>>,
 ) -> impl IntoView {
+    let locked = locked();
     let list_id = format!("{id}-suggestions");
     let on_input = move |ev| on_change.run(event_target_value(&ev));
     let control = if multiline {
         view! {
             <textarea id=id.clone() rows="3" prop:value=move || value.get() on:input=on_input
-                disabled=move || disabled.get()></textarea>
+                disabled=locked></textarea>
         }
         .into_any()
     } else {
         view! {
             <input id=id.clone() type="text" prop:value=move || value.get() on:input=on_input
-                disabled=move || disabled.get()
+                disabled=locked
                 list=suggestions.map(|_| list_id.clone()) />
         }
         .into_any()
@@ -141,10 +145,11 @@ pub fn ChoiceInput<T: Choice>(
     /// Stores the new value.
     on_change: Callback<T>,
 ) -> impl IntoView {
+    let locked = locked();
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <select id=id on:change=move |ev| {
+            <select id=id disabled=locked on:change=move |ev| {
                 if let Some(chosen) = T::from_key(&event_target_value(&ev)) {
                     on_change.run(chosen);
                 }
@@ -179,15 +184,13 @@ pub fn CheckboxInput(
     checked: Signal<bool>,
     /// Stores the new state.
     on_change: Callback<bool>,
-    /// Whether the field is disabled.
-    #[prop(optional, into)]
-    disabled: Signal<bool>,
 ) -> impl IntoView {
+    let locked = locked();
     view! {
         <div class="field checkbox">
             <input id=id.clone() type="checkbox" prop:checked=move || checked.get()
                 on:change=move |ev| on_change.run(event_target_checked(&ev))
-                disabled=move || disabled.get() />
+                disabled=locked />
             <label for=id>{label}</label>
         </div>
     }

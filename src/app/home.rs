@@ -6,6 +6,33 @@ use crate::domain::attention::{BIRTHDAY_WINDOW_DAYS, attention};
 use crate::domain::input::parse_bounded;
 use leptos::prelude::*;
 
+/// Items shown in each list until the user asks for all of them.
+const SHORT_LIST: usize = 10;
+
+/// How many items of a list of `total` to show.
+fn shown(total: usize, all: bool) -> usize {
+    if all { total } else { total.min(SHORT_LIST) }
+}
+
+/// A button that shows the rest of a long list.
+#[component]
+fn ShowAll(
+    /// Items in the whole list.
+    total: usize,
+    /// Whether the whole list is shown.
+    all: RwSignal<bool>,
+    /// What the items are, plural ("overdue steps").
+    noun: &'static str,
+) -> impl IntoView {
+    (total > SHORT_LIST && !all.get()).then(|| {
+        view! {
+            <button type="button" class="secondary" on:click=move |_| all.set(true)>
+                {format!("Show all {total} {noun}")}
+            </button>
+        }
+    })
+}
+
 fn days(n: i64) -> String {
     if n == 1 {
         "1 day".to_owned()
@@ -24,6 +51,11 @@ pub fn Home() -> impl IntoView {
             .with(|w| attention(&w.profiles, today(), w.settings.review_every_days))
     });
     let has_profiles = move || store.workspace.with(|w| !w.profiles.is_empty());
+    let (all_overdue, all_birthdays, all_reviews) = (
+        RwSignal::new(false),
+        RwSignal::new(false),
+        RwSignal::new(false),
+    );
     view! {
         <h1 tabindex="-1">"Home"</h1>
         <Show when=has_profiles fallback=|| view! {
@@ -37,20 +69,22 @@ pub fn Home() -> impl IntoView {
             <section aria-labelledby="overdue-heading">
                 <h2 id="overdue-heading">"Overdue action steps"</h2>
                 {move || {
-                    let list = found.with(|f| f.overdue.clone());
+                    let total = found.with(|f| f.overdue.len());
+                    let list = found.with(|f| f.overdue[..shown(total, all_overdue.get())].to_vec());
                     if list.is_empty() { return view! { <p>"No step is overdue."</p> }.into_any(); }
                     view! { <ul class="attention">
                         {list.into_iter().map(|s| view! {
                             <li><a href=Route::Profile(s.profile).href()>{s.company}</a>": "{s.description}
                                 <span class="meta">{format!(" · due {}{}", s.due, if s.owner.is_empty() { String::new() } else { format!(" · {}", s.owner) })}</span></li>
                         }).collect_view()}
-                    </ul> }.into_any()
+                    </ul> <ShowAll total all=all_overdue noun="overdue steps"/> }.into_any()
                 }}
             </section>
             <section aria-labelledby="birthdays-heading">
                 <h2 id="birthdays-heading">{format!("Birthdays in the next {BIRTHDAY_WINDOW_DAYS} days")}</h2>
                 {move || {
-                    let list = found.with(|f| f.birthdays.clone());
+                    let total = found.with(|f| f.birthdays.len());
+                    let list = found.with(|f| f.birthdays[..shown(total, all_birthdays.get())].to_vec());
                     if list.is_empty() { return view! { <p>"No birthday coming up."</p> }.into_any(); }
                     view! { <ul class="attention">
                         {list.into_iter().map(|b| {
@@ -59,14 +93,15 @@ pub fn Home() -> impl IntoView {
                             view! { <li>{b.name}" ("<a href=Route::Profile(b.profile).href()>{b.company}</a>")"
                                 <span class="meta">{format!(" · {} {when}{turns}", b.on)}</span></li> }
                         }).collect_view()}
-                    </ul> }.into_any()
+                    </ul> <ShowAll total all=all_birthdays noun="birthdays"/> }.into_any()
                 }}
             </section>
             <section aria-labelledby="review-heading">
                 <h2 id="review-heading">"Profiles due for review"</h2>
                 <ReviewPeriod/>
                 {move || {
-                    let list = found.with(|f| f.reviews.clone());
+                    let total = found.with(|f| f.reviews.len());
+                    let list = found.with(|f| f.reviews[..shown(total, all_reviews.get())].to_vec());
                     if list.is_empty() { return view! { <p>"Every profile has been reviewed recently."</p> }.into_any(); }
                     view! { <ul class="attention">
                         {list.into_iter().map(|r| {
@@ -74,7 +109,7 @@ pub fn Home() -> impl IntoView {
                             view! { <li><a href=Route::Profile(r.profile).href()>{r.company}</a>
                                 <span class="meta">{format!(" · {last}")}</span></li> }
                         }).collect_view()}
-                    </ul> }.into_any()
+                    </ul> <ShowAll total all=all_reviews noun="profiles due for review"/> }.into_any()
                 }}
             </section>
         </Show>

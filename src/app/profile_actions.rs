@@ -45,6 +45,7 @@ pub fn ProfileActions(
     id: ProfileId,
 ) -> impl IntoView {
     let store = use_app_store();
+    let locked = super::fields::locked();
     let reviewed = move || {
         store
             .workspace
@@ -69,15 +70,15 @@ pub fn ProfileActions(
     };
     view! {
         <div class="actions profile-actions" role="group" aria-label="Profile actions">
-            <button type="button" on:click=mark_reviewed>"Mark reviewed today"</button>
+            <button type="button" disabled=locked on:click=mark_reviewed>"Mark reviewed today"</button>
             <span class="hint">
                 {move || match reviewed() {
                     Some(day) => format!("Last reviewed {day}"),
                     None => "Never reviewed".to_owned(),
                 }}
             </span>
-            <button type="button" class="secondary" on:click=duplicate>"Duplicate"</button>
-            <button type="button" class="secondary" on:click=move |_| delete_profile(store, id)>"Delete"</button>
+            <button type="button" class="secondary" disabled=locked on:click=duplicate>"Duplicate"</button>
+            <button type="button" class="secondary" disabled=locked on:click=move |_| delete_profile(store, id)>"Delete"</button>
         </div>
     }
 }

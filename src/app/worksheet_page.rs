@@ -36,6 +36,7 @@ pub fn WorksheetPage(
     id: WorksheetId,
 ) -> impl IntoView {
     let store = use_app_store();
+    let locked = super::fields::locked();
     let exists = move || store.workspace.with(|w| w.worksheet(id).is_some());
     let name = move || {
         store
@@ -76,13 +77,13 @@ pub fn WorksheetPage(
                 <h1 tabindex="-1">{name}</h1>
                 <p class="actions no-print">
                     <button type="button" class="secondary" on:click=|_| { let _ = window().print(); }>"Print"</button>
-                    <button type="button" class="secondary" on:click=delete>"Delete worksheet"</button>
+                    <button type="button" class="secondary" disabled=locked on:click=delete>"Delete worksheet"</button>
                     <a href=Route::Worksheets.href()>"All worksheets"</a>
                 </p>
             </div>
             <div class="field no-print">
                 <label for="worksheet-name">"Worksheet name"</label>
-                <input id="worksheet-name" type="text" prop:value=move || typed_name.get() on:input=rename
+                <input id="worksheet-name" disabled=locked type="text" prop:value=move || typed_name.get() on:input=rename
                     aria-invalid=move || name_error.with(Option::is_some).then_some("true")
                     aria-describedby="worksheet-name-error" />
                 <p id="worksheet-name-error" class="field-error" aria-live="polite">{move || name_error.get()}</p>
@@ -103,6 +104,7 @@ fn ColumnPicker(
     id: WorksheetId,
 ) -> impl IntoView {
     let store = use_app_store();
+    let locked = super::fields::locked();
     let suggestions = move || {
         store.workspace.with(|w| {
             let charted: Vec<ProfileId> = w
@@ -163,7 +165,7 @@ fn ColumnPicker(
                             let spend = spend.map(|s| format!(" ({} a year)", crate::domain::decimal::grouped(s))).unwrap_or_default();
                             view! {
                                 <li>
-                                    <button type="button" class="secondary" aria-label=format!("Add {name} to the chart")
+                                    <button type="button" class="secondary" disabled=locked aria-label=format!("Add {name} to the chart")
                                         on:click=move |_| add(profile)>"Add"</button>
                                     " "{name.clone()}<span class="meta">{spend}</span>
                                 </li>
@@ -193,6 +195,7 @@ fn Chart(
             all
         })
     };
+    let locked = super::fields::locked();
     let add_column = move |_| edit_sheet(store, id, |s| s.columns.push(ChartColumn::empty()));
     // A column is redrawn when its source changes (linking re-reads the values).
     let column_key = |c: &ColumnView| (c.id, c.source, c.heading.clone());
@@ -225,7 +228,7 @@ fn Chart(
                     </tbody>
                 </table>
             </div>
-            <button type="button" class="secondary no-print" on:click=add_column>"Add column"</button>
+            <button type="button" class="secondary no-print" disabled=locked on:click=add_column>"Add column"</button>
         </section>
     }
 }
@@ -241,6 +244,7 @@ fn ColumnHeading(
     profiles: Signal<Vec<(ProfileId, String)>>,
 ) -> impl IntoView {
     let store = use_app_store();
+    let locked = super::fields::locked();
     let column_id = column.id;
     let linked = match column.source {
         ColumnSource::Linked(p) | ColumnSource::ProfileDeleted(p) => Some(p),
@@ -271,13 +275,13 @@ fn ColumnHeading(
             <span class="column-name">{heading.clone()}</span>
             {deleted.then(|| view! { <span class="badge overdue">"Profile deleted: last values shown"</span> })}
             <label class="visually-hidden" for=select_id.clone()>{format!("Source of {heading}")}</label>
-            <select id=select_id class="no-print" on:change=on_source>
+            <select id=select_id class="no-print" disabled=locked on:change=on_source>
                 <option value="" prop:selected=linked.is_none()>"Typed in (no name)"</option>
                 {move || profiles.get().into_iter().map(|(p, name)| view! {
                     <option value=p.to_string() prop:selected=linked == Some(p)>{format!("Profile: {name}")}</option>
                 }).collect_view()}
             </select>
-            <button type="button" class="secondary no-print" aria-label=format!("Remove column {heading}")
+            <button type="button" class="secondary no-print" disabled=locked aria-label=format!("Remove column {heading}")
                 on:click=remove>"Remove"</button>
         </th>
     }
@@ -344,6 +348,7 @@ fn Cell(
         }
         _ => (row.text(&column.values), None),
     };
+    let locked = super::fields::locked();
     let typed = RwSignal::new(initial);
     let error = RwSignal::new(None::<String>);
     let input_id = format!("cell-{column_id}-{row:?}");
@@ -365,10 +370,10 @@ fn Cell(
         <td>
             <label class="visually-hidden" for=input_id.clone()>{label}</label>
             {if multiline {
-                view! { <textarea id=input_id rows="3" prop:value=move || typed.get() on:input=on_input
+                view! { <textarea id=input_id disabled=locked rows="3" prop:value=move || typed.get() on:input=on_input
                     aria-invalid=invalid aria-describedby=error_id.clone()></textarea> }.into_any()
             } else {
-                view! { <input id=input_id type="text" prop:value=move || typed.get() on:input=on_input
+                view! { <input id=input_id disabled=locked type="text" prop:value=move || typed.get() on:input=on_input
                     placeholder=placeholder aria-invalid=invalid aria-describedby=error_id.clone() /> }.into_any()
             }}
             <p class="field-error" id=error_id aria-live="polite">{move || error.get()}</p>

@@ -66,6 +66,7 @@ fn BirthdayInput(
     /// The person.
     row: RowAccess<Person>,
 ) -> impl IntoView {
+    let locked = crate::app::fields::locked();
     let stored = row.initial(|p| p.birthday);
     let day = RwSignal::new(stored.map(|b| b.day.to_string()).unwrap_or_default());
     let month = RwSignal::new(stored.map(|b| b.month.to_string()).unwrap_or_default());
@@ -107,11 +108,11 @@ fn BirthdayInput(
         <fieldset class="birthday">
             <legend>"Birthday"</legend>
             <label for=day_id.clone()>"Day"</label>
-            <input id=day_id type="text" inputmode="numeric" size="2" prop:value=move || day.get()
+            <input id=day_id disabled=locked type="text" inputmode="numeric" size="2" prop:value=move || day.get()
                 aria-invalid=invalid aria-describedby=error_id.clone()
                 on:input=move |ev| { day.set(event_target_value(&ev)); check(); } />
             <label for=month_id.clone()>"Month"</label>
-            <select id=month_id aria-invalid=invalid aria-describedby=error_id.clone()
+            <select id=month_id disabled=locked aria-invalid=invalid aria-describedby=error_id.clone()
                 on:change=move |ev| { month.set(event_target_value(&ev)); check(); }>
                 <option value="" prop:selected=move || month.get().is_empty()>"—"</option>
                 {MONTHS.iter().enumerate().map(|(i, name)| {
@@ -121,7 +122,7 @@ fn BirthdayInput(
                 }).collect_view()}
             </select>
             <label for=year_id.clone()>"Year (optional)"</label>
-            <input id=year_id type="text" inputmode="numeric" size="4" prop:value=move || year.get()
+            <input id=year_id disabled=locked type="text" inputmode="numeric" size="4" prop:value=move || year.get()
                 aria-invalid=invalid aria-describedby=error_id.clone()
                 on:input=move |ev| { year.set(event_target_value(&ev)); check(); } />
             <p class="field-error" id=error_id aria-live="polite">{move || error.get()}</p>

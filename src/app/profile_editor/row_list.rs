@@ -33,6 +33,7 @@ pub fn RowList<T: Row>(
     let heading_id = format!("{}-heading", noun.replace(' ', "-"));
     let labelled_by = heading_id.clone();
     let store = profile.store;
+    let locked = crate::app::fields::locked();
     let ids = move || row_ids::<T>(store, profile.id);
     let add = move |_| {
         let id = add_row::<T>(store, profile.id);
@@ -51,7 +52,7 @@ pub fn RowList<T: Row>(
         view! {
             <li class="row" data-row=id.to_string()>
                 {row(access)}
-                <button type="button" class="secondary remove"
+                <button type="button" class="secondary remove" disabled=locked
                     aria-label=format!("Remove this {noun}")
                     on:click=move |_| access.remove()>"Remove"</button>
             </li>
@@ -65,7 +66,7 @@ pub fn RowList<T: Row>(
                     <For each=ids key=|id| *id children=draw.clone() />
                 </ul>
             </Show>
-            <button type="button" class="secondary" on:click=add>{format!("Add {noun}")}</button>
+            <button type="button" class="secondary" disabled=locked on:click=add>{format!("Add {noun}")}</button>
         </section>
     }
 }
