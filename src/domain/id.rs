@@ -85,6 +85,14 @@ record_id!(
     /// Identifies a column (one customer) of an ICP worksheet.
     ColumnId
 );
+record_id!(
+    /// Identifies a scoring model.
+    ModelId
+);
+record_id!(
+    /// Identifies a criterion of a scoring model.
+    CriterionId
+);
 
 #[cfg(test)]
 mod tests {

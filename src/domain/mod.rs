@@ -10,6 +10,7 @@ pub mod id;
 pub mod input;
 pub mod profile;
 pub mod profile_list;
+pub mod scoring;
 pub mod time;
 pub mod workspace;
 

@@ -9,10 +9,12 @@ use super::date::{Birthday, Date};
 use super::decimal::Money;
 use super::id::*;
 use super::input::{InputError, Span};
+use super::scoring::Answer;
 use super::time::Timestamp;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 
 /// Industries suggested by the Ideal Customer Profile chart; users may type others.
 pub const SUGGESTED_INDUSTRIES: [&str; 11] = [
@@ -464,6 +466,13 @@ pub struct Profile {
     /// Dated log of changes at the company.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub log: Vec<LogEntry>,
+    /// How many purchases a year, if counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purchases_per_year: Option<u32>,
+    /// Answers to scoring criteria judged by a person (ratings, yes / no),
+    /// by criterion.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub answers: BTreeMap<CriterionId, Answer>,
     /// When someone last checked the whole profile.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_reviewed: Option<Date>,
@@ -511,6 +520,8 @@ impl Profile {
             competitors: Vec::new(),
             action_plan: Vec::new(),
             log: Vec::new(),
+            purchases_per_year: None,
+            answers: BTreeMap::new(),
             last_reviewed: None,
             unknown_fields: Map::new(),
         }

@@ -1,0 +1,251 @@
+//! The default Perfect Prospect Model, from the seeds: money (revenue,
+//! direct costs, profitability), buying pattern (frequency, breadth),
+//! partnership values (ease, loyalty, brand prestige, strategic alignment,
+//! innovation partnership) and the negatives (customization, complex sales
+//! process, demanding procedures). Users change it freely.
+
+use super::{
+    Criterion, CriterionKind, Direction, HardRule, Measure, ProfileAnswer, ScoringModel, Threshold,
+    Tier, TierThresholds,
+};
+use crate::domain::id::{CriterionId, ModelId};
+use crate::domain::time::Timestamp;
+use rust_decimal::Decimal;
+use serde_json::Map;
+
+fn thresholds(steps: [(i64, u32); 4]) -> Vec<Threshold> {
+    steps
+        .into_iter()
+        .map(|(at_least, points)| Threshold {
+            at_least: Decimal::from(at_least),
+            points: Decimal::from(points),
+        })
+        .collect()
+}
+
+fn number(
+    name: &str,
+    description: &str,
+    measure: Measure,
+    steps: [(i64, u32); 4],
+    direction: Direction,
+    weight: u32,
+) -> Criterion {
+    criterion(
+        name,
+        description,
+        CriterionKind::Number {
+            measure,
+            thresholds: thresholds(steps),
+        },
+        direction,
+        weight,
+    )
+}
+
+fn rating(
+    name: &str,
+    description: &str,
+    meanings: [&str; 3],
+    direction: Direction,
+    weight: u32,
+) -> Criterion {
+    let meanings = meanings.map(str::to_owned);
+    criterion(
+        name,
+        description,
+        CriterionKind::Rating { meanings },
+        direction,
+        weight,
+    )
+}
+
+fn criterion(
+    name: &str,
+    description: &str,
+    kind: CriterionKind,
+    direction: Direction,
+    weight: u32,
+) -> Criterion {
+    Criterion {
+        id: CriterionId::new(),
+        name: name.to_owned(),
+        description: description.to_owned(),
+        kind,
+        direction,
+        weight: Decimal::from(weight),
+    }
+}
+
+/// A new copy of the default model, created at `now`.
+pub fn default_model(now: Timestamp) -> ScoringModel {
+    use Direction::{AddsValue, TakesAway};
+    let criteria = vec![
+        number(
+            "Revenue",
+            "The company's average annual revenue.",
+            Measure::YearlyRevenue,
+            [
+                (1_000_000, 25),
+                (5_000_000, 50),
+                (20_000_000, 75),
+                (100_000_000, 100),
+            ],
+            AddsValue,
+            8,
+        ),
+        number(
+            "Direct costs",
+            "What it costs us a year to serve and to win them.",
+            Measure::DirectCosts,
+            [(1_000, 25), (5_000, 50), (20_000, 75), (50_000, 100)],
+            TakesAway,
+            8,
+        ),
+        number(
+            "Profitability",
+            "Yearly spend with us minus direct costs.",
+            Measure::Profitability,
+            [(0, 25), (5_000, 50), (20_000, 75), (50_000, 100)],
+            AddsValue,
+            15,
+        ),
+        number(
+            "Purchase frequency",
+            "How often they buy, in purchases a year.",
+            Measure::PurchasesPerYear,
+            [(1, 25), (4, 50), (12, 75), (24, 100)],
+            AddsValue,
+            6,
+        ),
+        number(
+            "Breadth of products bought",
+            "How many of our products or services they buy.",
+            Measure::ProductsPurchased,
+            [(1, 25), (2, 50), (4, 75), (6, 100)],
+            AddsValue,
+            6,
+        ),
+        rating(
+            "Ease of working with them",
+            "How smooth the day-to-day work is.",
+            [
+                "Hard: frequent friction",
+                "Average",
+                "Easy: a pleasure to work with",
+            ],
+            AddsValue,
+            8,
+        ),
+        rating(
+            "Customization they need",
+            "How much we must adapt our offer for them.",
+            ["Standard offer", "Some adaptation", "Heavy custom work"],
+            TakesAway,
+            6,
+        ),
+        criterion(
+            "Referrals and testimonials",
+            "They referred us or gave a testimonial (read from the profile).",
+            CriterionKind::YesNo {
+                from_profile: Some(ProfileAnswer::ReferredOrTestimonial),
+            },
+            AddsValue,
+            8,
+        ),
+        rating(
+            "Brand prestige",
+            "How much their name helps us win others.",
+            ["Unknown name", "Known locally", "A name that opens doors"],
+            AddsValue,
+            6,
+        ),
+        rating(
+            "Strategic alignment",
+            "How well they fit where our business is going.",
+            [
+                "Off our path",
+                "Partly aligned",
+                "Exactly where we are heading",
+            ],
+            AddsValue,
+            8,
+        ),
+        rating(
+            "Innovation partnership",
+            "Whether they build new things with us.",
+            ["Never", "Occasionally", "A real development partner"],
+            AddsValue,
+            5,
+        ),
+        rating(
+            "Complex sales process",
+            "How long and involved their buying process is.",
+            ["Quick and simple", "Several steps", "Long, many approvers"],
+            TakesAway,
+            5,
+        ),
+        rating(
+            "Demanding procedures",
+            "Paperwork, audits and rules we must follow for them.",
+            ["Light", "Some", "Heavy and costly"],
+            TakesAway,
+            5,
+        ),
+    ];
+    ScoringModel {
+        id: ModelId::new(),
+        name: "Perfect Prospect Model".to_owned(),
+        created_at: now,
+        criteria,
+        tiers: TierThresholds::default(),
+        hard_rules: vec![HardRule::UnprofitableAtMost(Tier::C)],
+        unknown_fields: Map::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_model_has_the_thirteen_criteria_of_the_seeds() {
+        let model = default_model(Timestamp::from_millis(0));
+        assert_eq!(model.criteria.len(), 13);
+        let negatives: Vec<_> = model
+            .criteria
+            .iter()
+            .filter(|c| c.direction == Direction::TakesAway)
+            .map(|c| c.name.as_str())
+            .collect();
+        assert_eq!(
+            negatives,
+            [
+                "Direct costs",
+                "Customization they need",
+                "Complex sales process",
+                "Demanding procedures"
+            ]
+        );
+        assert!(model.tiers.is_valid());
+        for criterion in &model.criteria {
+            if let CriterionKind::Rating { meanings } = &criterion.kind {
+                assert!(
+                    meanings.iter().all(|m| !m.is_empty()),
+                    "{} explains 1, 3 and 5",
+                    criterion.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_copy_has_its_own_ids() {
+        let (a, b) = (
+            default_model(Timestamp::from_millis(0)),
+            default_model(Timestamp::from_millis(0)),
+        );
+        assert_ne!(a.id, b.id);
+        assert_ne!(a.criteria[0].id, b.criteria[0].id);
+    }
+}

@@ -1,0 +1,247 @@
+//! The Perfect Prospect Model: weighted criteria that value a customer or
+//! prospect beyond revenue, tiers, and hard rules.
+//!
+//! Every criterion turns a profile into a *fraction of full marks* from 0 to
+//! 1: a 1-5 rating, a yes / no answer, a number read from the profile and
+//! turned into points by thresholds, or a category match. A criterion that
+//! *takes value away* (customization needed, a complex sales process)
+//! earns its weight for the opposite: none of it scores full marks.
+//!
+//! Score = 100 × Σ(weight × marks) ÷ Σ(weight), over the criteria that have
+//! an answer; criteria without one are left out and the weights rescaled
+//! (see [`score`](score::score)). All arithmetic is `Decimal`.
+
+mod defaults;
+mod score;
+
+pub use defaults::default_model;
+pub use score::{Contribution, Explanation, score};
+
+use super::decimal::as_text;
+use super::id::{CriterionId, ModelId};
+use super::time::Timestamp;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// Whether a criterion adds value or takes it away.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// More is better (revenue, brand prestige).
+    #[default]
+    AddsValue,
+    /// More is worse (customization needed, demanding procedures).
+    TakesAway,
+}
+
+/// A number read from a profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// Average annual revenue (the middle of a range).
+    YearlyRevenue,
+    /// Yearly spend with us (entered or computed).
+    YearlySpend,
+    /// Direct costs per year.
+    DirectCosts,
+    /// Yearly spend minus direct costs.
+    Profitability,
+    /// Number of employees (the middle of a range).
+    Employees,
+    /// Whole years as a customer.
+    YearsAsCustomer,
+    /// How many products or services they buy.
+    ProductsPurchased,
+    /// How many purchases a year.
+    PurchasesPerYear,
+}
+
+/// A text field of a profile that a category criterion looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CategoryField {
+    /// Industry.
+    Industry,
+    /// Type of business.
+    BusinessType,
+    /// Region or distance band.
+    Region,
+}
+
+/// A yes / no answer already on every profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProfileAnswer {
+    /// Have they referred us?
+    Referred,
+    /// Have they given a testimonial?
+    Testimonial,
+    /// Referred us or given a testimonial.
+    ReferredOrTestimonial,
+}
+
+/// Points for a number at or above a threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Threshold {
+    /// The smallest number that earns these points.
+    #[serde(with = "as_text")]
+    pub at_least: Decimal,
+    /// Points from 0 to 100.
+    #[serde(with = "as_text")]
+    pub points: Decimal,
+}
+
+/// How a criterion is judged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum CriterionKind {
+    /// A 1-5 rating judged by a person; the meanings of 1, 3 and 5 are shown
+    /// wherever the rating is entered.
+    Rating {
+        /// What 1, 3 and 5 mean.
+        meanings: [String; 3],
+    },
+    /// Yes or no, answered on each profile or read from it.
+    YesNo {
+        /// Read from the profile instead of answered, when set.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from_profile: Option<ProfileAnswer>,
+    },
+    /// A number read from the profile, turned into points by thresholds
+    /// (the highest threshold reached counts; below all of them, 0 points).
+    Number {
+        /// Which number.
+        measure: Measure,
+        /// Thresholds, any order.
+        thresholds: Vec<Threshold>,
+    },
+    /// Full marks when a profile's field is one of the listed values.
+    Category {
+        /// Which field.
+        field: CategoryField,
+        /// The values that match (compared ignoring case).
+        values: Vec<String>,
+    },
+}
+
+/// One criterion of a model.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Criterion {
+    /// Stable id.
+    pub id: CriterionId,
+    /// Short name.
+    pub name: String,
+    /// What it means, for everyone rating.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// How it is judged.
+    pub kind: CriterionKind,
+    /// Adds value or takes it away.
+    #[serde(default)]
+    pub direction: Direction,
+    /// Relative weight, 0 or more.
+    #[serde(with = "as_text")]
+    pub weight: Decimal,
+}
+
+/// The four tiers, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Tier {
+    /// Reward and grow.
+    A,
+    /// Good.
+    B,
+    /// Fair.
+    C,
+    /// Review: unprofitable or high effort.
+    D,
+}
+
+/// The lowest score of tiers A, B and C; anything lower is D.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TierThresholds {
+    /// Tier A from this score.
+    #[serde(with = "as_text")]
+    pub a: Decimal,
+    /// Tier B from this score.
+    #[serde(with = "as_text")]
+    pub b: Decimal,
+    /// Tier C from this score.
+    #[serde(with = "as_text")]
+    pub c: Decimal,
+}
+
+impl Default for TierThresholds {
+    fn default() -> Self {
+        Self {
+            a: Decimal::from(75),
+            b: Decimal::from(50),
+            c: Decimal::from(25),
+        }
+    }
+}
+
+impl TierThresholds {
+    /// The tier of `score`.
+    pub fn tier(&self, score: Decimal) -> Tier {
+        if score >= self.a {
+            Tier::A
+        } else if score >= self.b {
+            Tier::B
+        } else if score >= self.c {
+            Tier::C
+        } else {
+            Tier::D
+        }
+    }
+
+    /// Whether the thresholds descend from A to C within 0-100.
+    pub fn is_valid(&self) -> bool {
+        let hundred = Decimal::from(100);
+        self.a <= hundred && self.a >= self.b && self.b >= self.c && self.c >= Decimal::ZERO
+    }
+}
+
+/// A rule that caps the tier whatever the score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HardRule {
+    /// An unprofitable customer (direct costs above yearly spend) is at most `0`.
+    UnprofitableAtMost(Tier),
+    /// A company in weak financial condition is at most `0`.
+    WeakFinancesAtMost(Tier),
+}
+
+/// A weighted scoring model.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScoringModel {
+    /// Stable id.
+    pub id: ModelId,
+    /// Its name (one model per product line, say).
+    pub name: String,
+    /// When it was created.
+    pub created_at: Timestamp,
+    /// The criteria, in the order shown.
+    #[serde(default)]
+    pub criteria: Vec<Criterion>,
+    /// Tier thresholds.
+    #[serde(default)]
+    pub tiers: TierThresholds,
+    /// Rules that cap the tier.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hard_rules: Vec<HardRule>,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
+}
+
+/// A person's answer to a criterion for one profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    /// A rating from 1 to 5.
+    Rating(u8),
+    /// Yes or no.
+    YesNo(bool),
+}

@@ -1,0 +1,557 @@
+//! Scoring one profile with a model, and the explanation anyone can check
+//! by hand.
+
+use super::{
+    Answer, CategoryField, Criterion, CriterionKind, Direction, HardRule, Measure, ProfileAnswer,
+    ScoringModel, Threshold, Tier,
+};
+use crate::domain::date::Date;
+use crate::domain::decimal::grouped;
+use crate::domain::id::CriterionId;
+use crate::domain::input::Span;
+use crate::domain::profile::{FinancialRating, Profile, YesNoUnknown};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
+
+/// What one answered criterion adds to the score.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contribution {
+    /// The criterion.
+    pub criterion: CriterionId,
+    /// Its name.
+    pub name: String,
+    /// Whether it adds value or takes it away.
+    pub direction: Direction,
+    /// Its weight.
+    pub weight: Decimal,
+    /// What was read or answered, as shown ("Rating 4", "Yes", "51,006").
+    pub value: String,
+    /// Points as judged, 0 to 100 (for a criterion that takes value away,
+    /// more points mean more of the bad thing).
+    pub points: Decimal,
+    /// Points earned towards the score: `points`, or 100 − `points` for a
+    /// criterion that takes value away.
+    pub earned: Decimal,
+    /// Its share of the score: earned × weight ÷ the answered weight,
+    /// truncated to the cent so that the shares add up to the score shown.
+    pub contribution: Decimal,
+}
+
+/// A profile's score under a model, with everything that went into it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explanation {
+    /// Answered criteria, in the model's order.
+    pub contributions: Vec<Contribution>,
+    /// Criteria without an answer, left out with their weight.
+    pub missing: Vec<(CriterionId, String)>,
+    /// Total weight of the answered criteria.
+    pub answered_weight: Decimal,
+    /// The score from 0 to 100 (the sum of the contributions); `None` when
+    /// no criterion with weight has an answer.
+    pub score: Option<Decimal>,
+    /// The tier the score alone gives.
+    pub tier_by_score: Option<Tier>,
+    /// The tier after the hard rules.
+    pub tier: Option<Tier>,
+    /// The hard rule that lowered the tier, if one did.
+    pub capped_by: Option<HardRule>,
+}
+
+impl Explanation {
+    /// "based on 7 of 13 criteria".
+    pub fn basis(&self) -> (usize, usize) {
+        (
+            self.contributions.len(),
+            self.contributions.len() + self.missing.len(),
+        )
+    }
+}
+
+/// The points of `value` under `thresholds`: those of the highest threshold
+/// reached, or 0 below all of them.
+pub fn threshold_points(thresholds: &[Threshold], value: Decimal) -> Decimal {
+    thresholds
+        .iter()
+        .filter(|t| value >= t.at_least)
+        .max_by_key(|t| t.at_least)
+        .map_or(Decimal::ZERO, |t| t.points.clamp(Decimal::ZERO, HUNDRED))
+}
+
+fn middle<T: Copy + PartialOrd + Into<Decimal>>(span: Span<T>) -> Decimal {
+    let (low, high) = span.bounds();
+    (low.into() + high.into()) / Decimal::TWO
+}
+
+/// The number a measure reads from a profile, if known.
+pub fn measure(profile: &Profile, measure: Measure, today: Date) -> Option<Decimal> {
+    match measure {
+        Measure::YearlyRevenue => profile.revenue.map(|s| {
+            let (low, high) = s.bounds();
+            (low.amount() + high.amount()) / Decimal::TWO
+        }),
+        Measure::YearlySpend => profile.yearly_spend().map(|k| k.value()),
+        Measure::DirectCosts => profile.direct_costs.map(|m| m.amount()),
+        Measure::Profitability => profile.profitability(),
+        Measure::Employees => profile.employees.map(middle),
+        Measure::YearsAsCustomer => profile.years_as_customer(today).map(Decimal::from),
+        Measure::ProductsPurchased => {
+            (!profile.purchases.is_empty()).then(|| Decimal::from(profile.purchases.len()))
+        }
+        Measure::PurchasesPerYear => profile.purchases_per_year.map(Decimal::from),
+    }
+}
+
+fn yes_no(answer: YesNoUnknown) -> Option<bool> {
+    match answer {
+        YesNoUnknown::Yes => Some(true),
+        YesNoUnknown::No => Some(false),
+        YesNoUnknown::Unknown => None,
+    }
+}
+
+fn profile_answer(profile: &Profile, which: ProfileAnswer) -> Option<bool> {
+    match which {
+        ProfileAnswer::Referred => yes_no(profile.referred),
+        ProfileAnswer::Testimonial => yes_no(profile.testimonial),
+        ProfileAnswer::ReferredOrTestimonial => {
+            match (yes_no(profile.referred), yes_no(profile.testimonial)) {
+                (Some(true), _) | (_, Some(true)) => Some(true),
+                (Some(false), Some(false)) => Some(false),
+                _ => None,
+            }
+        }
+    }
+}
+
+/// The points a criterion gives a profile and how the value reads, or
+/// `None` when there is no answer.
+fn judge(criterion: &Criterion, profile: &Profile, today: Date) -> Option<(Decimal, String)> {
+    let answer = profile.answers.get(&criterion.id).copied();
+    match &criterion.kind {
+        CriterionKind::Rating { .. } => match answer? {
+            Answer::Rating(r @ 1..=5) => Some((
+                Decimal::from(r - 1) * Decimal::from(25),
+                format!("Rating {r} of 5"),
+            )),
+            _ => None,
+        },
+        CriterionKind::YesNo { from_profile } => {
+            let yes = match from_profile {
+                Some(which) => profile_answer(profile, *which)?,
+                None => match answer? {
+                    Answer::YesNo(yes) => yes,
+                    Answer::Rating(_) => return None,
+                },
+            };
+            Some(if yes {
+                (HUNDRED, "Yes".to_owned())
+            } else {
+                (Decimal::ZERO, "No".to_owned())
+            })
+        }
+        CriterionKind::Number {
+            measure: which,
+            thresholds,
+        } => {
+            let value = measure(profile, *which, today)?;
+            Some((threshold_points(thresholds, value), grouped(value)))
+        }
+        CriterionKind::Category { field, values } => {
+            let text = match field {
+                CategoryField::Industry => &profile.industry,
+                CategoryField::BusinessType => &profile.business_type,
+                CategoryField::Region => &profile.region,
+            }
+            .trim();
+            if text.is_empty() {
+                return None;
+            }
+            let matches = values
+                .iter()
+                .any(|v| v.trim().to_lowercase() == text.to_lowercase());
+            Some((
+                if matches { HUNDRED } else { Decimal::ZERO },
+                text.to_owned(),
+            ))
+        }
+    }
+}
+
+/// Scores `profile` with `model` on `today`. Criteria without an answer,
+/// or with no weight, are left out and the other weights rescaled.
+pub fn score(model: &ScoringModel, profile: &Profile, today: Date) -> Explanation {
+    let mut judged = Vec::new();
+    let mut missing = Vec::new();
+    for criterion in &model.criteria {
+        match judge(criterion, profile, today) {
+            Some(result) if criterion.weight > Decimal::ZERO => judged.push((criterion, result)),
+            _ => missing.push((criterion.id, criterion.name.clone())),
+        }
+    }
+    let answered_weight: Decimal = judged.iter().map(|(c, _)| c.weight).sum();
+    let contributions: Vec<Contribution> = judged
+        .into_iter()
+        .map(|(criterion, (points, value))| {
+            let earned = match criterion.direction {
+                Direction::AddsValue => points,
+                Direction::TakesAway => HUNDRED - points,
+            };
+            let contribution = (earned * criterion.weight / answered_weight)
+                .round_dp_with_strategy(2, RoundingStrategy::ToZero);
+            Contribution {
+                criterion: criterion.id,
+                name: criterion.name.clone(),
+                direction: criterion.direction,
+                weight: criterion.weight,
+                value,
+                points,
+                earned,
+                contribution,
+            }
+        })
+        .collect();
+    let score = (!contributions.is_empty()).then(|| {
+        contributions
+            .iter()
+            .map(|c| c.contribution)
+            .sum::<Decimal>()
+    });
+    let tier_by_score = score.map(|s| model.tiers.tier(s));
+    let (tier, capped_by) = match tier_by_score {
+        None => (None, None),
+        Some(tier) => apply_hard_rules(&model.hard_rules, profile, tier),
+    };
+    Explanation {
+        contributions,
+        missing,
+        answered_weight,
+        score,
+        tier_by_score,
+        tier,
+        capped_by,
+    }
+}
+
+fn apply_hard_rules(
+    rules: &[HardRule],
+    profile: &Profile,
+    mut tier: Tier,
+) -> (Option<Tier>, Option<HardRule>) {
+    let mut capped_by = None;
+    for rule in rules {
+        let (applies, at_most) = match *rule {
+            HardRule::UnprofitableAtMost(at_most) => (
+                profile.profitability().is_some_and(|p| p < Decimal::ZERO),
+                at_most,
+            ),
+            HardRule::WeakFinancesAtMost(at_most) => {
+                (profile.financial.rating == FinancialRating::Weak, at_most)
+            }
+        };
+        if applies && tier < at_most {
+            tier = at_most;
+            capped_by = Some(*rule);
+        }
+    }
+    (Some(tier), capped_by)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{TierThresholds, default_model};
+    use super::*;
+    use crate::domain::decimal::Money;
+    use crate::domain::id::ModelId;
+    use crate::domain::time::Timestamp;
+    use serde_json::Map;
+
+    fn dec(text: &str) -> Decimal {
+        text.parse().unwrap()
+    }
+
+    fn today() -> Date {
+        "2026-11-22".parse().unwrap()
+    }
+
+    fn rating(name: &str, weight: u32, direction: Direction) -> Criterion {
+        Criterion {
+            id: CriterionId::new(),
+            name: name.into(),
+            description: String::new(),
+            kind: CriterionKind::Rating {
+                meanings: Default::default(),
+            },
+            direction,
+            weight: Decimal::from(weight),
+        }
+    }
+
+    fn model(criteria: Vec<Criterion>) -> ScoringModel {
+        ScoringModel {
+            id: ModelId::new(),
+            name: "Test".into(),
+            created_at: Timestamp::from_millis(0),
+            criteria,
+            tiers: TierThresholds::default(),
+            hard_rules: Vec::new(),
+            unknown_fields: Map::new(),
+        }
+    }
+
+    fn profile() -> Profile {
+        Profile::new("Acme".into(), Timestamp::from_millis(0))
+    }
+
+    #[test]
+    fn thresholds_give_the_points_of_the_highest_one_reached() {
+        let t = |at: &str, points: u32| Threshold {
+            at_least: dec(at),
+            points: Decimal::from(points),
+        };
+        let thresholds = [t("5000", 50), t("1000", 25), t("20000", 100)];
+        assert_eq!(threshold_points(&thresholds, dec("999.99")), Decimal::ZERO);
+        assert_eq!(
+            threshold_points(&thresholds, dec("1000")),
+            Decimal::from(25)
+        );
+        assert_eq!(
+            threshold_points(&thresholds, dec("19999")),
+            Decimal::from(50)
+        );
+        assert_eq!(
+            threshold_points(&thresholds, dec("1000000")),
+            Decimal::from(100)
+        );
+        assert_eq!(threshold_points(&[], dec("5")), Decimal::ZERO);
+    }
+
+    #[test]
+    fn ratings_are_weighted_and_the_contributions_add_up_to_the_score() {
+        let (ease, prestige) = (
+            rating("Ease", 3, Direction::AddsValue),
+            rating("Prestige", 1, Direction::AddsValue),
+        );
+        let m = model(vec![ease.clone(), prestige.clone()]);
+        let mut p = profile();
+        p.answers.insert(ease.id, Answer::Rating(5));
+        p.answers.insert(prestige.id, Answer::Rating(1));
+        let e = score(&m, &p, today());
+        // 100 × 3/4 + 0 × 1/4 = 75
+        assert_eq!(e.score, Some(dec("75")));
+        assert_eq!(e.contributions[0].contribution, dec("75"));
+        assert_eq!(e.tier, Some(Tier::A));
+        assert_eq!(
+            e.contributions
+                .iter()
+                .map(|c| c.contribution)
+                .sum::<Decimal>(),
+            e.score.unwrap()
+        );
+    }
+
+    #[test]
+    fn a_criterion_that_takes_value_away_earns_its_weight_for_the_opposite() {
+        let custom = rating("Customization needed", 1, Direction::TakesAway);
+        let m = model(vec![custom.clone()]);
+        let mut p = profile();
+        p.answers.insert(custom.id, Answer::Rating(4));
+        let e = score(&m, &p, today());
+        assert_eq!(
+            (e.contributions[0].points, e.contributions[0].earned),
+            (dec("75"), dec("25"))
+        );
+        assert_eq!(e.score, Some(dec("25")));
+    }
+
+    #[test]
+    fn missing_answers_are_left_out_and_the_weights_rescaled() {
+        let (a, b, c) = (
+            rating("A", 2, Direction::AddsValue),
+            rating("B", 2, Direction::AddsValue),
+            rating("C", 6, Direction::AddsValue),
+        );
+        let m = model(vec![a.clone(), b.clone(), c.clone()]);
+        let mut p = profile();
+        p.answers.insert(a.id, Answer::Rating(5));
+        p.answers.insert(b.id, Answer::Rating(3));
+        let e = score(&m, &p, today());
+        assert_eq!(e.basis(), (2, 3));
+        assert_eq!(e.missing, vec![(c.id, "C".to_owned())]);
+        assert_eq!(e.answered_weight, Decimal::from(4));
+        assert_eq!(e.score, Some(dec("75")), "(100×2 + 50×2) ÷ 4");
+        assert_eq!(
+            score(&m, &profile(), today()).score,
+            None,
+            "nothing answered, no score"
+        );
+    }
+
+    #[test]
+    fn shares_are_truncated_to_the_cent_so_the_score_never_passes_100() {
+        let criteria: Vec<_> = (0..3)
+            .map(|i| rating(&format!("C{i}"), 1, Direction::AddsValue))
+            .collect();
+        let m = model(criteria.clone());
+        let mut p = profile();
+        for c in &criteria {
+            p.answers.insert(c.id, Answer::Rating(5));
+        }
+        let e = score(&m, &p, today());
+        assert_eq!(e.contributions[0].contribution, dec("33.33"));
+        assert_eq!(e.score, Some(dec("99.99")));
+    }
+
+    #[test]
+    fn tiers_follow_the_thresholds_and_hard_rules_cap_them() {
+        let t = TierThresholds::default();
+        assert_eq!(
+            [
+                t.tier(dec("75")),
+                t.tier(dec("74.99")),
+                t.tier(dec("25")),
+                t.tier(dec("0"))
+            ],
+            [Tier::A, Tier::B, Tier::C, Tier::D]
+        );
+        assert!(t.is_valid());
+        assert!(
+            !TierThresholds {
+                a: dec("40"),
+                b: dec("50"),
+                c: dec("10")
+            }
+            .is_valid()
+        );
+
+        let ease = rating("Ease", 1, Direction::AddsValue);
+        let mut m = model(vec![ease.clone()]);
+        m.hard_rules = vec![HardRule::UnprofitableAtMost(Tier::C)];
+        let mut p = profile();
+        p.answers.insert(ease.id, Answer::Rating(5));
+        p.yearly_spend = Some(Money::new(dec("1000")));
+        p.direct_costs = Some(Money::new(dec("1500")));
+        let e = score(&m, &p, today());
+        assert_eq!((e.tier_by_score, e.tier), (Some(Tier::A), Some(Tier::C)));
+        assert_eq!(e.capped_by, Some(HardRule::UnprofitableAtMost(Tier::C)));
+        p.direct_costs = Some(Money::new(dec("900")));
+        assert_eq!(score(&m, &p, today()).tier, Some(Tier::A));
+    }
+
+    #[test]
+    fn numbers_yes_no_and_categories_are_read_from_the_profile() {
+        let revenue = Criterion {
+            kind: CriterionKind::Number {
+                measure: Measure::YearlyRevenue,
+                thresholds: vec![Threshold {
+                    at_least: dec("1000000"),
+                    points: Decimal::from(40),
+                }],
+            },
+            ..rating("Revenue", 1, Direction::AddsValue)
+        };
+        let loyal = Criterion {
+            kind: CriterionKind::YesNo {
+                from_profile: Some(ProfileAnswer::ReferredOrTestimonial),
+            },
+            ..rating("Referrals and testimonials", 1, Direction::AddsValue)
+        };
+        let retail = Criterion {
+            kind: CriterionKind::Category {
+                field: CategoryField::Industry,
+                values: vec!["Retail".into()],
+            },
+            ..rating("Retail", 1, Direction::AddsValue)
+        };
+        let m = model(vec![revenue, loyal, retail]);
+        let mut p = profile();
+        p.revenue = Some(Span::Range {
+            low: Money::new(dec("500000")),
+            high: Money::new(dec("2000000")),
+        });
+        p.testimonial = YesNoUnknown::Yes;
+        p.industry = " retail ".into();
+        let e = score(&m, &p, today());
+        let values: Vec<_> = e
+            .contributions
+            .iter()
+            .map(|c| (c.value.as_str(), c.points))
+            .collect();
+        assert_eq!(
+            values,
+            vec![
+                ("1,250,000", dec("40")),
+                ("Yes", dec("100")),
+                ("retail", dec("100"))
+            ]
+        );
+        assert_eq!(
+            e.score,
+            Some(dec("79.99")),
+            "33.33 × 0.4 → 13.33, + 33.33 + 33.33"
+        );
+    }
+
+    /// A small deterministic generator, so the property test needs no crate.
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        fn below(&mut self, n: u64) -> u64 {
+            self.next() % n
+        }
+    }
+
+    #[test]
+    fn scores_stay_within_0_to_100_and_survive_a_json_round_trip() {
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..1024 {
+            let mut m = default_model(Timestamp::from_millis(0));
+            for c in &mut m.criteria {
+                c.weight = Decimal::new(rng.below(10_000) as i64, 2);
+            }
+            let mut p = profile();
+            for c in &m.criteria {
+                match rng.below(3) {
+                    0 => {}
+                    1 => drop(
+                        p.answers
+                            .insert(c.id, Answer::Rating(1 + rng.below(5) as u8)),
+                    ),
+                    _ => drop(p.answers.insert(c.id, Answer::YesNo(rng.below(2) == 1))),
+                }
+            }
+            if rng.below(2) == 1 {
+                p.monthly_spend = Some(Money::new(Decimal::new(rng.below(10_000_000) as i64, 2)));
+                p.direct_costs = Some(Money::new(Decimal::new(rng.below(100_000_000) as i64, 2)));
+            }
+            if rng.below(2) == 1 {
+                let low = rng.below(1000) as u32;
+                p.employees = Some(Span::Range {
+                    low,
+                    high: low + rng.below(1000) as u32,
+                });
+            }
+            p.purchases = (0..rng.below(8)).map(|i| format!("Item {i}")).collect();
+            let e = score(&m, &p, today());
+            if let Some(s) = e.score {
+                assert!(s >= Decimal::ZERO && s <= HUNDRED, "{s}");
+                assert_eq!(
+                    e.contributions
+                        .iter()
+                        .map(|c| c.contribution)
+                        .sum::<Decimal>(),
+                    s
+                );
+            }
+            let m2: ScoringModel =
+                serde_json::from_str(&serde_json::to_string(&m).unwrap()).unwrap();
+            let p2: Profile = serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
+            assert_eq!(score(&m2, &p2, today()), e);
+        }
+    }
+}
