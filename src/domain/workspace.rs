@@ -7,7 +7,8 @@
 
 use super::icp::Worksheet;
 use super::input::InputError;
-use super::{Date, Profile, ProfileId, Timestamp, WorksheetId, WorkspaceId};
+use super::scoring::ScoringModel;
+use super::{Date, ModelId, Profile, ProfileId, Timestamp, WorksheetId, WorkspaceId};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -43,6 +44,12 @@ pub struct Workspace {
     /// Ideal Customer Profile worksheets, in the order they were created.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub worksheets: Vec<Worksheet>,
+    /// Scoring models (Perfect Prospect Models).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub models: Vec<ScoringModel>,
+    /// The model that scores everything now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active_model: Option<ModelId>,
     /// Fields this version does not know (written by a later minor version or
     /// another tool). Kept and written back so nothing is lost on a round trip.
     #[serde(flatten)]
@@ -88,6 +95,8 @@ impl Workspace {
             settings: Settings::default(),
             profiles: Vec::new(),
             worksheets: Vec::new(),
+            models: Vec::new(),
+            active_model: None,
             unknown_fields: Map::new(),
         }
     }
@@ -152,6 +161,34 @@ impl Workspace {
         let id = sheet.id;
         self.worksheets.push(sheet);
         Ok(id)
+    }
+
+    /// The active scoring model, if any.
+    pub fn model(&self) -> Option<&ScoringModel> {
+        let id = self.active_model?;
+        self.models.iter().find(|m| m.id == id)
+    }
+
+    /// The active scoring model, to change.
+    pub fn model_mut(&mut self) -> Option<&mut ScoringModel> {
+        let id = self.active_model?;
+        self.models.iter_mut().find(|m| m.id == id)
+    }
+
+    /// Adds `model` and makes it the active one.
+    pub fn add_model(&mut self, model: ScoringModel) -> ModelId {
+        let id = model.id;
+        self.models.push(model);
+        self.active_model = Some(id);
+        id
+    }
+
+    /// Removes model `id`; another model becomes active if it was.
+    pub fn remove_model(&mut self, id: ModelId) {
+        self.models.retain(|m| m.id != id);
+        if self.active_model == Some(id) {
+            self.active_model = self.models.first().map(|m| m.id);
+        }
     }
 
     /// Puts a removed profile back where it was (undo of a delete).
@@ -266,6 +303,19 @@ mod tests {
         ws.restore_profile(at, removed);
         let order: Vec<_> = ws.profiles.iter().map(|p| p.id).collect();
         assert_eq!(order, vec![a, copy, b], "restored once, where it was");
+    }
+
+    #[test]
+    fn the_active_model_follows_adds_and_removals() {
+        let mut ws = Workspace::new(now());
+        assert!(ws.model().is_none());
+        let first = ws.add_model(crate::domain::scoring::default_model(now()));
+        let second = ws.add_model(crate::domain::scoring::default_model(now()));
+        assert_eq!(ws.model().map(|m| m.id), Some(second));
+        ws.remove_model(second);
+        assert_eq!(ws.active_model, Some(first));
+        ws.remove_model(first);
+        assert_eq!(ws.active_model, None);
     }
 
     #[test]

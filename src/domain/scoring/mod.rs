@@ -12,10 +12,12 @@
 //! (see [`score`](score::score)). All arithmetic is `Decimal`.
 
 mod defaults;
+mod ranking;
 mod score;
 
 pub use defaults::default_model;
-pub use score::{Contribution, Explanation, score};
+pub use ranking::{HIGH_EFFORT_POINTS, REVIEW_RULE, Ranked, histogram, rank, to_review, to_reward};
+pub use score::{Contribution, Explanation, measure, score, threshold_points};
 
 use super::decimal::as_text;
 use super::id::{CriterionId, ModelId};
@@ -234,6 +236,27 @@ pub struct ScoringModel {
     /// Fields this version does not know, kept for a round trip.
     #[serde(flatten)]
     pub unknown_fields: Map<String, Value>,
+}
+
+/// The rule for missing answers, stated on screen.
+pub const MISSING_RULE: &str = "A criterion without an answer is left out and the other weights are \
+    rescaled, so the score is based on what is known; it says how many criteria that is.";
+
+impl ScoringModel {
+    /// The criterion with `id`, to change.
+    pub fn criterion_mut(&mut self, id: CriterionId) -> Option<&mut Criterion> {
+        self.criteria.iter_mut().find(|c| c.id == id)
+    }
+
+    /// A copy with a new id, named "<name> (copy)". Its criteria keep their
+    /// ids, so the ratings already entered on profiles count in both.
+    pub fn duplicate(&self, now: Timestamp) -> Self {
+        let mut copy = self.clone();
+        copy.id = ModelId::new();
+        copy.name = format!("{} (copy)", self.name);
+        copy.created_at = now;
+        copy
+    }
 }
 
 /// A person's answer to a criterion for one profile.

@@ -1,0 +1,224 @@
+//! Scores of every profile together: the ranked list, the spread of scores,
+//! and the lists of customers to reward and to review.
+
+use super::{Direction, Explanation, ScoringModel, Tier, score};
+use crate::domain::date::Date;
+use crate::domain::id::ProfileId;
+use crate::domain::profile::{Profile, Status};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+/// Points from which a criterion that takes value away marks a customer as
+/// high effort (4 of 5 on a rating).
+pub const HIGH_EFFORT_POINTS: u32 = 75;
+
+/// The rule for the review list, stated on screen.
+pub const REVIEW_RULE: &str = "Customers who are unprofitable (direct costs above yearly spend), or who \
+    score 4 or more of 5 (75 points or more) on a criterion that takes value away, such as customization \
+    or demanding procedures.";
+
+/// One profile's place in the ranking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ranked {
+    /// The profile.
+    pub profile: ProfileId,
+    /// Its company name.
+    pub name: String,
+    /// Its status.
+    pub status: Status,
+    /// Its score and how it was reached.
+    pub explanation: Explanation,
+}
+
+impl Ranked {
+    /// The score, if any criterion could be judged.
+    pub fn score(&self) -> Option<Decimal> {
+        self.explanation.score
+    }
+
+    /// The tier, after hard rules.
+    pub fn tier(&self) -> Option<Tier> {
+        self.explanation.tier
+    }
+}
+
+/// Every profile scored with `model`, best first; profiles without a score
+/// last, by name.
+pub fn rank(model: &ScoringModel, profiles: &[Profile], today: Date) -> Vec<Ranked> {
+    let mut ranked: Vec<Ranked> = profiles
+        .iter()
+        .map(|p| Ranked {
+            profile: p.id,
+            name: p.name.clone(),
+            status: p.status,
+            explanation: score(model, p, today),
+        })
+        .collect();
+    ranked.sort_by(|a, b| {
+        let by_score = match (a.score(), b.score()) {
+            (Some(x), Some(y)) => y.cmp(&x),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        };
+        by_score.then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+    });
+    ranked
+}
+
+/// How many scores fall in each tenth of the scale (0-10, 10-20, … 90-100;
+/// 100 counts in the last).
+pub fn histogram(scores: impl Iterator<Item = Decimal>) -> [usize; 10] {
+    let mut bins = [0; 10];
+    for score in scores {
+        let bin = (score / Decimal::TEN)
+            .floor()
+            .to_string()
+            .parse::<usize>()
+            .unwrap_or(0)
+            .min(9);
+        bins[bin] += 1;
+    }
+    bins
+}
+
+/// Customers in tier A: the ones to reward.
+pub fn to_reward(ranked: &[Ranked]) -> Vec<&Ranked> {
+    ranked
+        .iter()
+        .filter(|r| r.status == Status::Customer && r.tier() == Some(Tier::A))
+        .collect()
+}
+
+/// Customers to review, with the reason (see [`REVIEW_RULE`]).
+pub fn to_review<'a>(ranked: &'a [Ranked], profiles: &[Profile]) -> Vec<(&'a Ranked, String)> {
+    ranked
+        .iter()
+        .filter(|r| r.status == Status::Customer)
+        .filter_map(|r| {
+            let profile = profiles.iter().find(|p| p.id == r.profile)?;
+            let mut reasons = Vec::new();
+            if profile.profitability().is_some_and(|p| p < Decimal::ZERO) {
+                reasons.push("unprofitable".to_owned());
+            }
+            for c in &r.explanation.contributions {
+                if c.direction == Direction::TakesAway
+                    && c.points >= Decimal::from(HIGH_EFFORT_POINTS)
+                {
+                    reasons.push(format!("high {}", c.name.to_lowercase()));
+                }
+            }
+            (!reasons.is_empty()).then(|| (r, reasons.join(", ")))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Answer, default_model};
+    use super::*;
+    use crate::domain::decimal::Money;
+    use crate::domain::time::Timestamp;
+
+    fn today() -> Date {
+        "2026-11-22".parse().unwrap()
+    }
+
+    fn profile(name: &str, status: Status) -> Profile {
+        let mut p = Profile::new(name.into(), Timestamp::from_millis(0));
+        p.status = status;
+        p
+    }
+
+    #[test]
+    fn profiles_are_ranked_best_first_with_unscored_ones_last() {
+        let model = default_model(Timestamp::from_millis(0));
+        let ease = model
+            .criteria
+            .iter()
+            .find(|c| c.name == "Ease of working with them")
+            .unwrap()
+            .id;
+        let mut good = profile("Good", Status::Customer);
+        good.answers.insert(ease, Answer::Rating(5));
+        let mut fair = profile("Fair", Status::Prospect);
+        fair.answers.insert(ease, Answer::Rating(2));
+        let unknown = profile("Unknown", Status::Prospect);
+        let ranked = rank(&model, &[unknown, fair, good], today());
+        let names: Vec<_> = ranked
+            .iter()
+            .map(|r| (r.name.as_str(), r.score()))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("Good", Some(Decimal::from(100))),
+                ("Fair", Some(Decimal::from(25))),
+                ("Unknown", None)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_histogram_counts_scores_per_tenth() {
+        let scores =
+            ["0", "9.99", "10", "55.5", "99.99", "100"].map(|s| s.parse::<Decimal>().unwrap());
+        assert_eq!(
+            histogram(scores.into_iter()),
+            [2, 1, 0, 0, 0, 1, 0, 0, 0, 2]
+        );
+    }
+
+    #[test]
+    fn unprofitable_and_high_effort_customers_are_listed_for_review() {
+        let model = default_model(Timestamp::from_millis(0));
+        let custom = model
+            .criteria
+            .iter()
+            .find(|c| c.name == "Customization they need")
+            .unwrap()
+            .id;
+        let ease = model
+            .criteria
+            .iter()
+            .find(|c| c.name == "Ease of working with them")
+            .unwrap()
+            .id;
+        let mut costly = profile("Costly", Status::Customer);
+        costly.yearly_spend = Some(Money::new(Decimal::from(1000)));
+        costly.direct_costs = Some(Money::new(Decimal::from(4000)));
+        let mut demanding = profile("Demanding", Status::Customer);
+        demanding.answers.insert(custom, Answer::Rating(4));
+        let mut star = profile("Star", Status::Customer);
+        star.answers.insert(ease, Answer::Rating(5));
+        let mut prospect = profile("Prospect", Status::Prospect);
+        prospect.answers.insert(custom, Answer::Rating(5));
+        let profiles = [costly, demanding, star, prospect];
+        let ranked = rank(&model, &profiles, today());
+        let review: Vec<_> = to_review(&ranked, &profiles)
+            .into_iter()
+            .map(|(r, why)| (r.name.clone(), why))
+            .collect();
+        assert!(
+            review.contains(&("Costly".to_owned(), "unprofitable".to_owned())),
+            "{review:?}"
+        );
+        assert!(
+            review.contains(&(
+                "Demanding".to_owned(),
+                "high customization they need".to_owned()
+            )),
+            "{review:?}"
+        );
+        assert_eq!(
+            review.len(),
+            2,
+            "prospects and good customers are not reviewed"
+        );
+        let reward: Vec<_> = to_reward(&ranked)
+            .into_iter()
+            .map(|r| r.name.as_str())
+            .collect();
+        assert_eq!(reward, vec!["Star"]);
+    }
+}
