@@ -6,7 +6,6 @@ use crate::domain::date::Date;
 use crate::domain::id::ProfileId;
 use crate::domain::profile::{Profile, Status};
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 
 /// Points from which a criterion that takes value away marks a customer as
 /// high effort (4 of 5 on a rating).
