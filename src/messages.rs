@@ -159,6 +159,9 @@ pub fn input_error(error: &InputError) -> String {
             "Type a web address such as example.com or https://example.com (http and https only)."
                 .to_owned()
         }
+        InputError::NotAThreshold => {
+            "Write one threshold a line, as amount = points, such as 1,000,000 = 25.".to_owned()
+        }
         InputError::NotACurrency => {
             "Type a three-letter currency code such as USD, EUR or PLN.".to_owned()
         }
@@ -175,3 +178,7 @@ pub const BIRTHDAY_DAY_MISSING: &str = "Type the day of the month (1-31).";
 
 /// A birthday with a day but no month.
 pub const BIRTHDAY_MONTH_MISSING: &str = "Choose the month.";
+
+/// Tier thresholds that do not descend from A to C.
+pub const TIERS_OUT_OF_ORDER: &str =
+    "Tier thresholds must go down from A to C, within 0 to 100 (for example 75, 50, 25).";

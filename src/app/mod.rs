@@ -9,13 +9,19 @@ pub mod fields;
 pub mod header;
 pub mod home;
 pub mod ideal_profile;
+pub mod model_editor;
 pub mod not_found;
 pub mod persistence;
 pub mod profile_actions;
 pub mod profile_editor;
 pub mod profile_view;
 pub mod profiles_page;
+pub mod rating_grid;
+pub mod rating_input;
 pub mod route;
+pub mod score_explanation;
+pub mod score_histogram;
+pub mod scoring_page;
 pub mod state;
 pub mod status_line;
 pub mod time_text;
@@ -27,12 +33,16 @@ use data_page::DataPage;
 use header::Header;
 use home::Home;
 use leptos::prelude::*;
+use model_editor::ModelEditor;
 use not_found::NotFound;
 use persistence::Persistence;
 use profile_editor::ProfileEditor;
 use profile_view::ProfileView;
 use profiles_page::ProfilesPage;
+use rating_grid::RatingGrid;
 use route::{Route, current_route, follow_address_bar};
+use score_explanation::ScoreExplanation;
+use scoring_page::ScoringPage;
 use state::{AppStore, provide_app_store, use_app_store};
 use status_line::StatusLine;
 use wasm_bindgen::JsCast;
@@ -90,6 +100,10 @@ pub fn App() -> impl IntoView {
                 Route::EditProfile(id) => view! { <ProfileEditor id/> }.into_any(),
                 Route::Worksheets => view! { <WorksheetsPage/> }.into_any(),
                 Route::Worksheet(id) => view! { <WorksheetPage id/> }.into_any(),
+                Route::Scoring => view! { <ScoringPage/> }.into_any(),
+                Route::ScoringModel => view! { <ModelEditor/> }.into_any(),
+                Route::RatingGrid => view! { <RatingGrid/> }.into_any(),
+                Route::ScoreExplanation(id) => view! { <ScoreExplanation id/> }.into_any(),
                 Route::Data => view! { <DataPage/> }.into_any(),
                 Route::NotFound(path) => view! { <NotFound path/> }.into_any(),
             }}

@@ -21,6 +21,14 @@ pub enum Route {
     Worksheets,
     /// One ICP worksheet.
     Worksheet(WorksheetId),
+    /// The ranked list of scores.
+    Scoring,
+    /// The scoring model's editor.
+    ScoringModel,
+    /// The grid for rating many profiles fast.
+    RatingGrid,
+    /// One profile's score, explained.
+    ScoreExplanation(ProfileId),
     /// Where data lives: storage, backups, set-aside data.
     Data,
     /// A link to a screen that does not exist.
@@ -52,6 +60,12 @@ impl Route {
             ["icp", id] if uuid(id).is_some() => {
                 Self::Worksheet(WorksheetId::from_uuid(uuid(id).unwrap()))
             }
+            ["scoring"] => Self::Scoring,
+            ["scoring", "model"] => Self::ScoringModel,
+            ["scoring", "rate"] => Self::RatingGrid,
+            ["scoring", id] if profile(id).is_some() => {
+                Self::ScoreExplanation(profile(id).unwrap())
+            }
             ["data"] => Self::Data,
             _ => Self::NotFound(path.to_owned()),
         }
@@ -66,6 +80,10 @@ impl Route {
             Self::EditProfile(id) => format!("#/profiles/{id}/edit"),
             Self::Worksheets => "#/icp".to_owned(),
             Self::Worksheet(id) => format!("#/icp/{id}"),
+            Self::Scoring => "#/scoring".to_owned(),
+            Self::ScoringModel => "#/scoring/model".to_owned(),
+            Self::RatingGrid => "#/scoring/rate".to_owned(),
+            Self::ScoreExplanation(id) => format!("#/scoring/{id}"),
             Self::Data => "#/data".to_owned(),
             Self::NotFound(path) => format!("#/{path}"),
         }
@@ -78,6 +96,9 @@ impl Route {
             Self::Profiles | Self::Profile(_) => "Profiles",
             Self::EditProfile(_) => "Edit profile",
             Self::Worksheets | Self::Worksheet(_) => "ICP worksheets",
+            Self::Scoring | Self::ScoringModel | Self::RatingGrid | Self::ScoreExplanation(_) => {
+                "Scoring"
+            }
             Self::Data => "Data & backup",
             Self::NotFound(_) => "Page not found",
         }
@@ -88,6 +109,9 @@ impl Route {
         match (self, current) {
             (Self::Profiles, Self::Profile(_) | Self::EditProfile(_)) => true,
             (Self::Worksheets, Self::Worksheet(_)) => true,
+            (Self::Scoring, Self::ScoringModel | Self::RatingGrid | Self::ScoreExplanation(_)) => {
+                true
+            }
             _ => self == current,
         }
     }

@@ -44,6 +44,9 @@ pub enum InputError {
     /// A web address that is not http or https.
     #[error("{}", crate::messages::input_error(self))]
     NotAWebAddress,
+    /// Not a threshold line such as `1,000,000 = 25`.
+    #[error("{}", crate::messages::input_error(self))]
+    NotAThreshold,
     /// Not a three-letter currency code.
     #[error("{}", crate::messages::input_error(self))]
     NotACurrency,

@@ -8,6 +8,7 @@ mod money;
 mod parse;
 mod people;
 mod plans;
+mod ratings;
 mod relationship;
 mod row_list;
 
@@ -24,6 +25,7 @@ use leptos::prelude::*;
 use money::MoneySection;
 use people::PeopleSection;
 use plans::{ActionPlanSection, CompetitorsSection, OpportunitiesSection, UpdateLogSection};
+use ratings::RatingsSection;
 use relationship::{FinancialSection, RelationshipSection};
 
 /// Edits profile `id`, or says it does not exist.
@@ -58,6 +60,7 @@ pub fn ProfileEditor(
                 <CompetitorsSection profile />
                 <ActionPlanSection profile />
                 <UpdateLogSection profile />
+                <RatingsSection profile />
             </form>
         </Show>
     }

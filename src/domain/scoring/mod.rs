@@ -21,6 +21,7 @@ pub use score::{Contribution, Explanation, measure, score, threshold_points};
 
 use super::decimal::as_text;
 use super::id::{CriterionId, ModelId};
+use super::input::{InputError, parse_amount, parse_bounded};
 use super::time::Timestamp;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -238,6 +239,50 @@ pub struct ScoringModel {
     pub unknown_fields: Map<String, Value>,
 }
 
+/// Reads thresholds typed one a line as `amount = points`, such as
+/// `1,000,000 = 25`; points from 0 to 100.
+pub fn parse_thresholds(text: &str) -> Result<Vec<Threshold>, InputError> {
+    let mut thresholds = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let (at, points) = line.split_once('=').ok_or(InputError::NotAThreshold)?;
+        let at_least = parse_amount(at)?.ok_or(InputError::NotAThreshold)?;
+        let points = parse_bounded(points, 0, 100)?.ok_or(InputError::NotAThreshold)?;
+        thresholds.push(Threshold {
+            at_least,
+            points: Decimal::from(points),
+        });
+    }
+    thresholds.sort_by_key(|t| t.at_least);
+    Ok(thresholds)
+}
+
+/// Thresholds as typed, one a line.
+pub fn thresholds_text(thresholds: &[Threshold]) -> String {
+    thresholds
+        .iter()
+        .map(|t| format!("{} = {}", t.at_least, t.points))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Reads a weight: a number from 0 to 1000 (blank is refused).
+pub fn parse_weight(text: &str) -> Result<Decimal, InputError> {
+    let weight = parse_amount(text)?.ok_or(InputError::Required)?;
+    if weight > Decimal::from(1000) {
+        return Err(InputError::OutOfRange { min: 0, max: 1000 });
+    }
+    Ok(weight)
+}
+
+/// Reads a tier threshold: a score from 0 to 100.
+pub fn parse_score(text: &str) -> Result<Decimal, InputError> {
+    let score = parse_amount(text)?.ok_or(InputError::Required)?;
+    if score > Decimal::ONE_HUNDRED {
+        return Err(InputError::OutOfRange { min: 0, max: 100 });
+    }
+    Ok(score)
+}
+
 /// The rule for missing answers, stated on screen.
 pub const MISSING_RULE: &str = "A criterion without an answer is left out and the other weights are \
     rescaled, so the score is based on what is known; it says how many criteria that is.";
@@ -267,4 +312,31 @@ pub enum Answer {
     Rating(u8),
     /// Yes or no.
     YesNo(bool),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thresholds_are_typed_one_a_line_and_read_back() {
+        let t = parse_thresholds("5 000 000 = 50\n\n1,000,000 = 25").unwrap();
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].at_least, Decimal::from(1_000_000), "sorted by amount");
+        assert_eq!(parse_thresholds(&thresholds_text(&t)).unwrap(), t);
+        assert_eq!(
+            parse_thresholds("1000 = 150"),
+            Err(InputError::OutOfRange { min: 0, max: 100 })
+        );
+        assert_eq!(parse_thresholds("1000 25"), Err(InputError::NotAThreshold));
+    }
+
+    #[test]
+    fn weights_and_scores_are_bounded() {
+        assert_eq!(parse_weight("12,5"), Ok("12.5".parse().unwrap()));
+        assert_eq!(parse_weight(""), Err(InputError::Required));
+        assert!(parse_weight("1001").is_err());
+        assert_eq!(parse_score("75"), Ok(Decimal::from(75)));
+        assert!(parse_score("100.5").is_err());
+    }
 }

@@ -1,0 +1,383 @@
+//! The scoring model's editor: criteria with their kind, direction and
+//! weight, tier thresholds and hard rules. The histogram and the top of the
+//! ranking beside them redraw as anything changes.
+
+use super::fields::{CheckboxInput, CheckedInput, locked};
+use super::route::Route;
+use super::score_histogram::ScoreHistogram;
+use super::scoring_page::{ModelSwitch, NoModelYet, tier_text};
+use super::state::{AppStore, now, today, use_app_store};
+use crate::domain::CriterionId;
+use crate::domain::input::parse_name;
+use crate::domain::scoring::{
+    self, CategoryField, Criterion, CriterionKind, Direction, HardRule, Measure, ProfileAnswer,
+    ScoringModel, Threshold, Tier, default_model, parse_score, parse_thresholds, parse_weight,
+    thresholds_text,
+};
+use leptos::prelude::*;
+
+fn edit_model(store: AppStore, change: impl FnOnce(&mut ScoringModel)) {
+    store.workspace.update(|w| {
+        if let Some(model) = w.model_mut() {
+            change(model);
+        }
+    });
+}
+
+fn edit_criterion(store: AppStore, id: CriterionId, change: impl FnOnce(&mut Criterion)) {
+    edit_model(store, |m| {
+        if let Some(c) = m.criterion_mut(id) {
+            change(c);
+        }
+    });
+}
+
+fn read_criterion<U: Default>(
+    store: AppStore,
+    id: CriterionId,
+    read: impl FnOnce(&Criterion) -> U,
+) -> U {
+    store
+        .workspace
+        .with(|w| {
+            w.model()
+                .and_then(|m| m.criteria.iter().find(|c| c.id == id))
+                .map(read)
+        })
+        .unwrap_or_default()
+}
+
+/// The model editor screen.
+#[component]
+pub fn ModelEditor() -> impl IntoView {
+    let store = use_app_store();
+    let locked = locked();
+    let model_key = move || store.workspace.with(|w| w.active_model);
+    let scores = Signal::derive(move || {
+        store.workspace.with(|w| {
+            w.model()
+                .map(|m| {
+                    scoring::rank(m, &w.profiles, today())
+                        .iter()
+                        .filter_map(|r| r.score())
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let top = move || {
+        store.workspace.with(|w| {
+            w.model()
+                .map(|m| {
+                    scoring::rank(m, &w.profiles, today())
+                        .into_iter()
+                        .take(10)
+                        .map(|r| (r.name.clone(), r.score(), r.tier()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let duplicate = move |_| {
+        store.workspace.update(|w| {
+            if let Some(copy) = w.model().map(|m| m.duplicate(now())) {
+                w.add_model(copy);
+            }
+        })
+    };
+    let delete = move |_| {
+        let sure = window()
+            .confirm_with_message("Delete this scoring model? Ratings on profiles are kept.")
+            .unwrap_or(false);
+        if sure {
+            store.workspace.update(|w| {
+                if let Some(id) = w.active_model {
+                    w.remove_model(id);
+                }
+            });
+        }
+    };
+    view! {
+        <div class="page-head">
+            <h1 tabindex="-1">"Scoring model"</h1>
+            <p class="actions"><a href=Route::Scoring.href()>"Ranked list"</a><a href=Route::RatingGrid.href()>"Rate profiles"</a></p>
+        </div>
+        <Show when=move || model_key().is_some() fallback=|| view! { <NoModelYet/> }>
+            <div class="toolbar">
+                <ModelSwitch/>
+                <button type="button" class="secondary" disabled=locked on:click=move |_| {
+                    store.workspace.update(|w| {
+                w.add_model(default_model(now()));
+            });
+                }>"New model"</button>
+                <button type="button" class="secondary" disabled=locked on:click=duplicate>"Duplicate model"</button>
+                <button type="button" class="secondary" disabled=locked on:click=delete>"Delete model"</button>
+            </div>
+            <div class="model-layout">
+                <div>
+                    // Redrawn when another model becomes active, so fields start from it.
+                    {move || model_key().map(|_| view! { <ModelSettings/> <CriteriaList/> })}
+                </div>
+                <aside aria-labelledby="preview-heading" class="preview">
+                    <h2 id="preview-heading">"Live result"</h2>
+                    <ScoreHistogram scores />
+                    <ol class="attention">
+                        {move || top().into_iter().map(|(name, score, tier)| view! {
+                            <li>{name}<span class="meta">{format!(" · {} · tier {}", score.map(|s| s.to_string()).unwrap_or_else(|| "no score".into()), tier_text(tier))}</span></li>
+                        }).collect_view()}
+                    </ol>
+                </aside>
+            </div>
+        </Show>
+    }
+}
+
+/// The model's name, tier thresholds and hard rules.
+#[component]
+fn ModelSettings() -> impl IntoView {
+    let store = use_app_store();
+    let initial = store
+        .workspace
+        .with_untracked(|w| w.model().map(|m| (m.name.clone(), m.tiers)))
+        .unwrap_or_default();
+    let tier_input =
+        move |label: &'static str,
+              id: &'static str,
+              start: String,
+              set: fn(&mut scoring::TierThresholds, rust_decimal::Decimal)| {
+            let apply = Callback::new(move |text: String| match parse_score(&text) {
+                Ok(value) => {
+                    let mut error = None;
+                    edit_model(store, |m| {
+                        let mut tiers = m.tiers;
+                        set(&mut tiers, value);
+                        if tiers.is_valid() {
+                            m.tiers = tiers;
+                        } else {
+                            error = Some(crate::messages::TIERS_OUT_OF_ORDER.to_owned());
+                        }
+                    });
+                    error
+                }
+                Err(e) => Some(e.to_string()),
+            });
+            view! { <CheckedInput label id initial=start apply /> }
+        };
+    let rule = move |label: &'static str, id: &'static str, rule: HardRule| {
+        let checked = Signal::derive(move || {
+            store
+                .workspace
+                .with(|w| w.model().is_some_and(|m| m.hard_rules.contains(&rule)))
+        });
+        let set = Callback::new(move |on: bool| {
+            edit_model(store, |m| {
+                m.hard_rules.retain(|r| *r != rule);
+                if on {
+                    m.hard_rules.push(rule);
+                }
+            })
+        });
+        view! { <CheckboxInput label id checked on_change=set /> }
+    };
+    view! {
+        <section aria-labelledby="settings-heading">
+            <h2 id="settings-heading">"Model"</h2>
+            <CheckedInput label="Model name" id="model-name" initial=initial.0
+                apply=Callback::new(move |text: String| match parse_name(&text, 80) {
+                    Ok(name) => { edit_model(store, |m| m.name = name); None }
+                    Err(e) => Some(e.to_string()),
+                }) />
+            <h3>"Tiers"</h3>
+            <div class="field-grid">
+                {tier_input("Tier A from score", "tier-a", initial.1.a.to_string(), |t, v| t.a = v)}
+                {tier_input("Tier B from score", "tier-b", initial.1.b.to_string(), |t, v| t.b = v)}
+                {tier_input("Tier C from score", "tier-c", initial.1.c.to_string(), |t, v| t.c = v)}
+            </div>
+            <p class="hint">"Below tier C's score a profile is tier D."</p>
+            <h3>"Hard rules"</h3>
+            {rule("Unprofitable customers are at most tier C", "rule-unprofitable", HardRule::UnprofitableAtMost(Tier::C))}
+            {rule("Companies in weak financial condition are at most tier C", "rule-weak", HardRule::WeakFinancesAtMost(Tier::C))}
+        </section>
+    }
+}
+
+/// Every criterion, editable, plus adding and removing.
+#[component]
+fn CriteriaList() -> impl IntoView {
+    let store = use_app_store();
+    let locked = locked();
+    let ids = move || {
+        store.workspace.with(|w| {
+            w.model()
+                .map(|m| m.criteria.iter().map(|c| c.id).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    let new_kind = RwSignal::new("rating".to_owned());
+    let add = move |_| {
+        let kind = match new_kind.get_untracked().as_str() {
+            "yes_no" => CriterionKind::YesNo { from_profile: None },
+            "number" => CriterionKind::Number {
+                measure: Measure::YearlySpend,
+                thresholds: vec![Threshold {
+                    at_least: 0.into(),
+                    points: 100.into(),
+                }],
+            },
+            "category" => CriterionKind::Category {
+                field: CategoryField::Industry,
+                values: Vec::new(),
+            },
+            _ => CriterionKind::Rating {
+                meanings: Default::default(),
+            },
+        };
+        edit_model(store, |m| {
+            m.criteria.push(Criterion {
+                id: CriterionId::new(),
+                name: "New criterion".to_owned(),
+                description: String::new(),
+                kind,
+                direction: Direction::AddsValue,
+                weight: 5.into(),
+            })
+        });
+    };
+    view! {
+        <section aria-labelledby="criteria-heading">
+            <h2 id="criteria-heading">"Criteria"</h2>
+            <ul class="rows">
+                <For each=ids key=|id| *id let:id>
+                    <CriterionRow id />
+                </For>
+            </ul>
+            <div class="actions">
+                <label for="new-criterion-kind">"Kind of new criterion"</label>
+                <select id="new-criterion-kind" on:change=move |ev| new_kind.set(event_target_value(&ev))>
+                    <option value="rating">"1-5 rating"</option>
+                    <option value="yes_no">"Yes / no"</option>
+                    <option value="number">"Number from the profile"</option>
+                    <option value="category">"Category match"</option>
+                </select>
+                <button type="button" class="secondary" disabled=locked on:click=add>"Add criterion"</button>
+            </div>
+        </section>
+    }
+}
+
+fn measure_options() -> [(Measure, &'static str); 8] {
+    [
+        (Measure::YearlyRevenue, "Yearly revenue"),
+        (Measure::YearlySpend, "Yearly spend"),
+        (Measure::DirectCosts, "Direct costs"),
+        (Measure::Profitability, "Profitability"),
+        (Measure::Employees, "Employees"),
+        (Measure::YearsAsCustomer, "Years as customer"),
+        (Measure::ProductsPurchased, "Number of products purchased"),
+        (Measure::PurchasesPerYear, "Purchases per year"),
+    ]
+}
+
+/// One criterion's fields.
+#[component]
+fn CriterionRow(
+    /// The criterion.
+    id: CriterionId,
+) -> impl IntoView {
+    let store = use_app_store();
+    let locked = locked();
+    let start = read_criterion(store, id, |c| Some(c.clone())).expect("the row's criterion exists");
+    let name = start.name.clone();
+    let fid = |field: &str| format!("criterion-{id}-{field}");
+    let direction = move || read_criterion(store, id, |c| c.direction);
+    let kind_fields = match &start.kind {
+        CriterionKind::Rating { meanings } => {
+            let meaning = move |i: usize, label: &'static str, value: String| {
+                view! {
+                    <CheckedInput label=label id=fid(&format!("meaning-{i}")) initial=value
+                        apply=Callback::new(move |text: String| {
+                            edit_criterion(store, id, |c| if let CriterionKind::Rating { meanings } = &mut c.kind { meanings[i] = text });
+                            None
+                        }) />
+                }
+            };
+            view! {
+                <p class="meta">"1-5 rating judged by a person"</p>
+                {meaning(0, "What 1 means", meanings[0].clone())}
+                {meaning(1, "What 3 means", meanings[1].clone())}
+                {meaning(2, "What 5 means", meanings[2].clone())}
+            }
+            .into_any()
+        }
+        CriterionKind::Number { measure, thresholds } => {
+            let current = *measure;
+            view! {
+                <div class="field">
+                    <label for=fid("measure")>"Number read from the profile"</label>
+                    <select id=fid("measure") disabled=locked on:change=move |ev| {
+                        let chosen = measure_options().into_iter().find(|(_, label)| *label == event_target_value(&ev)).map(|(m, _)| m);
+                        edit_criterion(store, id, |c| if let (CriterionKind::Number { measure, .. }, Some(m)) = (&mut c.kind, chosen) { *measure = m });
+                    }>
+                        {measure_options().into_iter().map(|(m, label)| view! { <option value=label prop:selected=m == current>{label}</option> }).collect_view()}
+                    </select>
+                </div>
+                <CheckedInput label="Points by threshold" id=fid("thresholds") multiline=true
+                    hint="One a line: amount = points (0-100). The highest threshold reached counts."
+                    initial=thresholds_text(thresholds)
+                    apply=Callback::new(move |text: String| match parse_thresholds(&text) {
+                        Ok(t) => { edit_criterion(store, id, |c| if let CriterionKind::Number { thresholds, .. } = &mut c.kind { *thresholds = t }); None }
+                        Err(e) => Some(e.to_string()),
+                    }) />
+            }
+            .into_any()
+        }
+        CriterionKind::Category { values, .. } => view! {
+            <CheckedInput label="Industries that match" id=fid("values") hint="Separate with commas: Retail, Healthcare."
+                initial=values.join(", ")
+                apply=Callback::new(move |text: String| {
+                    let list: Vec<String> = text.split(',').map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned).collect();
+                    edit_criterion(store, id, |c| if let CriterionKind::Category { values, .. } = &mut c.kind { *values = list });
+                    None
+                }) />
+        }
+        .into_any(),
+        CriterionKind::YesNo { from_profile } => {
+            let text = match from_profile {
+                None => "Yes / no, answered on each profile",
+                Some(ProfileAnswer::Referred) => "Yes / no, read from the profile: referred us",
+                Some(ProfileAnswer::Testimonial) => "Yes / no, read from the profile: gave a testimonial",
+                Some(ProfileAnswer::ReferredOrTestimonial) => "Yes / no, read from the profile: referred us or gave a testimonial",
+            };
+            view! { <p class="meta">{text}</p> }.into_any()
+        }
+    };
+    view! {
+        <li class="row criterion">
+            <CheckedInput label="Criterion" id=fid("name") initial=name.clone()
+                apply=Callback::new(move |text: String| match parse_name(&text, 80) {
+                    Ok(n) => { edit_criterion(store, id, |c| c.name = n); None }
+                    Err(e) => Some(e.to_string()),
+                }) />
+            <CheckedInput label=format!("Weight for {name}") id=fid("weight") initial=start.weight.to_string()
+                apply=Callback::new(move |text: String| match parse_weight(&text) {
+                    Ok(w) => { edit_criterion(store, id, |c| c.weight = w); None }
+                    Err(e) => Some(e.to_string()),
+                }) />
+            <div class="field">
+                <label for=fid("direction")>"Direction"</label>
+                <select id=fid("direction") disabled=locked on:change=move |ev| {
+                    let d = if event_target_value(&ev) == "takes" { Direction::TakesAway } else { Direction::AddsValue };
+                    edit_criterion(store, id, |c| c.direction = d);
+                }>
+                    <option value="adds" prop:selected=move || direction() == Direction::AddsValue>"Adds value"</option>
+                    <option value="takes" prop:selected=move || direction() == Direction::TakesAway>"Takes value away"</option>
+                </select>
+            </div>
+            <CheckedInput label="Description" id=fid("description") initial=start.description.clone()
+                apply=Callback::new(move |text: String| { edit_criterion(store, id, |c| c.description = text); None }) />
+            {kind_fields}
+            <button type="button" class="secondary remove" disabled=locked aria-label=format!("Remove the criterion {name}")
+                on:click=move |_| edit_model(store, |m| m.criteria.retain(|c| c.id != id))>"Remove"</button>
+        </li>
+    }
+}

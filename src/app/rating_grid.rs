@@ -1,0 +1,89 @@
+//! The rating grid: many profiles against the model's hand-judged criteria,
+//! rated fast from the keyboard (Tab moves across, a digit picks a rating).
+
+use super::rating_input::{RatingInput, is_answered_by_hand};
+use super::route::Route;
+use super::scoring_page::NoModelYet;
+use super::state::use_app_store;
+use crate::domain::ProfileId;
+use crate::domain::profile::Status;
+use crate::domain::scoring::Criterion;
+use leptos::prelude::*;
+
+/// The rating grid screen.
+#[component]
+pub fn RatingGrid() -> impl IntoView {
+    let store = use_app_store();
+    let status = RwSignal::new(None::<Status>);
+    let criteria = move || {
+        store.workspace.with(|w| {
+            w.model().map(|m| {
+                m.criteria
+                    .iter()
+                    .filter(|c| is_answered_by_hand(c))
+                    .cloned()
+                    .collect::<Vec<Criterion>>()
+            })
+        })
+    };
+    let profiles = move || {
+        let status = status.get();
+        store.workspace.with(|w| {
+            let mut list: Vec<(ProfileId, String)> = w
+                .profiles
+                .iter()
+                .filter(|p| status.is_none_or(|s| p.status == s))
+                .map(|p| (p.id, p.name.clone()))
+                .collect();
+            list.sort_by_key(|(_, n)| n.to_lowercase());
+            list
+        })
+    };
+    view! {
+        <div class="page-head">
+            <h1 tabindex="-1">"Rate profiles"</h1>
+            <p class="actions"><a href=Route::Scoring.href()>"Ranked list"</a><a href=Route::ScoringModel.href()>"Edit the model"</a></p>
+        </div>
+        {move || match criteria() {
+            None => view! { <NoModelYet/> }.into_any(),
+            Some(criteria) => {
+                let header = criteria.clone();
+                view! {
+                    <p class="hint">"Tab moves to the next rating; type a digit from 1 to 5 to pick it. Ratings save as you go."</p>
+                    <div class="field inline">
+                        <label for="grid-status">"Show"</label>
+                        <select id="grid-status" on:change=move |ev| {
+                            status.set(crate::domain::choice::Choice::from_key(&event_target_value(&ev)));
+                        }>
+                            <option value="">"All profiles"</option>
+                            {Status::ALL.iter().map(|s| view! { <option value=crate::domain::choice::Choice::key(*s)>{s.label()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="chart-scroll">
+                        <table class="chart rating-grid">
+                            <thead><tr>
+                                <th scope="col">"Company"</th>
+                                {header.iter().map(|c| view! { <th scope="col">{c.name.clone()}</th> }).collect_view()}
+                            </tr></thead>
+                            <tbody>
+                                {move || profiles().into_iter().map(|(id, name)| {
+                                    let row = criteria.clone();
+                                    view! {
+                                        <tr>
+                                            <th scope="row"><a href=Route::ScoreExplanation(id).href()>{name.clone()}</a></th>
+                                            {row.into_iter().map(|c| {
+                                                let label = format!("{} for {name}", c.name);
+                                                view! { <td><RatingInput profile=id criterion=c label /></td> }
+                                            }).collect_view()}
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                .into_any()
+            }
+        }}
+    }
+}
