@@ -122,7 +122,7 @@ async fn a_deep_link_survives_a_reload() {
     let sections = app.navigation_links().await;
     assert_eq!(
         sections,
-        ["Home", "Profiles", "ICP worksheets", "Data & backup"],
+        ["Home", "Profiles", "ICP worksheets", "Scoring", "Data & backup"],
         "the navigation's entries, in order"
     );
     let home = app.wait_for(Role::Link, Name::Is("Home")).await;
