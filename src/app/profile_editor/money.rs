@@ -61,6 +61,10 @@ pub fn MoneySection(
                         apply=profile.apply(parse::money, |p, v| p.yearly_spend = v) />
                     <p class="computed">{yearly_note}</p>
                 </div>
+                <CheckedInput label="Purchases per year" id="money-frequency"
+                    hint="How often they buy."
+                    initial=profile.initial(|p| p.purchases_per_year.map(|n| n.to_string()).unwrap_or_default())
+                    apply=profile.apply(parse::count, |p, v| p.purchases_per_year = v) />
                 <CheckedInput label="Direct costs per year" id="money-costs"
                     hint="What it costs to serve and to win them."
                     initial=parse::money_text(profile.initial(|p| p.direct_costs))
