@@ -29,7 +29,7 @@ fn mode_text(mode: &Mode, total: usize) -> String {
     }
 }
 
-fn typical_text<T: Copy + std::fmt::Display>(
+fn typical_text<T: std::fmt::Display + PartialEq>(
     typical: Option<Typical<T>>,
     total: usize,
     unit: &str,
@@ -37,8 +37,8 @@ fn typical_text<T: Copy + std::fmt::Display>(
     match typical {
         None => format!("No answer yet ({})", of(0, total)),
         Some(t) => {
-            let middle = if t.median_low.to_string() == t.median_high.to_string() {
-                format!("{}", t.median_low)
+            let middle = if t.median_low == t.median_high {
+                t.median_low.to_string()
             } else {
                 format!("{}–{}", t.median_low, t.median_high)
             };
@@ -97,7 +97,7 @@ fn ideal_rows(ideal: &IdealProfile) -> Vec<(ChartRow, String)> {
                 ChartRow::Employees => typical_text(ideal.employees, n, " employees"),
                 ChartRow::Industry => mode_text(&ideal.industry, n),
                 ChartRow::BusinessType => mode_text(&ideal.business_type, n),
-                ChartRow::Revenue => typical_text_owned(big(ideal.revenue), n),
+                ChartRow::Revenue => typical_text(big(ideal.revenue), n, ""),
                 ChartRow::Location => mode_text(&ideal.location, n),
                 ChartRow::Years => typical_text(ideal.years, n, " years"),
                 ChartRow::Purchases if ideal.purchases.is_empty() => {
@@ -121,25 +121,6 @@ fn ideal_rows(ideal: &IdealProfile) -> Vec<(ChartRow, String)> {
             (row, text)
         })
         .collect()
-}
-
-fn typical_text_owned(typical: Option<Typical<String>>, total: usize) -> String {
-    match typical {
-        None => format!("No answer yet ({})", of(0, total)),
-        Some(t) => {
-            let middle = if t.median_low == t.median_high {
-                t.median_low
-            } else {
-                format!("{}–{}", t.median_low, t.median_high)
-            };
-            format!(
-                "Typically {middle} (median); from {} to {} ({})",
-                t.min,
-                t.max,
-                of(t.known, total)
-            )
-        }
-    }
 }
 
 /// The chart's values, as derived now, tracked.

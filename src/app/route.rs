@@ -37,8 +37,13 @@ pub enum Route {
 
 impl Route {
     /// Every screen in the navigation, in order.
-    pub const NAVIGATION: [Route; 5] =
-        [Route::Home, Route::Profiles, Route::Worksheets, Route::Scoring, Route::Data];
+    pub const NAVIGATION: [Route; 5] = [
+        Route::Home,
+        Route::Profiles,
+        Route::Worksheets,
+        Route::Scoring,
+        Route::Data,
+    ];
 
     /// The route for a `location.hash` such as `#/profiles`.
     pub fn from_hash(hash: &str) -> Self {
