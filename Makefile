@@ -37,7 +37,8 @@ help:
 
 serve: tools-build
 	cargo fetch --locked
-	trunk serve --port $(SERVE_PORT)
+	# A folder of its own, so that serving never replaces the release build in dist/.
+	trunk serve --port $(SERVE_PORT) --dist target/serve
 
 dist: tools-build
 	cargo fetch --locked
