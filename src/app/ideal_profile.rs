@@ -19,7 +19,12 @@ fn of(known: usize, total: usize) -> String {
 fn mode_text(mode: &Mode, total: usize) -> String {
     match mode.values.as_slice() {
         [] => format!("No answer yet ({})", of(0, total)),
-        [one] => format!("{one}: {} of {}", mode.count, of(mode.known, total)),
+        [one] => format!(
+            "{one}: {} of {} answers ({})",
+            mode.count,
+            mode.known,
+            of(mode.known, total)
+        ),
         many => format!(
             "Tie: {}, {} each ({})",
             many.join(", "),

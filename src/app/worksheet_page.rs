@@ -5,6 +5,7 @@ use super::fields::ChoiceInput;
 use super::ideal_profile::{FitCheck, IdealProfileView};
 use super::route::{Route, go_to};
 use super::state::{AppStore, today, use_app_store};
+use crate::domain::decimal::grouped;
 use crate::domain::icp::{ChartColumn, ChartRow, ColumnSource, ColumnView, Worksheet};
 use crate::domain::profile::YesNoUnknown;
 use crate::domain::{ColumnId, ProfileId, WorksheetId};
@@ -341,9 +342,14 @@ fn Cell(
                         .map(|p| row.entered_on_profile(p, today()))
                 })
                 .unwrap_or_default();
-            let computed = row.text(&column.values);
-            let placeholder = (entered.is_empty() && !computed.is_empty())
-                .then(|| format!("computed: {computed}"));
+            let computed = match row {
+                ChartRow::MonthlySpend => column.values.monthly_spend.map(|m| grouped(m.amount())),
+                ChartRow::YearlySpend => column.values.yearly_spend.map(|m| grouped(m.amount())),
+                _ => None,
+            };
+            let placeholder = computed
+                .filter(|_| entered.is_empty())
+                .map(|c| format!("computed: {c}"));
             (entered, placeholder)
         }
         _ => (row.text(&column.values), None),
@@ -370,8 +376,10 @@ fn Cell(
         <td>
             <label class="visually-hidden" for=input_id.clone()>{label}</label>
             {if multiline {
+                // A textarea prints only its visible lines; the copy below prints them all.
                 view! { <textarea id=input_id disabled=locked rows="3" prop:value=move || typed.get() on:input=on_input
-                    aria-invalid=invalid aria-describedby=error_id.clone()></textarea> }.into_any()
+                    aria-invalid=invalid aria-describedby=error_id.clone()></textarea>
+                    <div class="print-only pre" aria-hidden="true">{move || typed.get()}</div> }.into_any()
             } else {
                 view! { <input id=input_id disabled=locked type="text" prop:value=move || typed.get() on:input=on_input
                     placeholder=placeholder aria-invalid=invalid aria-describedby=error_id.clone() /> }.into_any()
