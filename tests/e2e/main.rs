@@ -7,7 +7,9 @@
 //! no storage and can run in any order.
 
 mod profiles;
+mod scoring;
 mod support;
+mod worksheets;
 
 use std::time::Duration;
 use support::{App, Name, QUARANTINE_PREFIX, Role, SAVE_DELAY, WORKSPACE_KEY, wait_until};
@@ -122,7 +124,13 @@ async fn a_deep_link_survives_a_reload() {
     let sections = app.navigation_links().await;
     assert_eq!(
         sections,
-        ["Home", "Profiles", "ICP worksheets", "Scoring", "Data & backup"],
+        [
+            "Home",
+            "Profiles",
+            "ICP worksheets",
+            "Scoring",
+            "Data & backup"
+        ],
         "the navigation's entries, in order"
     );
     let home = app.wait_for(Role::Link, Name::Is("Home")).await;
