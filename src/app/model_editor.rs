@@ -52,7 +52,7 @@ fn read_criterion<U: Default>(
 pub fn ModelEditor() -> impl IntoView {
     let store = use_app_store();
     let locked = locked();
-    let model_key = move || store.workspace.with(|w| w.active_model);
+    let model_key = Memo::new(move |_| store.workspace.with(|w| w.active_model));
     let scores = Signal::derive(move || {
         store.workspace.with(|w| {
             w.model()
@@ -102,7 +102,7 @@ pub fn ModelEditor() -> impl IntoView {
             <h1 tabindex="-1">"Scoring model"</h1>
             <p class="actions"><a href=Route::Scoring.href()>"Ranked list"</a><a href=Route::RatingGrid.href()>"Rate profiles"</a></p>
         </div>
-        <Show when=move || model_key().is_some() fallback=|| view! { <NoModelYet/> }>
+        <Show when=move || model_key.get().is_some() fallback=|| view! { <NoModelYet/> }>
             <div class="toolbar">
                 <ModelSwitch/>
                 <button type="button" class="secondary" disabled=locked on:click=move |_| {
@@ -116,7 +116,7 @@ pub fn ModelEditor() -> impl IntoView {
             <div class="model-layout">
                 <div>
                     // Redrawn when another model becomes active, so fields start from it.
-                    {move || model_key().map(|_| view! { <ModelSettings/> <CriteriaList/> })}
+                    {move || model_key.get().map(|_| view! { <ModelSettings/> <CriteriaList/> })}
                 </div>
                 <aside aria-labelledby="preview-heading" class="preview">
                     <h2 id="preview-heading">"Live result"</h2>

@@ -19,20 +19,18 @@ pub fn ProfileView(
     id: ProfileId,
 ) -> impl IntoView {
     let store = use_app_store();
-    move || {
-        match store.workspace.with(|w| w.profile(id).cloned()) {
-        None => view! { <MissingProfile/> }.into_any(),
-        Some(profile) => view! {
+    let profile = Memo::new(move |_| store.workspace.with(|w| w.profile(id).cloned()));
+    // The toolbar stays put while the report redraws, so a button keeps focus.
+    view! {
+        <Show when=move || profile.with(Option::is_some) fallback=|| view! { <MissingProfile/> }>
             <div class="toolbar no-print">
                 <a href=Route::EditProfile(id).href()>"Edit"</a>
                 <button type="button" class="secondary" on:click=|_| { let _ = window().print(); }>"Print"</button>
                 <a href=Route::Profiles.href()>"All profiles"</a>
             </div>
             <div class="no-print"><ProfileActions id /></div>
-            <OnePage profile />
-        }
-        .into_any(),
-    }
+            {move || profile.get().map(|profile| view! { <OnePage profile /> })}
+        </Show>
     }
 }
 

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 pub fn RatingGrid() -> impl IntoView {
     let store = use_app_store();
     let status = RwSignal::new(None::<Status>);
-    let criteria = move || {
+    let criteria = Memo::new(move |_| {
         store.workspace.with(|w| {
             w.model().map(|m| {
                 m.criteria
@@ -25,8 +25,8 @@ pub fn RatingGrid() -> impl IntoView {
                     .collect::<Vec<Criterion>>()
             })
         })
-    };
-    let profiles = move || {
+    });
+    let profiles = Memo::new(move |_| {
         let status = status.get();
         store.workspace.with(|w| {
             let mut list: Vec<(ProfileId, String)> = w
@@ -38,13 +38,13 @@ pub fn RatingGrid() -> impl IntoView {
             list.sort_by_key(|(_, n)| n.to_lowercase());
             list
         })
-    };
+    });
     view! {
         <div class="page-head">
             <h1 tabindex="-1">"Rate profiles"</h1>
             <p class="actions"><a href=Route::Scoring.href()>"Ranked list"</a><a href=Route::ScoringModel.href()>"Edit the model"</a></p>
         </div>
-        {move || match criteria() {
+        {move || match criteria.get() {
             None => view! { <NoModelYet/> }.into_any(),
             Some(criteria) => {
                 let header = criteria.clone();
@@ -66,7 +66,7 @@ pub fn RatingGrid() -> impl IntoView {
                                 {header.iter().map(|c| view! { <th scope="col">{c.name.clone()}</th> }).collect_view()}
                             </tr></thead>
                             <tbody>
-                                {move || profiles().into_iter().map(|(id, name)| {
+                                {move || profiles.get().into_iter().map(|(id, name)| {
                                     let row = criteria.clone();
                                     view! {
                                         <tr>
