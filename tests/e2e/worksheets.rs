@@ -459,7 +459,7 @@ async fn a_five_column_chart_with_linked_and_typed_in_customers_derives_the_idea
     assert_eq!(computed.prop("value").await.unwrap().as_deref(), Some(""));
     assert_eq!(
         computed.attr("placeholder").await.unwrap().as_deref(),
-        Some("computed: 1500"),
+        Some("computed: 1,500"),
         "Kowalski Law's monthly spend is computed from 18,000 a year"
     );
 
