@@ -2,7 +2,7 @@
 //! again, the one-page view and its print, what the home screen points
 //! out, deleting with undo, and fields that refuse what cannot be stored.
 
-use crate::support::{App, Name, Role, WORKSPACE_KEY, wait_until};
+use crate::support::{App, Name, Role, WORKSPACE_KEY, pdf_pages, wait_until};
 use fantoccini::Locator;
 use fantoccini::elements::Element;
 use fantoccini::wd::PrintSize;
@@ -64,36 +64,6 @@ fn stored_names(stored: &Value) -> Vec<String> {
         .flatten()
         .filter_map(|p| p["name"].as_str().map(str::to_owned))
         .collect()
-}
-
-/// Clicks the one button named `name`, waiting for it to be there.
-async fn press(app: &App, name: &str) {
-    app.wait_for(Role::Button, Name::Is(name))
-        .await
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("cannot press {name:?}: {e}"));
-}
-
-/// Follows the one link named `name`, waiting for it to be there.
-async fn follow(app: &App, name: &str) {
-    app.wait_for(Role::Link, Name::Is(name))
-        .await
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("cannot follow the link {name:?}: {e}"));
-}
-
-/// Chooses the option shown as `option` in the list labelled `label`.
-async fn choose(app: &App, label: &str, option: &str) {
-    let select = wait_until(&format!("the {label} list is there"), async || {
-        app.field(label).await
-    })
-    .await;
-    select
-        .select_by_label(option)
-        .await
-        .unwrap_or_else(|e| panic!("cannot choose {option:?} in {label}: {e}"));
 }
 
 /// Waits until the field labelled `label` has the keyboard focus.
@@ -177,7 +147,7 @@ async fn invalid_fields(app: &App) -> Vec<String> {
 /// for its editor.
 async fn create_profile(app: &App, name: &str) {
     app.type_into("New profile: company name", name).await;
-    press(app, "Create profile").await;
+    app.press("Create profile").await;
     app.wait_for_main_heading(&format!("Edit {name}")).await;
 }
 
@@ -191,7 +161,7 @@ async fn a_profile_with_people_an_address_and_a_plan_is_kept_found_and_shown_on_
 
     // A second profile, so that searching has something to leave out.
     create_profile(&app, "Nordic Timber").await;
-    follow(&app, "Profiles").await;
+    app.follow("Profiles").await;
     app.wait_for_main_heading("Profiles").await;
     create_profile(&app, COMPANY).await;
 
@@ -201,7 +171,7 @@ async fn a_profile_with_people_an_address_and_a_plan_is_kept_found_and_shown_on_
     app.type_into("Average spend per month", "4 250,50").await;
     app.type_into("Direct costs per year", "30 000").await;
 
-    press(&app, "Add address").await;
+    app.press("Add address").await;
     wait_until_focused(&app, "Address label").await;
     app.type_into("Address", ADDRESS).await;
     app.field("Headquarters")
@@ -211,16 +181,16 @@ async fn a_profile_with_people_an_address_and_a_plan_is_kept_found_and_shown_on_
         .await
         .expect("the Headquarters box can be ticked");
 
-    press(&app, "Add person").await;
+    app.press("Add person").await;
     wait_until_focused(&app, "Person's name").await;
     app.type_into("Person's name", "Anna Nowak").await;
     app.type_into("Job title", "Chief Financial Officer").await;
-    choose(&app, "Buying role", "Decision maker").await;
+    app.choose("Buying role", "Decision maker").await;
     app.type_into("Day", "14").await;
-    choose(&app, "Month", "March").await;
+    app.choose("Month", "March").await;
     app.type_into("Year (optional)", "1980").await;
 
-    press(&app, "Add step").await;
+    app.press("Add step").await;
     wait_until_focused(&app, "Step").await;
     app.type_into("Step", STEP).await;
     app.type_into("Owner", "Piotr").await;
@@ -271,7 +241,7 @@ async fn a_profile_with_people_an_address_and_a_plan_is_kept_found_and_shown_on_
 
     app.reload().await;
     app.wait_for_main_heading(&format!("Edit {COMPANY}")).await;
-    follow(&app, "Profiles").await;
+    app.follow("Profiles").await;
     app.wait_for_main_heading("Profiles").await;
     wait_for_listed(&app, &["Kowalski Logistics", "Nordic Timber"]).await;
 
@@ -280,7 +250,7 @@ async fn a_profile_with_people_an_address_and_a_plan_is_kept_found_and_shown_on_
     app.wait_for(Role::Status, Name::Is("1 of 2 profiles"))
         .await;
 
-    follow(&app, COMPANY).await;
+    app.follow(COMPANY).await;
     app.wait_for_main_heading(COMPANY).await;
     let facts = [
         ("Employees", "50–100"),
@@ -409,23 +379,6 @@ fn typical_profile(id: &str, name: &str) -> Value {
         ],
         "last_reviewed": "2026-10-15",
     })
-}
-
-/// How many pages a PDF has: its `/Type /Page` objects (not `/Pages`).
-fn pdf_pages(pdf: &[u8]) -> usize {
-    let mut pages = 0;
-    let mut rest = pdf;
-    while let Some(at) = rest.windows(5).position(|w| w == b"/Type") {
-        rest = &rest[at + 5..];
-        let after = rest
-            .iter()
-            .position(|b| !b.is_ascii_whitespace())
-            .map_or(&[][..], |start| &rest[start..]);
-        if after.starts_with(b"/Page") && after.get(5) != Some(&b's') {
-            pages += 1;
-        }
-    }
-    pages
 }
 
 #[tokio::test]
@@ -582,7 +535,7 @@ async fn a_deleted_profile_can_be_brought_back_with_undo() {
     app.wait_for_main_heading(COMPANY).await;
     // A change first, so that storage holds the profile as the app writes it.
     let (today, _) = browser_dates(&app, 0, &[]).await;
-    press(&app, "Mark reviewed today").await;
+    app.press("Mark reviewed today").await;
     let before = app
         .wait_until_stored("the review is saved", |stored| {
             let profile = stored_profile(stored, COMPANY).ok_or("the profile is not stored")?;
@@ -594,7 +547,7 @@ async fn a_deleted_profile_can_be_brought_back_with_undo() {
         })
         .await;
 
-    press(&app, "Delete").await;
+    app.press("Delete").await;
     app.wait_for_main_heading("Profiles").await;
     wait_for_listed(&app, &["Nordic Timber"]).await;
     let notice = app
@@ -634,7 +587,7 @@ async fn a_deleted_profile_can_be_brought_back_with_undo() {
         .await;
     assert_eq!(after, before, "the profile comes back exactly as it was");
 
-    follow(&app, "Profiles").await;
+    app.follow("Profiles").await;
     wait_for_listed(&app, &[COMPANY, "Nordic Timber"]).await;
     app.assert_no_console_errors();
 }

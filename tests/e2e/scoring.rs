@@ -79,24 +79,6 @@ fn error(e: impl std::fmt::Display) -> String {
     e.to_string()
 }
 
-/// Clicks the one button named `name`, waiting for it to be there.
-async fn press(app: &App, name: &str) {
-    app.wait_for(Role::Button, Name::Is(name))
-        .await
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("cannot press {name:?}: {e}"));
-}
-
-/// Follows the one link named `name`, waiting for it to be there.
-async fn follow(app: &App, name: &str) {
-    app.wait_for(Role::Link, Name::Is(name))
-        .await
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("cannot follow the link {name:?}: {e}"));
-}
-
 /// Follows the link named `name` in the section headed `heading`.
 async fn follow_in(app: &App, heading: &str, name: &str) {
     let link = wait_until(
@@ -130,33 +112,6 @@ async fn options(app: &App, label: &str) -> Result<(Vec<String>, Option<String>)
         )
         .await;
     serde_json::from_value(found).map_err(error)
-}
-
-/// Chooses the option shown exactly as `option` in the list labelled
-/// `label`, and waits until the list shows it chosen.
-async fn choose(app: &App, label: &str, option: &str) {
-    let select = wait_until(&format!("the {label:?} list is there"), async || {
-        app.field(label).await
-    })
-    .await;
-    select
-        .find(Locator::XPath(&format!(
-            ".//option[normalize-space(.) = {}]",
-            literal(option)
-        )))
-        .await
-        .unwrap_or_else(|e| panic!("{label:?} offers no {option:?}: {e}"))
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("cannot choose {option:?} in {label:?}: {e}"));
-    wait_until(
-        &format!("{label:?} shows {option:?}"),
-        async || match options(app, label).await?.1 {
-            Some(chosen) if chosen == option => Ok(()),
-            chosen => Err(format!("it shows {chosen:?}")),
-        },
-    )
-    .await;
 }
 
 /// Whether the checkbox labelled `label` is ticked, once it is there.
@@ -223,7 +178,7 @@ fn stored_answer(stored: &Value, n: u32, criterion: &str) -> Result<Value, Strin
 /// as a person does, and waits until it is active and saved.
 async fn start_with_the_default_model(app: &App) {
     app.wait_for_main_heading("Scoring").await;
-    press(app, "Start with the Perfect Prospect Model").await;
+    app.press("Start with the Perfect Prospect Model").await;
     wait_until(
         "the default model is the active model",
         async || match options(app, "Active model").await? {
@@ -250,7 +205,8 @@ async fn start_with_the_default_model(app: &App) {
 
 /// Rates `company` on `criterion` in the rating grid.
 async fn rate(app: &App, criterion: &str, company: &str, option: &str) {
-    choose(app, &format!("{criterion} for {company}"), option).await;
+    app.choose(&format!("{criterion} for {company}"), option)
+        .await;
 }
 
 /// One row of the ranked list, as shown.
@@ -701,7 +657,7 @@ async fn changing_a_weight_changes_the_ranking_and_the_histogram_and_scores_surv
     app.load_workspace(&workspace(five_companies())).await;
     start_with_the_default_model(&app).await;
 
-    follow(&app, "Rate profiles").await;
+    app.follow("Rate profiles").await;
     app.wait_for_main_heading("Rate profiles").await;
     rate(
         &app,
@@ -725,7 +681,7 @@ async fn changing_a_weight_changes_the_ranking_and_the_histogram_and_scores_surv
     )
     .await;
 
-    follow(&app, "Ranked list").await;
+    app.follow("Ranked list").await;
     app.wait_for_main_heading("Scoring").await;
     let before = wait_for_ranking(
         &app,
@@ -748,7 +704,7 @@ async fn changing_a_weight_changes_the_ranking_and_the_histogram_and_scores_surv
     }
     let label_before = wait_for_histogram(&app, [0, 0, 0, 0, 1, 2, 1, 0, 0, 0]).await;
 
-    follow(&app, "Edit the model").await;
+    app.follow("Edit the model").await;
     app.wait_for_main_heading("Scoring model").await;
     wait_for_histogram(&app, [0, 0, 0, 0, 1, 2, 1, 0, 0, 0]).await;
     wait_for_list(
@@ -791,7 +747,7 @@ async fn changing_a_weight_changes_the_ranking_and_the_histogram_and_scores_surv
     )
     .await;
 
-    follow(&app, "Ranked list").await;
+    app.follow("Ranked list").await;
     app.wait_for_main_heading("Scoring").await;
     let expected_after = [
         "1. Birch Bakery | Prospect | A | 87.92 | 3 of 13 criteria",
@@ -848,11 +804,11 @@ async fn changing_a_weight_changes_the_ranking_and_the_histogram_and_scores_surv
     );
 
     // The filters keep each row's rank in the whole list.
-    choose(&app, "Tier", "B").await;
+    app.choose("Tier", "B").await;
     wait_for_ranking(&app, &expected_after[1..3]).await;
-    choose(&app, "Status", "Customer").await;
+    app.choose("Status", "Customer").await;
     wait_for_ranking(&app, &expected_after[1..2]).await;
-    choose(&app, "Tier", "All").await;
+    app.choose("Tier", "All").await;
     wait_for_ranking(&app, &[expected_after[1], expected_after[3]]).await;
     app.assert_no_console_errors();
 }
@@ -1009,7 +965,7 @@ async fn an_unprofitable_customer_is_capped_at_tier_c_and_listed_for_review() {
     .await;
     start_with_the_default_model(&app).await;
 
-    follow(&app, "Rate profiles").await;
+    app.follow("Rate profiles").await;
     app.wait_for_main_heading("Rate profiles").await;
     for company in ["Falcon Freight", "Garnet Group"] {
         for (criterion, option) in [
@@ -1024,7 +980,7 @@ async fn an_unprofitable_customer_is_capped_at_tier_c_and_listed_for_review() {
         }
     }
 
-    follow(&app, "Ranked list").await;
+    app.follow("Ranked list").await;
     let rows = wait_for_ranking(
         &app,
         &[
@@ -1082,8 +1038,8 @@ async fn an_unprofitable_customer_is_capped_at_tier_c_and_listed_for_review() {
 
     // The cap is the model's hard rule: without it Falcon is tier A (and
     // one to reward), though still listed for review.
-    follow(&app, "Ranked list").await;
-    follow(&app, "Edit the model").await;
+    app.follow("Ranked list").await;
+    app.follow("Edit the model").await;
     app.wait_for_main_heading("Scoring model").await;
     const RULE: &str = "Unprofitable customers are at most tier C";
     assert!(
@@ -1100,7 +1056,7 @@ async fn an_unprofitable_customer_is_capped_at_tier_c_and_listed_for_review() {
         ],
     )
     .await;
-    follow(&app, "Ranked list").await;
+    app.follow("Ranked list").await;
     wait_for_ranking(
         &app,
         &[
@@ -1117,10 +1073,10 @@ async fn an_unprofitable_customer_is_capped_at_tier_c_and_listed_for_review() {
     )
     .await;
 
-    follow(&app, "Edit the model").await;
+    app.follow("Edit the model").await;
     app.wait_for_main_heading("Scoring model").await;
     tick(&app, RULE, true).await;
-    follow(&app, "Ranked list").await;
+    app.follow("Ranked list").await;
     wait_for_ranking(
         &app,
         &[
@@ -1175,7 +1131,7 @@ async fn ratings_entered_on_the_profile_count() {
     );
     assert_eq!(chosen.as_deref(), Some("— no answer"));
 
-    choose(&app, "Brand prestige", FIVE).await;
+    app.choose("Brand prestige", FIVE).await;
     app.wait_until_stored("the rating is saved", |stored| {
         match stored_answer(stored, 40, "Brand prestige")? {
             answer if answer == json!({"rating": 5}) => Ok(()),
@@ -1221,8 +1177,8 @@ async fn ratings_entered_on_the_profile_count() {
     assert_eq!(rows.iter().map(|r| r.share).sum::<Decimal>(), total);
 
     // The same rating shows in the rating grid, and after a reload.
-    follow(&app, "Ranked list").await;
-    follow(&app, "Rate profiles").await;
+    app.follow("Ranked list").await;
+    app.follow("Rate profiles").await;
     app.wait_for_main_heading("Rate profiles").await;
     let label = format!("Brand prestige for {COMPANY}");
     wait_until("the grid shows the rating", async || {
@@ -1293,7 +1249,7 @@ async fn the_rating_grid_is_rated_from_the_keyboard() {
     let app = App::open("#/scoring").await;
     app.load_workspace(&workspace(five_companies())).await;
     start_with_the_default_model(&app).await;
-    follow(&app, "Rate profiles").await;
+    app.follow("Rate profiles").await;
     app.wait_for_main_heading("Rate profiles").await;
 
     // As the hint says: a digit picks a rating, Tab moves to the next one.

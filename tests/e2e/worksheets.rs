@@ -3,7 +3,7 @@
 //! check, editing a profile through its column, a column whose profile was
 //! deleted, and printing a worksheet.
 
-use crate::support::{App, Name, Role, wait_until};
+use crate::support::{App, Name, Role, pdf_pages, wait_until};
 use fantoccini::Locator;
 use fantoccini::elements::Element;
 use fantoccini::wd::PrintSize;
@@ -48,32 +48,11 @@ fn profile(id: &str, name: &str, status: &str, fields: Value) -> Value {
     profile
 }
 
-/// Clicks the one button named `name`, waiting for it to be there.
-async fn press(app: &App, name: &str) {
-    app.wait_for(Role::Button, Name::Is(name))
-        .await
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("cannot press {name:?}: {e}"));
-}
-
-/// Chooses the option shown as `option` in the list labelled `label`.
-async fn choose(app: &App, label: &str, option: &str) {
-    let select = wait_until(&format!("the {label:?} list is there"), async || {
-        app.field(label).await
-    })
-    .await;
-    select
-        .select_by_label(option)
-        .await
-        .unwrap_or_else(|e| panic!("cannot choose {option:?} in {label:?}: {e}"));
-}
-
 /// Creates a worksheet on the worksheets screen, as a person does, and
 /// waits for it to open; returns its id, from the address bar.
 async fn create_worksheet(app: &App, name: &str) -> String {
     app.type_into("New worksheet: name", name).await;
-    press(app, "Create worksheet").await;
+    app.press("Create worksheet").await;
     app.wait_for_main_heading(name).await;
     let address = app.client().current_url().await.expect("the address");
     let fragment = address.fragment().unwrap_or_default().to_owned();
@@ -216,24 +195,6 @@ async fn fit_rows(app: &App) -> Result<Vec<(String, String)>, String> {
     let rows = texts_in(&section, ".//table//tbody//th").await?;
     let results = texts_in(&section, ".//table//tbody//td").await?;
     Ok(rows.into_iter().zip(results).collect())
-}
-
-/// How many pages a PDF has: its `/Type /Page` objects (not `/Pages`),
-/// as the regex `/Type\s*/Page[^s]` counts them.
-fn pdf_pages(pdf: &[u8]) -> usize {
-    let mut pages = 0;
-    let mut rest = pdf;
-    while let Some(at) = rest.windows(5).position(|w| w == b"/Type") {
-        rest = &rest[at + 5..];
-        let after = rest
-            .iter()
-            .position(|b| !b.is_ascii_whitespace())
-            .map_or(&[][..], |start| &rest[start..]);
-        if after.starts_with(b"/Page") && after.get(5).is_some_and(|b| *b != b's') {
-            pages += 1;
-        }
-    }
-    pages
 }
 
 /// The text of a PDF as Chromium writes it, read in the browser: its
@@ -413,12 +374,8 @@ async fn a_five_column_chart_with_linked_and_typed_in_customers_derives_the_idea
 
     // Column 1 through its source list, columns 2 and 3 through the
     // suggestions, which fill the first blank typed-in column.
-    choose(
-        &app,
-        "Source of Client #1",
-        &format!("Profile: {NORTHWIND}"),
-    )
-    .await;
+    app.choose("Source of Client #1", &format!("Profile: {NORTHWIND}"))
+        .await;
     wait_for_headings(
         &app,
         &[
@@ -430,8 +387,8 @@ async fn a_five_column_chart_with_linked_and_typed_in_customers_derives_the_idea
         ],
     )
     .await;
-    press(&app, &format!("Add {BALTIC} to the chart")).await;
-    press(&app, &format!("Add {KOWALSKI} to the chart")).await;
+    app.press(&format!("Add {BALTIC} to the chart")).await;
+    app.press(&format!("Add {KOWALSKI} to the chart")).await;
     let headings = [NORTHWIND, BALTIC, KOWALSKI, "Client #4", "Client #5"];
     wait_for_headings(&app, &headings).await;
 
@@ -468,7 +425,8 @@ async fn a_five_column_chart_with_linked_and_typed_in_customers_derives_the_idea
     app.type_into("Industry for Client #4", "Retail").await;
     app.type_into("Average spent per month for Client #4", "1 250,50")
         .await;
-    choose(&app, "Have they referred you? for Client #4", "Yes").await;
+    app.choose("Have they referred you? for Client #4", "Yes")
+        .await;
     app.type_into(
         "What do they purchase? for Client #4",
         "Managed Desktop\nPrinters",
@@ -547,7 +505,7 @@ async fn a_five_column_chart_with_linked_and_typed_in_customers_derives_the_idea
     // Antivirus (a common purchase), referred yes (most said yes) match;
     // 3,000 a month and so 36,000 a year are above the charted spend.
     // 4 of 6 rows compared: 66.7 %.
-    choose(&app, "Profile to check", VISTULA).await;
+    app.choose("Profile to check", VISTULA).await;
     let summary = app
         .wait_for(Role::Status, Name::StartsWith("Fit:"))
         .await
@@ -680,7 +638,7 @@ async fn editing_a_linked_cell_edits_the_profile() {
         .await;
     app.wait_for_main_heading("ICP worksheets").await;
     create_worksheet(&app, "Retail customers").await;
-    press(&app, &format!("Add {NORTHWIND} to the chart")).await;
+    app.press(&format!("Add {NORTHWIND} to the chart")).await;
     wait_for_headings(
         &app,
         &[
@@ -751,12 +709,8 @@ async fn a_column_whose_profile_was_deleted_keeps_its_values_and_says_so() {
         .await;
     app.wait_for_main_heading("ICP worksheets").await;
     let sheet = create_worksheet(&app, "Before the clean-up").await;
-    choose(
-        &app,
-        "Source of Client #1",
-        &format!("Profile: {NORTHWIND}"),
-    )
-    .await;
+    app.choose("Source of Client #1", &format!("Profile: {NORTHWIND}"))
+        .await;
     wait_for_headings(
         &app,
         &[
@@ -773,7 +727,7 @@ async fn a_column_whose_profile_was_deleted_keeps_its_values_and_says_so() {
 
     app.goto(&format!("#/profiles/{id}")).await;
     app.wait_for_main_heading(NORTHWIND).await;
-    press(&app, "Delete").await;
+    app.press("Delete").await;
     app.wait_for_main_heading("Profiles").await;
     app.wait_until_stored("the profile is deleted", |stored| {
         let linked = stored["data"]["worksheets"][0]["columns"][0].clone();

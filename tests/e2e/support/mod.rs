@@ -6,7 +6,7 @@ mod browser;
 mod page;
 mod server;
 
-pub use page::{App, Name, Role};
+pub use page::{App, Name, Role, pdf_pages};
 
 use std::time::{Duration, Instant};
 

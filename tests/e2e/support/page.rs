@@ -107,6 +107,36 @@ pub struct App {
 }
 
 impl App {
+    /// Clicks the one button named `name`, waiting for it to be there.
+    pub async fn press(&self, name: &str) {
+        self.wait_for(Role::Button, Name::Is(name))
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("cannot press {name:?}: {e}"));
+    }
+
+    /// Follows the one link named `name`, waiting for it to be there.
+    pub async fn follow(&self, name: &str) {
+        self.wait_for(Role::Link, Name::Is(name))
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("cannot follow the link {name:?}: {e}"));
+    }
+
+    /// Chooses the option shown as `option` in the list labelled `label`.
+    pub async fn choose(&self, label: &str, option: &str) {
+        let select = wait_until(&format!("the {label:?} list is there"), async || {
+            self.field(label).await
+        })
+        .await;
+        select
+            .select_by_label(option)
+            .await
+            .unwrap_or_else(|e| panic!("cannot choose {option:?} in {label:?}: {e}"));
+    }
+
     /// Serves `DIST_DIR` (default: `dist/` of this crate) and starts the
     /// browser, on no page yet.
     pub async fn start() -> Self {
@@ -552,6 +582,23 @@ impl App {
             n => Err(format!("{n} elements match {what}, expected one")),
         }
     }
+}
+
+/// How many pages a PDF has (its `/Type /Page` objects).
+pub fn pdf_pages(pdf: &[u8]) -> usize {
+    let mut pages = 0;
+    let mut rest = pdf;
+    while let Some(at) = rest.windows(5).position(|w| w == b"/Type") {
+        rest = &rest[at + 5..];
+        let after = rest
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .map_or(&[][..], |start| &rest[start..]);
+        if after.starts_with(b"/Page") && after.get(5) != Some(&b's') {
+            pages += 1;
+        }
+    }
+    pages
 }
 
 #[cfg(test)]
