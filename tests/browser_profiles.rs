@@ -242,3 +242,75 @@ async fn the_editor_locks_when_another_tab_saves_data_from_a_newer_version() {
         "never written over"
     );
 }
+
+/// The names of the customers the worksheet suggests, in order.
+fn suggested() -> Vec<String> {
+    let list = document()
+        .query_selector_all("button[aria-label$=' to the chart']")
+        .unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|b| {
+            let label: web_sys::Element = b.unchecked_into();
+            let text = label.get_attribute("aria-label").unwrap();
+            text.trim_start_matches("Add ")
+                .trim_end_matches(" to the chart")
+                .to_owned()
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn worksheet_suggestions_rank_by_yearly_spend_or_by_score() {
+    let _page = fresh_page().await;
+    let mut file: serde_json::Value = serde_json::from_str(&workspace_file(
+        "6f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f",
+        "Acme",
+        1,
+        1,
+    ))
+    .unwrap();
+    file["data"]["profiles"] = serde_json::json!([
+        {"id": "7f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e01", "created_at": "2026-11-01T09:00:00Z",
+         "name": "Big Spender", "status": "customer", "yearly_spend": "100000"},
+        {"id": "7f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e02", "created_at": "2026-11-01T09:00:00Z",
+         "name": "Loyal Fan", "status": "customer", "yearly_spend": "1000", "referred": "yes"}
+    ]);
+    file["data"]["worksheets"] = serde_json::json!([{
+        "id": "5f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f", "name": "Top 5", "created_at": "2026-11-01T09:00:00Z",
+        "columns": [{"id": "4f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e01"}]
+    }]);
+    storage()
+        .set_item(WORKSPACE_KEY, &file.to_string())
+        .unwrap();
+    window().location().set_hash("#/scoring").unwrap();
+    let _app = mount_app().await;
+    click("Start with the Perfect Prospect Model");
+    window()
+        .location()
+        .set_hash("#/icp/5f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f")
+        .unwrap();
+    wait_until("suggestions by spend", || {
+        suggested() == ["Big Spender", "Loyal Fan"]
+    })
+    .await;
+
+    let by: web_sys::HtmlSelectElement = field("Suggest by").unchecked_into();
+    by.set_value("score");
+    by.dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    // Loyal Fan referred us (full marks on the one criterion known); Big
+    // Spender has no answer the model can score, so it comes last.
+    wait_until("suggestions by score", || {
+        suggested() == ["Loyal Fan", "Big Spender"]
+    })
+    .await;
+    assert!(
+        document()
+            .body()
+            .unwrap()
+            .text_content()
+            .unwrap()
+            .contains("(score 100)")
+    );
+}

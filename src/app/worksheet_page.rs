@@ -106,19 +106,31 @@ fn ColumnPicker(
 ) -> impl IntoView {
     let store = use_app_store();
     let locked = super::fields::locked();
+    let by_score = RwSignal::new(false);
+    let has_model = move || store.workspace.with(|w| w.model().is_some());
+    // Customers not charted yet, best first by yearly spend or by score,
+    // with the figure they were ranked by.
     let suggestions = move || {
+        let by_score = by_score.get();
         store.workspace.with(|w| {
             let charted: Vec<ProfileId> = w
                 .worksheet(id)
                 .map(|s| s.columns.iter().filter_map(|c| c.profile).collect())
                 .unwrap_or_default();
+            let model = w.model().filter(|_| by_score);
             let mut customers: Vec<_> = w
                 .profiles
                 .iter()
                 .filter(|p| {
                     p.status == crate::domain::profile::Status::Customer && !charted.contains(&p.id)
                 })
-                .map(|p| (p.id, p.name.clone(), p.yearly_spend().map(|k| k.value())))
+                .map(|p| {
+                    let figure = match model {
+                        Some(m) => crate::domain::scoring::score(m, p, today()).score,
+                        None => p.yearly_spend().map(|k| k.value()),
+                    };
+                    (p.id, p.name.clone(), figure)
+                })
                 .collect();
             customers.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
             customers.truncate(8);
@@ -154,16 +166,30 @@ fn ColumnPicker(
                 "Consider customers who may not spend the most with you, but are loyal, give "
                 "referrals and are fans: they are valuable too."
             </p>
+            // Outside the list, which redraws, so the choice keeps focus.
+            <Show when=has_model>
+                <div class="field inline">
+                    <label for="suggest-by">"Suggest by"</label>
+                    <select id="suggest-by" on:change=move |ev| by_score.set(event_target_value(&ev) == "score")>
+                        <option value="spend" prop:selected=move || !by_score.get()>"Yearly spend"</option>
+                        <option value="score" prop:selected=move || by_score.get()>"Score (active model)"</option>
+                    </select>
+                </div>
+            </Show>
             {move || {
                 let list = suggestions();
                 if list.is_empty() {
                     return view! { <p>"No more customer profiles to suggest. Type customers into the chart, or link a column to a profile."</p> }.into_any();
                 }
                 view! {
-                    <p>"Suggested by yearly spend:"</p>
+                    <p>{move || if by_score.get() { "Suggested by score:" } else { "Suggested by yearly spend:" }}</p>
                     <ul class="suggestions">
                         {list.into_iter().map(|(profile, name, spend)| {
-                            let spend = spend.map(|s| format!(" ({} a year)", crate::domain::decimal::grouped(s))).unwrap_or_default();
+                            let spend = match (spend, by_score.get_untracked()) {
+                                (Some(score), true) => format!(" (score {score})"),
+                                (Some(s), false) => format!(" ({} a year)", grouped(s)),
+                                (None, _) => String::new(),
+                            };
                             view! {
                                 <li>
                                     <button type="button" class="secondary" disabled=locked aria-label=format!("Add {name} to the chart")
