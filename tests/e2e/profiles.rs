@@ -2,7 +2,7 @@
 //! again, the one-page view and its print, what the home screen points
 //! out, deleting with undo, and fields that refuse what cannot be stored.
 
-use crate::support::{App, Name, Role, WORKSPACE_KEY, pdf_pages, wait_until};
+use crate::support::{App, Name, Role, WORKSPACE_KEY, pdf_pages, wait_until, workspace_envelope};
 use fantoccini::Locator;
 use fantoccini::elements::Element;
 use fantoccini::wd::PrintSize;
@@ -15,20 +15,7 @@ fn uuid(n: u32) -> String {
 
 /// A stored workspace envelope holding `profiles`, as the app writes it.
 fn workspace(profiles: Vec<Value>) -> Value {
-    json!({
-        "format": "clientele",
-        "schema_version": 1,
-        "exported_at": "2026-11-01T09:00:00.000Z",
-        "app_version": "0.1.0",
-        "data": {
-            "id": uuid(1),
-            "name": "Acme sales",
-            "created_at": "2026-01-05T09:00:00.000Z",
-            "updated_at": "2026-11-01T09:00:00.000Z",
-            "revision": 3,
-            "profiles": profiles,
-        }
-    })
+    workspace_envelope(&uuid(1), "Acme sales", json!({ "profiles": profiles }))
 }
 
 /// A profile with nothing but its name.

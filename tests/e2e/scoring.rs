@@ -10,7 +10,7 @@
 //! demanding procedures 5) and the rules: each share is earned points ×
 //! weight ÷ the answered weight, cut to the cent.
 
-use crate::support::{App, Name, Role, wait_until};
+use crate::support::{App, Name, Role, wait_until, workspace_envelope};
 use fantoccini::Locator;
 use fantoccini::elements::Element;
 use rust_decimal::Decimal;
@@ -27,20 +27,7 @@ fn uuid(n: u32) -> String {
 
 /// A stored workspace envelope holding `profiles`, as the app writes it.
 fn workspace(profiles: Vec<Value>) -> Value {
-    json!({
-        "format": "clientele",
-        "schema_version": 1,
-        "exported_at": "2026-11-01T09:00:00.000Z",
-        "app_version": "0.1.0",
-        "data": {
-            "id": uuid(1),
-            "name": "Scoring team",
-            "created_at": "2026-01-05T09:00:00.000Z",
-            "updated_at": "2026-11-01T09:00:00.000Z",
-            "revision": 3,
-            "profiles": profiles,
-        }
-    })
+    workspace_envelope(&uuid(1), "Scoring team", json!({ "profiles": profiles }))
 }
 
 /// A profile with id `uuid(n)`, `name` and `status`, plus the fields in

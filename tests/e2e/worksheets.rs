@@ -3,7 +3,7 @@
 //! check, editing a profile through its column, a column whose profile was
 //! deleted, and printing a worksheet.
 
-use crate::support::{App, Name, Role, pdf_pages, wait_until};
+use crate::support::{App, Name, Role, pdf_pages, wait_until, workspace_envelope};
 use fantoccini::Locator;
 use fantoccini::elements::Element;
 use fantoccini::wd::PrintSize;
@@ -17,21 +17,11 @@ fn uuid(n: u32) -> String {
 /// A stored workspace envelope holding `profiles` and `worksheets`, as the
 /// app writes it.
 fn workspace(profiles: Vec<Value>, worksheets: Vec<Value>) -> Value {
-    json!({
-        "format": "clientele",
-        "schema_version": 1,
-        "exported_at": "2026-11-01T09:00:00.000Z",
-        "app_version": "0.1.0",
-        "data": {
-            "id": uuid(1),
-            "name": "Acme sales",
-            "created_at": "2026-01-05T09:00:00.000Z",
-            "updated_at": "2026-11-01T09:00:00.000Z",
-            "revision": 3,
-            "profiles": profiles,
-            "worksheets": worksheets,
-        }
-    })
+    workspace_envelope(
+        &uuid(1),
+        "Acme sales",
+        json!({ "profiles": profiles, "worksheets": worksheets }),
+    )
 }
 
 /// A profile: `fields` over its id, name and status.

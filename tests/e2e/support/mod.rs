@@ -25,6 +25,29 @@ pub const QUARANTINE_PREFIX: &str = "clientele.v1.quarantine.";
 
 /// The app's save delay (`SAVE_DELAY` in `src/app/persistence.rs`): a
 /// change reaches storage this long after the last keystroke.
+/// A stored workspace envelope, as the app writes it: schema version 1,
+/// workspace `id` and `name`, and the records in `records` (an object such
+/// as `{"profiles": [...], "worksheets": [...]}`) merged into its `data`.
+pub fn workspace_envelope(id: &str, name: &str, records: serde_json::Value) -> serde_json::Value {
+    let mut envelope = serde_json::json!({
+        "format": "clientele",
+        "schema_version": 1,
+        "exported_at": "2026-11-01T09:00:00.000Z",
+        "app_version": "0.1.0",
+        "data": {
+            "id": id,
+            "name": name,
+            "created_at": "2026-01-05T09:00:00.000Z",
+            "updated_at": "2026-11-01T09:00:00.000Z",
+            "revision": 3,
+        }
+    });
+    for (key, value) in records.as_object().expect("records are an object") {
+        envelope["data"][key] = value.clone();
+    }
+    envelope
+}
+
 pub const SAVE_DELAY: Duration = Duration::from_millis(400);
 
 /// Checks `condition` until it gives `Ok`, and returns that value; panics
