@@ -191,16 +191,18 @@ pub fn FitCheck(
             all
         })
     };
+    // Derived once per change, for both the check and the prospects.
+    let ideal = Memo::new(move |_| ideal_of(store, id));
     let result = move || {
         let profile = chosen.get()?;
-        let ideal = ideal_of(store, id)?;
+        let ideal = ideal.get()?;
         store.workspace.with(|w| {
             let p = w.profile(profile)?;
             Some(icp::fit(&ideal, &ChartValues::of_profile(p, today())))
         })
     };
     let prospects = move || {
-        let Some(ideal) = ideal_of(store, id) else {
+        let Some(ideal) = ideal.get() else {
             return Vec::new();
         };
         store.workspace.with(|w| {

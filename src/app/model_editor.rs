@@ -53,29 +53,22 @@ pub fn ModelEditor() -> impl IntoView {
     let store = use_app_store();
     let locked = locked();
     let model_key = Memo::new(move |_| store.workspace.with(|w| w.active_model));
-    let scores = Signal::derive(move || {
+    // Ranked once per change; the histogram and the top ten both read it.
+    let ranked = Memo::new(move |_| {
         store.workspace.with(|w| {
             w.model()
-                .map(|m| {
-                    scoring::rank(m, &w.profiles, today())
-                        .iter()
-                        .filter_map(|r| r.score())
-                        .collect()
-                })
+                .map(|m| scoring::rank(m, &w.profiles, today()))
                 .unwrap_or_default()
         })
     });
+    let scores =
+        Signal::derive(move || ranked.with(|all| all.iter().filter_map(|r| r.score()).collect()));
     let top = move || {
-        store.workspace.with(|w| {
-            w.model()
-                .map(|m| {
-                    scoring::rank(m, &w.profiles, today())
-                        .into_iter()
-                        .take(10)
-                        .map(|r| (r.name.clone(), r.score(), r.tier()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+        ranked.with(|all| {
+            all.iter()
+                .take(10)
+                .map(|r| (r.name.clone(), r.score(), r.tier()))
+                .collect::<Vec<_>>()
         })
     };
     let duplicate = move |_| {

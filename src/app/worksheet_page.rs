@@ -248,7 +248,7 @@ fn Chart(
                                     <span class="row-help">{row.help()}</span>
                                 </th>
                                 <For each=move || columns.get() key=column_key let:column>
-                                    <Cell sheet=id row column />
+                                    <Cell sheet=id row column columns />
                                 </For>
                             </tr>
                         }).collect_view()}
@@ -324,6 +324,8 @@ fn Cell(
     row: ChartRow,
     /// The column as shown when it was drawn.
     column: ColumnView,
+    /// Every column as shown now (the chart's memo), for live answers.
+    columns: Memo<Vec<ColumnView>>,
 ) -> impl IntoView {
     let store = use_app_store();
     let label = format!("{} for {}", row.label(), column.heading);
@@ -344,11 +346,12 @@ fn Cell(
     }
     if row.is_answer() {
         let answer = Signal::derive(move || {
-            column_views(store, sheet)
-                .into_iter()
-                .find(|c| c.id == column_id)
-                .map(|c| row.answer(&c.values))
-                .unwrap_or_default()
+            columns.with(|all| {
+                all.iter()
+                    .find(|c| c.id == column_id)
+                    .map(|c| row.answer(&c.values))
+                    .unwrap_or_default()
+            })
         });
         let set = Callback::new(move |answer: YesNoUnknown| {
             store
