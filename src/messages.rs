@@ -6,7 +6,8 @@ use crate::app::state::Notice;
 use crate::domain::date::{BirthdayError, DateError};
 use crate::domain::decimal::{DecimalTextError, MAX_DECIMALS, MAX_DIGITS};
 use crate::domain::input::InputError;
-use crate::format::FormatError;
+use crate::domain::share::check::{Repair, Skip};
+use crate::format::{FormatError, RecordFault, RecordProblem};
 use crate::storage::StorageError;
 
 /// Why a stored decimal (money, a weight) was refused.
@@ -56,9 +57,68 @@ pub fn format_error(error: &FormatError) -> String {
             "This data from schema version {from} could not be brought up to date ({detail}). \
              Nothing has been changed."
         ),
+        FormatError::TooLarge { bytes, limit } => format!(
+            "This file is {} MB, larger than the {} MB Clientele reads. Nothing has been changed.",
+            megabytes(*bytes),
+            megabytes(*limit)
+        ),
+        FormatError::UnknownKind { found } => format!(
+            "This Clientele file holds \"{found}\", which this version does not know. Open it with a \
+             newer Clientele; nothing has been changed."
+        ),
         FormatError::InvalidData { detail } => {
             format!("Part of the data is missing or has a wrong value: {detail}.")
         }
+    }
+}
+
+/// Bytes as megabytes with one decimal, for size messages.
+fn megabytes(bytes: u64) -> String {
+    let tenths = (bytes * 10 + 524_288) / 1_048_576;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+/// What happened to one record of an imported file.
+pub fn record_problem(problem: &RecordProblem) -> String {
+    let which = match (&problem.name, problem.position) {
+        (Some(name), _) => format!("{} “{name}”", problem.kind.label()),
+        (None, 0) => format!("The {}", problem.kind.field()),
+        (None, n) => format!("{} number {n}", problem.kind.label()),
+    };
+    match &problem.fault {
+        RecordFault::Skipped(skip) => format!("{which} was not imported: {}.", skip_reason(skip)),
+        RecordFault::Repaired(repair) => format!("{which}: {}", repair_text(repair)),
+    }
+}
+
+fn skip_reason(skip: &Skip) -> String {
+    match skip {
+        Skip::Unreadable(detail) => {
+            format!("part of it is missing or has a wrong value ({detail})")
+        }
+        Skip::NoName => "it has no name".to_owned(),
+        Skip::DuplicateId => "the file lists it twice (the first one was read)".to_owned(),
+        Skip::InvalidModel => "it has a negative weight or tier thresholds out of order".to_owned(),
+    }
+}
+
+fn repair_text(repair: &Repair) -> String {
+    match repair {
+        Repair::WebsiteRemoved(text) => {
+            format!("the web address “{text}” is not an http or https address, so it was left out.")
+        }
+        Repair::EmailRemoved(text) => {
+            format!("“{text}” is not an e-mail address, so it was left out.")
+        }
+        Repair::NameShortened { max } => {
+            format!("the name was longer than {max} characters and was shortened.")
+        }
+        Repair::InfluenceRemoved => {
+            "a person's influence was outside 1 to 5, so it was left out.".to_owned()
+        }
+        Repair::LooksLikeMarkup => "some text looks like HTML or script; it is kept and only ever \
+             shown as plain text."
+            .to_owned(),
     }
 }
 

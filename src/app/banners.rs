@@ -2,6 +2,7 @@
 
 use super::conflict_dialog::ConflictDialog;
 use super::download::{download_stored, download_workspace};
+use super::import::undo::UndoImport;
 use super::profile_actions::undo_delete;
 use super::state::{Notice, use_app_store};
 use super::use_persistence;
@@ -18,6 +19,7 @@ pub fn Banners() -> impl IntoView {
         <section class="banners" aria-label="Messages">
             <ConflictDialog/>
             <UndoDelete/>
+            <UndoImport/>
             {move || {
                 store
                     .notices

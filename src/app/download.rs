@@ -2,7 +2,8 @@
 //! the file is made from a local Blob URL.
 
 use super::persistence::Persistence;
-use super::state::{AppStore, Notice, now};
+use super::state::{AppStore, Notice, StorageMode, now};
+use crate::domain::share::{Export, FileKind, PersonalData};
 use crate::format;
 use crate::storage::StorageKey;
 use leptos::prelude::*;
@@ -34,12 +35,28 @@ fn start(file_name: &str, text: &str) -> Result<(), JsValue> {
 /// Downloads the whole workspace as a Clientele file: the backup, and the way
 /// out when the browser cannot save.
 pub fn download_workspace(store: AppStore) {
+    download_export(store, store.workspace.with_untracked(Export::workspace));
+}
+
+/// Downloads `export` as a Clientele file; returns the file's name, or
+/// `None` after telling the user why it failed. A complete copy of the
+/// workspace is noted as the latest backup.
+pub fn download_export(store: AppStore, export: Export) -> Option<String> {
     let at = now();
-    let (name, text) = store
-        .workspace
-        .with_untracked(|w| (w.export_file_name(at), format::encode_workspace(w, at)));
-    if let Err(e) = offer_download(&name, &text) {
-        store.notify(Notice::DownloadFailed(e));
+    let name = export.file_name(at);
+    match offer_download(&name, &format::encode_export(&export, at)) {
+        Ok(()) => {
+            let backup = export.kind == FileKind::Workspace
+                && export.personal_data == PersonalData::Included;
+            if backup && store.mode.get_untracked() != StorageMode::ReadOnly {
+                store.workspace.update(|w| w.mark_exported(at));
+            }
+            Some(name)
+        }
+        Err(e) => {
+            store.notify(Notice::DownloadFailed(e));
+            None
+        }
     }
 }
 

@@ -5,10 +5,12 @@ pub mod banners;
 pub mod conflict_dialog;
 pub mod data_page;
 pub mod download;
+pub mod export_control;
 pub mod fields;
 pub mod header;
 pub mod home;
 pub mod ideal_profile;
+pub mod import;
 pub mod model_editor;
 pub mod not_found;
 pub mod persistence;
@@ -32,6 +34,9 @@ use banners::Banners;
 use data_page::DataPage;
 use header::Header;
 use home::Home;
+use import::csv_page::CsvImportPage;
+use import::drop_zone::DropZone;
+use import::preview_page::ImportPreview;
 use leptos::prelude::*;
 use model_editor::ModelEditor;
 use not_found::NotFound;
@@ -105,10 +110,13 @@ pub fn App() -> impl IntoView {
                 Route::RatingGrid => view! { <RatingGrid/> }.into_any(),
                 Route::ScoreExplanation(id) => view! { <ScoreExplanation id/> }.into_any(),
                 Route::Data => view! { <DataPage/> }.into_any(),
+                Route::Import => view! { <ImportPreview/> }.into_any(),
+                Route::CsvImport => view! { <CsvImportPage/> }.into_any(),
                 Route::NotFound(path) => view! { <NotFound path/> }.into_any(),
             }}
         </main>
         <StatusLine/>
+        <DropZone/>
     }
 }
 

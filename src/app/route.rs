@@ -31,6 +31,10 @@ pub enum Route {
     ScoreExplanation(ProfileId),
     /// Where data lives: storage, backups, set-aside data.
     Data,
+    /// The preview of files being imported.
+    Import,
+    /// The column mapping of a CSV file being imported.
+    CsvImport,
     /// A link to a screen that does not exist.
     NotFound(String),
 }
@@ -72,6 +76,8 @@ impl Route {
                 Self::ScoreExplanation(profile(id).unwrap())
             }
             ["data"] => Self::Data,
+            ["data", "import"] => Self::Import,
+            ["data", "csv"] => Self::CsvImport,
             _ => Self::NotFound(path.to_owned()),
         }
     }
@@ -90,6 +96,8 @@ impl Route {
             Self::RatingGrid => "#/scoring/rate".to_owned(),
             Self::ScoreExplanation(id) => format!("#/scoring/{id}"),
             Self::Data => "#/data".to_owned(),
+            Self::Import => "#/data/import".to_owned(),
+            Self::CsvImport => "#/data/csv".to_owned(),
             Self::NotFound(path) => format!("#/{path}"),
         }
     }
@@ -105,6 +113,8 @@ impl Route {
                 "Scoring"
             }
             Self::Data => "Data & backup",
+            Self::Import => "Import a file",
+            Self::CsvImport => "Import a CSV file",
             Self::NotFound(_) => "Page not found",
         }
     }
@@ -114,6 +124,7 @@ impl Route {
         match (self, current) {
             (Self::Profiles, Self::Profile(_) | Self::EditProfile(_)) => true,
             (Self::Worksheets, Self::Worksheet(_)) => true,
+            (Self::Data, Self::Import | Self::CsvImport) => true,
             (Self::Scoring, Self::ScoringModel | Self::RatingGrid | Self::ScoreExplanation(_)) => {
                 true
             }
@@ -161,6 +172,8 @@ mod tests {
             Route::Home,
             Route::Profiles,
             Route::Data,
+            Route::Import,
+            Route::CsvImport,
             Route::Profile(id),
             Route::EditProfile(id),
         ] {

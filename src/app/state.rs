@@ -109,6 +109,12 @@ pub struct AppStore {
     pub route: RwSignal<Route>,
     /// The last deleted profile, while its delete can be undone.
     pub deleted: RwSignal<Option<super::profile_actions::Deleted>>,
+    /// Files read for import, waiting in the preview.
+    pub pending_import: RwSignal<Option<super::import::PendingImport>>,
+    /// The workspace before the last import, while it can be undone.
+    pub import_undo: RwSignal<Option<super::import::ImportUndo>>,
+    /// A CSV file waiting for its column mapping.
+    pub csv_file: RwSignal<Option<super::import::CsvFile>>,
 }
 
 impl AppStore {
@@ -123,6 +129,9 @@ impl AppStore {
             storage_info: RwSignal::new(StorageInfo::default()),
             route: RwSignal::new(route),
             deleted: RwSignal::new(None),
+            pending_import: RwSignal::new(None),
+            import_undo: RwSignal::new(None),
+            csv_file: RwSignal::new(None),
         }
     }
 

@@ -11,6 +11,7 @@ pub mod input;
 pub mod profile;
 pub mod profile_list;
 pub mod scoring;
+pub mod share;
 pub mod time;
 pub mod workspace;
 

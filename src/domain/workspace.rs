@@ -8,6 +8,7 @@
 use super::icp::Worksheet;
 use super::input::InputError;
 use super::scoring::ScoringModel;
+use super::share::SyncMarks;
 use super::{Date, ModelId, Profile, ProfileId, Timestamp, WorksheetId, WorkspaceId};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -50,10 +51,28 @@ pub struct Workspace {
     /// The model that scores everything now.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active_model: Option<ModelId>,
+    /// Per record, the version last agreed with another workspace through a
+    /// file (see [`super::share`]).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub sync_marks: SyncMarks,
+    /// When this browser last exported the whole workspace, for the backup
+    /// reminder. Never exported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_export: Option<ExportMark>,
     /// Fields this version does not know (written by a later minor version or
     /// another tool). Kept and written back so nothing is lost on a round trip.
     #[serde(flatten)]
     pub unknown_fields: Map<String, Value>,
+}
+
+/// The last full export of the workspace from this browser.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportMark {
+    /// When the file was written.
+    pub at: Timestamp,
+    /// The revision the workspace had once the mark itself was saved: a
+    /// higher revision means changes the export does not hold.
+    pub revision: u64,
 }
 
 /// Preferences that apply to the whole workspace.
@@ -97,6 +116,8 @@ impl Workspace {
             worksheets: Vec::new(),
             models: Vec::new(),
             active_model: None,
+            sync_marks: SyncMarks::new(),
+            last_export: None,
             unknown_fields: Map::new(),
         }
     }
@@ -205,23 +226,22 @@ impl Workspace {
         self.updated_at = now;
     }
 
-    /// A file name for an export of this workspace made at `now`, such as
-    /// `clientele-acme-sales-2026-11-22.json`.
-    pub fn export_file_name(&self, now: Timestamp) -> String {
-        let mut slug = String::new();
-        for c in self.name.chars().flat_map(char::to_lowercase) {
-            if c.is_alphanumeric() {
-                slug.push(c);
-            } else if !slug.is_empty() && !slug.ends_with('-') {
-                slug.push('-');
-            }
-        }
-        let slug = slug.trim_end_matches('-');
-        let slug: String = slug.chars().take(40).collect();
-        if slug.is_empty() {
-            format!("clientele-{}.json", now.date_text())
-        } else {
-            format!("clientele-{slug}-{}.json", now.date_text())
+    /// Notes that the whole workspace was exported at `now`. The save that
+    /// stores this mark makes the revision one more than it is now.
+    pub fn mark_exported(&mut self, now: Timestamp) {
+        self.last_export = Some(ExportMark {
+            at: now,
+            revision: self.revision + 1,
+        });
+    }
+
+    /// Whether there are changes that no full export from this browser
+    /// holds: the browser may clear its data, and the file is the backup.
+    pub fn needs_backup(&self) -> bool {
+        let has_records = !(self.profiles.is_empty() && self.worksheets.is_empty());
+        match &self.last_export {
+            Some(mark) => self.revision > mark.revision,
+            None => has_records,
         }
     }
 }
@@ -336,16 +356,17 @@ mod tests {
     }
 
     #[test]
-    fn export_file_names_are_readable_and_safe() {
+    fn the_backup_reminder_shows_until_a_full_export_holds_every_change() {
         let mut ws = Workspace::new(now());
-        ws.name = "Acme Sales / North & East".into();
-        assert_eq!(
-            ws.export_file_name(now()),
-            "clientele-acme-sales-north-east-2026-11-22.json"
-        );
-        ws.name = "Łódź ✓".into();
-        assert_eq!(ws.export_file_name(now()), "clientele-łódź-2026-11-22.json");
-        ws.name = "✓✓".into();
-        assert_eq!(ws.export_file_name(now()), "clientele-2026-11-22.json");
+        assert!(!ws.needs_backup(), "nothing to lose yet");
+        ws.add_profile("Acme", now()).unwrap();
+        ws.stamp_saved(0, now());
+        assert!(ws.needs_backup());
+        ws.mark_exported(now());
+        // The save that stores the mark.
+        ws.stamp_saved(ws.revision, now());
+        assert!(!ws.needs_backup());
+        ws.stamp_saved(ws.revision, now());
+        assert!(ws.needs_backup());
     }
 }

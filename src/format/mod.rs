@@ -10,8 +10,12 @@
 //! 4. read it into the domain types, which fill defaults for missing fields
 //!    and keep fields they do not know.
 
+pub mod import;
 pub mod migrations;
 
+pub use import::{ImportedFile, MAX_FILE_BYTES, RecordFault, RecordProblem, decode_file};
+
+use crate::domain::share::{Export, FileKind, PersonalData};
 use crate::domain::{Timestamp, Workspace};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -64,6 +68,20 @@ pub enum FormatError {
         /// What went wrong.
         detail: String,
     },
+    /// A file larger than [`MAX_FILE_BYTES`], refused before it is read.
+    #[error("{}", crate::messages::format_error(self))]
+    TooLarge {
+        /// Its size.
+        bytes: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// A Clientele file of a kind this version does not know.
+    #[error("{}", crate::messages::format_error(self))]
+    UnknownKind {
+        /// The `kind` found.
+        found: String,
+    },
     /// The envelope is fine but the data inside has a missing or wrong field.
     #[error("{}", crate::messages::format_error(self))]
     InvalidData {
@@ -77,27 +95,66 @@ pub enum FormatError {
 struct Envelope<'a, T> {
     format: &'static str,
     schema_version: u32,
+    kind: FileKind,
+    #[serde(skip_serializing_if = "is_included")]
+    personal_data: PersonalData,
     exported_at: Timestamp,
     app_version: &'static str,
     data: &'a T,
 }
 
+fn is_included(personal_data: &PersonalData) -> bool {
+    *personal_data == PersonalData::Included
+}
+
+/// An envelope opened and checked, its `data` migrated to this version.
+struct Opened {
+    data: Value,
+    kind: FileKind,
+    personal_data: PersonalData,
+    exported_at: Option<Timestamp>,
+}
+
 /// Writes a workspace as a Clientele file, stamped as exported at `now`.
 pub fn encode_workspace(workspace: &Workspace, now: Timestamp) -> String {
+    write(FileKind::Workspace, PersonalData::Included, now, workspace)
+}
+
+/// Writes an export as a Clientele file, stamped as exported at `now`.
+pub fn encode_export(export: &Export, now: Timestamp) -> String {
+    match &export.workspace {
+        Some(workspace) => write(export.kind, export.personal_data, now, workspace),
+        None => write(export.kind, export.personal_data, now, &export.records),
+    }
+}
+
+fn write<T: Serialize>(
+    kind: FileKind,
+    personal_data: PersonalData,
+    now: Timestamp,
+    data: &T,
+) -> String {
     let envelope = Envelope {
         format: FORMAT_NAME,
         schema_version: SCHEMA_VERSION,
+        kind,
+        personal_data,
         exported_at: now,
         app_version: APP_VERSION,
-        data: workspace,
+        data,
     };
     // Serialising plain structs with string keys cannot fail.
-    serde_json::to_string(&envelope).expect("a workspace always serialises")
+    serde_json::to_string(&envelope).expect("records always serialise")
 }
 
 /// Reads a workspace from Clientele file text (from a file or from storage).
 pub fn decode_workspace(text: &str) -> Result<Workspace, FormatError> {
-    let data = open_envelope(text)?;
+    let Opened { data, kind, .. } = open_envelope(text)?;
+    if kind != FileKind::Workspace {
+        return Err(FormatError::InvalidData {
+            detail: format!("the file holds {}, not a whole workspace", kind.label()),
+        });
+    }
     serde_json::from_value(data).map_err(|e| FormatError::InvalidData {
         detail: e.to_string(),
     })
@@ -105,7 +162,7 @@ pub fn decode_workspace(text: &str) -> Result<Workspace, FormatError> {
 
 /// Parses the text, checks the envelope and migrates its `data` to the
 /// current schema version.
-fn open_envelope(text: &str) -> Result<Value, FormatError> {
+fn open_envelope(text: &str) -> Result<Opened, FormatError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(FormatError::Empty);
@@ -118,12 +175,40 @@ fn open_envelope(text: &str) -> Result<Value, FormatError> {
     };
     check_format(&envelope)?;
     let version = check_version(&envelope)?;
+    let kind = check_kind(&envelope)?;
+    let personal_data = envelope
+        .get("personal_data")
+        .and_then(|v| serde_json::from_value(v.clone()).ok())
+        .unwrap_or_default();
+    let exported_at = envelope
+        .get("exported_at")
+        .and_then(|v| serde_json::from_value(v.clone()).ok());
     let data = envelope
         .remove("data")
         .ok_or_else(|| FormatError::InvalidData {
             detail: "the file has no `data` field".to_owned(),
         })?;
-    migrations::migrate(data, version, migrations::MIGRATIONS)
+    let data = migrations::migrate(data, version, migrations::MIGRATIONS)?;
+    Ok(Opened {
+        data,
+        kind,
+        personal_data,
+        exported_at,
+    })
+}
+
+/// The file's kind; files without one are whole workspaces.
+fn check_kind(envelope: &Map<String, Value>) -> Result<FileKind, FormatError> {
+    match envelope.get("kind") {
+        None | Some(Value::Null) => Ok(FileKind::Workspace),
+        Some(value) => {
+            serde_json::from_value(value.clone()).map_err(|_| FormatError::UnknownKind {
+                found: value
+                    .as_str()
+                    .map_or_else(|| value.to_string(), str::to_owned),
+            })
+        }
+    }
 }
 
 fn check_format(envelope: &Map<String, Value>) -> Result<(), FormatError> {

@@ -1,0 +1,52 @@
+//! Files dropped anywhere on the page are imported like chosen ones.
+
+use super::{files_of, open_files};
+use crate::app::state::use_app_store;
+use leptos::prelude::*;
+
+/// Listens for files dragged over the page and shows where they go.
+#[component]
+pub fn DropZone() -> impl IntoView {
+    let store = use_app_store();
+    let dragging = RwSignal::new(false);
+    let carries_files = |ev: &web_sys::DragEvent| {
+        ev.data_transfer()
+            .is_some_and(|d| d.types().includes(&"Files".into(), 0))
+    };
+    let over = window_event_listener(leptos::ev::dragover, move |ev| {
+        if carries_files(&ev) && store.is_editable() {
+            // Without this the browser opens the file instead.
+            ev.prevent_default();
+            dragging.set(true);
+        }
+    });
+    let leave = window_event_listener(leptos::ev::dragleave, move |ev| {
+        // Leaving the window, not just moving between elements.
+        if ev.related_target().is_none() {
+            dragging.set(false);
+        }
+    });
+    let drop = window_event_listener(leptos::ev::drop, move |ev| {
+        dragging.set(false);
+        if carries_files(&ev) {
+            ev.prevent_default();
+            if store.is_editable() {
+                open_files(store, files_of(ev.data_transfer().and_then(|d| d.files())));
+            }
+        }
+    });
+    on_cleanup(move || {
+        over.remove();
+        leave.remove();
+        drop.remove();
+    });
+    move || {
+        dragging.get().then(|| {
+            view! {
+                <div class="drop-overlay" role="status">
+                    <p>"Drop the files to import them. Nothing changes before you confirm."</p>
+                </div>
+            }
+        })
+    }
+}

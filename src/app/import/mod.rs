@@ -1,0 +1,217 @@
+//! Files coming in: chosen with the file picker or dropped on the page.
+//! JSON files are read through the format module and shown in the merge
+//! preview ([`preview_page`]); CSV files go to the column mapping.
+//! Nothing changes until the user confirms the preview, and one click
+//! undoes an import.
+
+pub mod csv_page;
+pub mod drop_zone;
+pub mod file_picker;
+pub mod preview_page;
+pub mod undo;
+
+use super::route::{Route, go_to};
+use super::state::AppStore;
+use crate::domain::Workspace;
+use crate::domain::share::merge::{self, Incoming, MergeChoices, MergePreview};
+use crate::domain::share::{FileKind, Records};
+use crate::format::{self, FormatError, RecordProblem};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// One file read for import.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadFile {
+    /// Its name on the user's disk.
+    pub name: String,
+    /// What it holds, once read, or why it was refused.
+    pub outcome: Result<FileKind, FormatError>,
+    /// Its records that were skipped or repaired.
+    pub problems: Vec<RecordProblem>,
+}
+
+/// Files read and waiting in the preview for the user's decision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingImport {
+    /// Every file chosen, in order, with its outcome.
+    pub files: Vec<ReadFile>,
+    /// The records of the readable files together.
+    pub incoming: Incoming,
+}
+
+impl PendingImport {
+    /// What the import would do to `workspace`.
+    pub fn preview(&self, workspace: &Workspace) -> MergePreview {
+        merge::preview(workspace, &self.incoming)
+    }
+}
+
+/// The workspace as it was before the last import, while it can be undone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportUndo {
+    /// The workspace before the import.
+    pub snapshot: Workspace,
+    /// The names of the files imported.
+    pub files: Vec<String>,
+}
+
+/// A CSV file waiting for its column mapping.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CsvFile {
+    /// Its name on the user's disk.
+    pub name: String,
+    /// Its text.
+    pub text: String,
+}
+
+/// Whether a file is CSV, by its name or type.
+fn is_csv(file: &web_sys::File) -> bool {
+    file.name().to_ascii_lowercase().ends_with(".csv") || file.type_() == "text/csv"
+}
+
+/// Reads `files` and opens the preview (JSON) or the column mapping (CSV).
+pub fn open_files(store: AppStore, files: Vec<web_sys::File>) {
+    if files.is_empty() {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let (csv, json): (Vec<_>, Vec<_>) = files.into_iter().partition(is_csv);
+        let mut read = Vec::new();
+        for file in json {
+            let name = file.name();
+            let outcome = match read_text(&file).await {
+                Ok(text) => format::decode_file(&text),
+                Err(e) => Err(e),
+            };
+            read.push((name, outcome));
+        }
+        // A CSV file is mapped on its own screen; one at a time.
+        if read.is_empty()
+            && let Some(file) = csv.into_iter().next()
+        {
+            match read_text(&file).await {
+                Ok(text) => {
+                    store.csv_file.set(Some(CsvFile {
+                        name: file.name(),
+                        text,
+                    }));
+                    go_to(&Route::CsvImport);
+                }
+                Err(e) => store
+                    .pending_import
+                    .set(Some(pending(vec![(file.name(), Err(e))]))),
+            }
+            return;
+        }
+        store.pending_import.set(Some(pending(read)));
+        go_to(&Route::Import);
+    });
+}
+
+/// Puts the readable files' records together.
+fn pending(read: Vec<(String, Result<format::ImportedFile, FormatError>)>) -> PendingImport {
+    let mut files = Vec::new();
+    let mut parts = Vec::new();
+    for (name, outcome) in read {
+        match outcome {
+            Ok(file) => {
+                files.push(ReadFile {
+                    name,
+                    outcome: Ok(file.incoming.kind),
+                    problems: file.problems,
+                });
+                parts.push(file.incoming);
+            }
+            Err(e) => files.push(ReadFile {
+                name,
+                outcome: Err(e),
+                problems: Vec::new(),
+            }),
+        }
+    }
+    PendingImport {
+        files,
+        incoming: Incoming::combine(parts),
+    }
+}
+
+/// The text of a file, refused before reading when it is too large.
+async fn read_text(file: &web_sys::File) -> Result<String, FormatError> {
+    format::import::check_size(file.size() as u64)?;
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|e| FormatError::NotJson {
+            detail: e
+                .as_string()
+                .unwrap_or_else(|| "the file could not be read".to_owned()),
+        })?;
+    text.as_string().ok_or_else(|| FormatError::NotJson {
+        detail: "the file could not be read as text".to_owned(),
+    })
+}
+
+/// Applies the pending import with `choices`, keeping a snapshot to undo it.
+pub fn confirm(store: AppStore, choices: &MergeChoices) {
+    let Some(pending) = store.pending_import.get_untracked() else {
+        return;
+    };
+    let snapshot = store.workspace.get_untracked();
+    let merged = merge::apply(&snapshot, &pending.incoming, choices);
+    store.workspace.set(merged);
+    store.import_undo.set(Some(ImportUndo {
+        snapshot,
+        files: pending
+            .files
+            .iter()
+            .filter(|f| f.outcome.is_ok())
+            .map(|f| f.name.clone())
+            .collect(),
+    }));
+    store.pending_import.set(None);
+    go_to(&Route::Data);
+}
+
+/// Imports records made here (from a CSV file): the same preview, merge and
+/// undo as a file.
+pub fn preview_records(store: AppStore, name: String, records: Records) {
+    store.pending_import.set(Some(PendingImport {
+        files: vec![ReadFile {
+            name,
+            outcome: Ok(FileKind::Profiles),
+            problems: Vec::new(),
+        }],
+        incoming: Incoming::records(FileKind::Profiles, records),
+    }));
+    go_to(&Route::Import);
+}
+
+/// Puts the workspace back as it was before the last import.
+pub fn undo_import(store: AppStore) {
+    if let Some(undo) = store.import_undo.get_untracked() {
+        store.workspace.set(undo.snapshot);
+        store.import_undo.set(None);
+    }
+}
+
+/// Files from a drop or a file input's list.
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.item(i)).collect()
+}
+
+/// The file input that fired `ev`.
+pub fn input_files(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let files = files_of(input.files());
+    // Choosing the same file again must fire `change` again.
+    input.set_value("");
+    files
+}

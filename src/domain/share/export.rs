@@ -1,0 +1,276 @@
+//! What goes into an exported file, and its name.
+
+use super::records::Records;
+use crate::domain::{Profile, Timestamp, Workspace};
+use serde::{Deserialize, Serialize};
+
+/// What a file holds, written in its envelope as `kind` so the app can
+/// say what it is before reading it. Files without a kind are whole
+/// workspaces (the first files Clientele wrote).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileKind {
+    /// Everything: records, settings, the active model.
+    #[default]
+    Workspace,
+    /// One profile.
+    Profile,
+    /// Several profiles chosen in the list.
+    Profiles,
+    /// One scoring model.
+    Model,
+    /// One ICP worksheet.
+    Worksheet,
+}
+
+impl FileKind {
+    /// The kind in words, for previews.
+    pub fn label(self) -> &'static str {
+        match self {
+            FileKind::Workspace => "a whole workspace",
+            FileKind::Profile => "one profile",
+            FileKind::Profiles => "a selection of profiles",
+            FileKind::Model => "a scoring model",
+            FileKind::Worksheet => "an ICP worksheet",
+        }
+    }
+}
+
+/// Whether personal data about people was left out of a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PersonalData {
+    /// Everything is in the file.
+    #[default]
+    Included,
+    /// People's birthdays, phone numbers, e-mail addresses and notes were
+    /// removed before the file was written.
+    LeftOut,
+}
+
+/// What people's records lose when personal data is left out, for the
+/// export dialog.
+pub const PERSONAL_DATA_LEFT_OUT: &str =
+    "People's birthdays, phone numbers, e-mail addresses and notes are left out of the file.";
+
+/// Everything needed to write one file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Export {
+    /// What the file holds.
+    pub kind: FileKind,
+    /// Whether personal data was left out.
+    pub personal_data: PersonalData,
+    /// The workspace, for [`FileKind::Workspace`] files.
+    pub workspace: Option<Workspace>,
+    /// The records, for every other kind.
+    pub records: Records,
+    /// Words for the file name (a company, model or worksheet name).
+    pub name_hint: String,
+}
+
+impl Export {
+    /// The whole workspace. The export reminder's mark is not exported: it
+    /// belongs to this browser.
+    pub fn workspace(workspace: &Workspace) -> Self {
+        let mut copy = workspace.clone();
+        copy.last_export = None;
+        copy.sync_marks = Records::of_workspace(workspace).sync_marks;
+        Self {
+            kind: FileKind::Workspace,
+            personal_data: PersonalData::Included,
+            name_hint: copy.name.clone(),
+            workspace: Some(copy),
+            records: Records::default(),
+        }
+    }
+
+    /// Some records of `workspace`: `kind` says which and the name hint
+    /// names the file.
+    pub fn records(
+        workspace: &Workspace,
+        kind: FileKind,
+        records: Records,
+        name_hint: &str,
+    ) -> Self {
+        let mut records = records;
+        records.sync_marks = workspace.sync_marks.clone();
+        Self {
+            kind,
+            personal_data: PersonalData::Included,
+            workspace: None,
+            records: records.with_own_marks(),
+            name_hint: name_hint.to_owned(),
+        }
+    }
+
+    /// The profiles with `ids`, in the workspace's order: one profile or a
+    /// selection.
+    pub fn profiles(workspace: &Workspace, ids: &[crate::domain::ProfileId]) -> Self {
+        let profiles: Vec<Profile> = workspace
+            .profiles
+            .iter()
+            .filter(|p| ids.contains(&p.id))
+            .cloned()
+            .collect();
+        let (kind, hint) = match profiles.as_slice() {
+            [one] => (FileKind::Profile, one.name.clone()),
+            many => (FileKind::Profiles, format!("{} profiles", many.len())),
+        };
+        let records = Records {
+            profiles,
+            ..Records::default()
+        };
+        Self::records(workspace, kind, records, &hint)
+    }
+
+    /// The same export without personal data about people.
+    pub fn without_personal_data(mut self) -> Self {
+        self.personal_data = PersonalData::LeftOut;
+        let profiles = match self.workspace.as_mut() {
+            Some(workspace) => &mut workspace.profiles,
+            None => &mut self.records.profiles,
+        };
+        profiles.iter_mut().for_each(leave_out_personal_data);
+        self
+    }
+
+    /// Whether the file would hold profiles, so that leaving out personal
+    /// data means something.
+    pub fn has_people(&self) -> bool {
+        let profiles = match &self.workspace {
+            Some(workspace) => &workspace.profiles,
+            None => &self.records.profiles,
+        };
+        profiles.iter().any(|p| !p.people.is_empty())
+    }
+
+    /// A readable file name such as `clientele-acme-2026-11-22.json`.
+    pub fn file_name(&self, now: Timestamp) -> String {
+        file_name(&self.name_hint, now)
+    }
+}
+
+/// Removes what identifies people privately; names, titles and roles stay
+/// because a profile is about who decides.
+fn leave_out_personal_data(profile: &mut Profile) {
+    for person in &mut profile.people {
+        person.birthday = None;
+        person.phone.clear();
+        person.email = None;
+        person.notes.clear();
+    }
+}
+
+/// `clientele-<words>-<date>.json`, the words made safe for every file
+/// system (lower case letters and digits joined by dashes, at most 40).
+pub fn file_name(words: &str, now: Timestamp) -> String {
+    let mut slug = String::new();
+    for c in words.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug: String = slug.trim_end_matches('-').chars().take(40).collect();
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        format!("clientele-{}.json", now.date_text())
+    } else {
+        format!("clientele-{slug}-{}.json", now.date_text())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::date::Birthday;
+    use crate::domain::profile::Person;
+
+    fn now() -> Timestamp {
+        "2026-11-22T06:43:03Z".parse().unwrap()
+    }
+
+    fn workspace_with_a_person() -> Workspace {
+        let mut ws = Workspace::new(now());
+        let id = ws.add_profile("Acme Sp. z o.o.", now()).unwrap();
+        let profile = ws.profile_mut(id).unwrap();
+        profile.people.push(Person {
+            name: "Jan Kowalski".into(),
+            title: "CFO".into(),
+            phone: "+48 600 000 000".into(),
+            email: Some("jan@acme.pl".into()),
+            birthday: Some(
+                Birthday::new(3, 14, None, crate::domain::Date::new(2026, 11, 22).unwrap())
+                    .unwrap(),
+            ),
+            notes: "Likes sailing".into(),
+            ..Person::default()
+        });
+        ws
+    }
+
+    #[test]
+    fn file_names_are_readable_and_safe() {
+        assert_eq!(
+            file_name("Acme Sp. z o.o.", now()),
+            "clientele-acme-sp-z-o-o-2026-11-22.json"
+        );
+        assert_eq!(
+            file_name("../../etc", now()),
+            "clientele-etc-2026-11-22.json"
+        );
+        assert_eq!(file_name("", now()), "clientele-2026-11-22.json");
+        assert_eq!(
+            file_name("Zażółć gęślą", now()),
+            "clientele-zażółć-gęślą-2026-11-22.json"
+        );
+    }
+
+    #[test]
+    fn one_profile_or_a_selection_is_named_after_what_it_holds() {
+        let mut ws = workspace_with_a_person();
+        let first = ws.profiles[0].id;
+        let second = ws.add_profile("Beta", now()).unwrap();
+        let one = Export::profiles(&ws, &[first]);
+        assert_eq!(one.kind, FileKind::Profile);
+        assert_eq!(
+            one.file_name(now()),
+            "clientele-acme-sp-z-o-o-2026-11-22.json"
+        );
+        let both = Export::profiles(&ws, &[second, first]);
+        assert_eq!(both.kind, FileKind::Profiles);
+        assert_eq!(both.records.profiles.len(), 2);
+        assert_eq!(
+            both.file_name(now()),
+            "clientele-2-profiles-2026-11-22.json"
+        );
+    }
+
+    #[test]
+    fn leaving_out_personal_data_keeps_who_decides_and_says_so() {
+        let ws = workspace_with_a_person();
+        let export = Export::workspace(&ws).without_personal_data();
+        assert_eq!(export.personal_data, PersonalData::LeftOut);
+        let person = &export.workspace.as_ref().unwrap().profiles[0].people[0];
+        assert_eq!(person.name, "Jan Kowalski");
+        assert_eq!(person.title, "CFO");
+        assert_eq!(person.birthday, None);
+        assert_eq!(person.email, None);
+        assert!(person.phone.is_empty() && person.notes.is_empty());
+        // The workspace itself is untouched.
+        assert!(ws.profiles[0].people[0].birthday.is_some());
+    }
+
+    #[test]
+    fn a_file_carries_only_the_marks_of_its_own_records() {
+        let mut ws = workspace_with_a_person();
+        let kept = ws.profiles[0].id;
+        let other = ws.add_profile("Beta", now()).unwrap();
+        ws.sync_marks.insert(kept.as_uuid(), "a".into());
+        ws.sync_marks.insert(other.as_uuid(), "b".into());
+        let export = Export::profiles(&ws, &[kept]);
+        assert_eq!(export.records.sync_marks.len(), 1);
+        assert!(export.records.sync_marks.contains_key(&kept.as_uuid()));
+    }
+}

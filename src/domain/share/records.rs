@@ -1,0 +1,152 @@
+//! The records a file can carry, and what every shared record offers.
+
+use crate::domain::icp::Worksheet;
+use crate::domain::scoring::ScoringModel;
+use crate::domain::{Profile, Workspace};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use uuid::Uuid;
+
+/// Per record id, the fingerprint of the version last agreed with another
+/// workspace (see the [module docs](super)).
+pub type SyncMarks = BTreeMap<Uuid, String>;
+
+/// The kinds of record that travel in files and merge by id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RecordKind {
+    /// A customer or prospect profile.
+    Profile,
+    /// An Ideal Customer Profile worksheet.
+    Worksheet,
+    /// A scoring model.
+    Model,
+}
+
+impl RecordKind {
+    /// The name of one such record, in words.
+    pub fn label(self) -> &'static str {
+        match self {
+            RecordKind::Profile => "Profile",
+            RecordKind::Worksheet => "ICP worksheet",
+            RecordKind::Model => "Scoring model",
+        }
+    }
+
+    /// The JSON field that holds these records in a file's `data`.
+    pub fn field(self) -> &'static str {
+        match self {
+            RecordKind::Profile => "profiles",
+            RecordKind::Worksheet => "worksheets",
+            RecordKind::Model => "models",
+        }
+    }
+
+    /// Every kind, in the order a preview lists them.
+    pub const ALL: [RecordKind; 3] = [
+        RecordKind::Profile,
+        RecordKind::Worksheet,
+        RecordKind::Model,
+    ];
+}
+
+/// A record that can be exported, imported and merged by its stable id.
+pub trait Shared: Clone + Serialize + DeserializeOwned {
+    /// What kind of record this is.
+    const KIND: RecordKind;
+    /// Its stable id.
+    fn uuid(&self) -> Uuid;
+    /// The name people know it by.
+    fn title(&self) -> &str;
+    /// These records in a workspace.
+    fn in_workspace(workspace: &Workspace) -> &Vec<Self>;
+    /// These records in a workspace, to change them.
+    fn in_workspace_mut(workspace: &mut Workspace) -> &mut Vec<Self>;
+    /// These records in a file.
+    fn in_records(records: &Records) -> &Vec<Self>;
+}
+
+/// Implements [`Shared`] for a record type kept in `field` of both
+/// [`Workspace`] and [`Records`].
+macro_rules! shared {
+    ($type:ty, $kind:expr, $field:ident, $title:ident) => {
+        impl Shared for $type {
+            const KIND: RecordKind = $kind;
+            fn uuid(&self) -> Uuid {
+                self.id.as_uuid()
+            }
+            fn title(&self) -> &str {
+                &self.$title
+            }
+            fn in_workspace(workspace: &Workspace) -> &Vec<Self> {
+                &workspace.$field
+            }
+            fn in_workspace_mut(workspace: &mut Workspace) -> &mut Vec<Self> {
+                &mut workspace.$field
+            }
+            fn in_records(records: &Records) -> &Vec<Self> {
+                &records.$field
+            }
+        }
+    };
+}
+
+shared!(Profile, RecordKind::Profile, profiles, name);
+shared!(Worksheet, RecordKind::Worksheet, worksheets, name);
+shared!(ScoringModel, RecordKind::Model, models, name);
+
+/// The records in a file that is not a whole workspace (one profile, a
+/// selection, a model, a worksheet), and the records taken from a
+/// workspace file.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Records {
+    /// Profiles.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub profiles: Vec<Profile>,
+    /// ICP worksheets.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub worksheets: Vec<Worksheet>,
+    /// Scoring models.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub models: Vec<ScoringModel>,
+    /// The sender's sync marks for these records.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sync_marks: SyncMarks,
+}
+
+impl Records {
+    /// How many records there are.
+    pub fn len(&self) -> usize {
+        self.profiles.len() + self.worksheets.len() + self.models.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Every record of a workspace, with its marks.
+    pub fn of_workspace(workspace: &Workspace) -> Self {
+        Self {
+            profiles: workspace.profiles.clone(),
+            worksheets: workspace.worksheets.clone(),
+            models: workspace.models.clone(),
+            sync_marks: workspace.sync_marks.clone(),
+        }
+        .with_own_marks()
+    }
+
+    /// Keeps only the marks of records present, so a file never leaks the
+    /// ids of records it does not carry.
+    pub fn with_own_marks(mut self) -> Self {
+        let ids: BTreeSet<Uuid> = self
+            .profiles
+            .iter()
+            .map(Shared::uuid)
+            .chain(self.worksheets.iter().map(Shared::uuid))
+            .chain(self.models.iter().map(Shared::uuid))
+            .collect();
+        self.sync_marks.retain(|id, _| ids.contains(id));
+        self
+    }
+}

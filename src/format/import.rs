@@ -1,0 +1,177 @@
+//! Reading a file chosen or dropped by the user: the envelope is checked as
+//! for stored data, then every record is read and checked on its own, so
+//! that one bad record is skipped or repaired with a reason instead of
+//! sinking the whole file.
+
+use super::{FormatError, Opened, open_envelope};
+use crate::domain::icp::Worksheet;
+use crate::domain::share::check::{Repair, Skip, check_model, check_named, check_profile};
+use crate::domain::share::merge::Incoming;
+use crate::domain::share::{FileKind, RecordKind, Records, Shared, SyncMarks};
+use crate::domain::{Timestamp, Workspace};
+use serde_json::{Map, Value};
+use std::collections::HashSet;
+use uuid::Uuid;
+
+/// The largest file Clientele reads, in bytes (10 MiB). Checked before the
+/// file is read, so a huge file cannot freeze the page; a workspace of
+/// several thousand profiles is well under it.
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// A file read and checked, ready for the merge preview.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedFile {
+    /// The records and what the file says about them.
+    pub incoming: Incoming,
+    /// When the file was written, if it says.
+    pub exported_at: Option<Timestamp>,
+    /// Records skipped or repaired, with the reason.
+    pub problems: Vec<RecordProblem>,
+}
+
+/// A record of a file that was skipped or repaired.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordProblem {
+    /// What kind of record.
+    pub kind: RecordKind,
+    /// Its place in the file's list, from 1.
+    pub position: usize,
+    /// Its name, if one could be read.
+    pub name: Option<String>,
+    /// What happened to it.
+    pub fault: RecordFault,
+}
+
+/// What happened to a record with a problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordFault {
+    /// Left out of the import.
+    Skipped(Skip),
+    /// Imported after a repair.
+    Repaired(Repair),
+}
+
+/// Reads a file's text. Fails only when the envelope itself is bad.
+pub fn decode_file(text: &str) -> Result<ImportedFile, FormatError> {
+    check_size(text.len() as u64)?;
+    let Opened {
+        data,
+        kind,
+        personal_data,
+        exported_at,
+    } = open_envelope(text)?;
+    let Value::Object(mut data) = data else {
+        return Err(FormatError::InvalidData {
+            detail: "`data` is not an object".to_owned(),
+        });
+    };
+    let mut problems = Vec::new();
+    let records = Records {
+        profiles: read_list(&mut data, &mut problems, check_profile),
+        worksheets: read_list(&mut data, &mut problems, |w: &mut Worksheet| {
+            let mut name = std::mem::take(&mut w.name);
+            let result = check_named(w, &mut name);
+            w.name = name;
+            result
+        }),
+        models: read_list(&mut data, &mut problems, check_model),
+        sync_marks: data
+            .remove("sync_marks")
+            .and_then(|v| serde_json::from_value::<SyncMarks>(v).ok())
+            .unwrap_or_default(),
+    };
+    let workspace = match kind {
+        FileKind::Workspace => Some(
+            serde_json::from_value::<Workspace>(Value::Object(data)).map_err(|e| {
+                FormatError::InvalidData {
+                    detail: e.to_string(),
+                }
+            })?,
+        ),
+        _ => None,
+    };
+    Ok(ImportedFile {
+        incoming: Incoming {
+            kind,
+            personal_data,
+            workspace,
+            records,
+        },
+        exported_at,
+        problems,
+    })
+}
+
+/// Refuses a file over [`MAX_FILE_BYTES`]; called with the file's size
+/// before it is read, and again on the text.
+pub fn check_size(bytes: u64) -> Result<(), FormatError> {
+    if bytes > MAX_FILE_BYTES {
+        Err(FormatError::TooLarge {
+            bytes,
+            limit: MAX_FILE_BYTES,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+/// Reads the list of `T` from `data`, record by record.
+fn read_list<T: Shared>(
+    data: &mut Map<String, Value>,
+    problems: &mut Vec<RecordProblem>,
+    check: impl Fn(&mut T) -> Result<Vec<Repair>, Skip>,
+) -> Vec<T> {
+    let items = match data.remove(T::KIND.field()) {
+        None | Some(Value::Null) => return Vec::new(),
+        Some(Value::Array(items)) => items,
+        Some(_) => {
+            problems.push(RecordProblem {
+                kind: T::KIND,
+                position: 0,
+                name: None,
+                fault: RecordFault::Skipped(Skip::Unreadable(format!(
+                    "`{}` is not a list",
+                    T::KIND.field()
+                ))),
+            });
+            return Vec::new();
+        }
+    };
+    let mut seen: HashSet<Uuid> = HashSet::new();
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.into_iter().enumerate() {
+        let name = item
+            .get("name")
+            .and_then(Value::as_str)
+            .map(|s| s.chars().take(80).collect::<String>());
+        let mut problem = |fault| {
+            problems.push(RecordProblem {
+                kind: T::KIND,
+                position: i + 1,
+                name: name.clone(),
+                fault,
+            })
+        };
+        let mut record = match serde_json::from_value::<T>(item) {
+            Ok(record) => record,
+            Err(e) => {
+                problem(RecordFault::Skipped(Skip::Unreadable(e.to_string())));
+                continue;
+            }
+        };
+        if !seen.insert(record.uuid()) {
+            problem(RecordFault::Skipped(Skip::DuplicateId));
+            continue;
+        }
+        match check(&mut record) {
+            Ok(repairs) => {
+                repairs
+                    .into_iter()
+                    .for_each(|r| problem(RecordFault::Repaired(r)));
+                out.push(record);
+            }
+            Err(skip) => problem(RecordFault::Skipped(skip)),
+        }
+    }
+    out
+}
