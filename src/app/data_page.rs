@@ -1,11 +1,18 @@
 //! Where the data lives: storage status, backups and data set aside.
 
-use super::download::{download_stored, download_workspace};
+use super::backup_reminder::BackupReminder;
+use super::download::download_stored;
+use super::export_control::ExportControl;
+use super::import::file_picker::FilePicker;
+use crate::domain::share::Export;
 use super::state::{Notice, StorageMode, use_app_store};
 use super::status_line::usage_text;
 use super::time_text::local_date_time;
 use super::use_persistence;
-use crate::format::{FORMAT_NAME, SCHEMA_VERSION};
+use crate::format::{FORMAT_NAME, MAX_FILE_BYTES, SCHEMA_VERSION};
+
+/// The file size limit in megabytes, for the page.
+const MAX_FILE_MB: u64 = MAX_FILE_BYTES / (1024 * 1024);
 use crate::storage::{Persistence, StorageKey};
 use leptos::prelude::*;
 
@@ -55,17 +62,30 @@ pub fn DataPage() -> impl IntoView {
             </dl>
         </section>
         <section aria-labelledby="backup-file-heading">
-            <h2 id="backup-file-heading">"Backup file"</h2>
+            <h2 id="backup-file-heading">"Backup and sharing"</h2>
+            <BackupReminder/>
             <p>
+                "Download everything as one file to keep a backup or to give a colleague your whole "
+                "workspace. Single profiles, models and worksheets are exported from their own pages."
+            </p>
+            <ExportControl
+                label="Export everything"
+                make=Callback::new(move |()| Some(store.workspace.with_untracked(Export::workspace)))
+            />
+            <p class="hint">
                 "The file is JSON: a \"" {FORMAT_NAME} "\" file of schema version " {SCHEMA_VERSION}
+                ", described by its " <a href="clientele.schema.json">"JSON Schema"</a>
                 ". Newer versions of Clientele read it; an older version refuses a newer file rather "
-                "than misread it."
+                "than misread it. Files up to " {MAX_FILE_MB} " MB are read."
             </p>
-            <p class="actions">
-                <button type="button" on:click=move |_| download_workspace(store)>
-                    "Download everything as a file"
-                </button>
+        </section>
+        <section aria-labelledby="import-heading">
+            <h2 id="import-heading">"Import"</h2>
+            <p>
+                "Records are matched by their identity, so importing a file twice changes nothing and "
+                "never duplicates a profile. You see what would change before anything does."
             </p>
+            <FilePicker/>
         </section>
         <SetAsideData/>
     }

@@ -4,6 +4,7 @@ use super::route::Route;
 use super::state::{today, use_app_store};
 use crate::domain::attention::{BIRTHDAY_WINDOW_DAYS, attention};
 use crate::domain::input::parse_bounded;
+use super::backup_reminder::BackupReminder;
 use leptos::prelude::*;
 
 /// Items shown in each list until the user asks for all of them.
@@ -58,12 +59,18 @@ pub fn Home() -> impl IntoView {
     );
     view! {
         <h1 tabindex="-1">"Home"</h1>
+        <BackupReminder/>
         <Show when=has_profiles fallback=|| view! {
             <section aria-labelledby="start-heading">
                 <h2 id="start-heading">"Start with your best customers"</h2>
                 <p>"Clientele keeps one-page customer profiles: who they are, who decides, what they buy and "
                    "spend, and your action plan. This page then tells you what needs attention."</p>
                 <p><a href=Route::Profiles.href()>"Create the first profile"</a></p>
+                <p>
+                    "Received a file from a colleague, such as a survey or a shared workspace? "
+                    <a href=Route::Data.href()>"Import it on Data & backup"</a>
+                    ", or drop it on this page."
+                </p>
             </section>
         }>
             <section aria-labelledby="overdue-heading">

@@ -1,6 +1,7 @@
 //! The Leptos user interface: thin components over the domain, the format
 //! module and storage.
 
+pub mod backup_reminder;
 pub mod banners;
 pub mod conflict_dialog;
 pub mod data_page;

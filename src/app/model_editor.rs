@@ -14,6 +14,8 @@ use crate::domain::scoring::{
     ScoringModel, Threshold, Tier, default_model, parse_score, parse_thresholds, parse_weight,
     thresholds_text,
 };
+use super::export_control::ExportControl;
+use crate::domain::share::Export;
 use leptos::prelude::*;
 
 fn edit_model(store: AppStore, change: impl FnOnce(&mut ScoringModel)) {
@@ -105,6 +107,12 @@ pub fn ModelEditor() -> impl IntoView {
                 }>"New model"</button>
                 <button type="button" class="secondary" disabled=locked on:click=duplicate>"Duplicate model"</button>
                 <button type="button" class="secondary" disabled=locked on:click=delete>"Delete model"</button>
+                <ExportControl
+                    label="Export model"
+                    make=Callback::new(move |()| store.workspace.with_untracked(|w| {
+                        w.active_model.and_then(|id| Export::model(w, id))
+                    }))
+                />
             </div>
             <div class="model-layout">
                 <div>

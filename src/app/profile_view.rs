@@ -9,6 +9,8 @@ use crate::domain::decimal::grouped;
 use crate::domain::input::{Span, span_text};
 use crate::domain::profile::{Known, Profile, YesNoUnknown};
 use crate::domain::{Date, ProfileId};
+use super::export_control::ExportControl;
+use crate::domain::share::Export;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -26,6 +28,12 @@ pub fn ProfileView(
             <div class="toolbar no-print">
                 <a href=Route::EditProfile(id).href()>"Edit"</a>
                 <button type="button" class="secondary" on:click=|_| { let _ = window().print(); }>"Print"</button>
+                <ExportControl
+                    label="Export profile"
+                    make=Callback::new(move |()| store.workspace.with_untracked(|w| {
+                        w.profile(id).is_some().then(|| Export::profiles(w, &[id]))
+                    }))
+                />
                 <a href=Route::Profiles.href()>"All profiles"</a>
             </div>
             <div class="no-print"><ProfileActions id /></div>

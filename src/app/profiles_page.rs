@@ -7,6 +7,8 @@ use crate::domain::decimal::grouped;
 use crate::domain::profile::Status;
 use crate::domain::profile_list::{ProfileQuery, SortKey};
 use crate::domain::{Profile, ProfileId};
+use super::export_control::ExportControl;
+use crate::domain::share::Export;
 use leptos::prelude::*;
 
 /// One row of the list, worked out from a profile. Rows are keyed by their
@@ -59,6 +61,32 @@ pub fn ProfilesPage() -> impl IntoView {
         store
             .workspace
             .with(|w| ProfileQuery::industries(&w.profiles))
+    };
+    // Profiles ticked for export; kept across searches so a selection can
+    // be built from several.
+    let selected = RwSignal::new(std::collections::BTreeSet::<ProfileId>::new());
+    let export_selected = Callback::new(move |()| {
+        let ids: Vec<ProfileId> = selected.get_untracked().into_iter().collect();
+        store.workspace.with_untracked(|w| {
+            let ids: Vec<ProfileId> = ids.into_iter().filter(|id| w.profile(*id).is_some()).collect();
+            (!ids.is_empty()).then(|| Export::profiles(w, &ids))
+        })
+    });
+    let selected_count = move || {
+        store.workspace.with(|w| selected.with(|s| s.iter().filter(|id| w.profile(**id).is_some()).count()))
+    };
+    let all_shown_selected = move || {
+        let shown = rows.with(|r| r.iter().map(|row| row.id).collect::<Vec<_>>());
+        !shown.is_empty() && selected.with(|s| shown.iter().all(|id| s.contains(id)))
+    };
+    let select_all_shown = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        let shown = rows.with_untracked(|r| r.iter().map(|row| row.id).collect::<Vec<_>>());
+        selected.update(|s| {
+            for id in shown {
+                if on { s.insert(id); } else { s.remove(&id); }
+            }
+        });
     };
     let count_text = move || {
         let (shown, total) = (rows.with(Vec::len), total());
@@ -116,10 +144,27 @@ pub fn ProfilesPage() -> impl IntoView {
                 </div>
             </div>
             <p role="status" class="hint">{count_text}</p>
+            <div class="toolbar">
+                <span class="hint">{move || format!("{} selected", selected_count())}</span>
+                <Show when=move || selected_count() != 0>
+                    <ExportControl label="Export selected profiles" make=export_selected/>
+                    <button type="button" class="secondary" on:click=move |_| selected.set(Default::default())>
+                        "Clear selection"
+                    </button>
+                </Show>
+            </div>
             <table class="profile-table">
                 <caption class="visually-hidden">"Profiles"</caption>
                 <thead>
                     <tr>
+                        <th scope="col" class="select">
+                            <input
+                                type="checkbox"
+                                aria-label="Select all profiles shown"
+                                prop:checked=all_shown_selected
+                                on:change=select_all_shown
+                            />
+                        </th>
                         <th scope="col">"Company"</th>
                         <th scope="col">"Status"</th>
                         <th scope="col">"Industry"</th>
@@ -131,6 +176,17 @@ pub fn ProfilesPage() -> impl IntoView {
                 <tbody>
                     <For each=move || rows.get() key=|row| row.clone() let:row>
                         <tr>
+                            <td class="select">
+                                <input
+                                    type="checkbox"
+                                    aria-label=format!("Select {}", row.name)
+                                    prop:checked=move || selected.with(|s| s.contains(&row.id))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        selected.update(|s| if on { s.insert(row.id); } else { s.remove(&row.id); });
+                                    }
+                                />
+                            </td>
                             <th scope="row"><a href=Route::Profile(row.id).href()>{row.name}</a></th>
                             <td>{row.status}</td>
                             <td>{row.industry}</td>

@@ -9,6 +9,8 @@ use crate::domain::decimal::grouped;
 use crate::domain::icp::{ChartColumn, ChartRow, ColumnSource, ColumnView, Worksheet};
 use crate::domain::profile::YesNoUnknown;
 use crate::domain::{ColumnId, ProfileId, WorksheetId};
+use super::export_control::ExportControl;
+use crate::domain::share::Export;
 use leptos::prelude::*;
 
 fn edit_sheet(store: AppStore, id: WorksheetId, change: impl FnOnce(&mut Worksheet)) {
@@ -78,6 +80,10 @@ pub fn WorksheetPage(
                 <h1 tabindex="-1">{name}</h1>
                 <p class="actions no-print">
                     <button type="button" class="secondary" on:click=|_| { let _ = window().print(); }>"Print"</button>
+                    <ExportControl
+                        label="Export worksheet"
+                        make=Callback::new(move |()| store.workspace.with_untracked(|w| Export::worksheet(w, id)))
+                    />
                     <button type="button" class="secondary" disabled=locked on:click=delete>"Delete worksheet"</button>
                     <a href=Route::Worksheets.href()>"All worksheets"</a>
                 </p>

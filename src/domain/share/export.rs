@@ -123,6 +123,29 @@ impl Export {
         Self::records(workspace, kind, records, &hint)
     }
 
+    /// One scoring model, if it is here.
+    pub fn model(workspace: &Workspace, id: crate::domain::ModelId) -> Option<Self> {
+        let model = workspace.models.iter().find(|m| m.id == id)?.clone();
+        let hint = model.name.clone();
+        let records = Records {
+            models: vec![model],
+            ..Records::default()
+        };
+        Some(Self::records(workspace, FileKind::Model, records, &hint))
+    }
+
+    /// One ICP worksheet, if it is here. Its columns keep the values they
+    /// show, so the file reads well without the profiles it charts.
+    pub fn worksheet(workspace: &Workspace, id: crate::domain::WorksheetId) -> Option<Self> {
+        let worksheet = workspace.worksheet(id)?.clone();
+        let hint = worksheet.name.clone();
+        let records = Records {
+            worksheets: vec![worksheet],
+            ..Records::default()
+        };
+        Some(Self::records(workspace, FileKind::Worksheet, records, &hint))
+    }
+
     /// The same export without personal data about people.
     pub fn without_personal_data(mut self) -> Self {
         self.personal_data = PersonalData::LeftOut;

@@ -1,0 +1,39 @@
+//! The reminder to export a backup after changes.
+
+use super::download::download_workspace;
+use super::state::use_app_store;
+use super::time_text::local_date_time;
+use leptos::prelude::*;
+
+/// Says when the workspace has changes that no full export holds, with
+/// the button that makes one. The browser may clear site data; the file
+/// is the backup.
+#[component]
+pub fn BackupReminder() -> impl IntoView {
+    let store = use_app_store();
+    let needed = Memo::new(move |_| {
+        store
+            .workspace
+            .with(|w| w.needs_backup().then(|| w.last_export.as_ref().map(|m| m.at)))
+    });
+    move || {
+        let last = needed.get()?;
+        let when = match last {
+            Some(at) => format!("Your last backup file is from {}.", local_date_time(at)),
+            None => "You have not downloaded a backup file yet.".to_owned(),
+        };
+        Some(view! {
+            <div class="notice info backup-reminder" role="status">
+                <p>
+                    "There are changes since your last backup. " {when}
+                    " The browser may clear this site's data; a downloaded file keeps your work safe."
+                </p>
+                <div class="notice-actions">
+                    <button type="button" on:click=move |_| download_workspace(store)>
+                        "Download a backup"
+                    </button>
+                </div>
+            </div>
+        })
+    }
+}
