@@ -12,9 +12,10 @@ use leptos::prelude::*;
 pub fn BackupReminder() -> impl IntoView {
     let store = use_app_store();
     let needed = Memo::new(move |_| {
-        store
-            .workspace
-            .with(|w| w.needs_backup().then(|| w.last_export.as_ref().map(|m| m.at)))
+        store.workspace.with(|w| {
+            w.needs_backup()
+                .then(|| w.last_export.as_ref().map(|m| m.at))
+        })
     });
     move || {
         let last = needed.get()?;

@@ -1,10 +1,10 @@
 //! Home: what needs attention today, each item linking to its profile.
 
+use super::backup_reminder::BackupReminder;
 use super::route::Route;
 use super::state::{today, use_app_store};
 use crate::domain::attention::{BIRTHDAY_WINDOW_DAYS, attention};
 use crate::domain::input::parse_bounded;
-use super::backup_reminder::BackupReminder;
 use leptos::prelude::*;
 
 /// Items shown in each list until the user asks for all of them.

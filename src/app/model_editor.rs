@@ -2,6 +2,7 @@
 //! weight, tier thresholds and hard rules. The histogram and the top of the
 //! ranking beside them redraw as anything changes.
 
+use super::export_control::ExportControl;
 use super::fields::{CheckboxInput, CheckedInput, locked};
 use super::route::Route;
 use super::score_histogram::ScoreHistogram;
@@ -14,7 +15,6 @@ use crate::domain::scoring::{
     ScoringModel, Threshold, Tier, default_model, parse_score, parse_thresholds, parse_weight,
     thresholds_text,
 };
-use super::export_control::ExportControl;
 use crate::domain::share::Export;
 use leptos::prelude::*;
 

@@ -2,15 +2,15 @@
 //! printable on a single A4 or Letter page for management reporting,
 //! training and case studies.
 
+use super::export_control::ExportControl;
 use super::profile_actions::ProfileActions;
 use super::route::Route;
 use super::state::{today, use_app_store};
 use crate::domain::decimal::grouped;
 use crate::domain::input::{Span, span_text};
 use crate::domain::profile::{Known, Profile, YesNoUnknown};
-use crate::domain::{Date, ProfileId};
-use super::export_control::ExportControl;
 use crate::domain::share::Export;
+use crate::domain::{Date, ProfileId};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 

@@ -1,14 +1,14 @@
 //! The list of profiles: create, search as you type, filter, sort.
 
+use super::export_control::ExportControl;
 use super::route::{Route, go_to};
 use super::state::{now, use_app_store};
 use crate::domain::choice::Choice;
 use crate::domain::decimal::grouped;
 use crate::domain::profile::Status;
 use crate::domain::profile_list::{ProfileQuery, SortKey};
-use crate::domain::{Profile, ProfileId};
-use super::export_control::ExportControl;
 use crate::domain::share::Export;
+use crate::domain::{Profile, ProfileId};
 use leptos::prelude::*;
 
 /// One row of the list, worked out from a profile. Rows are keyed by their
@@ -68,12 +68,17 @@ pub fn ProfilesPage() -> impl IntoView {
     let export_selected = Callback::new(move |()| {
         let ids: Vec<ProfileId> = selected.get_untracked().into_iter().collect();
         store.workspace.with_untracked(|w| {
-            let ids: Vec<ProfileId> = ids.into_iter().filter(|id| w.profile(*id).is_some()).collect();
+            let ids: Vec<ProfileId> = ids
+                .into_iter()
+                .filter(|id| w.profile(*id).is_some())
+                .collect();
             (!ids.is_empty()).then(|| Export::profiles(w, &ids))
         })
     });
     let selected_count = move || {
-        store.workspace.with(|w| selected.with(|s| s.iter().filter(|id| w.profile(**id).is_some()).count()))
+        store
+            .workspace
+            .with(|w| selected.with(|s| s.iter().filter(|id| w.profile(**id).is_some()).count()))
     };
     let all_shown_selected = move || {
         let shown = rows.with(|r| r.iter().map(|row| row.id).collect::<Vec<_>>());
@@ -84,7 +89,11 @@ pub fn ProfilesPage() -> impl IntoView {
         let shown = rows.with_untracked(|r| r.iter().map(|row| row.id).collect::<Vec<_>>());
         selected.update(|s| {
             for id in shown {
-                if on { s.insert(id); } else { s.remove(&id); }
+                if on {
+                    s.insert(id);
+                } else {
+                    s.remove(&id);
+                }
             }
         });
     };

@@ -1,6 +1,7 @@
 //! One ICP worksheet: the chart of top customers, the ideal profile derived
 //! from it, and the fit check.
 
+use super::export_control::ExportControl;
 use super::fields::ChoiceInput;
 use super::ideal_profile::{FitCheck, IdealProfileView};
 use super::route::{Route, go_to};
@@ -8,9 +9,8 @@ use super::state::{AppStore, today, use_app_store};
 use crate::domain::decimal::grouped;
 use crate::domain::icp::{ChartColumn, ChartRow, ColumnSource, ColumnView, Worksheet};
 use crate::domain::profile::YesNoUnknown;
-use crate::domain::{ColumnId, ProfileId, WorksheetId};
-use super::export_control::ExportControl;
 use crate::domain::share::Export;
+use crate::domain::{ColumnId, ProfileId, WorksheetId};
 use leptos::prelude::*;
 
 fn edit_sheet(store: AppStore, id: WorksheetId, change: impl FnOnce(&mut Worksheet)) {

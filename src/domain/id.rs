@@ -118,3 +118,15 @@ mod tests {
         assert!(serde_json::from_str::<WorkspaceId>("\"not-a-uuid\"").is_err());
     }
 }
+record_id!(
+    /// Identifies a criteria survey (round 1 or 2).
+    SurveyId
+);
+record_id!(
+    /// Identifies one rep's answer to a survey.
+    SurveyAnswerId
+);
+record_id!(
+    /// Identifies a customer rated in a round-2 answer.
+    RatedCustomerId
+);

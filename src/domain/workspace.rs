@@ -9,6 +9,7 @@ use super::icp::Worksheet;
 use super::input::InputError;
 use super::scoring::ScoringModel;
 use super::share::SyncMarks;
+use super::survey::{Survey, SurveyAnswer};
 use super::{Date, ModelId, Profile, ProfileId, Timestamp, WorksheetId, WorkspaceId};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -48,6 +49,12 @@ pub struct Workspace {
     /// Scoring models (Perfect Prospect Models).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub models: Vec<ScoringModel>,
+    /// Criteria surveys of the sales reps, made here or received.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub surveys: Vec<Survey>,
+    /// Answers to surveys: this rep's own, and those imported from reps.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub survey_answers: Vec<SurveyAnswer>,
     /// The model that scores everything now.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active_model: Option<ModelId>,
@@ -116,6 +123,8 @@ impl Workspace {
             worksheets: Vec::new(),
             models: Vec::new(),
             active_model: None,
+            surveys: Vec::new(),
+            survey_answers: Vec::new(),
             sync_marks: SyncMarks::new(),
             last_export: None,
             unknown_fields: Map::new(),

@@ -8,6 +8,7 @@ use crate::domain::icp::Worksheet;
 use crate::domain::share::check::{Repair, Skip, check_model, check_named, check_profile};
 use crate::domain::share::merge::Incoming;
 use crate::domain::share::{FileKind, RecordKind, Records, Shared, SyncMarks};
+use crate::domain::survey::{Survey, SurveyAnswer};
 use crate::domain::{Timestamp, Workspace};
 use serde_json::{Map, Value};
 use std::collections::HashSet;
@@ -75,6 +76,18 @@ pub fn decode_file(text: &str) -> Result<ImportedFile, FormatError> {
             result
         }),
         models: read_list(&mut data, &mut problems, check_model),
+        surveys: read_list(&mut data, &mut problems, |s: &mut Survey| {
+            let mut title = std::mem::take(&mut s.title);
+            let result = check_named(s, &mut title);
+            s.title = title;
+            result
+        }),
+        survey_answers: read_list(&mut data, &mut problems, |a: &mut SurveyAnswer| {
+            let mut name = std::mem::take(&mut a.respondent);
+            let result = check_named(a, &mut name);
+            a.respondent = name;
+            result
+        }),
         sync_marks: data
             .remove("sync_marks")
             .and_then(|v| serde_json::from_value::<SyncMarks>(v).ok())

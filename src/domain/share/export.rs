@@ -21,6 +21,10 @@ pub enum FileKind {
     Model,
     /// One ICP worksheet.
     Worksheet,
+    /// A criteria survey, for the reps to answer.
+    Survey,
+    /// A rep's answer, for the coordinator.
+    SurveyAnswer,
 }
 
 impl FileKind {
@@ -32,6 +36,8 @@ impl FileKind {
             FileKind::Profiles => "a selection of profiles",
             FileKind::Model => "a scoring model",
             FileKind::Worksheet => "an ICP worksheet",
+            FileKind::Survey => "a criteria survey",
+            FileKind::SurveyAnswer => "an answer to a survey",
         }
     }
 }
@@ -143,7 +149,43 @@ impl Export {
             worksheets: vec![worksheet],
             ..Records::default()
         };
-        Some(Self::records(workspace, FileKind::Worksheet, records, &hint))
+        Some(Self::records(
+            workspace,
+            FileKind::Worksheet,
+            records,
+            &hint,
+        ))
+    }
+
+    /// A survey, for the reps: it alone is enough to answer it.
+    pub fn survey(workspace: &Workspace, id: crate::domain::SurveyId) -> Option<Self> {
+        let survey = workspace.surveys.iter().find(|s| s.id == id)?.clone();
+        let hint = format!("survey {}", survey.title);
+        let records = Records {
+            surveys: vec![survey],
+            ..Records::default()
+        };
+        Some(Self::records(workspace, FileKind::Survey, records, &hint))
+    }
+
+    /// A rep's answer, for the coordinator.
+    pub fn survey_answer(workspace: &Workspace, id: crate::domain::SurveyAnswerId) -> Option<Self> {
+        let answer = workspace
+            .survey_answers
+            .iter()
+            .find(|a| a.id == id)?
+            .clone();
+        let hint = format!("answer {}", answer.respondent);
+        let records = Records {
+            survey_answers: vec![answer],
+            ..Records::default()
+        };
+        Some(Self::records(
+            workspace,
+            FileKind::SurveyAnswer,
+            records,
+            &hint,
+        ))
     }
 
     /// The same export without personal data about people.

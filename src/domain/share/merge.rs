@@ -19,6 +19,7 @@ use super::diff::{FieldChange, differences};
 use super::export::{FileKind, PersonalData};
 use super::fingerprint::fingerprint;
 use super::records::{RecordKind, Records, Shared, SyncMarks};
+use crate::domain::survey::{Survey, SurveyAnswer};
 use crate::domain::{Profile, Workspace};
 use std::collections::{BTreeMap, HashMap};
 use uuid::Uuid;
@@ -166,6 +167,8 @@ impl Incoming {
             push_replacing(&mut records.profiles, part.records.profiles);
             push_replacing(&mut records.worksheets, part.records.worksheets);
             push_replacing(&mut records.models, part.records.models);
+            push_replacing(&mut records.surveys, part.records.surveys);
+            push_replacing(&mut records.survey_answers, part.records.survey_answers);
         }
         Self {
             kind,
@@ -217,12 +220,16 @@ pub fn preview(here: &Workspace, incoming: &Incoming) -> MergePreview {
     preview_kind::<Profile>(here, &records, &mut out);
     preview_kind::<crate::domain::icp::Worksheet>(here, &records, &mut out);
     preview_kind::<crate::domain::scoring::ScoringModel>(here, &records, &mut out);
+    preview_kind::<Survey>(here, &records, &mut out);
+    preview_kind::<SurveyAnswer>(here, &records, &mut out);
     let only_here = match incoming.kind {
         FileKind::Workspace => {
             let in_file: std::collections::HashSet<Uuid> = out.iter().map(|r| r.id).collect();
             count_only_here::<Profile>(here, &in_file)
                 + count_only_here::<crate::domain::icp::Worksheet>(here, &in_file)
                 + count_only_here::<crate::domain::scoring::ScoringModel>(here, &in_file)
+                + count_only_here::<Survey>(here, &in_file)
+                + count_only_here::<SurveyAnswer>(here, &in_file)
         }
         _ => 0,
     };
@@ -316,15 +323,21 @@ pub fn apply(here: &Workspace, incoming: &Incoming, choices: &MergeChoices) -> W
         result.profiles = records.profiles.clone();
         result.worksheets = records.worksheets.clone();
         result.models = records.models.clone();
+        result.surveys = records.surveys.clone();
+        result.survey_answers = records.survey_answers.clone();
         result.sync_marks = SyncMarks::new();
     } else {
         apply_kind::<Profile>(&mut result, &records, choices);
         apply_kind::<crate::domain::icp::Worksheet>(&mut result, &records, choices);
         apply_kind::<crate::domain::scoring::ScoringModel>(&mut result, &records, choices);
+        apply_kind::<Survey>(&mut result, &records, choices);
+        apply_kind::<SurveyAnswer>(&mut result, &records, choices);
     }
     mark_seen::<Profile>(&mut result, &records);
     mark_seen::<crate::domain::icp::Worksheet>(&mut result, &records);
     mark_seen::<crate::domain::scoring::ScoringModel>(&mut result, &records);
+    mark_seen::<Survey>(&mut result, &records);
+    mark_seen::<SurveyAnswer>(&mut result, &records);
     if result.active_model.is_none() {
         result.active_model = result.models.first().map(|m| m.id);
     }

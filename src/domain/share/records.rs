@@ -2,6 +2,7 @@
 
 use crate::domain::icp::Worksheet;
 use crate::domain::scoring::ScoringModel;
+use crate::domain::survey::{Survey, SurveyAnswer};
 use crate::domain::{Profile, Workspace};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -21,6 +22,10 @@ pub enum RecordKind {
     Worksheet,
     /// A scoring model.
     Model,
+    /// A criteria survey.
+    Survey,
+    /// A rep's answer to a survey.
+    SurveyAnswer,
 }
 
 impl RecordKind {
@@ -30,6 +35,8 @@ impl RecordKind {
             RecordKind::Profile => "Profile",
             RecordKind::Worksheet => "ICP worksheet",
             RecordKind::Model => "Scoring model",
+            RecordKind::Survey => "Survey",
+            RecordKind::SurveyAnswer => "Survey answer",
         }
     }
 
@@ -39,14 +46,18 @@ impl RecordKind {
             RecordKind::Profile => "profiles",
             RecordKind::Worksheet => "worksheets",
             RecordKind::Model => "models",
+            RecordKind::Survey => "surveys",
+            RecordKind::SurveyAnswer => "survey_answers",
         }
     }
 
     /// Every kind, in the order a preview lists them.
-    pub const ALL: [RecordKind; 3] = [
+    pub const ALL: [RecordKind; 5] = [
         RecordKind::Profile,
         RecordKind::Worksheet,
         RecordKind::Model,
+        RecordKind::Survey,
+        RecordKind::SurveyAnswer,
     ];
 }
 
@@ -94,6 +105,13 @@ macro_rules! shared {
 shared!(Profile, RecordKind::Profile, profiles, name);
 shared!(Worksheet, RecordKind::Worksheet, worksheets, name);
 shared!(ScoringModel, RecordKind::Model, models, name);
+shared!(Survey, RecordKind::Survey, surveys, title);
+shared!(
+    SurveyAnswer,
+    RecordKind::SurveyAnswer,
+    survey_answers,
+    respondent
+);
 
 /// The records in a file that is not a whole workspace (one profile, a
 /// selection, a model, a worksheet), and the records taken from a
@@ -109,6 +127,12 @@ pub struct Records {
     /// Scoring models.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub models: Vec<ScoringModel>,
+    /// Criteria surveys.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub surveys: Vec<Survey>,
+    /// Answers to surveys.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub survey_answers: Vec<SurveyAnswer>,
     /// The sender's sync marks for these records.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub sync_marks: SyncMarks,
@@ -117,7 +141,11 @@ pub struct Records {
 impl Records {
     /// How many records there are.
     pub fn len(&self) -> usize {
-        self.profiles.len() + self.worksheets.len() + self.models.len()
+        self.profiles.len()
+            + self.worksheets.len()
+            + self.models.len()
+            + self.surveys.len()
+            + self.survey_answers.len()
     }
 
     /// Whether there are none.
@@ -131,6 +159,8 @@ impl Records {
             profiles: workspace.profiles.clone(),
             worksheets: workspace.worksheets.clone(),
             models: workspace.models.clone(),
+            surveys: workspace.surveys.clone(),
+            survey_answers: workspace.survey_answers.clone(),
             sync_marks: workspace.sync_marks.clone(),
         }
         .with_own_marks()
@@ -145,6 +175,8 @@ impl Records {
             .map(Shared::uuid)
             .chain(self.worksheets.iter().map(Shared::uuid))
             .chain(self.models.iter().map(Shared::uuid))
+            .chain(self.surveys.iter().map(Shared::uuid))
+            .chain(self.survey_answers.iter().map(Shared::uuid))
             .collect();
         self.sync_marks.retain(|id, _| ids.contains(id));
         self

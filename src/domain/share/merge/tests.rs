@@ -38,6 +38,8 @@ fn incoming(export: Export) -> Incoming {
                 profiles: std::mem::take(&mut ws.profiles),
                 worksheets: std::mem::take(&mut ws.worksheets),
                 models: std::mem::take(&mut ws.models),
+                surveys: std::mem::take(&mut ws.surveys),
+                survey_answers: std::mem::take(&mut ws.survey_answers),
                 sync_marks: std::mem::take(&mut ws.sync_marks),
             };
             (records, Some(ws))

@@ -1,0 +1,283 @@
+//! The criteria survey of the sales reps (seed 003), run by file.
+//!
+//! Round 1: the coordinator lists candidate criteria and sends the survey;
+//! each rep votes for the few that matter most and sends an answer back;
+//! the tally gives the top five ([`tally`]).
+//! Round 2: the coordinator sends the top five; each rep names their three
+//! best customers and rates each on the five criteria from 1 to 5; the
+//! results show every customer and criterion with the agreement between
+//! reps, and become the weights of a scoring model ([`results`]).
+//!
+//! A survey and its answers are records with stable ids, so they travel in
+//! files and merge like everything else.
+
+pub mod answer;
+pub mod results;
+pub mod tally;
+
+pub use answer::{AnswerError, RatedCustomer, SurveyAnswer};
+
+use super::Timestamp;
+use super::id::{CriterionId, SurveyId, WorkspaceId};
+use super::scoring::ScoringModel;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// How many criteria a rep votes for in round 1, unless the coordinator
+/// chooses otherwise.
+pub const DEFAULT_PICK: u8 = 5;
+
+/// How many best customers a rep rates in round 2.
+pub const DEFAULT_CUSTOMERS: u8 = 3;
+
+/// How many criteria go from round 1 to round 2 (the seed's "five top
+/// criteria").
+pub const TOP_CRITERIA: usize = 5;
+
+/// The lowest and highest rating in round 2.
+pub const RATING_RANGE: std::ops::RangeInclusive<u8> = 1..=5;
+
+/// Which of the two surveys this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Round {
+    /// Round 1: vote on the criteria.
+    #[default]
+    Criteria,
+    /// Round 2: rate the best customers on the top criteria.
+    Customers,
+}
+
+/// A criterion offered in a survey.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SurveyCriterion {
+    /// The criterion's id: a model's criterion keeps its id, so results map
+    /// back to that model's weights.
+    pub id: CriterionId,
+    /// Its short name.
+    pub name: String,
+    /// What it means, for the reps.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+}
+
+/// A survey sent to the reps.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Survey {
+    /// Stable id.
+    pub id: SurveyId,
+    /// Its title.
+    pub title: String,
+    /// When it was made.
+    pub created_at: Timestamp,
+    /// Who runs it, as the reps know them.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub coordinator: String,
+    /// The coordinator's workspace: tells the coordinator's copy from a
+    /// rep's.
+    pub coordinator_workspace: WorkspaceId,
+    /// Round 1 or 2.
+    #[serde(default)]
+    pub round: Round,
+    /// The round-1 survey this round 2 follows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follows: Option<SurveyId>,
+    /// A word from the coordinator to the reps.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub instructions: String,
+    /// The criteria, in the order shown.
+    #[serde(default)]
+    pub criteria: Vec<SurveyCriterion>,
+    /// Round 1: how many criteria each rep votes for.
+    #[serde(default = "default_pick")]
+    pub pick: u8,
+    /// Round 2: how many best customers each rep rates.
+    #[serde(default = "default_customers")]
+    pub customers: u8,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
+}
+
+fn default_pick() -> u8 {
+    DEFAULT_PICK
+}
+
+fn default_customers() -> u8 {
+    DEFAULT_CUSTOMERS
+}
+
+impl Survey {
+    /// A round-1 survey offering the criteria of `model` (if any) and the
+    /// coordinator's own `extra` criteria (names; blank ones ignored).
+    pub fn round_one(
+        title: String,
+        coordinator: String,
+        workspace: WorkspaceId,
+        model: Option<&ScoringModel>,
+        extra: &[String],
+        now: Timestamp,
+    ) -> Self {
+        let mut criteria: Vec<SurveyCriterion> = model
+            .map(|m| {
+                m.criteria
+                    .iter()
+                    .map(|c| SurveyCriterion {
+                        id: c.id,
+                        name: c.name.clone(),
+                        description: c.description.clone(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        for name in extra.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+            criteria.push(SurveyCriterion {
+                id: CriterionId::new(),
+                name: name.to_owned(),
+                description: String::new(),
+            });
+        }
+        Self {
+            id: SurveyId::new(),
+            title,
+            created_at: now,
+            coordinator,
+            coordinator_workspace: workspace,
+            round: Round::Criteria,
+            follows: None,
+            instructions: String::new(),
+            criteria,
+            pick: DEFAULT_PICK,
+            customers: DEFAULT_CUSTOMERS,
+            unknown_fields: Map::new(),
+        }
+    }
+
+    /// The round-2 survey that follows this round 1 with `top` criteria.
+    pub fn round_two(&self, top: &[CriterionId], now: Timestamp) -> Self {
+        let criteria = top
+            .iter()
+            .filter_map(|id| self.criterion(*id).cloned())
+            .collect();
+        Self {
+            id: SurveyId::new(),
+            title: format!("{}: your best customers", self.title),
+            created_at: now,
+            round: Round::Customers,
+            follows: Some(self.id),
+            instructions: String::new(),
+            criteria,
+            unknown_fields: Map::new(),
+            ..self.clone()
+        }
+    }
+
+    /// The criterion with `id`.
+    pub fn criterion(&self, id: CriterionId) -> Option<&SurveyCriterion> {
+        self.criteria.iter().find(|c| c.id == id)
+    }
+
+    /// Whether `workspace` made this survey (the coordinator's side).
+    pub fn is_coordinated_by(&self, workspace: WorkspaceId) -> bool {
+        self.coordinator_workspace == workspace
+    }
+
+    /// About how many minutes a rep needs: reading and ticking in round 1
+    /// (10 s a criterion), rating in round 2 (15 s a rating plus a minute to
+    /// choose the customers).
+    pub fn estimated_minutes(&self) -> u32 {
+        let seconds = match self.round {
+            Round::Criteria => 10 * self.criteria.len() as u32,
+            Round::Customers => 60 + 15 * u32::from(self.customers) * self.criteria.len() as u32,
+        };
+        seconds.div_ceil(60).max(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::scoring::default_model;
+
+    pub(crate) fn now() -> Timestamp {
+        "2026-11-22T06:43:03Z".parse().unwrap()
+    }
+
+    #[test]
+    fn round_one_offers_the_model_criteria_and_the_coordinators_own() {
+        let model = default_model(now());
+        let extra = vec!["Industry".to_owned(), "  ".to_owned()];
+        let survey = Survey::round_one(
+            "Best customers".into(),
+            "Anna".into(),
+            WorkspaceId::new(),
+            Some(&model),
+            &extra,
+            now(),
+        );
+        assert_eq!(survey.criteria.len(), model.criteria.len() + 1);
+        assert_eq!(survey.criteria[0].id, model.criteria[0].id);
+        assert_eq!(survey.criteria.last().unwrap().name, "Industry");
+        assert_eq!(survey.pick, 5);
+    }
+
+    #[test]
+    fn round_two_keeps_the_top_criteria_in_order_and_follows_round_one() {
+        let model = default_model(now());
+        let one = Survey::round_one(
+            "Q4".into(),
+            "Anna".into(),
+            WorkspaceId::new(),
+            Some(&model),
+            &[],
+            now(),
+        );
+        let top = [one.criteria[3].id, one.criteria[0].id];
+        let two = one.round_two(&top, now());
+        assert_eq!(two.round, Round::Customers);
+        assert_eq!(two.follows, Some(one.id));
+        assert_ne!(two.id, one.id);
+        assert_eq!(two.criteria.iter().map(|c| c.id).collect::<Vec<_>>(), top);
+        assert_eq!(two.coordinator_workspace, one.coordinator_workspace);
+    }
+
+    #[test]
+    fn the_rep_is_told_how_long_it_takes() {
+        let model = default_model(now());
+        let one = Survey::round_one(
+            "Q4".into(),
+            "Anna".into(),
+            WorkspaceId::new(),
+            Some(&model),
+            &[],
+            now(),
+        );
+        assert_eq!(one.estimated_minutes(), 3, "13 criteria at 10 s");
+        let ids: Vec<_> = one.criteria.iter().take(5).map(|c| c.id).collect();
+        assert_eq!(
+            one.round_two(&ids, now()).estimated_minutes(),
+            5,
+            "1 min + 15 ratings at 15 s"
+        );
+    }
+
+    #[test]
+    fn a_survey_round_trips_through_json_and_old_files_get_defaults() {
+        let survey = Survey::round_one(
+            "Q4".into(),
+            "Anna".into(),
+            WorkspaceId::new(),
+            None,
+            &["Spend".into()],
+            now(),
+        );
+        let json = serde_json::to_string(&survey).unwrap();
+        assert_eq!(serde_json::from_str::<Survey>(&json).unwrap(), survey);
+        let minimal = r#"{"id":"6f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f","title":"x","created_at":"2026-01-02T03:04:05Z","coordinator_workspace":"6f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e01"}"#;
+        let read: Survey = serde_json::from_str(minimal).unwrap();
+        assert_eq!(
+            (read.round, read.pick, read.customers),
+            (Round::Criteria, 5, 3)
+        );
+    }
+}

@@ -1,0 +1,380 @@
+//! Round 2: every best customer and every criterion, with how far the reps
+//! agree, and the weights of a scoring model made from them.
+
+use super::answer::same_customer_key;
+use super::tally::counted;
+use super::{RATING_RANGE, Survey, SurveyAnswer, SurveyCriterion};
+use crate::domain::scoring::{Criterion, CriterionKind, Direction, ScoringModel};
+use crate::domain::{ModelId, Timestamp};
+use rust_decimal::Decimal;
+use serde_json::Map;
+
+/// How far a rep's average may stray from the median of the reps'
+/// averages before it is marked, in rating points. The median, unlike the
+/// mean, is not pulled towards the outlier itself.
+pub const OUTLIER_GAP: Decimal = Decimal::from_parts(15, 0, 0, false, 1);
+
+/// Fewest reps for outliers to mean anything.
+pub const OUTLIER_MIN_REPS: usize = 3;
+
+/// The outlier rule, as shown on screen.
+pub const OUTLIER_RULE: &str = "A rep is marked as an outlier on a criterion when their average \
+    rating is 1.5 points or more from the median of all reps' averages (with at least 3 reps).";
+
+/// The agreement rule, as shown on screen.
+pub const AGREEMENT_RULE: &str = "Spread is the standard deviation of all ratings of a criterion: \
+    under 0.75 is high agreement, under 1.25 medium, otherwise low.";
+
+/// How weights are made, as shown on screen.
+pub const WEIGHTS_RULE: &str = "Each surveyed criterion gets a weight in proportion to its average \
+    rating, the weights adding up to 100; the model's other criteria get weight 0 (kept, so you can \
+    bring them back).";
+
+/// How much the reps agree on a criterion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Agreement {
+    /// Spread under 0.75.
+    High,
+    /// Spread under 1.25.
+    Medium,
+    /// Spread 1.25 or more.
+    Low,
+}
+
+impl Agreement {
+    /// The agreement for a spread.
+    pub fn of(spread: Decimal) -> Self {
+        if spread < Decimal::new(75, 2) {
+            Agreement::High
+        } else if spread < Decimal::new(125, 2) {
+            Agreement::Medium
+        } else {
+            Agreement::Low
+        }
+    }
+
+    /// The word shown.
+    pub fn label(self) -> &'static str {
+        match self {
+            Agreement::High => "High",
+            Agreement::Medium => "Medium",
+            Agreement::Low => "Low",
+        }
+    }
+}
+
+/// One rep's average on one criterion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RepMean {
+    /// The rep.
+    pub respondent: String,
+    /// Their average rating, to 2 decimals.
+    pub mean: Decimal,
+    /// Whether it strays by [`OUTLIER_GAP`] or more from the median.
+    pub outlier: bool,
+}
+
+/// One criterion across every rep and customer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CriterionResult {
+    /// The criterion.
+    pub criterion: SurveyCriterion,
+    /// How many ratings.
+    pub ratings: usize,
+    /// Their average, to 2 decimals.
+    pub mean: Decimal,
+    /// Their standard deviation, to 2 decimals.
+    pub spread: Decimal,
+    /// The lowest and highest rating.
+    pub range: Option<(u8, u8)>,
+    /// How much the reps agree.
+    pub agreement: Agreement,
+    /// Each rep's average.
+    pub by_rep: Vec<RepMean>,
+}
+
+/// One best customer, as named by one or more reps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomerResult {
+    /// The name as first written.
+    pub name: String,
+    /// The reps who named it.
+    pub reps: Vec<String>,
+    /// The average rating per criterion, in the survey's order (`None`
+    /// when nobody rated it).
+    pub ratings: Vec<Option<Decimal>>,
+    /// The average over all its ratings.
+    pub overall: Option<Decimal>,
+}
+
+/// Everything round 2 says.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RoundTwoResults {
+    /// Per criterion, in the survey's order.
+    pub criteria: Vec<CriterionResult>,
+    /// Per customer, best overall first.
+    pub customers: Vec<CustomerResult>,
+    /// How many answers were counted.
+    pub answers: usize,
+}
+
+/// The results of round-2 `survey` from `answers` (one per rep counts).
+/// Ratings outside 1 to 5 and unnamed customers are left out.
+pub fn results(survey: &Survey, answers: &[SurveyAnswer]) -> RoundTwoResults {
+    let counted = counted(survey, answers);
+    let valid = |r: &u8| RATING_RANGE.contains(r);
+    let criteria = survey
+        .criteria
+        .iter()
+        .map(|c| {
+            let per_rep: Vec<(String, Vec<u8>)> = counted
+                .iter()
+                .map(|a| {
+                    let ratings = a
+                        .customers
+                        .iter()
+                        .filter(|k| !k.name.trim().is_empty())
+                        .filter_map(|k| k.ratings.get(&c.id).copied())
+                        .filter(valid)
+                        .collect();
+                    (a.respondent.clone(), ratings)
+                })
+                .filter(|(_, r): &(String, Vec<u8>)| !r.is_empty())
+                .collect();
+            let all: Vec<u8> = per_rep
+                .iter()
+                .flat_map(|(_, r)| r.iter().copied())
+                .collect();
+            let mean = mean(&all).unwrap_or_default();
+            let means: Vec<Decimal> = per_rep.iter().map(|(_, r)| mean_exact(r)).collect();
+            let middle = median(&means);
+            let by_rep = per_rep
+                .iter()
+                .enumerate()
+                .map(|(i, (rep, _))| {
+                    let outlier = per_rep.len() >= OUTLIER_MIN_REPS
+                        && (means[i] - middle).abs() >= OUTLIER_GAP;
+                    RepMean {
+                        respondent: rep.clone(),
+                        mean: means[i].round_dp(2),
+                        outlier,
+                    }
+                })
+                .collect();
+            let spread = spread(&all);
+            CriterionResult {
+                criterion: c.clone(),
+                ratings: all.len(),
+                mean,
+                spread,
+                range: all
+                    .iter()
+                    .min()
+                    .zip(all.iter().max())
+                    .map(|(a, b)| (*a, *b)),
+                agreement: Agreement::of(spread),
+                by_rep,
+            }
+        })
+        .collect();
+    RoundTwoResults {
+        criteria,
+        customers: customers(survey, &counted),
+        answers: counted.len(),
+    }
+}
+
+fn customers(survey: &Survey, counted: &[&SurveyAnswer]) -> Vec<CustomerResult> {
+    // (key, name, reps, ratings per criterion)
+    let mut groups: Vec<(String, String, Vec<String>, Vec<Vec<u8>>)> = Vec::new();
+    for answer in counted {
+        for customer in answer
+            .customers
+            .iter()
+            .filter(|k| !k.name.trim().is_empty())
+        {
+            let key = same_customer_key(&customer.name);
+            let at = match groups.iter().position(|g| g.0 == key) {
+                Some(at) => at,
+                None => {
+                    groups.push((
+                        key,
+                        customer.name.trim().to_owned(),
+                        Vec::new(),
+                        vec![Vec::new(); survey.criteria.len()],
+                    ));
+                    groups.len() - 1
+                }
+            };
+            let group = &mut groups[at];
+            if !group.2.contains(&answer.respondent) {
+                group.2.push(answer.respondent.clone());
+            }
+            for (i, c) in survey.criteria.iter().enumerate() {
+                if let Some(r) = customer
+                    .ratings
+                    .get(&c.id)
+                    .filter(|r| RATING_RANGE.contains(r))
+                {
+                    group.3[i].push(*r);
+                }
+            }
+        }
+    }
+    let mut out: Vec<CustomerResult> = groups
+        .into_iter()
+        .map(|(_, name, reps, ratings)| {
+            let all: Vec<u8> = ratings.iter().flatten().copied().collect();
+            CustomerResult {
+                name,
+                reps,
+                ratings: ratings.iter().map(|r| mean(r)).collect(),
+                overall: mean(&all),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| b.overall.cmp(&a.overall));
+    out
+}
+
+fn mean_exact(values: &[u8]) -> Decimal {
+    let sum: Decimal = values.iter().map(|v| Decimal::from(*v)).sum();
+    sum / Decimal::from(values.len().max(1))
+}
+
+fn mean(values: &[u8]) -> Option<Decimal> {
+    (!values.is_empty()).then(|| mean_exact(values).round_dp(2))
+}
+
+fn median(values: &[Decimal]) -> Decimal {
+    let mut sorted = values.to_vec();
+    sorted.sort();
+    match sorted.len() {
+        0 => Decimal::ZERO,
+        n if n % 2 == 1 => sorted[n / 2],
+        n => (sorted[n / 2 - 1] + sorted[n / 2]) / Decimal::TWO,
+    }
+}
+
+/// The population standard deviation, to 2 decimals.
+fn spread(values: &[u8]) -> Decimal {
+    if values.is_empty() {
+        return Decimal::ZERO;
+    }
+    let m = mean_exact(values);
+    let variance = values
+        .iter()
+        .map(|v| (Decimal::from(*v) - m) * (Decimal::from(*v) - m))
+        .sum::<Decimal>()
+        / Decimal::from(values.len());
+    sqrt(variance).round_dp(2)
+}
+
+/// The square root by Newton's method (rust_decimal's own needs a feature
+/// this app does not otherwise use); exact to far more than 2 decimals for
+/// the small variances of 1-5 ratings.
+fn sqrt(value: Decimal) -> Decimal {
+    if value <= Decimal::ZERO {
+        return Decimal::ZERO;
+    }
+    let two = Decimal::TWO;
+    let mut x = if value > Decimal::ONE {
+        value
+    } else {
+        Decimal::ONE
+    };
+    for _ in 0..40 {
+        let next = (x + value / x) / two;
+        if (next - x).abs() < Decimal::new(1, 12) {
+            return next;
+        }
+        x = next;
+    }
+    x
+}
+
+/// A new scoring model weighted by the round-2 results: a copy of `base`
+/// (criterion ids kept, so profiles' ratings still count) or an empty
+/// model, where the surveyed criteria get weights in proportion to their
+/// average rating (whole numbers adding up to 100), the base's other
+/// criteria get 0, and surveyed criteria the base lacks are added as 1-5
+/// ratings.
+pub fn model_from_results(
+    base: Option<&ScoringModel>,
+    survey: &Survey,
+    results: &RoundTwoResults,
+    now: Timestamp,
+) -> ScoringModel {
+    let mut model = match base {
+        Some(base) => base.duplicate(now),
+        None => ScoringModel {
+            id: ModelId::new(),
+            name: String::new(),
+            created_at: now,
+            criteria: Vec::new(),
+            tiers: Default::default(),
+            hard_rules: Vec::new(),
+            unknown_fields: Map::new(),
+        },
+    };
+    model.name = format!("From survey: {}", survey.title);
+    let weights = whole_weights(&results.criteria.iter().map(|c| c.mean).collect::<Vec<_>>());
+    for criterion in &mut model.criteria {
+        criterion.weight = Decimal::ZERO;
+    }
+    for (result, weight) in results.criteria.iter().zip(weights) {
+        match model
+            .criteria
+            .iter_mut()
+            .find(|c| c.id == result.criterion.id)
+        {
+            Some(c) => c.weight = Decimal::from(weight),
+            None => model.criteria.push(Criterion {
+                id: result.criterion.id,
+                name: result.criterion.name.clone(),
+                description: result.criterion.description.clone(),
+                kind: CriterionKind::Rating {
+                    meanings: [
+                        "Poor".to_owned(),
+                        "Average".to_owned(),
+                        "Excellent".to_owned(),
+                    ],
+                },
+                direction: Direction::AddsValue,
+                weight: Decimal::from(weight),
+            }),
+        }
+    }
+    model
+}
+
+/// Whole numbers in proportion to `shares`, adding up to exactly 100
+/// (largest remainder); all zero when every share is zero.
+fn whole_weights(shares: &[Decimal]) -> Vec<u32> {
+    let total: Decimal = shares.iter().copied().sum();
+    if total <= Decimal::ZERO {
+        return vec![0; shares.len()];
+    }
+    let exact: Vec<Decimal> = shares
+        .iter()
+        .map(|s| *s * Decimal::ONE_HUNDRED / total)
+        .collect();
+    let mut whole: Vec<u32> = exact
+        .iter()
+        .map(|e| e.floor().try_into().unwrap_or(0))
+        .collect();
+    let mut left = 100 - whole.iter().sum::<u32>();
+    let mut order: Vec<usize> = (0..shares.len()).collect();
+    order.sort_by(|a, b| (exact[*b] - exact[*b].floor()).cmp(&(exact[*a] - exact[*a].floor())));
+    for i in order {
+        if left == 0 {
+            break;
+        }
+        whole[i] += 1;
+        left -= 1;
+    }
+    whole
+}
+
+#[cfg(test)]
+mod tests;

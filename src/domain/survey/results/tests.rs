@@ -1,0 +1,212 @@
+use super::*;
+use crate::domain::id::WorkspaceId;
+use crate::domain::scoring::default_model;
+use crate::domain::survey::tests::now;
+
+/// Round 2 on the first five criteria of the default model.
+fn round_two() -> (ScoringModel, Survey) {
+    let model = default_model(now());
+    let one = Survey::round_one(
+        "Q4".into(),
+        "Anna".into(),
+        WorkspaceId::new(),
+        Some(&model),
+        &[],
+        now(),
+    );
+    let top: Vec<_> = one.criteria.iter().take(5).map(|c| c.id).collect();
+    let two = one.round_two(&top, now());
+    (model, two)
+}
+
+/// A rep's answer: customers with one rating for every criterion.
+fn answer(survey: &Survey, rep: &str, customers: &[(&str, [u8; 5])]) -> SurveyAnswer {
+    let mut a = SurveyAnswer::new(survey, rep.into(), WorkspaceId::new());
+    for (i, (name, ratings)) in customers.iter().enumerate() {
+        a.customers[i].name = (*name).into();
+        for (c, r) in survey.criteria.iter().zip(ratings) {
+            a.rate(i, c.id, Some(*r)).unwrap();
+        }
+    }
+    a
+}
+
+fn d(text: &str) -> Decimal {
+    text.parse().unwrap()
+}
+
+#[test]
+fn each_criterion_gets_mean_spread_range_and_agreement() {
+    let (_, s) = round_two();
+    let answers = [
+        answer(
+            &s,
+            "Ben",
+            &[
+                ("Acme", [5, 4, 3, 2, 1]),
+                ("Beta", [5, 4, 3, 2, 1]),
+                ("Gamma", [5, 2, 3, 2, 1]),
+            ],
+        ),
+        answer(
+            &s,
+            "Cleo",
+            &[
+                ("Delta", [5, 4, 3, 2, 5]),
+                ("Acme", [5, 4, 3, 2, 5]),
+                ("Eta", [5, 4, 3, 2, 5]),
+            ],
+        ),
+    ];
+    let r = results(&s, &answers);
+    assert_eq!(r.answers, 2);
+    let first = &r.criteria[0];
+    assert_eq!(
+        (first.ratings, first.mean, first.spread, first.range),
+        (6, d("5"), d("0"), Some((5, 5)))
+    );
+    assert_eq!(first.agreement, Agreement::High);
+    let second = &r.criteria[1];
+    assert_eq!((second.mean, second.spread), (d("3.67"), d("0.75")));
+    assert_eq!(second.agreement, Agreement::Medium);
+    let last = &r.criteria[4];
+    assert_eq!(
+        (last.mean, last.spread, last.agreement),
+        (d("3"), d("2"), Agreement::Low)
+    );
+}
+
+#[test]
+fn the_same_customer_named_by_two_reps_is_one_row() {
+    let (_, s) = round_two();
+    let answers = [
+        answer(
+            &s,
+            "Ben",
+            &[
+                ("Acme", [5, 5, 5, 5, 5]),
+                ("Beta", [1, 1, 1, 1, 1]),
+                ("Gamma", [3, 3, 3, 3, 3]),
+            ],
+        ),
+        answer(
+            &s,
+            "Cleo",
+            &[
+                (" ACME ", [3, 3, 3, 3, 3]),
+                ("Delta", [2, 2, 2, 2, 2]),
+                ("Eta", [2, 2, 2, 2, 2]),
+            ],
+        ),
+    ];
+    let r = results(&s, &answers);
+    assert_eq!(r.customers.len(), 5);
+    let acme = &r.customers[0];
+    assert_eq!(
+        (acme.name.as_str(), acme.reps.clone()),
+        ("Acme", vec!["Ben".to_owned(), "Cleo".to_owned()])
+    );
+    assert_eq!(acme.ratings[0], Some(d("4")));
+    assert_eq!(acme.overall, Some(d("4")));
+    assert_eq!(
+        r.customers.last().unwrap().name,
+        "Beta",
+        "best overall first"
+    );
+}
+
+#[test]
+fn an_outlier_rep_is_marked_only_with_three_reps_or_more() {
+    let (_, s) = round_two();
+    let same = [4, 4, 4, 4, 4];
+    let odd = [1, 4, 4, 4, 4];
+    let three = [("A", same), ("B", same), ("C", same)];
+    let odd_three = [("A", odd), ("B", odd), ("C", odd)];
+    let answers = vec![
+        answer(&s, "Ben", &three),
+        answer(&s, "Cleo", &three),
+        answer(&s, "Dan", &odd_three),
+    ];
+    let r = results(&s, &answers);
+    let marked: Vec<(&str, bool)> = r.criteria[0]
+        .by_rep
+        .iter()
+        .map(|m| (m.respondent.as_str(), m.outlier))
+        .collect();
+    assert_eq!(marked, [("Ben", false), ("Cleo", false), ("Dan", true)]);
+    assert!(r.criteria[1].by_rep.iter().all(|m| !m.outlier));
+
+    let two = results(&s, &answers[1..]);
+    assert!(
+        two.criteria[0].by_rep.iter().all(|m| !m.outlier),
+        "two reps: no outliers"
+    );
+}
+
+#[test]
+fn weights_follow_the_average_ratings_and_add_up_to_one_hundred() {
+    let (model, s) = round_two();
+    let answers = [answer(
+        &s,
+        "Ben",
+        &[
+            ("A", [5, 4, 3, 2, 1]),
+            ("B", [5, 4, 3, 2, 1]),
+            ("C", [5, 4, 3, 2, 1]),
+        ],
+    )];
+    let r = results(&s, &answers);
+    let weighted = model_from_results(Some(&model), &s, &r, now());
+    assert_ne!(weighted.id, model.id);
+    assert!(weighted.name.contains("From survey"));
+    assert_eq!(
+        weighted.criteria.len(),
+        model.criteria.len(),
+        "the base's criteria are kept"
+    );
+    let weights: Vec<Decimal> = weighted.criteria.iter().map(|c| c.weight).collect();
+    assert_eq!(&weights[..5], &[d("33"), d("27"), d("20"), d("13"), d("7")]);
+    assert!(weights[5..].iter().all(|w| w.is_zero()));
+    assert_eq!(weights.iter().copied().sum::<Decimal>(), d("100"));
+    assert_eq!(
+        weighted.criteria[0].id, model.criteria[0].id,
+        "ids kept, so ratings still count"
+    );
+}
+
+#[test]
+fn criteria_the_base_lacks_are_added_as_ratings() {
+    let one = Survey::round_one(
+        "Q4".into(),
+        "Anna".into(),
+        WorkspaceId::new(),
+        None,
+        &["Ease".into(), "Spend".into()],
+        now(),
+    );
+    let ids: Vec<_> = one.criteria.iter().map(|c| c.id).collect();
+    let mut two = one.round_two(&ids, now());
+    two.customers = 1;
+    let mut a = SurveyAnswer::new(&two, "Ben".into(), WorkspaceId::new());
+    a.customers[0].name = "Acme".into();
+    a.rate(0, ids[0], Some(3)).unwrap();
+    a.rate(0, ids[1], Some(3)).unwrap();
+    let model = model_from_results(None, &two, &results(&two, &[a]), now());
+    assert_eq!(model.criteria.len(), 2);
+    assert!(matches!(
+        model.criteria[0].kind,
+        CriterionKind::Rating { .. }
+    ));
+    assert_eq!(
+        model.criteria[0].weight + model.criteria[1].weight,
+        d("100")
+    );
+}
+
+#[test]
+fn the_square_root_is_exact_enough() {
+    assert_eq!(sqrt(d("4")).round_dp(6), d("2"));
+    assert_eq!(sqrt(d("2")).round_dp(6), d("1.414214"));
+    assert_eq!(sqrt(d("0.25")).round_dp(6), d("0.5"));
+    assert_eq!(sqrt(Decimal::ZERO), Decimal::ZERO);
+}
