@@ -7,6 +7,7 @@ use crate::domain::date::{BirthdayError, DateError};
 use crate::domain::decimal::{DecimalTextError, MAX_DECIMALS, MAX_DIGITS};
 use crate::domain::input::InputError;
 use crate::domain::share::check::{Repair, Skip};
+use crate::domain::survey::AnswerError;
 use crate::format::{FormatError, RecordFault, RecordProblem};
 use crate::storage::StorageError;
 
@@ -119,6 +120,35 @@ fn repair_text(repair: &Repair) -> String {
         Repair::LooksLikeMarkup => "some text looks like HTML or script; it is kept and only ever \
              shown as plain text."
             .to_owned(),
+    }
+}
+
+/// What keeps a survey answer from being sent.
+pub fn answer_error(error: &AnswerError) -> String {
+    match error {
+        AnswerError::NoName => {
+            "Type your name, so the coordinator knows whose answer it is.".to_owned()
+        }
+        AnswerError::NoVotes => "Tick the criteria that matter most.".to_owned(),
+        AnswerError::TooManyVotes { pick } => {
+            format!("Tick at most {pick}: take a tick away to choose another.")
+        }
+        AnswerError::UnknownCriterion => {
+            "The answer names a criterion this survey does not list.".to_owned()
+        }
+        AnswerError::CustomerUnnamed { position } => {
+            format!("Name best customer {position}.")
+        }
+        AnswerError::CustomerTwice(name) => {
+            format!("“{name}” is named twice; name another customer.")
+        }
+        AnswerError::RatingMissing {
+            customer,
+            criterion,
+        } => {
+            format!("Rate {customer} on “{criterion}”.")
+        }
+        AnswerError::RatingOutOfRange => "Ratings go from 1 to 5.".to_owned(),
     }
 }
 

@@ -27,6 +27,10 @@ pub mod score_histogram;
 pub mod scoring_page;
 pub mod state;
 pub mod status_line;
+pub mod survey_answer_form;
+pub mod survey_page;
+pub mod survey_results;
+pub mod surveys_page;
 pub mod time_text;
 pub mod worksheet_page;
 pub mod worksheets_page;
@@ -51,6 +55,8 @@ use score_explanation::ScoreExplanation;
 use scoring_page::ScoringPage;
 use state::{AppStore, provide_app_store, use_app_store};
 use status_line::StatusLine;
+use survey_page::SurveyPage;
+use surveys_page::SurveysPage;
 use wasm_bindgen::JsCast;
 use worksheet_page::WorksheetPage;
 use worksheets_page::WorksheetsPage;
@@ -110,6 +116,8 @@ pub fn App() -> impl IntoView {
                 Route::ScoringModel => view! { <ModelEditor/> }.into_any(),
                 Route::RatingGrid => view! { <RatingGrid/> }.into_any(),
                 Route::ScoreExplanation(id) => view! { <ScoreExplanation id/> }.into_any(),
+                Route::Surveys => view! { <SurveysPage/> }.into_any(),
+                Route::Survey(id) => view! { <SurveyPage id/> }.into_any(),
                 Route::Data => view! { <DataPage/> }.into_any(),
                 Route::Import => view! { <ImportPreview/> }.into_any(),
                 Route::CsvImport => view! { <CsvImportPage/> }.into_any(),

@@ -3,7 +3,7 @@
 //! server rewrites.
 
 use super::state::AppStore;
-use crate::domain::{ProfileId, WorksheetId};
+use crate::domain::{ProfileId, SurveyId, WorksheetId};
 use leptos::prelude::*;
 
 /// A screen of the app.
@@ -29,6 +29,10 @@ pub enum Route {
     RatingGrid,
     /// One profile's score, explained.
     ScoreExplanation(ProfileId),
+    /// The criteria surveys of the sales reps.
+    Surveys,
+    /// One survey: answering it, or its answers and results.
+    Survey(SurveyId),
     /// Where data lives: storage, backups, set-aside data.
     Data,
     /// The preview of files being imported.
@@ -41,11 +45,12 @@ pub enum Route {
 
 impl Route {
     /// Every screen in the navigation, in order.
-    pub const NAVIGATION: [Route; 5] = [
+    pub const NAVIGATION: [Route; 6] = [
         Route::Home,
         Route::Profiles,
         Route::Worksheets,
         Route::Scoring,
+        Route::Surveys,
         Route::Data,
     ];
 
@@ -75,6 +80,10 @@ impl Route {
             ["scoring", id] if profile(id).is_some() => {
                 Self::ScoreExplanation(profile(id).unwrap())
             }
+            ["surveys"] => Self::Surveys,
+            ["surveys", id] if uuid(id).is_some() => {
+                Self::Survey(SurveyId::from_uuid(uuid(id).unwrap()))
+            }
             ["data"] => Self::Data,
             ["data", "import"] => Self::Import,
             ["data", "csv"] => Self::CsvImport,
@@ -95,6 +104,8 @@ impl Route {
             Self::ScoringModel => "#/scoring/model".to_owned(),
             Self::RatingGrid => "#/scoring/rate".to_owned(),
             Self::ScoreExplanation(id) => format!("#/scoring/{id}"),
+            Self::Surveys => "#/surveys".to_owned(),
+            Self::Survey(id) => format!("#/surveys/{id}"),
             Self::Data => "#/data".to_owned(),
             Self::Import => "#/data/import".to_owned(),
             Self::CsvImport => "#/data/csv".to_owned(),
@@ -112,6 +123,7 @@ impl Route {
             Self::Scoring | Self::ScoringModel | Self::RatingGrid | Self::ScoreExplanation(_) => {
                 "Scoring"
             }
+            Self::Surveys | Self::Survey(_) => "Surveys",
             Self::Data => "Data & backup",
             Self::Import => "Import a file",
             Self::CsvImport => "Import a CSV file",
@@ -125,6 +137,7 @@ impl Route {
             (Self::Profiles, Self::Profile(_) | Self::EditProfile(_)) => true,
             (Self::Worksheets, Self::Worksheet(_)) => true,
             (Self::Data, Self::Import | Self::CsvImport) => true,
+            (Self::Surveys, Self::Survey(_)) => true,
             (Self::Scoring, Self::ScoringModel | Self::RatingGrid | Self::ScoreExplanation(_)) => {
                 true
             }
@@ -174,6 +187,8 @@ mod tests {
             Route::Data,
             Route::Import,
             Route::CsvImport,
+            Route::Surveys,
+            Route::Survey(SurveyId::new()),
             Route::Profile(id),
             Route::EditProfile(id),
         ] {

@@ -169,7 +169,18 @@ pub fn confirm(store: AppStore, choices: &MergeChoices) {
             .collect(),
     }));
     store.pending_import.set(None);
-    go_to(&Route::Data);
+    go_to(&after_import(&pending.incoming));
+}
+
+/// Where to go after an import: a survey file opens the survey (a rep
+/// answers it at once), answer files open their survey's results.
+fn after_import(incoming: &Incoming) -> Route {
+    let records = &incoming.records;
+    match (records.surveys.first(), records.survey_answers.first()) {
+        (Some(survey), _) => Route::Survey(survey.id),
+        (None, Some(answer)) => Route::Survey(answer.survey_id),
+        (None, None) => Route::Data,
+    }
 }
 
 /// Imports records made here (from a CSV file): the same preview, merge and

@@ -12,6 +12,7 @@
 //! files and merge like everything else.
 
 pub mod answer;
+pub mod in_workspace;
 pub mod results;
 pub mod tally;
 

@@ -1,0 +1,178 @@
+//! What the reps answered: the round-1 tally and the round-2 results.
+
+use super::fields::locked;
+use super::route::{Route, go_to};
+use super::state::{now, use_app_store};
+use crate::domain::SurveyId;
+use crate::domain::survey::TOP_CRITERIA;
+use crate::domain::survey::results::{
+    AGREEMENT_RULE, OUTLIER_RULE, WEIGHTS_RULE, model_from_results, results,
+};
+use crate::domain::survey::tally::tally;
+use leptos::prelude::*;
+
+/// Round 1: votes per criterion, the top five, and the start of round 2.
+#[component]
+pub fn TallyTable(
+    /// The round-1 survey.
+    id: SurveyId,
+) -> impl IntoView {
+    let store = use_app_store();
+    let locked = locked();
+    let tally = Memo::new(move |_| {
+        store.workspace.with(|w| {
+            w.survey(id)
+                .map(|s| tally(s, &w.answers_to(id)))
+                .unwrap_or_default()
+        })
+    });
+    let top = move || tally.with(|t| t.top(TOP_CRITERIA));
+    let start_round_two = move |_| {
+        let top = top();
+        let mut next = None;
+        store.workspace.update(|w| {
+            if let Some(survey) = w.survey(id).cloned() {
+                next = Some(w.add_survey(survey.round_two(&top, now())));
+            }
+        });
+        if let Some(next) = next {
+            go_to(&Route::Survey(next));
+        }
+    };
+    view! {
+        <section aria-labelledby="tally-heading">
+            <h2 id="tally-heading">"Tally"</h2>
+            <p role="status">{move || format!("{} answers counted (one per rep; a newer answer from the same rep replaces the older).", tally.with(|t| t.answers))}</p>
+            <table class="tally">
+                <thead><tr><th scope="col">"Criterion"</th><th scope="col" class="number">"Votes"</th><th scope="col">"Top 5"</th></tr></thead>
+                <tbody>
+                    {move || {
+                        let top = top();
+                        let answers = tally.with(|t| t.answers);
+                        tally.get().rows.into_iter().map(|row| {
+                            let in_top = top.contains(&row.criterion.id);
+                            view! {
+                                <tr class:top=in_top>
+                                    <th scope="row">{row.criterion.name}</th>
+                                    <td class="number">
+                                        <meter min="0" max=answers.max(1).to_string() value=row.votes.to_string() aria-hidden="true"></meter>
+                                        {format!(" {}", row.votes)}
+                                    </td>
+                                    <td>{if in_top { "Yes" } else { "" }}</td>
+                                </tr>
+                            }
+                        }).collect_view()
+                    }}
+                </tbody>
+            </table>
+            <p class="actions">
+                <button type="button" disabled=move || locked() || top().is_empty() on:click=start_round_two>
+                    "Start round 2 with the top 5"
+                </button>
+            </p>
+            <p class="hint">"Round 2 asks each rep to rate their 3 best customers on these criteria."</p>
+        </section>
+    }
+}
+
+/// Round 2: every criterion and customer, the agreement between reps, and
+/// the model made from them.
+#[component]
+pub fn RoundTwoResults(
+    /// The round-2 survey.
+    id: SurveyId,
+) -> impl IntoView {
+    let store = use_app_store();
+    let locked = locked();
+    let results = Memo::new(move |_| {
+        store.workspace.with(|w| {
+            w.survey(id)
+                .map(|s| results(s, &w.answers_to(id)))
+                .unwrap_or_default()
+        })
+    });
+    let names = move || {
+        store.workspace.with(|w| {
+            w.survey(id)
+                .map(|s| {
+                    s.criteria
+                        .iter()
+                        .map(|c| c.name.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let make_model = move |_| {
+        store.workspace.update(|w| {
+            let Some(survey) = w.survey(id).cloned() else {
+                return;
+            };
+            let model = model_from_results(w.model(), &survey, &results.get_untracked(), now());
+            w.add_model(model);
+        });
+        go_to(&Route::ScoringModel);
+    };
+    let dec = |d: rust_decimal::Decimal| d.normalize().to_string();
+    view! {
+        <section aria-labelledby="criteria-results-heading">
+            <h2 id="criteria-results-heading">"Results per criterion"</h2>
+            <p role="status">{move || format!("{} answers counted.", results.with(|r| r.answers))}</p>
+            <table class="survey-results">
+                <thead><tr>
+                    <th scope="col">"Criterion"</th><th scope="col" class="number">"Ratings"</th>
+                    <th scope="col" class="number">"Mean"</th><th scope="col" class="number">"Spread"</th>
+                    <th scope="col">"Range"</th><th scope="col">"Agreement"</th><th scope="col">"Each rep's average"</th>
+                </tr></thead>
+                <tbody>
+                    {move || results.get().criteria.into_iter().map(|c| view! {
+                        <tr>
+                            <th scope="row">{c.criterion.name}</th>
+                            <td class="number">{c.ratings}</td>
+                            <td class="number">{dec(c.mean)}</td>
+                            <td class="number">{dec(c.spread)}</td>
+                            <td>{c.range.map(|(a, b)| format!("{a}–{b}")).unwrap_or_default()}</td>
+                            <td>{c.agreement.label()}</td>
+                            <td>{c.by_rep.into_iter().map(|m| {
+                                let text = format!("{}: {}", m.respondent, dec(m.mean));
+                                if m.outlier {
+                                    view! { <span class="outlier">{text}" (outlier)"</span>" " }.into_any()
+                                } else {
+                                    view! { <span>{text}</span>" " }.into_any()
+                                }
+                            }).collect_view()}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <p class="hint">{AGREEMENT_RULE} " " {OUTLIER_RULE}</p>
+        </section>
+        <section aria-labelledby="customer-results-heading">
+            <h2 id="customer-results-heading">"Results per customer"</h2>
+            <table class="survey-results">
+                <thead><tr>
+                    <th scope="col">"Customer"</th><th scope="col">"Named by"</th>
+                    {move || names().into_iter().map(|n| view! { <th scope="col" class="number">{n}</th> }).collect_view()}
+                    <th scope="col" class="number">"Overall"</th>
+                </tr></thead>
+                <tbody>
+                    {move || results.get().customers.into_iter().map(|c| view! {
+                        <tr>
+                            <th scope="row">{c.name}</th>
+                            <td>{c.reps.join(", ")}</td>
+                            {c.ratings.into_iter().map(|r| view! { <td class="number">{r.map(dec).unwrap_or_else(|| "—".into())}</td> }).collect_view()}
+                            <td class="number">{c.overall.map(dec).unwrap_or_else(|| "—".into())}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+        <section aria-labelledby="weights-heading">
+            <h2 id="weights-heading">"Into the scoring model"</h2>
+            <p>{WEIGHTS_RULE} " The new model becomes the active one; you can still edit every weight."</p>
+            <button type="button" disabled=move || locked() || results.with(|r| r.answers == 0) on:click=make_model>
+                "Make a scoring model from these results"
+            </button>
+        </section>
+    }
+}

@@ -1,0 +1,167 @@
+//! The criteria surveys: start one, or open one received from a colleague.
+
+use super::fields::locked;
+use super::import::file_picker::FilePicker;
+use super::route::{Route, go_to};
+use super::state::{now, use_app_store};
+use crate::domain::survey::{Round, Survey};
+use leptos::prelude::*;
+
+/// The "Surveys" screen.
+#[component]
+pub fn SurveysPage() -> impl IntoView {
+    let store = use_app_store();
+    let rows = Memo::new(move |_| {
+        store.workspace.with(|w| {
+            w.surveys
+                .iter()
+                .map(|s| {
+                    let answers = w
+                        .survey_answers
+                        .iter()
+                        .filter(|a| a.survey_id == s.id)
+                        .count();
+                    (
+                        s.id,
+                        s.title.clone(),
+                        s.round,
+                        s.is_coordinated_by(w.id),
+                        s.coordinator.clone(),
+                        answers,
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <h1 tabindex="-1">"Criteria surveys"</h1>
+        <p>
+            "Who knows your best customers better than your sales reps? Ask them in two quick "
+            "surveys: first which criteria make a customer great, then how their three best "
+            "customers do on the top five. The results become the weights of your scoring model."
+        </p>
+        <section aria-labelledby="surveys-heading">
+            <h2 id="surveys-heading">"Your surveys"</h2>
+            {move || {
+                let rows = rows.get();
+                if rows.is_empty() {
+                    return view! { <p>"No survey yet."</p> }.into_any();
+                }
+                view! {
+                    <ul class="survey-list">
+                        {rows
+                            .into_iter()
+                            .map(|(id, title, round, mine, coordinator, answers)| {
+                                let round = match round {
+                                    Round::Criteria => "Round 1: criteria",
+                                    Round::Customers => "Round 2: best customers",
+                                };
+                                let whose = if mine {
+                                    format!("made here · {answers} answers")
+                                } else {
+                                    format!("from {}", if coordinator.is_empty() { "a colleague" } else { &coordinator })
+                                };
+                                view! {
+                                    <li>
+                                        <a href=Route::Survey(id).href()>{title}</a>
+                                        <span class="meta">{format!(" · {round} · {whose}")}</span>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </section>
+        <NewSurveyForm/>
+        <section aria-labelledby="received-heading">
+            <h2 id="received-heading">"Received a survey?"</h2>
+            <p>"Open the file your coordinator sent you; no profiles or setup are needed."</p>
+            <FilePicker/>
+        </section>
+    }
+}
+
+/// Starts a round-1 survey from the active model's criteria and the
+/// coordinator's own.
+#[component]
+fn NewSurveyForm() -> impl IntoView {
+    let store = use_app_store();
+    let locked = locked();
+    let title = RwSignal::new(String::new());
+    let coordinator = RwSignal::new(String::new());
+    let extra = RwSignal::new(String::new());
+    let use_model = RwSignal::new(true);
+    let error = RwSignal::new(None::<String>);
+    let model_count = move || {
+        store
+            .workspace
+            .with(|w| w.model().map_or(0, |m| m.criteria.len()))
+    };
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let name = title.get_untracked().trim().to_owned();
+        if name.is_empty() {
+            error.set(Some("Give the survey a title.".to_owned()));
+            return;
+        }
+        let extra: Vec<String> = extra.get_untracked().lines().map(str::to_owned).collect();
+        let use_model = use_model.get_untracked();
+        let mut id = None;
+        store.workspace.update(|w| {
+            let survey = Survey::round_one(
+                name,
+                coordinator.get_untracked().trim().to_owned(),
+                w.id,
+                w.model().filter(|_| use_model),
+                &extra,
+                now(),
+            );
+            if !survey.criteria.is_empty() {
+                id = Some(w.add_survey(survey));
+            }
+        });
+        match id {
+            Some(id) => go_to(&Route::Survey(id)),
+            None => error.set(Some(
+                "List at least one criterion: type your own, or include the scoring model's."
+                    .to_owned(),
+            )),
+        }
+    };
+    view! {
+        <section aria-labelledby="new-survey-heading">
+            <h2 id="new-survey-heading">"Start a survey"</h2>
+            <form class="stacked" on:submit=create>
+                <div class="field">
+                    <label for="survey-title">"Title"</label>
+                    <input id="survey-title" type="text" disabled=locked prop:value=move || title.get()
+                        aria-describedby="survey-error"
+                        on:input=move |ev| { title.set(event_target_value(&ev)); error.set(None); } />
+                </div>
+                <div class="field">
+                    <label for="survey-coordinator">"Your name, as your reps know you"</label>
+                    <input id="survey-coordinator" type="text" disabled=locked prop:value=move || coordinator.get()
+                        on:input=move |ev| coordinator.set(event_target_value(&ev)) />
+                </div>
+                <label class="checkbox">
+                    <input type="checkbox" disabled=locked prop:checked=move || use_model.get()
+                        on:change=move |ev| use_model.set(event_target_checked(&ev)) />
+                    {move || format!(" Offer the active scoring model's criteria ({})", model_count())}
+                </label>
+                <div class="field">
+                    <label for="survey-extra">"Your own criteria, one a line"</label>
+                    <textarea id="survey-extra" rows="4" disabled=locked prop:value=move || extra.get()
+                        aria-describedby="survey-extra-hint"
+                        on:input=move |ev| { extra.set(event_target_value(&ev)); error.set(None); }></textarea>
+                    <span id="survey-extra-hint" class="hint">
+                        "Such as: industry, how much customization they need, cost to win them."
+                    </span>
+                </div>
+                <p id="survey-error" class="field-error" role="alert">{move || error.get()}</p>
+                <button type="submit" disabled=locked>"Create survey"</button>
+            </form>
+        </section>
+    }
+}

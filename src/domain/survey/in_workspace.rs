@@ -1,0 +1,86 @@
+//! Surveys and answers kept in a workspace.
+
+use super::{Survey, SurveyAnswer};
+use crate::domain::Workspace;
+use crate::domain::id::SurveyId;
+
+impl Workspace {
+    /// The survey with `id`.
+    pub fn survey(&self, id: SurveyId) -> Option<&Survey> {
+        self.surveys.iter().find(|s| s.id == id)
+    }
+
+    /// Adds a survey made here and returns its id.
+    pub fn add_survey(&mut self, survey: Survey) -> SurveyId {
+        let id = survey.id;
+        self.surveys.push(survey);
+        id
+    }
+
+    /// Removes survey `id` and every answer to it.
+    pub fn remove_survey(&mut self, id: SurveyId) {
+        self.surveys.retain(|s| s.id != id);
+        self.survey_answers.retain(|a| a.survey_id != id);
+    }
+
+    /// This workspace's own answer to survey `id`, if started.
+    pub fn own_answer(&self, id: SurveyId) -> Option<&SurveyAnswer> {
+        self.survey_answers
+            .iter()
+            .find(|a| a.survey_id == id && a.respondent_workspace == self.id)
+    }
+
+    /// This workspace's own answer to survey `id`, started if need be.
+    pub fn own_answer_mut(&mut self, id: SurveyId) -> Option<&mut SurveyAnswer> {
+        let survey = self.survey(id)?.clone();
+        let me = self.id;
+        let at = match self
+            .survey_answers
+            .iter()
+            .position(|a| a.survey_id == id && a.respondent_workspace == me)
+        {
+            Some(at) => at,
+            None => {
+                self.survey_answers
+                    .push(SurveyAnswer::new(&survey, String::new(), me));
+                self.survey_answers.len() - 1
+            }
+        };
+        self.survey_answers.get_mut(at)
+    }
+
+    /// Every answer to survey `id` held here, own and imported.
+    pub fn answers_to(&self, id: SurveyId) -> Vec<SurveyAnswer> {
+        self.survey_answers
+            .iter()
+            .filter(|a| a.survey_id == id)
+            .cloned()
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::survey::tests::now;
+
+    #[test]
+    fn the_own_answer_is_started_once_and_removed_with_its_survey() {
+        let mut ws = Workspace::new(now());
+        let id = ws.add_survey(Survey::round_one(
+            "Q4".into(),
+            "Anna".into(),
+            ws.id,
+            None,
+            &["Spend".into()],
+            now(),
+        ));
+        assert!(ws.own_answer(id).is_none());
+        ws.own_answer_mut(id).unwrap().respondent = "Anna".into();
+        ws.own_answer_mut(id).unwrap();
+        assert_eq!(ws.answers_to(id).len(), 1);
+        assert_eq!(ws.own_answer(id).unwrap().respondent, "Anna");
+        ws.remove_survey(id);
+        assert!(ws.survey_answers.is_empty() && ws.surveys.is_empty());
+    }
+}
