@@ -271,6 +271,17 @@ pub fn parse_name(typed: &str, max_chars: usize) -> Result<String, InputError> {
     }
 }
 
+/// Reads a three-letter currency code (`eur` becomes `EUR`); blank means
+/// none.
+pub fn parse_currency(text: &str) -> Result<String, InputError> {
+    let code = text.trim().to_uppercase();
+    if code.is_empty() || (code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase())) {
+        Ok(code)
+    } else {
+        Err(InputError::NotACurrency)
+    }
+}
+
 /// Checks that an e-mail address is plausible (one `@`, a dotted domain, no
 /// spaces); blank means none.
 pub fn parse_email(text: &str) -> Result<Option<String>, InputError> {

@@ -3,6 +3,7 @@
 
 pub mod attention;
 pub mod choice;
+pub mod csv;
 pub mod date;
 pub mod decimal;
 pub mod icp;

@@ -28,15 +28,6 @@ fn suggestions(
     })
 }
 
-fn currency(text: &str) -> Result<String, input::InputError> {
-    let code = text.trim().to_uppercase();
-    if code.is_empty() || (code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase())) {
-        Ok(code)
-    } else {
-        Err(input::InputError::NotACurrency)
-    }
-}
-
 /// Name, status, web address, industry, size, revenue, location, tenure and
 /// headquarters contacts.
 #[component]
@@ -84,7 +75,7 @@ pub fn CompanySection(
                     apply=profile.apply(parse::money_span, |p, v| p.revenue = v) />
                 <CheckedInput label="Currency" id="company-currency" hint="A three-letter code such as USD, EUR or PLN."
                     initial=profile.initial(|p| p.currency.clone())
-                    apply=profile.apply(currency, |p, v| p.currency = v) />
+                    apply=profile.apply(input::parse_currency, |p, v| p.currency = v) />
                 <TextInput label="Location" id="company-location"
                     value=profile.get(|p| p.location.clone())
                     on_change=profile.set(|p, v| p.location = v) />
