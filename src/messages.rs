@@ -3,6 +3,8 @@
 //! Errors elsewhere are typed enums whose `Display` comes from here.
 
 use crate::app::state::Notice;
+use crate::domain::csv::parse::{MAX_COLUMNS, MAX_ROWS};
+use crate::domain::csv::{CellError, CsvError, RowSkip};
 use crate::domain::date::{BirthdayError, DateError};
 use crate::domain::decimal::{DecimalTextError, MAX_DECIMALS, MAX_DIGITS};
 use crate::domain::input::InputError;
@@ -149,6 +151,47 @@ pub fn answer_error(error: &AnswerError) -> String {
             format!("Rate {customer} on “{criterion}”.")
         }
         AnswerError::RatingOutOfRange => "Ratings go from 1 to 5.".to_owned(),
+    }
+}
+
+/// Why a CSV file could not be read.
+pub fn csv_error(error: &CsvError) -> String {
+    match error {
+        CsvError::Empty => "The file is empty.".to_owned(),
+        CsvError::UnclosedQuote { line } => format!(
+            "A quoted value that starts on line {line} is never closed, so the file cannot be read \
+             reliably. Check that line in a spreadsheet and export again."
+        ),
+        CsvError::NoRows => "The file has a header line but no customers.".to_owned(),
+        CsvError::TooManyColumns => {
+            format!("The file has more than {MAX_COLUMNS} columns; export only the ones you need.")
+        }
+        CsvError::TooManyRows => {
+            format!("The file has more than {MAX_ROWS} rows; split it into smaller files.")
+        }
+    }
+}
+
+/// Why a cell of a CSV file was not used.
+pub fn cell_error(error: &CellError) -> String {
+    match error {
+        CellError::Input(e) => input_error(e),
+        CellError::UnknownStatus => {
+            "Use Customer, Prospect or Former customer (or Client, Lead, Churned).".to_owned()
+        }
+        CellError::NotADate => "Write dates as 2026-11-22 or 22.11.2026.".to_owned(),
+        CellError::ContactWithoutName => {
+            "A contact's details need the contact's name in the same row.".to_owned()
+        }
+    }
+}
+
+/// Why a row of a CSV file was not imported.
+pub fn row_skip(skip: &RowSkip) -> String {
+    match skip {
+        RowSkip::NoCompanyName => {
+            "it has no company name and matches no profile here, so it was not imported.".to_owned()
+        }
     }
 }
 

@@ -1,14 +1,189 @@
-//! The column mapping of a CSV file from a CRM.
+//! The column mapping of a CSV file from a CRM, with a preview of its
+//! first rows and every value that cannot be read, before the same merge
+//! preview as a Clientele file.
 
-use crate::app::state::use_app_store;
+use super::preview_records;
+use crate::app::route::{Route, go_to};
+use crate::app::state::{now, use_app_store};
+use crate::domain::csv::{self, MatchOn, Table, Target};
+use crate::domain::share::{Records, fingerprint};
+use crate::messages;
 use leptos::prelude::*;
+
+/// How many rows the preview shows.
+const PREVIEW_ROWS: usize = 5;
 
 /// The "Import a CSV file" screen.
 #[component]
 pub fn CsvImportPage() -> impl IntoView {
     let store = use_app_store();
+    move || {
+        match store.csv_file.get() {
+        None => view! {
+            <h1 tabindex="-1">"Import a CSV file"</h1>
+            <p>"No CSV file is waiting to be imported."</p>
+            <p><a href=Route::Data.href()>"Choose a file on the Data & backup page"</a></p>
+        }
+        .into_any(),
+        Some(file) => match csv::parse(&file.text) {
+            Err(e) => view! {
+                <h1 tabindex="-1">"Import a CSV file"</h1>
+                <p class="field-error" role="alert">{format!("{}: {}", file.name, messages::csv_error(&e))}</p>
+                <p>"Nothing has been changed."</p>
+                <p><button type="button" on:click=move |_| cancel(store)>"Back to Data & backup"</button></p>
+            }
+            .into_any(),
+            Ok(table) => view! { <Mapping name=file.name table/> }.into_any(),
+        },
+    }
+    }
+}
+
+fn cancel(store: crate::app::state::AppStore) {
+    store.csv_file.set(None);
+    go_to(&Route::Data);
+}
+
+/// The mapping of a readable table.
+#[component]
+fn Mapping(
+    /// The file's name.
+    name: String,
+    /// The file's table.
+    table: Table,
+) -> impl IntoView {
+    let store = use_app_store();
+    let mapping = RwSignal::new(csv::guess_mapping(&table.headers));
+    let match_on = RwSignal::new(MatchOn::CompanyName);
+    let table = StoredValue::new(table);
+    let outcome = Memo::new(move |_| {
+        let (mapping, match_on) = (mapping.get(), match_on.get());
+        store.workspace.with(|w| {
+            table.with_value(|t| csv::read_rows(t, &mapping, match_on, &w.profiles, now()))
+        })
+    });
+    let has_name = move || mapping.with(|m| m.contains(&Some(Target::CompanyName)));
+    let choose = move |column: usize, target: Option<Target>| {
+        mapping.update(|m| {
+            // A field is filled from one column only.
+            if target.is_some() {
+                m.iter_mut()
+                    .filter(|t| **t == target)
+                    .for_each(|t| *t = None);
+            }
+            m[column] = target;
+        });
+    };
+    let file_name = name.clone();
+    let proceed = move |_| {
+        let profiles = outcome.get_untracked().profiles;
+        // Matched profiles carry this side's fingerprint as the agreed
+        // version, so the preview shows them as changed in the file.
+        let sync_marks = store.workspace.with_untracked(|w| {
+            profiles
+                .iter()
+                .filter_map(|p| {
+                    w.profile(p.id)
+                        .map(|here| (p.id.as_uuid(), fingerprint(here)))
+                })
+                .collect()
+        });
+        store.csv_file.set(None);
+        preview_records(
+            store,
+            file_name.clone(),
+            Records {
+                profiles,
+                sync_marks,
+                ..Records::default()
+            },
+        );
+    };
+    let headers = table.with_value(|t| t.headers.clone());
+    let preview_rows = table.with_value(|t| {
+        t.rows
+            .iter()
+            .take(PREVIEW_ROWS)
+            .cloned()
+            .collect::<Vec<_>>()
+    });
+    let row_count = table.with_value(|t| t.rows.len());
     view! {
         <h1 tabindex="-1">"Import a CSV file"</h1>
-        <p>{move || store.csv_file.with(|f| f.as_ref().map(|f| f.name.clone()))}</p>
+        <p>{format!("{name}: {row_count} rows. Choose which column fills which profile field; columns left as “not imported” are ignored.")}</p>
+        <section aria-labelledby="csv-columns-heading">
+            <h2 id="csv-columns-heading">"Columns"</h2>
+            <div class="csv-mapping">
+                {headers.iter().enumerate().map(|(i, header)| {
+                    let id = format!("csv-column-{i}");
+                    let sample = preview_rows.iter().map(|r| r.cells[i].clone()).find(|c| !c.trim().is_empty()).unwrap_or_default();
+                    view! {
+                        <div class="field">
+                            <label for=id.clone()>{format!("Column “{header}”")}</label>
+                            <select id=id on:change=move |ev| choose(i, Target::from_key(&event_target_value(&ev)))>
+                                <option value="" selected=move || mapping.with(|m| m[i].is_none())>"— not imported"</option>
+                                {Target::ALL.into_iter().map(|t| view! {
+                                    <option value=t.key() selected=move || mapping.with(|m| m[i] == Some(t))>{t.label()}</option>
+                                }).collect_view()}
+                            </select>
+                            <span class="hint">{(!sample.is_empty()).then(|| format!("e.g. {sample}"))}</span>
+                        </div>
+                    }
+                }).collect_view()}
+            </div>
+            <fieldset class="import-mode">
+                <legend>"Match rows with profiles here by"</legend>
+                <label><input type="radio" name="csv-match" checked=move || match_on.get() == MatchOn::CompanyName
+                    on:change=move |_| match_on.set(MatchOn::CompanyName) />" Company name"</label>
+                <label><input type="radio" name="csv-match" checked=move || match_on.get() == MatchOn::WebDomain
+                    on:change=move |_| match_on.set(MatchOn::WebDomain) />" Web domain (acme.com)"</label>
+            </fieldset>
+        </section>
+        <section aria-labelledby="csv-preview-heading">
+            <h2 id="csv-preview-heading">{format!("First {} rows", preview_rows.len())}</h2>
+            <div class="table-scroll">
+                <table class="csv-preview">
+                    <thead><tr>
+                        <th scope="col">"Line"</th>
+                        {headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}
+                    </tr></thead>
+                    <tbody>
+                        {preview_rows.into_iter().map(|row| view! {
+                            <tr>
+                                <th scope="row">{row.line}</th>
+                                {row.cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+        <section aria-labelledby="csv-result-heading">
+            <h2 id="csv-result-heading">"What the rows give"</h2>
+            <p role="status">{move || outcome.with(|o| format!(
+                "{} new profiles, {} profiles here updated, {} rows skipped, {} values not read.",
+                o.created, o.matched, o.skipped.len(), o.errors.len()
+            ))}</p>
+            <ul class="import-problems">
+                {move || outcome.with(|o| {
+                    let skipped = o.skipped.iter().map(|(line, skip)| view! {
+                        <li>{format!("Line {line}: {}", messages::row_skip(skip))}</li>
+                    }).collect_view();
+                    let errors = o.errors.iter().map(|e| view! {
+                        <li>{format!("Line {}, column “{}”: “{}” was not read. {}", e.line, e.column, e.value, messages::cell_error(&e.error))}</li>
+                    }).collect_view();
+                    (skipped, errors)
+                })}
+            </ul>
+            <Show when=move || !has_name()>
+                <p class="field-error" role="alert">"Choose the column with the company name."</p>
+            </Show>
+        </section>
+        <p class="actions">
+            <button type="button" disabled=move || !has_name() || outcome.with(|o| o.profiles.is_empty()) on:click=proceed>
+                "Continue to the import preview"
+            </button>
+            <button type="button" class="secondary" on:click=move |_| cancel(store)>"Cancel"</button>
+        </p>
     }
 }
