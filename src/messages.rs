@@ -116,6 +116,9 @@ fn repair_text(repair: &Repair) -> String {
         Repair::NameShortened { max } => {
             format!("the name was longer than {max} characters and was shortened.")
         }
+        Repair::ReversedRange(field) => format!(
+            "{field} was a range going down (its first number above its second), so it was left out."
+        ),
         Repair::InfluenceRemoved => {
             "a person's influence was outside 1 to 5, so it was left out.".to_owned()
         }

@@ -129,6 +129,7 @@ async fn a_deep_link_survives_a_reload() {
             "Profiles",
             "ICP worksheets",
             "Scoring",
+            "Surveys",
             "Data & backup"
         ],
         "the navigation's entries, in order"

@@ -4,7 +4,7 @@
 //! (a fault in one record never sinks the whole file).
 
 use crate::domain::Profile;
-use crate::domain::input::{parse_email, parse_website};
+use crate::domain::input::{Span, parse_email, parse_website};
 use crate::domain::profile::MAX_COMPANY_NAME_CHARS;
 use crate::domain::scoring::ScoringModel;
 use serde::Serialize;
@@ -25,6 +25,8 @@ pub enum Repair {
     },
     /// A person's influence outside 1 to 5 was left out.
     InfluenceRemoved,
+    /// A range whose low end is above its high end was left out.
+    ReversedRange(&'static str),
     /// Text that looks like HTML or script: kept, and only ever shown as text.
     LooksLikeMarkup,
 }
@@ -53,6 +55,14 @@ pub fn check_profile(profile: &mut Profile) -> Result<Vec<Repair>, Skip> {
         }
     }
     check_email(&mut profile.hq_email, &mut repairs);
+    if profile.employees.as_ref().is_some_and(is_reversed) {
+        profile.employees = None;
+        repairs.push(Repair::ReversedRange("Number of employees"));
+    }
+    if profile.revenue.as_ref().is_some_and(is_reversed) {
+        profile.revenue = None;
+        repairs.push(Repair::ReversedRange("Average annual revenue"));
+    }
     for person in &mut profile.people {
         check_email(&mut person.email, &mut repairs);
         if person.influence.is_some_and(|i| !(1..=5).contains(&i)) {
@@ -81,6 +91,10 @@ pub fn check_named<T: Serialize>(record: &T, name: &mut String) -> Result<Vec<Re
     check_name(name, &mut repairs)?;
     note_markup(record, &mut repairs);
     Ok(repairs)
+}
+
+fn is_reversed<T: PartialOrd>(span: &Span<T>) -> bool {
+    matches!(span, Span::Range { low, high } if low > high)
 }
 
 fn check_name(name: &mut String, repairs: &mut Vec<Repair>) -> Result<(), Skip> {
