@@ -8,6 +8,7 @@
 
 mod profiles;
 mod scoring;
+mod sharing;
 mod support;
 mod worksheets;
 

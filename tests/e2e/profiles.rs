@@ -130,14 +130,6 @@ async fn invalid_fields(app: &App) -> Vec<String> {
     serde_json::from_value(found).expect("a list of ids")
 }
 
-/// Creates a profile on the Profiles screen, as a person does, and waits
-/// for its editor.
-async fn create_profile(app: &App, name: &str) {
-    app.type_into("New profile: company name", name).await;
-    app.press("Create profile").await;
-    app.wait_for_main_heading(&format!("Edit {name}")).await;
-}
-
 #[tokio::test]
 async fn a_profile_with_people_an_address_and_a_plan_is_kept_found_and_shown_on_one_page() {
     const COMPANY: &str = "Kowalski Logistics";
@@ -147,10 +139,10 @@ async fn a_profile_with_people_an_address_and_a_plan_is_kept_found_and_shown_on_
     app.wait_for_main_heading("Profiles").await;
 
     // A second profile, so that searching has something to leave out.
-    create_profile(&app, "Nordic Timber").await;
+    app.create_profile("Nordic Timber").await;
     app.follow("Profiles").await;
     app.wait_for_main_heading("Profiles").await;
-    create_profile(&app, COMPANY).await;
+    app.create_profile(COMPANY).await;
 
     app.type_into("Industry", "Logistics").await;
     app.type_into("Number of employees", "50-100").await;

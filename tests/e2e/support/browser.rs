@@ -103,12 +103,14 @@ pub struct Browser {
     // chromedriver first, then the profile it no longer uses.
     driver: Chromedriver,
     _profile: TempDir,
+    downloads: TempDir,
 }
 
 impl Browser {
     /// Starts chromedriver and a headless Chromium with an empty profile.
     pub async fn start() -> Self {
         let profile = TempDir::new("clientele-e2e-profile");
+        let downloads = TempDir::new("clientele-e2e-downloads");
         let driver = Chromedriver::start();
         let chromium = env_or("CHROMIUM", "/usr/bin/chromium");
         let capabilities = json!({
@@ -130,6 +132,12 @@ impl Browser {
                     "--disable-dev-shm-usage",
                     format!("--user-data-dir={}", profile.0.display()),
                 ],
+                // Files the page offers for download land in a folder of
+                // their own, without asking.
+                "prefs": {
+                    "download.default_directory": downloads.0.display().to_string(),
+                    "download.prompt_for_download": false,
+                },
             },
             // Keep console messages so that tests can assert there is no error.
             "goog:loggingPrefs": { "browser": "ALL" },
@@ -149,13 +157,25 @@ impl Browser {
             .ok()
             .flatten()
             .expect("a WebDriver session id");
-        Self {
+        let browser = Self {
             client,
             session_id,
             console: Mutex::new(Vec::new()),
             driver,
             _profile: profile,
-        }
+            downloads,
+        };
+        // Headless Chromium ignores the download preferences alone.
+        browser.cdp(
+            "Browser.setDownloadBehavior",
+            json!({"behavior": "allow", "downloadPath": browser.downloads.0.display().to_string()}),
+        );
+        browser
+    }
+
+    /// The folder that downloads go to.
+    pub fn downloads(&self) -> &std::path::Path {
+        &self.downloads.0
     }
 
     /// Every console message since the browser started.

@@ -104,6 +104,16 @@ pub struct App {
     browser: Browser,
     server: StaticServer,
     dist: PathBuf,
+    /// Files taken out of the download folder, deleted when dropped.
+    downloaded: std::sync::Mutex<Vec<PathBuf>>,
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        for file in self.downloaded.lock().unwrap_or_else(|e| e.into_inner()).iter() {
+            let _ = std::fs::remove_file(file);
+        }
+    }
 }
 
 impl App {
@@ -123,6 +133,74 @@ impl App {
             .click()
             .await
             .unwrap_or_else(|e| panic!("cannot follow the link {name:?}: {e}"));
+    }
+
+    /// Creates a profile on the Profiles screen, as a person does, and
+    /// waits for its editor.
+    pub async fn create_profile(&self, name: &str) {
+        self.type_into("New profile: company name", name).await;
+        self.press("Create profile").await;
+        self.wait_for_main_heading(&format!("Edit {name}")).await;
+    }
+
+    /// Opens the disclosure (`<details>`) whose summary reads `name`, such
+    /// as an export's options.
+    pub async fn open_disclosure(&self, name: &str) {
+        let xpath = format!("//summary[normalize-space(.) = {}]", xpath_literal(name));
+        let summary = wait_until(&format!("the {name:?} disclosure is there"), async || {
+            self.only(&xpath, &format!("the disclosure {name:?}")).await
+        })
+        .await;
+        summary
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("cannot open {name:?}: {e}"));
+    }
+
+    /// Waits for the next file the page downloads and returns its name and
+    /// text. The file is moved out of the download folder, so the next call
+    /// waits for a new one.
+    pub async fn take_download(&self) -> (String, String) {
+        let folder = self.browser.downloads().to_path_buf();
+        let (name, path) = wait_until("a file is downloaded", async || {
+            let done: Vec<_> = std::fs::read_dir(&folder)
+                .map_err(|e| e.to_string())?
+                .filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.is_file() && !p.to_string_lossy().ends_with(".crdownload"))
+                .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+                .collect();
+            match done.as_slice() {
+                [one] => Ok((one.file_name().unwrap().to_string_lossy().into_owned(), one.clone())),
+                [] => Err("nothing downloaded yet".to_owned()),
+                many => Err(format!("{} files downloaded at once", many.len())),
+            }
+        })
+        .await;
+        let text = std::fs::read_to_string(&path).expect("the downloaded file reads");
+        let kept = std::env::temp_dir().join(format!("clientele-e2e-{}-{name}", std::process::id()));
+        std::fs::rename(&path, &kept).expect("the download moves out of the folder");
+        self.downloaded.lock().unwrap().push(kept);
+        (name, text)
+    }
+
+    /// The path of the last file taken with [`App::take_download`], to
+    /// give to another browser.
+    pub fn last_download(&self) -> PathBuf {
+        self.downloaded.lock().unwrap().last().cloned().expect("a file was downloaded")
+    }
+
+    /// Chooses `file` in the file input labelled `label`, as a person does
+    /// in the browser's file dialog.
+    pub async fn upload(&self, label: &str, file: &std::path::Path) {
+        let input = wait_until(&format!("the {label:?} file input is there"), async || {
+            self.field(label).await
+        })
+        .await;
+        input
+            .send_keys(&file.display().to_string())
+            .await
+            .unwrap_or_else(|e| panic!("cannot choose {} in {label:?}: {e}", file.display()));
     }
 
     /// Chooses the option shown as `option` in the list labelled `label`.
@@ -155,6 +233,7 @@ impl App {
             browser,
             server,
             dist,
+            downloaded: std::sync::Mutex::new(Vec::new()),
         }
     }
 

@@ -1,0 +1,275 @@
+//! Sharing by file between two people, each in their own browser profile:
+//! real files downloaded from one and chosen in the other.
+
+use crate::support::{App, Name, Role, wait_until};
+use serde_json::Value;
+use std::path::PathBuf;
+
+/// The names of the profiles stored in `app`'s browser.
+async fn stored_names(app: &App) -> Vec<String> {
+    let stored = app.stored_workspace().await.unwrap_or_default();
+    stored["data"]["profiles"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|p| p["name"].as_str().map(str::to_owned))
+        .collect()
+}
+
+/// Waits until `app`'s storage holds profiles named `expected`.
+async fn wait_for_stored_names(app: &App, expected: &[&str]) {
+    app.wait_until_stored(&format!("the profiles {expected:?} are stored"), |stored| {
+        let names: Vec<&str> = stored["data"]["profiles"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p["name"].as_str())
+            .collect();
+        if names == expected { Ok(()) } else { Err(format!("stored: {names:?}")) }
+    })
+    .await;
+}
+
+/// Field `field` of the stored profile named `name`.
+async fn stored_field(app: &App, name: &str, field: &str) -> Value {
+    let stored = app.stored_workspace().await.unwrap_or_default();
+    stored["data"]["profiles"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|p| p["name"] == name)
+        .map(|p| p[field].clone())
+        .unwrap_or_default()
+}
+
+/// Downloads everything from `app` ("Export everything" on Data & backup)
+/// and returns the file's name, text and path.
+async fn export_everything(app: &App) -> (String, String, PathBuf) {
+    app.goto("#/data").await;
+    app.open_disclosure("Export everything").await;
+    app.press("Download").await;
+    let (name, text) = app.take_download().await;
+    (name, text, app.last_download())
+}
+
+/// Chooses `file` on Data & backup and waits for the preview.
+async fn import(app: &App, file: &std::path::Path) {
+    app.goto("#/data").await;
+    app.upload("Choose files to import", file).await;
+    app.wait_for_main_heading("Import a file").await;
+}
+
+/// Waits until the preview has a section headed `heading` holding `texts`.
+async fn wait_for_preview_section(app: &App, heading: &str, texts: &[&str]) {
+    wait_until(&format!("the preview lists {texts:?} under {heading:?}"), async || {
+        let section = app.section(heading).await?;
+        let text = section.text().await.map_err(|e| e.to_string())?;
+        match texts.iter().find(|t| !text.contains(**t)) {
+            None => Ok(()),
+            Some(missing) => Err(format!("{missing:?} is not in {text:?}")),
+        }
+    })
+    .await;
+}
+
+/// Two profiles, one with a person who has an e-mail address.
+async fn coordinator_with_two_profiles() -> App {
+    let app = App::open("#/profiles").await;
+    app.create_profile("Contoso").await;
+    app.type_into("Industry", "Banking").await;
+    app.follow("Profiles").await;
+    app.create_profile("Fabrikam").await;
+    wait_for_stored_names(&app, &["Contoso", "Fabrikam"]).await;
+    app
+}
+
+#[tokio::test]
+async fn a_colleague_imports_an_export_once_and_a_second_import_changes_nothing() {
+    let coordinator = coordinator_with_two_profiles().await;
+    let (name, text, file) = export_everything(&coordinator).await;
+    assert!(name.starts_with("clientele-my-workspace-") && name.ends_with(".json"), "{name}");
+    assert!(text.contains("\"format\":\"clientele\""));
+
+    let rep = App::open("").await;
+    import(&rep, &file).await;
+    wait_for_preview_section(&rep, "New here (2)", &["Profile: Contoso", "Profile: Fabrikam"]).await;
+    rep.press("Import").await;
+    wait_for_stored_names(&rep, &["Contoso", "Fabrikam"]).await;
+    rep.wait_for(Role::Button, Name::Is("Undo import")).await;
+
+    import(&rep, &file).await;
+    rep.wait_for(Role::Status, Name::StartsWith("Nothing to import")).await;
+    let button = rep.wait_for(Role::Button, Name::Is("Import")).await;
+    assert_eq!(button.prop("disabled").await.unwrap().as_deref(), Some("true"));
+    assert_eq!(stored_names(&rep).await, ["Contoso", "Fabrikam"], "never duplicated");
+    coordinator.assert_no_console_errors();
+    rep.assert_no_console_errors();
+}
+
+#[tokio::test]
+async fn a_change_comes_back_field_by_field_and_the_import_can_be_undone() {
+    let coordinator = coordinator_with_two_profiles().await;
+    let (_, _, file) = export_everything(&coordinator).await;
+    let rep = App::open("").await;
+    import(&rep, &file).await;
+    rep.press("Import").await;
+    wait_for_stored_names(&rep, &["Contoso", "Fabrikam"]).await;
+
+    // The rep changes the industry and sends the workspace back.
+    rep.goto("#/profiles").await;
+    rep.follow("Contoso").await;
+    rep.follow("Edit").await;
+    rep.type_into("Industry", "Insurance").await;
+    rep.wait_until_stored("the new industry is stored", |s| {
+        let found = s["data"]["profiles"][0]["industry"].clone();
+        if found == "Insurance" { Ok(()) } else { Err(format!("{found}")) }
+    })
+    .await;
+    let (_, _, back) = export_everything(&rep).await;
+
+    import(&coordinator, &back).await;
+    wait_for_preview_section(&coordinator, "Changed in the file (1)", &["Profile: Contoso", "Industry", "Banking", "Insurance"]).await;
+    coordinator.press("Import").await;
+    wait_until("the file's industry is stored", async || {
+        let industry = stored_field(&coordinator, "Contoso", "industry").await;
+        if industry == "Insurance" { Ok(()) } else { Err(format!("{industry}")) }
+    })
+    .await;
+
+    coordinator.press("Undo import").await;
+    wait_until("the industry is back", async || {
+        let industry = stored_field(&coordinator, "Contoso", "industry").await;
+        if industry == "Banking" { Ok(()) } else { Err(format!("{industry}")) }
+    })
+    .await;
+    coordinator.reload().await;
+    assert_eq!(stored_field(&coordinator, "Contoso", "industry").await, "Banking");
+}
+
+#[tokio::test]
+async fn a_record_changed_on_both_sides_keeps_mine_unless_i_take_the_files() {
+    let coordinator = coordinator_with_two_profiles().await;
+    let (_, _, file) = export_everything(&coordinator).await;
+    let rep = App::open("").await;
+    import(&rep, &file).await;
+    rep.press("Import").await;
+    wait_for_stored_names(&rep, &["Contoso", "Fabrikam"]).await;
+
+    for (app, industry) in [(&rep, "Insurance"), (&coordinator, "Retail")] {
+        app.goto("#/profiles").await;
+        app.follow("Contoso").await;
+        app.follow("Edit").await;
+        app.type_into("Industry", industry).await;
+        wait_until("the industry is stored", async || {
+            let found = stored_field(app, "Contoso", "industry").await;
+            if found == industry { Ok(()) } else { Err(format!("{found}")) }
+        })
+        .await;
+    }
+    let (_, _, back) = export_everything(&rep).await;
+    import(&coordinator, &back).await;
+    wait_for_preview_section(&coordinator, "Changed both here and in the file (1)", &["Retail", "Insurance"]).await;
+    let mine = coordinator
+        .client()
+        .find(fantoccini::Locator::XPath("//label[normalize-space(.)='Keep mine']/input"))
+        .await
+        .unwrap();
+    assert_eq!(mine.prop("checked").await.unwrap().as_deref(), Some("true"), "mine is kept by default");
+    coordinator
+        .client()
+        .find(fantoccini::Locator::XPath("//label[normalize-space(.)=\"Take the file's\"]/input"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    coordinator.press("Import").await;
+    wait_until("the file's version is stored", async || {
+        let found = stored_field(&coordinator, "Contoso", "industry").await;
+        if found == "Insurance" { Ok(()) } else { Err(format!("{found}")) }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_selection_without_personal_data_says_so_and_erases_nothing_on_import() {
+    let coordinator = coordinator_with_two_profiles().await;
+    coordinator.goto("#/profiles").await;
+    coordinator.follow("Fabrikam").await;
+    coordinator.follow("Edit").await;
+    coordinator.press("Add person").await;
+    coordinator.type_into("Person's name", "Ewa Nowak").await;
+    coordinator.type_into("E-mail", "ewa@fabrikam.pl").await;
+    wait_until("the person's e-mail is stored", async || {
+        let people = stored_field(&coordinator, "Fabrikam", "people").await;
+        if people[0]["email"] == "ewa@fabrikam.pl" { Ok(()) } else { Err(format!("{people}")) }
+    })
+    .await;
+
+    coordinator.goto("#/profiles").await;
+    let tick = coordinator
+        .client()
+        .find(fantoccini::Locator::XPath("//input[@aria-label='Select Fabrikam']"))
+        .await
+        .expect("a checkbox named Select Fabrikam");
+    tick.click().await.unwrap();
+    coordinator.open_disclosure("Export selected profiles").await;
+    let leave_out = wait_until("the personal data option is offered", async || {
+        coordinator
+            .client()
+            .find(fantoccini::Locator::XPath("//label[normalize-space(.)='Leave out personal data']/input"))
+            .await
+            .map_err(|e| e.to_string())
+    })
+    .await;
+    leave_out.click().await.unwrap();
+    coordinator.press("Download").await;
+    let (name, text) = coordinator.take_download().await;
+    assert!(name.starts_with("clientele-fabrikam-"), "{name}");
+    let file: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(file["kind"], "profile");
+    assert_eq!(file["personal_data"], "left_out");
+    assert!(!text.contains("ewa@fabrikam.pl"), "the e-mail is left out");
+    assert!(text.contains("Ewa Nowak"), "who decides stays");
+
+    import(&coordinator, &coordinator.last_download()).await;
+    coordinator.wait_for(Role::Status, Name::StartsWith("Nothing to import")).await;
+    let people = stored_field(&coordinator, "Fabrikam", "people").await;
+    assert_eq!(people[0]["email"], "ewa@fabrikam.pl");
+}
+
+#[tokio::test]
+async fn a_bad_file_gets_its_message_and_changes_nothing_stored() {
+    let app = coordinator_with_two_profiles().await;
+    let before = app.stored(crate::support::WORKSPACE_KEY).await;
+    let folder = std::env::temp_dir().join(format!("clientele-e2e-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let other = folder.join("scene.json");
+    std::fs::write(&other, r#"{"format":"excalidraw","elements":[]}"#).unwrap();
+    import(&app, &other).await;
+    app.wait_for(Role::Alert, Name::Contains("it says it is a \"excalidraw\" file")).await;
+    let broken = folder.join("broken.json");
+    std::fs::write(&broken, "{\"format\": \"clientele\", ").unwrap();
+    import(&app, &broken).await;
+    app.wait_for(Role::Alert, Name::Contains("not valid JSON")).await;
+    assert!(app.find(Role::Button, Name::Is("Import")).await.is_err(), "nothing to import");
+    assert_eq!(app.stored(crate::support::WORKSPACE_KEY).await, before);
+    std::fs::remove_dir_all(&folder).unwrap();
+}
+
+#[tokio::test]
+async fn home_reminds_of_a_backup_until_one_is_downloaded() {
+    let app = coordinator_with_two_profiles().await;
+    app.goto("").await;
+    app.wait_for(Role::Status, Name::StartsWith("There are changes since your last backup")).await;
+    app.press("Download a backup").await;
+    let (name, _) = app.take_download().await;
+    assert!(name.ends_with(".json"));
+    wait_until("the reminder goes away", async || {
+        match app.find(Role::Status, Name::StartsWith("There are changes since your last backup")).await {
+            Ok(_) => Err("the reminder is still shown".to_owned()),
+            Err(_) => Ok(()),
+        }
+    })
+    .await;
+}
