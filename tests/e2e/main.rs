@@ -9,6 +9,7 @@
 mod profiles;
 mod scoring;
 mod sharing;
+mod surveys;
 mod support;
 mod worksheets;
 
