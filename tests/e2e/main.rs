@@ -9,8 +9,8 @@
 mod profiles;
 mod scoring;
 mod sharing;
-mod surveys;
 mod support;
+mod surveys;
 mod worksheets;
 
 use std::time::Duration;

@@ -25,7 +25,11 @@ async fn wait_for_stored_names(app: &App, expected: &[&str]) {
             .flatten()
             .filter_map(|p| p["name"].as_str())
             .collect();
-        if names == expected { Ok(()) } else { Err(format!("stored: {names:?}")) }
+        if names == expected {
+            Ok(())
+        } else {
+            Err(format!("stored: {names:?}"))
+        }
     })
     .await;
 }
@@ -61,14 +65,17 @@ async fn import(app: &App, file: &std::path::Path) {
 
 /// Waits until the preview has a section headed `heading` holding `texts`.
 async fn wait_for_preview_section(app: &App, heading: &str, texts: &[&str]) {
-    wait_until(&format!("the preview lists {texts:?} under {heading:?}"), async || {
-        let section = app.section(heading).await?;
-        let text = section.text().await.map_err(|e| e.to_string())?;
-        match texts.iter().find(|t| !text.contains(**t)) {
-            None => Ok(()),
-            Some(missing) => Err(format!("{missing:?} is not in {text:?}")),
-        }
-    })
+    wait_until(
+        &format!("the preview lists {texts:?} under {heading:?}"),
+        async || {
+            let section = app.section(heading).await?;
+            let text = section.text().await.map_err(|e| e.to_string())?;
+            match texts.iter().find(|t| !text.contains(**t)) {
+                None => Ok(()),
+                Some(missing) => Err(format!("{missing:?} is not in {text:?}")),
+            }
+        },
+    )
     .await;
 }
 
@@ -87,21 +94,37 @@ async fn coordinator_with_two_profiles() -> App {
 async fn a_colleague_imports_an_export_once_and_a_second_import_changes_nothing() {
     let coordinator = coordinator_with_two_profiles().await;
     let (name, text, file) = export_everything(&coordinator).await;
-    assert!(name.starts_with("clientele-my-workspace-") && name.ends_with(".json"), "{name}");
+    assert!(
+        name.starts_with("clientele-my-workspace-") && name.ends_with(".json"),
+        "{name}"
+    );
     assert!(text.contains("\"format\":\"clientele\""));
 
     let rep = App::open("").await;
     import(&rep, &file).await;
-    wait_for_preview_section(&rep, "New here (2)", &["Profile: Contoso", "Profile: Fabrikam"]).await;
+    wait_for_preview_section(
+        &rep,
+        "New here (2)",
+        &["Profile: Contoso", "Profile: Fabrikam"],
+    )
+    .await;
     rep.press("Import").await;
     wait_for_stored_names(&rep, &["Contoso", "Fabrikam"]).await;
     rep.wait_for(Role::Button, Name::Is("Undo import")).await;
 
     import(&rep, &file).await;
-    rep.wait_for(Role::Status, Name::StartsWith("Nothing to import")).await;
+    rep.wait_for(Role::Status, Name::StartsWith("Nothing to import"))
+        .await;
     let button = rep.wait_for(Role::Button, Name::Is("Import")).await;
-    assert_eq!(button.prop("disabled").await.unwrap().as_deref(), Some("true"));
-    assert_eq!(stored_names(&rep).await, ["Contoso", "Fabrikam"], "never duplicated");
+    assert_eq!(
+        button.prop("disabled").await.unwrap().as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        stored_names(&rep).await,
+        ["Contoso", "Fabrikam"],
+        "never duplicated"
+    );
     coordinator.assert_no_console_errors();
     rep.assert_no_console_errors();
 }
@@ -122,28 +145,48 @@ async fn a_change_comes_back_field_by_field_and_the_import_can_be_undone() {
     rep.type_into("Industry", "Insurance").await;
     rep.wait_until_stored("the new industry is stored", |s| {
         let found = s["data"]["profiles"][0]["industry"].clone();
-        if found == "Insurance" { Ok(()) } else { Err(format!("{found}")) }
+        if found == "Insurance" {
+            Ok(())
+        } else {
+            Err(format!("{found}"))
+        }
     })
     .await;
     let (_, _, back) = export_everything(&rep).await;
 
     import(&coordinator, &back).await;
-    wait_for_preview_section(&coordinator, "Changed in the file (1)", &["Profile: Contoso", "Industry", "Banking", "Insurance"]).await;
+    wait_for_preview_section(
+        &coordinator,
+        "Changed in the file (1)",
+        &["Profile: Contoso", "Industry", "Banking", "Insurance"],
+    )
+    .await;
     coordinator.press("Import").await;
     wait_until("the file's industry is stored", async || {
         let industry = stored_field(&coordinator, "Contoso", "industry").await;
-        if industry == "Insurance" { Ok(()) } else { Err(format!("{industry}")) }
+        if industry == "Insurance" {
+            Ok(())
+        } else {
+            Err(format!("{industry}"))
+        }
     })
     .await;
 
     coordinator.press("Undo import").await;
     wait_until("the industry is back", async || {
         let industry = stored_field(&coordinator, "Contoso", "industry").await;
-        if industry == "Banking" { Ok(()) } else { Err(format!("{industry}")) }
+        if industry == "Banking" {
+            Ok(())
+        } else {
+            Err(format!("{industry}"))
+        }
     })
     .await;
     coordinator.reload().await;
-    assert_eq!(stored_field(&coordinator, "Contoso", "industry").await, "Banking");
+    assert_eq!(
+        stored_field(&coordinator, "Contoso", "industry").await,
+        "Banking"
+    );
 }
 
 #[tokio::test]
@@ -162,22 +205,39 @@ async fn a_record_changed_on_both_sides_keeps_mine_unless_i_take_the_files() {
         app.type_into("Industry", industry).await;
         wait_until("the industry is stored", async || {
             let found = stored_field(app, "Contoso", "industry").await;
-            if found == industry { Ok(()) } else { Err(format!("{found}")) }
+            if found == industry {
+                Ok(())
+            } else {
+                Err(format!("{found}"))
+            }
         })
         .await;
     }
     let (_, _, back) = export_everything(&rep).await;
     import(&coordinator, &back).await;
-    wait_for_preview_section(&coordinator, "Changed both here and in the file (1)", &["Retail", "Insurance"]).await;
+    wait_for_preview_section(
+        &coordinator,
+        "Changed both here and in the file (1)",
+        &["Retail", "Insurance"],
+    )
+    .await;
     let mine = coordinator
         .client()
-        .find(fantoccini::Locator::XPath("//label[normalize-space(.)='Keep mine']/input"))
+        .find(fantoccini::Locator::XPath(
+            "//label[normalize-space(.)='Keep mine']/input",
+        ))
         .await
         .unwrap();
-    assert_eq!(mine.prop("checked").await.unwrap().as_deref(), Some("true"), "mine is kept by default");
+    assert_eq!(
+        mine.prop("checked").await.unwrap().as_deref(),
+        Some("true"),
+        "mine is kept by default"
+    );
     coordinator
         .client()
-        .find(fantoccini::Locator::XPath("//label[normalize-space(.)=\"Take the file's\"]/input"))
+        .find(fantoccini::Locator::XPath(
+            "//label[normalize-space(.)=\"Take the file's\"]/input",
+        ))
         .await
         .unwrap()
         .click()
@@ -186,7 +246,11 @@ async fn a_record_changed_on_both_sides_keeps_mine_unless_i_take_the_files() {
     coordinator.press("Import").await;
     wait_until("the file's version is stored", async || {
         let found = stored_field(&coordinator, "Contoso", "industry").await;
-        if found == "Insurance" { Ok(()) } else { Err(format!("{found}")) }
+        if found == "Insurance" {
+            Ok(())
+        } else {
+            Err(format!("{found}"))
+        }
     })
     .await;
 }
@@ -202,22 +266,32 @@ async fn a_selection_without_personal_data_says_so_and_erases_nothing_on_import(
     coordinator.type_into("E-mail", "ewa@fabrikam.pl").await;
     wait_until("the person's e-mail is stored", async || {
         let people = stored_field(&coordinator, "Fabrikam", "people").await;
-        if people[0]["email"] == "ewa@fabrikam.pl" { Ok(()) } else { Err(format!("{people}")) }
+        if people[0]["email"] == "ewa@fabrikam.pl" {
+            Ok(())
+        } else {
+            Err(format!("{people}"))
+        }
     })
     .await;
 
     coordinator.goto("#/profiles").await;
     let tick = coordinator
         .client()
-        .find(fantoccini::Locator::XPath("//input[@aria-label='Select Fabrikam']"))
+        .find(fantoccini::Locator::XPath(
+            "//input[@aria-label='Select Fabrikam']",
+        ))
         .await
         .expect("a checkbox named Select Fabrikam");
     tick.click().await.unwrap();
-    coordinator.open_disclosure("Export selected profiles").await;
+    coordinator
+        .open_disclosure("Export selected profiles")
+        .await;
     let leave_out = wait_until("the personal data option is offered", async || {
         coordinator
             .client()
-            .find(fantoccini::Locator::XPath("//label[normalize-space(.)='Leave out personal data']/input"))
+            .find(fantoccini::Locator::XPath(
+                "//label[normalize-space(.)='Leave out personal data']/input",
+            ))
             .await
             .map_err(|e| e.to_string())
     })
@@ -233,7 +307,9 @@ async fn a_selection_without_personal_data_says_so_and_erases_nothing_on_import(
     assert!(text.contains("Ewa Nowak"), "who decides stays");
 
     import(&coordinator, &coordinator.last_download()).await;
-    coordinator.wait_for(Role::Status, Name::StartsWith("Nothing to import")).await;
+    coordinator
+        .wait_for(Role::Status, Name::StartsWith("Nothing to import"))
+        .await;
     let people = stored_field(&coordinator, "Fabrikam", "people").await;
     assert_eq!(people[0]["email"], "ewa@fabrikam.pl");
 }
@@ -247,12 +323,20 @@ async fn a_bad_file_gets_its_message_and_changes_nothing_stored() {
     let other = folder.join("scene.json");
     std::fs::write(&other, r#"{"format":"excalidraw","elements":[]}"#).unwrap();
     import(&app, &other).await;
-    app.wait_for(Role::Alert, Name::Contains("it says it is a \"excalidraw\" file")).await;
+    app.wait_for(
+        Role::Alert,
+        Name::Contains("it says it is a \"excalidraw\" file"),
+    )
+    .await;
     let broken = folder.join("broken.json");
     std::fs::write(&broken, "{\"format\": \"clientele\", ").unwrap();
     import(&app, &broken).await;
-    app.wait_for(Role::Alert, Name::Contains("not valid JSON")).await;
-    assert!(app.find(Role::Button, Name::Is("Import")).await.is_err(), "nothing to import");
+    app.wait_for(Role::Alert, Name::Contains("not valid JSON"))
+        .await;
+    assert!(
+        app.find(Role::Button, Name::Is("Import")).await.is_err(),
+        "nothing to import"
+    );
     assert_eq!(app.stored(crate::support::WORKSPACE_KEY).await, before);
     std::fs::remove_dir_all(&folder).unwrap();
 }
@@ -261,15 +345,86 @@ async fn a_bad_file_gets_its_message_and_changes_nothing_stored() {
 async fn home_reminds_of_a_backup_until_one_is_downloaded() {
     let app = coordinator_with_two_profiles().await;
     app.goto("").await;
-    app.wait_for(Role::Status, Name::StartsWith("There are changes since your last backup")).await;
+    app.wait_for(
+        Role::Status,
+        Name::StartsWith("There are changes since your last backup"),
+    )
+    .await;
     app.press("Download a backup").await;
     let (name, _) = app.take_download().await;
     assert!(name.ends_with(".json"));
     wait_until("the reminder goes away", async || {
-        match app.find(Role::Status, Name::StartsWith("There are changes since your last backup")).await {
+        match app
+            .find(
+                Role::Status,
+                Name::StartsWith("There are changes since your last backup"),
+            )
+            .await
+        {
             Ok(_) => Err("the reminder is still shown".to_owned()),
             Err(_) => Ok(()),
         }
     })
     .await;
+}
+
+#[tokio::test]
+async fn a_crm_export_is_mapped_previewed_and_merged_by_company_name() {
+    let app = coordinator_with_two_profiles().await;
+    let folder = std::env::temp_dir().join(format!("clientele-e2e-csv-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let csv = folder.join("crm-export.csv");
+    std::fs::write(
+        &csv,
+        "\u{feff}Nazwa firmy;Branża;Przychód;Miasto\r\n\
+         Contoso;Ubezpieczenia;1 234 567,50;Gdańsk\r\n\
+         \"Kowalski; Syn\";Budownictwo;12,5,0;Łódź\r\n",
+    )
+    .unwrap();
+    app.goto("#/data").await;
+    app.upload("Choose files to import", &csv).await;
+    app.wait_for_main_heading("Import a CSV file").await;
+    // The columns are guessed from their Polish headers.
+    let company = app.field("Column “Nazwa firmy”").await.unwrap();
+    assert_eq!(
+        company.prop("value").await.unwrap().as_deref(),
+        Some("company")
+    );
+    app.wait_for(
+        Role::Status,
+        Name::StartsWith(
+            "1 new profiles, 1 profiles here updated, 0 rows skipped, 1 values not read",
+        ),
+    )
+    .await;
+    let result = app
+        .section("What the rows give")
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        result.contains("Line 3, column “Przychód”: “12,5,0” was not read"),
+        "{result}"
+    );
+
+    app.press("Continue to the import preview").await;
+    app.wait_for_main_heading("Import a file").await;
+    wait_for_preview_section(&app, "New here (1)", &["Profile: Kowalski; Syn"]).await;
+    wait_for_preview_section(
+        &app,
+        "Changed in the file (1)",
+        &["Profile: Contoso", "Banking", "Ubezpieczenia"],
+    )
+    .await;
+    app.press("Import").await;
+    wait_for_stored_names(&app, &["Contoso", "Fabrikam", "Kowalski; Syn"]).await;
+    assert_eq!(stored_field(&app, "Contoso", "location").await, "Gdańsk");
+    assert_eq!(
+        stored_field(&app, "Kowalski; Syn", "location").await,
+        "Łódź"
+    );
+    std::fs::remove_dir_all(&folder).unwrap();
+    app.assert_no_console_errors();
 }

@@ -19,8 +19,14 @@ const CRITERIA: [&str; 7] = [
 /// the screen shown, and waits for the preview.
 async fn import_here(app: &App, files: &[PathBuf]) {
     let paths: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-    let input = wait_until("the file picker is there", async || app.field("Choose files to import").await).await;
-    input.send_keys(&paths.join("\n")).await.expect("the files are chosen");
+    let input = wait_until("the file picker is there", async || {
+        app.field("Choose files to import").await
+    })
+    .await;
+    input
+        .send_keys(&paths.join("\n"))
+        .await
+        .expect("the files are chosen");
     app.wait_for_main_heading("Import a file").await;
 }
 
@@ -54,7 +60,13 @@ async fn answer_round_one(survey: &PathBuf, rep_name: &str, votes: &[&str]) -> (
     rep.wait_for(Role::Status, Name::Is("5 of 5 ticked")).await;
     // A sixth tick is not possible.
     let sixth = CRITERIA.iter().find(|c| !votes.contains(c)).unwrap();
-    let disabled = rep.field(sixth).await.unwrap().prop("disabled").await.unwrap();
+    let disabled = rep
+        .field(sixth)
+        .await
+        .unwrap()
+        .prop("disabled")
+        .await
+        .unwrap();
     assert_eq!(disabled.as_deref(), Some("true"), "at most 5 ticks");
     let file = download(&rep, "Export my answer").await;
     rep.assert_no_console_errors();
@@ -65,7 +77,9 @@ async fn answer_round_one(survey: &PathBuf, rep_name: &str, votes: &[&str]) -> (
 async fn rate(app: &App, criterion: &str, n: usize, rating: &str) {
     let select = app
         .client()
-        .find(Locator::XPath(&format!("//select[@aria-label='{criterion} for best customer {n}']")))
+        .find(Locator::XPath(&format!(
+            "//select[@aria-label='{criterion} for best customer {n}']"
+        )))
         .await
         .unwrap_or_else(|e| panic!("no rating for {criterion}, customer {n}: {e}"));
     select.select_by_label(rating).await.unwrap();
@@ -76,67 +90,130 @@ async fn a_coordinator_runs_both_rounds_with_reps_by_file_and_gets_model_weights
     // Round 1: the coordinator lists the criteria and sends the survey.
     let coordinator = App::open("#/surveys").await;
     coordinator.type_into("Title", "Best customers Q4").await;
-    coordinator.type_into("Your name, as your reps know you", "Anna").await;
-    coordinator.type_into("Your own criteria, one a line", &CRITERIA.join("\n")).await;
+    coordinator
+        .type_into("Your name, as your reps know you", "Anna")
+        .await;
+    coordinator
+        .type_into("Your own criteria, one a line", &CRITERIA.join("\n"))
+        .await;
     coordinator.press("Create survey").await;
     coordinator.wait_for_main_heading("Best customers Q4").await;
     let survey = download(&coordinator, "Export survey").await;
 
     // Two reps answer in their own browsers, with no setup.
     let (_ben_browser, ben) = answer_round_one(&survey, "Ben", &CRITERIA[..5]).await;
-    let (_cleo_browser, cleo) = answer_round_one(&survey, "Cleo", &[CRITERIA[0], CRITERIA[2], CRITERIA[4], CRITERIA[5], CRITERIA[6]]).await;
+    let (_cleo_browser, cleo) = answer_round_one(
+        &survey,
+        "Cleo",
+        &[
+            CRITERIA[0],
+            CRITERIA[2],
+            CRITERIA[4],
+            CRITERIA[5],
+            CRITERIA[6],
+        ],
+    )
+    .await;
 
     // The coordinator imports both answers at once and sees the tally.
     import_here(&coordinator, &[ben.clone(), cleo]).await;
-    coordinator.wait_for(Role::Status, Name::StartsWith("2 new")).await;
+    coordinator
+        .wait_for(Role::Status, Name::StartsWith("2 new"))
+        .await;
     coordinator.press("Import").await;
     coordinator.wait_for_main_heading("Best customers Q4").await;
-    coordinator.wait_for(Role::Status, Name::StartsWith("2 answers counted")).await;
+    coordinator
+        .wait_for(Role::Status, Name::StartsWith("2 answers counted"))
+        .await;
     let section = coordinator.section("Tally").await.unwrap();
     let tally = section.text().await.unwrap();
-    let first_rows: Vec<&str> = tally.lines().filter(|l| CRITERIA.iter().any(|c| l.starts_with(c))).take(3).collect();
-    assert!(first_rows[0].starts_with("Yearly spend") && first_rows[0].contains("2 Yes"), "{tally}");
+    let first_rows: Vec<&str> = tally
+        .lines()
+        .filter(|l| CRITERIA.iter().any(|c| l.starts_with(c)))
+        .take(3)
+        .collect();
+    assert!(
+        first_rows[0].starts_with("Yearly spend") && first_rows[0].contains("2 Yes"),
+        "{tally}"
+    );
     assert!(first_rows[1].starts_with("Purchase frequency"), "{tally}");
     // The same answer again counts once.
     import_here(&coordinator, &[ben]).await;
-    coordinator.wait_for(Role::Status, Name::StartsWith("Nothing to import")).await;
+    coordinator
+        .wait_for(Role::Status, Name::StartsWith("Nothing to import"))
+        .await;
     coordinator.goto("#/surveys").await;
     coordinator.follow("Best customers Q4").await;
 
     // Round 2 with the top five.
     coordinator.press("Start round 2 with the top 5").await;
-    coordinator.wait_for_main_heading("Best customers Q4: your best customers").await;
+    coordinator
+        .wait_for_main_heading("Best customers Q4: your best customers")
+        .await;
     let round_two = download(&coordinator, "Export survey").await;
 
     let rep = rep_opens(&round_two, "Best customers Q4: your best customers").await;
     rep.type_into("Your name", "Ben").await;
-    let top = ["Yearly spend", "Purchase frequency", "Ease of working with them", "Cost to win", "Breadth of products"];
+    let top = [
+        "Yearly spend",
+        "Purchase frequency",
+        "Ease of working with them",
+        "Cost to win",
+        "Breadth of products",
+    ];
     for (n, customer) in ["Contoso", "Fabrikam", "Tailspin"].iter().enumerate() {
-        rep.type_into(&format!("Name of best customer {}", n + 1), customer).await;
+        rep.type_into(&format!("Name of best customer {}", n + 1), customer)
+            .await;
         for (i, criterion) in top.iter().enumerate() {
             rate(&rep, criterion, n + 1, &((i % 5) + 1).to_string()).await;
         }
     }
-    rep.wait_for(Role::Status, Name::StartsWith("Your answer is complete")).await;
+    rep.wait_for(Role::Status, Name::StartsWith("Your answer is complete"))
+        .await;
     let answer = download(&rep, "Export my answer").await;
 
     import_here(&coordinator, &[answer]).await;
     coordinator.press("Import").await;
-    coordinator.wait_for_main_heading("Best customers Q4: your best customers").await;
+    coordinator
+        .wait_for_main_heading("Best customers Q4: your best customers")
+        .await;
     let per_customer = wait_until("the results per customer list the customers", async || {
-        let text = coordinator.section("Results per customer").await?.text().await.map_err(|e| e.to_string())?;
-        if text.contains("Contoso") && text.contains("Tailspin") { Ok(text) } else { Err(text) }
+        let text = coordinator
+            .section("Results per customer")
+            .await?
+            .text()
+            .await
+            .map_err(|e| e.to_string())?;
+        if text.contains("Contoso") && text.contains("Tailspin") {
+            Ok(text)
+        } else {
+            Err(text)
+        }
     })
     .await;
     assert!(per_customer.contains("Ben"));
-    let per_criterion = coordinator.section("Results per criterion").await.unwrap().text().await.unwrap();
-    assert!(per_criterion.contains("Yearly spend") && per_criterion.contains("High"), "{per_criterion}");
+    let per_criterion = coordinator
+        .section("Results per criterion")
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        per_criterion.contains("Yearly spend") && per_criterion.contains("High"),
+        "{per_criterion}"
+    );
 
-    coordinator.press("Make a scoring model from these results").await;
+    coordinator
+        .press("Make a scoring model from these results")
+        .await;
     coordinator.wait_for_main_heading("Scoring model").await;
     coordinator
         .wait_until_stored("the survey's model is stored and active", |stored| {
-            let models = stored["data"]["models"].as_array().cloned().unwrap_or_default();
+            let models = stored["data"]["models"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
             let model = models
                 .iter()
                 .find(|m| m["name"] == "From survey: Best customers Q4: your best customers")
@@ -150,7 +227,11 @@ async fn a_coordinator_runs_both_rounds_with_reps_by_file_and_gets_model_weights
                 .iter()
                 .map(|c| c["weight"].as_str().unwrap().parse::<u32>().unwrap())
                 .sum();
-            if total == 100 { Ok(()) } else { Err(format!("weights add up to {total}")) }
+            if total == 100 {
+                Ok(())
+            } else {
+                Err(format!("weights add up to {total}"))
+            }
         })
         .await;
     coordinator.assert_no_console_errors();

@@ -110,7 +110,12 @@ pub struct App {
 
 impl Drop for App {
     fn drop(&mut self) {
-        for file in self.downloaded.lock().unwrap_or_else(|e| e.into_inner()).iter() {
+        for file in self
+            .downloaded
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+        {
             let _ = std::fs::remove_file(file);
         }
     }
@@ -168,17 +173,24 @@ impl App {
                 .filter_map(|e| e.ok())
                 .map(|e| e.path())
                 .filter(|p| p.is_file() && !p.to_string_lossy().ends_with(".crdownload"))
-                .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+                .filter(|p| {
+                    !p.file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                })
                 .collect();
             match done.as_slice() {
-                [one] => Ok((one.file_name().unwrap().to_string_lossy().into_owned(), one.clone())),
+                [one] => Ok((
+                    one.file_name().unwrap().to_string_lossy().into_owned(),
+                    one.clone(),
+                )),
                 [] => Err("nothing downloaded yet".to_owned()),
                 many => Err(format!("{} files downloaded at once", many.len())),
             }
         })
         .await;
         let text = std::fs::read_to_string(&path).expect("the downloaded file reads");
-        let kept = std::env::temp_dir().join(format!("clientele-e2e-{}-{name}", std::process::id()));
+        let kept =
+            std::env::temp_dir().join(format!("clientele-e2e-{}-{name}", std::process::id()));
         std::fs::rename(&path, &kept).expect("the download moves out of the folder");
         self.downloaded.lock().unwrap().push(kept);
         (name, text)
@@ -187,7 +199,12 @@ impl App {
     /// The path of the last file taken with [`App::take_download`], to
     /// give to another browser.
     pub fn last_download(&self) -> PathBuf {
-        self.downloaded.lock().unwrap().last().cloned().expect("a file was downloaded")
+        self.downloaded
+            .lock()
+            .unwrap()
+            .last()
+            .cloned()
+            .expect("a file was downloaded")
     }
 
     /// Chooses `file` in the file input labelled `label`, as a person does
