@@ -157,6 +157,10 @@ pub fn answer_error(error: &AnswerError) -> String {
     }
 }
 
+/// Said of a CSV file chosen together with other files.
+pub const CSV_ON_ITS_OWN: &str = "A CSV file is imported on its own, with its column mapping: \
+    choose it again by itself.";
+
 /// Why a CSV file could not be read.
 pub fn csv_error(error: &CsvError) -> String {
     match error {

@@ -25,8 +25,9 @@ use wasm_bindgen_futures::JsFuture;
 pub struct ReadFile {
     /// Its name on the user's disk.
     pub name: String,
-    /// What it holds, once read, or why it was refused.
-    pub outcome: Result<FileKind, FormatError>,
+    /// What it holds, once read, or why it was refused (the sentence
+    /// shown).
+    pub outcome: Result<FileKind, String>,
     /// Its records that were skipped or repaired.
     pub problems: Vec<RecordProblem>,
 }
@@ -83,12 +84,16 @@ pub fn open_files(store: AppStore, files: Vec<web_sys::File>) {
             let outcome = match read_text(&file).await {
                 Ok(text) => format::decode_file(&text),
                 Err(e) => Err(e),
-            };
+            }
+            .map_err(|e| e.to_string());
             read.push((name, outcome));
         }
-        // A CSV file is mapped on its own screen; one at a time.
+        // A CSV file needs its own mapping screen: it is read only when
+        // chosen alone; otherwise the user is told to choose it by itself.
+        let mut csv = csv.into_iter();
         if read.is_empty()
-            && let Some(file) = csv.into_iter().next()
+            && csv.len() == 1
+            && let Some(file) = csv.next()
         {
             match read_text(&file).await {
                 Ok(text) => {
@@ -97,12 +102,13 @@ pub fn open_files(store: AppStore, files: Vec<web_sys::File>) {
                         text,
                     }));
                     go_to(&Route::CsvImport);
+                    return;
                 }
-                Err(e) => store
-                    .pending_import
-                    .set(Some(pending(vec![(file.name(), Err(e))]))),
+                Err(e) => read.push((file.name(), Err(e.to_string()))),
             }
-            return;
+        }
+        for file in csv {
+            read.push((file.name(), Err(crate::messages::CSV_ON_ITS_OWN.to_owned())));
         }
         store.pending_import.set(Some(pending(read)));
         go_to(&Route::Import);
@@ -110,7 +116,7 @@ pub fn open_files(store: AppStore, files: Vec<web_sys::File>) {
 }
 
 /// Puts the readable files' records together.
-fn pending(read: Vec<(String, Result<format::ImportedFile, FormatError>)>) -> PendingImport {
+fn pending(read: Vec<(String, Result<format::ImportedFile, String>)>) -> PendingImport {
     let mut files = Vec::new();
     let mut parts = Vec::new();
     for (name, outcome) in read {

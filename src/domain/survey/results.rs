@@ -184,9 +184,20 @@ pub fn results(survey: &Survey, answers: &[SurveyAnswer]) -> RoundTwoResults {
     }
 }
 
+/// One customer's ratings gathered across reps.
+struct CustomerGroup {
+    /// The name as compared.
+    key: String,
+    /// The name as first written.
+    name: String,
+    /// The reps who named it.
+    reps: Vec<String>,
+    /// Its ratings, per criterion in the survey's order.
+    ratings: Vec<Vec<u8>>,
+}
+
 fn customers(survey: &Survey, counted: &[&SurveyAnswer]) -> Vec<CustomerResult> {
-    // (key, name, reps, ratings per criterion)
-    let mut groups: Vec<(String, String, Vec<String>, Vec<Vec<u8>>)> = Vec::new();
+    let mut groups: Vec<CustomerGroup> = Vec::new();
     for answer in counted {
         for customer in answer
             .customers
@@ -194,21 +205,21 @@ fn customers(survey: &Survey, counted: &[&SurveyAnswer]) -> Vec<CustomerResult> 
             .filter(|k| !k.name.trim().is_empty())
         {
             let key = same_customer_key(&customer.name);
-            let at = match groups.iter().position(|g| g.0 == key) {
+            let at = match groups.iter().position(|g| g.key == key) {
                 Some(at) => at,
                 None => {
-                    groups.push((
+                    groups.push(CustomerGroup {
                         key,
-                        customer.name.trim().to_owned(),
-                        Vec::new(),
-                        vec![Vec::new(); survey.criteria.len()],
-                    ));
+                        name: customer.name.trim().to_owned(),
+                        reps: Vec::new(),
+                        ratings: vec![Vec::new(); survey.criteria.len()],
+                    });
                     groups.len() - 1
                 }
             };
             let group = &mut groups[at];
-            if !group.2.contains(&answer.respondent) {
-                group.2.push(answer.respondent.clone());
+            if !group.reps.contains(&answer.respondent) {
+                group.reps.push(answer.respondent.clone());
             }
             for (i, c) in survey.criteria.iter().enumerate() {
                 if let Some(r) = customer
@@ -216,24 +227,24 @@ fn customers(survey: &Survey, counted: &[&SurveyAnswer]) -> Vec<CustomerResult> 
                     .get(&c.id)
                     .filter(|r| RATING_RANGE.contains(r))
                 {
-                    group.3[i].push(*r);
+                    group.ratings[i].push(*r);
                 }
             }
         }
     }
     let mut out: Vec<CustomerResult> = groups
         .into_iter()
-        .map(|(_, name, reps, ratings)| {
-            let all: Vec<u8> = ratings.iter().flatten().copied().collect();
+        .map(|group| {
+            let all: Vec<u8> = group.ratings.iter().flatten().copied().collect();
             CustomerResult {
-                name,
-                reps,
-                ratings: ratings.iter().map(|r| mean(r)).collect(),
+                name: group.name,
+                reps: group.reps,
+                ratings: group.ratings.iter().map(|r| mean(r)).collect(),
                 overall: mean(&all),
             }
         })
         .collect();
-    out.sort_by(|a, b| b.overall.cmp(&a.overall));
+    out.sort_by_key(|c| std::cmp::Reverse(c.overall));
     out
 }
 

@@ -64,7 +64,7 @@ pub fn tally(survey: &Survey, answers: &[SurveyAnswer]) -> Tally {
         })
         .collect();
     // A stable sort keeps the survey's order among equal counts.
-    rows.sort_by(|a, b| b.votes.cmp(&a.votes));
+    rows.sort_by_key(|r| std::cmp::Reverse(r.votes));
     Tally {
         rows,
         answers: counted.len(),
