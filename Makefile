@@ -67,7 +67,8 @@ test-browser: tools-test
 	WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/tests/webdriver.json \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	cargo test --locked --target $(WASM_TARGET) \
-		--test browser_storage --test browser_app --test browser_no_storage --test browser_profiles
+		--test browser_storage --test browser_app --test browser_no_storage --test browser_profiles \
+		--test browser_import
 
 # WebDriver against the release build in dist/, served on a free loopback port.
 test-e2e: tools-test

@@ -1,0 +1,129 @@
+//! Importing a chosen file in headless Chromium: the preview before any
+//! change, text that looks like markup shown as text only, the merge, and
+//! one click to undo it.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const WORKSPACE: &str = "6f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f";
+
+/// A hostile name: if it were parsed as HTML, the image's error handler
+/// would set `window.pwned`.
+const HOSTILE: &str = "<img src=x onerror=\"window.pwned=1\"> Beta & <b>Sons</b>";
+
+/// Chooses a file holding `text` in the file input labelled `label`, as the
+/// browser's file dialog does.
+fn choose_file(label: &str, name: &str, text: &str) {
+    let parts = js_sys::Array::of1(&js(text));
+    let file = web_sys::File::new_with_str_sequence(&parts, name).unwrap();
+    let transfer = web_sys::DataTransfer::new().unwrap();
+    transfer.items().add_with_file(&file).unwrap();
+    let input = field(label);
+    input.set_files(Some(&transfer.files().unwrap()));
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
+
+fn stored_names() -> Vec<String> {
+    stored_workspace()
+        .and_then(|w| w["data"]["profiles"].as_array().cloned())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|p| p["name"].as_str().map(str::to_owned))
+        .collect()
+}
+
+fn main_text() -> String {
+    document()
+        .query_selector("main")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn a_chosen_file_is_previewed_then_merged_and_one_click_undoes_it() {
+    let _page = fresh_page().await;
+    let mut stored: serde_json::Value =
+        serde_json::from_str(&workspace_file(WORKSPACE, "Acme", 1, 1)).unwrap();
+    stored["data"]["profiles"] = serde_json::json!([{
+        "id": "7f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f", "created_at": "2026-11-01T09:00:00Z", "name": "Northwind"
+    }]);
+    storage()
+        .set_item(WORKSPACE_KEY, &stored.to_string())
+        .unwrap();
+    window().location().set_hash("#/data").unwrap();
+    let _app = mount_app().await;
+
+    let file = serde_json::json!({
+        "format": "clientele", "schema_version": 1, "kind": "profile",
+        "data": {"profiles": [{"id": "8f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f", "created_at": "2026-11-02T09:00:00Z",
+            "name": HOSTILE, "website": "javascript:alert(1)"}]}
+    });
+    choose_file("Choose files to import", "beta.json", &file.to_string());
+    wait_until("the preview shows the new profile", || {
+        main_text().contains(&format!("Profile: {HOSTILE}"))
+    })
+    .await;
+    assert!(main_text().contains("is not an http or https address, so it was left out"));
+    assert!(main_text().contains("looks like HTML or script"));
+    assert_eq!(
+        stored_names(),
+        ["Northwind"],
+        "nothing changes before the import"
+    );
+    let main = document().query_selector("main").unwrap().unwrap();
+    assert!(
+        main.query_selector("img, b").unwrap().is_none(),
+        "the name is text, not markup"
+    );
+
+    click("Import");
+    wait_until("the profile is stored", || {
+        stored_names() == ["Northwind", HOSTILE]
+    })
+    .await;
+    let stored_beta = &stored_workspace().unwrap()["data"]["profiles"][1];
+    assert!(
+        stored_beta.get("website").is_none(),
+        "the script address is not stored"
+    );
+
+    click("Undo import");
+    wait_until("the workspace is as before", || {
+        stored_names() == ["Northwind"]
+    })
+    .await;
+    let pwned = js_sys::Reflect::get(&window(), &js("pwned")).unwrap();
+    assert!(pwned.is_undefined(), "no script ran");
+}
+
+#[wasm_bindgen_test]
+async fn a_file_of_another_program_is_refused_with_its_reason_and_nothing_changes() {
+    let _page = fresh_page().await;
+    storage()
+        .set_item(WORKSPACE_KEY, &workspace_file(WORKSPACE, "Acme", 4, 1))
+        .unwrap();
+    let before = stored(WORKSPACE_KEY);
+    window().location().set_hash("#/data").unwrap();
+    let _app = mount_app().await;
+    choose_file(
+        "Choose files to import",
+        "scene.json",
+        r#"{"format":"excalidraw"}"#,
+    );
+    wait_until("the reason is shown", || {
+        alert_says("it says it is a \"excalidraw\" file")
+    })
+    .await;
+    assert!(button("Import").is_none(), "nothing to import");
+    sleep(500).await;
+    assert_eq!(stored(WORKSPACE_KEY), before);
+}
