@@ -46,6 +46,32 @@ async fn stored_field(app: &App, name: &str, field: &str) -> Value {
         .unwrap_or_default()
 }
 
+/// Waits until field `field` of the stored profile `name` is `expected`.
+async fn wait_for_stored_field(app: &App, name: &str, field: &str, expected: &str) {
+    wait_until(
+        &format!("{name}'s {field} {expected:?} is stored"),
+        async || {
+            let found = stored_field(app, name, field).await;
+            if found == expected {
+                Ok(())
+            } else {
+                Err(format!("stored: {found}"))
+            }
+        },
+    )
+    .await;
+}
+
+/// Types a new industry into profile `name`'s editor and waits until it
+/// is stored.
+async fn edit_industry(app: &App, name: &str, industry: &str) {
+    app.goto("#/profiles").await;
+    app.follow(name).await;
+    app.follow("Edit").await;
+    app.type_into("Industry", industry).await;
+    wait_for_stored_field(app, name, "industry", industry).await;
+}
+
 /// Downloads everything from `app` ("Export everything" on Data & backup)
 /// and returns the file's name, text and path.
 async fn export_everything(app: &App) -> (String, String, PathBuf) {
@@ -59,7 +85,8 @@ async fn export_everything(app: &App) -> (String, String, PathBuf) {
 /// Chooses `file` on Data & backup and waits for the preview.
 async fn import(app: &App, file: &std::path::Path) {
     app.goto("#/data").await;
-    app.upload("Choose files to import", file).await;
+    app.upload("Choose files to import", &[file.to_path_buf()])
+        .await;
     app.wait_for_main_heading("Import a file").await;
 }
 
@@ -139,19 +166,7 @@ async fn a_change_comes_back_field_by_field_and_the_import_can_be_undone() {
     wait_for_stored_names(&rep, &["Contoso", "Fabrikam"]).await;
 
     // The rep changes the industry and sends the workspace back.
-    rep.goto("#/profiles").await;
-    rep.follow("Contoso").await;
-    rep.follow("Edit").await;
-    rep.type_into("Industry", "Insurance").await;
-    rep.wait_until_stored("the new industry is stored", |s| {
-        let found = s["data"]["profiles"][0]["industry"].clone();
-        if found == "Insurance" {
-            Ok(())
-        } else {
-            Err(format!("{found}"))
-        }
-    })
-    .await;
+    edit_industry(&rep, "Contoso", "Insurance").await;
     let (_, _, back) = export_everything(&rep).await;
 
     import(&coordinator, &back).await;
@@ -162,26 +177,10 @@ async fn a_change_comes_back_field_by_field_and_the_import_can_be_undone() {
     )
     .await;
     coordinator.press("Import").await;
-    wait_until("the file's industry is stored", async || {
-        let industry = stored_field(&coordinator, "Contoso", "industry").await;
-        if industry == "Insurance" {
-            Ok(())
-        } else {
-            Err(format!("{industry}"))
-        }
-    })
-    .await;
+    wait_for_stored_field(&coordinator, "Contoso", "industry", "Insurance").await;
 
     coordinator.press("Undo import").await;
-    wait_until("the industry is back", async || {
-        let industry = stored_field(&coordinator, "Contoso", "industry").await;
-        if industry == "Banking" {
-            Ok(())
-        } else {
-            Err(format!("{industry}"))
-        }
-    })
-    .await;
+    wait_for_stored_field(&coordinator, "Contoso", "industry", "Banking").await;
     coordinator.reload().await;
     assert_eq!(
         stored_field(&coordinator, "Contoso", "industry").await,
@@ -198,21 +197,8 @@ async fn a_record_changed_on_both_sides_keeps_mine_unless_i_take_the_files() {
     rep.press("Import").await;
     wait_for_stored_names(&rep, &["Contoso", "Fabrikam"]).await;
 
-    for (app, industry) in [(&rep, "Insurance"), (&coordinator, "Retail")] {
-        app.goto("#/profiles").await;
-        app.follow("Contoso").await;
-        app.follow("Edit").await;
-        app.type_into("Industry", industry).await;
-        wait_until("the industry is stored", async || {
-            let found = stored_field(app, "Contoso", "industry").await;
-            if found == industry {
-                Ok(())
-            } else {
-                Err(format!("{found}"))
-            }
-        })
-        .await;
-    }
+    edit_industry(&rep, "Contoso", "Insurance").await;
+    edit_industry(&coordinator, "Contoso", "Retail").await;
     let (_, _, back) = export_everything(&rep).await;
     import(&coordinator, &back).await;
     wait_for_preview_section(
@@ -244,15 +230,7 @@ async fn a_record_changed_on_both_sides_keeps_mine_unless_i_take_the_files() {
         .await
         .unwrap();
     coordinator.press("Import").await;
-    wait_until("the file's version is stored", async || {
-        let found = stored_field(&coordinator, "Contoso", "industry").await;
-        if found == "Insurance" {
-            Ok(())
-        } else {
-            Err(format!("{found}"))
-        }
-    })
-    .await;
+    wait_for_stored_field(&coordinator, "Contoso", "industry", "Insurance").await;
 }
 
 #[tokio::test]
@@ -382,7 +360,7 @@ async fn a_crm_export_is_mapped_previewed_and_merged_by_company_name() {
     )
     .unwrap();
     app.goto("#/data").await;
-    app.upload("Choose files to import", &csv).await;
+    app.upload("Choose files to import", std::slice::from_ref(&csv)).await;
     app.wait_for_main_heading("Import a CSV file").await;
     // The columns are guessed from their Polish headers.
     let company = app.field("Column “Nazwa firmy”").await.unwrap();

@@ -207,17 +207,19 @@ impl App {
             .expect("a file was downloaded")
     }
 
-    /// Chooses `file` in the file input labelled `label`, as a person does
+    /// Chooses `files` in the file input labelled `label`, as a person does
     /// in the browser's file dialog.
-    pub async fn upload(&self, label: &str, file: &std::path::Path) {
+    pub async fn upload(&self, label: &str, files: &[PathBuf]) {
         let input = wait_until(&format!("the {label:?} file input is there"), async || {
             self.field(label).await
         })
         .await;
+        // WebDriver takes several files as one path a line.
+        let paths: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
         input
-            .send_keys(&file.display().to_string())
+            .send_keys(&paths.join("\n"))
             .await
-            .unwrap_or_else(|e| panic!("cannot choose {} in {label:?}: {e}", file.display()));
+            .unwrap_or_else(|e| panic!("cannot choose {paths:?} in {label:?}: {e}"));
     }
 
     /// Chooses the option shown as `option` in the list labelled `label`.
