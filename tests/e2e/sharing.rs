@@ -360,7 +360,8 @@ async fn a_crm_export_is_mapped_previewed_and_merged_by_company_name() {
     )
     .unwrap();
     app.goto("#/data").await;
-    app.upload("Choose files to import", std::slice::from_ref(&csv)).await;
+    app.upload("Choose files to import", std::slice::from_ref(&csv))
+        .await;
     app.wait_for_main_heading("Import a CSV file").await;
     // The columns are guessed from their Polish headers.
     let company = app.field("Column “Nazwa firmy”").await.unwrap();

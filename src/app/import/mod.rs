@@ -182,10 +182,14 @@ pub fn confirm(store: AppStore, choices: &MergeChoices) {
 /// answers it at once), answer files open their survey's results.
 fn after_import(incoming: &Incoming) -> Route {
     let records = &incoming.records;
-    match (records.surveys.first(), records.survey_answers.first()) {
-        (Some(survey), _) => Route::Survey(survey.id),
-        (None, Some(answer)) => Route::Survey(answer.survey_id),
-        (None, None) => Route::Data,
+    match (
+        incoming.kind,
+        records.surveys.first(),
+        records.survey_answers.first(),
+    ) {
+        (FileKind::Survey, Some(survey), _) => Route::Survey(survey.id),
+        (FileKind::SurveyAnswer, _, Some(answer)) => Route::Survey(answer.survey_id),
+        _ => Route::Data,
     }
 }
 
