@@ -27,3 +27,8 @@ for (const match of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/scri
 }
 writeFileSync(file, html.replace(placeholder, hashes.join(" ")));
 console.log(`csp-hashes: allowed ${hashes.length} inline script(s) in ${file}`);
+
+// Then the service worker's file list, which must see the final index.html.
+// (Trunk runs the hooks of one stage at the same time, so they are chained here.)
+const { writeServiceWorkerAssets } = await import("./sw-assets.mjs");
+writeServiceWorkerAssets(staging);

@@ -3,6 +3,7 @@
 use super::conflict_dialog::ConflictDialog;
 use super::download::{download_stored, download_workspace};
 use super::import::undo::UndoImport;
+use super::offline::UpdateBanner;
 use super::profile_actions::undo_delete;
 use super::state::{Notice, use_app_store};
 use super::use_persistence;
@@ -18,6 +19,7 @@ pub fn Banners() -> impl IntoView {
     view! {
         <section class="banners" aria-label="Messages">
             <ConflictDialog/>
+            <UpdateBanner/>
             <UndoDelete/>
             <UndoImport/>
             {move || {

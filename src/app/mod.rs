@@ -14,6 +14,7 @@ pub mod ideal_profile;
 pub mod import;
 pub mod model_editor;
 pub mod not_found;
+pub mod offline;
 pub mod persistence;
 pub mod profile_actions;
 pub mod profile_editor;

@@ -6,6 +6,7 @@
 //! server, chromedriver and Chromium with an empty profile, so tests share
 //! no storage and can run in any order.
 
+mod offline;
 mod profiles;
 mod scoring;
 mod sharing;

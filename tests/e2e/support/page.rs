@@ -106,6 +106,22 @@ pub struct App {
     dist: PathBuf,
     /// Files taken out of the download folder, deleted when dropped.
     downloaded: std::sync::Mutex<Vec<PathBuf>>,
+    /// A copy of the build served instead of `dist/`, deleted when dropped.
+    served_copy: Option<PathBuf>,
+}
+
+/// Copies the folder `from` into `to`, recursively.
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("a folder for the copy");
+    for entry in std::fs::read_dir(from).expect("the build folder") {
+        let entry = entry.expect("a file of the build");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("the file copies");
+        }
+    }
 }
 
 impl Drop for App {
@@ -117,6 +133,9 @@ impl Drop for App {
             .iter()
         {
             let _ = std::fs::remove_file(file);
+        }
+        if let Some(copy) = &self.served_copy {
+            let _ = std::fs::remove_dir_all(copy);
         }
     }
 }
@@ -253,7 +272,35 @@ impl App {
             server,
             dist,
             downloaded: std::sync::Mutex::new(Vec::new()),
+            served_copy: None,
         }
+    }
+
+    /// Like [`App::open`], but serving a copy of the build that the test
+    /// may change (to play a new deployment) through [`App::served_dir`].
+    pub async fn open_copy(route: &str) -> Self {
+        let mut app = Self::start().await;
+        let copy = std::env::temp_dir().join(format!(
+            "clientele-e2e-dist-{}-{}",
+            std::process::id(),
+            app.server.origin().rsplit(':').next().unwrap_or_default()
+        ));
+        copy_dir(&app.dist, &copy);
+        app.server = StaticServer::start(&copy).expect("a static server on 127.0.0.1");
+        app.dist = copy.clone();
+        app.served_copy = Some(copy);
+        app.goto(route).await;
+        app
+    }
+
+    /// The folder being served.
+    pub fn served_dir(&self) -> &std::path::Path {
+        &self.dist
+    }
+
+    /// Stops the server, as when the network or the host is gone.
+    pub fn stop_server(&mut self) {
+        self.server.stop();
     }
 
     /// Starts everything and opens the app at `route` (such as `""` or

@@ -80,14 +80,22 @@ impl StaticServer {
     }
 }
 
-impl Drop for StaticServer {
-    fn drop(&mut self) {
+impl StaticServer {
+    /// Stops serving: later requests find nothing listening, as when the
+    /// network is gone.
+    pub fn stop(&mut self) {
         self.stopping.store(true, Ordering::SeqCst);
         // `accept` blocks; a connection of our own wakes it to see the flag.
         let _ = TcpStream::connect(self.address);
         if let Some(acceptor) = self.acceptor.take() {
             let _ = acceptor.join();
         }
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        self.stop();
     }
 }
 
