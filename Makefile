@@ -54,6 +54,7 @@ test: tools-test lint test-native test-browser dist test-e2e
 	@echo "all test tiers passed"
 
 lint:
+	bash .ci/check-inner-html.sh
 	cargo fmt --check
 	cargo clippy --locked --all-targets --features e2e -- -D warnings
 	cargo clippy --locked --target $(WASM_TARGET) --lib --tests -- -D warnings
@@ -68,7 +69,7 @@ test-browser: tools-test
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	cargo test --locked --target $(WASM_TARGET) \
 		--test browser_storage --test browser_app --test browser_no_storage --test browser_profiles \
-		--test browser_import
+		--test browser_import --test browser_hostile
 
 # WebDriver against the release build in dist/, served on a free loopback port.
 test-e2e: tools-test
