@@ -244,6 +244,11 @@ pub fn notice(notice: &Notice) -> String {
             "Clientele could not use this browser's storage. {} Nothing stored was changed.",
             storage_error(error)
         ),
+        Notice::StorageNearlyFull { percent } => format!(
+            "This browser's storage for Clientele is {percent}% full. Download a backup now, then \
+             make room (delete profiles, surveys or set-aside copies you no longer need): once it is \
+             full, changes can no longer be saved here."
+        ),
         Notice::DownloadFailed(detail) => {
             format!("The file could not be downloaded ({detail}). Nothing was changed.")
         }

@@ -109,3 +109,25 @@ async fn the_browser_answers_whether_storage_is_persistent() {
         "{asked:?}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn storage_over_eighty_percent_full_is_announced_before_saves_fail() {
+    let _page = fresh_page().await;
+    // Another app on this origin (or old data) fills 85% of the allowance.
+    storage().set_item("f0", &"x".repeat(4_420_000)).unwrap();
+    let _app = mount_app().await;
+    wait_until("the warning shows", || {
+        alert_says("storage for Clientele is 85% full")
+    })
+    .await;
+    assert!(
+        button("Download everything as a file").is_some(),
+        "the warning offers the backup"
+    );
+
+    // With room made, the next save takes the warning away.
+    storage().remove_item("f0").unwrap();
+    type_into(&field("Workspace"), "Room again");
+    wait_until("the warning goes", || !alert_says("% full")).await;
+    drain_storage();
+}

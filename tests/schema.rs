@@ -7,6 +7,7 @@
 //! `public/example.clientele.json` from the sample workspace below.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[allow(dead_code)]
 mod sample;
 
 use boon::{Compiler, Schemas};

@@ -64,10 +64,12 @@ fn NoticeBanner(
     let persistence = use_persistence();
     let text = messages::notice(&notice);
     let action = match &notice {
-        Notice::StorageUnavailable | Notice::NotSaved(_) => Some((
-            "Download everything as a file",
-            Callback::new(move |()| download_workspace(store)),
-        )),
+        Notice::StorageUnavailable | Notice::NotSaved(_) | Notice::StorageNearlyFull { .. } => {
+            Some((
+                "Download everything as a file",
+                Callback::new(move |()| download_workspace(store)),
+            ))
+        }
         Notice::CorruptQuarantined { key, .. } => {
             let key = key.clone();
             Some((

@@ -418,6 +418,14 @@ impl Persistence {
             self.store
                 .storage_info
                 .update(|info| info.usage = Some(usage));
+            if usage.nearly_full() {
+                self.store.notify(Notice::StorageNearlyFull {
+                    percent: usage.percent(),
+                });
+            } else {
+                self.store
+                    .dismiss(|n| matches!(n, Notice::StorageNearlyFull { .. }));
+            }
         }
     }
 

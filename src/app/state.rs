@@ -71,6 +71,11 @@ pub enum Notice {
     StorageFailed(StorageError),
     /// A file could not be offered for download.
     DownloadFailed(String),
+    /// Storage is nearly full: saves will soon fail.
+    StorageNearlyFull {
+        /// How full, in percent.
+        percent: usize,
+    },
 }
 
 impl Notice {

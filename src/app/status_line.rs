@@ -58,7 +58,8 @@ pub fn StatusLine() -> impl IntoView {
 /// "Storage used: 12 KB of about 5 MB (0.2%)".
 pub fn usage_text(usage: Usage) -> String {
     let kb = usage.total_chars.div_ceil(1024);
-    let tenths_of_percent = usage.total_chars * 1000 / TYPICAL_QUOTA_CHARS;
+    // In u64: usize is 32 bits in wasm, and 4.3 million × 1000 overflows it.
+    let tenths_of_percent = usage.total_chars as u64 * 1000 / TYPICAL_QUOTA_CHARS as u64;
     format!(
         "Storage used: {kb} KB of about 5 MB ({}.{}%)",
         tenths_of_percent / 10,

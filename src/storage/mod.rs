@@ -45,6 +45,24 @@ pub struct Usage {
 /// origin (Safari may allow about half); used to show how full storage is.
 pub const TYPICAL_QUOTA_CHARS: usize = 5_200_000;
 
+/// Storage this full (in percent of [`TYPICAL_QUOTA_CHARS`]) is worth a
+/// warning: there is still room to download a backup and tidy up before
+/// saves start to fail.
+pub const NEARLY_FULL_PERCENT: usize = 80;
+
+impl Usage {
+    /// How full storage is, in whole percent of [`TYPICAL_QUOTA_CHARS`].
+    pub fn percent(&self) -> usize {
+        // In u64: usize is 32 bits in wasm.
+        (self.total_chars as u64 * 100 / TYPICAL_QUOTA_CHARS as u64) as usize
+    }
+
+    /// Whether to warn that storage is nearly full.
+    pub fn nearly_full(&self) -> bool {
+        self.percent() >= NEARLY_FULL_PERCENT
+    }
+}
+
 /// An open localStorage.
 pub struct BrowserStorage {
     raw: web_sys::Storage,

@@ -141,3 +141,97 @@ pub fn sample_workspace() -> Workspace {
     sheet.link(b, &second, date(2026, 11, 22));
     ws
 }
+
+/// A profile as a team typically keeps it: the company, two people, what
+/// they buy and spend, a short plan and log, and six ratings. Ids and the
+/// varying text are drawn from `n`.
+pub fn typical_profile(
+    n: usize,
+    ratings: &[clientele::domain::CriterionId],
+) -> clientele::domain::Profile {
+    let mut p = clientele::domain::Profile::new(format!("Company {n} Sp. z o.o."), now());
+    p.status = Status::Customer;
+    p.website = Some(format!("https://company{n}.example.com"));
+    p.industry = "Manufacturing".into();
+    p.business_type = "Entrepreneur".into();
+    p.employees = Some(Span::Range { low: 50, high: 100 });
+    p.revenue = Some(Span::Exact {
+        value: money("12500000"),
+    });
+    p.currency = "PLN".into();
+    p.location = "Gdańsk, Poland".into();
+    p.region = "North".into();
+    p.customer_since = Some(date(2019, 3, 14));
+    p.addresses.push(Address {
+        label: "Head office".into(),
+        text: format!("ul. Długa {n}, 80-001 Gdańsk"),
+        headquarters: true,
+        ..Address::default()
+    });
+    p.hq_phone = "+48 58 123 45 67".into();
+    p.hq_email = Some(format!("office@company{n}.example.com"));
+    for (name, title) in [("Jan Kowalski", "CFO"), ("Anna Nowak", "IT manager")] {
+        p.people.push(Person {
+            name: name.into(),
+            title: title.into(),
+            role: BuyingRole::DecisionMaker,
+            email: Some(format!(
+                "{}@company{n}.example.com",
+                name.split(' ').next().unwrap().to_lowercase()
+            )),
+            phone: "+48 600 123 456".into(),
+            birthday: Some(Birthday::new(5, 17, None, date(2026, 11, 22)).unwrap()),
+            ..Person::default()
+        });
+    }
+    p.purchases = vec![
+        "Managed services".into(),
+        "Cloud backup".into(),
+        "Hardware".into(),
+    ];
+    p.monthly_spend = Some(money("4250.50"));
+    p.direct_costs = Some(money("12000"));
+    p.referred = YesNoUnknown::Yes;
+    p.financial.rating = FinancialRating::Stable;
+    p.financial.note = "Profitable, growing 8% a year".into();
+    p.opportunities.push(Opportunity {
+        title: "Office 365 migration".into(),
+        value: Some(money("80000")),
+        stage: "Proposal".into(),
+        ..Opportunity::default()
+    });
+    p.competitors.push(Competitor {
+        name: "Adatum".into(),
+        sells: "Hardware".into(),
+        ..Competitor::default()
+    });
+    for step in [
+        "Quarterly review",
+        "Send the renewal offer",
+        "Invite to the user day",
+    ] {
+        p.action_plan.push(ActionStep {
+            description: step.into(),
+            owner: "Anna".into(),
+            due: Some(date(2026, 12, 15)),
+            ..ActionStep::default()
+        });
+    }
+    p.log.push(LogEntry {
+        date: Some(date(2026, 10, 1)),
+        kind: LogKind::NewProject,
+        text: "New plant in Gdynia".into(),
+        ..LogEntry::default()
+    });
+    p.log.push(LogEntry {
+        date: Some(date(2026, 6, 1)),
+        kind: LogKind::FinancialUpdate,
+        text: "Annual report filed".into(),
+        ..LogEntry::default()
+    });
+    for id in ratings.iter().take(6) {
+        p.answers.insert(*id, Answer::Rating(4));
+    }
+    p.last_reviewed = Some(date(2026, 11, 1));
+    p
+}

@@ -1,0 +1,36 @@
+//! How many typical profiles fit in the browser's storage, measured in
+//! UTF-16 code units as browsers count them. Empty fields are left out and
+//! nothing derived is stored.
+//!
+//! The goal (issue #7) is 2,500 in 5 MiB; today a typical profile takes
+//! about 2,450 characters, so about 2,140 fit. This test keeps that from
+//! getting worse until the stored form is made smaller.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[allow(dead_code)]
+mod sample;
+
+use clientele::domain::scoring::default_model;
+use clientele::format::encode_workspace;
+use sample::{now, typical_profile};
+
+/// 5 MiB, the smallest allowance of the major browsers, in characters.
+const FIVE_MIB_CHARS: usize = 5 * 1024 * 1024;
+
+/// What fits today; raise it as the stored form shrinks, up to 2,500.
+const FIT_TODAY: usize = 2_100;
+
+#[test]
+fn typical_profiles_that_fit_in_5_mib_do_not_get_fewer() {
+    let mut ws = clientele::domain::Workspace::new(now());
+    let model = default_model(now());
+    let ratings: Vec<_> = model.criteria.iter().map(|c| c.id).collect();
+    ws.add_model(model);
+    let empty = encode_workspace(&ws, now()).encode_utf16().count();
+    ws.profiles = (0..2500).map(|n| typical_profile(n, &ratings)).collect();
+    let full = encode_workspace(&ws, now()).encode_utf16().count();
+    let per_profile = (full - empty) / 2500;
+    let fit = (FIVE_MIB_CHARS - empty) / per_profile;
+    println!("a typical profile takes {per_profile} characters; {fit} fit in 5 MiB");
+    assert!(fit >= FIT_TODAY, "only {fit} typical profiles fit in 5 MiB");
+}
