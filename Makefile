@@ -27,13 +27,14 @@ export PATH := $(dir $(WASM_OPT)):$(HOME)/.cargo/bin:$(PATH)
 RUSTFLAGS ?= --cfg erase_components
 export RUSTFLAGS
 
-.PHONY: help serve dist test test-native test-browser test-e2e lint size \
+.PHONY: help serve dist test test-native test-browser test-e2e lint size bench \
 	tools tools-build tools-test clean
 
 help:
 	@echo "make serve   build and serve the app at http://127.0.0.1:$(SERVE_PORT)/ (rebuilds on change)"
 	@echo "make dist    release build into dist/ (host that folder anywhere)"
 	@echo "make test    every test tier: lint, native, in-browser, end-to-end"
+	@echo "make bench   native benchmarks, written to target/bench/native.txt"
 
 serve: tools-build
 	cargo fetch --locked
@@ -52,6 +53,10 @@ size:
 
 test: tools-test lint test-native test-browser dist test-e2e
 	@echo "all test tiers passed"
+
+bench:
+	cargo test --locked --release --test bench -- --ignored --nocapture
+	@echo "results written to target/bench/native.txt"
 
 lint:
 	bash .ci/check-inner-html.sh

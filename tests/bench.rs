@@ -1,0 +1,97 @@
+//! Native benchmarks, for comparison with the browser (`make bench` runs
+//! them in release mode and writes `target/bench/native.txt`). They time
+//! and report; they do not pass or fail on speed.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[allow(dead_code)]
+mod sample;
+
+use clientele::domain::scoring::{default_model, rank};
+use clientele::domain::share::Export;
+use clientele::domain::share::merge::preview;
+use clientele::domain::{Date, Workspace};
+use clientele::format::{decode_file, decode_workspace, encode_export, encode_workspace};
+use sample::{now, typical_profile};
+use std::fmt::Write as _;
+use std::time::{Duration, Instant};
+
+/// The median of `runs` timings of `work`.
+fn median(runs: usize, mut work: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            work();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn workspace(profiles: usize) -> Workspace {
+    let mut ws = Workspace::new(now());
+    let model = default_model(now());
+    let ratings: Vec<_> = model.criteria.iter().map(|c| c.id).collect();
+    ws.add_model(model);
+    ws.profiles = (0..profiles)
+        .map(|n| typical_profile(n, &ratings))
+        .collect();
+    ws
+}
+
+#[test]
+#[ignore = "a benchmark: run with `make bench`"]
+fn native_benchmarks() {
+    let mut report = String::new();
+    let today = Date::new(2026, 11, 22).unwrap();
+
+    let big = workspace(10_000);
+    let model = big.model().unwrap().clone();
+    let t = median(5, || drop(rank(&model, &big.profiles, today)));
+    writeln!(
+        report,
+        "score and rank 10,000 profiles: {:.1} ms",
+        t.as_secs_f64() * 1e3
+    )
+    .unwrap();
+
+    let two_thousand = workspace(2_000);
+    let text = encode_workspace(&two_thousand, now());
+    let t = median(5, || drop(encode_workspace(&two_thousand, now())));
+    writeln!(
+        report,
+        "write 2,000 profiles as stored text ({} KB): {:.1} ms",
+        text.len() / 1024,
+        t.as_secs_f64() * 1e3
+    )
+    .unwrap();
+    let t = median(5, || drop(decode_workspace(&text).unwrap()));
+    writeln!(
+        report,
+        "read 2,000 profiles back at start: {:.1} ms",
+        t.as_secs_f64() * 1e3
+    )
+    .unwrap();
+
+    // A 4 MB file: about 1,700 typical profiles.
+    let mut file_ws = workspace(1_700);
+    file_ws.name = "Imported".into();
+    let file = encode_export(&Export::workspace(&file_ws), now());
+    let here = workspace(1_000);
+    let t = median(5, || {
+        let imported = decode_file(&file).unwrap();
+        drop(preview(&here, &imported.incoming));
+    });
+    writeln!(
+        report,
+        "import a {:.1} MB file to the merge preview: {:.1} ms",
+        file.len() as f64 / 1e6,
+        t.as_secs_f64() * 1e3
+    )
+    .unwrap();
+
+    print!("{report}");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("native.txt"), report).unwrap();
+}
