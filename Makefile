@@ -27,7 +27,7 @@ export PATH := $(dir $(WASM_OPT)):$(HOME)/.cargo/bin:$(PATH)
 RUSTFLAGS ?= --cfg erase_components
 export RUSTFLAGS
 
-.PHONY: help serve dist test test-native test-browser test-e2e lint size bench \
+.PHONY: help serve dist test test-native test-browser test-e2e lint size bench fuzz \
 	tools tools-build tools-test clean
 
 help:
@@ -35,6 +35,7 @@ help:
 	@echo "make dist    release build into dist/ (host that folder anywhere)"
 	@echo "make test    every test tier: lint, native, in-browser, end-to-end"
 	@echo "make bench   native benchmarks, written to target/bench/native.txt"
+	@echo "make fuzz    a short fuzzing run of the import path (nightly Rust)"
 
 serve: tools-build
 	cargo fetch --locked
@@ -54,6 +55,16 @@ size:
 
 test: tools-test lint test-native test-browser dist test-e2e
 	@echo "all test tiers passed"
+
+# A short fuzzing run of the import path, seeded with the fixtures. Needs
+# nightly Rust (`rustup toolchain install nightly`) and cargo-fuzz.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@cargo +nightly --version >/dev/null 2>&1 || rustup toolchain install nightly --profile minimal
+	@cargo fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked
+	mkdir -p fuzz/corpus/import
+	cp tests/fixtures/good/*.json tests/fixtures/bad/*.json public/example.clientele.json fuzz/corpus/import/
+	cd fuzz && cargo +nightly fuzz run import corpus/import -- -max_total_time=$(FUZZ_SECONDS)
 
 bench:
 	cargo test --locked --release --test bench -- --ignored --nocapture
