@@ -85,7 +85,7 @@ fn megabytes(bytes: u64) -> String {
 pub fn record_problem(problem: &RecordProblem) -> String {
     let which = match (&problem.name, problem.position) {
         (Some(name), _) => format!("{} “{name}”", problem.kind.label()),
-        (None, 0) => format!("The {}", problem.kind.field()),
+        (None, 0) => format!("The list of {}", problem.kind.field().replace('_', " ")),
         (None, n) => format!("{} number {n}", problem.kind.label()),
     };
     match &problem.fault {
@@ -102,6 +102,7 @@ fn skip_reason(skip: &Skip) -> String {
         Skip::NoName => "it has no name".to_owned(),
         Skip::DuplicateId => "the file lists it twice (the first one was read)".to_owned(),
         Skip::InvalidModel => "it has a negative weight or tier thresholds out of order".to_owned(),
+        Skip::PointsOutOfRange => "a threshold gives points outside 0 to 100".to_owned(),
     }
 }
 
@@ -119,6 +120,15 @@ fn repair_text(repair: &Repair) -> String {
         Repair::ReversedRange(field) => format!(
             "{field} was a range going down (its first number above its second), so it was left out."
         ),
+        Repair::CurrencyRemoved(text) => {
+            format!(
+                "the currency “{text}” is not a three-letter code such as EUR, so it was left out."
+            )
+        }
+        Repair::RatingRemoved => "a rating outside 1 to 5 was left out.".to_owned(),
+        Repair::BirthdayRemoved => {
+            "a person's birthday is not a real day, so it was left out.".to_owned()
+        }
         Repair::InfluenceRemoved => {
             "a person's influence was outside 1 to 5, so it was left out.".to_owned()
         }

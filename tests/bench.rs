@@ -3,7 +3,6 @@
 //! and report; they do not pass or fail on speed.
 #![cfg(not(target_arch = "wasm32"))]
 
-#[allow(dead_code)]
 mod sample;
 
 use clientele::domain::scoring::{default_model, rank};

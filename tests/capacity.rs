@@ -7,7 +7,6 @@
 //! getting worse until the stored form is made smaller.
 #![cfg(not(target_arch = "wasm32"))]
 
-#[allow(dead_code)]
 mod sample;
 
 use clientele::domain::scoring::default_model;

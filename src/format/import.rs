@@ -4,11 +4,12 @@
 //! sinking the whole file.
 
 use super::{FormatError, Opened, open_envelope};
-use crate::domain::icp::Worksheet;
-use crate::domain::share::check::{Repair, Skip, check_model, check_named, check_profile};
+use crate::domain::share::check::{
+    Repair, Skip, check_model, check_named, check_profile, check_survey_answer, check_worksheet,
+};
 use crate::domain::share::merge::Incoming;
 use crate::domain::share::{FileKind, RecordKind, Records, Shared, SyncMarks};
-use crate::domain::survey::{Survey, SurveyAnswer};
+use crate::domain::survey::Survey;
 use crate::domain::{Timestamp, Workspace};
 use serde_json::{Map, Value};
 use std::collections::HashSet;
@@ -69,25 +70,12 @@ pub fn decode_file(text: &str) -> Result<ImportedFile, FormatError> {
     let mut problems = Vec::new();
     let records = Records {
         profiles: read_list(&mut data, &mut problems, check_profile),
-        worksheets: read_list(&mut data, &mut problems, |w: &mut Worksheet| {
-            let mut name = std::mem::take(&mut w.name);
-            let result = check_named(w, &mut name);
-            w.name = name;
-            result
-        }),
+        worksheets: read_list(&mut data, &mut problems, check_worksheet),
         models: read_list(&mut data, &mut problems, check_model),
         surveys: read_list(&mut data, &mut problems, |s: &mut Survey| {
-            let mut title = std::mem::take(&mut s.title);
-            let result = check_named(s, &mut title);
-            s.title = title;
-            result
+            check_named(s, |s| &mut s.title)
         }),
-        survey_answers: read_list(&mut data, &mut problems, |a: &mut SurveyAnswer| {
-            let mut name = std::mem::take(&mut a.respondent);
-            let result = check_named(a, &mut name);
-            a.respondent = name;
-            result
-        }),
+        survey_answers: read_list(&mut data, &mut problems, check_survey_answer),
         sync_marks: data
             .remove("sync_marks")
             .and_then(|v| serde_json::from_value::<SyncMarks>(v).ok())

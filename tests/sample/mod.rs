@@ -1,144 +1,355 @@
-//! A realistic workspace with every kind of field filled, for the schema
-//! test and the example file.
+//! A realistic workspace of a small B2B IT services firm, built with the real
+//! domain code: the example file `public/example.clientele.json` is written
+//! from it, the schema test exports it in every kind of file, and the bad-file
+//! test keeps it in storage while bad files are imported.
+//!
+//! Every id is fixed (derived from a counter), so the example file does not
+//! change when it is written again and the bad fixtures can name records that
+//! are already stored.
+#![allow(dead_code)]
 
 use clientele::domain::date::Birthday;
+use clientele::domain::icp::ChartColumn;
 use clientele::domain::input::Span;
 use clientele::domain::profile::{
     ActionStep, Address, BuyingRole, Competitor, FinancialRating, LogEntry, LogKind, Opportunity,
     Person, Status, YesNoUnknown,
 };
-use clientele::domain::scoring::{Answer, CriterionKind, default_model};
-use clientele::domain::{Date, Money, Timestamp, Workspace};
+use clientele::domain::scoring::{Answer, ScoringModel, default_model};
+use clientele::domain::{
+    AddressId, ColumnId, CompetitorId, CriterionId, Date, LogEntryId, ModelId, Money,
+    OpportunityId, PersonId, ProfileId, StepId, Timestamp, WorksheetId, Workspace, WorkspaceId,
+};
+use uuid::Uuid;
 
 /// The moment the sample is written.
 pub fn now() -> Timestamp {
     "2026-11-22T09:00:00Z".parse().unwrap()
 }
 
-fn money(text: &str) -> Money {
+fn at(text: &str) -> Timestamp {
     text.parse().unwrap()
 }
 
-fn date(y: i32, m: u32, d: u32) -> Date {
+/// The day the sample is written.
+pub fn today() -> Date {
+    date(2026, 11, 22)
+}
+
+/// The `n`th fixed id: random-looking version 4 UUIDs, the same every run.
+pub fn fixed_id(n: u64) -> Uuid {
+    // SplitMix64, twice, as the random bytes of a version 4 UUID.
+    let mix = |mut z: u64| {
+        z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    };
+    let mut bytes = [0u8; 16];
+    bytes[..8].copy_from_slice(&mix(2 * n).to_be_bytes());
+    bytes[8..].copy_from_slice(&mix(2 * n + 1).to_be_bytes());
+    uuid::Builder::from_random_bytes(bytes).into_uuid()
+}
+
+/// Hands out fixed ids in order.
+struct Ids(u64);
+
+impl Ids {
+    fn next(&mut self) -> Uuid {
+        self.0 += 1;
+        fixed_id(self.0)
+    }
+}
+
+pub fn money(text: &str) -> Money {
+    text.parse().unwrap()
+}
+
+pub fn date(y: i32, m: u32, d: u32) -> Date {
     Date::new(y, m, d).unwrap()
 }
 
-/// An IT services firm's workspace: three customers and a prospect, a
-/// worksheet charting two of them, and the default scoring model.
-pub fn sample_workspace() -> Workspace {
-    let mut ws = Workspace::new(now());
-    ws.name = "Northwind IT services".into();
-    let model = default_model(now());
-    let rating = model
+/// The stored workspace's id.
+pub fn workspace_id() -> WorkspaceId {
+    WorkspaceId::from_uuid(fixed_id(1))
+}
+
+/// The default Perfect Prospect Model with fixed ids.
+fn model(ids: &mut Ids) -> ScoringModel {
+    let mut model = default_model(now());
+    model.id = ModelId::from_uuid(ids.next());
+    for criterion in &mut model.criteria {
+        criterion.id = CriterionId::from_uuid(ids.next());
+    }
+    model
+}
+
+fn criterion(model: &ScoringModel, name: &str) -> CriterionId {
+    model
         .criteria
         .iter()
-        .find(|c| matches!(c.kind, CriterionKind::Rating { .. }))
-        .unwrap()
-        .id;
+        .find(|c| c.name == name)
+        .unwrap_or_else(|| panic!("the default model has no {name}"))
+        .id
+}
+
+/// Northwind IT Services: two customers (a manufacturer and a law firm) and
+/// a bank they are pitching to, an ICP worksheet charting the customers
+/// next to one typed-in client, and the default scoring model.
+pub fn sample_workspace() -> Workspace {
+    let mut ids = Ids(1);
+    let mut ws = Workspace::new(now());
+    ws.id = workspace_id();
+    ws.created_at = at("2024-02-01T08:30:00Z");
+    ws.name = "Northwind IT Services – sales".into();
+    ws.revision = 42;
+    let model = model(&mut ids);
+    let (ease, prestige, alignment, customization) = (
+        criterion(&model, "Ease of working with them"),
+        criterion(&model, "Brand prestige"),
+        criterion(&model, "Strategic alignment"),
+        criterion(&model, "Customization they need"),
+    );
     ws.add_model(model);
-    let customers = [
-        (
-            "Contoso Manufacturing",
-            "Manufacturing",
-            "contoso.com",
-            "4250.50",
-            "Gdańsk",
-        ),
-        (
-            "Fabrikam Legal LLP",
-            "Law",
-            "fabrikam-legal.com",
-            "1800",
-            "Warszawa",
-        ),
-        (
-            "Tailspin Health",
-            "Healthcare",
-            "tailspin.health",
-            "9100",
-            "Kraków",
-        ),
-    ];
-    for (name, industry, site, monthly, city) in customers {
-        let id = ws.add_profile(name, now()).unwrap();
-        let p = ws.profile_mut(id).unwrap();
-        p.status = Status::Customer;
-        p.industry = industry.into();
-        p.business_type = "Entrepreneur".into();
-        p.website = Some(format!("https://{site}"));
-        p.employees = Some(Span::Range { low: 50, high: 100 });
-        p.revenue = Some(Span::Exact {
-            value: money("12500000"),
-        });
-        p.currency = "PLN".into();
-        p.location = city.into();
-        p.region = "North".into();
-        p.customer_since = Some(date(2019, 3, 14));
-        p.addresses.push(Address {
+
+    // A manufacturer, customer since 2019.
+    let contoso = ProfileId::from_uuid(ids.next());
+    let id = ws
+        .add_profile("Contoso Manufacturing Sp. z o.o.", now())
+        .unwrap();
+    let p = ws.profile_mut(id).unwrap();
+    p.id = contoso;
+    p.created_at = at("2024-02-05T10:12:00Z");
+    p.status = Status::Customer;
+    p.website = Some("https://www.contoso-manufacturing.pl".into());
+    p.industry = "Manufacturing".into();
+    p.business_type = "Franchise".into();
+    p.employees = Some(Span::Range {
+        low: 250,
+        high: 400,
+    });
+    p.revenue = Some(Span::Range {
+        low: money("80000000"),
+        high: money("120000000"),
+    });
+    p.currency = "PLN".into();
+    p.location = "Gdańsk, Pomorskie".into();
+    p.region = "North".into();
+    p.customer_since = Some(date(2019, 3, 14));
+    p.addresses = vec![
+        Address {
+            id: AddressId::from_uuid(ids.next()),
             label: "Head office".into(),
-            text: format!("ul. Długa 1, {city}"),
+            text: "ul. Grunwaldzka 472\n80-309 Gdańsk".into(),
             headquarters: true,
-            ..Address::default()
-        });
-        p.hq_phone = "+48 58 000 00 00".into();
-        p.hq_email = Some(format!("office@{site}"));
-        p.people.push(Person {
-            name: "Jan Kowalski".into(),
+        },
+        Address {
+            id: AddressId::from_uuid(ids.next()),
+            label: "Plant".into(),
+            text: "ul. Przemysłowa 8\n81-061 Gdynia".into(),
+            headquarters: false,
+        },
+    ];
+    p.hq_phone = "+48 58 555 01 00".into();
+    p.hq_email = Some("biuro@contoso-manufacturing.pl".into());
+    p.people = vec![
+        Person {
+            id: PersonId::from_uuid(ids.next()),
+            name: "Katarzyna Nowak".into(),
             title: "CFO".into(),
             role: BuyingRole::DecisionMaker,
             key_executive: true,
             influence: Some(5),
-            email: Some(format!("jan@{site}")),
-            phone: "+48 600 000 000".into(),
-            birthday: Some(Birthday::new(2, 29, Some(1980), date(2026, 11, 22)).unwrap()),
-            notes: "Prefers e-mail".into(),
+            email: Some("k.nowak@contoso-manufacturing.pl".into()),
+            phone: "+48 601 555 210".into(),
+            birthday: Some(Birthday::new(2, 29, Some(1976), today()).unwrap()),
+            notes: "Signs every contract over 50 000 PLN; prefers e-mail.".into(),
+        },
+        Person {
+            id: PersonId::from_uuid(ids.next()),
+            name: "Piotr Wiśniewski".into(),
+            title: "IT Manager".into(),
+            role: BuyingRole::Champion,
+            influence: Some(4),
+            email: Some("p.wisniewski@contoso-manufacturing.pl".into()),
+            phone: "+48 602 555 311".into(),
             ..Person::default()
-        });
-        p.purchases = vec!["Managed services".into(), "Cloud backup".into()];
-        p.monthly_spend = Some(money(monthly));
-        p.direct_costs = Some(money("12000"));
-        p.referred = YesNoUnknown::Yes;
-        p.referral_count = Some(2);
-        p.testimonial = YesNoUnknown::No;
-        p.loyalty_notes = "Renewed twice".into();
-        p.financial.rating = FinancialRating::Stable;
-        p.financial.as_of = Some(date(2026, 6, 30));
-        p.financial.source = "Annual report".into();
-        p.opportunities.push(Opportunity {
-            title: "Office 365 migration".into(),
-            value: Some(money("80000")),
-            stage: "Proposal".into(),
-            expected: Some(date(2027, 1, 31)),
-            ..Opportunity::default()
-        });
-        p.competitors.push(Competitor {
-            name: "Adatum".into(),
-            sells: "Hardware".into(),
-            ..Competitor::default()
-        });
-        p.action_plan.push(ActionStep {
-            description: "Quarterly review".into(),
+        },
+    ];
+    p.purchases = vec![
+        "Managed IT services".into(),
+        "Microsoft 365 licences".into(),
+        "Backup and disaster recovery".into(),
+    ];
+    p.monthly_spend = Some(money("18500.00"));
+    p.direct_costs = Some(money("96000"));
+    p.referred = YesNoUnknown::Yes;
+    p.referral_count = Some(2);
+    p.testimonial = YesNoUnknown::Yes;
+    p.loyalty_notes = "Renewed the managed-services contract twice without a tender.".into();
+    p.financial.rating = FinancialRating::Strong;
+    p.financial.note = "Profitable for five years; new plant financed from cash.".into();
+    p.financial.as_of = Some(date(2026, 6, 30));
+    p.financial.source = "Annual report 2025".into();
+    p.opportunities.push(Opportunity {
+        id: OpportunityId::from_uuid(ids.next()),
+        title: "Network and Wi-Fi for the Gdynia plant".into(),
+        value: Some(money("240000")),
+        stage: "Proposal".into(),
+        expected: Some(date(2027, 2, 28)),
+    });
+    p.competitors.push(Competitor {
+        id: CompetitorId::from_uuid(ids.next()),
+        name: "Adatum Systems".into(),
+        sells: "Hardware and cabling".into(),
+        notes: "Cheaper on hardware, no 24/7 support.".into(),
+    });
+    p.action_plan = vec![
+        ActionStep {
+            id: StepId::from_uuid(ids.next()),
+            description: "Site survey at the Gdynia plant".into(),
+            owner: "Anna".into(),
+            due: Some(date(2026, 12, 4)),
+            done: true,
+        },
+        ActionStep {
+            id: StepId::from_uuid(ids.next()),
+            description: "Send the network proposal to the CFO".into(),
             owner: "Anna".into(),
             due: Some(date(2026, 12, 15)),
-            ..ActionStep::default()
-        });
-        p.log.push(LogEntry {
-            date: Some(date(2026, 10, 1)),
-            kind: LogKind::NewProject,
-            text: "New plant in Gdynia".into(),
-            ..LogEntry::default()
-        });
-        p.purchases_per_year = Some(6);
-        p.answers.insert(rating, Answer::Rating(4));
-        p.last_reviewed = Some(date(2026, 11, 1));
-    }
-    ws.add_profile("Litware Bank", now()).unwrap();
+            done: false,
+        },
+    ];
+    p.log.push(LogEntry {
+        id: LogEntryId::from_uuid(ids.next()),
+        date: Some(date(2026, 10, 1)),
+        kind: LogKind::NewProject,
+        text: "Opening a second plant in Gdynia in 2027.".into(),
+    });
+    p.purchases_per_year = Some(14);
+    p.answers.insert(ease, Answer::Rating(4));
+    p.answers.insert(prestige, Answer::Rating(3));
+    p.answers.insert(alignment, Answer::Rating(5));
+    p.answers.insert(customization, Answer::Rating(2));
+    p.last_reviewed = Some(date(2026, 11, 2));
+
+    // A law firm, customer since 2022.
+    let fabrikam = ProfileId::from_uuid(ids.next());
+    let id = ws.add_profile("Fabrikam Legal LLP", now()).unwrap();
+    let p = ws.profile_mut(id).unwrap();
+    p.id = fabrikam;
+    p.created_at = at("2024-06-11T14:03:00Z");
+    p.status = Status::Customer;
+    p.website = Some("https://fabrikam-legal.com".into());
+    p.industry = "Law".into();
+    p.employees = Some(Span::Exact { value: 45 });
+    p.revenue = Some(Span::Exact {
+        value: money("21500000"),
+    });
+    p.currency = "PLN".into();
+    p.location = "Warszawa, Mokotów".into();
+    p.region = "Central".into();
+    p.customer_since = Some(date(2022, 9, 1));
+    p.addresses.push(Address {
+        id: AddressId::from_uuid(ids.next()),
+        label: "Office".into(),
+        text: "ul. Puławska 145\n02-715 Warszawa".into(),
+        headquarters: true,
+    });
+    p.hq_phone = "+48 22 555 40 40".into();
+    p.people.push(Person {
+        id: PersonId::from_uuid(ids.next()),
+        name: "Marek Zieliński".into(),
+        title: "Managing Partner".into(),
+        role: BuyingRole::DecisionMaker,
+        key_executive: true,
+        influence: Some(5),
+        email: Some("marek.zielinski@fabrikam-legal.com".into()),
+        ..Person::default()
+    });
+    p.people.push(Person {
+        id: PersonId::from_uuid(ids.next()),
+        name: "Ewa Lewandowska".into(),
+        title: "Office Manager".into(),
+        role: BuyingRole::Gatekeeper,
+        influence: Some(2),
+        phone: "+48 22 555 40 41".into(),
+        ..Person::default()
+    });
+    p.purchases = vec!["Helpdesk".into(), "Document management system".into()];
+    p.yearly_spend = Some(money("96000"));
+    p.direct_costs = Some(money("41250.50"));
+    p.testimonial = YesNoUnknown::Yes;
+    p.financial.rating = FinancialRating::Stable;
+    p.log.push(LogEntry {
+        id: LogEntryId::from_uuid(ids.next()),
+        date: Some(date(2026, 5, 12)),
+        kind: LogKind::KeyPersonnelChange,
+        text: "New IT partner; our contact moved to the Kraków office.".into(),
+    });
+    p.purchases_per_year = Some(4);
+    p.answers.insert(ease, Answer::Rating(5));
+    p.answers.insert(prestige, Answer::Rating(4));
+    p.last_reviewed = Some(date(2026, 9, 15));
+
+    // A bank they are pitching to.
+    let litware = ProfileId::from_uuid(ids.next());
+    let id = ws.add_profile("Litware Bank S.A.", now()).unwrap();
+    let p = ws.profile_mut(id).unwrap();
+    p.id = litware;
+    p.created_at = at("2026-09-30T07:45:00Z");
+    p.website = Some("https://litwarebank.example".into());
+    p.industry = "Banking".into();
+    p.employees = Some(Span::Range {
+        low: 1000,
+        high: 1500,
+    });
+    p.currency = "EUR".into();
+    p.location = "Poznań".into();
+    p.region = "West".into();
+    p.people.push(Person {
+        id: PersonId::from_uuid(ids.next()),
+        name: "Tomasz Kamiński".into(),
+        title: "Head of IT Operations".into(),
+        role: BuyingRole::Influencer,
+        influence: Some(3),
+        ..Person::default()
+    });
+    p.opportunities.push(Opportunity {
+        id: OpportunityId::from_uuid(ids.next()),
+        title: "Security operations centre (pilot)".into(),
+        value: Some(money("85000.00")),
+        stage: "Qualification".into(),
+        expected: None,
+    });
+    p.financial.rating = FinancialRating::Strong;
+    p.financial.source = "KNF filings".into();
+
+    // The ICP worksheet: the two customers and a client typed in.
     let sheet = ws.add_worksheet("Top customers 2026", now()).unwrap();
-    let (first, second) = (ws.profiles[0].clone(), ws.profiles[1].clone());
+    let (first, second) = (
+        ws.profile(contoso).unwrap().clone(),
+        ws.profile(fabrikam).unwrap().clone(),
+    );
+    let sheet_id = WorksheetId::from_uuid(ids.next());
     let sheet = ws.worksheet_mut(sheet).unwrap();
+    sheet.id = sheet_id;
+    sheet.columns.truncate(3);
+    for column in &mut sheet.columns {
+        column.id = ColumnId::from_uuid(ids.next());
+    }
     let (a, b) = (sheet.columns[0].id, sheet.columns[1].id);
-    sheet.link(a, &first, date(2026, 11, 22));
-    sheet.link(b, &second, date(2026, 11, 22));
+    sheet.link(a, &first, today());
+    sheet.link(b, &second, today());
+    let typed_in: &mut ChartColumn = &mut sheet.columns[2];
+    typed_in.values.employees = Some(Span::Range { low: 80, high: 120 });
+    typed_in.values.industry = "Healthcare".into();
+    typed_in.values.location = "Kraków".into();
+    typed_in.values.years = Some(Span::Exact { value: 6 });
+    typed_in.values.purchases = vec!["Managed IT services".into()];
+    typed_in.values.monthly_spend = Some(money("9100"));
+    typed_in.values.referred = YesNoUnknown::No;
+    typed_in.values.testimonial = YesNoUnknown::Yes;
     ws
 }
 

@@ -3,10 +3,12 @@
 //! each record is checked on its own and repaired or skipped with a reason
 //! (a fault in one record never sinks the whole file).
 
-use crate::domain::Profile;
-use crate::domain::input::{Span, parse_email, parse_website};
+use crate::domain::icp::{ChartValues, Worksheet};
+use crate::domain::input::{Span, parse_currency, parse_email, parse_website};
 use crate::domain::profile::MAX_COMPANY_NAME_CHARS;
-use crate::domain::scoring::ScoringModel;
+use crate::domain::scoring::{Answer, CriterionKind, ScoringModel};
+use crate::domain::survey::{RATING_RANGE, SurveyAnswer};
+use crate::domain::{Birthday, Date, Profile};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -27,6 +29,13 @@ pub enum Repair {
     InfluenceRemoved,
     /// A range whose low end is above its high end was left out.
     ReversedRange(&'static str),
+    /// A currency that is not a three-letter code was left out.
+    CurrencyRemoved(String),
+    /// A rating outside 1 to 5 was left out.
+    RatingRemoved,
+    /// A person's birthday that is no day of the calendar (31 April, month
+    /// 13) or has a year before 1900 was left out.
+    BirthdayRemoved,
     /// Text that looks like HTML or script: kept, and only ever shown as text.
     LooksLikeMarkup,
 }
@@ -42,6 +51,8 @@ pub enum Skip {
     DuplicateId,
     /// A scoring model with a negative weight or tiers out of order.
     InvalidModel,
+    /// A scoring model whose thresholds give points outside 0 to 100.
+    PointsOutOfRange,
 }
 
 /// Checks and repairs an imported profile.
@@ -49,25 +60,44 @@ pub fn check_profile(profile: &mut Profile) -> Result<Vec<Repair>, Skip> {
     let mut repairs = Vec::new();
     check_name(&mut profile.name, &mut repairs)?;
     if let Some(website) = profile.website.take() {
+        // Kept as the form would keep it: trimmed, with `https://` added to
+        // a bare domain, so that the link never points inside the app.
         match parse_website(&website) {
-            Ok(Some(_)) => profile.website = Some(website),
+            Ok(Some(address)) => profile.website = Some(address),
             _ => repairs.push(Repair::WebsiteRemoved(website)),
         }
     }
     check_email(&mut profile.hq_email, &mut repairs);
-    if profile.employees.as_ref().is_some_and(is_reversed) {
-        profile.employees = None;
-        repairs.push(Repair::ReversedRange("Number of employees"));
+    if !profile.currency.is_empty() {
+        match parse_currency(&profile.currency) {
+            Ok(code) => profile.currency = code,
+            Err(_) => repairs.push(Repair::CurrencyRemoved(std::mem::take(
+                &mut profile.currency,
+            ))),
+        }
     }
-    if profile.revenue.as_ref().is_some_and(is_reversed) {
-        profile.revenue = None;
-        repairs.push(Repair::ReversedRange("Average annual revenue"));
+    let answers = profile.answers.len();
+    profile
+        .answers
+        .retain(|_, answer| !matches!(answer, Answer::Rating(r) if !(1..=5).contains(r)));
+    if profile.answers.len() < answers {
+        repairs.push(Repair::RatingRemoved);
     }
+    drop_reversed(&mut profile.employees, "Number of employees", &mut repairs);
+    drop_reversed(&mut profile.revenue, "Average annual revenue", &mut repairs);
     for person in &mut profile.people {
         check_email(&mut person.email, &mut repairs);
         if person.influence.is_some_and(|i| !(1..=5).contains(&i)) {
             person.influence = None;
             repairs.push(Repair::InfluenceRemoved);
+        }
+        if person
+            .birthday
+            .as_ref()
+            .is_some_and(|b| !is_real_birthday(b))
+        {
+            person.birthday = None;
+            repairs.push(Repair::BirthdayRemoved);
         }
     }
     note_markup(profile, &mut repairs);
@@ -81,20 +111,90 @@ pub fn check_model(model: &mut ScoringModel) -> Result<Vec<Repair>, Skip> {
     if model.criteria.iter().any(|c| c.weight.is_sign_negative()) || !model.tiers.is_valid() {
         return Err(Skip::InvalidModel);
     }
+    let hundred = rust_decimal::Decimal::ONE_HUNDRED;
+    let points_out_of_range = model.criteria.iter().any(|c| match &c.kind {
+        CriterionKind::Number { thresholds, .. } => thresholds
+            .iter()
+            .any(|t| t.points.is_sign_negative() || t.points > hundred),
+        _ => false,
+    });
+    if points_out_of_range {
+        return Err(Skip::PointsOutOfRange);
+    }
     note_markup(model, &mut repairs);
     Ok(repairs)
 }
 
-/// Checks any other named record.
-pub fn check_named<T: Serialize>(record: &T, name: &mut String) -> Result<Vec<Repair>, Skip> {
+/// Checks and repairs an imported ICP worksheet: a column's range going
+/// down is left out, as on a profile.
+pub fn check_worksheet(worksheet: &mut Worksheet) -> Result<Vec<Repair>, Skip> {
     let mut repairs = Vec::new();
-    check_name(name, &mut repairs)?;
+    check_name(&mut worksheet.name, &mut repairs)?;
+    for column in &mut worksheet.columns {
+        let ChartValues {
+            employees,
+            revenue,
+            years,
+            ..
+        } = &mut column.values;
+        drop_reversed(employees, "Number of employees", &mut repairs);
+        drop_reversed(revenue, "Average annual revenue", &mut repairs);
+        drop_reversed(years, "Years as a customer", &mut repairs);
+    }
+    note_markup(worksheet, &mut repairs);
+    Ok(repairs)
+}
+
+/// Checks an imported answer to a survey: ratings outside 1 to 5 are left
+/// out.
+pub fn check_survey_answer(answer: &mut SurveyAnswer) -> Result<Vec<Repair>, Skip> {
+    let mut repairs = Vec::new();
+    check_name(&mut answer.respondent, &mut repairs)?;
+    let mut removed = false;
+    for customer in &mut answer.customers {
+        let before = customer.ratings.len();
+        customer.ratings.retain(|_, r| RATING_RANGE.contains(r));
+        removed |= customer.ratings.len() < before;
+    }
+    if removed {
+        repairs.push(Repair::RatingRemoved);
+    }
+    note_markup(answer, &mut repairs);
+    Ok(repairs)
+}
+
+/// Checks any other named record; `name` picks its name (or title) out.
+/// The markup check covers the whole record, the name included.
+pub fn check_named<T: Serialize>(
+    record: &mut T,
+    name: fn(&mut T) -> &mut String,
+) -> Result<Vec<Repair>, Skip> {
+    let mut repairs = Vec::new();
+    check_name(name(record), &mut repairs)?;
     note_markup(record, &mut repairs);
     Ok(repairs)
 }
 
+/// Whether a birthday is a day of the calendar (29 February without a
+/// year is one) with no year before 1900.
+fn is_real_birthday(birthday: &Birthday) -> bool {
+    let year = birthday.year.unwrap_or(2000);
+    year >= 1900 && Date::new(year, birthday.month.into(), birthday.day.into()).is_some()
+}
+
 fn is_reversed<T: PartialOrd>(span: &Span<T>) -> bool {
     matches!(span, Span::Range { low, high } if low > high)
+}
+
+fn drop_reversed<T: PartialOrd>(
+    span: &mut Option<Span<T>>,
+    field: &'static str,
+    repairs: &mut Vec<Repair>,
+) {
+    if span.as_ref().is_some_and(is_reversed) {
+        *span = None;
+        repairs.push(Repair::ReversedRange(field));
+    }
 }
 
 fn check_name(name: &mut String, repairs: &mut Vec<Repair>) -> Result<(), Skip> {
@@ -113,7 +213,7 @@ fn check_name(name: &mut String, repairs: &mut Vec<Repair>) -> Result<(), Skip> 
 fn check_email(email: &mut Option<String>, repairs: &mut Vec<Repair>) {
     if let Some(text) = email.take() {
         match parse_email(&text) {
-            Ok(Some(_)) => *email = Some(text),
+            Ok(Some(address)) => *email = Some(address),
             _ => repairs.push(Repair::EmailRemoved(text)),
         }
     }
@@ -198,6 +298,97 @@ mod tests {
         assert_eq!(p.people[0].email, None);
         assert_eq!(p.people[0].influence, None);
         assert_eq!(repairs.len(), 2);
+    }
+
+    #[test]
+    fn a_web_address_is_kept_as_the_form_keeps_it() {
+        let mut p = profile("Acme");
+        p.website = Some("  acme.com/contact ".into());
+        p.hq_email = Some(" office@acme.pl ".into());
+        assert_eq!(check_profile(&mut p).unwrap(), vec![]);
+        assert_eq!(p.website.as_deref(), Some("https://acme.com/contact"));
+        assert_eq!(p.hq_email.as_deref(), Some("office@acme.pl"));
+    }
+
+    #[test]
+    fn impossible_birthdays_bad_currencies_and_ratings_are_left_out() {
+        use crate::domain::CriterionId;
+        use crate::domain::date::Birthday;
+        use crate::domain::scoring::Answer;
+        let mut p = profile("Acme");
+        let birthday = |month, day, year| Birthday { month, day, year };
+        for b in [birthday(2, 29, None), birthday(12, 31, Some(1990))] {
+            p.people.push(Person {
+                birthday: Some(b),
+                ..Person::default()
+            });
+        }
+        for b in [
+            birthday(4, 31, None),
+            birthday(13, 1, None),
+            birthday(2, 29, Some(2023)),
+            birthday(1, 1, Some(1200)),
+        ] {
+            p.people.push(Person {
+                birthday: Some(b),
+                ..Person::default()
+            });
+        }
+        p.currency = " eur".into();
+        let (good, bad) = (CriterionId::new(), CriterionId::new());
+        p.answers.insert(good, Answer::Rating(5));
+        p.answers.insert(bad, Answer::Rating(0));
+        let repairs = check_profile(&mut p).unwrap();
+        let kept: Vec<_> = p.people.iter().map(|x| x.birthday.is_some()).collect();
+        assert_eq!(kept, [true, true, false, false, false, false]);
+        assert_eq!(p.currency, "EUR");
+        assert_eq!(p.answers.keys().collect::<Vec<_>>(), [&good]);
+        assert_eq!(
+            repairs,
+            [
+                vec![Repair::RatingRemoved],
+                vec![Repair::BirthdayRemoved; 4]
+            ]
+            .concat()
+        );
+        p.currency = "złoty".into();
+        assert_eq!(
+            check_profile(&mut p).unwrap(),
+            vec![Repair::CurrencyRemoved("złoty".into())]
+        );
+        assert_eq!(p.currency, "");
+    }
+
+    #[test]
+    fn a_model_whose_thresholds_give_more_than_100_points_is_skipped() {
+        use crate::domain::scoring::default_model;
+        let mut model = default_model("2026-11-22T06:43:03Z".parse().unwrap());
+        assert_eq!(check_model(&mut model.clone()), Ok(vec![]));
+        for criterion in &mut model.criteria {
+            if let CriterionKind::Number { thresholds, .. } = &mut criterion.kind {
+                thresholds[0].points = rust_decimal::Decimal::from(101);
+            }
+        }
+        assert_eq!(check_model(&mut model), Err(Skip::PointsOutOfRange));
+    }
+
+    #[test]
+    fn a_worksheet_column_range_going_down_is_left_out() {
+        let now = "2026-11-22T06:43:03Z".parse().unwrap();
+        let mut sheet = Worksheet::new("<i>Top</i>".into(), now);
+        sheet.columns[1].values.years = Some(Span::Range { low: 9, high: 2 });
+        sheet.columns[2].values.employees = Some(Span::Range { low: 2, high: 9 });
+        let repairs = check_worksheet(&mut sheet).unwrap();
+        assert_eq!(
+            repairs,
+            vec![
+                Repair::ReversedRange("Years as a customer"),
+                Repair::LooksLikeMarkup
+            ]
+        );
+        assert_eq!(sheet.columns[1].values.years, None);
+        assert!(sheet.columns[2].values.employees.is_some());
+        assert_eq!(sheet.name, "<i>Top</i>", "kept as text");
     }
 
     #[test]
