@@ -1,19 +1,25 @@
-//! Which column fills which profile field.
+//! Which column fills which profile field, and a first guess of it from the
+//! headers of common CRM exports (HubSpot, Salesforce, Pipedrive, Zoho and
+//! Polish systems, in English and Polish).
+
+use super::values::words;
 
 /// A profile field a CSV column can fill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Target {
-    /// Company name (needed for a new profile).
+    /// Company name: names a new profile; a row matched with a profile here
+    /// leaves that profile's name alone.
     CompanyName,
-    /// Web address or bare domain.
+    /// Web address or bare domain (`acme.com` becomes `https://acme.com`).
     Website,
     /// Industry.
     Industry,
-    /// Type of business.
+    /// Type of business (non-profit, franchise...). Not a CRM's "Type"
+    /// column, which holds customer, prospect or partner.
     BusinessType,
-    /// Customer, prospect or former customer.
+    /// Customer, prospect or former customer, in common CRM words.
     Status,
-    /// Number of employees, exact or a range.
+    /// Number of employees, exact or a range (`50-100`).
     Employees,
     /// Average annual revenue, exact or a range.
     Revenue,
@@ -21,11 +27,11 @@ pub enum Target {
     YearlySpend,
     /// Average monthly spend.
     MonthlySpend,
-    /// Currency code.
+    /// Currency code of the profile's amounts.
     Currency,
-    /// Location in words (city, country).
+    /// Location in words (a city).
     Location,
-    /// Region.
+    /// Region (a state, a province, a sales territory).
     Region,
     /// Headquarters phone.
     HqPhone,
@@ -33,7 +39,10 @@ pub enum Target {
     HqEmail,
     /// First invoice date.
     CustomerSince,
-    /// Main contact's name.
+    /// Notes or a description: added to the loyalty notes, the profile's
+    /// free-text notes on the relationship, never replacing them.
+    Notes,
+    /// Main contact's name: a key person on the profile.
     ContactName,
     /// Main contact's job title.
     ContactTitle,
@@ -45,7 +54,7 @@ pub enum Target {
 
 impl Target {
     /// Every target, in the order offered.
-    pub const ALL: [Target; 19] = [
+    pub const ALL: [Target; 20] = [
         Target::CompanyName,
         Target::Website,
         Target::Industry,
@@ -61,13 +70,15 @@ impl Target {
         Target::HqPhone,
         Target::HqEmail,
         Target::CustomerSince,
+        Target::Notes,
         Target::ContactName,
         Target::ContactTitle,
         Target::ContactEmail,
         Target::ContactPhone,
     ];
 
-    /// The field's name in the product's words.
+    /// The field's name in the product's words (those of the merge preview
+    /// that follows the mapping).
     pub fn label(self) -> &'static str {
         match self {
             Target::CompanyName => "Company name",
@@ -85,6 +96,7 @@ impl Target {
             Target::HqPhone => "Headquarters phone",
             Target::HqEmail => "Headquarters e-mail",
             Target::CustomerSince => "Customer since",
+            Target::Notes => "Loyalty notes",
             Target::ContactName => "Main contact: name",
             Target::ContactTitle => "Main contact: job title",
             Target::ContactEmail => "Main contact: e-mail",
@@ -110,6 +122,7 @@ impl Target {
             Target::HqPhone => "hq_phone",
             Target::HqEmail => "hq_email",
             Target::CustomerSince => "customer_since",
+            Target::Notes => "notes",
             Target::ContactName => "contact_name",
             Target::ContactTitle => "contact_title",
             Target::ContactEmail => "contact_email",
@@ -122,62 +135,93 @@ impl Target {
         Self::ALL.into_iter().find(|t| t.key() == key)
     }
 
-    /// Header names CRMs use for this field (English and Polish), lower
-    /// case, compared after dropping spaces, dashes and underscores.
+    /// Header names CRMs use for this field, in English and Polish, as
+    /// [`header_key`] writes them; the more telling names first, because a
+    /// header earlier in this list wins the field over a later one
+    /// (`Account Name` over `Name`).
+    ///
+    /// A CRM's "Type" (`Customer - Direct`, `Partner`) is in no list: it is
+    /// not the type of business, and as a status it would misfile every
+    /// partner, so the user maps it by hand if they want it.
     fn headers(self) -> &'static [&'static str] {
         match self {
             Target::CompanyName => &[
-                "company",
                 "companyname",
-                "account",
                 "accountname",
+                "organizationname",
+                "organisationname",
+                "customername",
+                "clientname",
+                "businessname",
+                "nazwafirmy",
+                "nazwaklienta",
+                "nazwakontrahenta",
+                "company",
+                "account",
                 "organization",
                 "organisation",
-                "organizationname",
-                "name",
+                "customer",
+                "client",
                 "firma",
-                "nazwafirmy",
-                "nazwa",
                 "klient",
+                "kontrahent",
+                "nazwa",
+                "name",
             ],
             Target::Website => &[
                 "website",
+                "websiteurl",
+                "webaddress",
+                "homepage",
+                "stronawww",
+                "stronainternetowa",
+                "adreswww",
+                "companydomainname",
+                "companydomain",
+                "domainname",
+                "domain",
+                "domena",
+                "url",
                 "web",
                 "www",
-                "url",
-                "domain",
-                "companydomainname",
-                "websiteurl",
-                "stronawww",
                 "strona",
-                "domena",
             ],
-            Target::Industry => &["industry", "sector", "branża", "branza", "sektor"],
+            Target::Industry => &["industry", "sector", "vertical", "branza", "sektor"],
             Target::BusinessType => &[
-                "type",
                 "businesstype",
-                "accounttype",
-                "companytype",
-                "typdziałalności",
-                "typ",
-                "rodzajdziałalności",
+                "typeofbusiness",
+                "typdzialalnosci",
+                "rodzajdzialalnosci",
             ],
-            Target::Status => &["status", "lifecyclestage", "stage", "accountstatus", "etap"],
+            Target::Status => &[
+                "lifecyclestage",
+                "customerstatus",
+                "accountstatus",
+                "statusklienta",
+                "status",
+                "etap",
+                "stage",
+            ],
             Target::Employees => &[
-                "employees",
                 "numberofemployees",
                 "employeecount",
+                "noofemployees",
+                "employees",
                 "headcount",
-                "size",
-                "liczbapracowników",
+                "companysize",
+                "liczbapracownikow",
                 "pracownicy",
                 "zatrudnienie",
+                "size",
             ],
             Target::Revenue => &[
                 "annualrevenue",
+                "annualturnover",
                 "revenue",
                 "turnover",
-                "przychód",
+                "przychodroczny",
+                "rocznyprzychod",
+                "obrotroczny",
                 "przychod",
                 "przychody",
                 "obroty",
@@ -185,54 +229,127 @@ impl Target {
             Target::YearlySpend => &[
                 "yearlyspend",
                 "annualspend",
-                "spend",
+                "spendperyear",
                 "totalspend",
                 "wydatkiroczne",
-                "sprzedażroczna",
+                "sprzedazroczna",
+                "rocznasprzedaz",
+                "spend",
             ],
-            Target::MonthlySpend => &["monthlyspend", "mrr", "wydatkimiesięczne"],
-            Target::Currency => &["currency", "currencycode", "waluta"],
+            Target::MonthlySpend => &[
+                "monthlyspend",
+                "spendpermonth",
+                "monthlyrecurringrevenue",
+                "mrr",
+                "wydatkimiesieczne",
+                "sprzedazmiesieczna",
+            ],
+            Target::Currency => &[
+                "currency",
+                "currencycode",
+                "currencyisocode",
+                "accountcurrency",
+                "waluta",
+            ],
             Target::Location => &[
                 "city",
-                "location",
                 "billingcity",
+                "location",
+                "town",
                 "miasto",
+                "miejscowosc",
                 "lokalizacja",
-                "miejscowość",
             ],
             Target::Region => &[
                 "region",
-                "state",
                 "stateregion",
+                "stateprovince",
+                "billingstateprovince",
                 "billingstate",
+                "state",
+                "province",
                 "territory",
-                "województwo",
+                "salesterritory",
                 "wojewodztwo",
             ],
-            Target::HqPhone => &["phone", "phonenumber", "companyphone", "telefon", "tel"],
-            Target::HqEmail => &["email", "companyemail", "e-mail", "mail", "adresemail"],
+            Target::HqPhone => &[
+                "phone",
+                "phonenumber",
+                "companyphone",
+                "mainphone",
+                "officephone",
+                "telephone",
+                "telefon",
+                "numertelefonu",
+                "nrtelefonu",
+                "tel",
+            ],
+            Target::HqEmail => &[
+                "email",
+                "emailaddress",
+                "companyemail",
+                "generalemail",
+                "adresemail",
+                "mail",
+            ],
             Target::CustomerSince => &[
                 "customersince",
+                "clientsince",
+                "becameacustomerdate",
+                "firstinvoicedate",
                 "firstinvoice",
                 "firstpurchasedate",
-                "becameacustomerdate",
+                "firstpurchase",
                 "klientod",
+                "wspolpracaod",
+                "datarozpoczeciawspolpracy",
+                "datapierwszejfaktury",
+            ],
+            Target::Notes => &[
+                "notes",
+                "note",
+                "description",
+                "comments",
+                "comment",
+                "remarks",
+                "uwagi",
+                "notatki",
+                "notatka",
+                "opis",
+                "komentarz",
             ],
             Target::ContactName => &[
-                "contact",
                 "contactname",
+                "primarycontactname",
                 "primarycontact",
-                "kontakt",
                 "osobakontaktowa",
+                "contact",
+                "kontakt",
+                "imieinazwisko",
             ],
-            Target::ContactTitle => &["contacttitle", "jobtitle", "title", "stanowisko"],
-            Target::ContactEmail => &["contactemail", "primarycontactemail", "emailkontaktu"],
+            Target::ContactTitle => &[
+                "contacttitle",
+                "jobtitle",
+                "title",
+                "position",
+                "stanowisko",
+                "funkcja",
+            ],
+            Target::ContactEmail => &[
+                "contactemail",
+                "primarycontactemail",
+                "emailkontaktu",
+                "emailosobykontaktowej",
+            ],
             Target::ContactPhone => &[
                 "contactphone",
-                "mobile",
+                "primarycontactphone",
                 "mobilephone",
+                "mobile",
+                "cellphone",
                 "telefonkontaktu",
-                "komórka",
+                "telefonkomorkowy",
+                "komorka",
             ],
         }
     }
@@ -241,101 +358,225 @@ impl Target {
 /// How rows find the profiles they update.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum MatchOn {
-    /// The company name, ignoring case and spacing.
+    /// The company name, ignoring case and runs of spaces.
     #[default]
     CompanyName,
-    /// The web domain, ignoring `https://`, `www.` and any path.
+    /// The web domain, ignoring scheme, `www.`, port and path. A row
+    /// without a domain, or a profile here without one, is matched by
+    /// company name instead: it has nothing to tell them apart, and a new
+    /// profile would duplicate it.
     WebDomain,
 }
 
-/// A first guess of the mapping from the headers; no target is used twice.
+/// A header as compared with the known names: lower case, Polish letters
+/// without accents, nothing but letters and digits (`E-mail`, `e_mail` and
+/// `EMAIL` are all `email`; `Billing State/Province` is
+/// `billingstateprovince`).
+pub fn header_key(header: &str) -> String {
+    words(header).replace(' ', "")
+}
+
+/// A first guess of the mapping, one entry per header: each header is
+/// looked up among the names CRMs use, and when two headers name the same
+/// field the more telling name wins (`Account Name` over `Name`), then the
+/// earlier column. No target is used twice; unknown headers stay `None`.
 pub fn guess_mapping(headers: &[String]) -> Vec<Option<Target>> {
-    let mut used = Vec::new();
-    headers
+    // (rank in the target's list, column, target) for every header known.
+    let mut candidates: Vec<(usize, usize, Target)> = headers
         .iter()
-        .map(|header| {
-            let key: String = header
-                .to_lowercase()
-                .chars()
-                .filter(|c| !matches!(c, ' ' | '-' | '_' | '.' | ':'))
-                .collect();
-            let found = Target::ALL.into_iter().find(|t| {
-                !used.contains(t) && t.headers().iter().any(|h| h.replace('-', "") == key)
-            });
-            if let Some(t) = found {
-                used.push(t);
-            }
-            found
+        .enumerate()
+        .filter_map(|(column, header)| {
+            let key = header_key(header);
+            Target::ALL.into_iter().find_map(|target| {
+                let rank = target.headers().iter().position(|h| *h == key)?;
+                Some((rank, column, target))
+            })
         })
-        .collect()
+        .collect();
+    candidates.sort_unstable_by_key(|&(rank, column, _)| (rank, column));
+    let mut mapping = vec![None; headers.len()];
+    let mut used = Vec::new();
+    for (_, column, target) in candidates {
+        if !used.contains(&target) {
+            used.push(target);
+            mapping[column] = Some(target);
+        }
+    }
+    mapping
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::fixtures::*;
+    use super::super::parse;
     use super::*;
+    use std::collections::HashSet;
 
     fn guess(headers: &[&str]) -> Vec<Option<Target>> {
         guess_mapping(&headers.iter().map(|h| h.to_string()).collect::<Vec<_>>())
     }
 
+    fn guessed(text: &str) -> Vec<(String, Target)> {
+        let table = parse(text).unwrap();
+        let mapping = guess_mapping(&table.headers);
+        table
+            .headers
+            .into_iter()
+            .zip(mapping)
+            .filter_map(|(h, t)| Some((h, t?)))
+            .collect()
+    }
+
+    fn pairs(expected: &[(&str, Target)]) -> Vec<(String, Target)> {
+        expected.iter().map(|(h, t)| (h.to_string(), *t)).collect()
+    }
+
     #[test]
-    fn common_english_and_polish_headers_are_recognised() {
+    fn a_hubspot_export_is_mapped_and_its_type_like_columns_left_alone() {
+        assert_eq!(
+            guessed(HUBSPOT),
+            pairs(&[
+                ("Company name", Target::CompanyName),
+                ("Phone Number", Target::HqPhone),
+                ("City", Target::Location),
+                ("State/Region", Target::Region),
+                ("Industry", Target::Industry),
+                ("Website URL", Target::Website),
+                ("Lifecycle Stage", Target::Status),
+                ("Number of Employees", Target::Employees),
+                ("Annual Revenue", Target::Revenue),
+                ("Description", Target::Notes),
+                ("Became a Customer Date", Target::CustomerSince),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_salesforce_report_is_mapped_but_its_type_column_is_not() {
+        assert_eq!(
+            guessed(SALESFORCE),
+            pairs(&[
+                ("Account Name", Target::CompanyName),
+                ("Industry", Target::Industry),
+                ("Billing City", Target::Location),
+                ("Billing State/Province", Target::Region),
+                ("Phone", Target::HqPhone),
+                ("Website", Target::Website),
+                ("Employees", Target::Employees),
+                ("Annual Revenue", Target::Revenue),
+                ("Customer Since", Target::CustomerSince),
+                ("Primary Contact", Target::ContactName),
+                ("Contact Email", Target::ContactEmail),
+            ])
+        );
+        // Salesforce's Data Loader writes API names.
         assert_eq!(
             guess(&[
-                "Company Name",
-                "Website URL",
-                "Industry",
-                "Number of Employees",
-                "Annual Revenue",
-                "City",
-                "Phone Number"
+                "Id",
+                "Name",
+                "Type",
+                "BillingCity",
+                "BillingState",
+                "Phone",
+                "Website",
+                "AnnualRevenue",
+                "NumberOfEmployees",
+                "Description",
+                "CurrencyIsoCode",
             ]),
             [
-                Target::CompanyName,
-                Target::Website,
-                Target::Industry,
-                Target::Employees,
-                Target::Revenue,
-                Target::Location,
-                Target::HqPhone
+                None,
+                Some(Target::CompanyName),
+                None,
+                Some(Target::Location),
+                Some(Target::Region),
+                Some(Target::HqPhone),
+                Some(Target::Website),
+                Some(Target::Revenue),
+                Some(Target::Employees),
+                Some(Target::Notes),
+                Some(Target::Currency),
             ]
-            .map(Some)
+        );
+    }
+
+    #[test]
+    fn a_polish_export_is_mapped_with_or_without_accents() {
+        assert_eq!(
+            guessed(POLISH),
+            pairs(&[
+                ("Nazwa firmy", Target::CompanyName),
+                ("Strona www", Target::Website),
+                ("Branża", Target::Industry),
+                ("Liczba pracowników", Target::Employees),
+                ("Przychód", Target::Revenue),
+                ("Waluta", Target::Currency),
+                ("Miasto", Target::Location),
+                ("Województwo", Target::Region),
+                ("Telefon", Target::HqPhone),
+                ("E-mail", Target::HqEmail),
+                ("Klient od", Target::CustomerSince),
+                ("Status", Target::Status),
+                ("Osoba kontaktowa", Target::ContactName),
+                ("Stanowisko", Target::ContactTitle),
+                ("Uwagi", Target::Notes),
+                ("Sprzedaż roczna", Target::YearlySpend),
+            ])
         );
         assert_eq!(
-            guess(&[
-                "Nazwa firmy",
-                "Strona WWW",
-                "Branża",
-                "Liczba pracowników",
-                "Przychód",
-                "Miasto",
-                "E-mail"
-            ]),
+            guess(&["Firma", "Branza", "LICZBA PRACOWNIKOW", "przychod"]),
             [
                 Target::CompanyName,
-                Target::Website,
                 Target::Industry,
                 Target::Employees,
-                Target::Revenue,
-                Target::Location,
-                Target::HqEmail
+                Target::Revenue
             ]
             .map(Some)
         );
     }
 
     #[test]
-    fn no_target_is_used_twice_and_unknown_headers_stay_unmapped() {
+    fn no_target_is_used_twice_and_the_more_telling_header_wins() {
         assert_eq!(
             guess(&["Company", "Account Name", "Favourite colour"]),
-            [Some(Target::CompanyName), None, None]
+            [None, Some(Target::CompanyName), None]
         );
+        assert_eq!(
+            guess(&["Name", "Organization", "Stage", "Lifecycle Stage"]),
+            [None, Some(Target::CompanyName), None, Some(Target::Status)]
+        );
+        assert_eq!(
+            guess(&["Email", "E-mail", "Phone", "Mobile"]),
+            [
+                Some(Target::HqEmail),
+                None,
+                Some(Target::HqPhone),
+                Some(Target::ContactPhone)
+            ]
+        );
+        assert_eq!(guess(&[]), []);
     }
 
     #[test]
-    fn keys_read_back() {
+    fn every_known_header_is_written_as_compared_and_names_one_target() {
+        let mut seen = HashSet::new();
+        for target in Target::ALL {
+            for header in target.headers() {
+                assert_eq!(header_key(header), *header, "{target:?} never matches");
+                assert!(seen.insert(*header), "{header} names two targets");
+            }
+        }
+    }
+
+    #[test]
+    fn keys_read_back_and_keys_and_labels_are_unique() {
         for t in Target::ALL {
             assert_eq!(Target::from_key(t.key()), Some(t));
         }
+        let keys: HashSet<_> = Target::ALL.iter().map(|t| t.key()).collect();
+        let labels: HashSet<_> = Target::ALL.iter().map(|t| t.label()).collect();
+        assert_eq!(keys.len(), Target::ALL.len());
+        assert_eq!(labels.len(), Target::ALL.len());
+        assert_eq!(Target::from_key(""), None);
     }
 }

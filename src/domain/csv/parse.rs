@@ -1,10 +1,34 @@
 //! Reading CSV text: comma, semicolon or tab separated, quoted fields
 //! (RFC 4180), UTF-8 with or without a byte-order mark.
+//!
+//! What is read:
+//! - a UTF-8 byte-order mark at the start is dropped (Excel writes one);
+//! - the separator is the one of `,`, `;` and tab used most on the header
+//!   line, outside quotes; on a tie tab wins over `;` and `;` over `,`,
+//!   because a comma inside a header name (`Revenue, USD`) is more likely
+//!   than the others. A header line with none of them is one column;
+//! - a field in double quotes may hold separators and line breaks, and `""`
+//!   is one quote; a quote inside an unquoted field is just a character;
+//! - lines end with CRLF, LF or CR (also inside quoted fields, where each
+//!   becomes one `\n`);
+//! - blank lines (before the header, between rows, at the end) are ignored;
+//! - the first non-blank line is the header: blank names become
+//!   `Column N` and repeated ones get ` (2)`, ` (3)`;
+//! - a short row is padded with empty cells; a long row keeps its extra
+//!   cells apart in [`CsvRow::extra_cells`], since they have no header.
+//!
+//! Limits: [`MAX_COLUMNS`] header columns and [`MAX_ROWS`] data rows; a file
+//! over either is refused rather than cut, so nothing is dropped unseen.
 
-/// The most columns read; a CRM export rarely has more than 100.
+use std::iter::Peekable;
+use std::str::Chars;
+
+/// The most header columns read; a CRM export rarely has more than 100.
 pub const MAX_COLUMNS: usize = 200;
 
-/// The most data rows read.
+/// The most data rows read: far more than a team keeps in Clientele
+/// (browser storage holds a few thousand full profiles), low enough that a
+/// wrong file is refused before it fills the page.
 pub const MAX_ROWS: usize = 50_000;
 
 /// A CSV file as a table.
@@ -12,64 +36,68 @@ pub const MAX_ROWS: usize = 50_000;
 pub struct Table {
     /// The separator found: `,`, `;` or a tab.
     pub separator: char,
-    /// Column names from the first line; blank ones become "Column N" and
-    /// repeated ones get a number.
+    /// Column names from the header line; blank ones become "Column N" and
+    /// repeated ones get a number, so every name is different.
     pub headers: Vec<String>,
-    /// The data rows.
+    /// The data rows, blank lines left out.
     pub rows: Vec<CsvRow>,
 }
 
 /// One data row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CsvRow {
-    /// The line of the file it starts on, from 1, for messages.
+    /// The line of the file it starts on, from 1, for messages (a quoted
+    /// line break moves the next row's line on).
     pub line: usize,
-    /// Its cells, as many as there are headers (missing ones blank).
+    /// Its cells, exactly one per header (missing ones empty).
     pub cells: Vec<String>,
-    /// Whether it had more cells than headers (the extra ones are dropped).
-    pub extra_cells: bool,
+    /// Cells past the last header, as found; empty for a well-formed row.
+    /// They usually mean an unquoted separator inside a value, which also
+    /// shifts the cells before them. At most [`MAX_COLUMNS`] are kept.
+    pub extra_cells: Vec<String>,
 }
 
 /// Why a CSV file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CsvError {
-    /// Nothing but white space.
+    /// Nothing but white space (or only a byte-order mark).
     Empty,
-    /// A quoted field is never closed.
+    /// A quoted field is never closed, so where rows end is unknown.
     UnclosedQuote {
-        /// The line where the field starts.
+        /// The line where the field starts, from 1.
         line: usize,
     },
-    /// A header line but no data.
+    /// A header line but no data rows.
     NoRows,
-    /// More columns than [`MAX_COLUMNS`].
+    /// More header columns than [`MAX_COLUMNS`].
     TooManyColumns,
-    /// More rows than [`MAX_ROWS`].
+    /// More data rows than [`MAX_ROWS`].
     TooManyRows,
 }
 
-/// Reads CSV text.
+/// Reads CSV text into a table of strings (see the module docs for what is
+/// accepted).
 pub fn parse(text: &str) -> Result<Table, CsvError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(CsvError::Empty);
     }
     let separator = detect_separator(text);
-    let mut records = records(text, separator)?.into_iter();
-    let (_, header_cells) = records.next().ok_or(CsvError::Empty)?;
+    let mut records = Records::new(text, separator)
+        .filter(|r| !matches!(r, Ok((_, cells)) if cells.iter().all(|c| c.trim().is_empty())));
+    let (_, header_cells) = records.next().ok_or(CsvError::Empty)??;
     if header_cells.len() > MAX_COLUMNS {
         return Err(CsvError::TooManyColumns);
     }
     let headers = headers(header_cells);
     let mut rows = Vec::new();
-    for (line, mut cells) in records {
-        if cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
+    for record in records {
+        let (line, mut cells) = record?;
         if rows.len() == MAX_ROWS {
             return Err(CsvError::TooManyRows);
         }
-        let extra_cells = cells.len() > headers.len();
+        let mut extra_cells = cells.split_off(cells.len().min(headers.len()));
+        extra_cells.truncate(MAX_COLUMNS);
         cells.resize(headers.len(), String::new());
         rows.push(CsvRow {
             line,
@@ -87,20 +115,25 @@ pub fn parse(text: &str) -> Result<Table, CsvError> {
     })
 }
 
-/// The separator used most on the first line outside quotes.
+/// The separator used most on the first non-blank line, outside quotes.
 fn detect_separator(text: &str) -> char {
+    // Ordered so that `max_by_key`, which keeps the last of equals, breaks
+    // ties as the module docs say.
     let mut counts = [(',', 0), (';', 0), ('\t', 0)];
     let mut quoted = false;
+    let mut seen = false;
     for c in text.chars() {
         match c {
+            // An escaped `""` toggles twice, which is right.
             '"' => quoted = !quoted,
-            '\n' | '\r' if !quoted => break,
-            _ if !quoted => {
+            '\n' | '\r' if !quoted && seen => break,
+            _ if quoted => {}
+            _ => {
+                seen |= !c.is_whitespace();
                 if let Some(entry) = counts.iter_mut().find(|(s, _)| *s == c) {
                     entry.1 += 1;
                 }
             }
-            _ => {}
         }
     }
     counts
@@ -110,68 +143,103 @@ fn detect_separator(text: &str) -> char {
         .map_or(',', |(s, _)| *s)
 }
 
-/// Splits the text into records of cells, each with the line it starts on.
-fn records(text: &str, separator: char) -> Result<Vec<(usize, Vec<String>)>, CsvError> {
-    let mut out = Vec::new();
-    let mut cells = Vec::new();
-    let mut cell = String::new();
-    let (mut line, mut start_line, mut quote_line) = (1, 1, 1);
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if quoted {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    cell.push('"');
-                }
-                '"' => quoted = false,
-                '\n' => {
-                    line += 1;
-                    cell.push('\n');
-                }
-                '\r' => {}
-                _ => cell.push(c),
-            }
-            continue;
-        }
-        match c {
-            '"' if cell.trim().is_empty() => {
-                cell.clear();
-                quoted = true;
-                quote_line = line;
-            }
-            c if c == separator => cells.push(std::mem::take(&mut cell)),
-            '\r' | '\n' => {
-                if c == '\r' && chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                cells.push(std::mem::take(&mut cell));
-                out.push((start_line, std::mem::take(&mut cells)));
-                line += 1;
-                start_line = line;
-            }
-            _ => cell.push(c),
-        }
-    }
-    if quoted {
-        return Err(CsvError::UnclosedQuote { line: quote_line });
-    }
-    if !cell.is_empty() || !cells.is_empty() {
-        cells.push(cell);
-        out.push((start_line, cells));
-    }
-    Ok(out)
+/// The records of a text, each with the line it starts on. An iterator, so
+/// reading stops as soon as the row limit is passed.
+struct Records<'a> {
+    chars: Peekable<Chars<'a>>,
+    separator: char,
+    line: usize,
 }
 
+impl<'a> Records<'a> {
+    fn new(text: &'a str, separator: char) -> Self {
+        Self {
+            chars: text.chars().peekable(),
+            separator,
+            line: 1,
+        }
+    }
+
+    /// Consumes a `\n` after a `\r`, and counts the line.
+    fn end_line(&mut self, c: char) {
+        if c == '\r' && self.chars.peek() == Some(&'\n') {
+            self.chars.next();
+        }
+        self.line += 1;
+    }
+}
+
+impl Iterator for Records<'_> {
+    type Item = Result<(usize, Vec<String>), CsvError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.chars.peek()?;
+        let start = self.line;
+        let mut cells = Vec::new();
+        let mut cell = String::new();
+        let mut quote_line = None;
+        // Cells past this are dropped, so one runaway line cannot fill
+        // memory; it is enough to see a header that is too wide and to keep
+        // `MAX_COLUMNS` extra cells after the widest header allowed.
+        let keep = 2 * MAX_COLUMNS + 1;
+        let push = |cells: &mut Vec<String>, cell: &mut String| {
+            let cell = std::mem::take(cell);
+            if cells.len() < keep {
+                cells.push(cell);
+            }
+        };
+        while let Some(c) = self.chars.next() {
+            if quote_line.is_some() {
+                match c {
+                    '"' if self.chars.peek() == Some(&'"') => {
+                        self.chars.next();
+                        cell.push('"');
+                    }
+                    '"' => quote_line = None,
+                    '\r' | '\n' => {
+                        self.end_line(c);
+                        cell.push('\n');
+                    }
+                    _ => cell.push(c),
+                }
+                continue;
+            }
+            match c {
+                // A quote opens a quoted field only at its start (spaces
+                // before it are tolerated, as Excel does).
+                '"' if cell.trim().is_empty() => {
+                    cell.clear();
+                    quote_line = Some(self.line);
+                }
+                c if c == self.separator => push(&mut cells, &mut cell),
+                '\r' | '\n' => {
+                    self.end_line(c);
+                    push(&mut cells, &mut cell);
+                    return Some(Ok((start, cells)));
+                }
+                _ => cell.push(c),
+            }
+        }
+        if let Some(line) = quote_line {
+            // Nothing after an unclosed quote can be trusted: stop here.
+            self.chars = "".chars().peekable();
+            return Some(Err(CsvError::UnclosedQuote { line }));
+        }
+        push(&mut cells, &mut cell);
+        Some(Ok((start, cells)))
+    }
+}
+
+/// Header names: trimmed, on one line, blank ones named by position and
+/// repeated ones numbered, so each names one column.
 fn headers(cells: Vec<String>) -> Vec<String> {
     let mut headers: Vec<String> = Vec::with_capacity(cells.len());
     for (i, cell) in cells.into_iter().enumerate() {
-        let name = cell.trim();
+        let name = super::values::one_line(&cell);
         let mut name = if name.is_empty() {
             format!("Column {}", i + 1)
         } else {
-            name.to_owned()
+            name
         };
         if headers.contains(&name) {
             let base = name.clone();
@@ -188,57 +256,155 @@ fn headers(cells: Vec<String>) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::fixtures::*;
     use super::*;
 
     #[test]
-    fn a_comma_export_with_quoted_commas_and_line_breaks_reads_cell_by_cell() {
-        let text = "Company,Notes,Phone\r\n\"Acme, Inc.\",\"Line one\r\nline \"\"two\"\"\",+1 555\r\nBeta,,\r\n";
-        let table = parse(text).unwrap();
+    fn a_hubspot_export_keeps_quoted_commas_line_breaks_and_quotes_in_one_cell() {
+        let table = parse(HUBSPOT).unwrap();
         assert_eq!(table.separator, ',');
-        assert_eq!(table.headers, ["Company", "Notes", "Phone"]);
+        assert_eq!(table.headers.len(), 16);
+        assert_eq!(table.rows.len(), 3);
+        let northwind = &table.rows[0];
+        assert_eq!(northwind.line, 2);
+        assert_eq!(northwind.cells[1], "Northwind Traders, Ltd");
+        assert_eq!(northwind.cells[13], "2,500,000");
         assert_eq!(
-            table.rows[0].cells,
-            ["Acme, Inc.", "Line one\nline \"two\"", "+1 555"]
+            northwind.cells[14],
+            "Met at NRF 2024.\nPrefers calls before noon, says \"no e-mail\"."
         );
         assert_eq!(table.rows[1].line, 4, "the quoted line break counts");
-        assert_eq!(table.rows[1].cells, ["Beta", "", ""]);
     }
 
     #[test]
-    fn a_semicolon_export_with_a_byte_order_mark_is_recognised() {
-        let table = parse("\u{feff}Nazwa firmy;Przychód\n\"Kowalski; Syn\";1 234,50\n").unwrap();
+    fn a_salesforce_report_with_every_field_quoted_reads_plainly() {
+        let table = parse(SALESFORCE).unwrap();
+        assert_eq!(table.separator, ',');
+        assert_eq!(table.headers[0], "Account Name");
+        assert_eq!(table.headers[5], "Billing State/Province");
+        assert_eq!(table.rows[2].cells[2], "Channel Partner / Reseller");
+        assert!(table.rows.iter().all(|r| r.extra_cells.is_empty()));
+    }
+
+    #[test]
+    fn a_semicolon_export_with_bom_and_crlf_is_read_with_its_separator() {
+        let table = parse(POLISH).unwrap();
         assert_eq!(table.separator, ';');
-        assert_eq!(table.headers[0], "Nazwa firmy");
-        assert_eq!(table.rows[0].cells, ["Kowalski; Syn", "1 234,50"]);
+        assert_eq!(table.headers[0], "Nazwa firmy", "no BOM in the first name");
+        assert_eq!(table.rows.len(), 3);
+        let first = &table.rows[0];
+        assert_eq!(first.line, 2);
+        assert_eq!(first.cells[5], "1 234 567,50");
+        assert_eq!(
+            first.cells[15], "Płaci w terminie; woli kontakt telefoniczny",
+            "a quoted separator stays in the cell"
+        );
+        assert!(table.rows.iter().all(|r| !r.cells.concat().contains('\r')));
     }
 
     #[test]
-    fn short_rows_are_padded_long_ones_noted_and_blank_lines_skipped() {
-        let table = parse("a,b,c\n1\n\n1,2,3,4\n").unwrap();
+    fn tab_separated_files_and_separators_inside_quoted_headers_are_recognised() {
+        let table = parse("Company\tRevenue, USD\tCity\nAcme\t1,000\tOslo\n").unwrap();
+        assert_eq!(table.separator, '\t');
+        assert_eq!(table.rows[0].cells, ["Acme", "1,000", "Oslo"]);
+        let table = parse("\"Revenue; USD, net\";Company\n10;Acme\n").unwrap();
+        assert_eq!(
+            table.separator, ';',
+            "the quoted header's , and ; are ignored"
+        );
+        let table = parse("Company\nAcme, Inc.\n").unwrap();
+        assert_eq!(table.separator, ',', "no separator: one column");
+        assert_eq!(table.headers, ["Company"]);
+        assert_eq!(table.rows[0].extra_cells, [" Inc."]);
+    }
+
+    #[test]
+    fn cr_lf_and_crlf_line_ends_all_end_lines_also_inside_quotes() {
+        for end in ["\n", "\r\n", "\r"] {
+            let text = format!("Company,Notes{end}Acme,\"one{end}two\"{end}Beta,x{end}");
+            let table = parse(&text).unwrap();
+            assert_eq!(table.rows[0].cells, ["Acme", "one\ntwo"], "{end:?}");
+            assert_eq!(table.rows[1].line, 4, "{end:?}");
+        }
+    }
+
+    #[test]
+    fn an_unterminated_quote_is_reported_with_the_line_it_starts_on() {
+        assert_eq!(
+            parse(BROKEN_QUOTE),
+            Err(CsvError::UnclosedQuote { line: 3 })
+        );
+        assert_eq!(
+            parse("\"Company\nAcme\n"),
+            Err(CsvError::UnclosedQuote { line: 1 })
+        );
+    }
+
+    #[test]
+    fn a_header_only_file_has_no_rows_and_an_empty_one_is_empty() {
+        assert_eq!(parse(HEADER_ONLY), Err(CsvError::NoRows));
+        assert_eq!(parse("Company;City\r\n;\r\n\r\n"), Err(CsvError::NoRows));
+        assert_eq!(parse(""), Err(CsvError::Empty));
+        assert_eq!(parse("\u{feff}"), Err(CsvError::Empty));
+        assert_eq!(parse(" \r\n\t\n"), Err(CsvError::Empty));
+    }
+
+    #[test]
+    fn short_rows_are_padded_long_ones_keep_their_extra_cells() {
+        let table = parse("a,b,c\n1\n\n1,2,3,4,5\n").unwrap();
         assert_eq!(table.rows.len(), 2);
         assert_eq!(table.rows[0].cells, ["1", "", ""]);
-        assert!(table.rows[1].extra_cells);
+        assert!(table.rows[0].extra_cells.is_empty());
+        assert_eq!(table.rows[1].cells, ["1", "2", "3"]);
+        assert_eq!(table.rows[1].extra_cells, ["4", "5"]);
         assert_eq!(table.rows[1].line, 4);
     }
 
     #[test]
-    fn blank_and_repeated_headers_get_names() {
-        let table = parse("Name,,Name\nx,y,z\n").unwrap();
-        assert_eq!(table.headers, ["Name", "Column 2", "Name (2)"]);
+    fn blank_lines_before_the_header_between_rows_and_at_the_end_are_ignored() {
+        let table = parse("\n\r\nCompany,City\n\nAcme,Oslo\n,\n\n").unwrap();
+        assert_eq!(table.headers, ["Company", "City"]);
+        assert_eq!(table.rows.len(), 1);
+        assert_eq!(table.rows[0].line, 5);
     }
 
     #[test]
-    fn broken_files_are_refused_with_the_reason() {
-        assert_eq!(parse(" \n"), Err(CsvError::Empty));
-        assert_eq!(parse("Company\n"), Err(CsvError::NoRows));
+    fn blank_and_repeated_headers_get_names() {
+        let table = parse("Name,,Name,\" Annual\nRevenue \"\nx,y,z,1\n").unwrap();
         assert_eq!(
-            parse("Company,Notes\nAcme,\"never closed\nBeta,x\n"),
-            Err(CsvError::UnclosedQuote { line: 2 })
+            table.headers,
+            ["Name", "Column 2", "Name (2)", "Annual Revenue"]
         );
+    }
+
+    #[test]
+    fn a_quote_inside_an_unquoted_cell_is_kept_as_written() {
+        let table = parse("Product,Size\n15\" screen,big\n").unwrap();
+        assert_eq!(table.rows[0].cells, ["15\" screen", "big"]);
+    }
+
+    #[test]
+    fn files_over_the_limits_are_refused_not_cut() {
         let wide = vec!["c"; MAX_COLUMNS + 1].join(",");
         assert_eq!(
             parse(&format!("{wide}\nx\n")),
             Err(CsvError::TooManyColumns)
         );
+        let widest = vec!["c"; MAX_COLUMNS].join(",");
+        assert!(parse(&format!("{widest}\nx\n")).is_ok());
+        let long = format!("Company\n{}", "Acme\n".repeat(MAX_ROWS + 1));
+        assert_eq!(parse(&long), Err(CsvError::TooManyRows));
+        let longest = format!("Company\n{}", "Acme\n".repeat(MAX_ROWS));
+        assert_eq!(parse(&longest).unwrap().rows.len(), MAX_ROWS);
+    }
+
+    #[test]
+    fn a_runaway_row_keeps_a_bounded_number_of_extra_cells() {
+        let text = format!("a,b\n{}\n", ",".repeat(10 * MAX_COLUMNS));
+        // All blank: skipped; with a value it is kept, extras bounded.
+        assert_eq!(parse(&text), Err(CsvError::NoRows));
+        let text = format!("a,b\nx{}\n", ",y".repeat(10 * MAX_COLUMNS));
+        let table = parse(&text).unwrap();
+        assert_eq!(table.rows[0].extra_cells.len(), MAX_COLUMNS);
     }
 }
