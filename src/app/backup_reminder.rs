@@ -12,6 +12,10 @@ use leptos::prelude::*;
 pub fn BackupReminder() -> impl IntoView {
     let store = use_app_store();
     let needed = Memo::new(move |_| {
+        // A save moves the revision without notifying the workspace's
+        // readers: without this, the first change after a backup would not
+        // bring the reminder back.
+        store.save_state.track();
         store.workspace.with(|w| {
             w.needs_backup()
                 .then(|| w.last_export.as_ref().map(|m| m.at))
