@@ -16,18 +16,6 @@ const HOSTILE: &str = include_str!("fixtures/hostile-strings.json");
 const FORBIDDEN: &str = "main script, main img, main iframe, main style, main math, main template, \
     main body, [onerror], [onload], [ontoggle], [onfocus], a[href^='javascript']";
 
-fn choose_file(label: &str, name: &str, text: &str) {
-    let parts = js_sys::Array::of1(&js(text));
-    let file = web_sys::File::new_with_str_sequence(&parts, name).unwrap();
-    let transfer = web_sys::DataTransfer::new().unwrap();
-    transfer.items().add_with_file(&file).unwrap();
-    let input = field(label);
-    input.set_files(Some(&transfer.files().unwrap()));
-    input
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
-}
-
 fn main_text() -> String {
     document()
         .query_selector("main")

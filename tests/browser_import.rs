@@ -16,20 +16,6 @@ const WORKSPACE: &str = "6f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f";
 /// would set `window.pwned`.
 const HOSTILE: &str = "<img src=x onerror=\"window.pwned=1\"> Beta & <b>Sons</b>";
 
-/// Chooses a file holding `text` in the file input labelled `label`, as the
-/// browser's file dialog does.
-fn choose_file(label: &str, name: &str, text: &str) {
-    let parts = js_sys::Array::of1(&js(text));
-    let file = web_sys::File::new_with_str_sequence(&parts, name).unwrap();
-    let transfer = web_sys::DataTransfer::new().unwrap();
-    transfer.items().add_with_file(&file).unwrap();
-    let input = field(label);
-    input.set_files(Some(&transfer.files().unwrap()));
-    input
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
-}
-
 fn stored_names() -> Vec<String> {
     stored_workspace()
         .and_then(|w| w["data"]["profiles"].as_array().cloned())

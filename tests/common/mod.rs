@@ -236,3 +236,17 @@ pub async fn fresh_page() -> Exclusive {
 pub fn js(value: &str) -> JsValue {
     JsValue::from_str(value)
 }
+
+/// Chooses a file named `name` holding `text` in the file input labelled
+/// `label`, as the browser's file dialog does.
+pub fn choose_file(label: &str, name: &str, text: &str) {
+    let parts = js_sys::Array::of1(&js(text));
+    let file = web_sys::File::new_with_str_sequence(&parts, name).unwrap();
+    let transfer = web_sys::DataTransfer::new().unwrap();
+    transfer.items().add_with_file(&file).unwrap();
+    let input = field(label);
+    input.set_files(Some(&transfer.files().unwrap()));
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
