@@ -6,9 +6,13 @@ use super::score_histogram::ScoreHistogram;
 use super::state::{now, today, use_app_store};
 use crate::domain::ModelId;
 use crate::domain::choice::Choice;
+use crate::domain::id::ProfileId;
 use crate::domain::profile::Status;
-use crate::domain::scoring::{self, MISSING_RULE, REVIEW_RULE, Tier, default_model};
+use crate::domain::scoring::{
+    self, MISSING_RULE, REVIEW_RULE, RankFilter, Ranked, Tier, default_model,
+};
 use leptos::prelude::*;
+use rust_decimal::Decimal;
 
 /// A tier's letter, or a dash for no score.
 pub fn tier_text(tier: Option<Tier>) -> &'static str {
@@ -18,6 +22,57 @@ pub fn tier_text(tier: Option<Tier>) -> &'static str {
         Some(Tier::C) => "C",
         Some(Tier::D) => "D",
         None => "—",
+    }
+}
+
+/// What one row of the ranked list shows.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct RankedRow {
+    rank: usize,
+    profile: ProfileId,
+    name: String,
+    status: Status,
+    score: Option<Decimal>,
+    tier: Option<Tier>,
+    /// Criteria judged, of all the model's criteria.
+    basis: (usize, usize),
+}
+
+impl RankedRow {
+    fn new(rank: usize, r: &Ranked) -> Self {
+        Self {
+            rank,
+            profile: r.profile,
+            name: r.name.clone(),
+            status: r.status,
+            score: r.score(),
+            tier: r.tier(),
+            basis: r.explanation.basis(),
+        }
+    }
+}
+
+/// One row of the ranked list.
+#[component]
+fn RankedRowView(
+    /// The row to show.
+    row: RankedRow,
+) -> impl IntoView {
+    let (used, total) = row.basis;
+    view! {
+        <tr>
+            <td class="number">{row.rank}</td>
+            <th scope="row"><a href=Route::ScoreExplanation(row.profile).href()>{row.name}</a></th>
+            <td>{row.status.label()}</td>
+            <td><span class=format!("tier tier-{}", tier_text(row.tier))>{tier_text(row.tier)}</span></td>
+            <td class="number">
+                {row.score.map(|s| view! {
+                    <meter min="0" max="100" value=s.to_string() aria-hidden="true"></meter>" "{s.to_string()}
+                })}
+                {row.score.is_none().then_some("no score")}
+            </td>
+            <td>{format!("{used} of {total} criteria")}</td>
+        </tr>
     }
 }
 
@@ -72,8 +127,7 @@ pub fn NoModelYet() -> impl IntoView {
 pub fn ScoringPage() -> impl IntoView {
     let store = use_app_store();
     let has_model = move || store.workspace.with(|w| w.model().is_some());
-    let status = RwSignal::new(None::<Status>);
-    let tier = RwSignal::new(None::<Tier>);
+    let filter = RwSignal::new(RankFilter::default());
     let ranked = Memo::new(move |_| {
         store.workspace.with(|w| {
             w.model()
@@ -82,27 +136,14 @@ pub fn ScoringPage() -> impl IntoView {
         })
     });
     let shown = move || {
-        let (status, tier) = (status.get(), tier.get());
-        ranked.with(|all| {
-            all.iter()
-                .enumerate()
-                .filter(|(_, r)| {
-                    status.is_none_or(|s| r.status == s) && tier.is_none_or(|t| r.tier() == Some(t))
-                })
-                .map(|(i, r)| {
-                    let (used, total) = r.explanation.basis();
-                    (
-                        i + 1,
-                        r.profile,
-                        r.name.clone(),
-                        r.status,
-                        r.score(),
-                        r.tier(),
-                        used,
-                        total,
-                    )
-                })
-                .collect::<Vec<_>>()
+        filter.with(|filter| {
+            ranked.with(|all| {
+                filter
+                    .apply(all)
+                    .into_iter()
+                    .map(|(rank, r)| RankedRow::new(rank, r))
+                    .collect::<Vec<_>>()
+            })
         })
     };
     let scores = Signal::derive(move || {
@@ -140,8 +181,14 @@ pub fn ScoringPage() -> impl IntoView {
                 <h2 id="ranked-heading">"Ranked list"</h2>
                 <div class="filters">
                     <div class="field">
+                        <label for="rank-search">"Search by company name"</label>
+                        <input id="rank-search" type="search" autocomplete="off"
+                            prop:value=move || filter.with(|f| f.search.clone())
+                            on:input=move |ev| filter.update(|f| f.search = event_target_value(&ev)) />
+                    </div>
+                    <div class="field">
                         <label for="rank-status">"Status"</label>
-                        <select id="rank-status" on:change=move |ev| status.set(Status::from_key(&event_target_value(&ev)))>
+                        <select id="rank-status" on:change=move |ev| filter.update(|f| f.status = Status::from_key(&event_target_value(&ev)))>
                             <option value="">"All"</option>
                             {Status::ALL.iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
                         </select>
@@ -150,7 +197,7 @@ pub fn ScoringPage() -> impl IntoView {
                         <label for="rank-tier">"Tier"</label>
                         <select id="rank-tier" on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            tier.set([Tier::A, Tier::B, Tier::C, Tier::D].into_iter().find(|t| tier_text(Some(*t)) == v));
+                            filter.update(|f| f.tier = [Tier::A, Tier::B, Tier::C, Tier::D].into_iter().find(|t| tier_text(Some(*t)) == v));
                         }>
                             <option value="">"All"</option>
                             {["A", "B", "C", "D"].map(|t| view! { <option value=t>{t}</option> }).collect_view()}
@@ -163,23 +210,16 @@ pub fn ScoringPage() -> impl IntoView {
                         <th scope="col">"Tier"</th><th scope="col" class="number">"Score"</th><th scope="col">"Based on"</th>
                     </tr></thead>
                     <tbody>
-                        {move || shown().into_iter().map(|(rank, id, name, status, score, tier, used, total)| view! {
-                            <tr>
-                                <td class="number">{rank}</td>
-                                <th scope="row"><a href=Route::ScoreExplanation(id).href()>{name}</a></th>
-                                <td>{status.label()}</td>
-                                <td><span class=format!("tier tier-{}", tier_text(tier))>{tier_text(tier)}</span></td>
-                                <td class="number">
-                                    {score.map(|s| view! {
-                                        <meter min="0" max="100" value=s.to_string() aria-hidden="true"></meter>" "{s.to_string()}
-                                    })}
-                                    {score.is_none().then_some("no score")}
-                                </td>
-                                <td>{format!("{used} of {total} criteria")}</td>
-                            </tr>
-                        }).collect_view()}
+                        // Keyed by everything a row shows: typing in the search
+                        // removes and adds rows but never rebuilds the others.
+                        <For each=shown key=|row| row.clone() let:row>
+                            <RankedRowView row/>
+                        </For>
                     </tbody>
                 </table>
+                {move || (!ranked.with(Vec::is_empty) && shown().is_empty()).then(|| view! {
+                    <p role="status">"No company in the ranking matches this search."</p>
+                })}
             </section>
             <div class="two-lists">
                 <section aria-labelledby="reward-heading">

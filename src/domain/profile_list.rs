@@ -38,6 +38,23 @@ impl SortKey {
     }
 }
 
+/// Text a company name must contain, ignoring case and the spaces around
+/// it: the search box of every list of companies.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NameSearch(String);
+
+impl NameSearch {
+    /// The search for what the person typed.
+    pub fn new(typed: &str) -> Self {
+        Self(typed.trim().to_lowercase())
+    }
+
+    /// Whether `name` matches; an empty search matches every name.
+    pub fn matches(&self, name: &str) -> bool {
+        self.0.is_empty() || name.to_lowercase().contains(&self.0)
+    }
+}
+
 /// A search of the profile list.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ProfileQuery {
@@ -55,11 +72,11 @@ impl ProfileQuery {
     /// The positions in `profiles` that match, in the query's order.
     /// Unknown values sort last whatever the key.
     pub fn run(&self, profiles: &[Profile]) -> Vec<usize> {
-        let needle = self.search.trim().to_lowercase();
+        let search = NameSearch::new(&self.search);
         let mut hits: Vec<usize> = profiles
             .iter()
             .enumerate()
-            .filter(|(_, p)| needle.is_empty() || p.name.to_lowercase().contains(&needle))
+            .filter(|(_, p)| search.matches(&p.name))
             .filter(|(_, p)| self.status.is_none_or(|s| p.status == s))
             .filter(|(_, p)| {
                 self.industry

@@ -691,6 +691,32 @@ async fn changing_a_weight_changes_the_ranking_and_the_histogram_and_scores_surv
     }
     let label_before = wait_for_histogram(&app, [0, 0, 0, 0, 1, 2, 1, 0, 0, 0]).await;
 
+    // Searching keeps each company's place in the whole ranking.
+    app.type_into("Search by company name", "  BA").await;
+    wait_for_ranking(
+        &app,
+        &[
+            "1. Cobalt Clinics | Customer | B | 62.23 | 6 of 13 criteria",
+            "4. Birch Bakery | Prospect | C | 41.66 | 3 of 13 criteria",
+        ],
+    )
+    .await;
+    app.type_into("Search by company name", "zzz").await;
+    app.wait_for(
+        Role::Status,
+        Name::Is("No company in the ranking matches this search."),
+    )
+    .await;
+    // Backspace, as a person empties the box.
+    app.field("Search by company name")
+        .await
+        .unwrap()
+        .send_keys("\u{E003}\u{E003}\u{E003}")
+        .await
+        .unwrap();
+    let all: Vec<&str> = before.iter().map(|row| row.line.as_str()).collect();
+    wait_for_ranking(&app, &all).await;
+
     app.follow("Edit the model").await;
     app.wait_for_main_heading("Scoring model").await;
     wait_for_histogram(&app, [0, 0, 0, 0, 1, 2, 1, 0, 0, 0]).await;

@@ -319,8 +319,18 @@ async fn a_bad_file_gets_its_message_and_changes_nothing_stored() {
     std::fs::remove_dir_all(&folder).unwrap();
 }
 
+/// Whether Home shows the reminder to download a backup.
+async fn backup_reminder_shown(app: &App) -> bool {
+    app.find(
+        Role::Status,
+        Name::StartsWith("There are changes since your last backup"),
+    )
+    .await
+    .is_ok()
+}
+
 #[tokio::test]
-async fn home_reminds_of_a_backup_until_one_is_downloaded() {
+async fn home_reminds_of_a_backup_until_one_is_downloaded_and_again_after_a_change() {
     let app = coordinator_with_two_profiles().await;
     app.goto("").await;
     app.wait_for(
@@ -331,19 +341,41 @@ async fn home_reminds_of_a_backup_until_one_is_downloaded() {
     app.press("Download a backup").await;
     let (name, _) = app.take_download().await;
     assert!(name.ends_with(".json"));
-    wait_until("the reminder goes away", async || {
-        match app
-            .find(
-                Role::Status,
-                Name::StartsWith("There are changes since your last backup"),
-            )
-            .await
-        {
-            Ok(_) => Err("the reminder is still shown".to_owned()),
-            Err(_) => Ok(()),
-        }
-    })
+    wait_until(
+        "the reminder goes away",
+        async || match backup_reminder_shown(&app).await {
+            true => Err("the reminder is still shown".to_owned()),
+            false => Ok(()),
+        },
+    )
     .await;
+
+    // The first change after the backup brings it back, without a reload.
+    app.follow("Profiles").await;
+    app.create_profile("Northwind").await;
+    app.follow("Home").await;
+    wait_until(
+        "the reminder comes back",
+        async || match backup_reminder_shown(&app).await {
+            true => Ok(()),
+            false => Err("no reminder after a change".to_owned()),
+        },
+    )
+    .await;
+    let text = app
+        .find(
+            Role::Status,
+            Name::StartsWith("There are changes since your last backup"),
+        )
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        text.contains("Your last backup file is from"),
+        "it says when the last backup was: {text}"
+    );
 }
 
 #[tokio::test]

@@ -16,7 +16,9 @@ mod ranking;
 mod score;
 
 pub use defaults::default_model;
-pub use ranking::{HIGH_EFFORT_POINTS, REVIEW_RULE, Ranked, histogram, rank, to_review, to_reward};
+pub use ranking::{
+    HIGH_EFFORT_POINTS, REVIEW_RULE, RankFilter, Ranked, histogram, rank, to_review, to_reward,
+};
 pub use score::{Contribution, Explanation, measure, score, threshold_points};
 
 use super::decimal::as_text;

@@ -5,6 +5,7 @@ use super::{Direction, Explanation, ScoringModel, Tier, score};
 use crate::domain::date::Date;
 use crate::domain::id::ProfileId;
 use crate::domain::profile::{Profile, Status};
+use crate::domain::profile_list::NameSearch;
 use rust_decimal::Decimal;
 
 /// Points from which a criterion that takes value away marks a customer as
@@ -112,6 +113,37 @@ pub fn to_review<'a>(ranked: &'a [Ranked], profiles: &[Profile]) -> Vec<(&'a Ran
         .collect()
 }
 
+/// What the ranked list shows: companies whose name contains the search,
+/// of one status and one tier when those are set. Ranks stay those of the
+/// whole list, so a filtered row still says where the company stands.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RankFilter {
+    /// Text the company name must contain, ignoring case.
+    pub search: String,
+    /// Only this status, if set.
+    pub status: Option<Status>,
+    /// Only this tier, if set.
+    pub tier: Option<Tier>,
+}
+
+impl RankFilter {
+    /// The rows of `ranked` to show, each with its rank from 1 in the
+    /// whole list.
+    pub fn apply<'a>(&self, ranked: &'a [Ranked]) -> Vec<(usize, &'a Ranked)> {
+        let search = NameSearch::new(&self.search);
+        ranked
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                search.matches(&r.name)
+                    && self.status.is_none_or(|s| r.status == s)
+                    && self.tier.is_none_or(|t| r.tier() == Some(t))
+            })
+            .map(|(i, r)| (i + 1, r))
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{Answer, default_model};
@@ -155,6 +187,57 @@ mod tests {
                 ("Fair", Some(Decimal::from(25))),
                 ("Unknown", None)
             ]
+        );
+    }
+
+    #[test]
+    fn a_filtered_ranking_keeps_each_company_s_place_in_the_whole_list() {
+        let model = default_model(Timestamp::from_millis(0));
+        let ease = model.criteria[0].id;
+        let rated = |name: &str, status, rating| {
+            let mut p = profile(name, status);
+            p.answers.insert(ease, Answer::Rating(rating));
+            p
+        };
+        let ranked = rank(
+            &model,
+            &[
+                rated("Baltic Foods", Status::Customer, 5),
+                rated("Nordic Parts", Status::Prospect, 4),
+                rated("Baltic Steel", Status::Prospect, 1),
+            ],
+            today(),
+        );
+        let shown = |filter: RankFilter| {
+            filter
+                .apply(&ranked)
+                .into_iter()
+                .map(|(place, r)| (place, r.name.as_str()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(shown(RankFilter::default()).len(), 3);
+        let baltic = RankFilter {
+            search: "  baltic ".into(),
+            ..RankFilter::default()
+        };
+        assert_eq!(
+            shown(baltic.clone()),
+            vec![(1, "Baltic Foods"), (3, "Baltic Steel")]
+        );
+        assert_eq!(
+            shown(RankFilter {
+                status: Some(Status::Prospect),
+                ..baltic
+            }),
+            vec![(3, "Baltic Steel")]
+        );
+        assert_eq!(
+            shown(RankFilter {
+                search: "parts".into(),
+                status: Some(Status::Customer),
+                ..RankFilter::default()
+            }),
+            vec![]
         );
     }
 

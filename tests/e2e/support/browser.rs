@@ -99,6 +99,7 @@ pub struct Browser {
     pub client: Client,
     session_id: String,
     console: Mutex<Vec<ConsoleEntry>>,
+    requested: Mutex<Vec<String>>,
     // Dropped in this order, after `Drop for Browser` ended the session:
     // chromedriver first, then the profile it no longer uses.
     driver: Chromedriver,
@@ -134,13 +135,18 @@ impl Browser {
                 ],
                 // Files the page offers for download land in a folder of
                 // their own, without asking.
+                // Only network events in the performance log: page events
+                // would only make it longer to read.
+                "perfLoggingPrefs": { "enableNetwork": true, "enablePage": false },
                 "prefs": {
                     "download.default_directory": downloads.0.display().to_string(),
                     "download.prompt_for_download": false,
                 },
             },
-            // Keep console messages so that tests can assert there is no error.
-            "goog:loggingPrefs": { "browser": "ALL" },
+            // Keep console messages so that tests can assert there is no
+            // error, and the network log so that every test can check the
+            // page asked for nothing but its own files.
+            "goog:loggingPrefs": { "browser": "ALL", "performance": "ALL" },
         });
         let Value::Object(capabilities) = capabilities else {
             unreachable!()
@@ -161,6 +167,7 @@ impl Browser {
             client,
             session_id,
             console: Mutex::new(Vec::new()),
+            requested: Mutex::new(Vec::new()),
             driver,
             _profile: profile,
             downloads,
@@ -200,6 +207,43 @@ impl Browser {
             });
         }
         console.clone()
+    }
+
+    /// The address of every request the page made since the browser
+    /// started, in order, whether or not a server or the service worker
+    /// answered it (leaving out Chromium's own pages): Chromium's `Network.requestWillBeSent` events, read from
+    /// chromedriver's performance log (which, like the console, hands each
+    /// entry out once).
+    pub fn requested_urls(&self) -> Vec<String> {
+        let path = format!("/session/{}/se/log", self.session_id);
+        let answer = webdriver_request(
+            self.driver.port,
+            "POST",
+            &path,
+            Some(&json!({"type": "performance"})),
+        )
+        .unwrap_or_else(|e| panic!("cannot read the browser's network log: {e}"));
+        let mut requested = self.requested.lock().unwrap_or_else(|e| e.into_inner());
+        for entry in answer["value"].as_array().into_iter().flatten() {
+            // Each entry's message is itself JSON: {"message": {method, params}}.
+            let Some(event) = entry["message"]
+                .as_str()
+                .and_then(|text| serde_json::from_str::<Value>(text).ok())
+            else {
+                continue;
+            };
+            let event = &event["message"];
+            let document = event["params"]["documentURL"].as_str().unwrap_or_default();
+            // Chromium's own pages (the new tab page it starts on) are not
+            // the app's doing.
+            if event["method"] == "Network.requestWillBeSent"
+                && !document.starts_with("chrome")
+                && let Some(url) = event["params"]["request"]["url"].as_str()
+            {
+                requested.push(url.to_owned());
+            }
+        }
+        requested.clone()
     }
 
     /// Runs a Chrome DevTools Protocol command through chromedriver's

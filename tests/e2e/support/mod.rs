@@ -23,8 +23,6 @@ pub const WORKSPACE_KEY: &str = "clientele.v1.workspace";
 /// The prefix of the keys that hold stored text the app could not read.
 pub const QUARANTINE_PREFIX: &str = "clientele.v1.quarantine.";
 
-/// The app's save delay (`SAVE_DELAY` in `src/app/persistence.rs`): a
-/// change reaches storage this long after the last keystroke.
 /// A stored workspace envelope, as the app writes it: schema version 1,
 /// workspace `id` and `name`, and the records in `records` (an object such
 /// as `{"profiles": [...], "worksheets": [...]}`) merged into its `data`.
@@ -48,6 +46,8 @@ pub fn workspace_envelope(id: &str, name: &str, records: serde_json::Value) -> s
     envelope
 }
 
+/// The app's save delay (`SAVE_DELAY` in `src/app/persistence.rs`): a
+/// change reaches storage this long after the last keystroke.
 pub const SAVE_DELAY: Duration = Duration::from_millis(400);
 
 /// Checks `condition` until it gives `Ok`, and returns that value; panics

@@ -108,6 +108,8 @@ pub struct App {
     downloaded: std::sync::Mutex<Vec<PathBuf>>,
     /// A copy of the build served instead of `dist/`, deleted when dropped.
     served_copy: Option<PathBuf>,
+    /// Requests a test makes on purpose; see [`App::allow_request`].
+    allowed_requests: std::sync::Mutex<Vec<String>>,
 }
 
 /// Copies the folder `from` into `to`, recursively.
@@ -126,6 +128,16 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
 
 impl Drop for App {
     fn drop(&mut self) {
+        // Every test, at its end, checks that the page reached for nothing
+        // but its own files. Not while a test is already failing: a second
+        // panic would abort the run and hide the first.
+        if !std::thread::panicking() {
+            let foreign = self.foreign_requests();
+            assert!(
+                foreign.is_empty(),
+                "the page asked for what is not one of its own files: {foreign:#?}"
+            );
+        }
         for file in self
             .downloaded
             .lock()
@@ -186,6 +198,10 @@ impl App {
     /// waits for a new one.
     pub async fn take_download(&self) -> (String, String) {
         let folder = self.browser.downloads().to_path_buf();
+        // Chrome can show the final name before the last bytes are flushed,
+        // so a file counts as downloaded only once it is non-empty and its
+        // size held still between two polls.
+        let mut last_size: Option<(PathBuf, u64)> = None;
         let (name, path) = wait_until("a file is downloaded", async || {
             let done: Vec<_> = std::fs::read_dir(&folder)
                 .map_err(|e| e.to_string())?
@@ -198,10 +214,17 @@ impl App {
                 })
                 .collect();
             match done.as_slice() {
-                [one] => Ok((
-                    one.file_name().unwrap().to_string_lossy().into_owned(),
-                    one.clone(),
-                )),
+                [one] => {
+                    let size = std::fs::metadata(one).map_err(|e| e.to_string())?.len();
+                    let seen = last_size.replace((one.clone(), size));
+                    if size == 0 || seen != Some((one.clone(), size)) {
+                        return Err(format!("{} is still being written", one.display()));
+                    }
+                    Ok((
+                        one.file_name().unwrap().to_string_lossy().into_owned(),
+                        one.clone(),
+                    ))
+                }
                 [] => Err("nothing downloaded yet".to_owned()),
                 many => Err(format!("{} files downloaded at once", many.len())),
             }
@@ -273,6 +296,7 @@ impl App {
             dist,
             downloaded: std::sync::Mutex::new(Vec::new()),
             served_copy: None,
+            allowed_requests: std::sync::Mutex::new(Vec::new()),
         }
     }
 
@@ -329,6 +353,58 @@ impl App {
     /// Every request the page made to the server so far.
     pub fn served(&self) -> Vec<Served> {
         self.server.served()
+    }
+
+    /// Every request the page made for something other than the files of
+    /// its build, apart from those a test allowed with
+    /// [`App::allow_request`]: any other host, and on its own server
+    /// anything but `/` and the build's files. `blob:` addresses (the files
+    /// the page offers for download) and `data:` ones stay in the browser.
+    ///
+    /// Both the browser's network log (which sees every host) and the
+    /// server's (which also sees the service worker's own requests) count.
+    pub fn foreign_requests(&self) -> Vec<String> {
+        let origin = self.origin();
+        let files = self.dist_files();
+        let own_file = |path: &str| {
+            let path = path.split(['?', '#']).next().unwrap_or_default();
+            path == "/"
+                || path
+                    .strip_prefix('/')
+                    .is_some_and(|name| files.iter().any(|file| file == name))
+        };
+        let allowed = self.allowed_requests.lock().unwrap().clone();
+        let in_browser = self.requested_urls().into_iter().filter(|url| !match url
+            .strip_prefix(&origin)
+        {
+            Some(path) => own_file(path),
+            None => {
+                url.starts_with(&format!("blob:{origin}/"))
+                    || url.starts_with("data:")
+                    || url == "about:blank"
+            }
+        });
+        let on_server = self
+            .served()
+            .into_iter()
+            .filter(|request| request.method != "GET" || !own_file(&request.path))
+            .map(|request| format!("{} {}{}", request.method, origin, request.path));
+        in_browser
+            .chain(on_server)
+            .filter(|request| !allowed.iter().any(|url| request.ends_with(url.as_str())))
+            .collect()
+    }
+
+    /// The address of every request the browser saw the page make.
+    pub fn requested_urls(&self) -> Vec<String> {
+        self.browser.requested_urls()
+    }
+
+    /// Lets the page ask for `url` (an address, or its path on the app's
+    /// server) without failing the check every test ends with: for a test
+    /// that makes such a request on purpose.
+    pub fn allow_request(&self, url: &str) {
+        self.allowed_requests.lock().unwrap().push(url.to_owned());
     }
 
     /// The names of the files in the served folder.
