@@ -193,7 +193,12 @@ mod tests {
     #[test]
     fn a_filtered_ranking_keeps_each_company_s_place_in_the_whole_list() {
         let model = default_model(Timestamp::from_millis(0));
-        let ease = model.criteria[0].id;
+        let ease = model
+            .criteria
+            .iter()
+            .find(|c| c.name == "Ease of working with them")
+            .unwrap()
+            .id;
         let rated = |name: &str, status, rating| {
             let mut p = profile(name, status);
             p.answers.insert(ease, Answer::Rating(rating));
