@@ -17,7 +17,7 @@ SERVE_PORT ?= 8088
 CHROMIUM ?= /usr/bin/chromium
 CHROMEDRIVER ?= /usr/bin/chromedriver
 # Gzipped wasm of the release build may not exceed this many bytes. Today's
-# budget (about 410 KB is used) stops silent growth; the target for the full
+# budget (about 565 KB is used) stops silent growth; the target for the full
 # app is 150 KB (153600), which needs the size work of the budgets issue.
 WASM_GZIP_BUDGET := 614400
 
@@ -34,7 +34,7 @@ help:
 	@echo "make serve   build and serve the app at http://127.0.0.1:$(SERVE_PORT)/ (rebuilds on change)"
 	@echo "make dist    release build into dist/ (host that folder anywhere)"
 	@echo "make test    every test tier: lint, native, in-browser, end-to-end"
-	@echo "make bench   native benchmarks, written to target/bench/native.txt"
+	@echo "make bench   benchmarks in the browser and natively, written to target/bench/results.txt"
 	@echo "make fuzz    a short fuzzing run of the import path (nightly Rust)"
 
 serve: tools-build
@@ -66,9 +66,28 @@ fuzz:
 	cp tests/fixtures/good/*.json tests/fixtures/bad/*.json public/example.clientele.json fuzz/corpus/import/
 	cd fuzz && cargo +nightly fuzz run import corpus/import -- -max_total_time=$(FUZZ_SECONDS)
 
-bench:
+# Benchmarks: native, in headless Chromium (wasm-bindgen-test), and on the
+# release page through WebDriver. Each writes target/bench/<tier>.txt;
+# target/bench/results.txt puts them together with the machine they ran on.
+bench: dist tools-test
+	mkdir -p target/bench
+	rm -f target/bench/page.txt
 	cargo test --locked --release --test bench -- --ignored --nocapture
-	@echo "results written to target/bench/native.txt"
+	CHROMEDRIVER=$(CHROMEDRIVER) \
+	WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/tests/webdriver.json \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	cargo test --locked --release --target $(WASM_TARGET) --test browser_bench -- --nocapture \
+		| tee target/bench/browser.log
+	sed -n 's/^bench: //p' target/bench/browser.log > target/bench/browser.txt
+	CHROMIUM=$(CHROMIUM) CHROMEDRIVER=$(CHROMEDRIVER) DIST_DIR=$(CURDIR)/dist \
+	cargo test --locked --release --features e2e --test e2e -- --test-threads=1 --ignored bench::
+	{ echo "Clientele benchmarks, $$(date -u +%Y-%m-%d)"; \
+	  echo "machine: $$(nproc) x $$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $$(free -g | awk '/^Mem:/ {print $$2}') GB; $$($(CHROMIUM) --version 2>/dev/null)"; \
+	  echo; echo "in the browser (wasm, release):"; sed 's/^/  /' target/bench/browser.txt; \
+	  echo; echo "on the page (release build in dist/):"; sed 's/^/  /' target/bench/page.txt; \
+	  echo; echo "native (release), for comparison:"; sed 's/^/  /' target/bench/native.txt; \
+	} > target/bench/results.txt
+	@cat target/bench/results.txt
 
 lint:
 	bash .ci/check-inner-html.sh

@@ -5,12 +5,12 @@
 
 mod sample;
 
-use clientele::domain::scoring::{default_model, rank};
+use clientele::domain::Date;
+use clientele::domain::scoring::rank;
 use clientele::domain::share::Export;
 use clientele::domain::share::merge::preview;
-use clientele::domain::{Date, Workspace};
 use clientele::format::{decode_file, decode_workspace, encode_export, encode_workspace};
-use sample::{now, typical_profile};
+use sample::{now, typical_workspace};
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
@@ -27,24 +27,13 @@ fn median(runs: usize, mut work: impl FnMut()) -> Duration {
     times[runs / 2]
 }
 
-fn workspace(profiles: usize) -> Workspace {
-    let mut ws = Workspace::new(now());
-    let model = default_model(now());
-    let ratings: Vec<_> = model.criteria.iter().map(|c| c.id).collect();
-    ws.add_model(model);
-    ws.profiles = (0..profiles)
-        .map(|n| typical_profile(n, &ratings))
-        .collect();
-    ws
-}
-
 #[test]
 #[ignore = "a benchmark: run with `make bench`"]
 fn native_benchmarks() {
     let mut report = String::new();
     let today = Date::new(2026, 11, 22).unwrap();
 
-    let big = workspace(10_000);
+    let big = typical_workspace(10_000);
     let model = big.model().unwrap().clone();
     let t = median(5, || drop(rank(&model, &big.profiles, today)));
     writeln!(
@@ -54,7 +43,7 @@ fn native_benchmarks() {
     )
     .unwrap();
 
-    let two_thousand = workspace(2_000);
+    let two_thousand = typical_workspace(2_000);
     let text = encode_workspace(&two_thousand, now());
     let t = median(5, || drop(encode_workspace(&two_thousand, now())));
     writeln!(
@@ -73,10 +62,10 @@ fn native_benchmarks() {
     .unwrap();
 
     // A 4 MB file: about 1,700 typical profiles.
-    let mut file_ws = workspace(1_700);
+    let mut file_ws = typical_workspace(1_700);
     file_ws.name = "Imported".into();
     let file = encode_export(&Export::workspace(&file_ws), now());
-    let here = workspace(1_000);
+    let here = typical_workspace(1_000);
     let t = median(5, || {
         let imported = decode_file(&file).unwrap();
         drop(preview(&here, &imported.incoming));

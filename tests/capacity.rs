@@ -9,9 +9,8 @@
 
 mod sample;
 
-use clientele::domain::scoring::default_model;
 use clientele::format::encode_workspace;
-use sample::{now, typical_profile};
+use sample::{now, typical_workspace};
 
 /// 5 MiB, the smallest allowance of the major browsers, in characters.
 const FIVE_MIB_CHARS: usize = 5 * 1024 * 1024;
@@ -21,13 +20,12 @@ const FIT_TODAY: usize = 2_100;
 
 #[test]
 fn typical_profiles_that_fit_in_5_mib_do_not_get_fewer() {
-    let mut ws = clientele::domain::Workspace::new(now());
-    let model = default_model(now());
-    let ratings: Vec<_> = model.criteria.iter().map(|c| c.id).collect();
-    ws.add_model(model);
-    let empty = encode_workspace(&ws, now()).encode_utf16().count();
-    ws.profiles = (0..2500).map(|n| typical_profile(n, &ratings)).collect();
-    let full = encode_workspace(&ws, now()).encode_utf16().count();
+    let empty = encode_workspace(&typical_workspace(0), now())
+        .encode_utf16()
+        .count();
+    let full = encode_workspace(&typical_workspace(2500), now())
+        .encode_utf16()
+        .count();
     let per_profile = (full - empty) / 2500;
     let fit = (FIVE_MIB_CHARS - empty) / per_profile;
     println!("a typical profile takes {per_profile} characters; {fit} fit in 5 MiB");

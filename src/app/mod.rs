@@ -26,6 +26,7 @@ pub mod route;
 pub mod score_explanation;
 pub mod score_histogram;
 pub mod scoring_page;
+pub mod show_more;
 pub mod state;
 pub mod status_line;
 pub mod survey_answer_form;

@@ -3,6 +3,7 @@
 
 use super::route::Route;
 use super::score_histogram::ScoreHistogram;
+use super::show_more::{ROWS_AT_A_TIME, ShowMore};
 use super::state::{now, today, use_app_store};
 use crate::domain::ModelId;
 use crate::domain::choice::Choice;
@@ -47,7 +48,7 @@ impl RankedRow {
             status: r.status,
             score: r.score(),
             tier: r.tier(),
-            basis: r.explanation.basis(),
+            basis: r.basis,
         }
     }
 }
@@ -135,7 +136,7 @@ pub fn ScoringPage() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let shown = move || {
+    let shown = Memo::new(move |_| {
         filter.with(|filter| {
             ranked.with(|all| {
                 filter
@@ -145,28 +146,29 @@ pub fn ScoringPage() -> impl IntoView {
                     .collect::<Vec<_>>()
             })
         })
-    };
+    });
+    let ranked_limit = RwSignal::new(ROWS_AT_A_TIME);
     let scores = Signal::derive(move || {
         ranked.with(|all| all.iter().filter_map(|r| r.score()).collect::<Vec<_>>())
     });
-    let reward = move || {
+    let reward = Memo::new(move |_| {
         ranked.with(|all| {
             scoring::to_reward(all)
                 .into_iter()
                 .map(|r| (r.profile, r.name.clone(), r.score()))
                 .collect::<Vec<_>>()
         })
-    };
-    let review = move || {
-        store.workspace.with(|w| {
-            ranked.with(|all| {
-                scoring::to_review(all, &w.profiles)
-                    .into_iter()
-                    .map(|(r, why)| (r.profile, r.name.clone(), why))
-                    .collect::<Vec<_>>()
-            })
+    });
+    let reward_limit = RwSignal::new(ROWS_AT_A_TIME);
+    let review = Memo::new(move |_| {
+        ranked.with(|all| {
+            scoring::to_review(all)
+                .into_iter()
+                .map(|(r, why)| (r.profile, r.name.clone(), why))
+                .collect::<Vec<_>>()
         })
-    };
+    });
+    let review_limit = RwSignal::new(ROWS_AT_A_TIME);
     view! {
         <h1 tabindex="-1">"Scoring"</h1>
         <Show when=has_model fallback=|| view! { <NoModelYet/> }>
@@ -212,12 +214,17 @@ pub fn ScoringPage() -> impl IntoView {
                     <tbody>
                         // Keyed by everything a row shows: typing in the search
                         // removes and adds rows but never rebuilds the others.
-                        <For each=shown key=|row| row.clone() let:row>
+                        <For
+                            each=move || shown.with(|rows| rows.iter().take(ranked_limit.get()).cloned().collect::<Vec<_>>())
+                            key=|row| row.clone()
+                            let:row
+                        >
                             <RankedRowView row/>
                         </For>
                     </tbody>
                 </table>
-                {move || (!ranked.with(Vec::is_empty) && shown().is_empty()).then(|| view! {
+                <ShowMore limit=ranked_limit total=Signal::derive(move || shown.with(Vec::len)) what="companies"/>
+                {move || (!ranked.with(Vec::is_empty) && shown.with(Vec::is_empty)).then(|| view! {
                     <p role="status">"No company in the ranking matches this search."</p>
                 })}
             </section>
@@ -226,20 +233,24 @@ pub fn ScoringPage() -> impl IntoView {
                     <h2 id="reward-heading">"Reward"</h2>
                     <p class="hint">"Tier A customers: great customers to reward and grow."</p>
                     <ul class="attention">
-                        {move || reward().into_iter().map(|(id, name, score)| view! {
+                        {move || reward.with(|all| all.iter().take(reward_limit.get()).cloned().collect::<Vec<_>>())
+                            .into_iter().map(|(id, name, score)| view! {
                             <li><a href=Route::ScoreExplanation(id).href()>{name}</a>
                                 <span class="meta">{score.map(|s| format!(" · {s}")).unwrap_or_default()}</span></li>
                         }).collect_view()}
                     </ul>
+                    <ShowMore limit=reward_limit total=Signal::derive(move || reward.with(Vec::len)) what="customers to reward"/>
                 </section>
                 <section aria-labelledby="review-heading">
                     <h2 id="review-heading">"Review"</h2>
                     <p class="hint">{REVIEW_RULE}</p>
                     <ul class="attention">
-                        {move || review().into_iter().map(|(id, name, why)| view! {
+                        {move || review.with(|all| all.iter().take(review_limit.get()).cloned().collect::<Vec<_>>())
+                            .into_iter().map(|(id, name, why)| view! {
                             <li><a href=Route::ScoreExplanation(id).href()>{name}</a><span class="meta">{format!(" · {why}")}</span></li>
                         }).collect_view()}
                     </ul>
+                    <ShowMore limit=review_limit total=Signal::derive(move || review.with(Vec::len)) what="customers to review"/>
                 </section>
             </div>
         </Show>

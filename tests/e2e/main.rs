@@ -6,10 +6,14 @@
 //! server, chromedriver and Chromium with an empty profile, so tests share
 //! no storage and can run in any order.
 
+mod bench;
 mod offline;
 mod profiles;
 mod scoring;
 mod sharing;
+// The generated workspaces of the native benchmarks, for the page's own.
+#[path = "../sample/mod.rs"]
+mod sample;
 mod support;
 mod surveys;
 mod worksheets;

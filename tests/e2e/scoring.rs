@@ -11,6 +11,7 @@
 //! weight ÷ the answered weight, cut to the cent.
 
 use crate::support::{App, Name, Role, wait_until, workspace_envelope};
+use clientele::format::encode_workspace;
 use fantoccini::Locator;
 use fantoccini::elements::Element;
 use rust_decimal::Decimal;
@@ -1306,4 +1307,59 @@ async fn the_rating_grid_is_rated_from_the_keyboard() {
     })
     .await;
     app.assert_no_console_errors();
+}
+
+#[tokio::test]
+async fn a_long_ranking_shows_100_rows_at_a_time() {
+    let app = App::open("").await;
+    let text = encode_workspace(&crate::sample::typical_workspace(150), crate::sample::now());
+    app.load_workspace(&serde_json::from_str(&text).unwrap())
+        .await;
+    app.follow("Scoring").await;
+    app.wait_for(Role::Status, Name::Is("Showing 100 of 150 companies."))
+        .await;
+    let rows = wait_until("100 rows", async || {
+        let rows = ranked_rows(&app).await?;
+        match rows.len() {
+            100 => Ok(rows),
+            n => Err(format!("{n} rows")),
+        }
+    })
+    .await;
+    assert!(rows[0].line.starts_with("1. "), "{}", rows[0].line);
+    assert!(rows[99].line.starts_with("100. "), "{}", rows[99].line);
+
+    app.press("Show 50 more").await;
+    let rows = wait_until("150 rows", async || {
+        let rows = ranked_rows(&app).await?;
+        match rows.len() {
+            150 => Ok(rows),
+            n => Err(format!("{n} rows")),
+        }
+    })
+    .await;
+    assert!(rows[149].line.starts_with("150. "), "{}", rows[149].line);
+    assert!(
+        app.find(Role::Status, Name::StartsWith("Showing 1"))
+            .await
+            .is_err()
+            && app
+                .find(Role::Button, Name::Is("Show 50 more"))
+                .await
+                .is_err(),
+        "nothing more to show"
+    );
+
+    // A search still looks through every company, shown or not.
+    app.type_into("Search by company name", "Company 149 ")
+        .await;
+    let rows = wait_until("one row", async || {
+        let rows = ranked_rows(&app).await?;
+        match rows.len() {
+            1 => Ok(rows),
+            n => Err(format!("{n} rows")),
+        }
+    })
+    .await;
+    assert_eq!(rows[0].company, "Company 149 Sp. z o.o.");
 }

@@ -446,3 +446,16 @@ pub fn typical_profile(
     p.last_reviewed = Some(date(2026, 11, 1));
     p
 }
+
+/// A workspace of `profiles` typical profiles, rated on the default
+/// model: what the benchmarks and the capacity test measure.
+pub fn typical_workspace(profiles: usize) -> Workspace {
+    let mut ws = Workspace::new(now());
+    let model = default_model(now());
+    let ratings: Vec<_> = model.criteria.iter().map(|c| c.id).collect();
+    ws.add_model(model);
+    ws.profiles = (0..profiles)
+        .map(|n| typical_profile(n, &ratings))
+        .collect();
+    ws
+}

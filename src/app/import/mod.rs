@@ -143,7 +143,7 @@ fn pending(read: Vec<(String, Result<format::ImportedFile, String>)>) -> Pending
 }
 
 /// The text of a file, refused before reading when it is too large.
-async fn read_text(file: &web_sys::File) -> Result<String, FormatError> {
+pub async fn read_text(file: &web_sys::File) -> Result<String, FormatError> {
     format::import::check_size(file.size() as u64)?;
     let text = JsFuture::from(file.text())
         .await

@@ -124,16 +124,42 @@ fn profile_answer(profile: &Profile, which: ProfileAnswer) -> Option<bool> {
     }
 }
 
+/// How an answer reads on the explanation; made into text only when an
+/// explanation is shown, so that ranking thousands of profiles makes none.
+#[derive(Debug, Clone, Copy)]
+enum Reading<'a> {
+    Rating(u8),
+    YesNo(bool),
+    Number(Decimal),
+    Category(&'a str),
+}
+
+impl Reading<'_> {
+    /// "Rating 4 of 5", "Yes", "51,006", or the category as typed.
+    fn text(self) -> String {
+        match self {
+            Reading::Rating(r) => format!("Rating {r} of 5"),
+            Reading::YesNo(true) => "Yes".to_owned(),
+            Reading::YesNo(false) => "No".to_owned(),
+            Reading::Number(value) => grouped(value),
+            Reading::Category(text) => text.to_owned(),
+        }
+    }
+}
+
 /// The points a criterion gives a profile and how the value reads, or
 /// `None` when there is no answer.
-fn judge(criterion: &Criterion, profile: &Profile, today: Date) -> Option<(Decimal, String)> {
+fn judge<'a>(
+    criterion: &Criterion,
+    profile: &'a Profile,
+    today: Date,
+) -> Option<(Decimal, Reading<'a>)> {
     let answer = profile.answers.get(&criterion.id).copied();
     match &criterion.kind {
         CriterionKind::Rating { .. } => match answer? {
-            Answer::Rating(r @ 1..=5) => Some((
-                Decimal::from(r - 1) * Decimal::from(25),
-                format!("Rating {r} of 5"),
-            )),
+            Answer::Rating(r @ 1..=5) => {
+                Some((Decimal::from(r - 1) * Decimal::from(25), Reading::Rating(r)))
+            }
             _ => None,
         },
         CriterionKind::YesNo { from_profile } => {
@@ -144,18 +170,15 @@ fn judge(criterion: &Criterion, profile: &Profile, today: Date) -> Option<(Decim
                     Answer::Rating(_) => return None,
                 },
             };
-            Some(if yes {
-                (HUNDRED, "Yes".to_owned())
-            } else {
-                (Decimal::ZERO, "No".to_owned())
-            })
+            let points = if yes { HUNDRED } else { Decimal::ZERO };
+            Some((points, Reading::YesNo(yes)))
         }
         CriterionKind::Number {
             measure: which,
             thresholds,
         } => {
             let value = measure(profile, *which, today)?;
-            Some((threshold_points(thresholds, value), grouped(value)))
+            Some((threshold_points(thresholds, value), Reading::Number(value)))
         }
         CriterionKind::Category { field, values } => {
             let text = match field {
@@ -167,69 +190,121 @@ fn judge(criterion: &Criterion, profile: &Profile, today: Date) -> Option<(Decim
             if text.is_empty() {
                 return None;
             }
-            let matches = values
-                .iter()
-                .any(|v| v.trim().to_lowercase() == text.to_lowercase());
+            // Compared char by char: no lowercased copies for every
+            // profile and value when thousands are ranked.
+            let matches = values.iter().any(|v| {
+                v.trim()
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(text.chars().flat_map(char::to_lowercase))
+            });
             Some((
                 if matches { HUNDRED } else { Decimal::ZERO },
-                text.to_owned(),
+                Reading::Category(text),
             ))
         }
     }
 }
 
-/// Scores `profile` with `model` on `today`. Criteria without an answer,
+/// One answered criterion, weighed, before any text is made.
+pub(super) struct Weighed<'a> {
+    pub criterion: &'a Criterion,
+    pub points: Decimal,
+    reading: Reading<'a>,
+    pub earned: Decimal,
+    pub contribution: Decimal,
+}
+
+/// The arithmetic of a score, shared by the explanation and the ranking so
+/// that both always agree.
+pub(super) struct Tally<'a> {
+    pub judged: Vec<Weighed<'a>>,
+    pub missing: Vec<&'a Criterion>,
+    pub answered_weight: Decimal,
+    pub score: Option<Decimal>,
+    pub tier_by_score: Option<Tier>,
+    pub tier: Option<Tier>,
+    pub capped_by: Option<HardRule>,
+}
+
+/// Weighs `profile` with `model` on `today`. Criteria without an answer,
 /// or with no weight, are left out and the other weights rescaled.
-pub fn score(model: &ScoringModel, profile: &Profile, today: Date) -> Explanation {
+pub(super) fn tally<'a>(model: &'a ScoringModel, profile: &'a Profile, today: Date) -> Tally<'a> {
     let mut judged = Vec::new();
     let mut missing = Vec::new();
     for criterion in &model.criteria {
         match judge(criterion, profile, today) {
             Some(result) if criterion.weight > Decimal::ZERO => judged.push((criterion, result)),
-            _ => missing.push((criterion.id, criterion.name.clone())),
+            _ => missing.push(criterion),
         }
     }
     let answered_weight: Decimal = judged.iter().map(|(c, _)| c.weight).sum();
-    let contributions: Vec<Contribution> = judged
+    let judged: Vec<Weighed> = judged
         .into_iter()
-        .map(|(criterion, (points, value))| {
+        .map(|(criterion, (points, reading))| {
             let earned = match criterion.direction {
                 Direction::AddsValue => points,
                 Direction::TakesAway => HUNDRED - points,
             };
             let contribution = (earned * criterion.weight / answered_weight)
                 .round_dp_with_strategy(2, RoundingStrategy::ToZero);
-            Contribution {
-                criterion: criterion.id,
-                name: criterion.name.clone(),
-                direction: criterion.direction,
-                weight: criterion.weight,
-                value,
+            Weighed {
+                criterion,
                 points,
+                reading,
                 earned,
                 contribution,
             }
         })
         .collect();
-    let score = (!contributions.is_empty()).then(|| {
-        contributions
-            .iter()
-            .map(|c| c.contribution)
-            .sum::<Decimal>()
-    });
+    let score =
+        (!judged.is_empty()).then(|| judged.iter().map(|c| c.contribution).sum::<Decimal>());
     let tier_by_score = score.map(|s| model.tiers.tier(s));
     let (tier, capped_by) = match tier_by_score {
         None => (None, None),
         Some(tier) => apply_hard_rules(&model.hard_rules, profile, tier),
     };
-    Explanation {
-        contributions,
+    Tally {
+        judged,
         missing,
         answered_weight,
         score,
         tier_by_score,
         tier,
         capped_by,
+    }
+}
+
+/// Scores `profile` with `model` on `today`, with everything that went into
+/// it. Criteria without an answer, or with no weight, are left out and the
+/// other weights rescaled.
+pub fn score(model: &ScoringModel, profile: &Profile, today: Date) -> Explanation {
+    let tally = tally(model, profile, today);
+    Explanation {
+        contributions: tally
+            .judged
+            .into_iter()
+            .map(|w| Contribution {
+                criterion: w.criterion.id,
+                name: w.criterion.name.clone(),
+                direction: w.criterion.direction,
+                weight: w.criterion.weight,
+                value: w.reading.text(),
+                points: w.points,
+                earned: w.earned,
+                contribution: w.contribution,
+            })
+            .collect(),
+        missing: tally
+            .missing
+            .into_iter()
+            .map(|c| (c.id, c.name.clone()))
+            .collect(),
+        answered_weight: tally.answered_weight,
+        score: tally.score,
+        tier_by_score: tally.tier_by_score,
+        tier: tally.tier,
+        capped_by: tally.capped_by,
     }
 }
 

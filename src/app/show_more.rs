@@ -1,0 +1,42 @@
+//! Long lists drawn a part at a time.
+
+use crate::domain::decimal::grouped;
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+/// How many rows a long list shows at first and adds at a time: plenty to
+/// scan, and few enough to draw without the page stalling (a thousand rows
+/// at once took a third of a second).
+pub const ROWS_AT_A_TIME: usize = 100;
+
+/// "Showing 100 of 1,000 companies." and a button for the next rows, when
+/// `total` is above `limit`; nothing otherwise.
+#[component]
+pub fn ShowMore(
+    /// How many rows the list shows now; the button raises it.
+    limit: RwSignal<usize>,
+    /// How many rows the list has.
+    #[prop(into)]
+    total: Signal<usize>,
+    /// What the rows are, in the plural ("companies").
+    what: &'static str,
+) -> impl IntoView {
+    let count = |n: usize| grouped(Decimal::from(n));
+    let more = move || total.get() > limit.get();
+    // The button stays the same element while there is more to show, so
+    // that focus stays on it from one press to the next.
+    view! {
+        <Show when=more>
+            <p class="show-more">
+                <span role="status">
+                    {move || format!("Showing {} of {} {what}.", count(limit.get()), count(total.get()))}
+                </span>
+                " "
+                <button type="button" class="secondary"
+                    on:click=move |_| limit.update(|l| *l += ROWS_AT_A_TIME)>
+                    {move || format!("Show {} more", ROWS_AT_A_TIME.min(total.get().saturating_sub(limit.get())))}
+                </button>
+            </p>
+        </Show>
+    }
+}

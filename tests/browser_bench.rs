@@ -1,0 +1,105 @@
+//! Benchmarks in headless Chromium, where the user feels them: the same
+//! work as `tests/bench.rs` does natively, through the code the page runs.
+//! `make bench` runs them in release mode; each prints one line starting
+//! with `bench:` that the Makefile collects into `target/bench/browser.txt`.
+//! They time and report; they do not pass or fail on speed.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+mod sample;
+
+use clientele::app::import::read_text;
+use clientele::app::persistence::open_workspace;
+use clientele::domain::Date;
+use clientele::domain::scoring::rank;
+use clientele::domain::share::Export;
+use clientele::domain::share::merge::preview;
+use clientele::format::{decode_file, encode_export, encode_workspace};
+use clientele::storage::{BrowserStorage, StorageKey};
+use common::*;
+use sample::{now, typical_workspace};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Milliseconds since the page started, to a few microseconds.
+fn clock() -> f64 {
+    window().performance().expect("performance").now()
+}
+
+/// The median of `runs` timings of `work`, in milliseconds.
+async fn median_ms<F: AsyncFnMut()>(runs: usize, mut work: F) -> f64 {
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let start = clock();
+        work().await;
+        times.push(clock() - start);
+    }
+    times.sort_by(f64::total_cmp);
+    times[runs / 2]
+}
+
+/// One result line, collected by `make bench`.
+fn report(what: &str, ms: f64) {
+    console_log!("bench: {what}: {ms:.1} ms");
+}
+
+#[wasm_bindgen_test]
+async fn score_and_rank_10_000_profiles() {
+    let today = Date::new(2026, 11, 22).unwrap();
+    let big = typical_workspace(10_000);
+    let model = big.model().unwrap().clone();
+    let ms = median_ms(5, async || drop(rank(&model, &big.profiles, today))).await;
+    report("score and rank 10,000 profiles (target 30 ms)", ms);
+}
+
+#[wasm_bindgen_test]
+async fn save_2_000_profiles_and_load_them_back_at_start() {
+    let _page = fresh_page().await;
+    let ws = typical_workspace(2_000);
+    let storage = BrowserStorage::open().unwrap();
+    let text = encode_workspace(&ws, now());
+    let save = median_ms(5, async || {
+        let text = encode_workspace(&ws, now());
+        storage.write(&StorageKey::Workspace, &text).unwrap();
+    })
+    .await;
+    report(
+        &format!(
+            "save 2,000 profiles to localStorage ({} KB)",
+            text.len() / 1024
+        ),
+        save,
+    );
+    // What the page does at start: read storage, check, migrate, restore.
+    let load = median_ms(5, async || {
+        let opened = open_workspace();
+        assert_eq!(opened.workspace.profiles.len(), 2_000);
+    })
+    .await;
+    report("load 2,000 profiles from localStorage at start", load);
+}
+
+#[wasm_bindgen_test]
+async fn import_a_4_mb_file_to_the_merge_preview() {
+    // About 1,700 typical profiles make 4 MB.
+    let mut file_ws = typical_workspace(1_700);
+    file_ws.name = "Imported".into();
+    let text = encode_export(&Export::workspace(&file_ws), now());
+    let parts = js_sys::Array::of1(&js(&text));
+    let file = web_sys::File::new_with_str_sequence(&parts, "team.clientele.json").unwrap();
+    let here = typical_workspace(1_000);
+    let ms = median_ms(5, async || {
+        let text = read_text(&file).await.unwrap();
+        let imported = decode_file(&text).unwrap();
+        drop(preview(&here, &imported.incoming));
+    })
+    .await;
+    report(
+        &format!(
+            "import a {:.1} MB file: read, parse, check, migrate, merge preview (target 500 ms)",
+            text.len() as f64 / 1e6
+        ),
+        ms,
+    );
+}
