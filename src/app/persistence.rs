@@ -17,6 +17,7 @@
 
 use super::state::{AppStore, Notice, SaveState, StorageInfo, StorageMode, now};
 use crate::domain::Workspace;
+use crate::domain::workspace::ExportMark;
 use crate::format::{self, FormatError};
 use crate::storage::{self, BrowserStorage, StorageError, StorageKey, TabWatch};
 use leptos::prelude::*;
@@ -37,6 +38,9 @@ struct Keeper {
     /// save effect does not write it straight back.
     skip_next_change: bool,
     timer: Option<TimeoutHandle>,
+    /// The backup mark as of the last change, to tell the change that set
+    /// it from the changes after it.
+    seen_mark: Option<ExportMark>,
     asked_persistence: bool,
     _watch: Option<TabWatch>,
 }
@@ -159,6 +163,7 @@ impl Persistence {
             dirty: false,
             skip_next_change: false,
             timer: None,
+            seen_mark: store.workspace.with_untracked(|w| w.last_export.clone()),
             asked_persistence: false,
             _watch: None,
         });
@@ -226,6 +231,7 @@ impl Persistence {
         {
             return;
         }
+        self.keep_backup_mark_honest();
         match self.store.mode.get_untracked() {
             StorageMode::ReadOnly => {}
             StorageMode::InMemory => {
@@ -246,6 +252,30 @@ impl Persistence {
                 self.keeper.update_value(|k| k.timer = timer);
             }
         }
+    }
+
+    /// A change typed in the moment between a backup download and the save
+    /// of its mark would be saved with the mark and pass for backed up;
+    /// this tells the change that set the mark from the ones after it.
+    fn keep_backup_mark_honest(self) {
+        let mark = self
+            .store
+            .workspace
+            .with_untracked(|w| w.last_export.clone());
+        let (set_now, base) = self
+            .keeper
+            .with_value(|k| (mark != k.seen_mark, k.base_revision));
+        if !set_now {
+            // Untracked: the save already due writes it.
+            self.store
+                .workspace
+                .update_untracked(|w| w.changed_after_mark(base));
+        }
+        let mark = self
+            .store
+            .workspace
+            .with_untracked(|w| w.last_export.clone());
+        self.keeper.update_value(|k| k.seen_mark = mark);
     }
 
     /// Saves now if a save is waiting.

@@ -244,6 +244,19 @@ impl Workspace {
         });
     }
 
+    /// Called for a change made after [`Workspace::mark_exported`] while
+    /// the mark still waits for its save (`base` is the revision this tab
+    /// last saved): the change is not in the exported file but would be
+    /// stored by the same save, so the mark falls back to `base` and that
+    /// save leaves a change to back up.
+    pub fn changed_after_mark(&mut self, base: u64) {
+        if let Some(mark) = &mut self.last_export
+            && mark.revision > base
+        {
+            mark.revision = base;
+        }
+    }
+
     /// Whether there are changes that no full export from this browser
     /// holds: the browser may clear its data, and the file is the backup.
     pub fn needs_backup(&self) -> bool {
@@ -377,5 +390,26 @@ mod tests {
         assert!(!ws.needs_backup());
         ws.stamp_saved(ws.revision, now());
         assert!(ws.needs_backup());
+    }
+
+    #[test]
+    fn a_change_saved_together_with_the_backup_mark_still_needs_a_backup() {
+        let mut ws = Workspace::new(now());
+        ws.add_profile("Acme", now()).unwrap();
+        ws.stamp_saved(0, now());
+        let base = ws.revision;
+        ws.mark_exported(now());
+        // Typed before the mark was saved: not in the file.
+        ws.add_profile("Globex", now()).unwrap();
+        ws.changed_after_mark(base);
+        ws.stamp_saved(base, now());
+        assert!(ws.needs_backup());
+
+        // Once the mark is saved, a later change leaves it alone.
+        ws.mark_exported(now());
+        ws.stamp_saved(ws.revision, now());
+        let saved = ws.last_export.clone();
+        ws.changed_after_mark(ws.revision);
+        assert_eq!(ws.last_export, saved);
     }
 }
