@@ -63,7 +63,7 @@ fuzz:
 	@cargo +nightly --version >/dev/null 2>&1 || rustup toolchain install nightly --profile minimal
 	@cargo fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked
 	mkdir -p fuzz/corpus/import
-	cp tests/fixtures/good/*.json tests/fixtures/bad/*.json public/example.clientele.json fuzz/corpus/import/
+	cp tests/fixtures/good/*.json tests/fixtures/bad/*.json tests/fixtures/older/*.json public/example.clientele.json fuzz/corpus/import/
 	cd fuzz && cargo +nightly fuzz run import corpus/import -- -max_total_time=$(FUZZ_SECONDS)
 
 # Benchmarks: native, in headless Chromium (wasm-bindgen-test), and on the

@@ -2,9 +2,9 @@
 //! UTF-16 code units as browsers count them. Empty fields are left out and
 //! nothing derived is stored.
 //!
-//! The goal (issue #7) is 2,500 in 5 MiB; today a typical profile takes
-//! about 2,450 characters, so about 2,140 fit. This test keeps that from
-//! getting worse until the stored form is made smaller.
+//! The goal (issue #7) is 2,500 in 5 MiB; today (schema version 2) a
+//! typical profile takes about 2,380 characters, so about 2,190 fit. This
+//! test keeps that from getting worse until the stored form is made smaller.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod sample;
@@ -16,7 +16,7 @@ use sample::{now, typical_workspace};
 const FIVE_MIB_CHARS: usize = 5 * 1024 * 1024;
 
 /// What fits today; raise it as the stored form shrinks, up to 2,500.
-const FIT_TODAY: usize = 2_100;
+const FIT_TODAY: usize = 2_190;
 
 #[test]
 fn typical_profiles_that_fit_in_5_mib_do_not_get_fewer() {

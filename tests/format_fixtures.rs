@@ -69,6 +69,22 @@ fn every_good_file_opens_and_survives_an_export_round_trip() {
 }
 
 #[test]
+fn the_example_file_as_schema_version_1_wrote_it_opens_as_the_same_workspace() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let older = read_text(&root.join("tests/fixtures/older/example-v1.clientele.json"));
+    let current = read_text(&root.join("public/example.clientele.json"));
+    assert!(older.contains("\"schema_version\": 1") && older.contains("\"rating\": 4"));
+    let migrated = decode_workspace(&older).unwrap();
+    assert_eq!(migrated, decode_workspace(&current).unwrap());
+    // And it goes out in today's shape.
+    let again: Value =
+        serde_json::from_str(&encode_workspace(&migrated, migrated.updated_at)).unwrap();
+    assert_eq!(again["schema_version"], 2);
+    let answers = again["data"]["profiles"][0]["answers"].as_object().unwrap();
+    assert!(!answers.is_empty() && answers.values().all(Value::is_number));
+}
+
+#[test]
 fn a_file_saved_by_a_windows_editor_opens() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/good/workspace-v1-windows-bom.json");

@@ -1,7 +1,8 @@
 //! Properties over generated workspaces (1,024 cases each): whatever a
 //! workspace holds, exporting it and importing the file gives the same
 //! workspace and the same bytes when exported again, importing it again
-//! changes nothing, and the ranking is the same after a save and a load.
+//! changes nothing, the ranking is the same after a save and a load, and
+//! what an older schema version wrote migrates to the same workspace.
 #![cfg(not(target_arch = "wasm32"))]
 
 use clientele::domain::input::Span;
@@ -12,6 +13,7 @@ use clientele::domain::share::merge::{ImportMode, MergeChoices, apply, preview};
 use clientele::domain::{Date, Money, Timestamp, Workspace};
 use clientele::format::{decode_file, decode_workspace, encode_export, encode_workspace};
 use proptest::prelude::*;
+use serde_json::{Value, json};
 
 fn now() -> Timestamp {
     "2026-11-22T09:00:00Z".parse().unwrap()
@@ -130,6 +132,34 @@ fn scored_workspace() -> impl Strategy<Value = Workspace> {
         })
 }
 
+/// `text`, written with the current schema, as schema version 1 wrote
+/// it: answers as objects with one key (`{"rating": 4}`, `{"yes_no": true}`).
+fn as_version_1(text: &str) -> String {
+    let mut file: Value = serde_json::from_str(text).unwrap();
+    file["schema_version"] = json!(1);
+    // `get_mut`, not indexing: indexing would add `"profiles": null`.
+    let profiles = file["data"]
+        .get_mut("profiles")
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten();
+    for profile in profiles {
+        let answers = profile
+            .get_mut("answers")
+            .and_then(Value::as_object_mut)
+            .into_iter()
+            .flat_map(|answers| answers.values_mut());
+        for answer in answers {
+            let older = match &*answer {
+                Value::Bool(yes) => json!({ "yes_no": yes }),
+                rating => json!({ "rating": rating }),
+            };
+            *answer = older;
+        }
+    }
+    file.to_string()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(1024))]
 
@@ -158,6 +188,14 @@ proptest! {
         let first = encode_export(&Export::workspace(&ws), now());
         let read = decode_workspace(&first).unwrap();
         prop_assert_eq!(encode_export(&Export::workspace(&read), now()), first);
+    }
+
+    #[test]
+    fn what_schema_version_1_stored_migrates_to_the_same_workspace(ws in scored_workspace()) {
+        let current = encode_workspace(&ws, now());
+        let older = as_version_1(&current);
+        prop_assert_ne!(&older, &current);
+        prop_assert_eq!(decode_workspace(&older).unwrap(), ws);
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //!   then refused and nothing stored is changed.
 //! - Steps are never edited once released: a fix is a new step.
 //!
-//! Version 1 is the first schema, so the list is empty for now.
+//! Version 1 is the first schema.
 
 use super::FormatError;
 use serde_json::Value;
@@ -27,7 +27,39 @@ pub struct Migration {
 }
 
 /// All migrations, oldest first.
-pub const MIGRATIONS: &[Migration] = &[];
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    to: 2,
+    description: "Profiles' answers are written as the plain value (4, true) instead of an \
+                  object with one key ({\"rating\": 4}, {\"yes_no\": true}), a sixth shorter.",
+    run: answers_as_plain_values,
+}];
+
+/// 1 → 2: `{"rating": 4}` becomes `4` and `{"yes_no": true}` becomes `true`
+/// in every profile's `answers`. Anything else is left as it is, for the
+/// record checks to report.
+fn answers_as_plain_values(mut data: Value) -> Result<Value, String> {
+    let profiles = data
+        .get_mut("profiles")
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten();
+    for profile in profiles {
+        let answers = profile
+            .get_mut("answers")
+            .and_then(Value::as_object_mut)
+            .into_iter()
+            .flat_map(|answers| answers.values_mut());
+        for answer in answers {
+            if let Some(one) = answer.as_object()
+                && one.len() == 1
+                && let Some(plain) = one.get("rating").or_else(|| one.get("yes_no"))
+            {
+                *answer = plain.clone();
+            }
+        }
+    }
+    Ok(data)
+}
 
 /// Runs every step from version `from` to the end of `steps`.
 pub fn migrate(mut data: Value, from: u32, steps: &[Migration]) -> Result<Value, FormatError> {
@@ -87,6 +119,26 @@ mod tests {
             run: add_tags,
         },
     ];
+
+    #[test]
+    fn version_1_answers_become_plain_values_and_anything_else_stays() {
+        let v1 = json!({"profiles": [
+            {"answers": {"a": {"rating": 4}, "b": {"yes_no": false}, "c": {"stars": 3}}},
+            {"name": "no answers"}
+        ], "worksheets": []});
+        assert_eq!(
+            migrate(v1, 1, MIGRATIONS).unwrap(),
+            json!({"profiles": [
+                {"answers": {"a": 4, "b": false, "c": {"stars": 3}}},
+                {"name": "no answers"}
+            ], "worksheets": []})
+        );
+        let no_profiles = json!({"name": "Acme"});
+        assert_eq!(
+            migrate(no_profiles.clone(), 1, MIGRATIONS).unwrap(),
+            no_profiles
+        );
+    }
 
     #[test]
     fn data_is_migrated_step_by_step_from_its_own_version() {

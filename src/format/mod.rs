@@ -25,7 +25,7 @@ use serde_json::{Map, Value};
 pub const FORMAT_NAME: &str = "clientele";
 
 /// The schema version this app writes and the newest it can read.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// This app's version, written into every file for people tracing a problem.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -312,13 +312,13 @@ mod tests {
     #[test]
     fn a_newer_schema_version_is_refused() {
         assert_eq!(
-            decode_workspace(&envelope_with(DATA, "2")),
+            decode_workspace(&envelope_with(DATA, "3")),
             Err(FormatError::NewerVersion {
-                found: 2,
-                supported: 1
+                found: 3,
+                supported: 2
             })
         );
-        let message = decode_workspace(&envelope_with(DATA, "2"))
+        let message = decode_workspace(&envelope_with(DATA, "3"))
             .unwrap_err()
             .to_string();
         assert!(message.contains("newer version of Clientele"), "{message}");

@@ -306,9 +306,11 @@ impl ScoringModel {
     }
 }
 
-/// A person's answer to a criterion for one profile.
+/// A person's answer to a criterion for one profile, written as the plain
+/// value: `4` for a rating, `true` or `false` for yes or no (schema 2; schema
+/// 1 wrote `{"rating": 4}`, see the migrations in [`crate::format`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(untagged)]
 pub enum Answer {
     /// A rating from 1 to 5.
     Rating(u8),
