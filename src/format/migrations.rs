@@ -30,7 +30,8 @@ pub struct Migration {
 pub const MIGRATIONS: &[Migration] = &[Migration {
     to: 2,
     description: "Profiles' answers are written as the plain value (4, true) instead of an \
-                  object with one key ({\"rating\": 4}, {\"yes_no\": true}), a sixth shorter.",
+                  object with one key ({\"rating\": 4}, {\"yes_no\": true}), to store more \
+                  profiles in the browser's space.",
     run: answers_as_plain_values,
 }];
 
