@@ -55,7 +55,10 @@ async fn a_rename_is_saved_once_typing_stops() {
     wait_until("the status says so", || status_is("All changes saved")).await;
     let envelope = stored_workspace().unwrap();
     assert_eq!(envelope["format"], "clientele");
-    assert_eq!(envelope["schema_version"], clientele::format::SCHEMA_VERSION);
+    assert_eq!(
+        envelope["schema_version"],
+        clientele::format::SCHEMA_VERSION
+    );
 }
 
 #[wasm_bindgen_test]

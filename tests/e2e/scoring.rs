@@ -786,11 +786,7 @@ async fn changing_a_weight_changes_the_ranking_and_the_histogram_and_scores_surv
             stored_answer(stored, 10, "Ease of working with them")?,
             stored_answer(stored, 12, "Customization they need")?,
         ];
-        let expected = [
-            json!(5),
-            json!(1),
-            json!(5),
-        ];
+        let expected = [json!(5), json!(1), json!(5)];
         if weight.as_str().map(dec) == Some(Decimal::from(100)) && answers == expected {
             Ok(())
         } else {
