@@ -176,10 +176,16 @@ mod tests {
     use super::super::{Answer, default_model};
     use super::*;
     use crate::domain::decimal::Money;
+    use crate::domain::id::CriterionId;
     use crate::domain::time::Timestamp;
 
     fn today() -> Date {
         "2026-11-22".parse().unwrap()
+    }
+
+    /// The id of the criterion named `name` in `model`.
+    fn criterion(model: &ScoringModel, name: &str) -> CriterionId {
+        model.criteria.iter().find(|c| c.name == name).unwrap().id
     }
 
     fn profile(name: &str, status: Status) -> Profile {
@@ -191,12 +197,7 @@ mod tests {
     #[test]
     fn profiles_are_ranked_best_first_with_unscored_ones_last() {
         let model = default_model(Timestamp::from_millis(0));
-        let ease = model
-            .criteria
-            .iter()
-            .find(|c| c.name == "Ease of working with them")
-            .unwrap()
-            .id;
+        let ease = criterion(&model, "Ease of working with them");
         let mut good = profile("Good", Status::Customer);
         good.answers.insert(ease, Answer::Rating(5));
         let mut fair = profile("Fair", Status::Prospect);
@@ -220,12 +221,7 @@ mod tests {
     #[test]
     fn a_filtered_ranking_keeps_each_company_s_place_in_the_whole_list() {
         let model = default_model(Timestamp::from_millis(0));
-        let ease = model
-            .criteria
-            .iter()
-            .find(|c| c.name == "Ease of working with them")
-            .unwrap()
-            .id;
+        let ease = criterion(&model, "Ease of working with them");
         let rated = |name: &str, status, rating| {
             let mut p = profile(name, status);
             p.answers.insert(ease, Answer::Rating(rating));
@@ -286,18 +282,8 @@ mod tests {
     #[test]
     fn unprofitable_and_high_effort_customers_are_listed_for_review() {
         let model = default_model(Timestamp::from_millis(0));
-        let custom = model
-            .criteria
-            .iter()
-            .find(|c| c.name == "Customization they need")
-            .unwrap()
-            .id;
-        let ease = model
-            .criteria
-            .iter()
-            .find(|c| c.name == "Ease of working with them")
-            .unwrap()
-            .id;
+        let custom = criterion(&model, "Customization they need");
+        let ease = criterion(&model, "Ease of working with them");
         let mut costly = profile("Costly", Status::Customer);
         costly.yearly_spend = Some(Money::new(Decimal::from(1000)));
         costly.direct_costs = Some(Money::new(Decimal::from(4000)));
