@@ -69,6 +69,10 @@ pub fn format_error(error: &FormatError) -> String {
             "This Clientele file holds \"{found}\", which this version does not know. Open it with a \
              newer Clientele; nothing has been changed."
         ),
+        FormatError::Damaged { detail } => format!(
+            "The data is packed, as this browser keeps it, but damaged and cannot be unpacked: \
+             {detail}."
+        ),
         FormatError::InvalidData { detail } => {
             format!("Part of the data is missing or has a wrong value: {detail}.")
         }

@@ -9,7 +9,9 @@ use clientele::domain::Date;
 use clientele::domain::scoring::rank;
 use clientele::domain::share::Export;
 use clientele::domain::share::merge::preview;
-use clientele::format::{decode_file, decode_workspace, encode_export, encode_workspace};
+use clientele::format::{
+    decode_file, decode_workspace, encode_export, encode_stored, encode_workspace,
+};
 use sample::{now, typical_workspace};
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
@@ -44,12 +46,21 @@ fn native_benchmarks() {
     .unwrap();
 
     let two_thousand = typical_workspace(2_000);
-    let text = encode_workspace(&two_thousand, now());
+    let plain = encode_workspace(&two_thousand, now());
     let t = median(5, || drop(encode_workspace(&two_thousand, now())));
     writeln!(
         report,
-        "write 2,000 profiles as stored text ({} KB): {:.1} ms",
-        text.len() / 1024,
+        "write 2,000 profiles as file text ({} KB): {:.1} ms",
+        plain.len() / 1024,
+        t.as_secs_f64() * 1e3
+    )
+    .unwrap();
+    let text = encode_stored(&two_thousand, now());
+    let t = median(5, || drop(encode_stored(&two_thousand, now())));
+    writeln!(
+        report,
+        "write 2,000 profiles packed for storage ({} K characters): {:.1} ms",
+        text.encode_utf16().count() / 1000,
         t.as_secs_f64() * 1e3
     )
     .unwrap();

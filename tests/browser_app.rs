@@ -53,6 +53,11 @@ async fn a_rename_is_saved_once_typing_stops() {
     .await;
     assert_eq!(stored_revision(), 1, "a burst of typing is saved once");
     wait_until("the status says so", || status_is("All changes saved")).await;
+    let packed = stored(WORKSPACE_KEY).unwrap();
+    assert!(
+        packed.contains("\"packing\":\"zlib-15\""),
+        "storage keeps the workspace packed: {packed}"
+    );
     let envelope = stored_workspace().unwrap();
     assert_eq!(envelope["format"], "clientele");
     assert_eq!(
@@ -169,6 +174,35 @@ async fn corrupt_stored_data_is_set_aside_untouched_and_never_overwritten() {
         Some(garbage),
         "later saves never touch it"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_packed_workspace_opens_and_a_damaged_one_is_set_aside() {
+    let _page = fresh_page().await;
+    let mut ws = clientele::domain::Workspace::new("2026-11-22T06:43:03Z".parse().unwrap());
+    ws.name = "Acme sales".into();
+    let packed = clientele::format::encode_stored(&ws, ws.created_at);
+    storage().set_item(WORKSPACE_KEY, &packed).unwrap();
+    let app = mount_app().await;
+    assert_eq!(field("Workspace").value(), "Acme sales");
+    drop(app);
+
+    // One character of the packed data lost.
+    let mut envelope: serde_json::Value = serde_json::from_str(&packed).unwrap();
+    let cut: String = envelope["data"].as_str().unwrap().chars().skip(1).collect();
+    envelope["data"] = cut.into();
+    let damaged = envelope.to_string();
+    storage().set_item(WORKSPACE_KEY, &damaged).unwrap();
+    let _app = mount_app().await;
+    assert!(
+        alert_says("could not be read") && alert_says("damaged"),
+        "{:?}",
+        texts_with_role("alert")
+    );
+    let quarantined = quarantine_keys();
+    assert_eq!(quarantined.len(), 1);
+    assert_eq!(stored(&quarantined[0]).as_deref(), Some(damaged.as_str()));
+    assert_eq!(field("Workspace").value(), "My workspace");
 }
 
 fn quarantine_keys() -> Vec<String> {

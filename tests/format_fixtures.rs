@@ -28,7 +28,8 @@ use clientele::domain::share::merge::{Incoming, MergeChoices, apply};
 use clientele::domain::{Timestamp, Workspace};
 use clientele::format::import::check_size;
 use clientele::format::{
-    FormatError, MAX_FILE_BYTES, RecordFault, decode_file, decode_workspace, encode_workspace,
+    FormatError, MAX_FILE_BYTES, RecordFault, SCHEMA_VERSION, decode_file, decode_workspace,
+    encode_workspace,
 };
 use clientele::messages::record_problem;
 use serde_json::Value;
@@ -69,19 +70,23 @@ fn every_good_file_opens_and_survives_an_export_round_trip() {
 }
 
 #[test]
-fn the_example_file_as_schema_version_1_wrote_it_opens_as_the_same_workspace() {
+fn the_example_file_as_older_versions_wrote_it_opens_as_the_same_workspace() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let older = read_text(&root.join("tests/fixtures/older/example-v1.clientele.json"));
     let current = read_text(&root.join("public/example.clientele.json"));
-    assert!(older.contains("\"schema_version\": 1") && older.contains("\"rating\": 4"));
-    let migrated = decode_workspace(&older).unwrap();
-    assert_eq!(migrated, decode_workspace(&current).unwrap());
-    // And it goes out in today's shape.
-    let again: Value =
-        serde_json::from_str(&encode_workspace(&migrated, migrated.updated_at)).unwrap();
-    assert_eq!(again["schema_version"], 2);
-    let answers = again["data"]["profiles"][0]["answers"].as_object().unwrap();
-    assert!(!answers.is_empty() && answers.values().all(Value::is_number));
+    let v1 = read_text(&root.join("tests/fixtures/older/example-v1.clientele.json"));
+    let v2 = read_text(&root.join("tests/fixtures/older/example-v2.clientele.json"));
+    assert!(v1.contains("\"schema_version\": 1") && v1.contains("\"rating\": 4"));
+    assert!(v2.contains("\"schema_version\": 2"));
+    for older in [v1, v2] {
+        let migrated = decode_workspace(&older).unwrap();
+        assert_eq!(migrated, decode_workspace(&current).unwrap());
+        // And it goes out in today's shape.
+        let again: Value =
+            serde_json::from_str(&encode_workspace(&migrated, migrated.updated_at)).unwrap();
+        assert_eq!(again["schema_version"], SCHEMA_VERSION);
+        let answers = again["data"]["profiles"][0]["answers"].as_object().unwrap();
+        assert!(!answers.is_empty() && answers.values().all(Value::is_number));
+    }
 }
 
 #[test]

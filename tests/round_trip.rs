@@ -11,7 +11,9 @@ use clientele::domain::scoring::{Answer, CriterionKind, default_model, rank};
 use clientele::domain::share::Export;
 use clientele::domain::share::merge::{ImportMode, MergeChoices, apply, preview};
 use clientele::domain::{Date, Money, Timestamp, Workspace};
-use clientele::format::{decode_file, decode_workspace, encode_export, encode_workspace};
+use clientele::format::{
+    decode_file, decode_workspace, encode_export, encode_stored, encode_workspace,
+};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -165,7 +167,7 @@ proptest! {
 
     #[test]
     fn what_is_stored_reads_back_identical(ws in workspace()) {
-        prop_assert_eq!(decode_workspace(&encode_workspace(&ws, now())).unwrap(), ws);
+        prop_assert_eq!(decode_workspace(&encode_stored(&ws, now())).unwrap(), ws);
     }
 
     #[test]
@@ -203,7 +205,7 @@ proptest! {
         let today = Date::new(2026, 11, 22).unwrap();
         let model = ws.model().unwrap();
         let before = rank(model, &ws.profiles, today);
-        let loaded = decode_workspace(&encode_workspace(&ws, now())).unwrap();
+        let loaded = decode_workspace(&encode_stored(&ws, now())).unwrap();
         let after = rank(loaded.model().unwrap(), &loaded.profiles, today);
         prop_assert_eq!(after, before);
     }

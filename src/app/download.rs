@@ -60,15 +60,19 @@ pub fn download_export(store: AppStore, export: Export) -> Option<String> {
     }
 }
 
-/// Downloads the raw text stored under `key`, exactly as stored, for data
-/// this version cannot read (set aside, or from a newer Clientele).
+/// Downloads the text stored under `key`, for data this version cannot read
+/// (set aside, or from a newer Clientele): unpacked when it is packed and
+/// unpacks, so that people can look into it, or else exactly as stored.
 pub fn download_stored(store: AppStore, persistence: Persistence, key: &StorageKey) {
     let file_name = match key {
         StorageKey::Quarantine(at) => format!("clientele-unreadable-{}.json", at.date_text()),
         StorageKey::Workspace => format!("clientele-stored-{}.json", now().date_text()),
     };
     let result = match persistence.read_raw(key) {
-        Ok(Some(text)) => offer_download(&file_name, &text),
+        Ok(Some(text)) => {
+            let readable = format::unpacked(&text).unwrap_or(std::borrow::Cow::Borrowed(&text));
+            offer_download(&file_name, &readable)
+        }
         Ok(None) => Err(crate::messages::NOTHING_STORED.to_owned()),
         Err(e) => Err(e.to_string()),
     };

@@ -522,7 +522,7 @@ fn write_if_newest(
     storage
         .write(
             &StorageKey::Workspace,
-            &format::encode_workspace(&workspace, at),
+            &format::encode_stored(&workspace, at),
         )
         .map_err(Blocked::Storage)?;
     Ok(workspace)

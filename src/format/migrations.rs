@@ -27,13 +27,27 @@ pub struct Migration {
 }
 
 /// All migrations, oldest first.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    to: 2,
-    description: "Profiles' answers are written as the plain value (4, true) instead of an \
-                  object with one key ({\"rating\": 4}, {\"yes_no\": true}), to store more \
-                  profiles in the browser's space.",
-    run: answers_as_plain_values,
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        to: 2,
+        description: "Profiles' answers are written as the plain value (4, true) instead of an \
+                      object with one key ({\"rating\": 4}, {\"yes_no\": true}), to store more \
+                      profiles in the browser's space.",
+        run: answers_as_plain_values,
+    },
+    Migration {
+        to: 3,
+        description: "The data is unchanged. Browser storage now keeps the workspace packed \
+                      (see `format::packed`), which Clientele before version 3 cannot read; \
+                      the new number makes it leave such data alone as newer.",
+        run: unchanged,
+    },
+];
+
+/// 2 → 3: the data's shape did not change, only how storage keeps it.
+fn unchanged(data: Value) -> Result<Value, String> {
+    Ok(data)
+}
 
 /// 1 → 2: `{"rating": 4}` becomes `4` and `{"yes_no": true}` becomes `true`
 /// in every profile's `answers`. Anything else is left as it is, for the

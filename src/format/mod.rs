@@ -5,13 +5,16 @@
 //! order:
 //! 1. parse the text as JSON (a UTF-8 byte-order mark is dropped first);
 //! 2. check the envelope: a wrong `format` is refused before anything else,
-//!    then a `schema_version` newer than this app's;
+//!    then a `schema_version` newer than this app's; an envelope from
+//!    storage that holds [`packed`] data is unpacked and its file text
+//!    opened from step 1;
 //! 3. migrate `data` step by step to [`SCHEMA_VERSION`] (see [`migrations`]);
 //! 4. read it into the domain types, which fill defaults for missing fields
 //!    and keep fields they do not know.
 
 pub mod import;
 pub mod migrations;
+mod packed;
 
 pub use import::{ImportedFile, MAX_FILE_BYTES, RecordFault, RecordProblem, decode_file};
 
@@ -25,7 +28,7 @@ use serde_json::{Map, Value};
 pub const FORMAT_NAME: &str = "clientele";
 
 /// The schema version this app writes and the newest it can read.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// This app's version, written into every file for people tracing a problem.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -82,6 +85,13 @@ pub enum FormatError {
         /// The `kind` found.
         found: String,
     },
+    /// Packed data from storage that does not unpack: cut short, changed,
+    /// or packed in a way this version does not know.
+    #[error("{}", crate::messages::format_error(self))]
+    Damaged {
+        /// What is wrong with it.
+        detail: String,
+    },
     /// The envelope is fine but the data inside has a missing or wrong field.
     #[error("{}", crate::messages::format_error(self))]
     InvalidData {
@@ -118,6 +128,23 @@ struct Opened {
 /// Writes a workspace as a Clientele file, stamped as exported at `now`.
 pub fn encode_workspace(workspace: &Workspace, now: Timestamp) -> String {
     write(FileKind::Workspace, PersonalData::Included, now, workspace)
+}
+
+/// Writes a workspace for browser storage: the file text, [`packed`] to a
+/// fifth of its length or less. [`decode_workspace`] reads it back.
+pub fn encode_stored(workspace: &Workspace, now: Timestamp) -> String {
+    packed::pack(&encode_workspace(workspace, now), SCHEMA_VERSION)
+}
+
+/// The file text of what storage holds: packed text unpacked, anything
+/// else as it is. For people who download stored data to look into it.
+pub fn unpacked(text: &str) -> Result<std::borrow::Cow<'_, str>, FormatError> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(envelope)) if packed::is_packed(&envelope) => {
+            packed::unpack(envelope).map(std::borrow::Cow::Owned)
+        }
+        _ => Ok(std::borrow::Cow::Borrowed(text)),
+    }
 }
 
 /// Writes an export as a Clientele file, stamped as exported at `now`.
@@ -160,9 +187,15 @@ pub fn decode_workspace(text: &str) -> Result<Workspace, FormatError> {
     })
 }
 
-/// Parses the text, checks the envelope and migrates its `data` to the
-/// current schema version.
+/// Parses the text, checks the envelope, unpacks packed data and migrates
+/// its `data` to the current schema version.
 fn open_envelope(text: &str) -> Result<Opened, FormatError> {
+    open_checked(text, true)
+}
+
+/// [`open_envelope`]; `may_be_packed` is false inside a packed envelope,
+/// which never holds another.
+fn open_checked(text: &str, may_be_packed: bool) -> Result<Opened, FormatError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(FormatError::Empty);
@@ -175,6 +208,14 @@ fn open_envelope(text: &str) -> Result<Opened, FormatError> {
     };
     check_format(&envelope)?;
     let version = check_version(&envelope)?;
+    if packed::is_packed(&envelope) {
+        if !may_be_packed {
+            return Err(FormatError::Damaged {
+                detail: "it is packed twice".to_owned(),
+            });
+        }
+        return open_checked(&packed::unpack(envelope)?, false);
+    }
     let kind = check_kind(&envelope)?;
     let personal_data = envelope
         .get("personal_data")
@@ -311,17 +352,80 @@ mod tests {
 
     #[test]
     fn a_newer_schema_version_is_refused() {
+        let newer = (SCHEMA_VERSION + 1).to_string();
         assert_eq!(
-            decode_workspace(&envelope_with(DATA, "3")),
+            decode_workspace(&envelope_with(DATA, &newer)),
             Err(FormatError::NewerVersion {
-                found: 3,
-                supported: 2
+                found: u64::from(SCHEMA_VERSION) + 1,
+                supported: SCHEMA_VERSION
             })
         );
-        let message = decode_workspace(&envelope_with(DATA, "3"))
+        let message = decode_workspace(&envelope_with(DATA, &newer))
             .unwrap_err()
             .to_string();
         assert!(message.contains("newer version of Clientele"), "{message}");
+    }
+
+    fn workspace_with_profiles(count: usize) -> Workspace {
+        let mut ws = Workspace::new(now());
+        ws.name = "Acme sales".into();
+        for n in 0..count {
+            ws.profiles.push(crate::domain::Profile::new(
+                format!("Company {n} Sp. z o.o."),
+                now(),
+            ));
+        }
+        ws
+    }
+
+    #[test]
+    fn a_stored_workspace_reads_back_identical_in_far_fewer_characters() {
+        let ws = workspace_with_profiles(100);
+        let stored = encode_stored(&ws, now());
+        assert_eq!(decode_workspace(&stored).unwrap(), ws);
+        let plain = encode_workspace(&ws, now());
+        assert!(stored.encode_utf16().count() * 3 < plain.encode_utf16().count());
+        assert_eq!(unpacked(&stored).unwrap(), plain);
+        assert_eq!(unpacked(&plain).unwrap(), plain);
+        assert_eq!(unpacked("not JSON").unwrap(), "not JSON");
+    }
+
+    #[test]
+    fn stored_data_looks_newer_to_clientele_from_before_packing() {
+        // Schema version 2 was the last before packing; such a build must
+        // refuse packed data as newer rather than set it aside as broken.
+        let stored: Value =
+            serde_json::from_str(&encode_stored(&Workspace::new(now()), now())).unwrap();
+        assert_eq!(stored["format"], FORMAT_NAME);
+        assert!(stored["schema_version"].as_u64().unwrap() > 2);
+    }
+
+    #[test]
+    fn packed_data_from_a_newer_version_is_refused_before_unpacking() {
+        let newer = SCHEMA_VERSION + 1;
+        let text = packed::pack("anything a later version writes", newer);
+        assert_eq!(
+            decode_workspace(&text),
+            Err(FormatError::NewerVersion {
+                found: newer.into(),
+                supported: SCHEMA_VERSION
+            })
+        );
+    }
+
+    #[test]
+    fn packing_inside_packing_and_damage_are_refused() {
+        let once = encode_stored(&Workspace::new(now()), now());
+        let twice = packed::pack(&once, SCHEMA_VERSION);
+        assert!(matches!(
+            decode_workspace(&twice),
+            Err(FormatError::Damaged { .. })
+        ));
+        let cut = once.replacen("\"bytes\":", "\"bytes\":1", 1);
+        let error = decode_workspace(&cut).unwrap_err();
+        assert!(matches!(error, FormatError::Damaged { .. }), "{error:?}");
+        assert!(error.to_string().contains("damaged"), "{error}");
+        assert!(unpacked(&cut).is_err());
     }
 
     #[test]

@@ -139,9 +139,12 @@ pub fn type_into(input: &HtmlInputElement, text: &str) {
     input.dispatch_event(&event).unwrap();
 }
 
-/// The workspace document stored now, as JSON.
+/// The workspace document stored now, unpacked, as JSON.
 pub fn stored_workspace() -> Option<serde_json::Value> {
-    stored(WORKSPACE_KEY).map(|text| serde_json::from_str(&text).expect("stored JSON"))
+    stored(WORKSPACE_KEY).map(|text| {
+        let text = clientele::format::unpacked(&text).expect("stored data unpacks");
+        serde_json::from_str(&text).expect("stored JSON")
+    })
 }
 
 /// Writes `text` under the workspace key and tells the page, as the browser

@@ -2,7 +2,7 @@
 //! again, the one-page view and its print, what the home screen points
 //! out, deleting with undo, and fields that refuse what cannot be stored.
 
-use crate::support::{App, Name, Role, WORKSPACE_KEY, pdf_pages, wait_until, workspace_envelope};
+use crate::support::{App, Name, Role, pdf_pages, wait_until, workspace_envelope};
 use fantoccini::Locator;
 use fantoccini::elements::Element;
 use fantoccini::wd::PrintSize;
@@ -641,7 +641,10 @@ async fn the_editor_keeps_refused_text_in_the_field_and_stores_only_valid_values
         Ok("javascript:alert(1)"),
         "the refused address stays in the field"
     );
-    let stored = app.stored(WORKSPACE_KEY).await.expect("a stored workspace");
+    let stored = app
+        .stored_workspace_text()
+        .await
+        .expect("a stored workspace");
     for refused in ["12,5,0", "javascript:"] {
         assert!(
             !stored.contains(refused),

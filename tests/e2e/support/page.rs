@@ -602,11 +602,18 @@ impl App {
         serde_json::from_value(keys).expect("a list of keys")
     }
 
-    /// The workspace stored under [`super::WORKSPACE_KEY`], parsed; `None`
-    /// when nothing (or nothing readable) is stored.
-    pub async fn stored_workspace(&self) -> Option<Value> {
+    /// The file text of the workspace stored under [`super::WORKSPACE_KEY`]:
+    /// storage keeps it packed.
+    pub async fn stored_workspace_text(&self) -> Option<String> {
         let text = self.stored(super::WORKSPACE_KEY).await?;
-        serde_json::from_str(&text).ok()
+        let unpacked = clientele::format::unpacked(&text).expect("stored data unpacks");
+        Some(unpacked.into_owned())
+    }
+
+    /// The workspace stored under [`super::WORKSPACE_KEY`], unpacked and
+    /// parsed; `None` when nothing (or nothing readable) is stored.
+    pub async fn stored_workspace(&self) -> Option<Value> {
+        serde_json::from_str(&self.stored_workspace_text().await?).ok()
     }
 
     /// Runs JavaScript in the current tab and returns its result.
