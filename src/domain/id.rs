@@ -10,9 +10,24 @@ use uuid::Uuid;
 macro_rules! record_id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
         #[serde(transparent)]
         pub struct $name(Uuid);
+
+        // The same order as the UUIDs' bytes, compared as one number: ids
+        // key the maps that scoring looks up thousands of times, and the
+        // byte-by-byte comparison was a sixth of the ranking's time.
+        impl Ord for $name {
+            fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+                self.0.as_u128().cmp(&other.0.as_u128())
+            }
+        }
+
+        impl PartialOrd for $name {
+            fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+                Some(self.cmp(other))
+            }
+        }
 
         impl $name {
             /// A new random (version 4) id.
@@ -94,6 +109,20 @@ record_id!(
     CriterionId
 );
 
+record_id!(
+    /// Identifies a criteria survey (round 1 or 2).
+    SurveyId
+);
+record_id!(
+    /// Identifies one rep's answer to a survey.
+    SurveyAnswerId
+);
+
+record_id!(
+    /// Identifies a customer rated in a round-2 answer.
+    RatedCustomerId
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,19 +143,19 @@ mod tests {
     }
 
     #[test]
+    fn ids_sort_as_their_uuids_do() {
+        // Maps keyed by ids are written in this order: files must not change.
+        let mut ids: Vec<ProfileId> = (0..200).map(|_| ProfileId::new()).collect();
+        ids.push(ProfileId::from_uuid(Uuid::nil()));
+        ids.push(ProfileId::from_uuid(Uuid::max()));
+        let mut by_uuid = ids.clone();
+        by_uuid.sort_by_key(ProfileId::as_uuid);
+        ids.sort();
+        assert_eq!(ids, by_uuid);
+    }
+
+    #[test]
     fn a_malformed_id_is_refused() {
         assert!(serde_json::from_str::<WorkspaceId>("\"not-a-uuid\"").is_err());
     }
 }
-record_id!(
-    /// Identifies a criteria survey (round 1 or 2).
-    SurveyId
-);
-record_id!(
-    /// Identifies one rep's answer to a survey.
-    SurveyAnswerId
-);
-record_id!(
-    /// Identifies a customer rated in a round-2 answer.
-    RatedCustomerId
-);
