@@ -345,3 +345,76 @@ async fn a_profile_created_just_after_a_backup_still_needs_one() {
     window().location().set_hash("#/").unwrap();
     wait_until("the reminder is back", backup_reminder_shown).await;
 }
+
+#[wasm_bindgen_test]
+async fn a_long_list_draws_100_rows_at_a_time_and_select_all_takes_every_match() {
+    let _page = fresh_page().await;
+    let mut file: serde_json::Value = serde_json::from_str(&workspace_file(
+        "6f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f",
+        "Acme",
+        1,
+        1,
+    ))
+    .unwrap();
+    // 150 profiles; every third a prospect (50 of them).
+    file["data"]["profiles"] = (0..150)
+        .map(|n| {
+            serde_json::json!({
+                "id": format!("00000000-0000-4000-8000-{n:012}"),
+                "created_at": "2026-11-01T09:00:00Z",
+                "name": format!("Company {n:03}"),
+                "status": if n % 3 == 0 { "prospect" } else { "customer" },
+            })
+        })
+        .collect();
+    storage()
+        .set_item(WORKSPACE_KEY, &file.to_string())
+        .unwrap();
+    window().location().set_hash("#/profiles").unwrap();
+    let _app = mount_app().await;
+    let rows = || count(".profile-table tbody tr");
+    let says = |words: &str| {
+        document()
+            .body()
+            .unwrap()
+            .text_content()
+            .unwrap()
+            .contains(words)
+    };
+    let select_all = || checkbox("Select all matching profiles");
+
+    assert_eq!(rows(), 100);
+    assert!(texts_with_role("status").contains(&"Showing 100 of 150 profiles.".to_owned()));
+    // Every match is selected, also the 50 rows not drawn yet.
+    select_all().click();
+    wait_until("all 150 are selected", || says("150 selected")).await;
+    assert!(select_all().checked());
+    click("Clear selection");
+    wait_until("the selection is cleared", || says("0 selected")).await;
+
+    let status: web_sys::HtmlSelectElement = field("Status").unchecked_into();
+    // Chooses the option that reads `option`.
+    let filter = |option: &str| {
+        status.set_value(option);
+        assert_eq!(status.value(), option, "the Status list offers {option:?}");
+        // Bubbling, as a person's choice does: the page listens higher up.
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        let change = web_sys::Event::new_with_event_init_dict("change", &init).unwrap();
+        status.dispatch_event(&change).unwrap();
+    };
+    filter("Prospect");
+    wait_until("only prospects are listed", || rows() == 50).await;
+    assert!(texts_with_role("status").contains(&"50 of 150 profiles".to_owned()));
+    assert!(button("Show 50 more").is_none());
+    select_all().click();
+    wait_until("every prospect is selected", || says("50 selected")).await;
+    assert!(checkbox("Select Company 003").checked());
+
+    filter("");
+    wait_until("all are listed again, 100 drawn", || rows() == 100).await;
+    assert!(!select_all().checked(), "not every match is selected now");
+    click("Show 50 more");
+    wait_until("every row is drawn", || rows() == 150).await;
+    assert!(button("Show 50 more").is_none(), "nothing more to show");
+}

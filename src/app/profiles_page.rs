@@ -2,6 +2,7 @@
 
 use super::export_control::ExportControl;
 use super::route::{Route, go_to};
+use super::show_more::{ROWS_AT_A_TIME, ShowMore};
 use super::state::{now, use_app_store};
 use crate::domain::choice::Choice;
 use crate::domain::decimal::grouped;
@@ -57,6 +58,7 @@ pub fn ProfilesPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let limit = RwSignal::new(ROWS_AT_A_TIME);
     let industries = move || {
         store
             .workspace
@@ -80,15 +82,18 @@ pub fn ProfilesPage() -> impl IntoView {
             .workspace
             .with(|w| selected.with(|s| s.iter().filter(|id| w.profile(**id).is_some()).count()))
     };
-    let all_shown_selected = move || {
-        let shown = rows.with(|r| r.iter().map(|row| row.id).collect::<Vec<_>>());
-        !shown.is_empty() && selected.with(|s| shown.iter().all(|id| s.contains(id)))
+    // "Select all" takes every profile that matches the search and filters,
+    // also the rows not drawn yet: a selection for export is about what
+    // matches, not about how far the list was scrolled.
+    let all_matching_selected = move || {
+        let matching = rows.with(|r| r.iter().map(|row| row.id).collect::<Vec<_>>());
+        !matching.is_empty() && selected.with(|s| matching.iter().all(|id| s.contains(id)))
     };
-    let select_all_shown = move |ev: leptos::ev::Event| {
+    let select_all_matching = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
-        let shown = rows.with_untracked(|r| r.iter().map(|row| row.id).collect::<Vec<_>>());
+        let matching = rows.with_untracked(|r| r.iter().map(|row| row.id).collect::<Vec<_>>());
         selected.update(|s| {
-            for id in shown {
+            for id in matching {
                 if on {
                     s.insert(id);
                 } else {
@@ -98,11 +103,12 @@ pub fn ProfilesPage() -> impl IntoView {
         });
     };
     let count_text = move || {
-        let (shown, total) = (rows.with(Vec::len), total());
-        if shown == total {
-            format!("{total} profiles")
+        let (matching, total) = (rows.with(Vec::len), total());
+        let count = |n: usize| grouped(rust_decimal::Decimal::from(n));
+        if matching == total {
+            format!("{} profiles", count(total))
         } else {
-            format!("{shown} of {total} profiles")
+            format!("{} of {} profiles", count(matching), count(total))
         }
     };
     view! {
@@ -169,9 +175,9 @@ pub fn ProfilesPage() -> impl IntoView {
                         <th scope="col" class="select">
                             <input
                                 type="checkbox"
-                                aria-label="Select all profiles shown"
-                                prop:checked=all_shown_selected
-                                on:change=select_all_shown
+                                aria-label="Select all matching profiles"
+                                prop:checked=all_matching_selected
+                                on:change=select_all_matching
                             />
                         </th>
                         <th scope="col">"Company"</th>
@@ -183,7 +189,11 @@ pub fn ProfilesPage() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || rows.get() key=|row| row.clone() let:row>
+                    <For
+                        each=move || rows.with(|r| r.iter().take(limit.get()).cloned().collect::<Vec<_>>())
+                        key=|row| row.clone()
+                        let:row
+                    >
                         <tr>
                             <td class="select">
                                 <input
@@ -206,6 +216,7 @@ pub fn ProfilesPage() -> impl IntoView {
                     </For>
                 </tbody>
             </table>
+            <ShowMore limit total=Signal::derive(move || rows.with(Vec::len)) what="profiles"/>
         </section>
     }
 }

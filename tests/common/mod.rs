@@ -102,6 +102,20 @@ pub fn field(label: &str) -> HtmlInputElement {
         .unchecked_into()
 }
 
+/// The checkbox whose accessible name (`aria-label`) is `name`.
+pub fn checkbox(name: &str) -> HtmlInputElement {
+    all("input[type=\"checkbox\"]")
+        .into_iter()
+        .find(|c| c.get_attribute("aria-label").as_deref() == Some(name))
+        .unwrap_or_else(|| panic!("no checkbox {name:?}"))
+        .unchecked_into()
+}
+
+/// How many elements match `selector`.
+pub fn count(selector: &str) -> usize {
+    all(selector).len()
+}
+
 /// The button whose accessible name (text or aria-label) is `name`, if shown.
 pub fn button(name: &str) -> Option<HtmlButtonElement> {
     all("button")
