@@ -28,7 +28,9 @@ fn block_local_storage() {
 
 #[wasm_bindgen_test]
 async fn without_storage_the_app_works_in_memory_and_says_so() {
+    let _page = page_to_myself().await;
     block_local_storage();
+    window().location().set_hash("").unwrap();
     assert_eq!(
         BrowserStorage::open().err(),
         Some(StorageError::Unavailable)
@@ -63,4 +65,30 @@ async fn without_storage_the_app_works_in_memory_and_says_so() {
         document().title().contains("Acme in memory"),
         "the app keeps working in memory"
     );
+}
+
+#[wasm_bindgen_test]
+async fn without_storage_the_backup_reminder_still_comes_back_after_a_change() {
+    let _page = page_to_myself().await;
+    block_local_storage();
+    window().location().set_hash("#/profiles").unwrap();
+    let _app = mount_app().await;
+    type_into(&field("New profile: company name"), "Northwind");
+    click("Create profile");
+    window().location().set_hash("#/").unwrap();
+    wait_until("home reminds of a backup", || {
+        button("Download a backup").is_some()
+    })
+    .await;
+
+    click("Download a backup");
+    wait_until("the reminder goes once the file is downloaded", || {
+        button("Download a backup").is_none()
+    })
+    .await;
+    type_into(&field("Workspace"), "Acme in memory");
+    wait_until("a change after the download brings it back", || {
+        button("Download a backup").is_some()
+    })
+    .await;
 }

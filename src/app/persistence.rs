@@ -235,7 +235,18 @@ impl Persistence {
         match self.store.mode.get_untracked() {
             StorageMode::ReadOnly => {}
             StorageMode::InMemory => {
-                self.keeper.update_value(|k| k.dirty = true);
+                // Nothing can be saved, but each change counts as a save in
+                // memory, so that the backup mark tells the changes a
+                // download holds from the ones after it.
+                let base = self.keeper.with_value(|k| k.base_revision);
+                self.store
+                    .workspace
+                    .update_untracked(|w| w.stamp_saved(base, now()));
+                self.keeper.update_value(|k| {
+                    k.dirty = true;
+                    k.base_revision = base + 1;
+                });
+                // After the stamp: this also tells the backup reminder.
                 self.store.save_state.set(SaveState::Failed);
             }
             StorageMode::Browser => {

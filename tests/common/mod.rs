@@ -238,13 +238,21 @@ impl Drop for Exclusive {
     }
 }
 
+/// Waits until no other test of this binary runs: wasm-bindgen-test runs
+/// async tests concurrently, but they share one page. For tests that cannot
+/// start from [`fresh_page`] (without localStorage, for one).
+pub async fn page_to_myself() -> Exclusive {
+    while TEST_RUNNING.with(|running| running.replace(true)) {
+        sleep(5).await;
+    }
+    Exclusive
+}
+
 /// wasm-bindgen-test runs async tests concurrently, but they share one
 /// page and one localStorage: each test waits for the page to itself, then
 /// starts from an empty localStorage and the overview screen.
 pub async fn fresh_page() -> Exclusive {
-    while TEST_RUNNING.with(|running| running.replace(true)) {
-        sleep(5).await;
-    }
+    let page = page_to_myself().await;
     storage().clear().unwrap();
     window().location().set_hash("").unwrap();
     Exclusive
