@@ -230,32 +230,32 @@ pub(super) struct Tally<'a> {
 /// Weighs `profile` with `model` on `today`. Criteria without an answer,
 /// or with no weight, are left out and the other weights rescaled.
 pub(super) fn tally<'a>(model: &'a ScoringModel, profile: &'a Profile, today: Date) -> Tally<'a> {
+    // One list, filled in two passes: a share needs the weight of every
+    // answered criterion, known only once all are judged.
     let mut judged = Vec::with_capacity(model.criteria.len());
-    let mut missing = Vec::with_capacity(model.criteria.len());
+    let mut missing = Vec::new();
+    let mut answered_weight = Decimal::ZERO;
     for criterion in &model.criteria {
         match judge(criterion, profile, today) {
-            Some(result) if criterion.weight > Decimal::ZERO => judged.push((criterion, result)),
+            Some((points, reading)) if criterion.weight > Decimal::ZERO => {
+                answered_weight += criterion.weight;
+                judged.push(Weighed {
+                    criterion,
+                    points,
+                    reading,
+                    earned: match criterion.direction {
+                        Direction::AddsValue => points,
+                        Direction::TakesAway => HUNDRED - points,
+                    },
+                    contribution: Decimal::ZERO,
+                });
+            }
             _ => missing.push(criterion),
         }
     }
-    let answered_weight: Decimal = judged.iter().map(|(c, _)| c.weight).sum();
-    let judged: Vec<Weighed> = judged
-        .into_iter()
-        .map(|(criterion, (points, reading))| {
-            let earned = match criterion.direction {
-                Direction::AddsValue => points,
-                Direction::TakesAway => HUNDRED - points,
-            };
-            let contribution = share(earned, criterion.weight, answered_weight);
-            Weighed {
-                criterion,
-                points,
-                reading,
-                earned,
-                contribution,
-            }
-        })
-        .collect();
+    for w in &mut judged {
+        w.contribution = share(w.earned, w.criterion.weight, answered_weight);
+    }
     let score =
         (!judged.is_empty()).then(|| judged.iter().map(|c| c.contribution).sum::<Decimal>());
     let tier_by_score = score.map(|s| model.tiers.tier(s));
