@@ -61,18 +61,18 @@ fn RankedRowView(
 ) -> impl IntoView {
     let (used, total) = row.basis;
     view! {
-        <tr>
-            <td class="number">{row.rank}</td>
-            <th scope="row"><a href=Route::ScoreExplanation(row.profile).href()>{row.name}</a></th>
-            <td>{row.status.label()}</td>
-            <td><span class=format!("tier tier-{}", tier_text(row.tier))>{tier_text(row.tier)}</span></td>
-            <td class="number">
+        <tr role="row">
+            <td role="cell" class="number">{row.rank}</td>
+            <th role="rowheader" scope="row"><a href=Route::ScoreExplanation(row.profile).href()>{row.name}</a></th>
+            <td role="cell">{row.status.label()}</td>
+            <td role="cell"><span class=format!("tier tier-{}", tier_text(row.tier))>{tier_text(row.tier)}</span></td>
+            <td role="cell" class="number">
                 {row.score.map(|s| view! {
                     <meter min="0" max="100" value=s.to_string() aria-hidden="true"></meter>" "{s.to_string()}
                 })}
                 {row.score.is_none().then_some("no score")}
             </td>
-            <td>{format!("{used} of {total} criteria")}</td>
+            <td role="cell">{format!("{used} of {total} criteria")}</td>
         </tr>
     }
 }
@@ -206,12 +206,19 @@ pub fn ScoringPage() -> impl IntoView {
                         </select>
                     </div>
                 </div>
-                <table class="profile-table ranked">
-                    <thead><tr>
-                        <th scope="col" class="number">"Rank"</th><th scope="col">"Company"</th><th scope="col">"Status"</th>
-                        <th scope="col">"Tier"</th><th scope="col" class="number">"Score"</th><th scope="col">"Based on"</th>
+                // Each row is laid out as a grid of its own (see the style
+                // sheet), which drops a table's own roles in some browsers:
+                // they are stated here.
+                <table class="profile-table ranked" role="table">
+                    <thead role="rowgroup"><tr role="row">
+                        <th role="columnheader" scope="col" class="number">"Rank"</th>
+                        <th role="columnheader" scope="col">"Company"</th>
+                        <th role="columnheader" scope="col">"Status"</th>
+                        <th role="columnheader" scope="col">"Tier"</th>
+                        <th role="columnheader" scope="col" class="number">"Score"</th>
+                        <th role="columnheader" scope="col">"Based on"</th>
                     </tr></thead>
-                    <tbody>
+                    <tbody role="rowgroup">
                         // Keyed by everything a row shows: typing in the search
                         // removes and adds rows but never rebuilds the others.
                         <For

@@ -244,6 +244,24 @@ async fn ranked_rows(app: &App) -> Result<Vec<RankedRow>, String> {
     Ok(ranked)
 }
 
+/// The cells of the ranked list that do not start where their column's
+/// heading starts (its rows are laid out one by one, not as one table).
+async fn misaligned_ranked_cells(app: &App) -> Vec<String> {
+    let found = app
+        .run(
+            "const table = document.getElementById('ranked-heading').closest('section').querySelector('table'); \
+             const columns = [...table.querySelectorAll('thead th')].map(th => th.getBoundingClientRect().left); \
+             const wrong = []; \
+             table.querySelectorAll('tbody tr').forEach((tr, row) => [...tr.children].forEach((cell, i) => { \
+               if (Math.abs(cell.getBoundingClientRect().left - columns[i]) > 0.5) \
+                 wrong.push(`row ${row + 1}, column ${i + 1}`); })); \
+             return wrong;",
+            vec![],
+        )
+        .await;
+    serde_json::from_value(found).expect("a list of cells")
+}
+
 /// Waits until the ranked list shows exactly `expected` (one line a row:
 /// "rank. company | status | tier | score | based on"), and returns it.
 async fn wait_for_ranking(app: &App, expected: &[&str]) -> Vec<RankedRow> {
@@ -690,6 +708,11 @@ async fn changing_a_weight_changes_the_ranking_and_the_histogram_and_scores_surv
             row.company
         );
     }
+    assert_eq!(
+        misaligned_ranked_cells(&app).await,
+        Vec::<String>::new(),
+        "every cell of the ranked list sits under its column's heading"
+    );
     let label_before = wait_for_histogram(&app, [0, 0, 0, 0, 1, 2, 1, 0, 0, 0]).await;
 
     // Searching keeps each company's place in the whole ranking.
