@@ -168,11 +168,13 @@ pub fn ProfilesPage() -> impl IntoView {
                     </button>
                 </Show>
             </div>
-            <table class="profile-table">
+            // Rows are laid out one by one (see `.long-list` in the style
+            // sheet), so the table's roles are stated.
+            <table class="profile-table long-list profiles-list" role="table">
                 <caption class="visually-hidden">"Profiles"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col" class="select">
+                <thead role="rowgroup">
+                    <tr role="row">
+                        <th role="columnheader" scope="col" class="select">
                             <input
                                 type="checkbox"
                                 aria-label="Select all matching profiles"
@@ -180,22 +182,22 @@ pub fn ProfilesPage() -> impl IntoView {
                                 on:change=select_all_matching
                             />
                         </th>
-                        <th scope="col">"Company"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Industry"</th>
-                        <th scope="col" class="number">"Yearly spend"</th>
-                        <th scope="col" class="number">"Profitability"</th>
-                        <th scope="col">"Last reviewed"</th>
+                        <th role="columnheader" scope="col">"Company"</th>
+                        <th role="columnheader" scope="col">"Status"</th>
+                        <th role="columnheader" scope="col">"Industry"</th>
+                        <th role="columnheader" scope="col" class="number">"Yearly spend"</th>
+                        <th role="columnheader" scope="col" class="number">"Profitability"</th>
+                        <th role="columnheader" scope="col">"Last reviewed"</th>
                     </tr>
                 </thead>
-                <tbody>
+                <tbody role="rowgroup">
                     <For
                         each=move || rows.with(|r| r.iter().take(limit.get()).cloned().collect::<Vec<_>>())
                         key=|row| row.clone()
                         let:row
                     >
-                        <tr>
-                            <td class="select">
+                        <tr role="row">
+                            <td role="cell" class="select">
                                 <input
                                     type="checkbox"
                                     aria-label=format!("Select {}", row.name)
@@ -206,12 +208,12 @@ pub fn ProfilesPage() -> impl IntoView {
                                     }
                                 />
                             </td>
-                            <th scope="row"><a href=Route::Profile(row.id).href()>{row.name}</a></th>
-                            <td>{row.status}</td>
-                            <td>{row.industry}</td>
-                            <td class="number">{row.yearly}</td>
-                            <td class="number">{row.profitability}</td>
-                            <td>{row.reviewed}</td>
+                            <th role="rowheader" scope="row"><a href=Route::Profile(row.id).href()>{row.name}</a></th>
+                            <td role="cell">{row.status}</td>
+                            <td role="cell">{row.industry}</td>
+                            <td role="cell" class="number">{row.yearly}</td>
+                            <td role="cell" class="number">{row.profitability}</td>
+                            <td role="cell">{row.reviewed}</td>
                         </tr>
                     </For>
                 </tbody>

@@ -206,10 +206,9 @@ pub fn ScoringPage() -> impl IntoView {
                         </select>
                     </div>
                 </div>
-                // Each row is laid out as a grid of its own (see the style
-                // sheet), which drops a table's own roles in some browsers:
-                // they are stated here.
-                <table class="profile-table ranked" role="table">
+                // Rows are laid out one by one (see `.long-list` in the style
+                // sheet), so the table's roles are stated.
+                <table class="profile-table long-list ranked" role="table">
                     <thead role="rowgroup"><tr role="row">
                         <th role="columnheader" scope="col" class="number">"Rank"</th>
                         <th role="columnheader" scope="col">"Company"</th>

@@ -223,6 +223,11 @@ async fn a_profile_with_people_an_address_and_a_plan_is_kept_found_and_shown_on_
     app.follow("Profiles").await;
     app.wait_for_main_heading("Profiles").await;
     wait_for_listed(&app, &["Kowalski Logistics", "Nordic Timber"]).await;
+    assert_eq!(
+        app.misaligned_cells("table.profiles-list").await,
+        Vec::<String>::new(),
+        "every cell of the profile list sits under its column's heading"
+    );
 
     app.type_into("Search by company name", "kowal").await;
     wait_for_listed(&app, &[COMPANY]).await;

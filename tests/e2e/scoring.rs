@@ -244,24 +244,6 @@ async fn ranked_rows(app: &App) -> Result<Vec<RankedRow>, String> {
     Ok(ranked)
 }
 
-/// The cells of the ranked list that do not start where their column's
-/// heading starts (its rows are laid out one by one, not as one table).
-async fn misaligned_ranked_cells(app: &App) -> Vec<String> {
-    let found = app
-        .run(
-            "const table = document.getElementById('ranked-heading').closest('section').querySelector('table'); \
-             const columns = [...table.querySelectorAll('thead th')].map(th => th.getBoundingClientRect().left); \
-             const wrong = []; \
-             table.querySelectorAll('tbody tr').forEach((tr, row) => [...tr.children].forEach((cell, i) => { \
-               if (Math.abs(cell.getBoundingClientRect().left - columns[i]) > 0.5) \
-                 wrong.push(`row ${row + 1}, column ${i + 1}`); })); \
-             return wrong;",
-            vec![],
-        )
-        .await;
-    serde_json::from_value(found).expect("a list of cells")
-}
-
 /// Waits until the ranked list shows exactly `expected` (one line a row:
 /// "rank. company | status | tier | score | based on"), and returns it.
 async fn wait_for_ranking(app: &App, expected: &[&str]) -> Vec<RankedRow> {
@@ -709,7 +691,7 @@ async fn changing_a_weight_changes_the_ranking_and_the_histogram_and_scores_surv
         );
     }
     assert_eq!(
-        misaligned_ranked_cells(&app).await,
+        app.misaligned_cells("table.ranked").await,
         Vec::<String>::new(),
         "every cell of the ranked list sits under its column's heading"
     );

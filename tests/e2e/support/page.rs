@@ -616,6 +616,27 @@ impl App {
         serde_json::from_str(&self.stored_workspace_text().await?).ok()
     }
 
+    /// The cells of the table matching `selector` that do not start where
+    /// their column's heading starts, as "row 2, column 3". Long lists lay
+    /// their rows out one by one, not as one table.
+    pub async fn misaligned_cells(&self, selector: &str) -> Vec<String> {
+        let found = self
+            .run(
+                "const table = document.querySelector(arguments[0]); \
+                 const columns = [...table.querySelectorAll('thead th')] \
+                   .map(th => th.getBoundingClientRect().left); \
+                 const wrong = []; \
+                 table.querySelectorAll('tbody tr').forEach((tr, row) => \
+                   [...tr.children].forEach((cell, i) => { \
+                     if (Math.abs(cell.getBoundingClientRect().left - columns[i]) > 0.5) \
+                       wrong.push(`row ${row + 1}, column ${i + 1}`); })); \
+                 return wrong;",
+                vec![selector.into()],
+            )
+            .await;
+        serde_json::from_value(found).expect("a list of cells")
+    }
+
     /// Runs JavaScript in the current tab and returns its result.
     pub async fn run(&self, script: &str, args: Vec<Value>) -> Value {
         self.client()
