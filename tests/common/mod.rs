@@ -255,7 +255,7 @@ pub async fn fresh_page() -> Exclusive {
     let page = page_to_myself().await;
     storage().clear().unwrap();
     window().location().set_hash("").unwrap();
-    Exclusive
+    page
 }
 
 pub fn js(value: &str) -> JsValue {
