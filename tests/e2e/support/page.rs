@@ -617,7 +617,8 @@ impl App {
     }
 
     /// The cells of the table matching `selector` that do not start where
-    /// their column's heading starts, as "row 2, column 3". Long lists lay
+    /// their column's heading starts, as "row 2, column 3", and rows with
+    /// more or fewer cells than headings. Long lists lay
     /// their rows out one by one, not as one table.
     pub async fn misaligned_cells(&self, selector: &str) -> Vec<String> {
         let found = self
@@ -626,10 +627,12 @@ impl App {
                  const columns = [...table.querySelectorAll('thead th')] \
                    .map(th => th.getBoundingClientRect().left); \
                  const wrong = []; \
-                 table.querySelectorAll('tbody tr').forEach((tr, row) => \
+                 table.querySelectorAll('tbody tr').forEach((tr, row) => { \
+                   if (tr.children.length !== columns.length) \
+                     wrong.push(`row ${row + 1} has ${tr.children.length} cells`); \
                    [...tr.children].forEach((cell, i) => { \
                      if (Math.abs(cell.getBoundingClientRect().left - columns[i]) > 0.5) \
-                       wrong.push(`row ${row + 1}, column ${i + 1}`); })); \
+                       wrong.push(`row ${row + 1}, column ${i + 1}`); }); }); \
                  return wrong;",
                 vec![selector.into()],
             )
