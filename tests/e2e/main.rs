@@ -252,11 +252,7 @@ async fn unreadable_storage_is_set_aside_unchanged_and_reported() {
     assert_eq!(quarantined.len(), 1, "one copy is set aside: {keys:?}");
     assert_eq!(app.stored(quarantined[0]).await.as_deref(), Some(GARBAGE));
 
-    app.wait_for(Role::Link, Name::Is("Data & backup"))
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.follow("Data & backup").await;
     app.wait_for_main_heading("Data & backup").await;
     let download = app
         .wait_for(

@@ -253,14 +253,7 @@ async fn a_selection_without_personal_data_says_so_and_erases_nothing_on_import(
     .await;
 
     coordinator.goto("#/profiles").await;
-    let tick = coordinator
-        .client()
-        .find(fantoccini::Locator::XPath(
-            "//input[@aria-label='Select Fabrikam']",
-        ))
-        .await
-        .expect("a checkbox named Select Fabrikam");
-    tick.click().await.unwrap();
+    coordinator.toggle("Select Fabrikam").await;
     coordinator
         .open_disclosure("Export selected profiles")
         .await;

@@ -26,6 +26,8 @@ pub enum Role {
     Status,
     /// The page header (`<header>` outside any sectioning element).
     Banner,
+    /// `<input type="checkbox">`.
+    Checkbox,
 }
 
 impl Role {
@@ -40,6 +42,7 @@ impl Role {
                 "//*[@role='banner' or (self::header and not(ancestor::article or ancestor::aside \
                  or ancestor::main or ancestor::nav or ancestor::section))]"
             }
+            Role::Checkbox => "//*[(self::input and @type='checkbox') or @role='checkbox']",
         }
     }
 }
@@ -155,20 +158,34 @@ impl Drop for App {
 impl App {
     /// Clicks the one button named `name`, waiting for it to be there.
     pub async fn press(&self, name: &str) {
-        self.wait_for(Role::Button, Name::Is(name))
-            .await
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("cannot press {name:?}: {e}"));
+        self.click(Role::Button, name).await;
     }
 
     /// Follows the one link named `name`, waiting for it to be there.
     pub async fn follow(&self, name: &str) {
-        self.wait_for(Role::Link, Name::Is(name))
-            .await
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("cannot follow the link {name:?}: {e}"));
+        self.click(Role::Link, name).await;
+    }
+
+    /// Ticks (or unticks) the one checkbox named `name`, such as a row's
+    /// "Select Fabrikam".
+    pub async fn toggle(&self, name: &str) {
+        self.click(Role::Checkbox, name).await;
+    }
+
+    /// Clicks the one element with `role` and `name` once it is there and
+    /// nothing covers it. Chromedriver refuses a click, without making it,
+    /// when another element would get it: for a moment that happens while
+    /// the page still scrolls or lays out rows, so the click is tried again
+    /// until [`wait_until`] gives up.
+    async fn click(&self, role: Role, name: &str) {
+        wait_until(
+            &format!("the {role:?} {name:?} can be clicked"),
+            async || {
+                let element = self.find(role, Name::Is(name)).await?;
+                element.click().await.map_err(|e| e.to_string())
+            },
+        )
+        .await;
     }
 
     /// Creates a profile on the Profiles screen, as a person does, and
@@ -437,12 +454,29 @@ impl App {
             .await
             .expect("the page opens");
         self.wait_until_ready().await;
+        self.settle().await;
     }
 
     /// Reloads the current tab and waits until the app is ready again.
     pub async fn reload(&self) {
         self.client().refresh().await.expect("the page reloads");
         self.wait_until_ready().await;
+        self.settle().await;
+    }
+
+    /// Waits for two frames to be drawn. A change of screen within the app
+    /// (only the `#` part of the address changes) draws the new screen and
+    /// then, on the next frame, moves focus to its heading, which scrolls
+    /// the page; a control found before that would move under the click.
+    async fn settle(&self) {
+        self.client()
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\n\
+                 requestAnimationFrame(() => requestAnimationFrame(() => done(null)));",
+                vec![],
+            )
+            .await
+            .expect("the page draws frames");
     }
 
     /// Waits until the app has started: the page header shows "Clientele"
