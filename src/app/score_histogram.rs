@@ -17,7 +17,8 @@ pub fn ScoreHistogram(
     scores: Signal<Vec<Decimal>>,
 ) -> impl IntoView {
     let store = use_app_store();
-    let bins = move || scores.with(|s| scoring::histogram(s.iter().copied()));
+    // Read by the bars and by their spoken summary: counted once.
+    let bins = Memo::new(move |_| scores.with(|s| scoring::histogram(s.iter().copied())));
     let thresholds = move || {
         store
             .workspace
@@ -25,7 +26,7 @@ pub fn ScoreHistogram(
             .unwrap_or_default()
     };
     let summary = move || {
-        let b = bins();
+        let b = bins.get();
         let parts: Vec<String> = b
             .iter()
             .enumerate()
@@ -37,7 +38,7 @@ pub fn ScoreHistogram(
         <figure class="histogram">
             <svg viewBox=format!("0 0 {WIDTH} {}", HEIGHT + 20) role="img" aria-label=summary>
                 {move || {
-                    let b = bins();
+                    let b = bins.get();
                     let most = b.iter().copied().max().unwrap_or(0).max(1) as u32;
                     b.into_iter().enumerate().map(|(i, n)| {
                         let h = n as u32 * (HEIGHT - 10) / most;

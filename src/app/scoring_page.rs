@@ -3,7 +3,7 @@
 
 use super::route::Route;
 use super::score_histogram::ScoreHistogram;
-use super::show_more::{ROWS_AT_A_TIME, ShowMore};
+use super::show_more::{ROWS_AT_A_TIME, SIDE_ROWS_AT_A_TIME, ShowMore};
 use super::state::{now, today, use_app_store};
 use crate::domain::ModelId;
 use crate::domain::choice::Choice;
@@ -123,6 +123,41 @@ pub fn NoModelYet() -> impl IntoView {
     }
 }
 
+/// How much of the scoring screen is drawn. With a thousand profiles,
+/// drawing it all at once kept the page busy for one long stretch (70 to 90
+/// ms, the ranking run the first time being slow), so that a click or a key
+/// pressed meanwhile waited. It is drawn in three tasks instead, each well
+/// under 50 ms, with the browser free to answer in between: the screen's
+/// frame, then the ranking with its spread and the short lists, then the
+/// ranked list. Each step is a zero-delay timeout, usually before the next
+/// frame is painted, so nobody sees the steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Drawn {
+    /// The heading, the model switch and the rules.
+    Frame,
+    /// The ranking, its spread of scores, and the customers to reward and
+    /// to review.
+    Summary,
+    /// The ranked list as well.
+    List,
+}
+
+/// Starts drawing the screen in steps and says how far it has come.
+fn draw_in_steps() -> ReadSignal<Drawn> {
+    let (drawn, set_drawn) = signal(Drawn::Frame);
+    let step = std::time::Duration::ZERO;
+    set_timeout(
+        move || {
+            // `try_set`: the screen may be left before the step comes.
+            if set_drawn.try_set(Drawn::Summary).is_none() {
+                set_timeout(move || _ = set_drawn.try_set(Drawn::List), step);
+            }
+        },
+        step,
+    );
+    drawn
+}
+
 /// The scoring screen.
 #[component]
 pub fn ScoringPage() -> impl IntoView {
@@ -159,7 +194,7 @@ pub fn ScoringPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let reward_limit = RwSignal::new(ROWS_AT_A_TIME);
+    let reward_limit = RwSignal::new(SIDE_ROWS_AT_A_TIME);
     let review = Memo::new(move |_| {
         ranked.with(|all| {
             scoring::to_review(all)
@@ -168,7 +203,10 @@ pub fn ScoringPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let review_limit = RwSignal::new(ROWS_AT_A_TIME);
+    let review_limit = RwSignal::new(SIDE_ROWS_AT_A_TIME);
+    let drawn = draw_in_steps();
+    let summary_drawn = move || drawn.get() >= Drawn::Summary;
+    let list_drawn = move || drawn.get() >= Drawn::List;
     view! {
         <h1 tabindex="-1">"Scoring"</h1>
         <Show when=has_model fallback=|| view! { <NoModelYet/> }>
@@ -178,87 +216,93 @@ pub fn ScoringPage() -> impl IntoView {
                 <a href=Route::RatingGrid.href()>"Rate profiles"</a>
             </div>
             <p class="hint">{MISSING_RULE}</p>
-            <ScoreHistogram scores />
-            <section aria-labelledby="ranked-heading">
-                <h2 id="ranked-heading">"Ranked list"</h2>
-                <div class="filters">
-                    <div class="field">
-                        <label for="rank-search">"Search by company name"</label>
-                        <input id="rank-search" type="search" autocomplete="off"
-                            prop:value=move || filter.with(|f| f.search.clone())
-                            on:input=move |ev| filter.update(|f| f.search = event_target_value(&ev)) />
+            <Show when=summary_drawn>
+                <ScoreHistogram scores />
+            </Show>
+            <Show when=list_drawn>
+                <section aria-labelledby="ranked-heading">
+                    <h2 id="ranked-heading">"Ranked list"</h2>
+                    <div class="filters">
+                        <div class="field">
+                            <label for="rank-search">"Search by company name"</label>
+                            <input id="rank-search" type="search" autocomplete="off"
+                                prop:value=move || filter.with(|f| f.search.clone())
+                                on:input=move |ev| filter.update(|f| f.search = event_target_value(&ev)) />
+                        </div>
+                        <div class="field">
+                            <label for="rank-status">"Status"</label>
+                            <select id="rank-status" on:change=move |ev| filter.update(|f| f.status = Status::from_key(&event_target_value(&ev)))>
+                                <option value="">"All"</option>
+                                {Status::ALL.iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="rank-tier">"Tier"</label>
+                            <select id="rank-tier" on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                filter.update(|f| f.tier = [Tier::A, Tier::B, Tier::C, Tier::D].into_iter().find(|t| tier_text(Some(*t)) == v));
+                            }>
+                                <option value="">"All"</option>
+                                {["A", "B", "C", "D"].map(|t| view! { <option value=t>{t}</option> }).collect_view()}
+                            </select>
+                        </div>
                     </div>
-                    <div class="field">
-                        <label for="rank-status">"Status"</label>
-                        <select id="rank-status" on:change=move |ev| filter.update(|f| f.status = Status::from_key(&event_target_value(&ev)))>
-                            <option value="">"All"</option>
-                            {Status::ALL.iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="rank-tier">"Tier"</label>
-                        <select id="rank-tier" on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            filter.update(|f| f.tier = [Tier::A, Tier::B, Tier::C, Tier::D].into_iter().find(|t| tier_text(Some(*t)) == v));
-                        }>
-                            <option value="">"All"</option>
-                            {["A", "B", "C", "D"].map(|t| view! { <option value=t>{t}</option> }).collect_view()}
-                        </select>
-                    </div>
+                    // Rows are laid out one by one (see `.long-list` in the style
+                    // sheet), so the table's roles are stated.
+                    <table class="profile-table long-list ranked" role="table">
+                        <thead role="rowgroup"><tr role="row">
+                            <th role="columnheader" scope="col" class="number">"Rank"</th>
+                            <th role="columnheader" scope="col">"Company"</th>
+                            <th role="columnheader" scope="col">"Status"</th>
+                            <th role="columnheader" scope="col">"Tier"</th>
+                            <th role="columnheader" scope="col" class="number">"Score"</th>
+                            <th role="columnheader" scope="col">"Based on"</th>
+                        </tr></thead>
+                        <tbody role="rowgroup">
+                            // Keyed by everything a row shows: typing in the search
+                            // removes and adds rows but never rebuilds the others.
+                            <For
+                                each=move || shown.with(|rows| rows.iter().take(ranked_limit.get()).cloned().collect::<Vec<_>>())
+                                key=|row| row.clone()
+                                let:row
+                            >
+                                <RankedRowView row/>
+                            </For>
+                        </tbody>
+                    </table>
+                    <ShowMore limit=ranked_limit total=Signal::derive(move || shown.with(Vec::len)) what="companies"/>
+                    {move || (!ranked.with(Vec::is_empty) && shown.with(Vec::is_empty)).then(|| view! {
+                        <p role="status">"No company in the ranking matches this search."</p>
+                    })}
+                </section>
+            </Show>
+            <Show when=summary_drawn>
+                <div class="two-lists">
+                    <section aria-labelledby="reward-heading">
+                        <h2 id="reward-heading">"Reward"</h2>
+                        <p class="hint">"Tier A customers: great customers to reward and grow."</p>
+                        <ul class="attention">
+                            {move || reward.with(|all| all.iter().take(reward_limit.get()).cloned().collect::<Vec<_>>())
+                                .into_iter().map(|(id, name, score)| view! {
+                                <li><a href=Route::ScoreExplanation(id).href()>{name}</a>
+                                    <span class="meta">{score.map(|s| format!(" · {s}")).unwrap_or_default()}</span></li>
+                            }).collect_view()}
+                        </ul>
+                        <ShowMore limit=reward_limit total=Signal::derive(move || reward.with(Vec::len)) what="customers to reward" step=SIDE_ROWS_AT_A_TIME/>
+                    </section>
+                    <section aria-labelledby="review-heading">
+                        <h2 id="review-heading">"Review"</h2>
+                        <p class="hint">{REVIEW_RULE}</p>
+                        <ul class="attention">
+                            {move || review.with(|all| all.iter().take(review_limit.get()).cloned().collect::<Vec<_>>())
+                                .into_iter().map(|(id, name, why)| view! {
+                                <li><a href=Route::ScoreExplanation(id).href()>{name}</a><span class="meta">{format!(" · {why}")}</span></li>
+                            }).collect_view()}
+                        </ul>
+                        <ShowMore limit=review_limit total=Signal::derive(move || review.with(Vec::len)) what="customers to review" step=SIDE_ROWS_AT_A_TIME/>
+                    </section>
                 </div>
-                // Rows are laid out one by one (see `.long-list` in the style
-                // sheet), so the table's roles are stated.
-                <table class="profile-table long-list ranked" role="table">
-                    <thead role="rowgroup"><tr role="row">
-                        <th role="columnheader" scope="col" class="number">"Rank"</th>
-                        <th role="columnheader" scope="col">"Company"</th>
-                        <th role="columnheader" scope="col">"Status"</th>
-                        <th role="columnheader" scope="col">"Tier"</th>
-                        <th role="columnheader" scope="col" class="number">"Score"</th>
-                        <th role="columnheader" scope="col">"Based on"</th>
-                    </tr></thead>
-                    <tbody role="rowgroup">
-                        // Keyed by everything a row shows: typing in the search
-                        // removes and adds rows but never rebuilds the others.
-                        <For
-                            each=move || shown.with(|rows| rows.iter().take(ranked_limit.get()).cloned().collect::<Vec<_>>())
-                            key=|row| row.clone()
-                            let:row
-                        >
-                            <RankedRowView row/>
-                        </For>
-                    </tbody>
-                </table>
-                <ShowMore limit=ranked_limit total=Signal::derive(move || shown.with(Vec::len)) what="companies"/>
-                {move || (!ranked.with(Vec::is_empty) && shown.with(Vec::is_empty)).then(|| view! {
-                    <p role="status">"No company in the ranking matches this search."</p>
-                })}
-            </section>
-            <div class="two-lists">
-                <section aria-labelledby="reward-heading">
-                    <h2 id="reward-heading">"Reward"</h2>
-                    <p class="hint">"Tier A customers: great customers to reward and grow."</p>
-                    <ul class="attention">
-                        {move || reward.with(|all| all.iter().take(reward_limit.get()).cloned().collect::<Vec<_>>())
-                            .into_iter().map(|(id, name, score)| view! {
-                            <li><a href=Route::ScoreExplanation(id).href()>{name}</a>
-                                <span class="meta">{score.map(|s| format!(" · {s}")).unwrap_or_default()}</span></li>
-                        }).collect_view()}
-                    </ul>
-                    <ShowMore limit=reward_limit total=Signal::derive(move || reward.with(Vec::len)) what="customers to reward"/>
-                </section>
-                <section aria-labelledby="review-heading">
-                    <h2 id="review-heading">"Review"</h2>
-                    <p class="hint">{REVIEW_RULE}</p>
-                    <ul class="attention">
-                        {move || review.with(|all| all.iter().take(review_limit.get()).cloned().collect::<Vec<_>>())
-                            .into_iter().map(|(id, name, why)| view! {
-                            <li><a href=Route::ScoreExplanation(id).href()>{name}</a><span class="meta">{format!(" · {why}")}</span></li>
-                        }).collect_view()}
-                    </ul>
-                    <ShowMore limit=review_limit total=Signal::derive(move || review.with(Vec::len)) what="customers to review"/>
-                </section>
-            </div>
+            </Show>
         </Show>
     }
 }

@@ -121,13 +121,13 @@ async fn the_ranked_list_of_1_000_profiles_renders_and_searches_without_long_tas
     watch_long_tasks(&app).await;
     take_long_tasks(&app).await;
     app.follow("Scoring").await;
-    // The list draws its first 100 rows, and says so.
-    app.wait_for(Role::Status, Name::Is("Showing 100 of 1,000 companies."))
+    // The list draws its first 50 rows, and says so.
+    app.wait_for(Role::Status, Name::Is("Showing 50 of 1,000 companies."))
         .await;
     wait_until(
-        "the ranked list shows its first 100 rows",
+        "the ranked list shows its first 50 rows",
         async || match ranked_rows(&app).await? {
-            100 => Ok(()),
+            50 => Ok(()),
             n => Err(format!("it shows {n}")),
         },
     )
@@ -135,7 +135,7 @@ async fn the_ranked_list_of_1_000_profiles_renders_and_searches_without_long_tas
     let render = take_long_tasks(&app).await;
     writeln!(
         report,
-        "render the ranked list of 1,000 profiles (first 100 rows): {} (target none)",
+        "render the ranked list of 1,000 profiles (first 50 rows): {} (target none)",
         describe(&render)
     )
     .unwrap();
@@ -160,20 +160,20 @@ async fn the_ranked_list_of_1_000_profiles_renders_and_searches_without_long_tas
     )
     .unwrap();
 
-    // Emptying the box brings the first 100 back; each press draws 100 more.
+    // Emptying the box brings the first 50 back; each press draws 50 more.
     let search = app.field("Search by company name").await.unwrap();
     search.clear().await.unwrap();
     search.send_keys(" ").await.unwrap();
-    wait_until("the first 100 rows are back", async || {
+    wait_until("the first 50 rows are back", async || {
         match ranked_rows(&app).await? {
-            100 => Ok(()),
+            50 => Ok(()),
             n => Err(format!("it shows {n}")),
         }
     })
     .await;
     take_long_tasks(&app).await;
-    for shown in (200..=1_000).step_by(100) {
-        app.press("Show 100 more").await;
+    for shown in (100..=1_000).step_by(50) {
+        app.press("Show 50 more").await;
         wait_until(&format!("{shown} rows"), async || {
             match ranked_rows(&app).await? {
                 n if n == shown => Ok(()),
@@ -185,7 +185,7 @@ async fn the_ranked_list_of_1_000_profiles_renders_and_searches_without_long_tas
     let more = take_long_tasks(&app).await;
     writeln!(
         report,
-        "press \"Show 100 more\" until all 1,000 show: {} (target none)",
+        "press \"Show 50 more\" until all 1,000 show: {} (target none)",
         describe(&more)
     )
     .unwrap();

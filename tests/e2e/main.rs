@@ -183,6 +183,26 @@ async fn a_deep_link_survives_a_reload() {
 }
 
 #[tokio::test]
+async fn on_a_narrow_screen_every_navigation_link_is_in_view() {
+    let app = App::open("").await;
+    // About a phone held sideways, or a window beside another.
+    app.client().set_window_size(480, 800).await.unwrap();
+    let outside = app
+        .run(
+            "const width = document.documentElement.clientWidth; \
+             return [...document.querySelectorAll('nav a[href]')] \
+               .filter(a => { const r = a.getBoundingClientRect(); \
+                 return r.left < 0 || r.right > width || r.width === 0; }) \
+               .map(a => a.textContent);",
+            vec![],
+        )
+        .await;
+    assert_eq!(outside, serde_json::json!([]), "links cut off at the edge");
+    app.follow("Data & backup").await;
+    app.wait_for_main_heading("Data & backup").await;
+}
+
+#[tokio::test]
 async fn two_tabs_see_each_others_changes_and_neither_loses_them() {
     let app = App::open("").await;
     let client = app.client();

@@ -8,6 +8,7 @@ use crate::domain::id::ProfileId;
 use crate::domain::profile::{Profile, Status};
 use crate::domain::profile_list::NameSearch;
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 
 /// Points from which a criterion that takes value away marks a customer as
 /// high effort (4 of 5 on a rating).
@@ -100,10 +101,10 @@ pub fn rank(model: &ScoringModel, profiles: &[Profile], today: Date) -> Vec<Rank
 pub fn histogram(scores: impl Iterator<Item = Decimal>) -> [usize; 10] {
     let mut bins = [0; 10];
     for score in scores {
+        // Below zero (which a score never is) counts in the first tenth.
         let bin = (score / Decimal::TEN)
             .floor()
-            .to_string()
-            .parse::<usize>()
+            .to_usize()
             .unwrap_or(0)
             .min(9);
         bins[bin] += 1;
@@ -299,11 +300,11 @@ mod tests {
 
     #[test]
     fn the_histogram_counts_scores_per_tenth() {
-        let scores =
-            ["0", "9.99", "10", "55.5", "99.99", "100"].map(|s| s.parse::<Decimal>().unwrap());
+        let scores = ["0", "9.99", "10", "55.5", "99.99", "100", "-5", "19.9999"]
+            .map(|s| s.parse::<Decimal>().unwrap());
         assert_eq!(
             histogram(scores.into_iter()),
-            [2, 1, 0, 0, 0, 1, 0, 0, 0, 2]
+            [3, 2, 0, 0, 0, 1, 0, 0, 0, 2]
         );
     }
 
