@@ -652,8 +652,8 @@ impl App {
 
     /// The cells of the table matching `selector` that do not start where
     /// their column's heading starts, as "row 2, column 3", and rows with
-    /// more or fewer cells than headings. Long lists lay
-    /// their rows out one by one, not as one table.
+    /// more or fewer cells than headings. Long lists lay their rows out one
+    /// by one, not as one table.
     pub async fn misaligned_cells(&self, selector: &str) -> Vec<String> {
         let found = self
             .run(
