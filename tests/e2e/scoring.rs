@@ -67,19 +67,19 @@ fn error(e: impl std::fmt::Display) -> String {
     e.to_string()
 }
 
-/// Follows the link named `name` in the section headed `heading`.
+/// Follows the link named `name` in the section headed `heading`, trying
+/// again while the section is still being drawn or something covers the
+/// link (chromedriver then makes no click).
 async fn follow_in(app: &App, heading: &str, name: &str) {
-    let link = wait_until(
-        &format!("the {heading:?} section links to {name:?}"),
+    wait_until(
+        &format!("the {heading:?} section's link {name:?} can be followed"),
         async || {
             let section = app.section(heading).await?;
-            app.find_in(&section, Role::Link, Name::Is(name)).await
+            let link = app.find_in(&section, Role::Link, Name::Is(name)).await?;
+            link.click().await.map_err(error)
         },
     )
     .await;
-    link.click()
-        .await
-        .unwrap_or_else(|e| panic!("cannot follow the link {name:?}: {e}"));
 }
 
 /// The text of every option of the list labelled `label`, and the one
