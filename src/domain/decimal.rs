@@ -126,7 +126,11 @@ impl serde::de::Visitor<'_> for DecimalVisitor {
     }
 
     fn visit_f64<E: serde::de::Error>(self, n: f64) -> Result<Decimal, E> {
-        Err(E::custom(DecimalTextError::JsonNumber(n.to_string())))
+        // Written by serde_json's own float writer: `f64`'s `Display` would
+        // add the standard library's float formatting, about 10 KB of wasm,
+        // only for this message. (A JSON number is never infinite or NaN.)
+        let text = serde_json::Number::from_f64(n).map_or_else(String::new, |n| n.to_string());
+        Err(E::custom(DecimalTextError::JsonNumber(text)))
     }
 }
 
@@ -194,6 +198,17 @@ mod tests {
         assert!(err.contains("must be written as text"), "{err}");
         assert!(money("12").is_err());
         assert!(money("-12").is_err());
+    }
+
+    #[test]
+    fn the_message_for_a_bare_number_quotes_the_number_as_written() {
+        for (json, shown) in [("12.5", "12.5"), ("-0.25", "-0.25"), ("12", "12")] {
+            let err = money(json).unwrap_err();
+            assert!(
+                err.starts_with(&format!("The amount {shown} is a bare number")),
+                "{err}"
+            );
+        }
     }
 
     #[test]
