@@ -8,6 +8,7 @@ use crate::domain::icp::{
     self, Average, ChartRow, ChartValues, FIT_RULE, IdealProfile, Mode, RowFit, Share, Typical,
 };
 use crate::domain::profile::Status;
+use crate::domain::sorting::{sort_by_key_with, sort_with};
 use crate::domain::{ProfileId, WorksheetId};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -187,7 +188,7 @@ pub fn FitCheck(
         store.workspace.with(|w| {
             let mut all: Vec<(ProfileId, String)> =
                 w.profiles.iter().map(|p| (p.id, p.name.clone())).collect();
-            all.sort_by_key(|(_, n)| n.to_lowercase());
+            sort_by_key_with(&mut all, |(_, n)| n.to_lowercase());
             all
         })
     };
@@ -215,7 +216,7 @@ pub fn FitCheck(
                     (p.id, p.name.clone(), fit.percent(), fit.compared)
                 })
                 .collect();
-            ranked.sort_by(|a, b| {
+            sort_with(&mut ranked, |a, b| {
                 b.2.cmp(&a.2)
                     .then(a.1.to_lowercase().cmp(&b.1.to_lowercase()))
             });

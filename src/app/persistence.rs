@@ -17,6 +17,7 @@
 
 use super::state::{AppStore, Notice, SaveState, StorageInfo, StorageMode, now};
 use crate::domain::Workspace;
+use crate::domain::sorting::sort_by_key_with;
 use crate::domain::workspace::ExportMark;
 use crate::format::{self, FormatError};
 use crate::storage::{self, BrowserStorage, StorageError, StorageKey, TabWatch};
@@ -447,7 +448,7 @@ impl Persistence {
             .into_iter()
             .filter(|k| matches!(k, StorageKey::Quarantine(_)))
             .collect();
-        found.sort_by_key(|k| std::cmp::Reverse(k.name()));
+        sort_by_key_with(&mut found, |k| std::cmp::Reverse(k.name()));
         Ok(found)
     }
 

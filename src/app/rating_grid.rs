@@ -8,6 +8,7 @@ use super::state::use_app_store;
 use crate::domain::ProfileId;
 use crate::domain::profile::Status;
 use crate::domain::scoring::Criterion;
+use crate::domain::sorting::sort_by_key_with;
 use leptos::prelude::*;
 
 /// The rating grid screen.
@@ -35,7 +36,7 @@ pub fn RatingGrid() -> impl IntoView {
                 .filter(|p| status.is_none_or(|s| p.status == s))
                 .map(|p| (p.id, p.name.clone()))
                 .collect();
-            list.sort_by_key(|(_, n)| n.to_lowercase());
+            sort_by_key_with(&mut list, |(_, n)| n.to_lowercase());
             list
         })
     });

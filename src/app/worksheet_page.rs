@@ -10,6 +10,7 @@ use crate::domain::decimal::grouped;
 use crate::domain::icp::{ChartColumn, ChartRow, ColumnSource, ColumnView, Worksheet};
 use crate::domain::profile::YesNoUnknown;
 use crate::domain::share::Export;
+use crate::domain::sorting::{sort_by_key_with, sort_with};
 use crate::domain::{ColumnId, ProfileId, WorksheetId};
 use leptos::prelude::*;
 
@@ -138,7 +139,7 @@ fn ColumnPicker(
                     (p.id, p.name.clone(), figure)
                 })
                 .collect();
-            customers.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
+            sort_with(&mut customers, |a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
             customers.truncate(8);
             customers
         })
@@ -224,7 +225,7 @@ fn Chart(
         store.workspace.with(|w| {
             let mut all: Vec<(ProfileId, String)> =
                 w.profiles.iter().map(|p| (p.id, p.name.clone())).collect();
-            all.sort_by_key(|(_, name)| name.to_lowercase());
+            sort_by_key_with(&mut all, |(_, name)| name.to_lowercase());
             all
         })
     };

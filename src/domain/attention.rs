@@ -4,6 +4,7 @@
 use super::date::Date;
 use super::id::{PersonId, ProfileId, StepId};
 use super::profile::Profile;
+use crate::domain::sorting::sort_with;
 
 /// How many days ahead upcoming birthdays are listed.
 pub const BIRTHDAY_WINDOW_DAYS: i64 = 30;
@@ -112,17 +113,17 @@ pub fn attention(profiles: &[Profile], today: Date, review_every_days: u32) -> A
             });
         }
     }
-    found.reviews.sort_by(|a, b| {
+    sort_with(&mut found.reviews, |a, b| {
         b.days_overdue
             .cmp(&a.days_overdue)
             .then(a.company.cmp(&b.company))
     });
-    found
-        .birthdays
-        .sort_by(|a, b| a.in_days.cmp(&b.in_days).then(a.name.cmp(&b.name)));
-    found
-        .overdue
-        .sort_by(|a, b| a.due.cmp(&b.due).then(a.company.cmp(&b.company)));
+    sort_with(&mut found.birthdays, |a, b| {
+        a.in_days.cmp(&b.in_days).then(a.name.cmp(&b.name))
+    });
+    sort_with(&mut found.overdue, |a, b| {
+        a.due.cmp(&b.due).then(a.company.cmp(&b.company))
+    });
     found
 }
 

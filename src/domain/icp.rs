@@ -16,6 +16,7 @@ use super::input::{
 };
 use super::profile::{Profile, YesNoUnknown};
 use super::time::Timestamp;
+use crate::domain::sorting::{sort_by_key_with, sort_with};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -386,7 +387,7 @@ fn mode<'a>(answers: impl Iterator<Item = &'a str>) -> Mode {
         .into_values()
         .filter(|(_, n, _)| *n == count)
         .collect();
-    winners.sort_by_key(|(_, _, first)| *first);
+    sort_by_key_with(&mut winners, |(_, _, first)| *first);
     Mode {
         values: winners.into_iter().map(|(name, ..)| name).collect(),
         count,
@@ -397,7 +398,7 @@ fn mode<'a>(answers: impl Iterator<Item = &'a str>) -> Mode {
 /// The median of sorted values: the lower middle for an even count, so the
 /// result is always an answer someone gave.
 fn median<T: Copy + Ord>(mut values: Vec<T>) -> T {
-    values.sort();
+    sort_with(&mut values, Ord::cmp);
     values[(values.len() - 1) / 2]
 }
 
@@ -473,7 +474,7 @@ fn shared_purchases(columns: &[ChartValues]) -> Vec<SharedPurchase> {
         .into_values()
         .filter(|(_, n, _)| *n >= threshold)
         .collect();
-    shared.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    sort_with(&mut shared, |a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
     shared
         .into_iter()
         .map(|(name, count, _)| SharedPurchase { name, count })

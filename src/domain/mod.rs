@@ -13,6 +13,7 @@ pub mod profile;
 pub mod profile_list;
 pub mod scoring;
 pub mod share;
+pub mod sorting;
 pub mod survey;
 pub mod time;
 pub mod workspace;

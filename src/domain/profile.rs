@@ -11,6 +11,7 @@ use super::id::*;
 use super::input::{InputError, Span};
 use super::scoring::Answer;
 use super::time::Timestamp;
+use crate::domain::sorting::sort_by_key_with;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -606,7 +607,7 @@ impl Profile {
     /// The update log, newest first (undated entries last).
     pub fn log_newest_first(&self) -> Vec<&LogEntry> {
         let mut log: Vec<&LogEntry> = self.log.iter().collect();
-        log.sort_by_key(|e| std::cmp::Reverse(e.date));
+        sort_by_key_with(&mut log, |e| std::cmp::Reverse(e.date));
         log
     }
 

@@ -1,6 +1,7 @@
 //! Searching, filtering and sorting the list of profiles.
 
 use super::profile::{Profile, Status};
+use crate::domain::sorting::{sort_by_key_with, sort_with};
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
 
@@ -92,7 +93,7 @@ impl ProfileQuery {
             (None, Some(_)) => Ordering::Greater,
             (None, None) => Ordering::Equal,
         };
-        hits.sort_by(|&a, &b| {
+        sort_with(&mut hits, |&a, &b| {
             let (a, b) = (&profiles[a], &profiles[b]);
             let order = match self.sort {
                 SortKey::Name => Ordering::Equal,
@@ -116,7 +117,7 @@ impl ProfileQuery {
             .map(|p| p.industry.trim().to_owned())
             .filter(|i| !i.is_empty())
             .collect();
-        found.sort_by_key(|i| i.to_lowercase());
+        sort_by_key_with(&mut found, |i| i.to_lowercase());
         found.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
         found
     }

@@ -3,6 +3,7 @@
 //! Polish systems, in English and Polish).
 
 use super::values::words;
+use crate::domain::sorting::sort_by_key_with;
 
 /// A profile field a CSV column can fill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -393,7 +394,7 @@ pub fn guess_mapping(headers: &[String]) -> Vec<Option<Target>> {
             })
         })
         .collect();
-    candidates.sort_unstable_by_key(|&(rank, column, _)| (rank, column));
+    sort_by_key_with(&mut candidates, |&(rank, column, _)| (rank, column));
     let mut mapping = vec![None; headers.len()];
     let mut used = Vec::new();
     for (_, column, target) in candidates {

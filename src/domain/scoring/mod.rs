@@ -25,6 +25,7 @@ use super::decimal::as_text;
 use super::id::{CriterionId, ModelId};
 use super::input::{InputError, parse_amount, parse_bounded};
 use super::time::Timestamp;
+use crate::domain::sorting::sort_by_key_with;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -254,7 +255,7 @@ pub fn parse_thresholds(text: &str) -> Result<Vec<Threshold>, InputError> {
             points: Decimal::from(points),
         });
     }
-    thresholds.sort_by_key(|t| t.at_least);
+    sort_by_key_with(&mut thresholds, |t| t.at_least);
     Ok(thresholds)
 }
 

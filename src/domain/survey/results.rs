@@ -5,6 +5,7 @@ use super::answer::same_customer_key;
 use super::tally::counted;
 use super::{RATING_RANGE, Survey, SurveyAnswer, SurveyCriterion};
 use crate::domain::scoring::{Criterion, CriterionKind, Direction, ScoringModel};
+use crate::domain::sorting::{sort_by_key_with, sort_with};
 use crate::domain::{ModelId, Timestamp};
 use rust_decimal::Decimal;
 use serde_json::Map;
@@ -244,7 +245,7 @@ fn customers(survey: &Survey, counted: &[&SurveyAnswer]) -> Vec<CustomerResult> 
             }
         })
         .collect();
-    out.sort_by_key(|c| std::cmp::Reverse(c.overall));
+    sort_by_key_with(&mut out, |c| std::cmp::Reverse(c.overall));
     out
 }
 
@@ -259,7 +260,7 @@ fn mean(values: &[u8]) -> Option<Decimal> {
 
 fn median(values: &[Decimal]) -> Decimal {
     let mut sorted = values.to_vec();
-    sorted.sort();
+    sort_with(&mut sorted, Ord::cmp);
     match sorted.len() {
         0 => Decimal::ZERO,
         n if n % 2 == 1 => sorted[n / 2],
@@ -376,7 +377,9 @@ fn whole_weights(shares: &[Decimal]) -> Vec<u32> {
         .collect();
     let mut left = 100 - whole.iter().sum::<u32>();
     let mut order: Vec<usize> = (0..shares.len()).collect();
-    order.sort_by(|a, b| (exact[*b] - exact[*b].floor()).cmp(&(exact[*a] - exact[*a].floor())));
+    sort_with(&mut order, |a, b| {
+        (exact[*b] - exact[*b].floor()).cmp(&(exact[*a] - exact[*a].floor()))
+    });
     for i in order {
         if left == 0 {
             break;

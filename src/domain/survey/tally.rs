@@ -2,6 +2,7 @@
 
 use super::{Survey, SurveyAnswer, SurveyCriterion};
 use crate::domain::id::CriterionId;
+use crate::domain::sorting::sort_by_key_with;
 
 /// One criterion's votes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,7 +65,7 @@ pub fn tally(survey: &Survey, answers: &[SurveyAnswer]) -> Tally {
         })
         .collect();
     // A stable sort keeps the survey's order among equal counts.
-    rows.sort_by_key(|r| std::cmp::Reverse(r.votes));
+    sort_by_key_with(&mut rows, |r| std::cmp::Reverse(r.votes));
     Tally {
         rows,
         answers: counted.len(),
