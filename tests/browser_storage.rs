@@ -39,6 +39,7 @@ async fn keys_lists_only_clientele_keys_and_remove_deletes_one() {
     storage.write(&StorageKey::Workspace, "w").unwrap();
     storage.write(&quarantine_key(), "q").unwrap();
     let mut keys = storage.keys().unwrap();
+    #[allow(clippy::disallowed_methods)] // test code: not in the shipped wasm
     keys.sort_by_key(StorageKey::name);
     assert_eq!(keys, vec![quarantine_key(), StorageKey::Workspace]);
     storage.remove(&quarantine_key()).unwrap();

@@ -149,7 +149,7 @@ mod tests {
         ids.push(ProfileId::from_uuid(Uuid::nil()));
         ids.push(ProfileId::from_uuid(Uuid::max()));
         let mut by_uuid = ids.clone();
-        by_uuid.sort_by_key(ProfileId::as_uuid);
+        crate::domain::sorting::sort_by_key_with(&mut by_uuid, ProfileId::as_uuid);
         ids.sort();
         assert_eq!(ids, by_uuid);
     }

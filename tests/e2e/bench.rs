@@ -97,6 +97,7 @@ async fn first_paint_from_a_cold_start_with_empty_storage() {
         from_script.push(paint - script);
     }
     let median = |mut v: Vec<f64>| {
+        #[allow(clippy::disallowed_methods)] // test code: not in the shipped wasm
         v.sort_by(f64::total_cmp);
         v[v.len() / 2]
     };
