@@ -310,6 +310,9 @@ pub fn input_error(error: &InputError) -> String {
         InputError::TooManyDigits => format!("Use at most {MAX_DIGITS} digits."),
         InputError::NotWhole => "Type a whole number.".to_owned(),
         InputError::TooLarge => "That number is too large.".to_owned(),
+        InputError::AmountTooLarge => {
+            "Amounts must stay under 1,000,000,000,000,000 (a thousand trillion).".to_owned()
+        }
         InputError::RangeReversed => {
             "The first number of a range must not be larger than the second.".to_owned()
         }

@@ -145,9 +145,28 @@ impl serde::de::Visitor<'_> for DecimalVisitor {
 pub struct Money(Decimal);
 
 impl Money {
+    /// Typed amounts must stay below this (10^15) in size: twelve months,
+    /// a range's middle and a chart's total of them then stay far inside a
+    /// decimal's range.
+    pub const LIMIT: Decimal = Decimal::from_parts(2_764_472_320, 232_830, 0, false, 0);
+
     /// Wraps an exact decimal amount.
     pub const fn new(amount: Decimal) -> Self {
         Self(amount)
+    }
+
+    /// A worked-out amount as money, if it can be stored and read back: at
+    /// most [`MAX_DIGITS`] significant digits and [`MAX_DECIMALS`] decimals,
+    /// the rule that [`parse_stored_decimal`] applies on loading.
+    pub fn storable(amount: Decimal) -> Option<Self> {
+        // Counted as the stored text counts them, trailing zeros included.
+        let digits = amount
+            .mantissa()
+            .unsigned_abs()
+            .checked_ilog10()
+            .map_or(1, |d| d + 1);
+        (amount.scale() as usize <= MAX_DECIMALS && digits as usize <= MAX_DIGITS)
+            .then_some(Self(amount))
     }
 
     /// The amount.
@@ -269,6 +288,31 @@ mod tests {
         assert_eq!(g("12500.5"), "12,500.50");
         assert_eq!(g("-1234567.891"), "-1,234,567.891");
         assert_eq!(g("100.00"), "100");
+    }
+
+    #[test]
+    fn worked_out_money_is_kept_only_if_it_reads_back() {
+        let kept = |text: &str| {
+            Money::storable(text.parse().unwrap()).map(|m| {
+                let stored = serde_json::to_string(&m).unwrap();
+                assert_eq!(money(&stored), Ok(m), "{text} reads back");
+                m.to_string()
+            })
+        };
+        assert_eq!(kept("15006.00").as_deref(), Some("15006.00"));
+        assert_eq!(kept("-0.0001").as_deref(), Some("-0.0001"));
+        assert_eq!(
+            kept("9999999999999999999999999999").as_deref(),
+            Some("9999999999999999999999999999")
+        );
+        assert_eq!(kept("11999999999999999999999999.999"), None, "29 digits");
+        assert_eq!(
+            kept("1000000000000000000000000.0000"),
+            None,
+            "29 with the zeros"
+        );
+        assert_eq!(kept("833.33333"), None, "5 decimals");
+        assert_eq!(Money::LIMIT, Decimal::from(1_000_000_000_000_000_i64));
     }
 
     #[test]

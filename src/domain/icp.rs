@@ -85,8 +85,13 @@ impl ChartValues {
                 .years_as_customer(today)
                 .map(|value| Span::Exact { value }),
             purchases: profile.purchases.clone(),
-            monthly_spend: profile.monthly_spend().map(|k| Money::new(k.value())),
-            yearly_spend: profile.yearly_spend().map(|k| Money::new(k.value())),
+            // Worked-out amounts are kept only if they read back from storage.
+            monthly_spend: profile
+                .monthly_spend()
+                .and_then(|k| Money::storable(k.value())),
+            yearly_spend: profile
+                .yearly_spend()
+                .and_then(|k| Money::storable(k.value())),
             referred: profile.referred,
             testimonial: profile.testimonial,
         }
@@ -102,9 +107,10 @@ impl ChartValues {
 
     /// Yearly spend, or twelve times the monthly spend.
     fn yearly(&self) -> Option<Decimal> {
-        self.yearly_spend
-            .map(Money::amount)
-            .or_else(|| self.monthly_spend.map(|m| m.amount() * Decimal::from(12)))
+        self.yearly_spend.map(Money::amount).or_else(|| {
+            self.monthly_spend
+                .and_then(|m| m.amount().checked_mul(Decimal::from(12)))
+        })
     }
 }
 
@@ -422,7 +428,10 @@ fn average(values: impl Iterator<Item = Decimal>) -> Option<Average> {
     if known == 0 {
         return None;
     }
-    let sum: Decimal = values.iter().sum();
+    // Checked: amounts loaded from an older file may be too large to add.
+    let sum = values
+        .iter()
+        .try_fold(Decimal::ZERO, |sum, v| sum.checked_add(*v))?;
     Some(Average {
         mean: (sum / Decimal::from(known))
             .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
@@ -1061,6 +1070,30 @@ mod tests {
     #[test]
     fn nothing_known_means_no_fit_percentage() {
         assert_eq!(fit(&chart(), &ChartValues::default()).percent(), None);
+    }
+
+    #[test]
+    fn a_linked_column_keeps_only_worked_out_spend_that_reads_back() {
+        // Twelve times this monthly spend has 29 digits: stored, it would
+        // make the whole workspace unreadable at the next start.
+        let today: Date = "2026-11-22".parse().unwrap();
+        let mut profile = Profile::new("Northwind".into(), Timestamp::from_millis(0));
+        profile.monthly_spend = Some(money("999999999999999999999999.9999"));
+        let mut sheet = Worksheet::new("Top 5".into(), Timestamp::from_millis(0));
+        let column = sheet.columns[0].id;
+        sheet.link(column, &profile, today);
+        assert_eq!(sheet.columns[0].values.yearly_spend, None);
+        assert_eq!(
+            sheet.columns[0].values.monthly_spend,
+            Some(money("999999999999999999999999.9999"))
+        );
+        let json = serde_json::to_string(&sheet).unwrap();
+        assert_eq!(serde_json::from_str::<Worksheet>(&json).unwrap(), sheet);
+        // With the largest amounts, an average is not known rather than a
+        // crash: nine 28-digit amounts add up to more than a decimal holds.
+        let largest: Decimal = "9999999999999999999999999999".parse().unwrap();
+        assert_eq!(average(std::iter::repeat_n(largest, 9)), None);
+        assert!(average(std::iter::repeat_n(largest, 7)).is_some());
     }
 
     #[test]

@@ -35,6 +35,9 @@ pub enum InputError {
     /// A number too large for a count.
     #[error("{}", crate::messages::input_error(self))]
     TooLarge,
+    /// An amount of money of [`Money::LIMIT`] or more.
+    #[error("{}", crate::messages::input_error(self))]
+    AmountTooLarge,
     /// The low end of a range above its high end.
     #[error("{}", crate::messages::input_error(self))]
     RangeReversed,
@@ -212,8 +215,13 @@ pub fn span_text<T: Copy + PartialOrd>(span: &Span<T>, show: impl Fn(T) -> Strin
 }
 
 /// An optional amount of money.
+/// Amounts of [`Money::LIMIT`] or more are refused, so that no sum or
+/// product the app works out from them can overflow.
 pub fn parse_money(text: &str) -> Result<Option<Money>, InputError> {
-    parse_amount(text).map(|v| v.map(Money::new))
+    match parse_amount(text)? {
+        Some(amount) if amount.abs() >= Money::LIMIT => Err(InputError::AmountTooLarge),
+        amount => Ok(amount.map(Money::new)),
+    }
 }
 
 /// An optional amount or range of money.
@@ -385,6 +393,20 @@ mod tests {
         ok("1.250.000", "1250000");
         ok("  42  ", "42");
         ok("0.0001", "0.0001");
+    }
+
+    #[test]
+    fn money_stays_under_a_thousand_trillion() {
+        let largest = parse_money("999 999 999 999 999,9999").unwrap().unwrap();
+        assert_eq!(largest.to_string(), "999999999999999.9999");
+        assert_eq!(
+            parse_money("1,000,000,000,000,000"),
+            Err(InputError::AmountTooLarge)
+        );
+        assert_eq!(
+            parse_money("99999999999999999999"),
+            Err(InputError::AmountTooLarge)
+        );
     }
 
     #[test]

@@ -562,7 +562,12 @@ impl Profile {
     pub fn yearly_spend(&self) -> Option<Known> {
         match (self.yearly_spend, self.monthly_spend) {
             (Some(yearly), _) => Some(Known::Entered(yearly.amount())),
-            (None, Some(monthly)) => Some(Known::Computed(monthly.amount() * MONTHS_PER_YEAR)),
+            // Checked: an amount loaded from an older file may be too large
+            // to multiply.
+            (None, Some(monthly)) => monthly
+                .amount()
+                .checked_mul(MONTHS_PER_YEAR)
+                .map(Known::Computed),
             (None, None) => None,
         }
     }
@@ -581,7 +586,9 @@ impl Profile {
 
     /// Profitability: yearly spend minus direct costs, when both are known.
     pub fn profitability(&self) -> Option<Decimal> {
-        Some(self.yearly_spend()?.value() - self.direct_costs?.amount())
+        self.yearly_spend()?
+            .value()
+            .checked_sub(self.direct_costs?.amount())
     }
 
     /// Whole years as a customer on `today`, from the first invoice date.
@@ -659,6 +666,24 @@ mod tests {
         assert_eq!(
             p.monthly_spend(),
             Some(Known::Entered("1250.50".parse().unwrap()))
+        );
+    }
+
+    #[test]
+    fn amounts_too_large_to_multiply_or_subtract_are_not_known_rather_than_a_crash() {
+        // Files and older versions allow 28 digits; twelve times that, or
+        // the largest amount minus a negative cost, is beyond a decimal.
+        let largest = "79228162514264337593543950335";
+        let mut p = Profile::new("Acme".into(), now());
+        p.monthly_spend = money(&largest[..28]);
+        assert_eq!(p.yearly_spend(), None);
+        p.yearly_spend = Some(Money::new(largest.parse().unwrap()));
+        p.direct_costs = money("-1");
+        assert_eq!(p.profitability(), None);
+        p.direct_costs = money("1");
+        assert_eq!(
+            p.profitability(),
+            Some("79228162514264337593543950334".parse().unwrap())
         );
     }
 
