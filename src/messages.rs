@@ -286,6 +286,10 @@ pub fn date_error(error: &DateError) -> String {
     }
 }
 
+/// A date field with some of its parts still empty: nothing is stored.
+pub const UNFINISHED_DATE: &str =
+    "Finish the date (day, month and year) or clear it. Until then the date saved before is kept.";
+
 /// Why a birthday was refused.
 pub fn birthday_error(error: &BirthdayError) -> String {
     match error {

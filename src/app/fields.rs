@@ -4,6 +4,7 @@
 use super::state::use_app_store;
 use crate::domain::choice::Choice;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Whether editing is locked now (the page is read-only to protect stored
 /// data), for the `disabled` state of every control that changes data.
@@ -48,8 +49,16 @@ pub fn CheckedInput(
     } else {
         error_id.clone()
     };
-    let on_input = move |ev| {
+    let on_input = move |ev: web_sys::Event| {
         let text = event_target_value(&ev);
+        // A date with only some of its parts filled in reads as "", like a
+        // cleared field, so it is caught here: storing it would erase the
+        // date saved before, and writing "" back would blank the parts
+        // already typed.
+        if half_filled(&ev) {
+            error.set(Some(crate::messages::UNFINISHED_DATE.to_owned()));
+            return;
+        }
         error.set(apply.run(text.clone()));
         typed.set(text);
     };
@@ -77,6 +86,14 @@ pub fn CheckedInput(
             <p class="field-error" id=error_id aria-live="polite">{move || error.get()}</p>
         </div>
     }
+}
+
+/// Whether the event's control holds input the browser cannot turn into a
+/// value, such as a date with its year still empty.
+fn half_filled(ev: &web_sys::Event) -> bool {
+    ev.target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|input| input.validity().bad_input())
 }
 
 /// Free text that needs no checking, kept as typed.
@@ -145,22 +162,53 @@ pub fn ChoiceInput<T: Choice>(
     /// Stores the new value.
     on_change: Callback<T>,
 ) -> impl IntoView {
+    // Only this mapping between values and positions is compiled per choice
+    // type; the list itself is drawn by one `ChoiceList`.
+    let options = T::all().iter().map(|c| (c.key(), c.name())).collect();
+    let chosen = Signal::derive(move || {
+        let value = value.get();
+        T::all().iter().position(|c| *c == value)
+    });
+    let pick = Callback::new(move |index: usize| {
+        if let Some(choice) = T::all().get(index) {
+            on_change.run(*choice);
+        }
+    });
+    view! { <ChoiceList label id options chosen pick /> }
+}
+
+/// A labelled `<select>` over `options` (form value, shown name), by position.
+#[component]
+fn ChoiceList(
+    /// The visible label.
+    label: String,
+    /// A unique element id.
+    id: String,
+    /// Each option's form value and shown name, in order.
+    options: Vec<(String, &'static str)>,
+    /// The position of the chosen option.
+    chosen: Signal<Option<usize>>,
+    /// Called with the position of the option picked.
+    pick: Callback<usize>,
+) -> impl IntoView {
     let locked = locked();
+    let keys: Vec<String> = options.iter().map(|(key, _)| key.clone()).collect();
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
             <select id=id disabled=locked on:change=move |ev| {
-                if let Some(chosen) = T::from_key(&event_target_value(&ev)) {
-                    on_change.run(chosen);
+                let key = event_target_value(&ev);
+                if let Some(index) = keys.iter().position(|k| *k == key) {
+                    pick.run(index);
                 }
             }>
-                {T::all()
-                    .iter()
-                    .map(|option| {
-                        let option = *option;
+                {options
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, (key, name))| {
                         view! {
-                            <option value=option.key() prop:selected=move || value.get() == option>
-                                {option.name()}
+                            <option value=key prop:selected=move || chosen.get() == Some(index)>
+                                {name}
                             </option>
                         }
                     })

@@ -670,3 +670,45 @@ async fn the_editor_keeps_refused_text_in_the_field_and_stores_only_valid_values
     );
     app.assert_no_console_errors();
 }
+
+#[tokio::test]
+async fn a_date_left_half_filled_says_so_and_keeps_the_date_saved_before() {
+    const COMPANY: &str = "Baltic Freight";
+    let id = uuid(41);
+    let mut profile = bare_profile(&id, COMPANY);
+    profile["customer_since"] = json!("2019-04-01");
+    let app = App::open(&format!("#/profiles/{id}/edit")).await;
+    app.load_workspace(&workspace(vec![profile])).await;
+    app.wait_for_main_heading(&format!("Edit {COMPANY}")).await;
+    app.wait_for_field_value("Customer since", "2019-04-01")
+        .await;
+
+    // Backspace empties the part of the date that has focus; the browser
+    // then reports the field's value as "", as if it had been cleared.
+    let field = app.field("Customer since").await.unwrap();
+    field.click().await.expect("the date field takes focus");
+    field
+        .send_keys(&fantoccini::key::Key::Backspace.to_string())
+        .await
+        .expect("Backspace in the date field");
+    wait_for_refusal(&app, "Customer since", "Finish the date").await;
+    // Typing elsewhere saves again, and the date is still the one saved.
+    app.type_into("Headquarters phone", "+371 6700 0000").await;
+    app.wait_until_stored("the phone is saved and the date kept", |stored| {
+        let (phone, since) = (
+            stored_field(stored, COMPANY, "hq_phone")?,
+            stored_field(stored, COMPANY, "customer_since")?,
+        );
+        match (phone.as_str(), since.as_str()) {
+            (Some("+371 6700 0000"), Some("2019-04-01")) => Ok(()),
+            _ => Err(format!("storage holds phone {phone} and date {since}")),
+        }
+    })
+    .await;
+
+    app.reload().await;
+    app.wait_for_main_heading(&format!("Edit {COMPANY}")).await;
+    app.wait_for_field_value("Customer since", "2019-04-01")
+        .await;
+    app.assert_no_console_errors();
+}

@@ -10,6 +10,7 @@ use crate::domain::{
 };
 use leptos::prelude::*;
 use std::fmt::Display;
+use uuid::Uuid;
 
 /// Reads part of one profile, tracked; `None` once the profile is gone.
 pub fn read_profile<U>(
@@ -79,6 +80,10 @@ pub trait Row: Default + 'static {
     type Id: Copy + PartialEq + Eq + std::hash::Hash + Send + Sync + Display + 'static;
     /// The row's id.
     fn row_id(&self) -> Self::Id;
+    /// The UUID inside an id: the key the row list works with.
+    fn key(id: Self::Id) -> Uuid;
+    /// The id with this UUID.
+    fn id_of(key: Uuid) -> Self::Id;
     /// The profile's list of such rows.
     fn rows(profile: &Profile) -> &Vec<Self>;
     /// The same list, to change.
@@ -91,6 +96,12 @@ macro_rules! row {
             type Id = $id;
             fn row_id(&self) -> $id {
                 self.id
+            }
+            fn key(id: $id) -> Uuid {
+                id.as_uuid()
+            }
+            fn id_of(key: Uuid) -> $id {
+                <$id>::from_uuid(key)
             }
             fn rows(profile: &Profile) -> &Vec<Self> {
                 &profile.$field

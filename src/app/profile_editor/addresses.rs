@@ -13,7 +13,7 @@ pub fn AddressesSection(
     profile: ProfileAccess,
 ) -> impl IntoView {
     view! {
-        <RowList<Address> profile title="Addresses" noun="address" empty="No address yet."
+        <RowList profile title="Addresses" noun="address" empty="No address yet."
             row=row_fields(move |row: RowAccess<Address>| {
                 let make_hq = Callback::new(move |on: bool| {
                     super::access::edit_profile(row.store, row.profile, |p| {

@@ -33,7 +33,7 @@ pub fn PeopleSection(
     profile: ProfileAccess,
 ) -> impl IntoView {
     view! {
-        <RowList<Person> profile title="Key people and decision makers" noun="person"
+        <RowList profile title="Key people and decision makers" noun="person"
             empty="No one yet. Add the decision makers first."
             row=row_fields(move |row: RowAccess<Person>| view! {
                 <TextInput label="Person's name" id=row.field_id("name")

@@ -16,7 +16,7 @@ pub fn OpportunitiesSection(
     profile: ProfileAccess,
 ) -> impl IntoView {
     view! {
-        <RowList<Opportunity> profile title="Opportunities" noun="opportunity"
+        <RowList profile title="Opportunities" noun="opportunity"
             empty="No opportunity recorded."
             row=row_fields(move |row: RowAccess<Opportunity>| view! {
                 <TextInput label="Opportunity" id=row.field_id("title")
@@ -40,7 +40,7 @@ pub fn CompetitorsSection(
     profile: ProfileAccess,
 ) -> impl IntoView {
     view! {
-        <RowList<Competitor> profile title="Competitors" noun="competitor"
+        <RowList profile title="Competitors" noun="competitor"
             empty="No competitor known here."
             row=row_fields(move |row: RowAccess<Competitor>| view! {
                 <TextInput label="Competitor" id=row.field_id("name")
@@ -60,7 +60,7 @@ pub fn ActionPlanSection(
     profile: ProfileAccess,
 ) -> impl IntoView {
     view! {
-        <RowList<ActionStep> profile title="Action plan" noun="step"
+        <RowList profile title="Action plan" noun="step"
             empty="No step yet. Write down the next steps so nobody wonders who does what."
             row=row_fields(move |row: RowAccess<ActionStep>| {
                 let overdue = row.get(|s| s.is_overdue(today()));
@@ -89,7 +89,7 @@ pub fn UpdateLogSection(
     profile: ProfileAccess,
 ) -> impl IntoView {
     view! {
-        <RowList<LogEntry> profile title="Update log" noun="log entry"
+        <RowList profile title="Update log" noun="log entry"
             empty="No change logged. Record ownership, key staff, new projects and financial news as they happen."
             row=row_fields(move |row: RowAccess<LogEntry>| view! {
                 <CheckedInput label="Date" id=row.field_id("date") kind="date"
