@@ -263,6 +263,10 @@ pub fn notice(notice: &Notice) -> String {
              make room (delete profiles, surveys or set-aside copies you no longer need): once it is \
              full, changes can no longer be saved here."
         ),
+        Notice::ImportUndoExpired => "Another tab or window saved changes after your import, and \
+             this tab now shows them. The import can no longer be undone: undoing it would also \
+             undo those changes."
+            .to_owned(),
         Notice::DownloadFailed(detail) => {
             format!("The file could not be downloaded ({detail}). Nothing was changed.")
         }

@@ -81,7 +81,7 @@ fn NoticeBanner(
             "Download the stored data",
             Callback::new(move |()| download_stored(store, persistence, &StorageKey::Workspace)),
         )),
-        Notice::StorageFailed(_) | Notice::DownloadFailed(_) => None,
+        Notice::StorageFailed(_) | Notice::DownloadFailed(_) | Notice::ImportUndoExpired => None,
     };
     let dismiss = {
         let notice = notice.clone();

@@ -394,6 +394,12 @@ impl Persistence {
         self.store.workspace.set(theirs);
         self.store.conflict.set(None);
         self.store.save_state.set(SaveState::Saved(saved_at));
+        // Undoing the import now would put back the workspace as it was
+        // before it, and so also throw away what the other tab saved.
+        if self.store.import_undo.get_untracked().is_some() {
+            self.store.import_undo.set(None);
+            self.store.notify(Notice::ImportUndoExpired);
+        }
     }
 
     /// Resolves a conflict by keeping this tab's version: it is written over

@@ -71,6 +71,8 @@ pub enum Notice {
     StorageFailed(StorageError),
     /// A file could not be offered for download.
     DownloadFailed(String),
+    /// Another tab saved after an import here, so it can no longer be undone.
+    ImportUndoExpired,
     /// Storage is nearly full: saves will soon fail.
     StorageNearlyFull {
         /// How full, in percent.

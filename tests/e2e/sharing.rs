@@ -423,3 +423,46 @@ async fn a_crm_export_is_mapped_previewed_and_merged_by_company_name() {
     std::fs::remove_dir_all(&folder).unwrap();
     app.assert_no_console_errors();
 }
+
+#[tokio::test]
+async fn an_import_cannot_be_undone_once_another_tab_saved_after_it() {
+    let coordinator = coordinator_with_two_profiles().await;
+    let (_, _, file) = export_everything(&coordinator).await;
+    let rep = App::open("").await;
+    import(&rep, &file).await;
+    rep.press("Import").await;
+    wait_for_stored_names(&rep, &["Contoso", "Fabrikam"]).await;
+    rep.wait_for(Role::Button, Name::Is("Undo import")).await;
+
+    // A second tab, with no changes of its own, renames the workspace.
+    let client = rep.client();
+    let first = client.window().await.expect("the first tab");
+    let second = client.new_window(true).await.expect("a second tab").handle;
+    client.switch_to_window(second).await.unwrap();
+    rep.goto("").await;
+    rep.type_into("Workspace", "Renamed in the second tab").await;
+    rep.wait_until_stored("the second tab's name is saved", |stored| {
+        match stored["data"]["name"].as_str() {
+            Some("Renamed in the second tab") => Ok(()),
+            name => Err(format!("the stored name is {name:?}")),
+        }
+    })
+    .await;
+
+    // The first tab takes that save in. Its undo would now also throw the
+    // rename away, so it is withdrawn, with a word why.
+    client.switch_to_window(first).await.unwrap();
+    rep.wait_for(
+        Role::Alert,
+        Name::StartsWith("Another tab or window saved changes after your import"),
+    )
+    .await;
+    assert!(
+        rep.find(Role::Button, Name::Is("Undo import")).await.is_err(),
+        "Undo import is no longer offered"
+    );
+    assert_eq!(stored_names(&rep).await, ["Contoso", "Fabrikam"]);
+    let stored = rep.stored_workspace().await.expect("a stored workspace");
+    assert_eq!(stored["data"]["name"], "Renamed in the second tab");
+    rep.assert_no_console_errors();
+}
