@@ -95,6 +95,7 @@ pub fn decode_file(text: &str) -> Result<ImportedFile, FormatError> {
         incoming: Incoming {
             kind,
             personal_data,
+            complete_profiles: Default::default(),
             workspace,
             records,
         },

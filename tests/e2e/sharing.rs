@@ -440,13 +440,15 @@ async fn an_import_cannot_be_undone_once_another_tab_saved_after_it() {
     let second = client.new_window(true).await.expect("a second tab").handle;
     client.switch_to_window(second).await.unwrap();
     rep.goto("").await;
-    rep.type_into("Workspace", "Renamed in the second tab").await;
-    rep.wait_until_stored("the second tab's name is saved", |stored| {
-        match stored["data"]["name"].as_str() {
+    rep.type_into("Workspace", "Renamed in the second tab")
+        .await;
+    rep.wait_until_stored(
+        "the second tab's name is saved",
+        |stored| match stored["data"]["name"].as_str() {
             Some("Renamed in the second tab") => Ok(()),
             name => Err(format!("the stored name is {name:?}")),
-        }
-    })
+        },
+    )
     .await;
 
     // The first tab takes that save in. Its undo would now also throw the
@@ -458,7 +460,9 @@ async fn an_import_cannot_be_undone_once_another_tab_saved_after_it() {
     )
     .await;
     assert!(
-        rep.find(Role::Button, Name::Is("Undo import")).await.is_err(),
+        rep.find(Role::Button, Name::Is("Undo import"))
+            .await
+            .is_err(),
         "Undo import is no longer offered"
     );
     assert_eq!(stored_names(&rep).await, ["Contoso", "Fabrikam"]);

@@ -20,8 +20,8 @@ use super::export::{FileKind, PersonalData};
 use super::fingerprint::fingerprint;
 use super::records::{RecordKind, Records, Shared, SyncMarks};
 use crate::domain::survey::{Survey, SurveyAnswer};
-use crate::domain::{Profile, Workspace};
-use std::collections::{BTreeMap, HashMap};
+use crate::domain::{Profile, ProfileId, Workspace};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use uuid::Uuid;
 
 /// What an import would do to one record.
@@ -118,8 +118,13 @@ pub struct MergeChoices {
 pub struct Incoming {
     /// What the file holds.
     pub kind: FileKind,
-    /// Whether personal data was left out of it.
+    /// Whether personal data was left out of it (of any of the files, for
+    /// several files imported together).
     pub personal_data: PersonalData,
+    /// Profiles that come with their personal data although `personal_data`
+    /// says it was left out: several files were imported together, and the
+    /// last file holding these profiles had it. Empty for a single file.
+    pub complete_profiles: BTreeSet<ProfileId>,
     /// For a whole-workspace file: its name, settings and active model (its
     /// record lists are empty; the records are in `records`).
     pub workspace: Option<Workspace>,
@@ -133,6 +138,7 @@ impl Incoming {
         Self {
             kind,
             personal_data: PersonalData::Included,
+            complete_profiles: BTreeSet::new(),
             workspace: None,
             records,
         }
@@ -162,7 +168,17 @@ impl Incoming {
             PersonalData::Included
         };
         let mut records = Records::default();
+        let mut complete_profiles = BTreeSet::new();
         for part in parts {
+            // A profile counts as its last file has it, as push_replacing
+            // keeps the last copy.
+            for profile in &part.records.profiles {
+                if part.personal_data == PersonalData::Included {
+                    complete_profiles.insert(profile.id);
+                } else {
+                    complete_profiles.remove(&profile.id);
+                }
+            }
             records.sync_marks.extend(part.records.sync_marks);
             push_replacing(&mut records.profiles, part.records.profiles);
             push_replacing(&mut records.worksheets, part.records.worksheets);
@@ -173,6 +189,7 @@ impl Incoming {
         Self {
             kind,
             personal_data,
+            complete_profiles,
             workspace: None,
             records,
         }
@@ -184,6 +201,9 @@ impl Incoming {
         let mut records = self.records.clone();
         if self.personal_data == PersonalData::LeftOut {
             for profile in &mut records.profiles {
+                if self.complete_profiles.contains(&profile.id) {
+                    continue;
+                }
                 if let Some(ours) = here.profile(profile.id) {
                     restore_personal_data(profile, ours);
                 }

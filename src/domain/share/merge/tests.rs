@@ -49,6 +49,7 @@ fn incoming(export: Export) -> Incoming {
     Incoming {
         kind: export.kind,
         personal_data: export.personal_data,
+        complete_profiles: Default::default(),
         workspace,
         records,
     }
@@ -185,6 +186,46 @@ fn a_file_without_personal_data_never_erases_it_here() {
     assert_eq!(beta.yearly_spend, Some("9".parse().unwrap()));
     assert!(beta.people[0].birthday.is_some());
     assert_eq!(beta.people[0].email.as_deref(), Some("ewa@beta.pl"));
+}
+
+#[test]
+fn files_imported_together_keep_the_personal_data_of_the_ones_that_have_it() {
+    let coordinator = coordinator();
+    let mut rep = colleague_of(&coordinator);
+    let beta = id_of(&rep, "Beta");
+    rep.profile_mut(beta).unwrap().people[0].email = Some("ewa.nowak@beta.pl".into());
+    spend(&mut rep, "Acme", "5");
+    // One file with everything, one with Acme alone and no personal data.
+    let full = incoming(Export::workspace(&rep));
+    let mut acme_only = incoming(Export::workspace(&rep).without_personal_data());
+    acme_only.records.profiles.retain(|p| p.name == "Acme");
+
+    let both = Incoming::combine(vec![full.clone(), acme_only.clone()]);
+    assert_eq!(
+        both.personal_data,
+        PersonalData::LeftOut,
+        "the preview says so"
+    );
+    let merged = apply(&coordinator, &both, &MergeChoices::default());
+    let beta_here = merged.profile(beta).unwrap();
+    assert_eq!(
+        beta_here.people[0].email.as_deref(),
+        Some("ewa.nowak@beta.pl")
+    );
+    assert!(beta_here.people[0].birthday.is_some());
+    let acme = merged.profile(id_of(&merged, "Acme")).unwrap();
+    assert_eq!(acme.yearly_spend, Some("5".parse().unwrap()));
+
+    // The last file holding a profile decides: Beta without personal data
+    // after the full file keeps what is here.
+    let mut beta_left_out = incoming(Export::workspace(&rep).without_personal_data());
+    beta_left_out.records.profiles.retain(|p| p.id == beta);
+    let both = Incoming::combine(vec![full, beta_left_out]);
+    let merged = apply(&coordinator, &both, &MergeChoices::default());
+    assert_eq!(
+        merged.profile(beta).unwrap().people[0].email.as_deref(),
+        Some("ewa@beta.pl")
+    );
 }
 
 #[test]
