@@ -136,6 +136,10 @@ fn repair_text(repair: &Repair) -> String {
         Repair::InfluenceRemoved => {
             "a person's influence was outside 1 to 5, so it was left out.".to_owned()
         }
+        Repair::RepeatedIdsRenewed(what) => format!(
+            "some {what} had the same id; each now has its own, so that changing or removing one \
+             leaves the others alone."
+        ),
         Repair::LooksLikeMarkup => "some text looks like HTML or script; it is kept and only ever \
              shown as plain text."
             .to_owned(),

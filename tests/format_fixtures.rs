@@ -370,6 +370,17 @@ fn assert_repairs_hold(name: &str, raw: &Value, incoming: &Incoming, repairs: &[
                     );
                 }
             }
+            Repair::RepeatedIdsRenewed(_) => {
+                for profile in &incoming.records.profiles {
+                    let ids: std::collections::BTreeSet<_> =
+                        profile.people.iter().map(|p| p.id).collect();
+                    assert_eq!(
+                        ids.len(),
+                        profile.people.len(),
+                        "{name}: a repeated id kept"
+                    );
+                }
+            }
             Repair::BirthdayRemoved => {
                 found.clear();
                 values_of(&imported, "birthday", &mut found);

@@ -512,6 +512,7 @@ const BEYOND_THE_SCHEMA: &[(&str, &str)] = &[
     ("worksheet-range-reversed", "comparing low and high"),
     ("model-tiers-out-of-order", "comparing the tiers"),
     ("same-profile-twice", "ids unique across records"),
+    ("person-id-twice", "ids unique within a list"),
     ("script-in-name", "markup is text"),
     ("event-handler-in-notes", "markup is text"),
     ("markup-in-worksheet-name", "markup is text"),

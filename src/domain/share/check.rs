@@ -8,9 +8,13 @@ use crate::domain::input::{Span, parse_currency, parse_email, parse_website};
 use crate::domain::profile::MAX_COMPANY_NAME_CHARS;
 use crate::domain::scoring::{Answer, CriterionKind, ScoringModel};
 use crate::domain::survey::{RATING_RANGE, SurveyAnswer};
-use crate::domain::{Birthday, Date, Profile};
+use crate::domain::{
+    AddressId, Birthday, ColumnId, CompetitorId, CriterionId, Date, LogEntryId, OpportunityId,
+    PersonId, Profile, StepId,
+};
 use serde::Serialize;
 use serde_json::Value;
+use std::collections::BTreeSet;
 
 /// Something put right in a record that is still imported.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +42,10 @@ pub enum Repair {
     BirthdayRemoved,
     /// Text that looks like HTML or script: kept, and only ever shown as text.
     LooksLikeMarkup,
+    /// Rows of one list (people, addresses, columns, criteria) shared an id;
+    /// each repeat got a new one, so that editing or removing one row never
+    /// touches another.
+    RepeatedIdsRenewed(&'static str),
 }
 
 /// Why a record of a file is not imported.
@@ -100,8 +108,51 @@ pub fn check_profile(profile: &mut Profile) -> Result<Vec<Repair>, Skip> {
             repairs.push(Repair::BirthdayRemoved);
         }
     }
+    let renewed = [
+        renew_repeated_ids(&mut profile.addresses, |r| &mut r.id, AddressId::new)
+            .then_some("addresses"),
+        renew_repeated_ids(&mut profile.people, |r| &mut r.id, PersonId::new).then_some("people"),
+        renew_repeated_ids(
+            &mut profile.opportunities,
+            |r| &mut r.id,
+            OpportunityId::new,
+        )
+        .then_some("opportunities"),
+        renew_repeated_ids(&mut profile.competitors, |r| &mut r.id, CompetitorId::new)
+            .then_some("competitors"),
+        renew_repeated_ids(&mut profile.action_plan, |r| &mut r.id, StepId::new)
+            .then_some("steps of the action plan"),
+        renew_repeated_ids(&mut profile.log, |r| &mut r.id, LogEntryId::new)
+            .then_some("entries of the update log"),
+    ];
+    repairs.extend(
+        renewed
+            .into_iter()
+            .flatten()
+            .map(Repair::RepeatedIdsRenewed),
+    );
     note_markup(profile, &mut repairs);
     Ok(repairs)
+}
+
+/// Gives a new id to each row whose id an earlier row of the list has;
+/// whether any was renewed.
+fn renew_repeated_ids<T, I: Ord + Copy>(
+    rows: &mut [T],
+    id: fn(&mut T) -> &mut I,
+    fresh: fn() -> I,
+) -> bool {
+    let mut seen = BTreeSet::new();
+    let mut renewed = false;
+    for row in rows {
+        let slot = id(row);
+        if !seen.insert(*slot) {
+            *slot = fresh();
+            seen.insert(*slot);
+            renewed = true;
+        }
+    }
+    renewed
 }
 
 /// Checks an imported scoring model.
@@ -120,6 +171,9 @@ pub fn check_model(model: &mut ScoringModel) -> Result<Vec<Repair>, Skip> {
     });
     if points_out_of_range {
         return Err(Skip::PointsOutOfRange);
+    }
+    if renew_repeated_ids(&mut model.criteria, |c| &mut c.id, CriterionId::new) {
+        repairs.push(Repair::RepeatedIdsRenewed("criteria"));
     }
     note_markup(model, &mut repairs);
     Ok(repairs)
@@ -140,6 +194,9 @@ pub fn check_worksheet(worksheet: &mut Worksheet) -> Result<Vec<Repair>, Skip> {
         drop_reversed(employees, "Number of employees", &mut repairs);
         drop_reversed(revenue, "Average annual revenue", &mut repairs);
         drop_reversed(years, "Years as a customer", &mut repairs);
+    }
+    if renew_repeated_ids(&mut worksheet.columns, |c| &mut c.id, ColumnId::new) {
+        repairs.push(Repair::RepeatedIdsRenewed("columns"));
     }
     note_markup(worksheet, &mut repairs);
     Ok(repairs)
@@ -357,6 +414,41 @@ mod tests {
             vec![Repair::CurrencyRemoved("złoty".into())]
         );
         assert_eq!(p.currency, "");
+    }
+
+    #[test]
+    fn rows_sharing_an_id_each_get_their_own_and_the_file_says_so() {
+        let mut p = profile("Acme");
+        let anna = Person {
+            name: "Anna".into(),
+            ..Person::default()
+        };
+        let twin = Person {
+            name: "Jan".into(),
+            ..anna.clone()
+        };
+        let other = Person::default();
+        p.people = vec![anna.clone(), twin, other.clone(), anna.clone()];
+        let repairs = check_profile(&mut p).unwrap();
+        assert_eq!(repairs, vec![Repair::RepeatedIdsRenewed("people")]);
+        let ids: BTreeSet<_> = p.people.iter().map(|r| r.id).collect();
+        assert_eq!(ids.len(), 4, "every person has an id of their own");
+        assert_eq!(p.people[0].id, anna.id, "the first keeps its id");
+        assert_eq!(p.people[2].id, other.id);
+        assert_eq!(p.people[1].name, "Jan", "nothing else changes");
+
+        let now = "2026-11-22T06:43:03Z".parse().unwrap();
+        let mut sheet = Worksheet::new("Top".into(), now);
+        sheet.columns[3].id = sheet.columns[0].id;
+        let repairs = check_worksheet(&mut sheet).unwrap();
+        assert_eq!(repairs, vec![Repair::RepeatedIdsRenewed("columns")]);
+        assert_ne!(sheet.columns[3].id, sheet.columns[0].id);
+
+        let mut model = crate::domain::scoring::default_model(now);
+        model.criteria[1].id = model.criteria[0].id;
+        let repairs = check_model(&mut model).unwrap();
+        assert_eq!(repairs, vec![Repair::RepeatedIdsRenewed("criteria")]);
+        assert_ne!(model.criteria[1].id, model.criteria[0].id);
     }
 
     #[test]
