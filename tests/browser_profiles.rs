@@ -243,6 +243,23 @@ async fn the_editor_locks_when_another_tab_saves_data_from_a_newer_version() {
     );
 }
 
+#[wasm_bindgen_test]
+async fn undoing_a_delete_locks_too_when_another_tab_saves_newer_data() {
+    let _page = fresh_page().await;
+    workspace_with_profile(&format!("#/profiles/{PROFILE}"));
+    let _app = mount_app().await;
+    click("Delete");
+    wait_until("the delete can be undone", || button("Undo").is_some()).await;
+    assert!(!button("Undo").unwrap().disabled());
+    let newer = workspace_file("6f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f", "Acme", 9, 99);
+    save_from_other_tab(&newer).await;
+    wait_until("Undo is locked with the rest", || {
+        button("Undo").is_some_and(|b| b.disabled())
+    })
+    .await;
+    assert_eq!(stored(WORKSPACE_KEY).as_deref(), Some(newer.as_str()));
+}
+
 /// The names of the customers the worksheet suggests, in order.
 fn suggested() -> Vec<String> {
     let list = document()
@@ -347,7 +364,7 @@ async fn a_profile_created_just_after_a_backup_still_needs_one() {
 }
 
 #[wasm_bindgen_test]
-async fn a_long_list_draws_100_rows_at_a_time_and_select_all_takes_every_match() {
+async fn a_long_list_draws_50_rows_at_a_time_and_select_all_takes_every_match() {
     let _page = fresh_page().await;
     let mut file: serde_json::Value = serde_json::from_str(&workspace_file(
         "6f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f",

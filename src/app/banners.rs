@@ -38,6 +38,7 @@ pub fn Banners() -> impl IntoView {
 #[component]
 fn UndoDelete() -> impl IntoView {
     let store = use_app_store();
+    let locked = crate::app::fields::locked();
     move || {
         let name = store
             .deleted
@@ -46,8 +47,9 @@ fn UndoDelete() -> impl IntoView {
             <div class="notice info" role="status">
                 <p>{format!("Deleted the profile “{name}”.")}</p>
                 <div class="notice-actions">
-                    <button type="button" on:click=move |_| undo_delete(store)>"Undo"</button>
-                    <button type="button" class="secondary" on:click=move |_| store.deleted.set(None)>"Dismiss"</button>
+                    <button type="button" disabled=locked on:click=move |_| undo_delete(store)>"Undo"</button>
+                    <button type="button" class="secondary" aria-label=format!("Dismiss: deleted {name}")
+                        on:click=move |_| store.deleted.set(None)>"Dismiss"</button>
                 </div>
             </div>
         })

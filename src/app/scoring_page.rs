@@ -90,10 +90,11 @@ pub fn ModelSwitch() -> impl IntoView {
         })
     };
     let active = move || store.workspace.with(|w| w.active_model);
+    let locked = crate::app::fields::locked();
     view! {
         <div class="field inline">
             <label for="active-model">"Active model"</label>
-            <select id="active-model" on:change=move |ev| {
+            <select id="active-model" disabled=locked on:change=move |ev| {
                 let id = event_target_value(&ev).parse::<uuid::Uuid>().ok().map(ModelId::from_uuid);
                 store.workspace.update(|w| if id.is_some() { w.active_model = id });
             }>

@@ -217,10 +217,13 @@ fn open_checked(text: &str, may_be_packed: bool) -> Result<Opened, FormatError> 
         return open_checked(&packed::unpack(envelope)?, false);
     }
     let kind = check_kind(&envelope)?;
-    let personal_data = envelope
-        .get("personal_data")
-        .and_then(|v| serde_json::from_value(v.clone()).ok())
-        .unwrap_or_default();
+    // Files from before this marker always hold everything. A marker that
+    // cannot be read counts as "left out": taken as complete, the file's
+    // blank birthdays, phones and e-mails would erase the ones kept here.
+    let personal_data = match envelope.get("personal_data") {
+        None => PersonalData::Included,
+        Some(v) => serde_json::from_value(v.clone()).unwrap_or(PersonalData::LeftOut),
+    };
     let exported_at = envelope
         .get("exported_at")
         .and_then(|v| serde_json::from_value(v.clone()).ok());
@@ -310,6 +313,36 @@ mod tests {
         assert_eq!(value["exported_at"], "2026-11-22T06:43:03.000Z");
         assert_eq!(value["app_version"], APP_VERSION);
         assert!(value["data"]["id"].is_string());
+    }
+
+    #[test]
+    fn an_unreadable_personal_data_marker_counts_as_left_out() {
+        let with_marker = |marker: &str| {
+            let text =
+                envelope_with(DATA, "3").replacen(r#""data":"#, &format!(r#"{marker}"data":"#), 1);
+            import::decode_file(&text).unwrap().incoming.personal_data
+        };
+        assert_eq!(
+            with_marker(""),
+            PersonalData::Included,
+            "files from before the marker"
+        );
+        assert_eq!(
+            with_marker(r#""personal_data":"left_out","#),
+            PersonalData::LeftOut
+        );
+        assert_eq!(
+            with_marker(r#""personal_data":"included","#),
+            PersonalData::Included
+        );
+        assert_eq!(
+            with_marker(r#""personal_data":"Left out","#),
+            PersonalData::LeftOut
+        );
+        assert_eq!(
+            with_marker(r#""personal_data":false,"#),
+            PersonalData::LeftOut
+        );
     }
 
     #[test]

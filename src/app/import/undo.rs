@@ -8,6 +8,7 @@ use leptos::prelude::*;
 #[component]
 pub fn UndoImport() -> impl IntoView {
     let store = use_app_store();
+    let locked = crate::app::fields::locked();
     move || {
         let files = store
             .import_undo
@@ -20,10 +21,13 @@ pub fn UndoImport() -> impl IntoView {
                     "since are undone too)."
                 </p>
                 <div class="notice-actions">
-                    <button type="button" on:click=move |_| undo_import(store)>"Undo import"</button>
+                    <button type="button" disabled=locked on:click=move |_| undo_import(store)>
+                        "Undo import"
+                    </button>
                     <button
                         type="button"
                         class="secondary"
+                        aria-label=format!("Dismiss: imported {files}")
                         on:click=move |_| store.import_undo.set(None)
                     >
                         "Dismiss"
