@@ -149,7 +149,7 @@ async fn ranges_emails_and_web_addresses_are_checked_beside_their_fields() {
 }
 
 #[wasm_bindgen_test]
-async fn people_are_added_with_a_checked_birthday_and_removed() {
+async fn people_are_added_with_a_checked_birthday_and_removed_with_an_undo() {
     let _page = fresh_page().await;
     workspace_with_profile(&format!("#/profiles/{PROFILE}/edit"));
     let _app = mount_app().await;
@@ -188,11 +188,37 @@ async fn people_are_added_with_a_checked_birthday_and_removed() {
     })
     .await;
 
-    click("Remove this person");
+    // The Remove button names the person it removes.
+    assert!(button("Remove this person").is_none());
+    click("Remove Anna Nowak");
     wait_until("the person is removed", || {
         stored_profile().is_some_and(|p| p.get("people").is_none())
     })
     .await;
+    assert!(
+        texts_with_role("status")
+            .iter()
+            .any(|t| t == "Removed Anna Nowak."),
+        "{:?}",
+        texts_with_role("status")
+    );
+    sleep(50).await;
+    let undo = button("Undo removing Anna Nowak").expect("an Undo button");
+    assert_eq!(
+        document().active_element().map(|e| e.outer_html()),
+        Some(undo.outer_html()),
+        "focus moves from the removed row's button to Undo"
+    );
+    undo.click();
+    wait_until("the person is back with the birthday", || {
+        stored_profile().is_some_and(|p| {
+            p["people"][0]["name"] == "Anna Nowak"
+                && p["people"][0]["birthday"] == serde_json::json!({"month": 4, "day": 30})
+        })
+    })
+    .await;
+    wait_until("and shown", || button("Remove Anna Nowak").is_some()).await;
+    assert!(button("Undo removing Anna Nowak").is_none_or(|b| b.hidden()));
 }
 
 #[wasm_bindgen_test]

@@ -75,7 +75,7 @@ impl ProfileAccess {
 }
 
 /// A repeatable row of a profile (a person, an address, a step).
-pub trait Row: Default + 'static {
+pub trait Row: Default + Clone + Send + Sync + 'static {
     /// The row's id type.
     type Id: Copy + PartialEq + Eq + std::hash::Hash + Send + Sync + Display + 'static;
     /// The row's id.
@@ -84,6 +84,8 @@ pub trait Row: Default + 'static {
     fn key(id: Self::Id) -> Uuid;
     /// The id with this UUID.
     fn id_of(key: Uuid) -> Self::Id;
+    /// What names the row for people (a person's name, a step), maybe blank.
+    fn title(&self) -> &str;
     /// The profile's list of such rows.
     fn rows(profile: &Profile) -> &Vec<Self>;
     /// The same list, to change.
@@ -91,7 +93,7 @@ pub trait Row: Default + 'static {
 }
 
 macro_rules! row {
-    ($row:ty, $id:ty, $field:ident) => {
+    ($row:ty, $id:ty, $field:ident, $title:ident) => {
         impl Row for $row {
             type Id = $id;
             fn row_id(&self) -> $id {
@@ -103,6 +105,9 @@ macro_rules! row {
             fn id_of(key: Uuid) -> $id {
                 <$id>::from_uuid(key)
             }
+            fn title(&self) -> &str {
+                &self.$title
+            }
             fn rows(profile: &Profile) -> &Vec<Self> {
                 &profile.$field
             }
@@ -113,12 +118,12 @@ macro_rules! row {
     };
 }
 
-row!(Address, AddressId, addresses);
-row!(Person, PersonId, people);
-row!(Opportunity, OpportunityId, opportunities);
-row!(Competitor, CompetitorId, competitors);
-row!(ActionStep, StepId, action_plan);
-row!(LogEntry, LogEntryId, log);
+row!(Address, AddressId, addresses, label);
+row!(Person, PersonId, people, name);
+row!(Opportunity, OpportunityId, opportunities, title);
+row!(Competitor, CompetitorId, competitors, name);
+row!(ActionStep, StepId, action_plan, description);
+row!(LogEntry, LogEntryId, log, text);
 
 /// The ids of a profile's rows of one kind, in order, tracked.
 pub fn row_ids<T: Row>(store: AppStore, profile: ProfileId) -> Vec<T::Id> {
@@ -205,10 +210,28 @@ impl<T: Row> RowAccess<T> {
         })
     }
 
-    /// Removes the row.
-    pub fn remove(self) {
+    /// What names the row now, tracked (blank if nothing does).
+    pub fn title(self) -> String {
+        self.with(|row| row.title().to_owned()).unwrap_or_default()
+    }
+
+    /// Removes the row, and returns it with its place for an undo.
+    pub fn take(self) -> Option<(usize, T)> {
+        let mut taken = None;
         edit_profile(self.store, self.profile, |p| {
-            T::rows_mut(p).retain(|r| r.row_id() != self.id)
+            let rows = T::rows_mut(p);
+            if let Some(at) = rows.iter().position(|r| r.row_id() == self.id) {
+                taken = Some((at, rows.remove(at)));
+            }
+        });
+        taken
+    }
+
+    /// Puts a taken row back at its place (or last, if the list is shorter).
+    pub fn put_back(store: AppStore, profile: ProfileId, at: usize, row: T) {
+        edit_profile(store, profile, |p| {
+            let rows = T::rows_mut(p);
+            rows.insert(at.min(rows.len()), row);
         });
     }
 

@@ -1,22 +1,27 @@
 //! A section of repeatable rows (people, addresses, steps) with add and
-//! remove buttons.
+//! remove buttons, and an undo for the last removal.
 
 use super::access::{ProfileAccess, Row, RowAccess, add_row, row_ids};
 use crate::app::state::AppStore;
 use crate::domain::ProfileId;
+use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
 use uuid::Uuid;
 
-/// One kind of row, as the list needs it: its ids, how to add and remove
-/// one, and how to draw one's fields. The row type is erased here, so the
-/// list itself is compiled once instead of once per kind of row (six copies
-/// of the list's keyed drawing cost about 40 KB of wasm).
+/// Puts a removed row back where it was.
+type PutBack = Arc<dyn Fn(AppStore, ProfileId) + Send + Sync>;
+
+/// One kind of row, as the list needs it: its ids, how to add, name and
+/// remove one, and how to draw one's fields. The row type is erased here, so
+/// the list itself is compiled once instead of once per kind of row (six
+/// copies of the list's keyed drawing cost about 40 KB of wasm).
 #[derive(Clone)]
 pub struct RowFields {
     ids: fn(AppStore, ProfileId) -> Vec<Uuid>,
     add: fn(AppStore, ProfileId) -> Uuid,
-    remove: fn(AppStore, ProfileId, Uuid),
+    title: fn(AppStore, ProfileId, Uuid) -> String,
+    remove: fn(AppStore, ProfileId, Uuid) -> Option<PutBack>,
     draw: Arc<dyn Fn(AppStore, ProfileId, Uuid) -> AnyView + Send + Sync>,
 }
 
@@ -32,15 +37,34 @@ pub fn row_fields<T: Row, V: IntoView + 'static>(
                 .collect()
         },
         add: |store, profile| T::key(add_row::<T>(store, profile)),
-        remove: |store, profile, key| RowAccess::<T>::new(store, profile, T::id_of(key)).remove(),
-        draw: Arc::new(move |store, profile, key| {
-            draw(RowAccess::new(store, profile, T::id_of(key))).into_any()
-        }),
+        title: |store, profile, key| access::<T>(store, profile, key).title(),
+        remove: |store, profile, key| {
+            let (at, row) = access::<T>(store, profile, key).take()?;
+            let put_back: PutBack = Arc::new(move |store, profile| {
+                RowAccess::<T>::put_back(store, profile, at, row.clone());
+            });
+            Some(put_back)
+        },
+        draw: Arc::new(move |store, profile, key| draw(access(store, profile, key)).into_any()),
     }
+}
+
+fn access<T: Row>(store: AppStore, profile: ProfileId, key: Uuid) -> RowAccess<T> {
+    RowAccess::new(store, profile, T::id_of(key))
+}
+
+/// A removed row that can be put back.
+#[derive(Clone)]
+struct Removed {
+    /// What named it ("Anna Nowak", or "the person").
+    name: String,
+    put_back: PutBack,
 }
 
 /// A titled list of rows, each drawn by `row`, with a button that adds one.
 /// Focus moves to the new row's first field so typing can start at once.
+/// Removing a row can be undone until the next removal: focus moves to the
+/// Undo button, and a status line says what was removed.
 #[component]
 pub fn RowList(
     /// The profile being edited.
@@ -61,10 +85,13 @@ pub fn RowList(
     let RowFields {
         ids,
         add,
+        title: row_title,
         remove,
         draw,
     } = row;
     let ids = move || ids(store, profile);
+    let removed = RwSignal::new(None::<Removed>);
+    let undo_button = NodeRef::<html::Button>::new();
     let add = move |_| {
         let key = add(store, profile);
         // Focus the first field of the new row once it is drawn.
@@ -77,16 +104,43 @@ pub fn RowList(
             }
         });
     };
+    // "Anna Nowak", or "this person" for a row not named yet.
+    let name_of = move |key: Uuid| {
+        let name = row_title(store, profile, key);
+        match name.lines().next().map(str::trim) {
+            Some(first) if !first.is_empty() => first.chars().take(60).collect(),
+            _ => format!("this {noun}"),
+        }
+    };
+    let remove_row = move |key: Uuid| {
+        let name = untrack(|| name_of(key));
+        if let Some(put_back) = remove(store, profile, key) {
+            removed.set(Some(Removed { name, put_back }));
+            // The focused Remove button is gone: focus the Undo button.
+            request_animation_frame(move || {
+                if let Some(button) = undo_button.get_untracked() {
+                    let _ = button.focus();
+                }
+            });
+        }
+    };
+    let undo = move |_| {
+        if let Some(r) = removed.get_untracked() {
+            (r.put_back)(store, profile);
+            removed.set(None);
+        }
+    };
     let draw_row = move |key: Uuid| {
         view! {
             <li class="row" data-row=key.to_string()>
                 {draw(store, profile, key)}
                 <button type="button" class="secondary remove" disabled=locked
-                    aria-label=format!("Remove this {noun}")
-                    on:click=move |_| remove(store, profile, key)>"Remove"</button>
+                    aria-label=move || format!("Remove {}", name_of(key))
+                    on:click=move |_| remove_row(key)>"Remove"</button>
             </li>
         }
     };
+    let removed_name = move || removed.with(|r| r.as_ref().map(|r| r.name.clone()));
     view! {
         <section aria-labelledby=labelled_by class="editor-section">
             <h2 id=heading_id>{title}</h2>
@@ -95,7 +149,16 @@ pub fn RowList(
                     <For each=ids key=|key| *key children=draw_row.clone() />
                 </ul>
             </Show>
-            <button type="button" class="secondary" disabled=locked on:click=add>{format!("Add {noun}")}</button>
+            <div class="row-actions">
+                <button type="button" class="secondary" disabled=locked on:click=add>{format!("Add {noun}")}</button>
+                <p role="status" class="removed">
+                    {move || removed_name().map(|name| format!("Removed {name}."))}
+                </p>
+                <button type="button" class="secondary" node_ref=undo_button disabled=locked
+                    hidden=move || removed_name().is_none()
+                    aria-label=move || format!("Undo removing {}", removed_name().unwrap_or_default())
+                    on:click=undo>"Undo"</button>
+            </div>
         </section>
     }
 }
