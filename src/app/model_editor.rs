@@ -102,8 +102,10 @@ pub fn ModelEditor() -> impl IntoView {
                 <ModelSwitch/>
                 <button type="button" class="secondary" disabled=locked on:click=move |_| {
                     store.workspace.update(|w| {
-                w.add_model(default_model(now()));
-            });
+                        let mut model = default_model(now());
+                        model.name = w.unused_model_name(&model.name);
+                        w.add_model(model);
+                    });
                 }>"New model"</button>
                 <button type="button" class="secondary" disabled=locked on:click=duplicate>"Duplicate model"</button>
                 <button type="button" class="secondary" disabled=locked on:click=delete>"Delete model"</button>

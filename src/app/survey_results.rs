@@ -27,11 +27,19 @@ pub fn TallyTable(
         })
     });
     let top = move || tally.with(|t| t.top(TOP_CRITERIA));
+    let round_two = move || {
+        store
+            .workspace
+            .with(|w| w.round_two_of(id).map(|s| (s.id, s.title.clone())))
+    };
     let start_round_two = move |_| {
         let top = top();
         let mut next = None;
         store.workspace.update(|w| {
-            if let Some(survey) = w.survey(id).cloned() {
+            // Started once: a second round 2 would split the reps' ratings.
+            if let Some(existing) = w.round_two_of(id) {
+                next = Some(existing.id);
+            } else if let Some(survey) = w.survey(id).cloned() {
                 next = Some(w.add_survey(survey.round_two(&top, now())));
             }
         });
@@ -65,12 +73,24 @@ pub fn TallyTable(
                     }}
                 </tbody>
             </table>
-            <p class="actions">
-                <button type="button" disabled=move || locked() || top().is_empty() on:click=start_round_two>
-                    "Start round 2 with the top 5"
-                </button>
-            </p>
-            <p class="hint">"Round 2 asks each rep to rate their 3 best customers on these criteria."</p>
+            {move || match round_two() {
+                Some((next, title)) => view! {
+                    <p class="actions">
+                        "Round 2 has started: "
+                        <a href=Route::Survey(next).href()>{title}</a>
+                    </p>
+                }
+                .into_any(),
+                None => view! {
+                    <p class="actions">
+                        <button type="button" disabled=move || locked() || top().is_empty() on:click=start_round_two>
+                            "Start round 2 with the top 5"
+                        </button>
+                    </p>
+                    <p class="hint">"Round 2 asks each rep to rate their 3 best customers on these criteria."</p>
+                }
+                .into_any(),
+            }}
         </section>
     }
 }

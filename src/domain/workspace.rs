@@ -205,6 +205,19 @@ impl Workspace {
         self.models.iter_mut().find(|m| m.id == id)
     }
 
+    /// `name`, or `name 2`, `name 3`… if a model here is called that, so
+    /// that models can be told apart in the "Active model" list.
+    pub fn unused_model_name(&self, name: &str) -> String {
+        let taken = |candidate: &str| self.models.iter().any(|m| m.name == candidate);
+        if !taken(name) {
+            return name.to_owned();
+        }
+        (2..)
+            .map(|n| format!("{name} {n}"))
+            .find(|candidate| !taken(candidate))
+            .expect("some number is free")
+    }
+
     /// Adds `model` and makes it the active one.
     pub fn add_model(&mut self, model: ScoringModel) -> ModelId {
         let id = model.id;
@@ -274,6 +287,20 @@ mod tests {
 
     fn now() -> Timestamp {
         "2026-11-22T06:43:03Z".parse().unwrap()
+    }
+
+    #[test]
+    fn a_new_model_gets_a_name_no_other_model_has() {
+        let mut ws = Workspace::new(now());
+        let model = || crate::domain::scoring::default_model(now());
+        let base = model().name;
+        assert_eq!(ws.unused_model_name(&base), base);
+        ws.add_model(model());
+        assert_eq!(ws.unused_model_name(&base), format!("{base} 2"));
+        let mut second = model();
+        second.name = ws.unused_model_name(&base);
+        ws.add_model(second);
+        assert_eq!(ws.unused_model_name(&base), format!("{base} 3"));
     }
 
     #[test]

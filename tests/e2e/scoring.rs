@@ -1367,3 +1367,23 @@ async fn a_long_ranking_shows_50_rows_at_a_time() {
     .await;
     assert_eq!(rows[0].company, "Company 129 Sp. z o.o.");
 }
+
+#[tokio::test]
+async fn a_new_model_gets_a_name_of_its_own_and_becomes_the_active_one() {
+    let app = App::open("#/scoring").await;
+    app.load_workspace(&workspace(five_companies())).await;
+    start_with_the_default_model(&app).await;
+    app.goto("#/scoring/model").await;
+    app.wait_for_main_heading("Scoring model").await;
+    app.press("New model").await;
+    let second = format!("{MODEL} 2");
+    wait_until(
+        "the new model is listed and active",
+        async || match options(&app, "Active model").await? {
+            (all, Some(chosen)) if all == [MODEL, second.as_str()] && chosen == second => Ok(()),
+            seen => Err(format!("the Active model list shows {seen:?}")),
+        },
+    )
+    .await;
+    app.assert_no_console_errors();
+}

@@ -234,5 +234,25 @@ async fn a_coordinator_runs_both_rounds_with_reps_by_file_and_gets_model_weights
             }
         })
         .await;
+
+    // Back on round 1, the round 2 is linked, never started a second time.
+    coordinator.goto("#/surveys").await;
+    coordinator.follow("Best customers Q4").await;
+    coordinator
+        .follow("Best customers Q4: your best customers")
+        .await;
+    coordinator
+        .wait_for_main_heading("Best customers Q4: your best customers")
+        .await;
+    coordinator.goto("#/surveys").await;
+    coordinator.follow("Best customers Q4").await;
+    coordinator.wait_for_main_heading("Best customers Q4").await;
+    assert!(
+        coordinator
+            .find(Role::Button, Name::Is("Start round 2 with the top 5"))
+            .await
+            .is_err(),
+        "no second round 2"
+    );
     coordinator.assert_no_console_errors();
 }

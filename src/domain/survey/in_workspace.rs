@@ -10,6 +10,12 @@ impl Workspace {
         self.surveys.iter().find(|s| s.id == id)
     }
 
+    /// The round 2 already started from survey `id`, if any: a round has
+    /// one follow-up, so that reps' ratings are never split across two.
+    pub fn round_two_of(&self, id: SurveyId) -> Option<&Survey> {
+        self.surveys.iter().find(|s| s.follows == Some(id))
+    }
+
     /// Adds a survey made here and returns its id.
     pub fn add_survey(&mut self, survey: Survey) -> SurveyId {
         let id = survey.id;
@@ -63,6 +69,25 @@ impl Workspace {
 mod tests {
     use super::*;
     use crate::domain::survey::tests::now;
+
+    #[test]
+    fn a_round_knows_the_round_two_started_from_it() {
+        let mut ws = Workspace::new(now());
+        let first = Survey::round_one(
+            "Q4".into(),
+            "Anna".into(),
+            ws.id,
+            None,
+            &["Spend".into(), "Loyalty".into()],
+            now(),
+        );
+        let id = ws.add_survey(first.clone());
+        assert!(ws.round_two_of(id).is_none());
+        let top = [first.criteria[0].id];
+        let next = ws.add_survey(first.round_two(&top, now()));
+        assert_eq!(ws.round_two_of(id).map(|s| s.id), Some(next));
+        assert!(ws.round_two_of(next).is_none());
+    }
 
     #[test]
     fn the_own_answer_is_started_once_and_removed_with_its_survey() {
