@@ -6,6 +6,7 @@
 mod common;
 
 use common::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -428,4 +429,27 @@ async fn a_deep_link_opens_its_screen_and_navigation_marks_it() {
             == "Home"
     })
     .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_link_to_no_page_says_so_and_leads_home() {
+    let _page = fresh_page().await;
+    window().location().set_hash("#/nowhere").unwrap();
+    let _app = mount_app().await;
+    let main_heading = || {
+        document()
+            .query_selector("main h1")
+            .unwrap()
+            .and_then(|h| h.text_content())
+            .unwrap_or_default()
+    };
+    assert_eq!(main_heading(), "Page not found");
+    let home: web_sys::HtmlElement = document()
+        .query_selector("main a[href=\"#/\"]")
+        .unwrap()
+        .expect("a link home")
+        .unchecked_into();
+    assert_eq!(home.text_content().unwrap(), "Go to Home");
+    home.click();
+    wait_until("the home screen shows", || main_heading() == "Home").await;
 }

@@ -12,6 +12,6 @@ pub fn NotFound(
     view! {
         <h1 tabindex="-1">"Page not found"</h1>
         <p>"There is no page at “#/" {path} "”. It may come from a newer version of Clientele."</p>
-        <p><a href=Route::Home.href()>"Go to the overview"</a></p>
+        <p><a href=Route::Home.href()>"Go to Home"</a></p>
     }
 }
