@@ -237,14 +237,27 @@ pub fn notice(notice: &Notice) -> String {
              disabled or blocked, as in some private windows). You can work, but everything stays \
              in this tab only and is lost when it closes: download a backup before you leave."
             .to_owned(),
+        // A write the browser accepted but did not keep may have replaced
+        // what was stored: then nothing is promised about it.
+        Notice::NotSaved(StorageError::NotKept) => format!(
+            "Your latest changes may not be saved. {} They are still here in this tab, but what \
+             is stored may be damaged: download everything as a file before you reload or close \
+             this tab.",
+            storage_error(&StorageError::NotKept)
+        ),
         Notice::NotSaved(error) => format!(
             "Your latest changes are not saved. {} They are still here in this tab, and what was saved \
-             before is intact. Download everything as a file to keep them safe.",
+             before is intact. Download everything as a file before you reload or close this tab.",
             storage_error(error)
         ),
         Notice::CorruptQuarantined { reason, .. } => format!(
             "The data stored in this browser could not be read, so Clientele started with an empty \
              workspace. The unreadable data was kept aside, unchanged: you can download it. ({})",
+            format_error(reason)
+        ),
+        Notice::CorruptSetAside { reason, .. } => format!(
+            "Something wrote data to this browser's storage that Clientele cannot read. It was kept \
+             aside, unchanged, and you can download it; this tab's workspace was saved in its place. ({})",
             format_error(reason)
         ),
         Notice::CorruptKept { reason, move_error } => format!(
@@ -257,6 +270,11 @@ pub fn notice(notice: &Notice) -> String {
             "This browser holds data saved by a newer version of Clientele (schema version {found}; this \
              one reads up to {supported}). To keep it safe, this page is read-only and will not write \
              over it. Open Clientele's newest version, or download the data as a file."
+        ),
+        Notice::NewerDataUnsaved { found, supported } => format!(
+            "A newer version of Clientele saved this workspace in another tab (schema version {found}; \
+             this one reads up to {supported}). This page is now read-only, and your latest changes \
+             here are not saved: download everything as a file before you reload or close this tab."
         ),
         Notice::StorageFailed(error) => format!(
             "Clientele could not use this browser's storage. {} Nothing stored was changed.",
@@ -356,3 +374,23 @@ pub const BIRTHDAY_MONTH_MISSING: &str = "Choose the month.";
 /// Tier thresholds that do not descend from A to C.
 pub const TIERS_OUT_OF_ORDER: &str =
     "Tier thresholds must go down from A to C, within 0 to 100 (for example 75, 50, 25).";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_write_the_browser_did_not_keep_promises_nothing_about_what_is_stored() {
+        let not_kept = notice(&Notice::NotSaved(StorageError::NotKept));
+        assert!(!not_kept.contains("intact"), "{not_kept}");
+        assert!(not_kept.contains("may be damaged"), "{not_kept}");
+        let full = notice(&Notice::NotSaved(StorageError::QuotaExceeded));
+        assert!(full.contains("what was saved before is intact"), "{full}");
+        for text in [not_kept, full] {
+            assert!(
+                text.contains("before you reload or close this tab"),
+                "{text}"
+            );
+        }
+    }
+}

@@ -453,3 +453,49 @@ async fn a_link_to_no_page_says_so_and_leads_home() {
     home.click();
     wait_until("the home screen shows", || main_heading() == "Home").await;
 }
+
+#[wasm_bindgen_test]
+async fn a_newer_version_saving_over_unsaved_changes_says_they_live_only_here() {
+    let _page = fresh_page().await;
+    storage()
+        .set_item(WORKSPACE_KEY, &workspace_file(ID, "Acme", 1, 1))
+        .unwrap();
+    let _app = mount_app().await;
+    type_into(&field("Workspace"), "Mine");
+    let newer = workspace_file(ID, "From the future", 2, 99);
+    save_from_other_tab(&newer).await;
+    wait_until("the warning", || {
+        alert_says("your latest changes here are not saved")
+    })
+    .await;
+    assert!(field("Workspace").disabled(), "read-only");
+    assert!(
+        button("Download everything as a file").is_some(),
+        "this tab's changes can be kept"
+    );
+    assert!(button("Download the stored data").is_none());
+    sleep(600).await;
+    assert_eq!(stored(WORKSPACE_KEY).as_deref(), Some(newer.as_str()));
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_data_written_during_a_session_is_set_aside_and_said_so() {
+    let _page = fresh_page().await;
+    storage()
+        .set_item(WORKSPACE_KEY, &workspace_file(ID, "Acme", 1, 1))
+        .unwrap();
+    let _app = mount_app().await;
+    type_into(&field("Workspace"), "Mine");
+    // Another program writes garbage without telling this tab.
+    storage().set_item(WORKSPACE_KEY, "{not json").unwrap();
+    wait_until("this tab's workspace is saved", || {
+        stored(WORKSPACE_KEY).is_some_and(|text| text != "{not json")
+            && stored_name().as_deref() == Some("Mine")
+    })
+    .await;
+    assert!(alert_says("Something wrote data to this browser's storage"));
+    assert!(!alert_says("started with an empty workspace"));
+    let aside = quarantine_keys();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert_eq!(stored(&aside[0]).as_deref(), Some("{not json"));
+}

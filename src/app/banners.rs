@@ -66,13 +66,14 @@ fn NoticeBanner(
     let persistence = use_persistence();
     let text = messages::notice(&notice);
     let action = match &notice {
-        Notice::StorageUnavailable | Notice::NotSaved(_) | Notice::StorageNearlyFull { .. } => {
-            Some((
-                "Download everything as a file",
-                Callback::new(move |()| download_workspace(store)),
-            ))
-        }
-        Notice::CorruptQuarantined { key, .. } => {
+        Notice::StorageUnavailable
+        | Notice::NotSaved(_)
+        | Notice::StorageNearlyFull { .. }
+        | Notice::NewerDataUnsaved { .. } => Some((
+            "Download everything as a file",
+            Callback::new(move |()| download_workspace(store)),
+        )),
+        Notice::CorruptQuarantined { key, .. } | Notice::CorruptSetAside { key, .. } => {
             let key = key.clone();
             Some((
                 "Download the unreadable data",

@@ -336,12 +336,13 @@ impl Persistence {
                 store.save_state.set(SaveState::Conflict);
             }
             Some(Err(Blocked::NewerVersion { found, supported })) => {
+                // This save carried changes, and they now live only here.
                 store.mode.set(StorageMode::ReadOnly);
                 store.save_state.set(SaveState::Failed);
-                store.notify(Notice::NewerData { found, supported });
+                store.notify(Notice::NewerDataUnsaved { found, supported });
             }
             Some(Err(Blocked::Quarantined { key, reason })) => {
-                store.notify(Notice::CorruptQuarantined { key, reason });
+                store.notify(Notice::CorruptSetAside { key, reason });
                 // The unreadable text is safe; save over the empty slot.
                 self.flush();
             }
@@ -372,7 +373,11 @@ impl Persistence {
             Ok(_) => {}
             Err(FormatError::NewerVersion { found, supported }) => {
                 self.store.mode.set(StorageMode::ReadOnly);
-                self.store.notify(Notice::NewerData { found, supported });
+                self.store.notify(if self.has_unsaved_changes() {
+                    Notice::NewerDataUnsaved { found, supported }
+                } else {
+                    Notice::NewerData { found, supported }
+                });
             }
             // Unreadable text from elsewhere is set aside by the next save.
             Err(_) => {}

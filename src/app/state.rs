@@ -52,6 +52,14 @@ pub enum Notice {
         /// Why it could not be read.
         reason: FormatError,
     },
+    /// While this tab was open, something wrote unreadable data to storage;
+    /// it was moved aside to `key` and this tab's workspace saved instead.
+    CorruptSetAside {
+        /// Where the unreadable text now is.
+        key: StorageKey,
+        /// Why it could not be read.
+        reason: FormatError,
+    },
     /// Stored data could not be read nor moved aside; the app is read-only so
     /// that it is not overwritten.
     CorruptKept {
@@ -71,6 +79,14 @@ pub enum Notice {
     StorageFailed(StorageError),
     /// A file could not be offered for download.
     DownloadFailed(String),
+    /// A newer Clientele saved while this tab had changes that are not
+    /// saved; the page is read-only and those changes live only here.
+    NewerDataUnsaved {
+        /// The schema version found.
+        found: u64,
+        /// The newest this app reads.
+        supported: u32,
+    },
     /// Another tab saved after an import here, so it can no longer be undone.
     ImportUndoExpired,
     /// Storage is nearly full: saves will soon fail.

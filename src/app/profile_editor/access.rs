@@ -85,7 +85,7 @@ pub trait Row: Default + Clone + Send + Sync + 'static {
     /// The id with this UUID.
     fn id_of(key: Uuid) -> Self::Id;
     /// What names the row for people (a person's name, a step), maybe blank.
-    fn title(&self) -> &str;
+    fn caption(&self) -> &str;
     /// The profile's list of such rows.
     fn rows(profile: &Profile) -> &Vec<Self>;
     /// The same list, to change.
@@ -93,7 +93,7 @@ pub trait Row: Default + Clone + Send + Sync + 'static {
 }
 
 macro_rules! row {
-    ($row:ty, $id:ty, $field:ident, $title:ident) => {
+    ($row:ty, $id:ty, $field:ident, $caption:ident) => {
         impl Row for $row {
             type Id = $id;
             fn row_id(&self) -> $id {
@@ -105,8 +105,8 @@ macro_rules! row {
             fn id_of(key: Uuid) -> $id {
                 <$id>::from_uuid(key)
             }
-            fn title(&self) -> &str {
-                &self.$title
+            fn caption(&self) -> &str {
+                &self.$caption
             }
             fn rows(profile: &Profile) -> &Vec<Self> {
                 &profile.$field
@@ -211,8 +211,9 @@ impl<T: Row> RowAccess<T> {
     }
 
     /// What names the row now, tracked (blank if nothing does).
-    pub fn title(self) -> String {
-        self.with(|row| row.title().to_owned()).unwrap_or_default()
+    pub fn caption(self) -> String {
+        self.with(|row| row.caption().to_owned())
+            .unwrap_or_default()
     }
 
     /// Removes the row, and returns it with its place for an undo.

@@ -20,7 +20,7 @@ type PutBack = Arc<dyn Fn(AppStore, ProfileId) + Send + Sync>;
 pub struct RowFields {
     ids: fn(AppStore, ProfileId) -> Vec<Uuid>,
     add: fn(AppStore, ProfileId) -> Uuid,
-    title: fn(AppStore, ProfileId, Uuid) -> String,
+    caption: fn(AppStore, ProfileId, Uuid) -> String,
     remove: fn(AppStore, ProfileId, Uuid) -> Option<PutBack>,
     draw: Arc<dyn Fn(AppStore, ProfileId, Uuid) -> AnyView + Send + Sync>,
 }
@@ -37,7 +37,7 @@ pub fn row_fields<T: Row, V: IntoView + 'static>(
                 .collect()
         },
         add: |store, profile| T::key(add_row::<T>(store, profile)),
-        title: |store, profile, key| access::<T>(store, profile, key).title(),
+        caption: |store, profile, key| access::<T>(store, profile, key).caption(),
         remove: |store, profile, key| {
             let (at, row) = access::<T>(store, profile, key).take()?;
             let put_back: PutBack = Arc::new(move |store, profile| {
@@ -85,7 +85,7 @@ pub fn RowList(
     let RowFields {
         ids,
         add,
-        title: row_title,
+        caption,
         remove,
         draw,
     } = row;
@@ -106,7 +106,7 @@ pub fn RowList(
     };
     // "Anna Nowak", or "this person" for a row not named yet.
     let name_of = move |key: Uuid| {
-        let name = row_title(store, profile, key);
+        let name = caption(store, profile, key);
         match name.lines().next().map(str::trim) {
             Some(first) if !first.is_empty() => first.chars().take(60).collect(),
             _ => format!("this {noun}"),

@@ -86,15 +86,13 @@ fn middle<T: Copy + PartialOrd + Into<Decimal>>(span: Span<T>) -> Decimal {
 /// The number a measure reads from a profile, if known.
 pub fn measure(profile: &Profile, measure: Measure, today: Date) -> Option<Decimal> {
     match measure {
-        Measure::YearlyRevenue => profile
-            .revenue
-            .map(|s| {
-                let (low, high) = s.bounds();
-                low.amount()
-                    .checked_add(high.amount())
-                    .map(|sum| sum / Decimal::TWO)
-            })
-            .flatten(),
+        // Checked: amounts from older files may be too large to add.
+        Measure::YearlyRevenue => profile.revenue.and_then(|s| {
+            let (low, high) = s.bounds();
+            low.amount()
+                .checked_add(high.amount())
+                .map(|sum| sum / Decimal::TWO)
+        }),
         Measure::YearlySpend => profile.yearly_spend().map(|k| k.value()),
         Measure::DirectCosts => profile.direct_costs.map(|m| m.amount()),
         Measure::Profitability => profile.profitability(),
