@@ -12,7 +12,7 @@ use crate::domain::share::{FileKind, RecordKind, Records, Shared, SyncMarks};
 use crate::domain::survey::Survey;
 use crate::domain::{Timestamp, Workspace};
 use serde_json::{Map, Value};
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use uuid::Uuid;
 
 /// The largest file Clientele reads, in bytes (10 MiB). Checked before the
@@ -68,14 +68,15 @@ pub fn decode_file(text: &str) -> Result<ImportedFile, FormatError> {
         });
     };
     let mut problems = Vec::new();
+    let mut unread = BTreeSet::new();
     let records = Records {
-        profiles: read_list(&mut data, &mut problems, check_profile),
-        worksheets: read_list(&mut data, &mut problems, check_worksheet),
-        models: read_list(&mut data, &mut problems, check_model),
-        surveys: read_list(&mut data, &mut problems, |s: &mut Survey| {
+        profiles: read_list(&mut data, &mut problems, &mut unread, check_profile),
+        worksheets: read_list(&mut data, &mut problems, &mut unread, check_worksheet),
+        models: read_list(&mut data, &mut problems, &mut unread, check_model),
+        surveys: read_list(&mut data, &mut problems, &mut unread, |s: &mut Survey| {
             check_named(s, |s| &mut s.title)
         }),
-        survey_answers: read_list(&mut data, &mut problems, check_survey_answer),
+        survey_answers: read_list(&mut data, &mut problems, &mut unread, check_survey_answer),
         sync_marks: data
             .remove("sync_marks")
             .and_then(|v| serde_json::from_value::<SyncMarks>(v).ok())
@@ -96,6 +97,7 @@ pub fn decode_file(text: &str) -> Result<ImportedFile, FormatError> {
             kind,
             personal_data,
             complete_profiles: Default::default(),
+            unread,
             workspace,
             records,
         },
@@ -117,10 +119,12 @@ pub fn check_size(bytes: u64) -> Result<(), FormatError> {
     }
 }
 
-/// Reads the list of `T` from `data`, record by record.
+/// Reads the list of `T` from `data`, record by record. The ids of records
+/// left out go to `unread`, when they can be told.
 fn read_list<T: Shared>(
     data: &mut Map<String, Value>,
     problems: &mut Vec<RecordProblem>,
+    unread: &mut BTreeSet<Uuid>,
     check: impl Fn(&mut T) -> Result<Vec<Repair>, Skip>,
 ) -> Vec<T> {
     let items = match data.remove(T::KIND.field()) {
@@ -154,10 +158,15 @@ fn read_list<T: Shared>(
                 fault,
             })
         };
+        let id = item
+            .get("id")
+            .and_then(Value::as_str)
+            .and_then(|id| Uuid::parse_str(id).ok());
         let mut record = match serde_json::from_value::<T>(item) {
             Ok(record) => record,
             Err(e) => {
                 problem(RecordFault::Skipped(Skip::Unreadable(e.to_string())));
+                unread.extend(id);
                 continue;
             }
         };
@@ -172,7 +181,10 @@ fn read_list<T: Shared>(
                     .for_each(|r| problem(RecordFault::Repaired(r)));
                 out.push(record);
             }
-            Err(skip) => problem(RecordFault::Skipped(skip)),
+            Err(skip) => {
+                problem(RecordFault::Skipped(skip));
+                unread.insert(record.uuid());
+            }
         }
     }
     out

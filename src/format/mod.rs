@@ -346,6 +346,32 @@ mod tests {
     }
 
     #[test]
+    fn records_left_out_of_an_import_are_known_by_id() {
+        let profile = |id: &str, extra: &str| {
+            format!(r#"{{"id":"{id}","created_at":"2026-01-02T03:04:05Z","name":"Acme"{extra}}}"#)
+        };
+        let good = "6f1c1d1e-7d2a-4c43-9a51-000000000001";
+        let unnamed = "6f1c1d1e-7d2a-4c43-9a51-000000000002";
+        let damaged = "6f1c1d1e-7d2a-4c43-9a51-000000000003";
+        let profiles = [
+            profile(good, ""),
+            profile(unnamed, "").replace(r#""name":"Acme""#, r#""name":" ""#),
+            profile(damaged, r#","monthly_spend":12.5"#),
+            r#"{"name":"No id at all"}"#.to_owned(),
+        ]
+        .join(",");
+        let text = envelope_with(&format!(r#"{{"profiles":[{profiles}]}}"#), "3").replacen(
+            r#""data":"#,
+            r#""kind":"profiles","data":"#,
+            1,
+        );
+        let file = import::decode_file(&text).unwrap();
+        assert_eq!(file.incoming.records.profiles.len(), 1);
+        let unread: Vec<String> = file.incoming.unread.iter().map(|u| u.to_string()).collect();
+        assert_eq!(unread, [unnamed, damaged]);
+    }
+
+    #[test]
     fn a_byte_order_mark_is_ignored() {
         let text = format!("\u{feff}{}", envelope_with(DATA, "1"));
         assert_eq!(decode_workspace(&text).unwrap().name, "Acme");

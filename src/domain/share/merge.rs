@@ -125,6 +125,10 @@ pub struct Incoming {
     /// says it was left out: several files were imported together, and the
     /// last file holding these profiles had it. Empty for a single file.
     pub complete_profiles: BTreeSet<ProfileId>,
+    /// Ids of records the file holds but that could not be imported (a
+    /// damaged record, one without a name). Replacing the workspace keeps
+    /// the copies here: the file has them, only unreadable.
+    pub unread: BTreeSet<Uuid>,
     /// For a whole-workspace file: its name, settings and active model (its
     /// record lists are empty; the records are in `records`).
     pub workspace: Option<Workspace>,
@@ -139,6 +143,7 @@ impl Incoming {
             kind,
             personal_data: PersonalData::Included,
             complete_profiles: BTreeSet::new(),
+            unread: BTreeSet::new(),
             workspace: None,
             records,
         }
@@ -169,7 +174,9 @@ impl Incoming {
         };
         let mut records = Records::default();
         let mut complete_profiles = BTreeSet::new();
+        let mut unread = BTreeSet::new();
         for part in parts {
+            unread.extend(part.unread);
             // A profile counts as its last file has it, as push_replacing
             // keeps the last copy.
             for profile in &part.records.profiles {
@@ -190,6 +197,7 @@ impl Incoming {
             kind,
             personal_data,
             complete_profiles,
+            unread,
             workspace: None,
             records,
         }
@@ -244,7 +252,11 @@ pub fn preview(here: &Workspace, incoming: &Incoming) -> MergePreview {
     preview_kind::<SurveyAnswer>(here, &records, &mut out);
     let only_here = match incoming.kind {
         FileKind::Workspace => {
-            let in_file: std::collections::HashSet<Uuid> = out.iter().map(|r| r.id).collect();
+            let in_file: std::collections::HashSet<Uuid> = out
+                .iter()
+                .map(|r| r.id)
+                .chain(incoming.unread.iter().copied())
+                .collect();
             count_only_here::<Profile>(here, &in_file)
                 + count_only_here::<crate::domain::icp::Worksheet>(here, &in_file)
                 + count_only_here::<crate::domain::scoring::ScoringModel>(here, &in_file)
@@ -346,6 +358,11 @@ pub fn apply(here: &Workspace, incoming: &Incoming, choices: &MergeChoices) -> W
         result.surveys = records.surveys.clone();
         result.survey_answers = records.survey_answers.clone();
         result.sync_marks = SyncMarks::new();
+        keep_unread::<Profile>(&mut result, here, &incoming.unread);
+        keep_unread::<crate::domain::icp::Worksheet>(&mut result, here, &incoming.unread);
+        keep_unread::<crate::domain::scoring::ScoringModel>(&mut result, here, &incoming.unread);
+        keep_unread::<Survey>(&mut result, here, &incoming.unread);
+        keep_unread::<SurveyAnswer>(&mut result, here, &incoming.unread);
     } else {
         apply_kind::<Profile>(&mut result, &records, choices);
         apply_kind::<crate::domain::icp::Worksheet>(&mut result, &records, choices);
@@ -362,6 +379,20 @@ pub fn apply(here: &Workspace, incoming: &Incoming, choices: &MergeChoices) -> W
         result.active_model = result.models.first().map(|m| m.id);
     }
     result
+}
+
+/// Keeps this side's copy of every record the file could not read.
+fn keep_unread<T: Shared>(result: &mut Workspace, here: &Workspace, unread: &BTreeSet<Uuid>) {
+    if unread.is_empty() {
+        return;
+    }
+    let kept: Vec<T> = T::in_workspace(here)
+        .iter()
+        .filter(|r| unread.contains(&r.uuid()))
+        .filter(|r| !T::in_workspace(result).iter().any(|x| x.uuid() == r.uuid()))
+        .cloned()
+        .collect();
+    T::in_workspace_mut(result).extend(kept);
 }
 
 fn apply_kind<T: Shared>(result: &mut Workspace, records: &Records, choices: &MergeChoices) {

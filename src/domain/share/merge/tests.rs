@@ -50,6 +50,7 @@ fn incoming(export: Export) -> Incoming {
         kind: export.kind,
         personal_data: export.personal_data,
         complete_profiles: Default::default(),
+        unread: Default::default(),
         workspace,
         records,
     }
@@ -226,6 +227,24 @@ fn files_imported_together_keep_the_personal_data_of_the_ones_that_have_it() {
         merged.profile(beta).unwrap().people[0].email.as_deref(),
         Some("ewa@beta.pl")
     );
+}
+
+#[test]
+fn replacing_keeps_the_records_here_whose_copy_in_the_file_could_not_be_read() {
+    let here = coordinator();
+    let beta = id_of(&here, "Beta");
+    let mut file = incoming(Export::workspace(&here));
+    // The file's Beta was damaged: it was left out when the file was read.
+    file.records.profiles.retain(|p| p.id != beta);
+    file.unread.insert(beta.as_uuid());
+    assert_eq!(preview(&here, &file).only_here, 0, "Beta is in the file");
+    let choices = MergeChoices {
+        mode: ImportMode::Replace,
+        ..MergeChoices::default()
+    };
+    let replaced = apply(&here, &file, &choices);
+    assert_eq!(replaced.profile(beta), here.profile(beta), "kept as it was");
+    assert_eq!(replaced.profiles.len(), 2);
 }
 
 #[test]
