@@ -270,6 +270,29 @@ async fn the_editor_locks_when_another_tab_saves_data_from_a_newer_version() {
 }
 
 #[wasm_bindgen_test]
+async fn the_editor_shows_what_another_tab_saved_in_checked_fields_too() {
+    let _page = fresh_page().await;
+    workspace_with_profile(&format!("#/profiles/{PROFILE}/edit"));
+    let _app = mount_app().await;
+    type_into(&field("Average spend per month"), "1 200");
+    wait_until("the amount is saved", || {
+        stored_profile().is_some_and(|p| p["monthly_spend"] == "1200")
+    })
+    .await;
+    let mut theirs = stored_workspace().unwrap();
+    let revision = theirs["data"]["revision"].as_u64().unwrap();
+    theirs["data"]["revision"] = (revision + 1).into();
+    theirs["data"]["profiles"][0]["monthly_spend"] = "950.50".into();
+    theirs["data"]["profiles"][0]["website"] = "https://northwind.example".into();
+    save_from_other_tab(&theirs.to_string()).await;
+    wait_until("the fields show the other tab's values", || {
+        field("Average spend per month").value() == "950.50"
+            && field("Website").value() == "https://northwind.example"
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
 async fn undoing_a_delete_locks_too_when_another_tab_saves_newer_data() {
     let _page = fresh_page().await;
     workspace_with_profile(&format!("#/profiles/{PROFILE}"));

@@ -118,8 +118,12 @@ pub fn ModelEditor() -> impl IntoView {
             </div>
             <div class="model-layout">
                 <div>
-                    // Redrawn when another model becomes active, so fields start from it.
-                    {move || model_key.get().map(|_| view! { <ModelSettings/> <CriteriaList/> })}
+                    // Redrawn when another model becomes active, or the workspace
+                    // is replaced from outside, so fields start from the model.
+                    {move || {
+                        store.replaced.track();
+                        model_key.get().map(|_| view! { <ModelSettings/> <CriteriaList/> })
+                    }}
                 </div>
                 <aside aria-labelledby="preview-heading" class="preview">
                     <h2 id="preview-heading">"Live result"</h2>

@@ -397,6 +397,7 @@ impl Persistence {
             }
         });
         self.store.workspace.set(theirs);
+        self.store.replaced.update(|n| *n += 1);
         self.store.conflict.set(None);
         self.store.save_state.set(SaveState::Saved(saved_at));
         // Undoing the import now would put back the workspace as it was

@@ -138,6 +138,10 @@ pub struct AppStore {
     pub import_undo: RwSignal<Option<super::import::ImportUndo>>,
     /// A CSV file waiting for its column mapping.
     pub csv_file: RwSignal<Option<super::import::CsvFile>>,
+    /// Counts the times the workspace was replaced from outside this tab's
+    /// forms (another tab's save taken in, an import undone). Editors track
+    /// it and draw their fields again, so none keeps showing older text.
+    pub replaced: RwSignal<u64>,
 }
 
 impl AppStore {
@@ -155,6 +159,7 @@ impl AppStore {
             pending_import: RwSignal::new(None),
             import_undo: RwSignal::new(None),
             csv_file: RwSignal::new(None),
+            replaced: RwSignal::new(0),
         }
     }
 

@@ -237,6 +237,11 @@ fn Chart(
         <section aria-labelledby="chart-heading" class="chart-section">
             <h2 id="chart-heading">"Ideal Customer Profile chart"</h2>
             <p class="hint">"Blanks are fine; leave a cell blank if unsure. A range is ok where numbers are asked."</p>
+            // Drawn again when the workspace is replaced from outside, so
+            // that cells start from the new values.
+            {move || {
+                store.replaced.track();
+                view! {
             <div class="chart-scroll">
                 <table class="chart">
                     <thead>
@@ -262,6 +267,8 @@ fn Chart(
                     </tbody>
                 </table>
             </div>
+                }
+            }}
             <button type="button" class="secondary no-print" disabled=locked on:click=add_column>"Add column"</button>
         </section>
     }

@@ -211,6 +211,7 @@ pub fn preview_records(store: AppStore, name: String, records: Records) {
 pub fn undo_import(store: AppStore) {
     if let Some(undo) = store.import_undo.get_untracked() {
         store.workspace.set(undo.snapshot);
+        store.replaced.update(|n| *n += 1);
         store.import_undo.set(None);
     }
 }

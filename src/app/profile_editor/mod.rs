@@ -49,19 +49,26 @@ pub fn ProfileEditor(
             </div>
             <ProfileActions id />
             <p class="hint">"Changes are saved as you type. Only the company name is required; leave blank what you do not know."</p>
-            <form class="editor" on:submit=|ev| ev.prevent_default()>
-                <CompanySection profile />
-                <AddressesSection profile />
-                <PeopleSection profile />
-                <MoneySection profile />
-                <RelationshipSection profile />
-                <FinancialSection profile />
-                <OpportunitiesSection profile />
-                <CompetitorsSection profile />
-                <ActionPlanSection profile />
-                <UpdateLogSection profile />
-                <RatingsSection profile />
-            </form>
+            // Drawn again when the workspace is replaced from outside, so
+            // that checked fields start from the new values.
+            {move || {
+                store.replaced.track();
+                view! {
+                    <form class="editor" on:submit=|ev| ev.prevent_default()>
+                        <CompanySection profile />
+                        <AddressesSection profile />
+                        <PeopleSection profile />
+                        <MoneySection profile />
+                        <RelationshipSection profile />
+                        <FinancialSection profile />
+                        <OpportunitiesSection profile />
+                        <CompetitorsSection profile />
+                        <ActionPlanSection profile />
+                        <UpdateLogSection profile />
+                        <RatingsSection profile />
+                    </form>
+                }
+            }}
         </Show>
     }
 }
