@@ -293,6 +293,27 @@ async fn the_editor_shows_what_another_tab_saved_in_checked_fields_too() {
 }
 
 #[wasm_bindgen_test]
+async fn counting_referrals_answers_that_they_referred_us() {
+    let _page = fresh_page().await;
+    workspace_with_profile(&format!("#/profiles/{PROFILE}/edit"));
+    let _app = mount_app().await;
+    let referred = || {
+        let select: web_sys::HtmlSelectElement = field("Have they referred us?").unchecked_into();
+        select
+            .selected_options()
+            .item(0)
+            .and_then(|o| o.text_content())
+    };
+    assert_eq!(referred().as_deref(), Some("Unknown"));
+    type_into(&field("How many referrals"), "3");
+    wait_until("the answer turns to yes and is saved", || {
+        referred().as_deref() == Some("Yes")
+            && stored_profile().is_some_and(|p| p["referred"] == "yes" && p["referral_count"] == 3)
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
 async fn undoing_a_delete_locks_too_when_another_tab_saves_newer_data() {
     let _page = fresh_page().await;
     workspace_with_profile(&format!("#/profiles/{PROFILE}"));

@@ -623,6 +623,16 @@ impl Profile {
         self.addresses.iter().find(|a| a.headquarters)
     }
 
+    /// Records how many referrals they made. Any referral answers "Have
+    /// they referred us?" with yes, so the count is never hidden behind a
+    /// "no" or "unknown".
+    pub fn set_referral_count(&mut self, count: Option<u32>) {
+        self.referral_count = count;
+        if count.is_some_and(|n| n > 0) {
+            self.referred = YesNoUnknown::Yes;
+        }
+    }
+
     /// Marks `id` as the only headquarters.
     pub fn set_headquarters(&mut self, id: AddressId) {
         for address in &mut self.addresses {
@@ -685,6 +695,18 @@ mod tests {
             p.profitability(),
             Some("79228162514264337593543950334".parse().unwrap())
         );
+    }
+
+    #[test]
+    fn a_referral_count_answers_that_they_referred_us() {
+        let mut p = Profile::new("Acme".into(), now());
+        p.set_referral_count(Some(0));
+        assert_eq!(p.referred, YesNoUnknown::Unknown, "none counted");
+        p.referred = YesNoUnknown::No;
+        p.set_referral_count(Some(3));
+        assert_eq!((p.referred, p.referral_count), (YesNoUnknown::Yes, Some(3)));
+        p.set_referral_count(None);
+        assert_eq!((p.referred, p.referral_count), (YesNoUnknown::Yes, None));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use super::access::ProfileAccess;
 use super::parse;
 use crate::app::fields::{CheckedInput, ChoiceInput, TextInput};
+use crate::domain::Profile;
 use leptos::prelude::*;
 
 /// Referrals, testimonials and loyalty notes.
@@ -20,7 +21,7 @@ pub fn RelationshipSection(
                     value=profile.get(|p| p.referred) on_change=profile.set(|p, v| p.referred = v) />
                 <CheckedInput label="How many referrals" id="rel-referrals"
                     initial=profile.initial(|p| p.referral_count.map(|n| n.to_string()).unwrap_or_default())
-                    apply=profile.apply(parse::count, |p, v| p.referral_count = v) />
+                    apply=profile.apply(parse::count, Profile::set_referral_count) />
                 <ChoiceInput label="Have they given a testimonial?" id="rel-testimonial"
                     value=profile.get(|p| p.testimonial) on_change=profile.set(|p, v| p.testimonial = v) />
             </div>
