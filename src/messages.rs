@@ -295,6 +295,13 @@ pub fn notice(notice: &Notice) -> String {
     }
 }
 
+/// A new survey without a title.
+pub const SURVEY_TITLE_MISSING: &str = "Give the survey a title.";
+
+/// A new survey with no criterion to vote on.
+pub const SURVEY_NO_CRITERIA: &str =
+    "List at least one criterion: type your own, or include the scoring model's.";
+
 /// The question asked when another tab saved while this one had changes.
 pub const CONFLICT: &str = "This workspace was also changed and saved in another tab or window \
     while you had unsaved changes here. Which version do you want to keep? The other one is replaced.";

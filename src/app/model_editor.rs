@@ -122,7 +122,9 @@ pub fn ModelEditor() -> impl IntoView {
                     // is replaced from outside, so fields start from the model.
                     {move || {
                         store.replaced.track();
-                        model_key.get().map(|_| view! { <ModelSettings/> <CriteriaList/> })
+                        model_key
+                            .get()
+                            .map(|_| view! { <ModelSettings/> <CriteriaList/> }.into_any())
                     }}
                 </div>
                 <aside aria-labelledby="preview-heading" class="preview">

@@ -5,6 +5,7 @@ use super::import::file_picker::FilePicker;
 use super::route::{Route, go_to};
 use super::state::{now, use_app_store};
 use crate::domain::survey::{Round, Survey};
+use crate::messages;
 use leptos::prelude::*;
 
 /// The "Surveys" screen.
@@ -93,7 +94,10 @@ fn NewSurveyForm() -> impl IntoView {
     let coordinator = RwSignal::new(String::new());
     let extra = RwSignal::new(String::new());
     let use_model = RwSignal::new(true);
-    let error = RwSignal::new(None::<String>);
+    // Each problem is shown beside its own field, which is marked invalid
+    // and takes focus.
+    let title_error = RwSignal::new(None::<&'static str>);
+    let criteria_error = RwSignal::new(None::<&'static str>);
     let model_count = move || {
         store
             .workspace
@@ -103,7 +107,8 @@ fn NewSurveyForm() -> impl IntoView {
         ev.prevent_default();
         let name = title.get_untracked().trim().to_owned();
         if name.is_empty() {
-            error.set(Some("Give the survey a title.".to_owned()));
+            title_error.set(Some(messages::SURVEY_TITLE_MISSING));
+            focus_by_id("survey-title");
             return;
         }
         let extra: Vec<String> = extra.get_untracked().lines().map(str::to_owned).collect();
@@ -124,10 +129,10 @@ fn NewSurveyForm() -> impl IntoView {
         });
         match id {
             Some(id) => go_to(&Route::Survey(id)),
-            None => error.set(Some(
-                "List at least one criterion: type your own, or include the scoring model's."
-                    .to_owned(),
-            )),
+            None => {
+                criteria_error.set(Some(messages::SURVEY_NO_CRITERIA));
+                focus_by_id("survey-extra");
+            }
         }
     };
     view! {
@@ -137,8 +142,10 @@ fn NewSurveyForm() -> impl IntoView {
                 <div class="field">
                     <label for="survey-title">"Title"</label>
                     <input id="survey-title" type="text" disabled=locked prop:value=move || title.get()
-                        aria-describedby="survey-error"
-                        on:input=move |ev| { title.set(event_target_value(&ev)); error.set(None); } />
+                        aria-describedby="survey-title-error"
+                        aria-invalid=move || title_error.get().map(|_| "true")
+                        on:input=move |ev| { title.set(event_target_value(&ev)); title_error.set(None); } />
+                    <p id="survey-title-error" class="field-error" aria-live="polite">{move || title_error.get()}</p>
                 </div>
                 <div class="field">
                     <label for="survey-coordinator">"Your name, as your reps know you"</label>
@@ -147,21 +154,33 @@ fn NewSurveyForm() -> impl IntoView {
                 </div>
                 <label class="checkbox">
                     <input type="checkbox" disabled=locked prop:checked=move || use_model.get()
-                        on:change=move |ev| use_model.set(event_target_checked(&ev)) />
+                        on:change=move |ev| { use_model.set(event_target_checked(&ev)); criteria_error.set(None); } />
                     {move || format!(" Offer the active scoring model's criteria ({})", model_count())}
                 </label>
                 <div class="field">
                     <label for="survey-extra">"Your own criteria, one a line"</label>
                     <textarea id="survey-extra" rows="4" disabled=locked prop:value=move || extra.get()
-                        aria-describedby="survey-extra-hint"
-                        on:input=move |ev| { extra.set(event_target_value(&ev)); error.set(None); }></textarea>
+                        aria-describedby="survey-extra-error survey-extra-hint"
+                        aria-invalid=move || criteria_error.get().map(|_| "true")
+                        on:input=move |ev| { extra.set(event_target_value(&ev)); criteria_error.set(None); }></textarea>
                     <span id="survey-extra-hint" class="hint">
                         "Such as: industry, how much customization they need, cost to win them."
                     </span>
+                    <p id="survey-extra-error" class="field-error" aria-live="polite">{move || criteria_error.get()}</p>
                 </div>
-                <p id="survey-error" class="field-error" role="alert">{move || error.get()}</p>
                 <button type="submit" disabled=locked>"Create survey"</button>
             </form>
         </section>
+    }
+}
+
+/// Moves focus to the element with `id`, if it is on the page.
+fn focus_by_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(element) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
     }
 }

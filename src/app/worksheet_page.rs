@@ -268,6 +268,7 @@ fn Chart(
                 </table>
             </div>
                 }
+                .into_any()
             }}
             <button type="button" class="secondary no-print" disabled=locked on:click=add_column>"Add column"</button>
         </section>

@@ -68,6 +68,7 @@ pub fn ProfileEditor(
                         <RatingsSection profile />
                     </form>
                 }
+                .into_any()
             }}
         </Show>
     }
