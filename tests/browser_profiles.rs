@@ -314,6 +314,32 @@ async fn counting_referrals_answers_that_they_referred_us() {
 }
 
 #[wasm_bindgen_test]
+async fn the_tab_title_names_the_profile_and_focus_survives_a_dismissed_banner() {
+    let _page = fresh_page().await;
+    workspace_with_profile(&format!("#/profiles/{PROFILE}/edit"));
+    let _app = mount_app().await;
+    wait_until("the title names the profile", || {
+        document().title() == "Northwind · Edit profile · Acme · Clientele"
+    })
+    .await;
+
+    click("Delete");
+    wait_until("the delete can be undone", || {
+        button("Dismiss: deleted Northwind").is_some()
+    })
+    .await;
+    let dismiss = button("Dismiss: deleted Northwind").unwrap();
+    dismiss.focus().unwrap();
+    dismiss.click();
+    wait_until("focus moves to the screen's heading", || {
+        document().active_element().is_some_and(|e| {
+            e.tag_name() == "H1" && e.text_content().as_deref() == Some("Profiles")
+        })
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
 async fn undoing_a_delete_locks_too_when_another_tab_saves_newer_data() {
     let _page = fresh_page().await;
     workspace_with_profile(&format!("#/profiles/{PROFILE}"));

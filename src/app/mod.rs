@@ -80,13 +80,30 @@ pub fn App() -> impl IntoView {
     follow_address_bar(store);
 
     Effect::new(move |_| {
-        let title = format!(
-            "{} · {} · Clientele",
-            store.route.get().title(),
-            store.workspace.with(|w| w.name.clone())
-        );
+        let route = store.route.get();
+        let title = store.workspace.with(|w| {
+            // The record shown comes first, so tabs and history entries of
+            // two profiles can be told apart.
+            let subject = match &route {
+                Route::Profile(id) | Route::EditProfile(id) | Route::ScoreExplanation(id) => {
+                    w.profile(*id).map(|p| p.name.clone())
+                }
+                Route::Worksheet(id) => w.worksheet(*id).map(|s| s.name.clone()),
+                Route::Survey(id) => w.survey(*id).map(|s| s.title.clone()),
+                _ => None,
+            };
+            let parts = [
+                subject,
+                Some(route.title().to_owned()),
+                Some(w.name.clone()),
+            ];
+            let mut title: Vec<String> = parts.into_iter().flatten().collect();
+            title.push("Clientele".to_owned());
+            title.join(" · ")
+        });
         document().set_title(&title);
     });
+    keep_focus_when_a_button_goes();
     // After a change of screen, move focus to its heading so that keyboard
     // and screen-reader users start at the new content.
     Effect::new(move |previous: Option<()>| {
@@ -155,6 +172,34 @@ fn Navigation() -> impl IntoView {
             </ul>
         </nav>
     }
+}
+
+/// A button that removes itself (Dismiss, Undo, a dialog's answer, "Show
+/// all") would leave focus on the page's body, and keyboard users would
+/// start again from the top: focus then goes to the screen's heading.
+fn keep_focus_when_a_button_goes() {
+    let listener = window_event_listener(leptos::ev::click, move |ev| {
+        let Some(button) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("button").ok().flatten())
+        else {
+            return;
+        };
+        // Two frames: the page is drawn, and any focus the button's own
+        // action gives (such as to an Undo button) has been given.
+        request_animation_frame(move || {
+            request_animation_frame(move || {
+                let on_body = document()
+                    .active_element()
+                    .is_none_or(|e| document().body().is_some_and(|b| e == *b));
+                if !button.is_connected() && on_body {
+                    focus_main_heading();
+                }
+            })
+        });
+    });
+    on_cleanup(move || listener.remove());
 }
 
 fn focus_main_heading() {
