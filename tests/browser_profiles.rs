@@ -227,6 +227,13 @@ async fn a_deleted_profile_can_be_brought_back() {
     workspace_with_profile(&format!("#/profiles/{PROFILE}"));
     let _app = mount_app().await;
     assert_eq!(heading(), "Northwind");
+    // The status region is on the page before the delete, so that what
+    // is put into it is announced.
+    let region = document()
+        .query_selector(".banners [role=\"status\"]")
+        .unwrap()
+        .expect("a lasting status region among the messages");
+    assert_eq!(region.text_content().unwrap_or_default(), "");
     click("Delete");
     wait_until("the list shows without it", || {
         heading() == "Profiles" && stored_profile().is_none()

@@ -20,8 +20,13 @@ pub fn Banners() -> impl IntoView {
         <section class="banners" aria-label="Messages">
             <ConflictDialog/>
             <UpdateBanner/>
-            <UndoDelete/>
-            <UndoImport/>
+            // One lasting status region: screen readers announce what is
+            // put into a region already on the page, not always a region
+            // that appears with its text.
+            <div role="status" class="undo-notices">
+                <UndoDelete/>
+                <UndoImport/>
+            </div>
             {move || {
                 store
                     .notices
@@ -44,7 +49,7 @@ fn UndoDelete() -> impl IntoView {
             .deleted
             .with(|d| d.as_ref().map(|d| d.profile.name.clone()))?;
         Some(view! {
-            <div class="notice info" role="status">
+            <div class="notice info">
                 <p>{format!("Deleted the profile “{name}”.")}</p>
                 <div class="notice-actions">
                     <button type="button" disabled=locked on:click=move |_| undo_delete(store)>"Undo"</button>

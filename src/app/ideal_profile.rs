@@ -238,13 +238,16 @@ pub fn FitCheck(
                     }).collect_view()}
                 </select>
             </div>
-            {move || result().map(|fit| {
-                let summary = match fit.percent() {
+            // The status line stays on the page, so that each new result is
+            // announced.
+            <p class="fit-summary" role="status">
+                {move || result().map(|fit| match fit.percent() {
                     Some(percent) => format!("Fit: {percent}% ({} of {} rows compared match)", fit.matched, fit.compared),
                     None => "Fit: not enough known to compare".to_owned(),
-                };
+                })}
+            </p>
+            {move || result().map(|fit| {
                 view! {
-                    <p class="fit-summary" role="status">{summary}</p>
                     <table class="profile-table">
                         <thead><tr><th scope="col">"Row"</th><th scope="col">"Result"</th></tr></thead>
                         <tbody>

@@ -70,6 +70,10 @@ pub fn AnswerForm(
                 Round::Criteria => view! { <VoteList id survey answer edit=Callback::new(move |c: CriterionId| edit(&|a, s| { let _ = a.toggle_vote(s, c); })) /> }.into_any(),
                 Round::Customers => view! { <CustomerRatings id survey answer /> }.into_any(),
             }}
+            // Always on the page, so that finishing the answer is announced.
+            <p role="status">
+                {move || complete().then_some("Your answer is complete. Download it and send the file to the coordinator.")}
+            </p>
             <Show
                 when=complete
                 fallback=move || view! {
@@ -79,7 +83,6 @@ pub fn AnswerForm(
                     </div>
                 }
             >
-                <p role="status">"Your answer is complete. Download it and send the file to the coordinator."</p>
                 <ExportControl label="Export my answer" make=export/>
             </Show>
         </section>

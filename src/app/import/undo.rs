@@ -14,7 +14,7 @@ pub fn UndoImport() -> impl IntoView {
             .import_undo
             .with(|u| u.as_ref().map(|u| u.files.join(", ")))?;
         Some(view! {
-            <div class="notice info" role="status">
+            <div class="notice info">
                 <p>
                     {format!("Imported {files}. ")}
                     "Undo puts the workspace back as it was just before the import (changes made "
