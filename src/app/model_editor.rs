@@ -3,7 +3,7 @@
 //! ranking beside them redraw as anything changes.
 
 use super::export_control::ExportControl;
-use super::fields::{CheckboxInput, CheckedInput, locked};
+use super::fields::{CheckboxInput, CheckedInput, ChoiceInput, locked};
 use super::route::Route;
 use super::score_histogram::ScoreHistogram;
 use super::scoring_page::{ModelSwitch, NoModelYet, tier_text};
@@ -297,7 +297,7 @@ fn CriterionRow(
     let locked = locked();
     let start = read_criterion(store, id, |c| Some(c.clone())).expect("the row's criterion exists");
     let name = start.name.clone();
-    let fid = |field: &str| format!("criterion-{id}-{field}");
+    let fid = move |field: &str| format!("criterion-{id}-{field}");
     let direction = move || read_criterion(store, id, |c| c.direction);
     let kind_fields = match &start.kind {
         CriterionKind::Rating { meanings } => {
@@ -318,7 +318,10 @@ fn CriterionRow(
             }
             .into_any()
         }
-        CriterionKind::Number { measure, thresholds } => {
+        CriterionKind::Number {
+            measure,
+            thresholds,
+        } => {
             let current = *measure;
             view! {
                 <div class="field">
@@ -340,22 +343,56 @@ fn CriterionRow(
             }
             .into_any()
         }
-        CriterionKind::Category { values, .. } => view! {
-            <CheckedInput label="Industries that match" id=fid("values") hint="Separate with commas: Retail, Healthcare."
-                initial=values.join(", ")
-                apply=Callback::new(move |text: String| {
-                    let list: Vec<String> = text.split(',').map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned).collect();
-                    edit_criterion(store, id, |c| if let CriterionKind::Category { values, .. } = &mut c.kind { *values = list });
-                    None
-                }) />
+        CriterionKind::Category { .. } => {
+            // Only the field is tracked: the values' input is drawn again
+            // when another field is chosen, never while typing.
+            let field = Memo::new(move |_| {
+                read_criterion(store, id, |c| match c.kind {
+                    CriterionKind::Category { field, .. } => field,
+                    _ => CategoryField::default(),
+                })
+            });
+            let set_field = Callback::new(move |chosen: CategoryField| {
+                edit_criterion(store, id, |c| {
+                    if let CriterionKind::Category { field, .. } = &mut c.kind {
+                        *field = chosen;
+                    }
+                })
+            });
+            let values_input = move || {
+                let initial = untrack(|| {
+                    read_criterion(store, id, |c| match &c.kind {
+                        CriterionKind::Category { values, .. } => values.join(", "),
+                        _ => String::new(),
+                    })
+                });
+                view! {
+                    <CheckedInput label=field.get().matching_label() id=fid("values")
+                        hint="Separate with commas: Retail, Healthcare."
+                        initial
+                        apply=Callback::new(move |text: String| {
+                            let list: Vec<String> = text.split(',').map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned).collect();
+                            edit_criterion(store, id, |c| if let CriterionKind::Category { values, .. } = &mut c.kind { *values = list });
+                            None
+                        }) />
+                }
+            };
+            view! {
+                <ChoiceInput label="Profile field compared" id=fid("field") value=field on_change=set_field />
+                {values_input}
+            }
+            .into_any()
         }
-        .into_any(),
         CriterionKind::YesNo { from_profile } => {
             let text = match from_profile {
                 None => "Yes / no, answered on each profile",
                 Some(ProfileAnswer::Referred) => "Yes / no, read from the profile: referred us",
-                Some(ProfileAnswer::Testimonial) => "Yes / no, read from the profile: gave a testimonial",
-                Some(ProfileAnswer::ReferredOrTestimonial) => "Yes / no, read from the profile: referred us or gave a testimonial",
+                Some(ProfileAnswer::Testimonial) => {
+                    "Yes / no, read from the profile: gave a testimonial"
+                }
+                Some(ProfileAnswer::ReferredOrTestimonial) => {
+                    "Yes / no, read from the profile: referred us or gave a testimonial"
+                }
             };
             view! { <p class="meta">{text}</p> }.into_any()
         }

@@ -38,6 +38,7 @@ macro_rules! choice {
 
 use super::profile::{BuyingRole, FinancialRating, LogKind, Status, YesNoUnknown};
 use super::profile_list::SortKey;
+use super::scoring::CategoryField;
 
 choice!(
     Status,
@@ -45,7 +46,8 @@ choice!(
     BuyingRole,
     FinancialRating,
     LogKind,
-    SortKey
+    SortKey,
+    CategoryField
 );
 
 #[cfg(test)]

@@ -1387,3 +1387,35 @@ async fn a_new_model_gets_a_name_of_its_own_and_becomes_the_active_one() {
     .await;
     app.assert_no_console_errors();
 }
+
+#[tokio::test]
+async fn a_category_criterion_can_match_the_region_instead_of_the_industry() {
+    let app = App::open("#/scoring").await;
+    app.load_workspace(&workspace(five_companies())).await;
+    start_with_the_default_model(&app).await;
+    app.goto("#/scoring/model").await;
+    app.wait_for_main_heading("Scoring model").await;
+    app.choose("Kind of new criterion", "Category match").await;
+    app.press("Add criterion").await;
+    app.wait_for_field_value("Industries that match", "").await;
+    app.choose("Profile field compared", "Region or distance band")
+        .await;
+    // The list of values is named after the field it is compared with.
+    app.type_into("Regions that match", "North, Baltic coast")
+        .await;
+    app.wait_until_stored("the criterion compares regions", |stored| {
+        let last = stored["data"]["models"][0]["criteria"]
+            .as_array()
+            .and_then(|c| c.last().cloned())
+            .unwrap_or_default();
+        let kind = &last["kind"];
+        if kind["field"] == "region" && kind["values"] == json!(["North", "Baltic coast"]) {
+            Ok(())
+        } else {
+            Err(format!("the new criterion is stored as {last}"))
+        }
+    })
+    .await;
+    assert!(app.field("Industries that match").await.is_err());
+    app.assert_no_console_errors();
+}

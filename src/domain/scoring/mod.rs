@@ -64,15 +64,39 @@ pub enum Measure {
 }
 
 /// A text field of a profile that a category criterion looks at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CategoryField {
     /// Industry.
+    #[default]
     Industry,
     /// Type of business.
     BusinessType,
     /// Region or distance band.
     Region,
+}
+
+impl CategoryField {
+    /// Every field, in the order offered.
+    pub const ALL: [Self; 3] = [Self::Industry, Self::BusinessType, Self::Region];
+
+    /// The field's name, as on the profile.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Industry => "Industry",
+            Self::BusinessType => "Type of business",
+            Self::Region => "Region or distance band",
+        }
+    }
+
+    /// What the list of matching values is called.
+    pub fn matching_label(self) -> &'static str {
+        match self {
+            Self::Industry => "Industries that match",
+            Self::BusinessType => "Types of business that match",
+            Self::Region => "Regions that match",
+        }
+    }
 }
 
 /// A yes / no answer already on every profile.
