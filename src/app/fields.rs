@@ -18,9 +18,9 @@ pub fn locked() -> impl Fn() -> bool + Copy + Send + Sync + 'static {
 /// stays in the field with the reason beside it.
 #[component]
 pub fn CheckedInput(
-    /// The visible label.
+    /// The visible label (it may follow other fields, as "Weight for …").
     #[prop(into)]
-    label: String,
+    label: Signal<String>,
     /// A unique element id.
     #[prop(into)]
     id: String,

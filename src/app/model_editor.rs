@@ -10,6 +10,7 @@ use super::scoring_page::{ModelSwitch, NoModelYet, tier_text};
 use super::state::{AppStore, now, today, use_app_store};
 use crate::domain::CriterionId;
 use crate::domain::input::parse_name;
+use crate::domain::naming::unused_name;
 use crate::domain::scoring::{
     self, CategoryField, Criterion, CriterionKind, Direction, HardRule, Measure, ProfileAnswer,
     ScoringModel, Threshold, Tier, default_model, parse_score, parse_thresholds, parse_weight,
@@ -242,9 +243,12 @@ fn CriteriaList() -> impl IntoView {
             },
         };
         edit_model(store, |m| {
+            // Named apart from the others, so that their fields' labels
+            // ("Weight for New criterion 2") can be told apart.
+            let name = unused_name("New criterion", |n| m.criteria.iter().any(|c| c.name == n));
             m.criteria.push(Criterion {
                 id: CriterionId::new(),
-                name: "New criterion".to_owned(),
+                name,
                 description: String::new(),
                 kind,
                 direction: Direction::AddsValue,
@@ -299,6 +303,8 @@ fn CriterionRow(
     let name = start.name.clone();
     let fid = move |field: &str| format!("criterion-{id}-{field}");
     let direction = move || read_criterion(store, id, |c| c.direction);
+    // Labels follow the name as it is typed.
+    let current_name = move || read_criterion(store, id, |c| c.name.clone());
     let kind_fields = match &start.kind {
         CriterionKind::Rating { meanings } => {
             let meaning = move |i: usize, label: &'static str, value: String| {
@@ -404,7 +410,8 @@ fn CriterionRow(
                     Ok(n) => { edit_criterion(store, id, |c| c.name = n); None }
                     Err(e) => Some(e.to_string()),
                 }) />
-            <CheckedInput label=format!("Weight for {name}") id=fid("weight") initial=start.weight.to_string()
+            <CheckedInput label=Signal::derive(move || format!("Weight for {}", current_name()))
+                id=fid("weight") initial=start.weight.to_string()
                 apply=Callback::new(move |text: String| match parse_weight(&text) {
                     Ok(w) => { edit_criterion(store, id, |c| c.weight = w); None }
                     Err(e) => Some(e.to_string()),
@@ -422,7 +429,7 @@ fn CriterionRow(
             <CheckedInput label="Description" id=fid("description") initial=start.description.clone()
                 apply=Callback::new(move |text: String| { edit_criterion(store, id, |c| c.description = text); None }) />
             {kind_fields}
-            <button type="button" class="secondary remove" disabled=locked aria-label=format!("Remove the criterion {name}")
+            <button type="button" class="secondary remove" disabled=locked aria-label=move || format!("Remove the criterion {}", current_name())
                 on:click=move |_| edit_model(store, |m| m.criteria.retain(|c| c.id != id))>"Remove"</button>
         </li>
     }

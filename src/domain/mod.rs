@@ -9,6 +9,7 @@ pub mod decimal;
 pub mod icp;
 pub mod id;
 pub mod input;
+pub mod naming;
 pub mod profile;
 pub mod profile_list;
 pub mod scoring;

@@ -208,14 +208,9 @@ impl Workspace {
     /// `name`, or `name 2`, `name 3`… if a model here is called that, so
     /// that models can be told apart in the "Active model" list.
     pub fn unused_model_name(&self, name: &str) -> String {
-        let taken = |candidate: &str| self.models.iter().any(|m| m.name == candidate);
-        if !taken(name) {
-            return name.to_owned();
-        }
-        (2..)
-            .map(|n| format!("{name} {n}"))
-            .find(|candidate| !taken(candidate))
-            .expect("some number is free")
+        super::naming::unused_name(name, |candidate| {
+            self.models.iter().any(|m| m.name == candidate)
+        })
     }
 
     /// Adds `model` and makes it the active one.

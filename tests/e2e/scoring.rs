@@ -1419,3 +1419,44 @@ async fn a_category_criterion_can_match_the_region_instead_of_the_industry() {
     assert!(app.field("Industries that match").await.is_err());
     app.assert_no_console_errors();
 }
+
+#[tokio::test]
+async fn new_criteria_are_named_apart_and_their_labels_follow_a_rename() {
+    let app = App::open("#/scoring").await;
+    app.load_workspace(&workspace(five_companies())).await;
+    start_with_the_default_model(&app).await;
+    app.goto("#/scoring/model").await;
+    app.wait_for_main_heading("Scoring model").await;
+    app.press("Add criterion").await;
+    app.wait_for_field_value("Weight for New criterion", "5")
+        .await;
+    app.press("Add criterion").await;
+    app.wait_for_field_value("Weight for New criterion 2", "5")
+        .await;
+
+    // Rename the second: its weight's label and its Remove button follow.
+    let weight_id = app
+        .field("Weight for New criterion 2")
+        .await
+        .unwrap()
+        .attr("id")
+        .await
+        .unwrap()
+        .expect("the weight field has an id");
+    let name_field = app
+        .client()
+        .find(Locator::Id(&weight_id.replace("-weight", "-name")))
+        .await
+        .expect("the criterion's name field");
+    name_field.clear().await.unwrap();
+    name_field.send_keys("Speed of payment").await.unwrap();
+    app.wait_for_field_value("Weight for Speed of payment", "5")
+        .await;
+    app.wait_for(
+        Role::Button,
+        Name::Is("Remove the criterion Speed of payment"),
+    )
+    .await;
+    assert!(app.field("Weight for New criterion 2").await.is_err());
+    app.assert_no_console_errors();
+}
