@@ -576,27 +576,6 @@ async fn a_deleted_profile_can_be_brought_back_with_undo() {
     app.assert_no_console_errors();
 }
 
-/// Waits until the field labelled `label` is marked invalid with a message
-/// containing `message` among the texts its `aria-describedby` names.
-async fn wait_for_refusal(app: &App, label: &str, message: &str) {
-    wait_until(&format!("{label} says {message:?} beside it"), async || {
-        let field = app.field(label).await?;
-        let invalid = field
-            .attr("aria-invalid")
-            .await
-            .map_err(|e| e.to_string())?;
-        let described = app.field_description(label).await?;
-        if invalid.as_deref() == Some("true") && described.iter().any(|t| t.contains(message)) {
-            Ok(())
-        } else {
-            Err(format!(
-                "aria-invalid is {invalid:?} and it is described by {described:?}"
-            ))
-        }
-    })
-    .await;
-}
-
 #[tokio::test]
 async fn the_editor_keeps_refused_text_in_the_field_and_stores_only_valid_values() {
     const COMPANY: &str = "Nordic Timber";
@@ -622,7 +601,8 @@ async fn the_editor_keeps_refused_text_in_the_field_and_stores_only_valid_values
     .await;
 
     app.type_into("Average spend per month", "12,5,0").await;
-    wait_for_refusal(&app, "Average spend per month", "Type a number").await;
+    app.wait_for_refusal("Average spend per month", "Type a number")
+        .await;
     assert_eq!(
         app.field_value("Average spend per month").await.as_deref(),
         Ok("12,5,0"),
@@ -640,7 +620,7 @@ async fn the_editor_keeps_refused_text_in_the_field_and_stores_only_valid_values
     .await;
 
     app.type_into("Website", "javascript:alert(1)").await;
-    wait_for_refusal(&app, "Website", "http and https only").await;
+    app.wait_for_refusal("Website", "http and https only").await;
     assert_eq!(
         app.field_value("Website").await.as_deref(),
         Ok("javascript:alert(1)"),
@@ -691,7 +671,8 @@ async fn a_date_left_half_filled_says_so_and_keeps_the_date_saved_before() {
         .send_keys(&fantoccini::key::Key::Backspace.to_string())
         .await
         .expect("Backspace in the date field");
-    wait_for_refusal(&app, "Customer since", "Finish the date").await;
+    app.wait_for_refusal("Customer since", "Finish the date")
+        .await;
     // Typing elsewhere saves again, and the date is still the one saved.
     app.type_into("Headquarters phone", "+371 6700 0000").await;
     app.wait_until_stored("the phone is saved and the date kept", |stored| {

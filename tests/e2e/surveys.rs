@@ -257,47 +257,23 @@ async fn a_coordinator_runs_both_rounds_with_reps_by_file_and_gets_model_weights
     coordinator.assert_no_console_errors();
 }
 
-/// Whether the field labelled `label` is marked invalid and described by
-/// a text holding `message`.
-async fn refused(app: &App, label: &str, message: &str) -> Result<(), String> {
-    let field = app.field(label).await?;
-    let invalid = field
-        .attr("aria-invalid")
-        .await
-        .map_err(|e| e.to_string())?;
-    let described = app.field_description(label).await?;
-    if invalid.as_deref() == Some("true") && described.iter().any(|t| t.contains(message)) {
-        Ok(())
-    } else {
-        Err(format!(
-            "aria-invalid is {invalid:?}, described by {described:?}"
-        ))
-    }
-}
-
 #[tokio::test]
 async fn a_survey_without_a_title_or_criteria_says_so_beside_the_field_at_fault() {
     let app = App::open("#/surveys").await;
     app.wait_for_main_heading("Criteria surveys").await;
     app.press("Create survey").await;
-    wait_until("the title is refused", async || {
-        refused(&app, "Title", "Give the survey a title.").await
-    })
-    .await;
+    app.wait_for_refusal("Title", "Give the survey a title.")
+        .await;
     let focused = app.run("return document.activeElement.id;", vec![]).await;
     assert_eq!(focused, "survey-title", "focus goes to the field at fault");
 
     // With no scoring model and no criterion of our own, nothing to vote on.
     app.type_into("Title", "Best customers Q1").await;
     app.press("Create survey").await;
-    wait_until("the criteria are refused", async || {
-        refused(
-            &app,
-            "Your own criteria, one a line",
-            "List at least one criterion",
-        )
-        .await
-    })
+    app.wait_for_refusal(
+        "Your own criteria, one a line",
+        "List at least one criterion",
+    )
     .await;
     let title = app.field("Title").await.unwrap();
     assert_eq!(title.attr("aria-invalid").await.unwrap(), None);

@@ -751,6 +751,28 @@ impl App {
         Ok(texts)
     }
 
+    /// Waits until the field labelled `label` is marked invalid with a
+    /// message containing `message` among the texts its `aria-describedby`
+    /// names: refused input, said beside the field at fault.
+    pub async fn wait_for_refusal(&self, label: &str, message: &str) {
+        wait_until(&format!("{label} says {message:?} beside it"), async || {
+            let field = self.field(label).await?;
+            let invalid = field
+                .attr("aria-invalid")
+                .await
+                .map_err(|e| e.to_string())?;
+            let described = self.field_description(label).await?;
+            if invalid.as_deref() == Some("true") && described.iter().any(|t| t.contains(message)) {
+                Ok(())
+            } else {
+                Err(format!(
+                    "aria-invalid is {invalid:?} and it is described by {described:?}"
+                ))
+            }
+        })
+        .await;
+    }
+
     /// Sets the field labelled `label` to `value` and tells the page, as the
     /// browser does when a person picks a value from a control's own widget
     /// (a date picker): typing into `<input type="date">` depends on the
