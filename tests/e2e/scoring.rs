@@ -191,6 +191,17 @@ async fn start_with_the_default_model(app: &App) {
     .await;
 }
 
+/// The model editor of five companies' workspace, started with the
+/// default model as a person does.
+async fn model_editor_with_the_default_model() -> App {
+    let app = App::open("#/scoring").await;
+    app.load_workspace(&workspace(five_companies())).await;
+    start_with_the_default_model(&app).await;
+    app.goto("#/scoring/model").await;
+    app.wait_for_main_heading("Scoring model").await;
+    app
+}
+
 /// Rates `company` on `criterion` in the rating grid.
 async fn rate(app: &App, criterion: &str, company: &str, option: &str) {
     app.choose(&format!("{criterion} for {company}"), option)
@@ -1370,11 +1381,7 @@ async fn a_long_ranking_shows_50_rows_at_a_time() {
 
 #[tokio::test]
 async fn a_new_model_gets_a_name_of_its_own_and_becomes_the_active_one() {
-    let app = App::open("#/scoring").await;
-    app.load_workspace(&workspace(five_companies())).await;
-    start_with_the_default_model(&app).await;
-    app.goto("#/scoring/model").await;
-    app.wait_for_main_heading("Scoring model").await;
+    let app = model_editor_with_the_default_model().await;
     app.press("New model").await;
     let second = format!("{MODEL} 2");
     wait_until(
@@ -1390,11 +1397,7 @@ async fn a_new_model_gets_a_name_of_its_own_and_becomes_the_active_one() {
 
 #[tokio::test]
 async fn a_category_criterion_can_match_the_region_instead_of_the_industry() {
-    let app = App::open("#/scoring").await;
-    app.load_workspace(&workspace(five_companies())).await;
-    start_with_the_default_model(&app).await;
-    app.goto("#/scoring/model").await;
-    app.wait_for_main_heading("Scoring model").await;
+    let app = model_editor_with_the_default_model().await;
     app.choose("Kind of new criterion", "Category match").await;
     app.press("Add criterion").await;
     app.wait_for_field_value("Industries that match", "").await;
@@ -1422,11 +1425,7 @@ async fn a_category_criterion_can_match_the_region_instead_of_the_industry() {
 
 #[tokio::test]
 async fn new_criteria_are_named_apart_and_their_labels_follow_a_rename() {
-    let app = App::open("#/scoring").await;
-    app.load_workspace(&workspace(five_companies())).await;
-    start_with_the_default_model(&app).await;
-    app.goto("#/scoring/model").await;
-    app.wait_for_main_heading("Scoring model").await;
+    let app = model_editor_with_the_default_model().await;
     app.press("Add criterion").await;
     app.wait_for_field_value("Weight for New criterion", "5")
         .await;
