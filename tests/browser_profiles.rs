@@ -433,6 +433,20 @@ async fn worksheet_suggestions_rank_by_yearly_spend_or_by_score() {
             .unwrap()
             .contains("(score 100)")
     );
+
+    // Adding one from the keyboard leaves focus on the next suggestion.
+    let add = button("Add Loyal Fan to the chart").unwrap();
+    add.focus().unwrap();
+    add.click();
+    wait_until("focus is on the next suggestion", || {
+        suggested() == ["Big Spender"]
+            && document()
+                .active_element()
+                .and_then(|e| e.get_attribute("aria-label"))
+                .as_deref()
+                == Some("Add Big Spender to the chart")
+    })
+    .await;
 }
 
 /// Whether Home's reminder to download a backup is shown.
