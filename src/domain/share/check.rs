@@ -15,6 +15,7 @@ use crate::domain::{
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeSet;
+use uuid::Uuid;
 
 /// Something put right in a record that is still imported.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,22 +109,56 @@ pub fn check_profile(profile: &mut Profile) -> Result<Vec<Repair>, Skip> {
             repairs.push(Repair::BirthdayRemoved);
         }
     }
+    let salt = profile.id.as_uuid();
     let renewed = [
-        renew_repeated_ids(&mut profile.addresses, |r| &mut r.id, AddressId::new)
-            .then_some("addresses"),
-        renew_repeated_ids(&mut profile.people, |r| &mut r.id, PersonId::new).then_some("people"),
+        renew_repeated_ids(
+            &mut profile.addresses,
+            |r| &mut r.id,
+            AddressId::as_uuid,
+            AddressId::from_uuid,
+            salt,
+        )
+        .then_some("addresses"),
+        renew_repeated_ids(
+            &mut profile.people,
+            |r| &mut r.id,
+            PersonId::as_uuid,
+            PersonId::from_uuid,
+            salt,
+        )
+        .then_some("people"),
         renew_repeated_ids(
             &mut profile.opportunities,
             |r| &mut r.id,
-            OpportunityId::new,
+            OpportunityId::as_uuid,
+            OpportunityId::from_uuid,
+            salt,
         )
         .then_some("opportunities"),
-        renew_repeated_ids(&mut profile.competitors, |r| &mut r.id, CompetitorId::new)
-            .then_some("competitors"),
-        renew_repeated_ids(&mut profile.action_plan, |r| &mut r.id, StepId::new)
-            .then_some("steps of the action plan"),
-        renew_repeated_ids(&mut profile.log, |r| &mut r.id, LogEntryId::new)
-            .then_some("entries of the update log"),
+        renew_repeated_ids(
+            &mut profile.competitors,
+            |r| &mut r.id,
+            CompetitorId::as_uuid,
+            CompetitorId::from_uuid,
+            salt,
+        )
+        .then_some("competitors"),
+        renew_repeated_ids(
+            &mut profile.action_plan,
+            |r| &mut r.id,
+            StepId::as_uuid,
+            StepId::from_uuid,
+            salt,
+        )
+        .then_some("steps of the action plan"),
+        renew_repeated_ids(
+            &mut profile.log,
+            |r| &mut r.id,
+            LogEntryId::as_uuid,
+            LogEntryId::from_uuid,
+            salt,
+        )
+        .then_some("entries of the update log"),
     ];
     repairs.extend(
         renewed
@@ -136,23 +171,34 @@ pub fn check_profile(profile: &mut Profile) -> Result<Vec<Repair>, Skip> {
 }
 
 /// Gives a new id to each row whose id an earlier row of the list has;
-/// whether any was renewed.
+/// whether any was renewed. The new id is worked out from the old one, the
+/// record's id (`salt`) and how many repeats came before, never drawn at
+/// random: the same file then gives the same ids each time it is read, so
+/// importing it again changes nothing and finds the same people.
 fn renew_repeated_ids<T, I: Ord + Copy>(
     rows: &mut [T],
     id: fn(&mut T) -> &mut I,
-    fresh: fn() -> I,
+    uuid_of: fn(&I) -> Uuid,
+    make: fn(Uuid) -> I,
+    salt: Uuid,
 ) -> bool {
     let mut seen = BTreeSet::new();
-    let mut renewed = false;
+    let mut repeats: u128 = 0;
     for row in rows {
         let slot = id(row);
-        if !seen.insert(*slot) {
-            *slot = fresh();
-            seen.insert(*slot);
-            renewed = true;
+        while !seen.insert(*slot) {
+            repeats += 1;
+            *slot = make(derived_id(uuid_of(slot), salt, repeats));
         }
     }
-    renewed
+    repeats > 0
+}
+
+/// A version-4-shaped UUID mixed from `original`, `salt` and `n`.
+fn derived_id(original: Uuid, salt: Uuid, n: u128) -> Uuid {
+    const SPREAD: u128 = 0x9E37_79B9_7F4A_7C15_F39C_C060_5CED_C834;
+    let mixed = original.as_u128() ^ salt.as_u128().rotate_left(41) ^ n.wrapping_mul(SPREAD);
+    uuid::Builder::from_random_bytes(mixed.to_be_bytes()).into_uuid()
 }
 
 /// Checks an imported scoring model.
@@ -172,7 +218,13 @@ pub fn check_model(model: &mut ScoringModel) -> Result<Vec<Repair>, Skip> {
     if points_out_of_range {
         return Err(Skip::PointsOutOfRange);
     }
-    if renew_repeated_ids(&mut model.criteria, |c| &mut c.id, CriterionId::new) {
+    if renew_repeated_ids(
+        &mut model.criteria,
+        |c| &mut c.id,
+        CriterionId::as_uuid,
+        CriterionId::from_uuid,
+        model.id.as_uuid(),
+    ) {
         repairs.push(Repair::RepeatedIdsRenewed("criteria"));
     }
     note_markup(model, &mut repairs);
@@ -195,7 +247,13 @@ pub fn check_worksheet(worksheet: &mut Worksheet) -> Result<Vec<Repair>, Skip> {
         drop_reversed(revenue, "Average annual revenue", &mut repairs);
         drop_reversed(years, "Years as a customer", &mut repairs);
     }
-    if renew_repeated_ids(&mut worksheet.columns, |c| &mut c.id, ColumnId::new) {
+    if renew_repeated_ids(
+        &mut worksheet.columns,
+        |c| &mut c.id,
+        ColumnId::as_uuid,
+        ColumnId::from_uuid,
+        worksheet.id.as_uuid(),
+    ) {
         repairs.push(Repair::RepeatedIdsRenewed("columns"));
     }
     note_markup(worksheet, &mut repairs);
@@ -436,6 +494,17 @@ mod tests {
         assert_eq!(p.people[0].id, anna.id, "the first keeps its id");
         assert_eq!(p.people[2].id, other.id);
         assert_eq!(p.people[1].name, "Jan", "nothing else changes");
+        let mut again = profile("Acme");
+        again.id = p.id;
+        again.people = vec![
+            anna.clone(),
+            p.people[1].clone(),
+            other.clone(),
+            anna.clone(),
+        ];
+        again.people[1].id = anna.id;
+        check_profile(&mut again).unwrap();
+        assert_eq!(again.people, p.people, "the same file gives the same ids");
 
         let now = "2026-11-22T06:43:03Z".parse().unwrap();
         let mut sheet = Worksheet::new("Top".into(), now);
