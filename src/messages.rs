@@ -257,7 +257,8 @@ pub fn notice(notice: &Notice) -> String {
         ),
         Notice::CorruptSetAside { reason, .. } => format!(
             "Something wrote data to this browser's storage that Clientele cannot read. It was kept \
-             aside, unchanged, and you can download it; this tab's workspace was saved in its place. ({})",
+             aside, unchanged (you can download it), so that this tab's workspace can be saved in its \
+             place. ({})",
             format_error(reason)
         ),
         Notice::CorruptKept { reason, move_error } => format!(

@@ -217,8 +217,19 @@ async fn people_are_added_with_a_checked_birthday_and_removed_with_an_undo() {
         })
     })
     .await;
-    wait_until("and shown", || button("Remove Anna Nowak").is_some()).await;
+    wait_until("and shown, with focus on the row that came back", || {
+        button("Remove Anna Nowak").is_some()
+            && document().active_element().map(|e| e.id()) == Some(field("Person's name").id())
+    })
+    .await;
     assert!(button("Undo removing Anna Nowak").is_none_or(|b| b.hidden()));
+    assert!(
+        texts_with_role("status")
+            .iter()
+            .any(|t| t == "Put back Anna Nowak."),
+        "{:?}",
+        texts_with_role("status")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -316,6 +327,28 @@ async fn counting_referrals_answers_that_they_referred_us() {
     wait_until("the answer turns to yes and is saved", || {
         referred().as_deref() == Some("Yes")
             && stored_profile().is_some_and(|p| p["referred"] == "yes" && p["referral_count"] == 3)
+    })
+    .await;
+
+    // An explicit "No" is kept, and the one-page view still shows the count.
+    let select: web_sys::HtmlSelectElement = field("Have they referred us?").unchecked_into();
+    select.set_value("No");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    wait_until("the answer is saved", || {
+        stored_profile().is_some_and(|p| p["referred"] == "no")
+    })
+    .await;
+    window()
+        .location()
+        .set_hash(&format!("#/profiles/{PROFILE}"))
+        .unwrap();
+    wait_until("the one-page view shows the count", || {
+        document()
+            .body()
+            .and_then(|b| b.text_content())
+            .is_some_and(|t| t.contains("No (3 times counted)"))
     })
     .await;
 }

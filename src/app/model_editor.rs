@@ -76,7 +76,8 @@ pub fn ModelEditor() -> impl IntoView {
     };
     let duplicate = move |_| {
         store.workspace.update(|w| {
-            if let Some(copy) = w.model().map(|m| m.duplicate(now())) {
+            if let Some(mut copy) = w.model().map(|m| m.duplicate(now())) {
+                copy.name = w.unused_model_name(&copy.name);
                 w.add_model(copy);
             }
         })

@@ -122,10 +122,13 @@ fn OnePage(
         .profitability()
         .map(|v| money_text(v, &cur))
         .unwrap_or_else(|| "—".into());
+    // A count is never hidden, whatever the yes/no answer says.
+    let times = |n: u32| if n == 1 { "time" } else { "times" };
     let referred = match (p.referred, p.referral_count) {
-        (YesNoUnknown::Yes, Some(n)) => {
-            format!("Yes, {n} {}", if n == 1 { "time" } else { "times" })
+        (YesNoUnknown::Yes | YesNoUnknown::Unknown, Some(n)) if n > 0 => {
+            format!("Yes, {n} {}", times(n))
         }
+        (YesNoUnknown::No, Some(n)) if n > 0 => format!("No ({n} {} counted)", times(n)),
         (answer_given, _) => answer(answer_given).to_owned(),
     };
     let website = p.website.clone();

@@ -50,6 +50,14 @@ pub fn WorksheetPage(
     };
     let typed_name = RwSignal::new(name());
     let name_error = RwSignal::new(None::<String>);
+    // The workspace was replaced from outside: show the name it now has.
+    Effect::new(move |previous: Option<()>| {
+        store.replaced.track();
+        if previous.is_some() {
+            typed_name.set(untrack(name));
+            name_error.set(None);
+        }
+    });
     let rename = move |ev| {
         let text = event_target_value(&ev);
         match crate::domain::input::parse_name(&text, crate::domain::workspace::MAX_NAME_CHARS) {

@@ -623,12 +623,11 @@ impl Profile {
         self.addresses.iter().find(|a| a.headquarters)
     }
 
-    /// Records how many referrals they made. Any referral answers "Have
-    /// they referred us?" with yes, so the count is never hidden behind a
-    /// "no" or "unknown".
+    /// Records how many referrals they made. A referral answers an unknown
+    /// "Have they referred us?" with yes; an answer given is left alone.
     pub fn set_referral_count(&mut self, count: Option<u32>) {
         self.referral_count = count;
-        if count.is_some_and(|n| n > 0) {
+        if count.is_some_and(|n| n > 0) && self.referred == YesNoUnknown::Unknown {
             self.referred = YesNoUnknown::Yes;
         }
     }
@@ -702,11 +701,13 @@ mod tests {
         let mut p = Profile::new("Acme".into(), now());
         p.set_referral_count(Some(0));
         assert_eq!(p.referred, YesNoUnknown::Unknown, "none counted");
-        p.referred = YesNoUnknown::No;
         p.set_referral_count(Some(3));
         assert_eq!((p.referred, p.referral_count), (YesNoUnknown::Yes, Some(3)));
         p.set_referral_count(None);
         assert_eq!((p.referred, p.referral_count), (YesNoUnknown::Yes, None));
+        p.referred = YesNoUnknown::No;
+        p.set_referral_count(Some(2));
+        assert_eq!(p.referred, YesNoUnknown::No, "an answer given is kept");
     }
 
     #[test]

@@ -1392,6 +1392,21 @@ async fn a_new_model_gets_a_name_of_its_own_and_becomes_the_active_one() {
         },
     )
     .await;
+    // Copies of one model are named apart too.
+    app.press("Duplicate model").await;
+    app.wait_for_field_value("Model name", &format!("{second} (copy)"))
+        .await;
+    app.choose("Active model", &second).await;
+    app.wait_for_field_value("Model name", &second).await;
+    app.press("Duplicate model").await;
+    let copies = [format!("{second} (copy)"), format!("{second} (copy) 2")];
+    wait_until("both copies are listed", async || {
+        match options(&app, "Active model").await? {
+            (all, Some(chosen)) if all[2..] == copies && chosen == copies[1] => Ok(()),
+            seen => Err(format!("the Active model list shows {seen:?}")),
+        }
+    })
+    .await;
     app.assert_no_console_errors();
 }
 

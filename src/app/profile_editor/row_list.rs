@@ -56,9 +56,23 @@ fn access<T: Row>(store: AppStore, profile: ProfileId, key: Uuid) -> RowAccess<T
 /// A removed row that can be put back.
 #[derive(Clone)]
 struct Removed {
-    /// What named it ("Anna Nowak", or "the person").
+    /// What named it ("Anna Nowak", or "this person").
     name: String,
+    /// Its key, to find it again once it is back.
+    key: Uuid,
     put_back: PutBack,
+}
+
+/// Focuses the first field of row `key` once it is drawn.
+fn focus_row(key: Uuid) {
+    request_animation_frame(move || {
+        let selector = format!("[data-row=\"{key}\"] input, [data-row=\"{key}\"] textarea");
+        if let Ok(Some(field)) = document().query_selector(&selector)
+            && let Ok(field) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(field)
+        {
+            let _ = field.focus();
+        }
+    });
 }
 
 /// A titled list of rows, each drawn by `row`, with a button that adds one.
@@ -91,19 +105,10 @@ pub fn RowList(
     } = row;
     let ids = move || ids(store, profile);
     let removed = RwSignal::new(None::<Removed>);
+    // What the status line says about the last removal or undo.
+    let said = RwSignal::new(None::<String>);
     let undo_button = NodeRef::<html::Button>::new();
-    let add = move |_| {
-        let key = add(store, profile);
-        // Focus the first field of the new row once it is drawn.
-        request_animation_frame(move || {
-            let selector = format!("[data-row=\"{key}\"] input, [data-row=\"{key}\"] textarea");
-            if let Ok(Some(field)) = document().query_selector(&selector)
-                && let Ok(field) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(field)
-            {
-                let _ = field.focus();
-            }
-        });
-    };
+    let add = move |_| focus_row(add(store, profile));
     // "Anna Nowak", or "this person" for a row not named yet.
     let name_of = move |key: Uuid| {
         let name = caption(store, profile, key);
@@ -115,7 +120,12 @@ pub fn RowList(
     let remove_row = move |key: Uuid| {
         let name = untrack(|| name_of(key));
         if let Some(put_back) = remove(store, profile, key) {
-            removed.set(Some(Removed { name, put_back }));
+            said.set(Some(format!("Removed {name}.")));
+            removed.set(Some(Removed {
+                name,
+                key,
+                put_back,
+            }));
             // The focused Remove button is gone: focus the Undo button.
             request_animation_frame(move || {
                 if let Some(button) = undo_button.get_untracked() {
@@ -128,6 +138,9 @@ pub fn RowList(
         if let Some(r) = removed.get_untracked() {
             (r.put_back)(store, profile);
             removed.set(None);
+            said.set(Some(format!("Put back {}.", r.name)));
+            // The Undo button hides: focus goes to the row that came back.
+            focus_row(r.key);
         }
     };
     let draw_row = move |key: Uuid| {
@@ -151,9 +164,7 @@ pub fn RowList(
             </Show>
             <div class="row-actions">
                 <button type="button" class="secondary" disabled=locked on:click=add>{format!("Add {noun}")}</button>
-                <p role="status" class="removed">
-                    {move || removed_name().map(|name| format!("Removed {name}."))}
-                </p>
+                <p role="status" class="removed">{move || said.get()}</p>
                 <button type="button" class="secondary" node_ref=undo_button disabled=locked
                     hidden=move || removed_name().is_none()
                     aria-label=move || format!("Undo removing {}", removed_name().unwrap_or_default())
