@@ -8,6 +8,7 @@ pub mod data_page;
 pub mod download;
 pub mod export_control;
 pub mod fields;
+pub mod focus;
 pub mod header;
 pub mod home;
 pub mod ideal_profile;
@@ -59,7 +60,6 @@ use state::{AppStore, provide_app_store, use_app_store};
 use status_line::StatusLine;
 use survey_page::SurveyPage;
 use surveys_page::SurveysPage;
-use wasm_bindgen::JsCast;
 use worksheet_page::WorksheetPage;
 use worksheets_page::WorksheetsPage;
 
@@ -103,14 +103,14 @@ pub fn App() -> impl IntoView {
         });
         document().set_title(&title);
     });
-    keep_focus_when_a_button_goes();
+    focus::keep_focus_when_a_button_goes();
     // After a change of screen, move focus to its heading so that keyboard
     // and screen-reader users start at the new content.
     Effect::new(move |previous: Option<()>| {
         store.route.track();
         if previous.is_some() {
             // Wait for the new screen to be drawn.
-            request_animation_frame(focus_main_heading);
+            request_animation_frame(focus::focus_main_heading);
         }
     });
 
@@ -118,7 +118,7 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#main" on:click=move |ev| {
             // A plain "#main" link would change the route.
             ev.prevent_default();
-            focus_main_heading();
+            focus::focus_main_heading();
         }>"Skip to main content"</a>
         <Header/>
         <Navigation/>
@@ -171,44 +171,5 @@ fn Navigation() -> impl IntoView {
                     .collect_view()}
             </ul>
         </nav>
-    }
-}
-
-/// A button that removes itself (Dismiss, Undo, a dialog's answer, "Show
-/// all") would leave focus on the page's body, and keyboard users would
-/// start again from the top: focus then goes to the screen's heading.
-fn keep_focus_when_a_button_goes() {
-    let listener = window_event_listener(leptos::ev::click, move |ev| {
-        let Some(button) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("button").ok().flatten())
-        else {
-            return;
-        };
-        // Two frames: the page is drawn, and any focus the button's own
-        // action gives (such as to an Undo button) has been given.
-        request_animation_frame(move || {
-            request_animation_frame(move || {
-                let on_body = document()
-                    .active_element()
-                    .is_none_or(|e| document().body().is_some_and(|b| e == *b));
-                if !button.is_connected() && on_body {
-                    focus_main_heading();
-                }
-            })
-        });
-    });
-    on_cleanup(move || listener.remove());
-}
-
-fn focus_main_heading() {
-    let target = document()
-        .query_selector("main h1")
-        .ok()
-        .flatten()
-        .or_else(|| document().get_element_by_id("main"));
-    if let Some(element) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = element.focus();
     }
 }

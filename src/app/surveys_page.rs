@@ -1,6 +1,7 @@
 //! The criteria surveys: start one, or open one received from a colleague.
 
 use super::fields::locked;
+use super::focus::focus_first;
 use super::import::file_picker::FilePicker;
 use super::route::{Route, go_to};
 use super::state::{now, use_app_store};
@@ -108,7 +109,7 @@ fn NewSurveyForm() -> impl IntoView {
         let name = title.get_untracked().trim().to_owned();
         if name.is_empty() {
             title_error.set(Some(messages::SURVEY_TITLE_MISSING));
-            focus_by_id("survey-title");
+            focus_first("#survey-title");
             return;
         }
         let extra: Vec<String> = extra.get_untracked().lines().map(str::to_owned).collect();
@@ -131,7 +132,7 @@ fn NewSurveyForm() -> impl IntoView {
             Some(id) => go_to(&Route::Survey(id)),
             None => {
                 criteria_error.set(Some(messages::SURVEY_NO_CRITERIA));
-                focus_by_id("survey-extra");
+                focus_first("#survey-extra");
             }
         }
     };
@@ -171,16 +172,5 @@ fn NewSurveyForm() -> impl IntoView {
                 <button type="submit" disabled=locked>"Create survey"</button>
             </form>
         </section>
-    }
-}
-
-/// Moves focus to the element with `id`, if it is on the page.
-fn focus_by_id(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(element) = document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = element.focus();
     }
 }

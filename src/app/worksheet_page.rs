@@ -176,11 +176,7 @@ fn ColumnPicker(
         // The list is drawn again without this customer: focus goes on to
         // the next suggestion, so that several can be added from the keyboard.
         request_animation_frame(|| {
-            if let Ok(Some(next)) = document().query_selector(".suggestions button")
-                && let Ok(next) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(next)
-            {
-                let _ = next.focus();
-            }
+            super::focus::focus_first(".suggestions button");
         });
     };
     view! {

@@ -2,6 +2,7 @@
 //! remove buttons, and an undo for the last removal.
 
 use super::access::{ProfileAccess, Row, RowAccess, add_row, row_ids};
+use crate::app::focus::focus_first;
 use crate::app::state::AppStore;
 use crate::domain::ProfileId;
 use leptos::html;
@@ -66,12 +67,9 @@ struct Removed {
 /// Focuses the first field of row `key` once it is drawn.
 fn focus_row(key: Uuid) {
     request_animation_frame(move || {
-        let selector = format!("[data-row=\"{key}\"] input, [data-row=\"{key}\"] textarea");
-        if let Ok(Some(field)) = document().query_selector(&selector)
-            && let Ok(field) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(field)
-        {
-            let _ = field.focus();
-        }
+        focus_first(&format!(
+            "[data-row=\"{key}\"] input, [data-row=\"{key}\"] textarea"
+        ));
     });
 }
 
