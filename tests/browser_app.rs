@@ -323,14 +323,21 @@ async fn an_older_save_from_another_tab_is_ignored() {
     assert_eq!(field("Workspace").value(), "Current");
 }
 
-#[wasm_bindgen_test]
-async fn when_both_tabs_changed_the_user_chooses_and_can_keep_the_other_version() {
-    let _page = fresh_page().await;
+/// The page with a stored workspace "Acme" (revision 1) renamed "Mine" in
+/// this tab, the save still waiting for typing to stop.
+async fn renamed_and_not_saved_yet() -> (Exclusive, MountedApp) {
+    let page = fresh_page().await;
     storage()
         .set_item(WORKSPACE_KEY, &workspace_file(ID, "Acme", 1, 1))
         .unwrap();
-    let _app = mount_app().await;
+    let app = mount_app().await;
     type_into(&field("Workspace"), "Mine");
+    (page, app)
+}
+
+#[wasm_bindgen_test]
+async fn when_both_tabs_changed_the_user_chooses_and_can_keep_the_other_version() {
+    let (_page, _app) = renamed_and_not_saved_yet().await;
     save_from_other_tab(&workspace_file(ID, "Theirs", 2, 1)).await;
     wait_until("the question", || {
         button("Keep the other tab's version").is_some()
@@ -363,12 +370,7 @@ async fn when_both_tabs_changed_the_user_chooses_and_can_keep_the_other_version(
 
 #[wasm_bindgen_test]
 async fn when_both_tabs_changed_the_user_can_keep_this_tabs_version() {
-    let _page = fresh_page().await;
-    storage()
-        .set_item(WORKSPACE_KEY, &workspace_file(ID, "Acme", 1, 1))
-        .unwrap();
-    let _app = mount_app().await;
-    type_into(&field("Workspace"), "Mine");
+    let (_page, _app) = renamed_and_not_saved_yet().await;
     save_from_other_tab(&workspace_file(ID, "Theirs", 2, 1)).await;
     wait_until("the question", || {
         button("Keep this tab's version").is_some()
@@ -389,12 +391,7 @@ async fn when_both_tabs_changed_the_user_can_keep_this_tabs_version() {
 
 #[wasm_bindgen_test]
 async fn a_save_never_writes_over_newer_data_it_was_not_told_about() {
-    let _page = fresh_page().await;
-    storage()
-        .set_item(WORKSPACE_KEY, &workspace_file(ID, "Acme", 1, 1))
-        .unwrap();
-    let _app = mount_app().await;
-    type_into(&field("Workspace"), "Mine");
+    let (_page, _app) = renamed_and_not_saved_yet().await;
     // Another tab writes, but its storage event has not arrived yet.
     storage()
         .set_item(WORKSPACE_KEY, &workspace_file(ID, "Theirs", 2, 1))
@@ -456,12 +453,7 @@ async fn a_link_to_no_page_says_so_and_leads_home() {
 
 #[wasm_bindgen_test]
 async fn a_newer_version_saving_over_unsaved_changes_says_they_live_only_here() {
-    let _page = fresh_page().await;
-    storage()
-        .set_item(WORKSPACE_KEY, &workspace_file(ID, "Acme", 1, 1))
-        .unwrap();
-    let _app = mount_app().await;
-    type_into(&field("Workspace"), "Mine");
+    let (_page, _app) = renamed_and_not_saved_yet().await;
     let newer = workspace_file(ID, "From the future", 2, 99);
     save_from_other_tab(&newer).await;
     wait_until("the warning", || {
@@ -480,12 +472,7 @@ async fn a_newer_version_saving_over_unsaved_changes_says_they_live_only_here() 
 
 #[wasm_bindgen_test]
 async fn unreadable_data_written_during_a_session_is_set_aside_and_said_so() {
-    let _page = fresh_page().await;
-    storage()
-        .set_item(WORKSPACE_KEY, &workspace_file(ID, "Acme", 1, 1))
-        .unwrap();
-    let _app = mount_app().await;
-    type_into(&field("Workspace"), "Mine");
+    let (_page, _app) = renamed_and_not_saved_yet().await;
     // Another program writes garbage without telling this tab.
     storage().set_item(WORKSPACE_KEY, "{not json").unwrap();
     wait_until("this tab's workspace is saved", || {
