@@ -35,6 +35,7 @@ pub mod survey_page;
 pub mod survey_results;
 pub mod surveys_page;
 pub mod time_text;
+pub mod versions;
 pub mod worksheet_page;
 pub mod worksheets_page;
 
@@ -76,6 +77,7 @@ pub fn App() -> impl IntoView {
     let opened = persistence::open_workspace();
     let store = AppStore::new(opened.workspace.clone(), opened.mode, current_route());
     provide_app_store(store);
+    versions::keep_versions(store);
     provide_context(Persistence::start(store, opened));
     follow_address_bar(store);
 

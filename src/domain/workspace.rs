@@ -8,7 +8,7 @@
 use super::icp::Worksheet;
 use super::input::InputError;
 use super::scoring::ScoringModel;
-use super::share::SyncMarks;
+use super::share::{Deleted, Versions};
 use super::survey::{Survey, SurveyAnswer};
 use super::{Date, ModelId, Profile, ProfileId, Timestamp, WorksheetId, WorkspaceId};
 use serde::{Deserialize, Serialize};
@@ -58,10 +58,14 @@ pub struct Workspace {
     /// The model that scores everything now.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active_model: Option<ModelId>,
-    /// Per record, the version last agreed with another workspace through a
-    /// file (see [`super::share`]).
+    /// Per record, its version: which edits of which workspace it holds
+    /// (see [`super::share::history`]).
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
-    pub sync_marks: SyncMarks,
+    pub versions: Versions,
+    /// Records deleted here or in a file taken in, so that the deletion
+    /// travels and an older copy never brings them back.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub deleted: Deleted,
     /// When this browser last exported the whole workspace, for the backup
     /// reminder. Never exported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -125,7 +129,8 @@ impl Workspace {
             active_model: None,
             surveys: Vec::new(),
             survey_answers: Vec::new(),
-            sync_marks: SyncMarks::new(),
+            versions: Versions::new(),
+            deleted: Deleted::new(),
             last_export: None,
             unknown_fields: Map::new(),
         }

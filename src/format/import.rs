@@ -8,7 +8,7 @@ use crate::domain::share::check::{
     Repair, Skip, check_model, check_named, check_profile, check_survey_answer, check_worksheet,
 };
 use crate::domain::share::merge::Incoming;
-use crate::domain::share::{FileKind, RecordKind, Records, Shared, SyncMarks};
+use crate::domain::share::{FileKind, RecordKind, Records, Shared};
 use crate::domain::survey::Survey;
 use crate::domain::{Timestamp, Workspace};
 use serde_json::{Map, Value};
@@ -77,10 +77,8 @@ pub fn decode_file(text: &str) -> Result<ImportedFile, FormatError> {
             check_named(s, |s| &mut s.title)
         }),
         survey_answers: read_list(&mut data, &mut problems, &mut unread, check_survey_answer),
-        sync_marks: data
-            .remove("sync_marks")
-            .and_then(|v| serde_json::from_value::<SyncMarks>(v).ok())
-            .unwrap_or_default(),
+        versions: read_by_id(data.remove("versions")),
+        deleted: read_by_id(data.remove("deleted")),
     };
     let workspace = match kind {
         FileKind::Workspace => Some(
@@ -96,14 +94,34 @@ pub fn decode_file(text: &str) -> Result<ImportedFile, FormatError> {
         incoming: Incoming {
             kind,
             personal_data,
-            complete_profiles: Default::default(),
             unread,
             workspace,
             records,
+            local_edit: false,
         },
         exported_at,
         problems,
     })
+}
+
+/// Reads a map keyed by record id (versions, deletions) entry by entry: an
+/// entry that cannot be read is left out, which only makes the merge ask
+/// about that record instead of deciding alone.
+fn read_by_id<T: serde::de::DeserializeOwned>(
+    value: Option<Value>,
+) -> std::collections::BTreeMap<Uuid, T> {
+    let Some(Value::Object(entries)) = value else {
+        return Default::default();
+    };
+    entries
+        .into_iter()
+        .filter_map(|(id, entry)| {
+            Some((
+                Uuid::parse_str(&id).ok()?,
+                serde_json::from_value(entry).ok()?,
+            ))
+        })
+        .collect()
 }
 
 /// Refuses a file over [`MAX_FILE_BYTES`]; called with the file's size

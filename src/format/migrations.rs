@@ -42,7 +42,65 @@ pub const MIGRATIONS: &[Migration] = &[
                       the new number makes it leave such data alone as newer.",
         run: unchanged,
     },
+    Migration {
+        to: 4,
+        description: "Sync marks (per record, the fingerprint of the version last agreed with \
+                      a colleague) become versions: each record's clock names the agreed \
+                      fingerprint as a legacy replica `~<fingerprint>`, and also its current \
+                      fingerprint when it changed since, so that the first exchange after the \
+                      update still tells an older version from a newer one.",
+        run: versions_from_sync_marks,
+    },
 ];
+
+/// 3 → 4: `sync_marks` becomes `versions` (see the step's description and
+/// [`crate::domain::share::history`]). A record that cannot be read gets
+/// no version; the record checks report it.
+fn versions_from_sync_marks(mut data: Value) -> Result<Value, String> {
+    use crate::domain::share::fingerprint;
+    use serde_json::{Map, json};
+    fn print<T: serde::de::DeserializeOwned + serde::Serialize>(record: &Value) -> Option<String> {
+        serde_json::from_value::<T>(record.clone())
+            .ok()
+            .map(|r| fingerprint(&r))
+    }
+    let object = data.as_object_mut().ok_or("`data` is not an object")?;
+    let marks: Map<String, Value> = match object.remove("sync_marks") {
+        Some(Value::Object(marks)) => marks,
+        _ => Map::new(),
+    };
+    let kinds: [(&str, fn(&Value) -> Option<String>); 5] = [
+        ("profiles", print::<crate::domain::Profile>),
+        ("worksheets", print::<crate::domain::icp::Worksheet>),
+        ("models", print::<crate::domain::scoring::ScoringModel>),
+        ("surveys", print::<crate::domain::survey::Survey>),
+        ("survey_answers", print::<crate::domain::survey::SurveyAnswer>),
+    ];
+    let mut versions = Map::new();
+    for (field, print) in kinds {
+        for record in object.get(field).and_then(Value::as_array).into_iter().flatten() {
+            let (Some(id), Some(current)) = (record.get("id").and_then(Value::as_str), print(record))
+            else {
+                continue;
+            };
+            let agreed = marks
+                .get(id)
+                .and_then(Value::as_str)
+                .unwrap_or(&current)
+                .to_owned();
+            let mut clock = Map::new();
+            clock.insert(format!("~{agreed}"), json!(1));
+            if current != agreed {
+                clock.insert(format!("~{current}"), json!(1));
+            }
+            versions.insert(id.to_owned(), json!({ "clock": clock }));
+        }
+    }
+    if !versions.is_empty() {
+        object.insert("versions".to_owned(), Value::Object(versions));
+    }
+    Ok(data)
+}
 
 /// 2 → 3: the data's shape did not change, only how storage keeps it.
 fn unchanged(data: Value) -> Result<Value, String> {

@@ -28,7 +28,7 @@ use serde_json::{Map, Value};
 pub const FORMAT_NAME: &str = "clientele";
 
 /// The schema version this app writes and the newest it can read.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// This app's version, written into every file for people tracing a problem.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -6,7 +6,7 @@ use super::preview_records;
 use crate::app::route::{Route, go_to};
 use crate::app::state::{now, use_app_store};
 use crate::domain::csv::{self, MatchOn, Table, Target};
-use crate::domain::share::{Records, fingerprint};
+use crate::domain::share::Records;
 use crate::messages;
 use leptos::prelude::*;
 
@@ -77,24 +77,12 @@ fn Mapping(
     let file_name = name.clone();
     let proceed = move |_| {
         let profiles = outcome.get_untracked().profiles;
-        // Matched profiles carry this side's fingerprint as the agreed
-        // version, so the preview shows them as changed in the file.
-        let sync_marks = store.workspace.with_untracked(|w| {
-            profiles
-                .iter()
-                .filter_map(|p| {
-                    w.profile(p.id)
-                        .map(|here| (p.id.as_uuid(), fingerprint(here)))
-                })
-                .collect()
-        });
         store.csv_file.set(None);
         preview_records(
             store,
             file_name.clone(),
             Records {
                 profiles,
-                sync_marks,
                 ..Records::default()
             },
         );

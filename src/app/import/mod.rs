@@ -37,14 +37,21 @@ pub struct ReadFile {
 pub struct PendingImport {
     /// Every file chosen, in order, with its outcome.
     pub files: Vec<ReadFile>,
-    /// The records of the readable files together.
-    pub incoming: Incoming,
+    /// The records of the readable files, in order: they are merged one
+    /// after the other.
+    pub parts: Vec<Incoming>,
 }
 
 impl PendingImport {
-    /// What the import would do to `workspace`.
-    pub fn preview(&self, workspace: &Workspace) -> MergePreview {
-        merge::preview(workspace, &self.incoming)
+    /// What the import would do to `workspace` with `choices`.
+    pub fn preview(&self, workspace: &Workspace, choices: &MergeChoices) -> MergePreview {
+        merge::preview(workspace, &self.parts, choices)
+    }
+
+    /// Whether one whole-workspace file is waiting, which Replace can
+    /// take as a whole.
+    pub fn whole_workspace(&self) -> bool {
+        matches!(self.parts.as_slice(), [one] if one.workspace.is_some())
     }
 }
 
@@ -136,10 +143,7 @@ fn pending(read: Vec<(String, Result<format::ImportedFile, String>)>) -> Pending
             }),
         }
     }
-    PendingImport {
-        files,
-        incoming: Incoming::combine(parts),
-    }
+    PendingImport { files, parts }
 }
 
 /// The text of a file, refused before reading when it is too large.
@@ -163,8 +167,11 @@ pub fn confirm(store: AppStore, choices: &MergeChoices) {
         return;
     };
     let snapshot = store.workspace.get_untracked();
-    let merged = merge::apply(&snapshot, &pending.incoming, choices);
+    let merged = merge::apply(&snapshot, &pending.parts, choices);
     store.workspace.set(merged);
+    // The merge wrote every version itself: the record keeper starts again
+    // from this workspace instead of reading the import as edits made here.
+    store.replaced.update(|n| *n += 1);
     store.import_undo.set(Some(ImportUndo {
         snapshot,
         files: pending
@@ -175,12 +182,15 @@ pub fn confirm(store: AppStore, choices: &MergeChoices) {
             .collect(),
     }));
     store.pending_import.set(None);
-    go_to(&after_import(&pending.incoming));
+    go_to(&after_import(&pending.parts));
 }
 
 /// Where to go after an import: a survey file opens the survey (a rep
 /// answers it at once), answer files open their survey's results.
-fn after_import(incoming: &Incoming) -> Route {
+fn after_import(parts: &[Incoming]) -> Route {
+    let [incoming] = parts else {
+        return Route::Data;
+    };
     let records = &incoming.records;
     match (
         incoming.kind,
@@ -194,7 +204,7 @@ fn after_import(incoming: &Incoming) -> Route {
 }
 
 /// Imports records made here (from a CSV file): the same preview, merge and
-/// undo as a file.
+/// undo as a file; their changes count as edits made here.
 pub fn preview_records(store: AppStore, name: String, records: Records) {
     store.pending_import.set(Some(PendingImport {
         files: vec![ReadFile {
@@ -202,7 +212,7 @@ pub fn preview_records(store: AppStore, name: String, records: Records) {
             outcome: Ok(FileKind::Profiles),
             problems: Vec::new(),
         }],
-        incoming: Incoming::records(FileKind::Profiles, records),
+        parts: vec![Incoming::local_edits(records)],
     }));
     go_to(&Route::Import);
 }

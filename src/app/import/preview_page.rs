@@ -6,6 +6,7 @@ use crate::app::route::{Route, go_to};
 use crate::app::state::use_app_store;
 use crate::domain::share::diff::FieldChange;
 use crate::domain::share::merge;
+use crate::domain::share::merge::ConflictKind;
 use crate::domain::share::{Change, ImportMode, MergeChoices, RecordChange, Resolution};
 use crate::messages;
 use leptos::prelude::*;
@@ -33,11 +34,29 @@ fn Preview(
     pending: PendingImport,
 ) -> impl IntoView {
     let store = use_app_store();
-    let incoming = pending.incoming.clone();
-    let preview = Memo::new(move |_| store.workspace.with(|w| merge::preview(w, &incoming)));
     let mode = RwSignal::new(ImportMode::Merge);
     let resolutions = RwSignal::new(BTreeMap::new());
-    let whole_workspace = pending.incoming.workspace.is_some();
+    let parts = pending.parts.clone();
+    // A choice about one file can change what the next file does, so the
+    // preview follows the choices.
+    let preview = Memo::new(move |_| {
+        let choices = MergeChoices {
+            mode: mode.get(),
+            resolutions: resolutions.get(),
+        };
+        store
+            .workspace
+            .with(|w| merge::preview(w, &parts, &choices))
+    });
+    let whole_workspace = pending.whole_workspace();
+    // The readable files' names, by their place among the parts.
+    let part_names: Vec<String> = pending
+        .files
+        .iter()
+        .filter(|f| f.outcome.is_ok())
+        .map(|f| f.name.clone())
+        .collect();
+    let names = (part_names.len() > 1).then_some(part_names);
     let readable = pending.files.iter().any(|f| f.outcome.is_ok());
     let cancel = move |_| {
         store.pending_import.set(None);
@@ -64,20 +83,39 @@ fn Preview(
                 change=Change::New
                 preview
                 resolutions
+                names=names.clone()
             />
             <RecordSection
                 heading="Changed in the file"
-                hint="The file's version replaces the one here, which has not changed since you last shared it."
+                hint="The file's version was made from the one here, so it replaces it."
                 change=Change::Theirs
                 preview
                 resolutions
+                names=names.clone()
             />
             <RecordSection
-                heading="Changed both here and in the file"
-                hint="Choose which version to keep for each; yours is kept unless you choose the file's."
+                heading="Changed on both sides, in different fields"
+                hint="Both changes are kept: the fields listed come from the file, everything else stays as here."
+                change=Change::Merged
+                preview
+                resolutions
+                names=names.clone()
+            />
+            <RecordSection
+                heading="Changed on both sides"
+                hint="The same fields were changed here and in the file, or one side deleted what the other changed. Choose for each; yours is kept unless you choose the file's."
                 change=Change::Conflict
                 preview
                 resolutions
+                names=names.clone()
+            />
+            <RecordSection
+                heading="Deleted in the file"
+                hint="Whoever made the file deleted these, and they have not changed here since. They are deleted here too unless you keep them."
+                change=Change::Deleted
+                preview
+                resolutions
+                names=names.clone()
             />
             <RecordSection
                 heading="Changed here only"
@@ -85,6 +123,15 @@ fn Preview(
                 change=Change::Ours
                 preview
                 resolutions
+                names=names.clone()
+            />
+            <RecordSection
+                heading="Deleted here"
+                hint="The file holds the version deleted here, or an older one: they stay deleted."
+                change=Change::StaysDeleted
+                preview
+                resolutions
+                names=names.clone()
             />
             <fieldset class="import-mode">
                 <legend>"How to import"</legend>
@@ -206,12 +253,14 @@ fn Summary(
     let line = move || {
         preview.with(|p| {
             format!(
-                "{} new, {} changed in the file, {} changed on both sides, {} changed here only, {} already the same.",
+                "{} new, {} changed in the file, {} merged field by field, {} to choose, {} deleted in the file, {} changed here only, {} already the same.",
                 p.count(Change::New),
                 p.count(Change::Theirs),
+                p.count(Change::Merged),
                 p.count(Change::Conflict),
+                p.count(Change::Deleted),
                 p.count(Change::Ours),
-                p.count(Change::Same),
+                p.count(Change::Same) + p.count(Change::StaysDeleted),
             )
         })
     };
@@ -229,8 +278,11 @@ fn RecordSection(
     change: Change,
     /// The preview.
     preview: Memo<crate::domain::share::MergePreview>,
-    /// The user's choices for conflicts.
-    resolutions: RwSignal<BTreeMap<uuid::Uuid, Resolution>>,
+    /// The user's choices for conflicts and deletions.
+    resolutions: RwSignal<BTreeMap<(usize, uuid::Uuid), Resolution>>,
+    /// With several files, their names by place, to say where each record
+    /// comes from.
+    names: Option<Vec<String>>,
 ) -> impl IntoView {
     let records = move || preview.with(|p| p.with(change).cloned().collect::<Vec<_>>());
     let id = format!("import-{change:?}").to_lowercase();
@@ -245,7 +297,10 @@ fn RecordSection(
                     <ul class="import-records">
                         {records
                             .into_iter()
-                            .map(|record| view! { <RecordItem record resolutions/> })
+                            .map(|record| {
+                                let from = names.as_ref().and_then(|n| n.get(record.part).cloned());
+                                view! { <RecordItem record resolutions from/> }
+                            })
                             .collect_view()}
                     </ul>
                 </section>
@@ -259,23 +314,44 @@ fn RecordSection(
 fn RecordItem(
     /// The record and its change.
     record: RecordChange,
-    /// The user's choices for conflicts.
-    resolutions: RwSignal<BTreeMap<uuid::Uuid, Resolution>>,
+    /// The user's choices for conflicts and deletions.
+    resolutions: RwSignal<BTreeMap<(usize, uuid::Uuid), Resolution>>,
+    /// The name of the file it comes from, when several were chosen.
+    from: Option<String>,
 ) -> impl IntoView {
-    let title = format!("{}: {}", record.kind.label(), record.title);
-    let choice = (record.change == Change::Conflict).then(|| {
-        let id = record.id;
-        let name = format!("resolve-{id}");
+    let title = match &from {
+        Some(file) => format!("{}: {} (from {file})", record.kind.label(), record.title),
+        None => format!("{}: {}", record.kind.label(), record.title),
+    };
+    let options = match (record.change, record.conflict) {
+        (Change::Conflict, Some(ConflictKind::DeletedHere)) => {
+            Some(("Keep it deleted", "Restore the file's version", Resolution::KeepMine))
+        }
+        (Change::Conflict, Some(ConflictKind::DeletedThere)) => {
+            Some(("Keep mine", "Delete it, as the file did", Resolution::KeepMine))
+        }
+        (Change::Conflict, _) => Some(("Keep mine", "Take the file's", Resolution::KeepMine)),
+        (Change::Deleted, _) => Some(("Keep it", "Delete it", Resolution::TakeTheirs)),
+        _ => None,
+    };
+    let explanation = match record.conflict {
+        Some(ConflictKind::DeletedHere) => Some("Deleted here, changed in the file."),
+        Some(ConflictKind::DeletedThere) => Some("Changed here, deleted in the file."),
+        _ => None,
+    };
+    let choice = options.map(|(mine, theirs, default)| {
+        let key = (record.part, record.id);
+        let name = format!("resolve-{}-{}", record.part, record.id);
         let chosen =
-            move |r: Resolution| resolutions.with(|m| m.get(&id).copied().unwrap_or_default()) == r;
+            move |r: Resolution| resolutions.with(|m| m.get(&key).copied().unwrap_or(default)) == r;
         let set = move |r: Resolution| {
             resolutions.update(|m| {
-                m.insert(id, r);
+                m.insert(key, r);
             })
         };
         view! {
             <fieldset class="resolution">
-                <legend>{format!("Which version of “{}” to keep", record.title)}</legend>
+                <legend>{format!("What to do with “{}”", record.title)}</legend>
                 <label>
                     <input
                         type="radio"
@@ -283,7 +359,7 @@ fn RecordItem(
                         checked=move || chosen(Resolution::KeepMine)
                         on:change=move |_| set(Resolution::KeepMine)
                     />
-                    " Keep mine"
+                    {format!(" {mine}")}
                 </label>
                 <label>
                     <input
@@ -292,7 +368,7 @@ fn RecordItem(
                         checked=move || chosen(Resolution::TakeTheirs)
                         on:change=move |_| set(Resolution::TakeTheirs)
                     />
-                    " Take the file's"
+                    {format!(" {theirs}")}
                 </label>
             </fieldset>
         }
@@ -302,6 +378,7 @@ fn RecordItem(
     view! {
         <li>
             <strong>{title}</strong>
+            {explanation.map(|e| view! { <p class="hint">{e}</p> })}
             {fields}
             {choice}
         </li>

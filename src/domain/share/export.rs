@@ -80,7 +80,7 @@ impl Export {
     pub fn workspace(workspace: &Workspace) -> Self {
         let mut copy = workspace.clone();
         copy.last_export = None;
-        copy.sync_marks = Records::of_workspace(workspace).sync_marks;
+        copy.versions = Records::of_workspace(workspace).versions;
         Self {
             kind: FileKind::Workspace,
             personal_data: PersonalData::Included,
@@ -99,12 +99,22 @@ impl Export {
         name_hint: &str,
     ) -> Self {
         let mut records = records;
-        records.sync_marks = workspace.sync_marks.clone();
+        records.versions = workspace.versions.clone();
+        // A selection of profiles also carries the profiles deleted here,
+        // so that deletions reach whoever receives the team's profiles.
+        if kind == FileKind::Profiles {
+            records.deleted = workspace
+                .deleted
+                .iter()
+                .filter(|(_, t)| t.kind == super::RecordKind::Profile)
+                .map(|(id, t)| (*id, t.clone()))
+                .collect();
+        }
         Self {
             kind,
             personal_data: PersonalData::Included,
             workspace: None,
-            records: records.with_own_marks(),
+            records: records.with_own_versions(),
             name_hint: name_hint.to_owned(),
         }
     }
@@ -188,14 +198,27 @@ impl Export {
         ))
     }
 
-    /// The same export without personal data about people.
+    /// The same export without personal data about people. Versions lose
+    /// their legacy replicas too: those are named after fingerprints of the
+    /// whole records, which would let anyone test guesses of what was left
+    /// out.
     pub fn without_personal_data(mut self) -> Self {
         self.personal_data = PersonalData::LeftOut;
-        let profiles = match self.workspace.as_mut() {
-            Some(workspace) => &mut workspace.profiles,
-            None => &mut self.records.profiles,
+        let (profiles, versions, deleted) = match self.workspace.as_mut() {
+            Some(ws) => (&mut ws.profiles, &mut ws.versions, &mut ws.deleted),
+            None => (
+                &mut self.records.profiles,
+                &mut self.records.versions,
+                &mut self.records.deleted,
+            ),
         };
         profiles.iter_mut().for_each(leave_out_personal_data);
+        for version in versions.values_mut() {
+            *version = version.without_legacy();
+        }
+        for tombstone in deleted.values_mut() {
+            tombstone.clock = tombstone.clock.without_legacy();
+        }
         self
     }
 
@@ -328,14 +351,33 @@ mod tests {
     }
 
     #[test]
-    fn a_file_carries_only_the_marks_of_its_own_records() {
+    fn a_file_carries_only_the_versions_of_its_own_records() {
         let mut ws = workspace_with_a_person();
         let kept = ws.profiles[0].id;
         let other = ws.add_profile("Beta", now()).unwrap();
-        ws.sync_marks.insert(kept.as_uuid(), "a".into());
-        ws.sync_marks.insert(other.as_uuid(), "b".into());
+        crate::domain::share::settle(&mut ws, &Workspace::new(now()), now());
+        assert_eq!(ws.versions.len(), 2);
         let export = Export::profiles(&ws, &[kept]);
-        assert_eq!(export.records.sync_marks.len(), 1);
-        assert!(export.records.sync_marks.contains_key(&kept.as_uuid()));
+        assert_eq!(export.records.versions.len(), 1);
+        assert!(export.records.versions.contains_key(&kept.as_uuid()));
+        assert!(!export.records.versions.contains_key(&other.as_uuid()));
+    }
+
+    #[test]
+    fn a_file_without_personal_data_carries_no_fingerprint_of_the_full_record() {
+        use crate::domain::share::history::{Clock, LEGACY_PREFIX};
+        let mut ws = workspace_with_a_person();
+        let id = ws.profiles[0].id.as_uuid();
+        // A version migrated from sync marks names a fingerprint.
+        let mut clock = Clock::of("~9c3e82dd6fcae8b1", 1);
+        clock.bump(&ws.replica());
+        ws.versions.insert(id, crate::domain::share::Version { clock, ..Default::default() });
+        let full = Export::workspace(&ws);
+        let text = serde_json::to_string(&full.workspace).unwrap();
+        assert!(text.contains(LEGACY_PREFIX));
+        let filtered = Export::workspace(&ws).without_personal_data();
+        let text = serde_json::to_string(&filtered.workspace).unwrap();
+        assert!(!text.contains("9c3e82dd6fcae8b1"), "{text}");
+        assert_eq!(filtered.workspace.unwrap().versions[&id].clock.get(&ws.replica()), 1);
     }
 }

@@ -1,26 +1,39 @@
-//! The merge of an imported file into a workspace: first a preview of what
-//! would happen, then the change itself.
+//! The merge of imported files into a workspace: first a preview of what
+//! would happen, then the change itself. Both run the same code
+//! ([`merge_part`]), so the preview always says what the import does.
 //!
-//! Rules (the module docs of [`super`] explain the sync marks):
+//! Rules (versions are explained in [`super::history`]):
 //! - a record is matched by its stable id only, so importing never
 //!   duplicates a record and importing the same file twice changes nothing
 //!   the second time;
 //! - a record whose content equals the file's is [`Change::Same`];
-//! - if the file's version is one this workspace has already seen, only this
-//!   side changed: [`Change::Ours`], kept;
-//! - if this side's version is one already agreed, only the file changed:
-//!   [`Change::Theirs`], taken;
-//! - otherwise both changed: [`Change::Conflict`], kept as here unless the
-//!   user takes the file's version;
+//! - the file's version was made from the one here: [`Change::Theirs`],
+//!   taken; the version here was made from the file's: [`Change::Ours`],
+//!   kept;
+//! - both changed since they last agreed: field by field, a field (or list
+//!   row) changed on one side only takes that change ([`Change::Merged`]
+//!   when that settles everything); fields changed on both sides are a
+//!   [`Change::Conflict`], kept as here unless the user takes the file's;
+//! - deletions travel: a file that deleted the version here deletes it
+//!   ([`Change::Deleted`], which the user may refuse); one deleted here
+//!   stays deleted when the file holds the deleted version or an older one
+//!   ([`Change::StaysDeleted`]); a deletion on one side and a change on the
+//!   other is a conflict;
+//! - several files are taken one after the other, each against the
+//!   workspace as the files before it left it, so every copy of a record
+//!   is weighed and copies that disagree are conflicts;
 //! - records only here are never removed by a merge; replacing with a whole
 //!   workspace file does remove them.
 
 use super::diff::{FieldChange, differences};
 use super::export::{FileKind, PersonalData};
-use super::fingerprint::fingerprint;
-use super::records::{RecordKind, Records, Shared, SyncMarks};
+use super::history::{Clock, Order, Version, count_edit};
+use super::records::{RecordKind, Records, Shared};
+use super::slots::merge_fields;
+use crate::domain::icp::Worksheet;
+use crate::domain::scoring::ScoringModel;
 use crate::domain::survey::{Survey, SurveyAnswer};
-use crate::domain::{Profile, ProfileId, Workspace};
+use crate::domain::{Profile, Workspace};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use uuid::Uuid;
 
@@ -31,34 +44,58 @@ pub enum Change {
     New,
     /// Identical here: nothing to do.
     Same,
-    /// Changed in the file only: the file's version is taken.
+    /// Changed in the file only (made from the version here): taken.
     Theirs,
     /// Changed here only (the file holds an older version): kept.
     Ours,
-    /// Changed both here and in the file: the user chooses.
+    /// Changed on both sides, in different fields: both changes kept.
+    Merged,
+    /// Changed on both sides in the same fields, or deleted on one side and
+    /// changed on the other: the user chooses.
     Conflict,
+    /// Deleted in the file, unchanged here since: removed unless the user
+    /// keeps it.
+    Deleted,
+    /// Deleted here; the file holds the deleted version or an older one:
+    /// it stays deleted.
+    StaysDeleted,
 }
 
-/// One record of the file, and what the import would do with it.
+/// What two sides disagree on in a [`Change::Conflict`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ConflictKind {
+    /// The same fields were changed on both sides.
+    Fields,
+    /// Deleted here, changed in the file.
+    DeletedHere,
+    /// Changed here, deleted in the file.
+    DeletedThere,
+}
+
+/// One record of a file, and what the import would do with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordChange {
+    /// Which file of the import, from 0.
+    pub part: usize,
     /// What kind of record.
     pub kind: RecordKind,
     /// Its stable id.
     pub id: Uuid,
-    /// Its name in the file.
+    /// Its name.
     pub title: String,
     /// What would happen.
     pub change: Change,
-    /// Field by field, here against the file (for `Theirs`, `Ours` and
-    /// `Conflict`).
+    /// For a conflict, what it is about.
+    pub conflict: Option<ConflictKind>,
+    /// Field by field, here against the file: what the file changes
+    /// (`Theirs`, `Ours`, `Merged`), or the fields in conflict.
     pub fields: Vec<FieldChange>,
 }
 
-/// What importing a file would do, record by record.
+/// What importing files would do, record by record.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct MergePreview {
-    /// Every record in the file, by kind, in the file's order.
+    /// Every record in the files, file by file, by kind, in each file's order.
     pub records: Vec<RecordChange>,
     /// For a whole-workspace file: how many records here are not in the
     /// file (a replace would remove them).
@@ -78,7 +115,15 @@ impl MergePreview {
 
     /// Whether a merge would change nothing at all.
     pub fn changes_nothing(&self) -> bool {
-        self.count(Change::New) + self.count(Change::Theirs) + self.count(Change::Conflict) == 0
+        [
+            Change::New,
+            Change::Theirs,
+            Change::Merged,
+            Change::Conflict,
+            Change::Deleted,
+        ]
+        .iter()
+        .all(|c| self.count(*c) == 0)
     }
 }
 
@@ -94,13 +139,13 @@ pub enum ImportMode {
     Replace,
 }
 
-/// Which version of a conflicting record to keep.
+/// Which side to follow for one record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Resolution {
-    /// This workspace's version (the default).
+    /// This workspace's version (the default for conflicts).
     #[default]
     KeepMine,
-    /// The file's version.
+    /// The file's version (the default for a deletion in the file).
     TakeTheirs,
 }
 
@@ -109,8 +154,15 @@ pub enum Resolution {
 pub struct MergeChoices {
     /// Merge or replace.
     pub mode: ImportMode,
-    /// Conflicts where the user chose a version; the rest keep mine.
-    pub resolutions: BTreeMap<Uuid, Resolution>,
+    /// Per file (from 0) and record, the side chosen where the user chose.
+    pub resolutions: BTreeMap<(usize, Uuid), Resolution>,
+}
+
+impl MergeChoices {
+    /// The side chosen for record `id` of file `part`, if the user chose.
+    pub fn chosen(&self, part: usize, id: Uuid) -> Option<Resolution> {
+        self.resolutions.get(&(part, id)).copied()
+    }
 }
 
 /// A file's content, ready to merge.
@@ -118,13 +170,8 @@ pub struct MergeChoices {
 pub struct Incoming {
     /// What the file holds.
     pub kind: FileKind,
-    /// Whether personal data was left out of it (of any of the files, for
-    /// several files imported together).
+    /// Whether personal data was left out of it.
     pub personal_data: PersonalData,
-    /// Profiles that come with their personal data although `personal_data`
-    /// says it was left out: several files were imported together, and the
-    /// last file holding these profiles had it. Empty for a single file.
-    pub complete_profiles: BTreeSet<ProfileId>,
     /// Ids of records the file holds but that could not be imported (a
     /// damaged record, one without a name). Replacing the workspace keeps
     /// the copies here: the file has them, only unreadable.
@@ -132,74 +179,32 @@ pub struct Incoming {
     /// For a whole-workspace file: its name, settings and active model (its
     /// record lists are empty; the records are in `records`).
     pub workspace: Option<Workspace>,
-    /// The records, with the sender's sync marks.
+    /// The records, with the sender's versions and deletions.
     pub records: Records,
+    /// The records are edits made here (a CSV import), not another
+    /// workspace's versions: they count as this side's own changes.
+    pub local_edit: bool,
 }
 
 impl Incoming {
-    /// Plain records (from a CSV import, say) with no workspace settings.
+    /// Records of a file that is not a whole workspace.
     pub fn records(kind: FileKind, records: Records) -> Self {
         Self {
             kind,
             personal_data: PersonalData::Included,
-            complete_profiles: BTreeSet::new(),
             unread: BTreeSet::new(),
             workspace: None,
             records,
+            local_edit: false,
         }
     }
 
-    /// Several files' content as one import. A record in more than one file
-    /// is taken from the last; only a single whole-workspace file can
-    /// replace the workspace.
-    pub fn combine(mut parts: Vec<Incoming>) -> Self {
-        if parts.len() == 1 {
-            return parts.remove(0);
-        }
-        let kind = match parts.first().map(|p| p.kind) {
-            Some(first)
-                if first != FileKind::Workspace && parts.iter().all(|p| p.kind == first) =>
-            {
-                first
-            }
-            _ => FileKind::Profiles,
-        };
-        let personal_data = if parts
-            .iter()
-            .any(|p| p.personal_data == PersonalData::LeftOut)
-        {
-            PersonalData::LeftOut
-        } else {
-            PersonalData::Included
-        };
-        let mut records = Records::default();
-        let mut complete_profiles = BTreeSet::new();
-        let mut unread = BTreeSet::new();
-        for part in parts {
-            unread.extend(part.unread);
-            // A profile counts as its last file has it, as push_replacing
-            // keeps the last copy.
-            for profile in &part.records.profiles {
-                if part.personal_data == PersonalData::Included {
-                    complete_profiles.insert(profile.id);
-                } else {
-                    complete_profiles.remove(&profile.id);
-                }
-            }
-            records.sync_marks.extend(part.records.sync_marks);
-            push_replacing(&mut records.profiles, part.records.profiles);
-            push_replacing(&mut records.worksheets, part.records.worksheets);
-            push_replacing(&mut records.models, part.records.models);
-            push_replacing(&mut records.surveys, part.records.surveys);
-            push_replacing(&mut records.survey_answers, part.records.survey_answers);
-        }
+    /// Records made here from another source (a CSV export of a CRM): an
+    /// ordinary local edit, never another side's agreed version.
+    pub fn local_edits(records: Records) -> Self {
         Self {
-            kind,
-            personal_data,
-            complete_profiles,
-            unread,
-            workspace: None,
-            records,
+            local_edit: true,
+            ..Self::records(FileKind::Profiles, records)
         }
     }
 
@@ -209,24 +214,12 @@ impl Incoming {
         let mut records = self.records.clone();
         if self.personal_data == PersonalData::LeftOut {
             for profile in &mut records.profiles {
-                if self.complete_profiles.contains(&profile.id) {
-                    continue;
-                }
                 if let Some(ours) = here.profile(profile.id) {
                     restore_personal_data(profile, ours);
                 }
             }
         }
         records
-    }
-}
-
-fn push_replacing<T: Shared>(list: &mut Vec<T>, more: Vec<T>) {
-    for record in more {
-        match list.iter().position(|r| r.uuid() == record.uuid()) {
-            Some(at) => list[at] = record,
-            None => list.push(record),
-        }
     }
 }
 
@@ -241,34 +234,42 @@ fn restore_personal_data(profile: &mut Profile, ours: &Profile) {
     }
 }
 
-/// What importing `incoming` into `here` would do.
-pub fn preview(here: &Workspace, incoming: &Incoming) -> MergePreview {
-    let records = incoming.prepared(here);
-    let mut out = Vec::with_capacity(records.len());
-    preview_kind::<Profile>(here, &records, &mut out);
-    preview_kind::<crate::domain::icp::Worksheet>(here, &records, &mut out);
-    preview_kind::<crate::domain::scoring::ScoringModel>(here, &records, &mut out);
-    preview_kind::<Survey>(here, &records, &mut out);
-    preview_kind::<SurveyAnswer>(here, &records, &mut out);
-    let only_here = match incoming.kind {
-        FileKind::Workspace => {
-            let in_file: std::collections::HashSet<Uuid> = out
+/// What importing `parts` (files, in order) into `here` with `choices`
+/// would do.
+pub fn preview(here: &Workspace, parts: &[Incoming], choices: &MergeChoices) -> MergePreview {
+    let mut running = here.clone();
+    let mut records = Vec::new();
+    for (i, part) in parts.iter().enumerate() {
+        running = merge_part(&running, i, part, choices, &mut records);
+    }
+    let only_here = match parts {
+        [one] if one.kind == FileKind::Workspace => {
+            let in_file: std::collections::HashSet<Uuid> = records
                 .iter()
                 .map(|r| r.id)
-                .chain(incoming.unread.iter().copied())
+                .chain(one.unread.iter().copied())
                 .collect();
             count_only_here::<Profile>(here, &in_file)
-                + count_only_here::<crate::domain::icp::Worksheet>(here, &in_file)
-                + count_only_here::<crate::domain::scoring::ScoringModel>(here, &in_file)
+                + count_only_here::<Worksheet>(here, &in_file)
+                + count_only_here::<ScoringModel>(here, &in_file)
                 + count_only_here::<Survey>(here, &in_file)
                 + count_only_here::<SurveyAnswer>(here, &in_file)
         }
         _ => 0,
     };
-    MergePreview {
-        records: out,
-        only_here,
+    MergePreview { records, only_here }
+}
+
+/// The workspace after importing `parts` into `here` with `choices`.
+/// `here` itself is not changed, so the caller keeps it as the snapshot
+/// that undoes the import.
+pub fn apply(here: &Workspace, parts: &[Incoming], choices: &MergeChoices) -> Workspace {
+    let mut result = here.clone();
+    let mut ignored = Vec::new();
+    for (i, part) in parts.iter().enumerate() {
+        result = merge_part(&result, i, part, choices, &mut ignored);
     }
+    result
 }
 
 fn count_only_here<T: Shared>(
@@ -281,153 +282,428 @@ fn count_only_here<T: Shared>(
         .count()
 }
 
-fn preview_kind<T: Shared>(here: &Workspace, records: &Records, out: &mut Vec<RecordChange>) {
-    let index = index_of(T::in_workspace(here));
-    for there in T::in_records(records) {
-        let ours = index.get(&there.uuid()).map(|&i| &T::in_workspace(here)[i]);
-        let change = classify(ours, there, &here.sync_marks, &records.sync_marks);
-        let fields = match (change, ours) {
-            (Change::Theirs | Change::Ours | Change::Conflict, Some(ours)) => {
-                differences(ours, there)
-            }
-            _ => Vec::new(),
-        };
-        out.push(RecordChange {
-            kind: T::KIND,
-            id: there.uuid(),
-            title: there.title().to_owned(),
-            change,
-            fields,
-        });
-    }
-}
-
-fn index_of<T: Shared>(list: &[T]) -> HashMap<Uuid, usize> {
-    list.iter()
-        .enumerate()
-        .map(|(i, r)| (r.uuid(), i))
-        .collect()
-}
-
-/// Judges one record of the file against this side's version, if any.
-fn classify<T: Shared>(
-    ours: Option<&T>,
-    there: &T,
-    marks_here: &SyncMarks,
-    marks_there: &SyncMarks,
-) -> Change {
-    let Some(ours) = ours else {
-        return Change::New;
-    };
-    let (mine, theirs) = (fingerprint(ours), fingerprint(there));
-    if mine == theirs {
-        return Change::Same;
-    }
-    let id = there.uuid();
-    let agreed = |print: &str| {
-        marks_here.get(&id).is_some_and(|m| m == print)
-            || marks_there.get(&id).is_some_and(|m| m == print)
-    };
-    if agreed(&theirs) {
-        Change::Ours
-    } else if agreed(&mine) {
-        Change::Theirs
-    } else {
-        Change::Conflict
-    }
-}
-
-/// The workspace after importing `incoming` into `here` with `choices`.
-/// `here` itself is not changed, so the caller keeps it as the snapshot
-/// that undoes the import.
-pub fn apply(here: &Workspace, incoming: &Incoming, choices: &MergeChoices) -> Workspace {
+/// Merges one file into `here`, saying in `out` what happened to each of
+/// its records.
+fn merge_part(
+    here: &Workspace,
+    part: usize,
+    incoming: &Incoming,
+    choices: &MergeChoices,
+    out: &mut Vec<RecordChange>,
+) -> Workspace {
     let records = incoming.prepared(here);
-    let mut result = here.clone();
     if let (ImportMode::Replace, Some(theirs)) = (choices.mode, &incoming.workspace) {
-        // The file's workspace, under this browser's identity and save count
-        // so that other tabs see a newer revision of the same workspace.
-        result = theirs.clone();
-        result.id = here.id;
-        result.created_at = here.created_at;
-        result.revision = here.revision;
-        result.updated_at = here.updated_at;
-        result.last_export = here.last_export.clone();
-        result.profiles = records.profiles.clone();
-        result.worksheets = records.worksheets.clone();
-        result.models = records.models.clone();
-        result.surveys = records.surveys.clone();
-        result.survey_answers = records.survey_answers.clone();
-        result.sync_marks = SyncMarks::new();
-        keep_unread::<Profile>(&mut result, here, &incoming.unread);
-        keep_unread::<crate::domain::icp::Worksheet>(&mut result, here, &incoming.unread);
-        keep_unread::<crate::domain::scoring::ScoringModel>(&mut result, here, &incoming.unread);
-        keep_unread::<Survey>(&mut result, here, &incoming.unread);
-        keep_unread::<SurveyAnswer>(&mut result, here, &incoming.unread);
-    } else {
-        apply_kind::<Profile>(&mut result, &records, choices);
-        apply_kind::<crate::domain::icp::Worksheet>(&mut result, &records, choices);
-        apply_kind::<crate::domain::scoring::ScoringModel>(&mut result, &records, choices);
-        apply_kind::<Survey>(&mut result, &records, choices);
-        apply_kind::<SurveyAnswer>(&mut result, &records, choices);
+        for kind in RecordKind::ALL {
+            for (id, title) in titles(&records, kind) {
+                out.push(RecordChange {
+                    part,
+                    kind,
+                    id,
+                    title,
+                    change: Change::Theirs,
+                    conflict: None,
+                    fields: Vec::new(),
+                });
+            }
+        }
+        return replaced(here, theirs, &records, &incoming.unread);
     }
-    mark_seen::<Profile>(&mut result, &records);
-    mark_seen::<crate::domain::icp::Worksheet>(&mut result, &records);
-    mark_seen::<crate::domain::scoring::ScoringModel>(&mut result, &records);
-    mark_seen::<Survey>(&mut result, &records);
-    mark_seen::<SurveyAnswer>(&mut result, &records);
+    let mut result = here.clone();
+    let mut merge = PartMerge {
+        part,
+        incoming,
+        records: &records,
+        choices,
+        replica: here.replica(),
+        out,
+    };
+    merge.kind::<Profile>(&mut result);
+    merge.kind::<Worksheet>(&mut result);
+    merge.kind::<ScoringModel>(&mut result);
+    merge.kind::<Survey>(&mut result);
+    merge.kind::<SurveyAnswer>(&mut result);
     if result.active_model.is_none() {
         result.active_model = result.models.first().map(|m| m.id);
     }
     result
 }
 
-/// Keeps this side's copy of every record the file could not read.
-fn keep_unread<T: Shared>(result: &mut Workspace, here: &Workspace, unread: &BTreeSet<Uuid>) {
-    if unread.is_empty() {
-        return;
+/// The records of one kind in `records`: id and name.
+fn titles(records: &Records, kind: RecordKind) -> Vec<(Uuid, String)> {
+    fn of<T: Shared>(list: &[T]) -> Vec<(Uuid, String)> {
+        list.iter()
+            .map(|r| (r.uuid(), r.title().to_owned()))
+            .collect()
     }
+    match kind {
+        RecordKind::Profile => of(&records.profiles),
+        RecordKind::Worksheet => of(&records.worksheets),
+        RecordKind::Model => of(&records.models),
+        RecordKind::Survey => of(&records.surveys),
+        RecordKind::SurveyAnswer => of(&records.survey_answers),
+    }
+}
+
+/// `here` replaced by a whole-workspace file: the file's records, versions
+/// and deletions under this browser's identity and save count (so that
+/// other tabs see a newer revision of the same workspace). Records here
+/// whose copy in the file could not be read are kept.
+fn replaced(
+    here: &Workspace,
+    theirs: &Workspace,
+    records: &Records,
+    unread: &BTreeSet<Uuid>,
+) -> Workspace {
+    let mut result = theirs.clone();
+    result.id = here.id;
+    result.created_at = here.created_at;
+    result.revision = here.revision;
+    result.updated_at = here.updated_at;
+    result.last_export = here.last_export.clone();
+    result.profiles = records.profiles.clone();
+    result.worksheets = records.worksheets.clone();
+    result.models = records.models.clone();
+    result.surveys = records.surveys.clone();
+    result.survey_answers = records.survey_answers.clone();
+    result.versions = records.versions.clone();
+    result.deleted = records.deleted.clone();
+    keep_unread::<Profile>(&mut result, here, unread);
+    keep_unread::<Worksheet>(&mut result, here, unread);
+    keep_unread::<ScoringModel>(&mut result, here, unread);
+    keep_unread::<Survey>(&mut result, here, unread);
+    keep_unread::<SurveyAnswer>(&mut result, here, unread);
+    if result.active_model.is_none() {
+        result.active_model = result.models.first().map(|m| m.id);
+    }
+    result
+}
+
+/// Keeps this side's copy (and version) of every record the file could not
+/// read.
+fn keep_unread<T: Shared>(result: &mut Workspace, here: &Workspace, unread: &BTreeSet<Uuid>) {
     let kept: Vec<T> = T::in_workspace(here)
         .iter()
         .filter(|r| unread.contains(&r.uuid()))
         .filter(|r| !T::in_workspace(result).iter().any(|x| x.uuid() == r.uuid()))
         .cloned()
         .collect();
+    for record in &kept {
+        if let Some(version) = here.versions.get(&record.uuid()) {
+            result.versions.insert(record.uuid(), version.clone());
+        }
+        result.deleted.remove(&record.uuid());
+    }
     T::in_workspace_mut(result).extend(kept);
 }
 
-fn apply_kind<T: Shared>(result: &mut Workspace, records: &Records, choices: &MergeChoices) {
-    let index = index_of(T::in_workspace(result));
-    let mut added: Vec<T> = Vec::new();
-    for there in T::in_records(records) {
-        let Some(&at) = index.get(&there.uuid()) else {
-            // A file that lists one id twice still adds one record.
-            if !added.iter().any(|a| a.uuid() == there.uuid()) {
-                added.push(there.clone());
-            }
-            continue;
-        };
-        let ours = &T::in_workspace(result)[at];
-        let take = match classify(Some(ours), there, &result.sync_marks, &records.sync_marks) {
-            Change::New | Change::Same => false,
-            Change::Theirs => true,
-            Change::Ours => choices.mode == ImportMode::Replace,
-            Change::Conflict => {
-                choices.mode == ImportMode::Replace
-                    || choices.resolutions.get(&there.uuid()) == Some(&Resolution::TakeTheirs)
-            }
-        };
-        if take {
-            T::in_workspace_mut(result)[at] = there.clone();
-        }
-    }
-    T::in_workspace_mut(result).extend(added);
+/// One file being merged.
+struct PartMerge<'a> {
+    part: usize,
+    incoming: &'a Incoming,
+    records: &'a Records,
+    choices: &'a MergeChoices,
+    /// This workspace's name in versions, for the edits the merge makes
+    /// (a conflict resolved, a deletion refused).
+    replica: String,
+    out: &'a mut Vec<RecordChange>,
 }
 
-/// Records that this side has now seen the file's version of every record
-/// in it, whichever version was kept.
-fn mark_seen<T: Shared>(result: &mut Workspace, records: &Records) {
-    for there in T::in_records(records) {
-        result.sync_marks.insert(there.uuid(), fingerprint(there));
+impl PartMerge<'_> {
+    fn replace(&self) -> bool {
+        self.choices.mode == ImportMode::Replace
+    }
+
+    fn takes_theirs(&self, id: Uuid) -> bool {
+        self.replace() || self.choices.chosen(self.part, id) == Some(Resolution::TakeTheirs)
+    }
+
+    fn say(&mut self, kind: RecordKind, id: Uuid, title: &str, change: Change) -> &mut RecordChange {
+        self.out.push(RecordChange {
+            part: self.part,
+            kind,
+            id,
+            title: title.to_owned(),
+            change,
+            conflict: None,
+            fields: Vec::new(),
+        });
+        self.out.last_mut().expect("just pushed")
+    }
+
+    /// The file's version of record `id`; `None` for local edits and for
+    /// files that carry no version of it.
+    fn their_version(&self, id: Uuid) -> Option<&Version> {
+        (!self.incoming.local_edit)
+            .then(|| self.records.versions.get(&id))
+            .flatten()
+    }
+
+    fn kind<T: Shared + PartialEq>(&mut self, result: &mut Workspace) {
+        let index: HashMap<Uuid, usize> = T::in_workspace(result)
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.uuid(), i))
+            .collect();
+        let mut added: Vec<T> = Vec::new();
+        let mut restored: Vec<T> = Vec::new();
+        let mut gone: BTreeSet<Uuid> = BTreeSet::new();
+        for there in T::in_records(self.records) {
+            let id = there.uuid();
+            match index.get(&id) {
+                Some(&at) => {
+                    if let Some(record) = self.against_record(result, at, there) {
+                        T::in_workspace_mut(result)[at] = record;
+                    }
+                }
+                None if result.deleted.contains_key(&id) => {
+                    if self.against_tombstone(result, there) {
+                        restored.push(there.clone());
+                    }
+                }
+                None if added.iter().any(|a| a.uuid() == id) => {}
+                None => {
+                    self.say(T::KIND, id, there.title(), Change::New);
+                    let version = match self.their_version(id) {
+                        Some(version) => version.clone(),
+                        None => Version {
+                            clock: Clock::of(&self.replica, 1),
+                            ..Version::default()
+                        },
+                    };
+                    result.versions.insert(id, version);
+                    added.push(there.clone());
+                }
+            }
+        }
+        let in_file: BTreeSet<Uuid> = T::in_records(self.records).iter().map(Shared::uuid).collect();
+        let deletions: Vec<_> = self
+            .records
+            .deleted
+            .iter()
+            .filter(|(id, t)| t.kind == T::KIND && !in_file.contains(id))
+            .map(|(id, t)| (*id, t.clone()))
+            .collect();
+        for (id, tombstone) in deletions {
+            match index.get(&id) {
+                Some(&at) => {
+                    let title = T::in_workspace(result)[at].title().to_owned();
+                    if self.deletion_of_record(result, id, &title, &tombstone) {
+                        gone.insert(id);
+                    }
+                }
+                // Known deleted here too: both deletions count.
+                None => match result.deleted.get_mut(&id) {
+                    Some(mine) => mine.clock.join(&tombstone.clock),
+                    // Never here, or not yet: remembered, so that an older
+                    // copy arriving later does not bring it back.
+                    None => {
+                        result.deleted.insert(id, tombstone);
+                    }
+                },
+            }
+        }
+        let list = T::in_workspace_mut(result);
+        list.retain(|r| !gone.contains(&r.uuid()));
+        list.extend(restored);
+        list.extend(added);
+    }
+
+    /// A record of the file that is also here: what becomes of the one
+    /// here (`None`: unchanged).
+    fn against_record<T: Shared + PartialEq>(
+        &mut self,
+        result: &mut Workspace,
+        at: usize,
+        there: &T,
+    ) -> Option<T> {
+        let id = there.uuid();
+        let ours = T::in_workspace(result)[at].clone();
+        let mut version = result.versions.get(&id).cloned().unwrap_or_default();
+        let theirs = self.their_version(id).cloned();
+        if &ours == there {
+            self.say(T::KIND, id, there.title(), Change::Same);
+            if let Some(theirs) = theirs {
+                version.clock.join(&theirs.clock);
+                result.versions.insert(id, version);
+            }
+            return None;
+        }
+        if self.incoming.local_edit {
+            self.say(T::KIND, id, there.title(), Change::Theirs).fields = differences(&ours, there);
+            count_edit(&mut version, &ours, there, &self.replica);
+            result.versions.insert(id, version);
+            return Some(there.clone());
+        }
+        let order = match &theirs {
+            Some(theirs) if !version.clock.is_empty() => version.clock.compare(&theirs.clock),
+            _ => Order::Concurrent,
+        };
+        let theirs = theirs.unwrap_or_default();
+        match order {
+            Order::Before => {
+                self.say(T::KIND, id, there.title(), Change::Theirs).fields =
+                    differences(&ours, there);
+                result.versions.insert(id, theirs);
+                Some(there.clone())
+            }
+            Order::After if !self.replace() => {
+                self.say(T::KIND, id, there.title(), Change::Ours).fields =
+                    differences(&ours, there);
+                None
+            }
+            Order::After => {
+                // Replace takes an older version on purpose: a new edit here.
+                self.say(T::KIND, id, there.title(), Change::Theirs).fields =
+                    differences(&ours, there);
+                let mut forced = version.clone();
+                forced.clock.join(&theirs.clock);
+                count_edit(&mut forced, &ours, there, &self.replica);
+                result.versions.insert(id, forced);
+                Some(there.clone())
+            }
+            Order::Equal | Order::Concurrent => {
+                self.both_changed(result, &ours, &version, there, &theirs)
+            }
+        }
+    }
+
+    /// Both sides changed the record since they last agreed: field by field.
+    fn both_changed<T: Shared + PartialEq>(
+        &mut self,
+        result: &mut Workspace,
+        ours: &T,
+        version: &Version,
+        there: &T,
+        theirs: &Version,
+    ) -> Option<T> {
+        let id = there.uuid();
+        let json = |r: &T| serde_json::to_value(r).expect("records always serialise");
+        let (a, b) = (json(ours), json(there));
+        let keep = merge_fields(&a, version, &b, theirs, false);
+        let mut clock = version.clock.clone();
+        clock.join(&theirs.clock);
+        let keep_value: Option<T> = serde_json::from_value(keep.value.clone()).ok();
+        if let (true, Some(merged)) = (keep.conflicts.is_empty(), &keep_value) {
+            self.say(T::KIND, id, there.title(), Change::Merged).fields = differences(ours, merged);
+            result.versions.insert(
+                id,
+                Version {
+                    clock,
+                    fields: keep.fields,
+                },
+            );
+            return keep_value;
+        }
+        let taken = merge_fields(&a, version, &b, theirs, true);
+        let take_value: Option<T> = serde_json::from_value(taken.value.clone()).ok();
+        let record = self.say(T::KIND, id, there.title(), Change::Conflict);
+        record.conflict = Some(ConflictKind::Fields);
+        record.fields = match (&keep_value, &take_value) {
+            (Some(k), Some(t)) => differences(k, t),
+            _ => differences(ours, there),
+        };
+        let take = self.takes_theirs(id);
+        let (chosen, value, fallback) = if take {
+            (taken, take_value, there)
+        } else {
+            (keep, keep_value, ours)
+        };
+        // The choice is a new edit here, so that it wins over both versions
+        // wherever this one goes next.
+        let dot = clock.bump(&self.replica);
+        let mut fields = chosen.fields;
+        for slot in &chosen.conflicts {
+            fields.insert(slot.clone(), dot.clone());
+        }
+        result.versions.insert(id, Version { clock, fields });
+        Some(value.unwrap_or_else(|| fallback.clone()))
+    }
+
+    /// A record of the file that was deleted here. Returns whether it comes
+    /// back.
+    fn against_tombstone<T: Shared>(&mut self, result: &mut Workspace, there: &T) -> bool {
+        let id = there.uuid();
+        let theirs = self.their_version(id).cloned().unwrap_or_default();
+        let Some(tombstone) = result.deleted.get_mut(&id) else {
+            return false;
+        };
+        match theirs.clock.compare(&tombstone.clock) {
+            Order::Equal | Order::Before => {
+                tombstone.clock.join(&theirs.clock);
+                self.say(T::KIND, id, there.title(), Change::StaysDeleted);
+                false
+            }
+            // Made after seeing the deletion: a restore, taken.
+            Order::After => {
+                self.say(T::KIND, id, there.title(), Change::Theirs);
+                result.deleted.remove(&id);
+                result.versions.insert(id, theirs);
+                true
+            }
+            Order::Concurrent => {
+                let restore = self.takes_theirs(id);
+                let mut clock = tombstone.clock.clone();
+                clock.join(&theirs.clock);
+                clock.bump(&self.replica);
+                self.say(T::KIND, id, there.title(), Change::Conflict).conflict =
+                    Some(ConflictKind::DeletedHere);
+                if restore {
+                    result.deleted.remove(&id);
+                    result.versions.insert(
+                        id,
+                        Version {
+                            clock,
+                            fields: theirs.fields,
+                        },
+                    );
+                } else {
+                    tombstone.clock = clock;
+                }
+                restore
+            }
+        }
+    }
+
+    /// The file deleted a record that is here. Returns whether it goes.
+    fn deletion_of_record(
+        &mut self,
+        result: &mut Workspace,
+        id: Uuid,
+        title: &str,
+        tombstone: &super::Tombstone,
+    ) -> bool {
+        let mut version = result.versions.get(&id).cloned().unwrap_or_default();
+        let kind = tombstone.kind;
+        let order = version.clock.compare(&tombstone.clock);
+        if order == Order::After {
+            // Kept here after seeing this deletion: the version here wins.
+            self.say(kind, id, title, Change::Ours);
+            return false;
+        }
+        let unchanged_since = order != Order::Concurrent;
+        let delete = if unchanged_since {
+            self.say(kind, id, title, Change::Deleted);
+            self.replace() || self.choices.chosen(self.part, id) != Some(Resolution::KeepMine)
+        } else {
+            self.say(kind, id, title, Change::Conflict).conflict = Some(ConflictKind::DeletedThere);
+            self.takes_theirs(id)
+        };
+        version.clock.join(&tombstone.clock);
+        if delete {
+            let mut gone = tombstone.clone();
+            if !unchanged_since {
+                // Deleted knowing the change here: the deletion covers it.
+                gone.clock = version.clock.clone();
+                gone.clock.bump(&self.replica);
+            }
+            result.versions.remove(&id);
+            result.deleted.insert(id, gone);
+        } else {
+            // Kept knowing the deletion: the record wins over it from now on.
+            version.clock.bump(&self.replica);
+            result.versions.insert(id, version);
+        }
+        delete
     }
 }
 

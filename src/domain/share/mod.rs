@@ -3,21 +3,22 @@
 //! and a [`fingerprint`] of its content), the export side ([`export`]) and
 //! the merge of an imported file into a workspace ([`merge`], [`diff`]).
 //!
-//! Why fingerprints: records carry no edit times, so "changed here" and
-//! "changed there" are judged against the version both sides last agreed
-//! on. Every workspace keeps, per record id, the fingerprint of the version
-//! it last took in or saw in a file (its *sync mark*), and sends those marks
-//! along in every export. A record whose content equals a marked version has
-//! not changed since; if both sides differ from every mark, both changed.
+//! How "changed here" is told from "changed there": every record carries a
+//! version (see [`history`]) that says which edits, by which workspace, it
+//! holds; a merge compares versions, then fields ([`slots`]), never clocks
+//! of the machines.
 
 pub mod check;
 pub mod diff;
 pub mod export;
 pub mod fingerprint;
+pub mod history;
 pub mod merge;
 pub mod records;
+pub mod slots;
 
 pub use export::{Export, FileKind, PersonalData};
 pub use fingerprint::fingerprint;
 pub use merge::{Change, ImportMode, MergeChoices, MergePreview, RecordChange, Resolution};
-pub use records::{RecordKind, Records, Shared, SyncMarks};
+pub use history::{Clock, Deleted, Tombstone, Version, Versions, settle};
+pub use records::{RecordKind, Records, Shared};

@@ -6,15 +6,13 @@ use crate::domain::survey::{Survey, SurveyAnswer};
 use crate::domain::{Profile, Workspace};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use super::history::{Deleted, Versions};
 use std::collections::{BTreeMap, BTreeSet};
 use uuid::Uuid;
 
-/// Per record id, the fingerprint of the version last agreed with another
-/// workspace (see the [module docs](super)).
-pub type SyncMarks = BTreeMap<Uuid, String>;
-
 /// The kinds of record that travel in files and merge by id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum RecordKind {
     /// A customer or prospect profile.
     Profile,
@@ -133,9 +131,12 @@ pub struct Records {
     /// Answers to surveys.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub survey_answers: Vec<SurveyAnswer>,
-    /// The sender's sync marks for these records.
+    /// The versions of these records in the sender's workspace.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub sync_marks: SyncMarks,
+    pub versions: Versions,
+    /// Records the sender deleted, so that the deletions travel too.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub deleted: Deleted,
 }
 
 impl Records {
@@ -153,7 +154,7 @@ impl Records {
         self.len() == 0
     }
 
-    /// Every record of a workspace, with its marks.
+    /// Every record of a workspace, with its versions and deletions.
     pub fn of_workspace(workspace: &Workspace) -> Self {
         Self {
             profiles: workspace.profiles.clone(),
@@ -161,14 +162,15 @@ impl Records {
             models: workspace.models.clone(),
             surveys: workspace.surveys.clone(),
             survey_answers: workspace.survey_answers.clone(),
-            sync_marks: workspace.sync_marks.clone(),
+            versions: workspace.versions.clone(),
+            deleted: workspace.deleted.clone(),
         }
-        .with_own_marks()
+        .with_own_versions()
     }
 
-    /// Keeps only the marks of records present, so a file never leaks the
-    /// ids of records it does not carry.
-    pub fn with_own_marks(mut self) -> Self {
+    /// Keeps only the versions of records present, so a file never leaks
+    /// the ids of records it does not carry.
+    pub fn with_own_versions(mut self) -> Self {
         let ids: BTreeSet<Uuid> = self
             .profiles
             .iter()
@@ -178,7 +180,7 @@ impl Records {
             .chain(self.surveys.iter().map(Shared::uuid))
             .chain(self.survey_answers.iter().map(Shared::uuid))
             .collect();
-        self.sync_marks.retain(|id, _| ids.contains(id));
+        self.versions.retain(|id, _| ids.contains(id));
         self
     }
 }

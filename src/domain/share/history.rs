@@ -1,0 +1,321 @@
+//! The history every shared record carries, so that a merge can tell "the
+//! file's version was made from mine" from "both changed since we last
+//! agreed", however many people pass files around.
+//!
+//! - Every workspace is a *replica* with its own short id
+//!   ([`Workspace::replica`]).
+//! - Every record has a [`Version`]: a version vector ([`Clock`]: per
+//!   replica, how many of its edits the version holds) and, per field or
+//!   list row ([`super::slots`]), the [`Dot`] of the edit that last wrote it.
+//! - A record deleted here leaves a [`Tombstone`] with the clock of the
+//!   version that was deleted, so the deletion travels in files and an
+//!   older copy never brings the record back.
+//! - Versions are kept up to date by [`settle`], which compares the
+//!   workspace with itself as it was before a change: a record whose content
+//!   changed while its version did not was edited here.
+//!
+//! Data from before schema version 4 carried *sync marks* (the fingerprint
+//! of the version last agreed); the migration turns a mark into a legacy
+//! replica named `~` and the mark, so "unchanged since we agreed" still
+//! reads as an older version on both sides.
+
+use super::records::{RecordKind, Shared};
+use super::slots::slots_of;
+use crate::domain::icp::Worksheet;
+use crate::domain::scoring::ScoringModel;
+use crate::domain::survey::{Survey, SurveyAnswer};
+use crate::domain::{Profile, Timestamp, Workspace};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap};
+use uuid::Uuid;
+
+/// Replica names that start with this come from sync marks of schema 3.
+pub const LEGACY_PREFIX: char = '~';
+
+/// A version vector: per replica, how many of its edits a version holds.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Clock(BTreeMap<String, u64>);
+
+/// How two clocks stand to each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// The same edits.
+    Equal,
+    /// The first holds fewer edits: the second was made from it.
+    Before,
+    /// The first holds more edits: it was made from the second.
+    After,
+    /// Each holds edits the other has not seen.
+    Concurrent,
+}
+
+impl Clock {
+    /// How many edits of `replica` this clock holds.
+    pub fn get(&self, replica: &str) -> u64 {
+        self.0.get(replica).copied().unwrap_or(0)
+    }
+
+    /// A clock with one edit of `replica`.
+    pub fn of(replica: &str, count: u64) -> Self {
+        Self(BTreeMap::from([(replica.to_owned(), count)]))
+    }
+
+    /// Counts one more edit of `replica` and returns its dot.
+    pub fn bump(&mut self, replica: &str) -> Dot {
+        let n = self.get(replica).saturating_add(1);
+        self.0.insert(replica.to_owned(), n);
+        Dot {
+            replica: replica.to_owned(),
+            n,
+        }
+    }
+
+    /// Takes in every edit `other` holds.
+    pub fn join(&mut self, other: &Clock) {
+        for (replica, &n) in &other.0 {
+            let mine = self.0.entry(replica.clone()).or_insert(0);
+            *mine = (*mine).max(n);
+        }
+    }
+
+    /// Whether the edit `dot` is among those this clock holds.
+    pub fn covers(&self, dot: &Dot) -> bool {
+        self.get(&dot.replica) >= dot.n
+    }
+
+    /// How this clock stands to `other`.
+    pub fn compare(&self, other: &Clock) -> Order {
+        let mut less = false;
+        let mut more = false;
+        for replica in self.0.keys().chain(other.0.keys()) {
+            match self.get(replica).cmp(&other.get(replica)) {
+                Ordering::Less => less = true,
+                Ordering::Greater => more = true,
+                Ordering::Equal => {}
+            }
+        }
+        match (less, more) {
+            (false, false) => Order::Equal,
+            (true, false) => Order::Before,
+            (false, true) => Order::After,
+            (true, true) => Order::Concurrent,
+        }
+    }
+
+    /// Whether every edit of this clock is in `other`.
+    pub fn within(&self, other: &Clock) -> bool {
+        matches!(self.compare(other), Order::Equal | Order::Before)
+    }
+
+    /// The same clock without legacy replicas (named after fingerprints of
+    /// whole records), for files that leave personal data out.
+    pub fn without_legacy(&self) -> Self {
+        Self(
+            self.0
+                .iter()
+                .filter(|(r, _)| !r.starts_with(LEGACY_PREFIX))
+                .map(|(r, n)| (r.clone(), *n))
+                .collect(),
+        )
+    }
+
+    /// Whether the clock holds no edit at all.
+    pub fn is_empty(&self) -> bool {
+        self.0.values().all(|n| *n == 0)
+    }
+}
+
+/// One edit: the replica that made it and its count there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dot {
+    /// The replica.
+    pub replica: String,
+    /// Its count of edits to the record at that point.
+    pub n: u64,
+}
+
+// Written as "replica:n": short, and one string per field keeps files small.
+impl Serialize for Dot {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&format_args!("{}:{}", self.replica, self.n))
+    }
+}
+
+impl<'de> Deserialize<'de> for Dot {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let (replica, n) = text
+            .rsplit_once(':')
+            .and_then(|(r, n)| Some((r, n.parse::<u64>().ok()?)))
+            .filter(|(r, _)| !r.is_empty())
+            .ok_or_else(|| serde::de::Error::custom("a dot is written replica:count"))?;
+        Ok(Dot {
+            replica: replica.to_owned(),
+            n,
+        })
+    }
+}
+
+/// The version of one record.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Version {
+    /// The edits this version holds.
+    pub clock: Clock,
+    /// Per field or list row, the edit that last wrote it. A field without
+    /// a dot still has the value it was created with.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, Dot>,
+}
+
+impl Version {
+    /// The dot of `slot`, if it was written after the record was created.
+    pub fn dot(&self, slot: &str) -> Option<&Dot> {
+        self.fields.get(slot)
+    }
+
+    /// The same version without legacy replicas (see [`Clock::without_legacy`]).
+    pub fn without_legacy(&self) -> Self {
+        Self {
+            clock: self.clock.without_legacy(),
+            fields: self
+                .fields
+                .iter()
+                .filter(|(_, d)| !d.replica.starts_with(LEGACY_PREFIX))
+                .map(|(k, d)| (k.clone(), d.clone()))
+                .collect(),
+        }
+    }
+}
+
+/// Per record id, its version.
+pub type Versions = BTreeMap<Uuid, Version>;
+
+/// What is left of a deleted record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tombstone {
+    /// What kind of record it was.
+    pub kind: RecordKind,
+    /// Its name, so a preview can say what was deleted.
+    #[serde(default)]
+    pub title: String,
+    /// When it was deleted (by whoever deleted it first).
+    pub at: Timestamp,
+    /// The version that was deleted, and the deletion itself.
+    pub clock: Clock,
+}
+
+/// Per record id, what is left of deleted records.
+pub type Deleted = BTreeMap<Uuid, Tombstone>;
+
+impl Workspace {
+    /// This workspace's name in version clocks: 16 hex digits of its id.
+    pub fn replica(&self) -> String {
+        self.id.as_uuid().simple().to_string()[..16].to_owned()
+    }
+}
+
+/// Brings the versions of `now` up to date after changes made here since
+/// `before` (the same workspace as it was): a new record gets its first
+/// version, an edited one counts an edit and the dots of the fields that
+/// changed, a removed one leaves a tombstone, and a record put back (undo
+/// of a delete) drops its tombstone with a version newer than the deletion.
+///
+/// Records whose version changed along with their content were not edited
+/// here (an import or another tab did it) and are left as they are.
+pub fn settle(now: &mut Workspace, before: &Workspace, at: Timestamp) {
+    let replica = now.replica();
+    settle_kind::<Profile>(now, before, &replica, at);
+    settle_kind::<Worksheet>(now, before, &replica, at);
+    settle_kind::<ScoringModel>(now, before, &replica, at);
+    settle_kind::<Survey>(now, before, &replica, at);
+    settle_kind::<SurveyAnswer>(now, before, &replica, at);
+}
+
+fn settle_kind<T: Shared + PartialEq>(
+    now: &mut Workspace,
+    before: &Workspace,
+    replica: &str,
+    at: Timestamp,
+) {
+    let old: HashMap<Uuid, &T> = T::in_workspace(before)
+        .iter()
+        .map(|r| (r.uuid(), r))
+        .collect();
+    let mut present = std::collections::HashSet::with_capacity(T::in_workspace(now).len());
+    let mut edits: Vec<(Uuid, Vec<String>)> = Vec::new();
+    for record in T::in_workspace(now) {
+        let id = record.uuid();
+        present.insert(id);
+        let unversioned = !now.versions.contains_key(&id);
+        let returned = now.deleted.contains_key(&id);
+        if unversioned || returned {
+            edits.push((id, Vec::new()));
+            continue;
+        }
+        let Some(previous) = old.get(&id) else {
+            continue;
+        };
+        if *previous != record && before.versions.get(&id) == now.versions.get(&id) {
+            edits.push((id, changed_slots(*previous, record)));
+        }
+    }
+    for (id, changed) in edits {
+        let version = now.versions.entry(id).or_default();
+        if let Some(tombstone) = now.deleted.remove(&id) {
+            version.clock.join(&tombstone.clock);
+        }
+        let dot = version.clock.bump(replica);
+        for slot in changed {
+            version.fields.insert(slot, dot.clone());
+        }
+    }
+    for (id, record) in old {
+        if present.contains(&id) || now.deleted.contains_key(&id) {
+            continue;
+        }
+        let mut clock = now
+            .versions
+            .remove(&id)
+            .or_else(|| before.versions.get(&id).cloned())
+            .unwrap_or_default()
+            .clock;
+        clock.bump(replica);
+        now.deleted.insert(
+            id,
+            Tombstone {
+                kind: T::KIND,
+                title: record.title().to_owned(),
+                at,
+                clock,
+            },
+        );
+    }
+}
+
+/// The slots (fields and list rows) whose value differs between two
+/// versions of a record, a removed row included.
+pub fn changed_slots<T: Shared>(before: &T, after: &T) -> Vec<String> {
+    let (old, new) = (slots_of(before), slots_of(after));
+    let mut changed: Vec<String> = new
+        .iter()
+        .filter(|(slot, value)| old.get(*slot) != Some(*value))
+        .map(|(slot, _)| slot.clone())
+        .collect();
+    changed.extend(old.keys().filter(|s| !new.contains_key(*s)).cloned());
+    changed
+}
+
+/// Counts a local edit of a record whose content went from `before` to
+/// `after` under `version`: one more edit of `replica`, and its dot on
+/// every slot that changed.
+pub fn count_edit<T: Shared>(version: &mut Version, before: &T, after: &T, replica: &str) {
+    let dot = version.clock.bump(replica);
+    for slot in changed_slots(before, after) {
+        version.fields.insert(slot, dot.clone());
+    }
+}
+
+#[cfg(test)]
+mod tests;
