@@ -8,7 +8,7 @@ mod sample;
 use clientele::domain::Date;
 use clientele::domain::scoring::rank;
 use clientele::domain::share::Export;
-use clientele::domain::share::merge::preview;
+use clientele::domain::share::merge::{MergeChoices, preview};
 use clientele::format::{
     decode_file, decode_workspace, encode_export, encode_stored, encode_workspace,
 };
@@ -79,7 +79,11 @@ fn native_benchmarks() {
     let here = typical_workspace(1_000);
     let t = median(5, || {
         let imported = decode_file(&file).unwrap();
-        drop(preview(&here, &imported.incoming));
+        drop(preview(
+            &here,
+            std::slice::from_ref(&imported.incoming),
+            &MergeChoices::default(),
+        ));
     });
     writeln!(
         report,

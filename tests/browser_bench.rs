@@ -13,7 +13,7 @@ use clientele::app::persistence::open_workspace;
 use clientele::domain::Date;
 use clientele::domain::scoring::rank;
 use clientele::domain::share::Export;
-use clientele::domain::share::merge::preview;
+use clientele::domain::share::merge::{MergeChoices, preview};
 use clientele::format::{decode_file, encode_export, encode_stored, encode_workspace};
 use clientele::storage::{BrowserStorage, StorageKey};
 use common::*;
@@ -96,7 +96,11 @@ async fn import_a_4_mb_file_to_the_merge_preview() {
     let ms = median_ms(5, async || {
         let text = read_text(&file).await.unwrap();
         let imported = decode_file(&text).unwrap();
-        drop(preview(&here, &imported.incoming));
+        drop(preview(
+            &here,
+            std::slice::from_ref(&imported.incoming),
+            &MergeChoices::default(),
+        ));
     })
     .await;
     report(

@@ -75,15 +75,23 @@ fn the_example_file_as_older_versions_wrote_it_opens_as_the_same_workspace() {
     let current = read_text(&root.join("public/example.clientele.json"));
     let v1 = read_text(&root.join("tests/fixtures/older/example-v1.clientele.json"));
     let v2 = read_text(&root.join("tests/fixtures/older/example-v2.clientele.json"));
+    let v3 = read_text(&root.join("tests/fixtures/older/example-v3.clientele.json"));
     assert!(v1.contains("\"schema_version\": 1") && v1.contains("\"rating\": 4"));
     assert!(v2.contains("\"schema_version\": 2"));
-    for older in [v1, v2] {
+    assert!(v3.contains("\"schema_version\": 3") && !v3.contains("\"versions\""));
+    for older in [v1, v2, v3] {
         let migrated = decode_workspace(&older).unwrap();
-        assert_eq!(migrated, decode_workspace(&current).unwrap());
+        // The same records; the migration gave them versions besides.
+        let mut records_only = migrated.clone();
+        records_only.versions.clear();
+        assert_eq!(records_only, decode_workspace(&current).unwrap());
         // And it goes out in today's shape.
         let again: Value =
             serde_json::from_str(&encode_workspace(&migrated, migrated.updated_at)).unwrap();
         assert_eq!(again["schema_version"], SCHEMA_VERSION);
+        // Every record has a version from the migration of its sync marks.
+        let versions = again["data"]["versions"].as_object().unwrap();
+        assert_eq!(versions.len(), migrated.profiles.len() + migrated.worksheets.len() + migrated.models.len() + migrated.surveys.len() + migrated.survey_answers.len());
         let answers = again["data"]["profiles"][0]["answers"].as_object().unwrap();
         assert!(!answers.is_empty() && answers.values().all(Value::is_number));
     }
@@ -203,7 +211,7 @@ fn assert_only_added<T: Shared + PartialEq + Debug>(
 /// The merge of a file that opened: nothing stored changes, and the only
 /// records added are those of the file that passed their checks.
 fn assert_nothing_stored_changes(name: &str, stored: &Workspace, incoming: &Incoming) {
-    let merged = apply(stored, incoming, &MergeChoices::default());
+    let merged = apply(stored, std::slice::from_ref(incoming), &MergeChoices::default());
     let records = &incoming.records;
     assert_only_added(name, &stored.profiles, &merged.profiles, &records.profiles);
     assert_only_added(
@@ -220,20 +228,20 @@ fn assert_nothing_stored_changes(name: &str, stored: &Workspace, incoming: &Inco
         &merged.survey_answers,
         &records.survey_answers,
     );
-    // New sync marks only for the file's own records.
-    for (id, mark) in &merged.sync_marks {
-        match stored.sync_marks.get(id) {
-            Some(before) => assert_eq!(mark, before, "{name}: a sync mark changed"),
-            None => assert!(
+    // Versions change only for the file's own records; no deletion.
+    for (id, version) in &merged.versions {
+        if stored.versions.get(id) != Some(version) {
+            assert!(
                 records.profiles.iter().any(|r| r.uuid() == *id)
                     || records.worksheets.iter().any(|r| r.uuid() == *id)
                     || records.models.iter().any(|r| r.uuid() == *id)
                     || records.surveys.iter().any(|r| r.uuid() == *id)
                     || records.survey_answers.iter().any(|r| r.uuid() == *id),
-                "{name}: a mark for a record not in the file"
-            ),
+                "{name}: a version of a record not in the file"
+            );
         }
     }
+    assert_eq!(merged.deleted, stored.deleted, "{name}: a deletion");
     // Everything else (name, settings, active model, …) is as stored.
     let mut rest = merged.clone();
     rest.profiles.clone_from(&stored.profiles);
@@ -241,7 +249,7 @@ fn assert_nothing_stored_changes(name: &str, stored: &Workspace, incoming: &Inco
     rest.models.clone_from(&stored.models);
     rest.surveys.clone_from(&stored.surveys);
     rest.survey_answers.clone_from(&stored.survey_answers);
-    rest.sync_marks.clone_from(&stored.sync_marks);
+    rest.versions.clone_from(&stored.versions);
     assert_eq!(&rest, stored, "{name}: the workspace itself changed");
     if records.is_empty() {
         assert_eq!(&merged, stored, "{name}: an empty import changed something");
@@ -480,7 +488,11 @@ fn records_that_name_stored_ones_never_replace_them() {
         .filter(|f| f.name.starts_with("stored-"))
     {
         let imported = decode_file(&file.text).unwrap();
-        let merged = apply(&stored, &imported.incoming, &MergeChoices::default());
+        let merged = apply(
+            &stored,
+            std::slice::from_ref(&imported.incoming),
+            &MergeChoices::default(),
+        );
         let raw: Value = serde_json::from_str(&file.text).unwrap();
         let mut ids = Vec::new();
         values_of(&raw["data"], "id", &mut ids);

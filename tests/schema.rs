@@ -258,8 +258,18 @@ fn everything() -> (Workspace, Vec<Export>) {
     let rating_id = rating.id;
     ws.survey_answers.push(rating);
     ws.surveys[0].unknown_fields.insert("later".into(), later());
-    ws.sync_marks
-        .insert(ws.profiles[0].id.as_uuid(), "0123456789abcdef".into());
+    // Versions as the app keeps them, a legacy replica from schema 3
+    // among them, and a deleted profile.
+    clientele::domain::share::settle(&mut ws, &Workspace::new(now()), now());
+    let first = ws.profiles[0].id.as_uuid();
+    ws.versions.get_mut(&first).unwrap().clock.bump("~0123456789abcdef");
+    let before = ws.clone();
+    let gone = ws.add_profile("Gone Ltd", now()).unwrap();
+    clientele::domain::share::settle(&mut ws, &before, now());
+    let before = ws.clone();
+    ws.remove_profile(gone, clientele::domain::Date::new(2026, 11, 22).unwrap());
+    clientele::domain::share::settle(&mut ws, &before, now());
+    assert_eq!(ws.deleted.len(), 1);
 
     let all_profiles: Vec<_> = ws.profiles.iter().map(|p| p.id).collect();
     let model_and_sheet = Records {

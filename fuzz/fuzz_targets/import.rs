@@ -15,8 +15,8 @@ fuzz_target!(|data: &[u8]| {
     let Ok(file) = decode_file(&text) else { return };
     let now: Timestamp = "2026-11-22T09:00:00Z".parse().unwrap();
     let here = Workspace::new(now);
-    let _ = preview(&here, &file.incoming);
-    let merged = apply(&here, &file.incoming, &MergeChoices::default());
+    let _ = preview(&here, std::slice::from_ref(&file.incoming), &MergeChoices::default());
+    let merged = apply(&here, std::slice::from_ref(&file.incoming), &MergeChoices::default());
     // Importing the same file again changes nothing.
-    assert!(preview(&merged, &file.incoming).changes_nothing());
+    assert!(preview(&merged, std::slice::from_ref(&file.incoming), &MergeChoices::default()).changes_nothing());
 });

@@ -104,6 +104,22 @@ impl Clock {
         }
     }
 
+    /// Counts one more edit of `replica`, numbered past every dot in
+    /// `also` (deletions kept against, which the clock does not count), so
+    /// that no two edits ever share a dot.
+    pub fn bump_past<'a>(&mut self, replica: &str, also: impl IntoIterator<Item = &'a Dot>) -> Dot {
+        let highest = also
+            .into_iter()
+            .filter(|d| d.replica == replica)
+            .map(|d| d.n)
+            .max()
+            .unwrap_or(0);
+        if self.get(replica) < highest {
+            self.0.insert(replica.to_owned(), highest);
+        }
+        self.bump(replica)
+    }
+
     /// Whether every edit of this clock is in `other`.
     pub fn within(&self, other: &Clock) -> bool {
         matches!(self.compare(other), Order::Equal | Order::Before)
@@ -128,7 +144,7 @@ impl Clock {
 }
 
 /// One edit: the replica that made it and its count there.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Dot {
     /// The replica.
     pub replica: String,
@@ -167,9 +183,36 @@ pub struct Version {
     /// a dot still has the value it was created with.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub fields: BTreeMap<String, Dot>,
+    /// The deletions this version was kept or restored against: the clocks
+    /// of their tombstones, joined. A deletion whose [`Tombstone::dot`] it
+    /// covers was overruled. Counting them in `clock` instead would claim
+    /// the edits the deleted versions held, which this one does not have.
+    #[serde(default, skip_serializing_if = "Clock::is_empty")]
+    pub overruled: Clock,
 }
 
 impl Version {
+    /// Counts one more edit of `replica` (see [`Clock::bump_past`]).
+    pub fn bump(&mut self, replica: &str) -> Dot {
+        let floor = Dot {
+            replica: replica.to_owned(),
+            n: self.overruled.get(replica),
+        };
+        self.clock
+            .bump_past(replica, self.fields.values().chain([&floor]))
+    }
+
+    /// Records that this version stands against the deletion `tombstone`.
+    pub fn overrule(&mut self, tombstone: &Tombstone) {
+        self.overruled.join(&tombstone.clock);
+    }
+
+    /// Whether this version was made knowing the deletion `tombstone`
+    /// (after it, or against it).
+    pub fn saw_deletion(&self, tombstone: &Tombstone) -> bool {
+        self.clock.covers(&tombstone.dot) || self.overruled.covers(&tombstone.dot)
+    }
+
     /// The dot of `slot`, if it was written after the record was created.
     pub fn dot(&self, slot: &str) -> Option<&Dot> {
         self.fields.get(slot)
@@ -185,6 +228,7 @@ impl Version {
                 .filter(|(_, d)| !d.replica.starts_with(LEGACY_PREFIX))
                 .map(|(k, d)| (k.clone(), d.clone()))
                 .collect(),
+            overruled: self.overruled.without_legacy(),
         }
     }
 }
@@ -202,8 +246,11 @@ pub struct Tombstone {
     pub title: String,
     /// When it was deleted (by whoever deleted it first).
     pub at: Timestamp,
-    /// The version that was deleted, and the deletion itself.
+    /// The versions the deletion covers: the one deleted, and any seen and
+    /// deleted again since.
     pub clock: Clock,
+    /// The deletion itself, as an edit.
+    pub dot: Dot,
 }
 
 /// Per record id, what is left of deleted records.
@@ -264,9 +311,11 @@ fn settle_kind<T: Shared + PartialEq>(
     for (id, changed) in edits {
         let version = now.versions.entry(id).or_default();
         if let Some(tombstone) = now.deleted.remove(&id) {
-            version.clock.join(&tombstone.clock);
+            // Back after a delete (undo): newer than the deletion wherever
+            // the deletion went.
+            version.overrule(&tombstone);
         }
-        let dot = version.clock.bump(replica);
+        let dot = version.bump(replica);
         for slot in changed {
             version.fields.insert(slot, dot.clone());
         }
@@ -275,13 +324,15 @@ fn settle_kind<T: Shared + PartialEq>(
         if present.contains(&id) || now.deleted.contains_key(&id) {
             continue;
         }
-        let mut clock = now
+        // The version stays known: an undo of the delete takes it up again.
+        let mut version = now
             .versions
-            .remove(&id)
-            .or_else(|| before.versions.get(&id).cloned())
-            .unwrap_or_default()
-            .clock;
-        clock.bump(replica);
+            .get(&id)
+            .or_else(|| before.versions.get(&id))
+            .cloned()
+            .unwrap_or_default();
+        let dot = version.bump(replica);
+        let clock = version.clock;
         now.deleted.insert(
             id,
             Tombstone {
@@ -289,6 +340,7 @@ fn settle_kind<T: Shared + PartialEq>(
                 title: record.title().to_owned(),
                 at,
                 clock,
+                dot,
             },
         );
     }
@@ -311,7 +363,7 @@ pub fn changed_slots<T: Shared>(before: &T, after: &T) -> Vec<String> {
 /// `after` under `version`: one more edit of `replica`, and its dot on
 /// every slot that changed.
 pub fn count_edit<T: Shared>(version: &mut Version, before: &T, after: &T, replica: &str) {
-    let dot = version.clock.bump(replica);
+    let dot = version.bump(replica);
     for slot in changed_slots(before, after) {
         version.fields.insert(slot, dot.clone());
     }

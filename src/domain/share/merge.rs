@@ -491,9 +491,16 @@ impl PartMerge<'_> {
                         gone.insert(id);
                     }
                 }
-                // Known deleted here too: both deletions count.
                 None => match result.deleted.get_mut(&id) {
-                    Some(mine) => mine.clock.join(&tombstone.clock),
+                    // Deleted here too: the newer deletion stands; two
+                    // deletions made apart become one deletion here, which
+                    // a restore must have seen to be taken without asking.
+                    Some(mine) if mine.clock.within(&tombstone.clock) => *mine = tombstone,
+                    Some(mine) if !tombstone.clock.within(&mine.clock) => {
+                        mine.clock.join(&tombstone.clock);
+                        mine.dot = mine.clock.bump_past(&self.replica, [&tombstone.dot]);
+                    }
+                    Some(_) => {}
                     // Never here, or not yet: remembered, so that an older
                     // copy arriving later does not bring it back.
                     None => {
@@ -543,7 +550,8 @@ impl PartMerge<'_> {
             Order::Before => {
                 self.say(T::KIND, id, there.title(), Change::Theirs).fields =
                     differences(&ours, there);
-                result.versions.insert(id, theirs);
+                let overruled = both_overruled(&version, &theirs);
+                result.versions.insert(id, Version { overruled, ..theirs });
                 Some(there.clone())
             }
             Order::After if !self.replace() => {
@@ -584,12 +592,21 @@ impl PartMerge<'_> {
         clock.join(&theirs.clock);
         let keep_value: Option<T> = serde_json::from_value(keep.value.clone()).ok();
         if let (true, Some(merged)) = (keep.conflicts.is_empty(), &keep_value) {
-            self.say(T::KIND, id, there.title(), Change::Merged).fields = differences(ours, merged);
+            // Field by field, one side may hold everything already.
+            let change = if merged == ours {
+                Change::Ours
+            } else if merged == there {
+                Change::Theirs
+            } else {
+                Change::Merged
+            };
+            self.say(T::KIND, id, there.title(), change).fields = differences(ours, merged);
             result.versions.insert(
                 id,
                 Version {
                     clock,
                     fields: keep.fields,
+                    overruled: both_overruled(version, theirs),
                 },
             );
             return keep_value;
@@ -610,12 +627,16 @@ impl PartMerge<'_> {
         };
         // The choice is a new edit here, so that it wins over both versions
         // wherever this one goes next.
-        let dot = clock.bump(&self.replica);
-        let mut fields = chosen.fields;
+        let mut merged = Version {
+            clock,
+            fields: chosen.fields,
+            overruled: both_overruled(version, theirs),
+        };
+        let dot = merged.bump(&self.replica);
         for slot in &chosen.conflicts {
-            fields.insert(slot.clone(), dot.clone());
+            merged.fields.insert(slot.clone(), dot.clone());
         }
-        result.versions.insert(id, Version { clock, fields });
+        result.versions.insert(id, merged);
         Some(value.unwrap_or_else(|| fallback.clone()))
     }
 
@@ -627,41 +648,34 @@ impl PartMerge<'_> {
         let Some(tombstone) = result.deleted.get_mut(&id) else {
             return false;
         };
-        match theirs.clock.compare(&tombstone.clock) {
-            Order::Equal | Order::Before => {
-                tombstone.clock.join(&theirs.clock);
-                self.say(T::KIND, id, there.title(), Change::StaysDeleted);
-                false
-            }
-            // Made after seeing the deletion: a restore, taken.
-            Order::After => {
-                self.say(T::KIND, id, there.title(), Change::Theirs);
-                result.deleted.remove(&id);
-                result.versions.insert(id, theirs);
-                true
-            }
-            Order::Concurrent => {
-                let restore = self.takes_theirs(id);
-                let mut clock = tombstone.clock.clone();
-                clock.join(&theirs.clock);
-                clock.bump(&self.replica);
-                self.say(T::KIND, id, there.title(), Change::Conflict).conflict =
-                    Some(ConflictKind::DeletedHere);
-                if restore {
-                    result.deleted.remove(&id);
-                    result.versions.insert(
-                        id,
-                        Version {
-                            clock,
-                            fields: theirs.fields,
-                        },
-                    );
-                } else {
-                    tombstone.clock = clock;
-                }
-                restore
-            }
+        if theirs.clock.within(&tombstone.clock) {
+            self.say(T::KIND, id, there.title(), Change::StaysDeleted);
+            return false;
         }
+        if theirs.saw_deletion(tombstone) {
+            // Made knowing the deletion: a restore, taken.
+            self.say(T::KIND, id, there.title(), Change::Theirs);
+            result.deleted.remove(&id);
+            result.versions.insert(id, theirs);
+            return true;
+        }
+        let restore = self.takes_theirs(id);
+        self.say(T::KIND, id, there.title(), Change::Conflict).conflict =
+            Some(ConflictKind::DeletedHere);
+        if restore {
+            let mut version = theirs;
+            version.overrule(tombstone);
+            version.bump(&self.replica);
+            result.deleted.remove(&id);
+            result.versions.insert(id, version);
+        } else {
+            // Deleted again, knowing the file's version.
+            tombstone.clock.join(&theirs.clock);
+            tombstone.dot = tombstone
+                .clock
+                .bump_past(&self.replica, [&floor(&theirs.overruled, &self.replica)]);
+        }
+        restore
     }
 
     /// The file deleted a record that is here. Returns whether it goes.
@@ -674,13 +688,12 @@ impl PartMerge<'_> {
     ) -> bool {
         let mut version = result.versions.get(&id).cloned().unwrap_or_default();
         let kind = tombstone.kind;
-        let order = version.clock.compare(&tombstone.clock);
-        if order == Order::After {
-            // Kept here after seeing this deletion: the version here wins.
+        if version.saw_deletion(tombstone) {
+            // Kept or restored here knowing this deletion.
             self.say(kind, id, title, Change::Ours);
             return false;
         }
-        let unchanged_since = order != Order::Concurrent;
+        let unchanged_since = version.clock.within(&tombstone.clock);
         let delete = if unchanged_since {
             self.say(kind, id, title, Change::Deleted);
             self.replace() || self.choices.chosen(self.part, id) != Some(Resolution::KeepMine)
@@ -688,22 +701,39 @@ impl PartMerge<'_> {
             self.say(kind, id, title, Change::Conflict).conflict = Some(ConflictKind::DeletedThere);
             self.takes_theirs(id)
         };
-        version.clock.join(&tombstone.clock);
         if delete {
             let mut gone = tombstone.clone();
             if !unchanged_since {
                 // Deleted knowing the change here: the deletion covers it.
-                gone.clock = version.clock.clone();
-                gone.clock.bump(&self.replica);
+                gone.clock.join(&version.clock);
+                gone.dot = gone
+                    .clock
+                    .bump_past(&self.replica, [&floor(&version.overruled, &self.replica)]);
             }
             result.versions.remove(&id);
             result.deleted.insert(id, gone);
         } else {
-            // Kept knowing the deletion: the record wins over it from now on.
-            version.clock.bump(&self.replica);
+            // Kept knowing the deletion: it wins over it from now on.
+            version.overrule(tombstone);
+            version.bump(&self.replica);
             result.versions.insert(id, version);
         }
         delete
+    }
+}
+
+/// The deletions either version was kept against.
+fn both_overruled(a: &Version, b: &Version) -> Clock {
+    let mut both = a.overruled.clone();
+    both.join(&b.overruled);
+    both
+}
+
+/// The highest count of `replica` in `clock`, as a dot to number past.
+fn floor(clock: &Clock, replica: &str) -> super::history::Dot {
+    super::history::Dot {
+        replica: replica.to_owned(),
+        n: clock.get(replica),
     }
 }
 

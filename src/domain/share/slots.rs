@@ -242,6 +242,7 @@ mod tests {
                     )
                 })
                 .collect(),
+            overruled: Default::default(),
         }
     }
 

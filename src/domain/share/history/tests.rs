@@ -64,18 +64,22 @@ fn settling_counts_new_records_edits_by_field_and_deletions() {
     let before = now.clone();
     let (place, profile) = now.remove_profile(id, crate::domain::Date::new(2026, 12, 1).unwrap()).unwrap();
     settle(&mut now, &before, at());
-    assert!(!now.versions.contains_key(&uuid));
+    // The version deleted stays known for an undo.
+    assert_eq!(now.versions[&uuid].clock.get(&me), 2);
     let tombstone = &now.deleted[&uuid];
     assert_eq!(tombstone.kind, RecordKind::Profile);
     assert_eq!(tombstone.title, "Acme");
     assert_eq!(tombstone.clock.get(&me), 3);
+    assert_eq!(tombstone.dot, Dot { replica: me.clone(), n: 3 });
 
     // Undo of the delete: back, with a version newer than the deletion.
+    let tombstone_then = now.deleted[&uuid].clone();
     let before = now.clone();
     now.restore_profile(place, profile);
     settle(&mut now, &before, at());
     assert!(now.deleted.is_empty());
     assert_eq!(now.versions[&uuid].clock.get(&me), 4);
+    assert!(now.versions[&uuid].saw_deletion(&tombstone_then));
 }
 
 #[test]
