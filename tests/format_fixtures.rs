@@ -91,7 +91,14 @@ fn the_example_file_as_older_versions_wrote_it_opens_as_the_same_workspace() {
         assert_eq!(again["schema_version"], SCHEMA_VERSION);
         // Every record has a version from the migration of its sync marks.
         let versions = again["data"]["versions"].as_object().unwrap();
-        assert_eq!(versions.len(), migrated.profiles.len() + migrated.worksheets.len() + migrated.models.len() + migrated.surveys.len() + migrated.survey_answers.len());
+        assert_eq!(
+            versions.len(),
+            migrated.profiles.len()
+                + migrated.worksheets.len()
+                + migrated.models.len()
+                + migrated.surveys.len()
+                + migrated.survey_answers.len()
+        );
         let answers = again["data"]["profiles"][0]["answers"].as_object().unwrap();
         assert!(!answers.is_empty() && answers.values().all(Value::is_number));
     }
@@ -211,7 +218,11 @@ fn assert_only_added<T: Shared + PartialEq + Debug>(
 /// The merge of a file that opened: nothing stored changes, and the only
 /// records added are those of the file that passed their checks.
 fn assert_nothing_stored_changes(name: &str, stored: &Workspace, incoming: &Incoming) {
-    let merged = apply(stored, std::slice::from_ref(incoming), &MergeChoices::default());
+    let merged = apply(
+        stored,
+        std::slice::from_ref(incoming),
+        &MergeChoices::default(),
+    );
     let records = &incoming.records;
     assert_only_added(name, &stored.profiles, &merged.profiles, &records.profiles);
     assert_only_added(

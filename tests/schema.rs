@@ -262,7 +262,11 @@ fn everything() -> (Workspace, Vec<Export>) {
     // among them, and a deleted profile.
     clientele::domain::share::settle(&mut ws, &Workspace::new(now()), now());
     let first = ws.profiles[0].id.as_uuid();
-    ws.versions.get_mut(&first).unwrap().clock.bump("~0123456789abcdef");
+    ws.versions
+        .get_mut(&first)
+        .unwrap()
+        .clock
+        .bump("~0123456789abcdef");
     let before = ws.clone();
     let gone = ws.add_profile("Gone Ltd", now()).unwrap();
     clientele::domain::share::settle(&mut ws, &before, now());

@@ -18,7 +18,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use clientele::domain::profile::Person;
-use clientele::domain::share::merge::{Change, Incoming, MergeChoices, MergePreview, apply, preview};
+use clientele::domain::share::merge::{
+    Change, Incoming, MergeChoices, MergePreview, apply, preview,
+};
 use clientele::domain::share::{Export, settle};
 use clientele::domain::{Date, ProfileId, Timestamp, Workspace};
 use clientele::format::{decode_file, encode_export};
@@ -35,15 +37,27 @@ const PROFILES: usize = 3;
 #[derive(Debug, Clone)]
 enum Step {
     /// Writes a new value into the industry (0) or region (1) of a profile.
-    Edit { who: usize, profile: usize, field: usize },
+    Edit {
+        who: usize,
+        profile: usize,
+        field: usize,
+    },
     /// Adds a contact to a profile.
     AddContact { who: usize, profile: usize },
     /// Deletes a profile.
     Delete { who: usize, profile: usize },
     /// Sends a whole-workspace file.
-    Send { from: usize, to: usize, personal_data: bool },
+    Send {
+        from: usize,
+        to: usize,
+        personal_data: bool,
+    },
     /// Two people's files are imported together.
-    SendTwo { first: usize, second: usize, to: usize },
+    SendTwo {
+        first: usize,
+        second: usize,
+        to: usize,
+    },
 }
 
 fn step(people: usize) -> impl Strategy<Value = Step> {
@@ -86,7 +100,9 @@ fn file_of(ws: &Workspace, personal_data: bool) -> Incoming {
     } else {
         export.without_personal_data()
     };
-    decode_file(&encode_export(&export, now())).unwrap().incoming
+    decode_file(&encode_export(&export, now()))
+        .unwrap()
+        .incoming
 }
 
 /// Field tokens of a profile: industry, region.
@@ -139,10 +155,14 @@ fn receive(
                     );
                 }
                 let (had, has) = (contacts(&to.ws, id), contacts(&after, id));
-                prop_assert!(had.is_subset(&has), "a contact disappeared: {had:?} → {has:?}");
+                prop_assert!(
+                    had.is_subset(&has),
+                    "a contact disappeared: {had:?} → {has:?}"
+                );
             }
             (Some(was), None) => {
-                let listed = (0..parts.len()).any(|p| shown(&shown_preview, p, id, Change::Deleted));
+                let listed =
+                    (0..parts.len()).any(|p| shown(&shown_preview, p, id, Change::Deleted));
                 prop_assert!(listed, "deleted without being listed");
                 for token in was.iter().chain(contacts(&to.ws, id).iter()) {
                     prop_assert!(
@@ -202,7 +222,11 @@ fn receive(
     prop_assert!(
         again.changes_nothing(),
         "the same files again: {:?}",
-        again.records.iter().filter(|r| !matches!(r.change, Change::Same | Change::Ours | Change::StaysDeleted)).collect::<Vec<_>>()
+        again
+            .records
+            .iter()
+            .filter(|r| !matches!(r.change, Change::Same | Change::Ours | Change::StaysDeleted))
+            .collect::<Vec<_>>()
     );
     prop_assert_eq!(&apply(&after, &parts, &choices), &after);
     // The model: whoever imports has now seen what the senders had seen,

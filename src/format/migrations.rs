@@ -69,17 +69,27 @@ fn versions_from_sync_marks(mut data: Value) -> Result<Value, String> {
         Some(Value::Object(marks)) => marks,
         _ => Map::new(),
     };
-    let kinds: [(&str, fn(&Value) -> Option<String>); 5] = [
+    type Print = fn(&Value) -> Option<String>;
+    let kinds: [(&str, Print); 5] = [
         ("profiles", print::<crate::domain::Profile>),
         ("worksheets", print::<crate::domain::icp::Worksheet>),
         ("models", print::<crate::domain::scoring::ScoringModel>),
         ("surveys", print::<crate::domain::survey::Survey>),
-        ("survey_answers", print::<crate::domain::survey::SurveyAnswer>),
+        (
+            "survey_answers",
+            print::<crate::domain::survey::SurveyAnswer>,
+        ),
     ];
     let mut versions = Map::new();
     for (field, print) in kinds {
-        for record in object.get(field).and_then(Value::as_array).into_iter().flatten() {
-            let (Some(id), Some(current)) = (record.get("id").and_then(Value::as_str), print(record))
+        for record in object
+            .get(field)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let (Some(id), Some(current)) =
+                (record.get("id").and_then(Value::as_str), print(record))
             else {
                 continue;
             };

@@ -65,11 +65,37 @@ async fn wait_for_stored_field(app: &App, name: &str, field: &str, expected: &st
 /// Types a new industry into profile `name`'s editor and waits until it
 /// is stored.
 async fn edit_industry(app: &App, name: &str, industry: &str) {
+    edit_field(app, name, "Industry", "industry", industry).await;
+}
+
+/// Types `value` into the field labelled `label` (stored as `field`) of
+/// profile `name`'s editor and waits until it is stored.
+async fn edit_field(app: &App, name: &str, label: &str, field: &str, value: &str) {
     app.goto("#/profiles").await;
     app.follow(name).await;
     app.follow("Edit").await;
-    app.type_into("Industry", industry).await;
-    wait_for_stored_field(app, name, "industry", industry).await;
+    app.type_into(label, value).await;
+    wait_for_stored_field(app, name, field, value).await;
+}
+
+/// Deletes profile `name` from its page and waits until that is stored.
+async fn delete_profile(app: &App, name: &str) {
+    app.goto("#/profiles").await;
+    app.follow(name).await;
+    app.press("Delete").await;
+    app.wait_until_stored(&format!("{name} is deleted"), |stored| {
+        let there = stored["data"]["profiles"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|p| p["name"] == name);
+        if there {
+            Err("still stored".to_owned())
+        } else {
+            Ok(())
+        }
+    })
+    .await;
 }
 
 /// Downloads everything from `app` ("Export everything" on Data & backup)
@@ -203,7 +229,7 @@ async fn a_record_changed_on_both_sides_keeps_mine_unless_i_take_the_files() {
     import(&coordinator, &back).await;
     wait_for_preview_section(
         &coordinator,
-        "Changed both here and in the file (1)",
+        "Changed on both sides (1)",
         &["Retail", "Insurance"],
     )
     .await;
@@ -469,4 +495,120 @@ async fn an_import_cannot_be_undone_once_another_tab_saved_after_it() {
     let stored = rep.stored_workspace().await.expect("a stored workspace");
     assert_eq!(stored["data"]["name"], "Renamed in the second tab");
     rep.assert_no_console_errors();
+}
+
+/// Issue 16: a coordinator and two reps, each in their own browser. Both
+/// reps edit one field (a conflict; the coordinator's current version is
+/// kept), different fields (both kept), one deletes what the other edits (a
+/// conflict), and a deletion travels and never comes back from an older file.
+#[tokio::test]
+async fn three_people_exchange_files_and_no_edit_or_deletion_is_lost() {
+    let carla = App::open("#/profiles").await;
+    for name in ["Contoso", "Fabrikam", "Northwind", "Litware"] {
+        carla.goto("#/profiles").await;
+        carla.create_profile(name).await;
+    }
+    wait_for_stored_names(&carla, &["Contoso", "Fabrikam", "Northwind", "Litware"]).await;
+    let (_, _, start) = export_everything(&carla).await;
+    let anna = App::open("").await;
+    let ben = App::open("").await;
+    for rep in [&anna, &ben] {
+        import(rep, &start).await;
+        rep.press("Import").await;
+        wait_for_stored_names(rep, &["Contoso", "Fabrikam", "Northwind", "Litware"]).await;
+    }
+
+    edit_industry(&anna, "Contoso", "Insurance").await;
+    edit_industry(&anna, "Northwind", "Logistics").await;
+    edit_industry(&anna, "Fabrikam", "Energy").await;
+    edit_industry(&ben, "Contoso", "Retail").await;
+    edit_field(
+        &ben,
+        "Northwind",
+        "Region or distance band",
+        "region",
+        "Pomerania",
+    )
+    .await;
+    delete_profile(&ben, "Fabrikam").await;
+    delete_profile(&ben, "Litware").await;
+    let (_, _, from_anna) = export_everything(&anna).await;
+    let (_, _, from_ben) = export_everything(&ben).await;
+
+    // Carla drops both files at once: Anna's first, then Ben's.
+    carla.goto("#/data").await;
+    carla
+        .upload("Choose files to import", &[from_anna.clone(), from_ben])
+        .await;
+    carla.wait_for_main_heading("Import a file").await;
+    wait_for_preview_section(
+        &carla,
+        "Changed in the file (3)",
+        &["Contoso", "Northwind", "Fabrikam"],
+    )
+    .await;
+    wait_for_preview_section(
+        &carla,
+        "Changed on both sides (2)",
+        &[
+            "Contoso",
+            "Insurance",
+            "Retail",
+            "Fabrikam",
+            "Changed here, deleted in the file.",
+        ],
+    )
+    .await;
+    wait_for_preview_section(
+        &carla,
+        "Changed on both sides, in different fields (1)",
+        &["Northwind", "Pomerania"],
+    )
+    .await;
+    wait_for_preview_section(&carla, "Deleted in the file (1)", &["Litware"]).await;
+    carla.press("Import").await;
+    wait_for_stored_names(&carla, &["Contoso", "Fabrikam", "Northwind"]).await;
+    assert_eq!(
+        stored_field(&carla, "Contoso", "industry").await,
+        "Insurance",
+        "kept as it was"
+    );
+    assert_eq!(
+        stored_field(&carla, "Northwind", "industry").await,
+        "Logistics"
+    );
+    assert_eq!(
+        stored_field(&carla, "Northwind", "region").await,
+        "Pomerania"
+    );
+    assert_eq!(stored_field(&carla, "Fabrikam", "industry").await, "Energy");
+
+    // Anna's older file never brings Litware back.
+    import(&carla, &from_anna).await;
+    wait_for_preview_section(&carla, "Deleted here (1)", &["Litware"]).await;
+    carla
+        .wait_for(Role::Status, Name::StartsWith("Nothing to import"))
+        .await;
+    carla.press("Cancel").await;
+
+    // Carla's answer reaches Ben as the newest version: no question asked,
+    // and Litware stays deleted there.
+    let (_, _, from_carla) = export_everything(&carla).await;
+    import(&ben, &from_carla).await;
+    wait_for_preview_section(
+        &ben,
+        "Changed in the file (3)",
+        &["Contoso", "Northwind", "Fabrikam"],
+    )
+    .await;
+    ben.press("Import").await;
+    wait_for_stored_field(&ben, "Contoso", "industry", "Insurance").await;
+    assert_eq!(
+        stored_field(&ben, "Northwind", "industry").await,
+        "Logistics"
+    );
+    assert!(!stored_names(&ben).await.contains(&"Litware".to_owned()));
+    for app in [&carla, &anna, &ben] {
+        app.assert_no_console_errors();
+    }
 }

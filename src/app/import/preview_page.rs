@@ -324,12 +324,16 @@ fn RecordItem(
         None => format!("{}: {}", record.kind.label(), record.title),
     };
     let options = match (record.change, record.conflict) {
-        (Change::Conflict, Some(ConflictKind::DeletedHere)) => {
-            Some(("Keep it deleted", "Restore the file's version", Resolution::KeepMine))
-        }
-        (Change::Conflict, Some(ConflictKind::DeletedThere)) => {
-            Some(("Keep mine", "Delete it, as the file did", Resolution::KeepMine))
-        }
+        (Change::Conflict, Some(ConflictKind::DeletedHere)) => Some((
+            "Keep it deleted",
+            "Restore the file's version",
+            Resolution::KeepMine,
+        )),
+        (Change::Conflict, Some(ConflictKind::DeletedThere)) => Some((
+            "Keep mine",
+            "Delete it, as the file did",
+            Resolution::KeepMine,
+        )),
         (Change::Conflict, _) => Some(("Keep mine", "Take the file's", Resolution::KeepMine)),
         (Change::Deleted, _) => Some(("Keep it", "Delete it", Resolution::TakeTheirs)),
         _ => None,

@@ -371,13 +371,24 @@ mod tests {
         // A version migrated from sync marks names a fingerprint.
         let mut clock = Clock::of("~9c3e82dd6fcae8b1", 1);
         clock.bump(&ws.replica());
-        ws.versions.insert(id, crate::domain::share::Version { clock, ..Default::default() });
+        ws.versions.insert(
+            id,
+            crate::domain::share::Version {
+                clock,
+                ..Default::default()
+            },
+        );
         let full = Export::workspace(&ws);
         let text = serde_json::to_string(&full.workspace).unwrap();
         assert!(text.contains(LEGACY_PREFIX));
         let filtered = Export::workspace(&ws).without_personal_data();
         let text = serde_json::to_string(&filtered.workspace).unwrap();
         assert!(!text.contains("9c3e82dd6fcae8b1"), "{text}");
-        assert_eq!(filtered.workspace.unwrap().versions[&id].clock.get(&ws.replica()), 1);
+        assert_eq!(
+            filtered.workspace.unwrap().versions[&id]
+                .clock
+                .get(&ws.replica()),
+            1
+        );
     }
 }

@@ -417,7 +417,13 @@ impl PartMerge<'_> {
         self.replace() || self.choices.chosen(self.part, id) == Some(Resolution::TakeTheirs)
     }
 
-    fn say(&mut self, kind: RecordKind, id: Uuid, title: &str, change: Change) -> &mut RecordChange {
+    fn say(
+        &mut self,
+        kind: RecordKind,
+        id: Uuid,
+        title: &str,
+        change: Change,
+    ) -> &mut RecordChange {
         self.out.push(RecordChange {
             part: self.part,
             kind,
@@ -475,7 +481,10 @@ impl PartMerge<'_> {
                 }
             }
         }
-        let in_file: BTreeSet<Uuid> = T::in_records(self.records).iter().map(Shared::uuid).collect();
+        let in_file: BTreeSet<Uuid> = T::in_records(self.records)
+            .iter()
+            .map(Shared::uuid)
+            .collect();
         let deletions: Vec<_> = self
             .records
             .deleted
@@ -551,7 +560,13 @@ impl PartMerge<'_> {
                 self.say(T::KIND, id, there.title(), Change::Theirs).fields =
                     differences(&ours, there);
                 let overruled = both_overruled(&version, &theirs);
-                result.versions.insert(id, Version { overruled, ..theirs });
+                result.versions.insert(
+                    id,
+                    Version {
+                        overruled,
+                        ..theirs
+                    },
+                );
                 Some(there.clone())
             }
             Order::After if !self.replace() => {
@@ -660,8 +675,8 @@ impl PartMerge<'_> {
             return true;
         }
         let restore = self.takes_theirs(id);
-        self.say(T::KIND, id, there.title(), Change::Conflict).conflict =
-            Some(ConflictKind::DeletedHere);
+        self.say(T::KIND, id, there.title(), Change::Conflict)
+            .conflict = Some(ConflictKind::DeletedHere);
         if restore {
             let mut version = theirs;
             version.overrule(tombstone);

@@ -19,6 +19,6 @@ pub mod slots;
 
 pub use export::{Export, FileKind, PersonalData};
 pub use fingerprint::fingerprint;
-pub use merge::{Change, ImportMode, MergeChoices, MergePreview, RecordChange, Resolution};
 pub use history::{Clock, Deleted, Tombstone, Version, Versions, settle};
+pub use merge::{Change, ImportMode, MergeChoices, MergePreview, RecordChange, Resolution};
 pub use records::{RecordKind, Records, Shared};

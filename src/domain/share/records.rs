@@ -1,12 +1,12 @@
 //! The records a file can carry, and what every shared record offers.
 
+use super::history::{Deleted, Versions};
 use crate::domain::icp::Worksheet;
 use crate::domain::scoring::ScoringModel;
 use crate::domain::survey::{Survey, SurveyAnswer};
 use crate::domain::{Profile, Workspace};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use super::history::{Deleted, Versions};
 use std::collections::{BTreeMap, BTreeSet};
 use uuid::Uuid;
 

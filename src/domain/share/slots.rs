@@ -52,7 +52,10 @@ fn is_row_list(items: &[Value]) -> bool {
 }
 
 fn row_slot(list: &str, row: &Value) -> String {
-    format!("{list}/{}", row.get("id").and_then(Value::as_str).unwrap_or(""))
+    format!(
+        "{list}/{}",
+        row.get("id").and_then(Value::as_str).unwrap_or("")
+    )
 }
 
 /// Which side a slot's value comes from in a merge.
@@ -117,7 +120,11 @@ pub fn merge_fields(
         let side = match side {
             Side::Conflict => {
                 conflicts.push(slot.clone());
-                if take_theirs { Side::Theirs } else { Side::Ours }
+                if take_theirs {
+                    Side::Theirs
+                } else {
+                    Side::Ours
+                }
             }
             other => other,
         };
@@ -198,14 +205,22 @@ fn rebuild(ours: &Value, theirs: &Value, chosen: &BTreeMap<String, Option<Value>
 /// Row ids in this side's order, each row only the file has placed after
 /// the row before it in the file.
 fn row_order(ours: &[Value], theirs: &[Value]) -> Vec<String> {
-    let id = |row: &Value| row.get("id").and_then(Value::as_str).unwrap_or("").to_owned();
+    let id = |row: &Value| {
+        row.get("id")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned()
+    };
     let mut order: Vec<String> = ours.iter().map(id).collect();
     let mut after: Option<String> = None;
     for row in theirs {
         let row_id = id(row);
         if !order.contains(&row_id) {
             let at = match &after {
-                Some(prev) => order.iter().position(|r| r == prev).map_or(order.len(), |i| i + 1),
+                Some(prev) => order
+                    .iter()
+                    .position(|r| r == prev)
+                    .map_or(order.len(), |i| i + 1),
                 None => 0,
             };
             order.insert(at, row_id.clone());
@@ -290,7 +305,8 @@ mod tests {
 
     #[test]
     fn a_row_added_on_one_side_and_another_removed_on_the_other_both_hold() {
-        let base = json!({"id": "p", "people": [{"id": "1", "name": "Ewa"}, {"id": "2", "name": "Jan"}]});
+        let base =
+            json!({"id": "p", "people": [{"id": "1", "name": "Ewa"}, {"id": "2", "name": "Jan"}]});
         // A added person 3 after Ewa; B removed Jan.
         let a = json!({"id": "p", "people": [{"id": "1", "name": "Ewa"}, {"id": "3", "name": "Ola"}, {"id": "2", "name": "Jan"}]});
         let b = json!({"id": "p", "people": [{"id": "1", "name": "Ewa"}]});
@@ -320,7 +336,10 @@ mod tests {
         let a = json!({"id": "p", "name": "X"});
         let b = json!({"id": "p", "name": "Y"});
         let none = Version::default();
-        assert_eq!(merge_fields(&a, &none, &b, &none, false).conflicts, ["name"]);
+        assert_eq!(
+            merge_fields(&a, &none, &b, &none, false).conflicts,
+            ["name"]
+        );
     }
 
     #[test]

@@ -62,7 +62,9 @@ fn settling_counts_new_records_edits_by_field_and_deletions() {
 
     // Deleted: a tombstone newer than the version deleted.
     let before = now.clone();
-    let (place, profile) = now.remove_profile(id, crate::domain::Date::new(2026, 12, 1).unwrap()).unwrap();
+    let (place, profile) = now
+        .remove_profile(id, crate::domain::Date::new(2026, 12, 1).unwrap())
+        .unwrap();
     settle(&mut now, &before, at());
     // The version deleted stays known for an undo.
     assert_eq!(now.versions[&uuid].clock.get(&me), 2);
@@ -70,7 +72,13 @@ fn settling_counts_new_records_edits_by_field_and_deletions() {
     assert_eq!(tombstone.kind, RecordKind::Profile);
     assert_eq!(tombstone.title, "Acme");
     assert_eq!(tombstone.clock.get(&me), 3);
-    assert_eq!(tombstone.dot, Dot { replica: me.clone(), n: 3 });
+    assert_eq!(
+        tombstone.dot,
+        Dot {
+            replica: me.clone(),
+            n: 3
+        }
+    );
 
     // Undo of the delete: back, with a version newer than the deletion.
     let tombstone_then = now.deleted[&uuid].clone();
@@ -120,5 +128,9 @@ fn a_row_removed_from_a_list_gets_a_dot_of_its_own() {
     now.profile_mut(id).unwrap().people.clear();
     settle(&mut now, &before, at());
     let slot = format!("people/{person}");
-    assert!(now.versions[&id.as_uuid()].fields.contains_key(&slot), "{:?}", now.versions);
+    assert!(
+        now.versions[&id.as_uuid()].fields.contains_key(&slot),
+        "{:?}",
+        now.versions
+    );
 }

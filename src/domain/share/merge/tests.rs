@@ -86,12 +86,14 @@ fn id_of(ws: &Workspace, name: &str) -> ProfileId {
     ws.profiles.iter().find(|p| p.name == name).unwrap().id
 }
 
-fn profile<'a>(ws: &'a Workspace, id: ProfileId) -> &'a Profile {
+fn profile(ws: &Workspace, id: ProfileId) -> &Profile {
     ws.profile(id).unwrap()
 }
 
 fn set_industry(ws: &mut Workspace, id: ProfileId, industry: &str) {
-    edit(ws, |ws| ws.profile_mut(id).unwrap().industry = industry.into());
+    edit(ws, |ws| {
+        ws.profile_mut(id).unwrap().industry = industry.into()
+    });
 }
 
 fn set_region(ws: &mut Workspace, id: ProfileId, region: &str) {
@@ -192,7 +194,10 @@ fn three_people_different_fields_both_changes_are_kept_without_asking() {
     for rep in [&a, &b] {
         let back = look(rep, &from_workspace(&c));
         assert_eq!(back.count(Change::Conflict), 0);
-        assert_eq!(profile(&import(rep, &from_workspace(&c)), acme).region, "Pomerania");
+        assert_eq!(
+            profile(&import(rep, &from_workspace(&c)), acme).region,
+            "Pomerania"
+        );
     }
 }
 
@@ -207,7 +212,9 @@ fn a_person_added_on_one_side_and_another_changed_on_the_other_are_both_kept() {
             ..Person::default()
         })
     });
-    edit(&mut b, |ws| ws.profile_mut(beta).unwrap().people[0].title = "CFO".into());
+    edit(&mut b, |ws| {
+        ws.profile_mut(beta).unwrap().people[0].title = "CFO".into()
+    });
     let c = import(&import(&c, &from_workspace(&a)), &from_workspace(&b));
     let people = &profile(&c, beta).people;
     assert_eq!(people.len(), 2);
@@ -231,8 +238,14 @@ fn files_imported_together_weigh_every_copy_and_show_the_first_ones_version() {
         .filter(|r| r.id == acme.as_uuid())
         .collect();
     assert_eq!(acme_rows.len(), 2);
-    assert_eq!((acme_rows[0].part, acme_rows[0].change), (0, Change::Theirs));
-    assert_eq!((acme_rows[1].part, acme_rows[1].change), (1, Change::Conflict));
+    assert_eq!(
+        (acme_rows[0].part, acme_rows[0].change),
+        (0, Change::Theirs)
+    );
+    assert_eq!(
+        (acme_rows[1].part, acme_rows[1].change),
+        (1, Change::Conflict)
+    );
     assert_eq!(acme_rows[1].fields[0].here, "Banking");
     let merged = apply(&c, &parts, &MergeChoices::default());
     assert_eq!(profile(&merged, acme).industry, "Banking");
@@ -322,7 +335,10 @@ fn deleted_on_one_side_and_changed_on_the_other_is_a_conflict_both_ways() {
     let at_c = look(&c, &from_workspace(&a));
     let conflict = only(&at_c, Change::Conflict);
     assert_eq!(conflict[0].conflict, Some(ConflictKind::DeletedHere));
-    assert!(import(&c, &from_workspace(&a)).profile(acme).is_none(), "stays deleted by default");
+    assert!(
+        import(&c, &from_workspace(&a)).profile(acme).is_none(),
+        "stays deleted by default"
+    );
     let restore = MergeChoices {
         resolutions: [((0, acme.as_uuid()), Resolution::TakeTheirs)].into(),
         ..MergeChoices::default()
@@ -336,7 +352,10 @@ fn deleted_on_one_side_and_changed_on_the_other_is_a_conflict_both_ways() {
         only(&at_a, Change::Conflict)[0].conflict,
         Some(ConflictKind::DeletedThere)
     );
-    assert_eq!(profile(&import(&a, &from_workspace(&c)), acme).industry, "Banking");
+    assert_eq!(
+        profile(&import(&a, &from_workspace(&c)), acme).industry,
+        "Banking"
+    );
 }
 
 #[test]
@@ -366,7 +385,10 @@ fn a_conflict_resolved_here_reaches_the_others_as_the_newer_version() {
     let c = import(&import(&c, &from_workspace(&a)), &from_workspace(&b));
     let at_b = look(&b, &from_workspace(&c));
     assert_eq!(at_b.count(Change::Theirs), 1, "{at_b:?}");
-    assert_eq!(profile(&import(&b, &from_workspace(&c)), acme).industry, "Banking");
+    assert_eq!(
+        profile(&import(&b, &from_workspace(&c)), acme).industry,
+        "Banking"
+    );
 }
 
 #[test]
@@ -403,9 +425,19 @@ fn files_imported_together_keep_the_personal_data_of_the_ones_that_have_it() {
     // choice, never dropped unseen.
     let reversed = [left_out, full];
     let preview = preview(&coordinator, &reversed, &MergeChoices::default());
-    let offered = preview.records.iter().find(|r| r.part == 1 && r.id == beta.as_uuid()).unwrap();
+    let offered = preview
+        .records
+        .iter()
+        .find(|r| r.part == 1 && r.id == beta.as_uuid())
+        .unwrap();
     assert_eq!(offered.change, Change::Conflict);
-    assert!(offered.fields.iter().any(|f| f.there == "ewa.nowak@beta.pl"), "{offered:?}");
+    assert!(
+        offered
+            .fields
+            .iter()
+            .any(|f| f.there == "ewa.nowak@beta.pl"),
+        "{offered:?}"
+    );
     let take = MergeChoices {
         resolutions: [((1, beta.as_uuid()), Resolution::TakeTheirs)].into(),
         ..MergeChoices::default()
@@ -474,7 +506,10 @@ fn replace_takes_an_older_version_as_a_new_edit_here() {
     let replaced = apply(&here, std::slice::from_ref(&file), &choices);
     assert_eq!(profile(&replaced, acme).industry, "");
     // The older content now wins over the edit wherever it goes.
-    assert_eq!(look(&here, &from_workspace(&replaced)).count(Change::Theirs), 1);
+    assert_eq!(
+        look(&here, &from_workspace(&replaced)).count(Change::Theirs),
+        1
+    );
 }
 
 #[test]
