@@ -81,10 +81,35 @@ async fn a_chosen_file_is_previewed_then_merged_and_one_click_undoes_it() {
         stored_beta.get("website").is_none(),
         "the script address is not stored"
     );
+    let versions = stored_workspace().unwrap()["data"]["versions"].clone();
+    assert!(
+        versions["8f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f"]["clock"].is_object(),
+        "the imported profile has a version: {versions}"
+    );
 
     click("Undo import");
     wait_until("the workspace is as before", || {
         stored_names() == ["Northwind"]
+    })
+    .await;
+    // Undoing the import is no deletion: nothing would travel in a file.
+    let stored = stored_workspace().unwrap();
+    assert!(
+        stored["data"].get("deleted").is_none(),
+        "{}",
+        stored["data"]["deleted"]
+    );
+    // While a profile deleted here leaves a note of its deletion.
+    window()
+        .location()
+        .set_hash("#/profiles/7f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f")
+        .unwrap();
+    wait_until("the profile page shows", || button("Delete").is_some()).await;
+    click("Delete");
+    wait_until("the deletion is stored", || {
+        stored_workspace().is_some_and(|w| {
+            w["data"]["deleted"]["7f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f"]["title"] == "Northwind"
+        })
     })
     .await;
     let pwned = js_sys::Reflect::get(&window(), &js("pwned")).unwrap();

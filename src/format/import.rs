@@ -113,15 +113,14 @@ fn read_by_id<T: serde::de::DeserializeOwned>(
     let Some(Value::Object(entries)) = value else {
         return Default::default();
     };
-    entries
-        .into_iter()
-        .filter_map(|(id, entry)| {
-            Some((
-                Uuid::parse_str(&id).ok()?,
-                serde_json::from_value(entry).ok()?,
-            ))
-        })
-        .collect()
+    // Inserted one by one: collecting sorts, and each sort compiles anew.
+    let mut read = std::collections::BTreeMap::new();
+    for (id, entry) in entries {
+        if let (Ok(id), Ok(entry)) = (Uuid::parse_str(&id), serde_json::from_value(entry)) {
+            read.insert(id, entry);
+        }
+    }
+    read
 }
 
 /// Refuses a file over [`MAX_FILE_BYTES`]; called with the file's size

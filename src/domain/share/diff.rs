@@ -23,10 +23,14 @@ pub const MAX_VALUE_CHARS: usize = 120;
 /// the order of their JSON names, then fields only `here` has. Lists of records with ids
 /// (people, addresses, steps…) are compared item by item.
 pub fn differences<T: Serialize>(here: &T, there: &T) -> Vec<FieldChange> {
-    let here = serde_json::to_value(here).expect("records always serialise");
-    let there = serde_json::to_value(there).expect("records always serialise");
+    let json = |r: &T| serde_json::to_value(r).expect("records always serialise");
+    differences_of(&json(here), &json(there))
+}
+
+/// [`differences`] of two records' JSON.
+pub fn differences_of(here: &Value, there: &Value) -> Vec<FieldChange> {
     let mut changes = Vec::new();
-    if let (Value::Object(here), Value::Object(there)) = (&here, &there) {
+    if let (Value::Object(here), Value::Object(there)) = (here, there) {
         compare_objects("", here, there, &mut changes);
     }
     changes

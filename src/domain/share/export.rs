@@ -103,12 +103,10 @@ impl Export {
         // A selection of profiles also carries the profiles deleted here,
         // so that deletions reach whoever receives the team's profiles.
         if kind == FileKind::Profiles {
-            records.deleted = workspace
+            records.deleted = workspace.deleted.clone();
+            records
                 .deleted
-                .iter()
-                .filter(|(_, t)| t.kind == super::RecordKind::Profile)
-                .map(|(id, t)| (*id, t.clone()))
-                .collect();
+                .retain(|_, t| t.kind == super::RecordKind::Profile);
         }
         Self {
             kind,

@@ -20,12 +20,13 @@
 //! reads as an older version on both sides.
 
 use super::records::{RecordKind, Shared};
-use super::slots::slots_of;
+use super::slots::slots_of_value;
 use crate::domain::icp::Worksheet;
 use crate::domain::scoring::ScoringModel;
 use crate::domain::survey::{Survey, SurveyAnswer};
 use crate::domain::{Profile, Timestamp, Workspace};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 use uuid::Uuid;
@@ -128,13 +129,9 @@ impl Clock {
     /// The same clock without legacy replicas (named after fingerprints of
     /// whole records), for files that leave personal data out.
     pub fn without_legacy(&self) -> Self {
-        Self(
-            self.0
-                .iter()
-                .filter(|(r, _)| !r.starts_with(LEGACY_PREFIX))
-                .map(|(r, n)| (r.clone(), *n))
-                .collect(),
-        )
+        let mut kept = self.clone();
+        kept.0.retain(|r, _| !r.starts_with(LEGACY_PREFIX));
+        kept
     }
 
     /// Whether the clock holds no edit at all.
@@ -220,14 +217,11 @@ impl Version {
 
     /// The same version without legacy replicas (see [`Clock::without_legacy`]).
     pub fn without_legacy(&self) -> Self {
+        let mut fields = self.fields.clone();
+        fields.retain(|_, d| !d.replica.starts_with(LEGACY_PREFIX));
         Self {
             clock: self.clock.without_legacy(),
-            fields: self
-                .fields
-                .iter()
-                .filter(|(_, d)| !d.replica.starts_with(LEGACY_PREFIX))
-                .map(|(k, d)| (k.clone(), d.clone()))
-                .collect(),
+            fields,
             overruled: self.overruled.without_legacy(),
         }
     }
@@ -280,6 +274,17 @@ pub fn settle(now: &mut Workspace, before: &Workspace, at: Timestamp) {
     settle_kind::<SurveyAnswer>(now, before, &replica, at);
 }
 
+/// What changed here in the records of one kind.
+struct KindChanges {
+    kind: RecordKind,
+    /// Records to count an edit of, with the slots that changed.
+    edits: Vec<(Uuid, Vec<String>)>,
+    /// Records that were removed, with their name.
+    removed: Vec<(Uuid, String)>,
+}
+
+/// Finds what changed in the records of one kind; the typed part only
+/// compares, and [`count_changes`] (compiled once) does the bookkeeping.
 fn settle_kind<T: Shared + PartialEq>(
     now: &mut Workspace,
     before: &Workspace,
@@ -291,24 +296,45 @@ fn settle_kind<T: Shared + PartialEq>(
         .map(|r| (r.uuid(), r))
         .collect();
     let mut present = std::collections::HashSet::with_capacity(T::in_workspace(now).len());
-    let mut edits: Vec<(Uuid, Vec<String>)> = Vec::new();
+    let mut changes = KindChanges {
+        kind: T::KIND,
+        edits: Vec::new(),
+        removed: Vec::new(),
+    };
     for record in T::in_workspace(now) {
         let id = record.uuid();
         present.insert(id);
-        let unversioned = !now.versions.contains_key(&id);
-        let returned = now.deleted.contains_key(&id);
-        if unversioned || returned {
-            edits.push((id, Vec::new()));
+        if !now.versions.contains_key(&id) || now.deleted.contains_key(&id) {
+            changes.edits.push((id, Vec::new()));
             continue;
         }
         let Some(previous) = old.get(&id) else {
             continue;
         };
         if *previous != record && before.versions.get(&id) == now.versions.get(&id) {
-            edits.push((id, changed_slots(*previous, record)));
+            let json = |r: &T| serde_json::to_value(r).expect("records always serialise");
+            changes
+                .edits
+                .push((id, changed_slots(&json(previous), &json(record))));
         }
     }
-    for (id, changed) in edits {
+    for (id, record) in old {
+        if !present.contains(&id) && !now.deleted.contains_key(&id) {
+            changes.removed.push((id, record.title().to_owned()));
+        }
+    }
+    count_changes(now, before, changes, replica, at);
+}
+
+/// Counts edits and deletions found by [`settle_kind`].
+fn count_changes(
+    now: &mut Workspace,
+    before: &Workspace,
+    changes: KindChanges,
+    replica: &str,
+    at: Timestamp,
+) {
+    for (id, changed) in changes.edits {
         let version = now.versions.entry(id).or_default();
         if let Some(tombstone) = now.deleted.remove(&id) {
             // Back after a delete (undo): newer than the deletion wherever
@@ -320,10 +346,7 @@ fn settle_kind<T: Shared + PartialEq>(
             version.fields.insert(slot, dot.clone());
         }
     }
-    for (id, record) in old {
-        if present.contains(&id) || now.deleted.contains_key(&id) {
-            continue;
-        }
+    for (id, title) in changes.removed {
         // The version stays known: an undo of the delete takes it up again.
         let mut version = now
             .versions
@@ -332,14 +355,13 @@ fn settle_kind<T: Shared + PartialEq>(
             .cloned()
             .unwrap_or_default();
         let dot = version.bump(replica);
-        let clock = version.clock;
         now.deleted.insert(
             id,
             Tombstone {
-                kind: T::KIND,
-                title: record.title().to_owned(),
+                kind: changes.kind,
+                title,
                 at,
-                clock,
+                clock: version.clock,
                 dot,
             },
         );
@@ -347,9 +369,9 @@ fn settle_kind<T: Shared + PartialEq>(
 }
 
 /// The slots (fields and list rows) whose value differs between two
-/// versions of a record, a removed row included.
-pub fn changed_slots<T: Shared>(before: &T, after: &T) -> Vec<String> {
-    let (old, new) = (slots_of(before), slots_of(after));
+/// versions of a record's JSON, a removed row included.
+fn changed_slots(before: &Value, after: &Value) -> Vec<String> {
+    let (old, new) = (slots_of_value(before), slots_of_value(after));
     let mut changed: Vec<String> = new
         .iter()
         .filter(|(slot, value)| old.get(*slot) != Some(*value))
@@ -359,10 +381,10 @@ pub fn changed_slots<T: Shared>(before: &T, after: &T) -> Vec<String> {
     changed
 }
 
-/// Counts a local edit of a record whose content went from `before` to
+/// Counts a local edit of a record whose JSON went from `before` to
 /// `after` under `version`: one more edit of `replica`, and its dot on
 /// every slot that changed.
-pub fn count_edit<T: Shared>(version: &mut Version, before: &T, after: &T, replica: &str) {
+pub fn count_edit_of(version: &mut Version, before: &Value, after: &Value, replica: &str) {
     let dot = version.bump(replica);
     for slot in changed_slots(before, after) {
         version.fields.insert(slot, dot.clone());

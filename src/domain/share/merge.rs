@@ -25,15 +25,16 @@
 //! - records only here are never removed by a merge; replacing with a whole
 //!   workspace file does remove them.
 
-use super::diff::{FieldChange, differences};
+use super::diff::{FieldChange, differences_of};
 use super::export::{FileKind, PersonalData};
-use super::history::{Clock, Order, Version, count_edit};
+use super::history::{Clock, Order, Version, count_edit_of};
 use super::records::{RecordKind, Records, Shared};
 use super::slots::merge_fields;
 use crate::domain::icp::Worksheet;
 use crate::domain::scoring::ScoringModel;
 use crate::domain::survey::{Survey, SurveyAnswer};
 use crate::domain::{Profile, Workspace};
+use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use uuid::Uuid;
 
@@ -444,31 +445,89 @@ impl PartMerge<'_> {
             .flatten()
     }
 
-    fn kind<T: Shared + PartialEq>(&mut self, result: &mut Workspace) {
-        let index: HashMap<Uuid, usize> = T::in_workspace(result)
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.uuid(), i))
-            .collect();
-        let mut added: Vec<T> = Vec::new();
-        let mut restored: Vec<T> = Vec::new();
-        let mut gone: BTreeSet<Uuid> = BTreeSet::new();
-        for there in T::in_records(self.records) {
-            let id = there.uuid();
-            match index.get(&id) {
-                Some(&at) => {
-                    if let Some(record) = self.against_record(result, at, there) {
-                        T::in_workspace_mut(result)[at] = record;
-                    }
-                }
+    /// Merges the records of one kind: the typed part only reads the
+    /// records as JSON and writes back what [`PartMerge::plan`] decided, so
+    /// that the merge itself is compiled once, not once per kind.
+    fn kind<T: Shared>(&mut self, result: &mut Workspace) {
+        let file = T::in_records(self.records);
+        let plan = {
+            let here = T::in_workspace(result);
+            let index: HashMap<Uuid, usize> = here
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.uuid(), i))
+                .collect();
+            let records: Vec<FileRecord> = file
+                .iter()
+                .map(|there| FileRecord {
+                    id: there.uuid(),
+                    title: there.title().to_owned(),
+                    json: to_json(there),
+                    here: index.get(&there.uuid()).map(|&at| (at, to_json(&here[at]))),
+                })
+                .collect();
+            let in_file: std::collections::HashSet<Uuid> = file.iter().map(Shared::uuid).collect();
+            let deletions: Vec<Deletion> = self
+                .records
+                .deleted
+                .iter()
+                .filter(|(id, t)| t.kind == T::KIND && !in_file.contains(id))
+                .map(|(id, tombstone)| Deletion {
+                    id: *id,
+                    here: index.get(id).map(|&at| (at, here[at].title().to_owned())),
+                    tombstone: tombstone.clone(),
+                })
+                .collect();
+            self.plan(T::KIND, records, deletions, result)
+        };
+        let list = T::in_workspace_mut(result);
+        for (at, json) in plan.replace {
+            // The JSON comes from records of this type, so it reads back.
+            if let Ok(record) = serde_json::from_value(json) {
+                list[at] = record;
+            }
+        }
+        for (at, i) in plan.take {
+            list[at] = file[i].clone();
+        }
+        if !plan.remove.is_empty() {
+            let mut place = 0;
+            list.retain(|_| {
+                place += 1;
+                !plan.remove.contains(&(place - 1))
+            });
+        }
+        list.extend(plan.add.into_iter().map(|i| file[i].clone()));
+    }
+
+    /// Decides what becomes of every record of one kind in the file, and of
+    /// the records here the file deleted; versions and deletions change in
+    /// `result` as it goes.
+    fn plan(
+        &mut self,
+        kind: RecordKind,
+        records: Vec<FileRecord>,
+        deletions: Vec<Deletion>,
+        result: &mut Workspace,
+    ) -> Plan {
+        let mut plan = Plan::default();
+        let mut added: std::collections::HashSet<Uuid> = std::collections::HashSet::new();
+        for (i, record) in records.into_iter().enumerate() {
+            let id = record.id;
+            match &record.here {
+                Some((at, ours)) => match self.against_record(result, kind, &record, ours) {
+                    Outcome::Keep => {}
+                    Outcome::Take => plan.take.push((*at, i)),
+                    Outcome::Merged(json) => plan.replace.push((*at, json)),
+                },
                 None if result.deleted.contains_key(&id) => {
-                    if self.against_tombstone(result, there) {
-                        restored.push(there.clone());
+                    if self.against_tombstone(result, kind, &record) {
+                        plan.add.push(i);
                     }
                 }
-                None if added.iter().any(|a| a.uuid() == id) => {}
+                None if added.contains(&id) => {}
                 None => {
-                    self.say(T::KIND, id, there.title(), Change::New);
+                    self.say(kind, id, &record.title, Change::New);
                     let version = match self.their_version(id) {
                         Some(version) => version.clone(),
                         None => Version {
@@ -477,27 +536,21 @@ impl PartMerge<'_> {
                         },
                     };
                     result.versions.insert(id, version);
-                    added.push(there.clone());
+                    added.insert(id);
+                    plan.add.push(i);
                 }
             }
         }
-        let in_file: BTreeSet<Uuid> = T::in_records(self.records)
-            .iter()
-            .map(Shared::uuid)
-            .collect();
-        let deletions: Vec<_> = self
-            .records
-            .deleted
-            .iter()
-            .filter(|(id, t)| t.kind == T::KIND && !in_file.contains(id))
-            .map(|(id, t)| (*id, t.clone()))
-            .collect();
-        for (id, tombstone) in deletions {
-            match index.get(&id) {
-                Some(&at) => {
-                    let title = T::in_workspace(result)[at].title().to_owned();
+        for Deletion {
+            id,
+            here,
+            tombstone,
+        } in deletions
+        {
+            match here {
+                Some((at, title)) => {
                     if self.deletion_of_record(result, id, &title, &tombstone) {
-                        gone.insert(id);
+                        plan.remove.push(at);
                     }
                 }
                 None => match result.deleted.get_mut(&id) {
@@ -518,37 +571,35 @@ impl PartMerge<'_> {
                 },
             }
         }
-        let list = T::in_workspace_mut(result);
-        list.retain(|r| !gone.contains(&r.uuid()));
-        list.extend(restored);
-        list.extend(added);
+        plan
     }
 
-    /// A record of the file that is also here: what becomes of the one
-    /// here (`None`: unchanged).
-    fn against_record<T: Shared + PartialEq>(
+    /// A record of the file that is also here (`ours`, as JSON): what
+    /// becomes of the one here.
+    fn against_record(
         &mut self,
         result: &mut Workspace,
-        at: usize,
-        there: &T,
-    ) -> Option<T> {
-        let id = there.uuid();
-        let ours = T::in_workspace(result)[at].clone();
+        kind: RecordKind,
+        there: &FileRecord,
+        ours: &Value,
+    ) -> Outcome {
+        let id = there.id;
         let mut version = result.versions.get(&id).cloned().unwrap_or_default();
         let theirs = self.their_version(id).cloned();
-        if &ours == there {
-            self.say(T::KIND, id, there.title(), Change::Same);
+        if *ours == there.json {
+            self.say(kind, id, &there.title, Change::Same);
             if let Some(theirs) = theirs {
                 version.clock.join(&theirs.clock);
                 result.versions.insert(id, version);
             }
-            return None;
+            return Outcome::Keep;
         }
         if self.incoming.local_edit {
-            self.say(T::KIND, id, there.title(), Change::Theirs).fields = differences(&ours, there);
-            count_edit(&mut version, &ours, there, &self.replica);
+            self.say(kind, id, &there.title, Change::Theirs).fields =
+                differences_of(ours, &there.json);
+            count_edit_of(&mut version, ours, &there.json, &self.replica);
             result.versions.insert(id, version);
-            return Some(there.clone());
+            return Outcome::Take;
         }
         let order = match &theirs {
             Some(theirs) if !version.clock.is_empty() => version.clock.compare(&theirs.clock),
@@ -557,8 +608,8 @@ impl PartMerge<'_> {
         let theirs = theirs.unwrap_or_default();
         match order {
             Order::Before => {
-                self.say(T::KIND, id, there.title(), Change::Theirs).fields =
-                    differences(&ours, there);
+                self.say(kind, id, &there.title, Change::Theirs).fields =
+                    differences_of(ours, &there.json);
                 let overruled = both_overruled(&version, &theirs);
                 result.versions.insert(
                     id,
@@ -567,55 +618,53 @@ impl PartMerge<'_> {
                         ..theirs
                     },
                 );
-                Some(there.clone())
+                Outcome::Take
             }
             Order::After if !self.replace() => {
-                self.say(T::KIND, id, there.title(), Change::Ours).fields =
-                    differences(&ours, there);
-                None
+                self.say(kind, id, &there.title, Change::Ours).fields =
+                    differences_of(ours, &there.json);
+                Outcome::Keep
             }
             Order::After => {
                 // Replace takes an older version on purpose: a new edit here.
-                self.say(T::KIND, id, there.title(), Change::Theirs).fields =
-                    differences(&ours, there);
+                self.say(kind, id, &there.title, Change::Theirs).fields =
+                    differences_of(ours, &there.json);
                 let mut forced = version.clone();
                 forced.clock.join(&theirs.clock);
-                count_edit(&mut forced, &ours, there, &self.replica);
+                count_edit_of(&mut forced, ours, &there.json, &self.replica);
                 result.versions.insert(id, forced);
-                Some(there.clone())
+                Outcome::Take
             }
             Order::Equal | Order::Concurrent => {
-                self.both_changed(result, &ours, &version, there, &theirs)
+                self.both_changed(result, kind, there, ours, &version, &theirs)
             }
         }
     }
 
     /// Both sides changed the record since they last agreed: field by field.
-    fn both_changed<T: Shared + PartialEq>(
+    fn both_changed(
         &mut self,
         result: &mut Workspace,
-        ours: &T,
+        kind: RecordKind,
+        there: &FileRecord,
+        ours: &Value,
         version: &Version,
-        there: &T,
         theirs: &Version,
-    ) -> Option<T> {
-        let id = there.uuid();
-        let json = |r: &T| serde_json::to_value(r).expect("records always serialise");
-        let (a, b) = (json(ours), json(there));
-        let keep = merge_fields(&a, version, &b, theirs, false);
+    ) -> Outcome {
+        let id = there.id;
+        let keep = merge_fields(ours, version, &there.json, theirs, false);
         let mut clock = version.clock.clone();
         clock.join(&theirs.clock);
-        let keep_value: Option<T> = serde_json::from_value(keep.value.clone()).ok();
-        if let (true, Some(merged)) = (keep.conflicts.is_empty(), &keep_value) {
+        if keep.conflicts.is_empty() {
             // Field by field, one side may hold everything already.
-            let change = if merged == ours {
-                Change::Ours
-            } else if merged == there {
-                Change::Theirs
+            let (change, outcome) = if keep.value == *ours {
+                (Change::Ours, Outcome::Keep)
+            } else if keep.value == there.json {
+                (Change::Theirs, Outcome::Take)
             } else {
-                Change::Merged
+                (Change::Merged, Outcome::Merged(keep.value.clone()))
             };
-            self.say(T::KIND, id, there.title(), change).fields = differences(ours, merged);
+            self.say(kind, id, &there.title, change).fields = differences_of(ours, &keep.value);
             result.versions.insert(
                 id,
                 Version {
@@ -624,22 +673,13 @@ impl PartMerge<'_> {
                     overruled: both_overruled(version, theirs),
                 },
             );
-            return keep_value;
+            return outcome;
         }
-        let taken = merge_fields(&a, version, &b, theirs, true);
-        let take_value: Option<T> = serde_json::from_value(taken.value.clone()).ok();
-        let record = self.say(T::KIND, id, there.title(), Change::Conflict);
+        let taken = merge_fields(ours, version, &there.json, theirs, true);
+        let record = self.say(kind, id, &there.title, Change::Conflict);
         record.conflict = Some(ConflictKind::Fields);
-        record.fields = match (&keep_value, &take_value) {
-            (Some(k), Some(t)) => differences(k, t),
-            _ => differences(ours, there),
-        };
-        let take = self.takes_theirs(id);
-        let (chosen, value, fallback) = if take {
-            (taken, take_value, there)
-        } else {
-            (keep, keep_value, ours)
-        };
+        record.fields = differences_of(&keep.value, &taken.value);
+        let chosen = if self.takes_theirs(id) { taken } else { keep };
         // The choice is a new edit here, so that it wins over both versions
         // wherever this one goes next.
         let mut merged = Version {
@@ -652,31 +692,36 @@ impl PartMerge<'_> {
             merged.fields.insert(slot.clone(), dot.clone());
         }
         result.versions.insert(id, merged);
-        Some(value.unwrap_or_else(|| fallback.clone()))
+        Outcome::Merged(chosen.value)
     }
 
     /// A record of the file that was deleted here. Returns whether it comes
     /// back.
-    fn against_tombstone<T: Shared>(&mut self, result: &mut Workspace, there: &T) -> bool {
-        let id = there.uuid();
+    fn against_tombstone(
+        &mut self,
+        result: &mut Workspace,
+        kind: RecordKind,
+        there: &FileRecord,
+    ) -> bool {
+        let id = there.id;
         let theirs = self.their_version(id).cloned().unwrap_or_default();
         let Some(tombstone) = result.deleted.get_mut(&id) else {
             return false;
         };
         if theirs.clock.within(&tombstone.clock) {
-            self.say(T::KIND, id, there.title(), Change::StaysDeleted);
+            self.say(kind, id, &there.title, Change::StaysDeleted);
             return false;
         }
         if theirs.saw_deletion(tombstone) {
             // Made knowing the deletion: a restore, taken.
-            self.say(T::KIND, id, there.title(), Change::Theirs);
+            self.say(kind, id, &there.title, Change::Theirs);
             result.deleted.remove(&id);
             result.versions.insert(id, theirs);
             return true;
         }
         let restore = self.takes_theirs(id);
-        self.say(T::KIND, id, there.title(), Change::Conflict)
-            .conflict = Some(ConflictKind::DeletedHere);
+        self.say(kind, id, &there.title, Change::Conflict).conflict =
+            Some(ConflictKind::DeletedHere);
         if restore {
             let mut version = theirs;
             version.overrule(tombstone);
@@ -735,6 +780,50 @@ impl PartMerge<'_> {
         }
         delete
     }
+}
+
+/// One record of the file, as the merge sees it.
+struct FileRecord {
+    id: Uuid,
+    title: String,
+    json: Value,
+    /// The record with the same id here: its place and JSON.
+    here: Option<(usize, Value)>,
+}
+
+/// A deletion the file carries for one kind of record.
+struct Deletion {
+    id: Uuid,
+    /// The record here: its place and name.
+    here: Option<(usize, String)>,
+    tombstone: super::Tombstone,
+}
+
+/// What becomes of a record here that the file also holds.
+enum Outcome {
+    /// It stays as it is.
+    Keep,
+    /// The file's copy replaces it.
+    Take,
+    /// It becomes this merge of both.
+    Merged(Value),
+}
+
+/// What the merge does to the records of one kind.
+#[derive(Default)]
+struct Plan {
+    /// Records here (place) that become the file's record (place there).
+    take: Vec<(usize, usize)>,
+    /// Records here (place) that become a merge of both.
+    replace: Vec<(usize, Value)>,
+    /// Places of records here that the file deleted.
+    remove: Vec<usize>,
+    /// Places in the file of records to add, new or restored.
+    add: Vec<usize>,
+}
+
+fn to_json<T: serde::Serialize>(record: &T) -> Value {
+    serde_json::to_value(record).expect("records always serialise")
 }
 
 /// The deletions either version was kept against.

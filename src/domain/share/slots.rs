@@ -109,7 +109,12 @@ pub fn merge_fields(
     let mut chosen: BTreeMap<String, Option<Value>> = BTreeMap::new();
     let mut conflicts = Vec::new();
     let mut fields = BTreeMap::new();
-    let names: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+    // Inserted one by one: collecting into a set sorts, and each sort
+    // compiles into the wasm anew.
+    let mut names = std::collections::BTreeSet::new();
+    for name in a.keys().chain(b.keys()) {
+        names.insert(name);
+    }
     for slot in names {
         let (mine, yours) = (a.get(slot), b.get(slot));
         let side = if mine == yours {
