@@ -6,8 +6,8 @@
 //! 1. parse the text as JSON (a UTF-8 byte-order mark is dropped first);
 //! 2. check the envelope: a wrong `format` is refused before anything else,
 //!    then a `schema_version` newer than this app's; an envelope from
-//!    storage that holds [`packed`] data is unpacked and its file text
-//!    opened from step 1;
+//!    storage that holds [`packed`] data is unpacked (to at most
+//!    [`MAX_FILE_BYTES`]) and its file text opened from step 1;
 //! 3. migrate `data` step by step to [`SCHEMA_VERSION`] (see [`migrations`]);
 //! 4. read it into the domain types, which fill defaults for missing fields
 //!    and keep fields they do not know.
@@ -16,7 +16,7 @@ pub mod import;
 pub mod migrations;
 mod packed;
 
-pub use import::{ImportedFile, MAX_FILE_BYTES, RecordFault, RecordProblem, decode_file};
+pub use import::{ImportedFile, RecordFault, RecordProblem, decode_file};
 
 use crate::domain::share::{Export, FileKind, PersonalData};
 use crate::domain::{Timestamp, Workspace};
@@ -32,6 +32,45 @@ pub const SCHEMA_VERSION: u32 = 3;
 
 /// This app's version, written into every file for people tracing a problem.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Characters of localStorage a site may use: Chromium allows 5 Mi UTF-16
+/// code units per origin (about 5.24 million), the largest allowance of
+/// the major browsers (Safari gives about half).
+pub const STORAGE_QUOTA_CHARS: u64 = 5 * 1024 * 1024;
+
+/// How many times larger than its zlib stream the file text of the most
+/// repetitive realistic workspace is; see [`MAX_FILE_BYTES`].
+const WORST_EXPANSION: u64 = 8;
+
+/// The most text Clientele reads at once, in bytes: the largest file it
+/// imports (checked on the file's size before its text is read, so a huge
+/// file cannot freeze the page) and the most a packed workspace from
+/// storage may unpack to. 78,643,200 bytes (75 MiB, shown as 75.0 MB).
+///
+/// Every export must import back, so the limit follows what storage can
+/// hold, and the export of a workspace at full storage is the largest file
+/// Clientele ever writes:
+/// - storage holds at most [`STORAGE_QUOTA_CHARS`] characters, and packed
+///   every character carries 15 bits of the zlib stream ([`packed`]), so a
+///   full storage holds at most 5,242,880 × 15 / 8 = 9,830,400 bytes of
+///   stream;
+/// - a whole-workspace file is the text that stream unpacks to (plus a few
+///   bytes of a later `exported_at`). zlib could in theory expand a
+///   thousandfold, but a workspace cannot: every record carries a random id
+///   (122 bits that do not compress) and its own name and numbers. The most
+///   repetitive workspace measured, typical profiles that share every text
+///   and differ only in ids, names and web addresses, is 6.1 times its
+///   stream (2,384 bytes a profile in the file, 209 characters packed:
+///   about 25,000 fill storage, a 60 MB file); profiles with words of their
+///   own are 3.2 times theirs and profiles with only a name 4.5 times
+///   (`tests/capacity.rs` measures all three). [`WORST_EXPANSION`], 8,
+///   leaves room above the worst of them.
+///
+/// So the limit is 9,830,400 × 8 bytes. No Clientele export is larger, and
+/// a packed workspace that would unpack to more was not saved by Clientele:
+/// inflating stops at the limit and the data is set aside as damaged, so
+/// the tab never holds more than this of it.
+pub const MAX_FILE_BYTES: u64 = STORAGE_QUOTA_CHARS * packed::BITS as u64 / 8 * WORST_EXPANSION;
 
 /// Why saved data could not be read. The sentences shown to people are in
 /// [`crate::messages`].

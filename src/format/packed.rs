@@ -38,15 +38,18 @@ pub const PACKING: &str = "zlib-15";
 const FIRST_CHAR: u32 = 0x0800;
 
 /// Bits each character carries.
-const BITS: u32 = 15;
+pub(super) const BITS: u32 = 15;
 
 /// zlib's fastest level: saving 2,000 profiles stays quick, and the
 /// stronger levels pack only a fifth tighter.
 const LEVEL: u8 = 1;
 
-/// The most a packed workspace may unpack to; real workspaces stay far
-/// below, a forged stream that would fill the memory stops here.
-const MAX_UNPACKED_BYTES: usize = 256 * 1024 * 1024;
+/// The most a packed workspace may unpack to: the most file text any
+/// workspace that fits in storage takes ([`super::MAX_FILE_BYTES`], which
+/// says why), so that a forged stream (a zip bomb) stops here instead of
+/// filling the tab's memory. Far below 4 GiB, so exact in wasm's 32-bit
+/// `usize`.
+const MAX_UNPACKED_BYTES: usize = super::MAX_FILE_BYTES as usize;
 
 #[derive(Serialize, Deserialize)]
 struct Packed<'a> {
