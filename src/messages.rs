@@ -66,6 +66,16 @@ pub fn format_error(error: &FormatError) -> String {
             megabytes_over(*bytes, *limit),
             megabytes(*limit)
         ),
+        FormatError::PackedFile => "This is browser storage data, not an exported file: Clientele \
+            reads packed data only from its own storage. In the browser that holds the workspace, \
+            use Data & backup → “Export everything” and import that file. Nothing has been \
+            changed."
+            .to_owned(),
+        FormatError::UnpacksTooLarge { limit } => format!(
+            "The data is packed, as this browser keeps it, but would unpack to more than the {} MB \
+             Clientele reads. No workspace that fits in the browser is that large, so it is damaged.",
+            megabytes(*limit)
+        ),
         FormatError::UnknownKind { found } => format!(
             "This Clientele file holds \"{found}\", which this version does not know. Open it with a \
              newer Clientele; nothing has been changed."

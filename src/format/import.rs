@@ -3,7 +3,7 @@
 //! that one bad record is skipped or repaired with a reason instead of
 //! sinking the whole file.
 
-use super::{FormatError, MAX_FILE_BYTES, Opened, open_envelope};
+use super::{FormatError, MAX_FILE_BYTES, Opened, Source, open_envelope};
 use crate::domain::share::check::{
     Repair, Skip, check_model, check_named, check_profile, check_survey_answer, check_worksheet,
 };
@@ -48,7 +48,8 @@ pub enum RecordFault {
     Repaired(Repair),
 }
 
-/// Reads a file's text. Fails only when the envelope itself is bad.
+/// Reads a file's text. Fails only when the envelope itself is bad, or the
+/// file holds packed data (browser storage data, never an export).
 pub fn decode_file(text: &str) -> Result<ImportedFile, FormatError> {
     check_size(text.len() as u64)?;
     let Opened {
@@ -56,7 +57,7 @@ pub fn decode_file(text: &str) -> Result<ImportedFile, FormatError> {
         kind,
         personal_data,
         exported_at,
-    } = open_envelope(text)?;
+    } = open_envelope(text, Source::File)?;
     let Value::Object(mut data) = data else {
         return Err(FormatError::InvalidData {
             detail: "`data` is not an object".to_owned(),
