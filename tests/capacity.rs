@@ -175,8 +175,8 @@ fn a_workspace_that_fills_storage_exports_a_file_that_imports_back() {
             assert_eq!(elsewhere.name, ws.name);
             (packed.join().unwrap(), text.len())
         });
-        println!("{count} typical profiles: {chars} characters packed");
         if chars < quota {
+            println!("{count} typical profiles take {chars} characters, short of the quota");
             // Short of full: add what the rest of the quota holds.
             count += ((quota - chars) as f64 / per_profile).ceil() as usize + 1;
             continue;
