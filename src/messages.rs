@@ -90,8 +90,8 @@ pub fn format_error(error: &FormatError) -> String {
     }
 }
 
-/// Bytes as megabytes (of 1,048,576 bytes, as file managers count them)
-/// with one decimal, for size messages.
+/// Bytes as megabytes of 1,048,576 bytes with one decimal, for size
+/// messages.
 fn megabytes(bytes: u64) -> String {
     let tenths = (bytes * 10 + 524_288) / 1_048_576;
     format!("{}.{}", tenths / 10, tenths % 10)
