@@ -35,7 +35,7 @@ help:
 	@echo "make dist    release build into dist/ (host that folder anywhere)"
 	@echo "make test    every test tier: lint, native, in-browser, end-to-end"
 	@echo "make bench   benchmarks in the browser and natively, written to target/bench/results.txt"
-	@echo "make fuzz    a short fuzzing run of the import path (nightly Rust)"
+	@echo "make fuzz    short fuzzing runs: import, CSV and stored data (nightly Rust)"
 
 serve: tools-build
 	cargo fetch --locked
@@ -56,15 +56,23 @@ size:
 test: tools-test lint test-native test-browser dist test-e2e
 	@echo "all test tiers passed"
 
-# A short fuzzing run of the import path, seeded with the fixtures. Needs
-# nightly Rust (`rustup toolchain install nightly`) and cargo-fuzz.
+# Short fuzzing runs, FUZZ_SECONDS each, of the import path (`import`), CSV
+# lists from a CRM (`csv`) and the stored-data decoder (`stored`), each seeded
+# with its fixtures. Needs nightly Rust (`rustup toolchain install nightly`)
+# and cargo-fuzz; `make test` never does.
 FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := import csv stored
 fuzz:
 	@cargo +nightly --version >/dev/null 2>&1 || rustup toolchain install nightly --profile minimal
 	@cargo fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked
-	mkdir -p fuzz/corpus/import
+	mkdir -p $(addprefix fuzz/corpus/,$(FUZZ_TARGETS))
 	cp tests/fixtures/good/*.json tests/fixtures/bad/*.json tests/fixtures/older/*.json public/example.clientele.json fuzz/corpus/import/
-	cd fuzz && cargo +nightly fuzz run import corpus/import -- -max_total_time=$(FUZZ_SECONDS)
+	cp fuzz/seeds/csv/*.csv fuzz/corpus/csv/
+	# Plain stored text, and what storage keeps today (packed).
+	cp tests/fixtures/good/*.json tests/fixtures/older/*.json tests/fixtures/bad/packed-*.json public/example.clientele.json fuzz/corpus/stored/
+	cd fuzz && for target in $(FUZZ_TARGETS); do \
+		cargo +nightly fuzz run $$target corpus/$$target -- -max_total_time=$(FUZZ_SECONDS) || exit 1; \
+	done
 
 # Benchmarks: native, in headless Chromium (wasm-bindgen-test), and on the
 # release page through WebDriver. Each writes target/bench/<tier>.txt;

@@ -61,8 +61,19 @@ pub fn format_error(error: &FormatError) -> String {
              Nothing has been changed."
         ),
         FormatError::TooLarge { bytes, limit } => format!(
-            "This file is {} MB, larger than the {} MB Clientele reads. Nothing has been changed.",
-            megabytes(*bytes),
+            "This file is {} MB, larger than the {} MB Clientele reads (more than a backup of a \
+             browser's full storage takes). Nothing has been changed.",
+            megabytes_over(*bytes, *limit),
+            megabytes(*limit)
+        ),
+        FormatError::PackedFile => "This is browser storage data, not an exported file: Clientele \
+            reads packed data only from its own storage. In the browser that holds the workspace, \
+            use Data & backup → “Export everything” and import that file. Nothing has been \
+            changed."
+            .to_owned(),
+        FormatError::UnpacksTooLarge { limit } => format!(
+            "The data is packed, as this browser keeps it, but would unpack to more than the {} MB \
+             Clientele reads. No workspace that fits in the browser is that large, so it is damaged.",
             megabytes(*limit)
         ),
         FormatError::UnknownKind { found } => format!(
@@ -79,9 +90,19 @@ pub fn format_error(error: &FormatError) -> String {
     }
 }
 
-/// Bytes as megabytes with one decimal, for size messages.
+/// Bytes as megabytes of 1,048,576 bytes with one decimal, for size
+/// messages.
 fn megabytes(bytes: u64) -> String {
     let tenths = (bytes * 10 + 524_288) / 1_048_576;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+/// The size of something over `limit`, rounded up: a file a few bytes over
+/// the limit must not read as "75.0 MB, larger than the 75.0 MB".
+fn megabytes_over(bytes: u64, limit: u64) -> String {
+    let tenths = (bytes * 10).div_ceil(1_048_576);
+    let limit_tenths = (limit * 10 + 524_288) / 1_048_576;
+    let tenths = tenths.max(limit_tenths + 1);
     format!("{}.{}", tenths / 10, tenths % 10)
 }
 

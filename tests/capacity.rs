@@ -5,13 +5,23 @@
 //!
 //! At least 2,500 must fit in 5 MiB. Plain file text takes about 2,380
 //! characters a typical profile (about 2,190 would fit); packed, far fewer.
+//!
+//! And every export imports back: the backup of a workspace that fills
+//! storage is under the import limit (`format::MAX_FILE_BYTES`) and reads
+//! back as the same workspace.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod sample;
 
 use clientele::domain::Workspace;
 use clientele::domain::scoring::Answer;
-use clientele::format::{encode_stored, encode_workspace};
+use clientele::domain::share::Export;
+use clientele::domain::share::merge::{ImportMode, MergeChoices, apply};
+use clientele::format::import::check_size;
+use clientele::format::{
+    MAX_FILE_BYTES, STORAGE_QUOTA_CHARS, decode_file, encode_export, encode_stored,
+    encode_workspace,
+};
 use sample::{now, typical_workspace};
 
 /// 5 MiB, the smallest allowance of the major browsers, in characters.
@@ -87,6 +97,97 @@ fn with_own_words(ws: &Workspace) -> Workspace {
         }
     }
     ws
+}
+
+/// Characters the packed form of `ws` takes in storage.
+fn stored_chars(ws: &Workspace) -> usize {
+    encode_stored(ws, now()).encode_utf16().count()
+}
+
+/// How many bytes of file text each byte of zlib stream stands for, in a
+/// workspace of 2,000 profiles like `ws(n)`; packed, each character holds
+/// 15 bits of stream.
+fn expansion(ws: impl Fn(usize) -> Workspace) -> f64 {
+    let ws = ws(2_000);
+    let file = encode_export(&Export::workspace(&ws), now()).len();
+    file as f64 / (stored_chars(&ws) as f64 * 15.0 / 8.0)
+}
+
+#[test]
+fn a_full_storage_of_any_realistic_profiles_exports_under_the_import_limit() {
+    // The limit assumes a file is at most a fixed number of times its
+    // packed stream; the most repetitive workspaces come closest.
+    let most_stream = STORAGE_QUOTA_CHARS as f64 * 15.0 / 8.0;
+    let bare = |n: usize| {
+        let mut ws = typical_workspace(0);
+        ws.profiles = (0..n)
+            .map(|i| clientele::domain::Profile::new(format!("Company {i}"), now()))
+            .collect();
+        ws
+    };
+    for (what, times) in [
+        ("typical profiles", expansion(typical_workspace)),
+        (
+            "profiles with words of their own",
+            expansion(|n| with_own_words(&typical_workspace(n))),
+        ),
+        ("profiles with only a name", expansion(bare)),
+    ] {
+        let file = most_stream * times;
+        println!("{what}: the file is {times:.2} times the stream; {file:.0} bytes at capacity");
+        assert!(
+            file < MAX_FILE_BYTES as f64 * 0.9,
+            "{what}: a full storage exports {file:.0} bytes, too near the limit {MAX_FILE_BYTES}"
+        );
+    }
+}
+
+#[test]
+fn a_workspace_that_fills_storage_exports_a_file_that_imports_back() {
+    // Typical profiles share their texts, so they pack tightest and make
+    // the largest file a full storage can hold. The count is estimated
+    // from 2,000, then measured: packed, the workspace must reach the quota.
+    let quota = STORAGE_QUOTA_CHARS as usize;
+    let empty = stored_chars(&typical_workspace(0));
+    let per_profile = (stored_chars(&typical_workspace(2_000)) - empty) as f64 / 2_000.0;
+    // A little over the estimate: ids are random, so the packed size of the
+    // same count varies a little, and one round is much quicker than two.
+    let mut count = ((quota - empty) as f64 / per_profile * 1.02).ceil() as usize;
+    loop {
+        let ws = typical_workspace(count);
+        // Packing and the export's round trip are independent: both at once
+        // keep the test quick.
+        let (chars, text) = std::thread::scope(|scope| {
+            let packed = scope.spawn(|| stored_chars(&ws));
+            let text = encode_export(&Export::workspace(&ws), now());
+            check_size(text.len() as u64)
+                .unwrap_or_else(|e| panic!("the backup of {count} profiles is refused: {e}"));
+            let file = decode_file(&text).unwrap();
+            assert!(file.problems.is_empty(), "{:?}", &file.problems[..1]);
+            let replace = MergeChoices {
+                mode: ImportMode::Replace,
+                ..MergeChoices::default()
+            };
+            let elsewhere = apply(&Workspace::new(now()), &file.incoming, &replace);
+            assert!(elsewhere.profiles == ws.profiles, "the profiles differ");
+            assert_eq!(elsewhere.models, ws.models);
+            assert_eq!(elsewhere.settings, ws.settings);
+            assert_eq!(elsewhere.name, ws.name);
+            (packed.join().unwrap(), text.len())
+        });
+        if chars < quota {
+            println!("{count} typical profiles take {chars} characters, short of the quota");
+            // Short of full: add what the rest of the quota holds.
+            count += ((quota - chars) as f64 / per_profile).ceil() as usize + 1;
+            continue;
+        }
+        println!(
+            "{count} typical profiles fill storage ({chars} characters packed); \
+             their backup is {text} bytes, the import limit {MAX_FILE_BYTES}"
+        );
+        assert!(chars < quota + quota / 20, "{chars}: overshot the quota");
+        break;
+    }
 }
 
 /// Made-up words from a fixed seed: syllables of a consonant and a vowel.

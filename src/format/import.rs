@@ -3,7 +3,7 @@
 //! that one bad record is skipped or repaired with a reason instead of
 //! sinking the whole file.
 
-use super::{FormatError, Opened, open_envelope};
+use super::{FormatError, MAX_FILE_BYTES, Opened, Source, open_envelope};
 use crate::domain::share::check::{
     Repair, Skip, check_model, check_named, check_profile, check_survey_answer, check_worksheet,
 };
@@ -14,11 +14,6 @@ use crate::domain::{Timestamp, Workspace};
 use serde_json::{Map, Value};
 use std::collections::{BTreeSet, HashSet};
 use uuid::Uuid;
-
-/// The largest file Clientele reads, in bytes (10 MiB). Checked before the
-/// file is read, so a huge file cannot freeze the page; a workspace of
-/// several thousand profiles is well under it.
-pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 
 /// A file read and checked, ready for the merge preview.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,7 +48,8 @@ pub enum RecordFault {
     Repaired(Repair),
 }
 
-/// Reads a file's text. Fails only when the envelope itself is bad.
+/// Reads a file's text. Fails only when the envelope itself is bad, or the
+/// file holds packed data (browser storage data, never an export).
 pub fn decode_file(text: &str) -> Result<ImportedFile, FormatError> {
     check_size(text.len() as u64)?;
     let Opened {
@@ -61,7 +57,7 @@ pub fn decode_file(text: &str) -> Result<ImportedFile, FormatError> {
         kind,
         personal_data,
         exported_at,
-    } = open_envelope(text)?;
+    } = open_envelope(text, Source::File)?;
     let Value::Object(mut data) = data else {
         return Err(FormatError::InvalidData {
             detail: "`data` is not an object".to_owned(),

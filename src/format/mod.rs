@@ -6,8 +6,10 @@
 //! 1. parse the text as JSON (a UTF-8 byte-order mark is dropped first);
 //! 2. check the envelope: a wrong `format` is refused before anything else,
 //!    then a `schema_version` newer than this app's; an envelope from
-//!    storage that holds [`packed`] data is unpacked and its file text
-//!    opened from step 1;
+//!    storage that holds [`packed`] data is unpacked (to at most
+//!    [`MAX_FILE_BYTES`]) and its file text opened from step 1, while a
+//!    file that holds packed data is refused: packed data is only ever
+//!    read from this app's own storage;
 //! 3. migrate `data` step by step to [`SCHEMA_VERSION`] (see [`migrations`]);
 //! 4. read it into the domain types, which fill defaults for missing fields
 //!    and keep fields they do not know.
@@ -16,7 +18,7 @@ pub mod import;
 pub mod migrations;
 mod packed;
 
-pub use import::{ImportedFile, MAX_FILE_BYTES, RecordFault, RecordProblem, decode_file};
+pub use import::{ImportedFile, RecordFault, RecordProblem, decode_file};
 
 use crate::domain::share::{Export, FileKind, PersonalData};
 use crate::domain::{Timestamp, Workspace};
@@ -32,6 +34,45 @@ pub const SCHEMA_VERSION: u32 = 4;
 
 /// This app's version, written into every file for people tracing a problem.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Characters of localStorage a site may use: Chromium allows 5 Mi UTF-16
+/// code units per origin (about 5.24 million), the largest allowance of
+/// the major browsers (Safari gives about half).
+pub const STORAGE_QUOTA_CHARS: u64 = 5 * 1024 * 1024;
+
+/// How many times larger than its zlib stream the file text of the most
+/// repetitive realistic workspace is; see [`MAX_FILE_BYTES`].
+const WORST_EXPANSION: u64 = 8;
+
+/// The most text Clientele reads at once, in bytes: the largest file it
+/// imports (checked on the file's size before its text is read, so a huge
+/// file cannot freeze the page) and the most a packed workspace from
+/// storage may unpack to. 78,643,200 bytes (75 MiB, shown as 75.0 MB).
+///
+/// Every export must import back, so the limit follows what storage can
+/// hold, and the export of a workspace at full storage is the largest file
+/// Clientele ever writes:
+/// - storage holds at most [`STORAGE_QUOTA_CHARS`] characters, and packed
+///   every character carries 15 bits of the zlib stream ([`packed`]), so a
+///   full storage holds at most 5,242,880 × 15 / 8 = 9,830,400 bytes of
+///   stream;
+/// - a whole-workspace file is the text that stream unpacks to (plus a few
+///   bytes of a later `exported_at`). zlib could in theory expand a
+///   thousandfold, but a workspace cannot: every record carries a random id
+///   (122 bits that do not compress) and its own name and numbers. The most
+///   repetitive workspace measured, typical profiles that share every text
+///   and differ only in ids, names and web addresses, is 6.1 times its
+///   stream (2,384 bytes a profile in the file, 209 characters packed:
+///   about 25,000 fill storage, a 60 MB file); profiles with words of their
+///   own are 3.2 times theirs and profiles with only a name 4.5 times
+///   (`tests/capacity.rs` measures all three). [`WORST_EXPANSION`], 8,
+///   leaves room above the worst of them.
+///
+/// So the limit is 9,830,400 × 8 bytes. No Clientele export is larger, and
+/// a packed workspace that would unpack to more was not saved by Clientele:
+/// inflating stops at the limit and the data is set aside as damaged, so
+/// the tab never holds more than this of it.
+pub const MAX_FILE_BYTES: u64 = STORAGE_QUOTA_CHARS * packed::BITS as u64 / 8 * WORST_EXPANSION;
 
 /// Why saved data could not be read. The sentences shown to people are in
 /// [`crate::messages`].
@@ -70,6 +111,17 @@ pub enum FormatError {
         from: u32,
         /// What went wrong.
         detail: String,
+    },
+    /// An imported file that holds packed data: what this browser keeps in
+    /// its own storage, never an exported file.
+    #[error("{}", crate::messages::format_error(self))]
+    PackedFile,
+    /// Packed data from storage that would unpack to more than
+    /// [`MAX_FILE_BYTES`]: not a workspace Clientele saved.
+    #[error("{}", crate::messages::format_error(self))]
+    UnpacksTooLarge {
+        /// The limit, in bytes.
+        limit: u64,
     },
     /// A file larger than [`MAX_FILE_BYTES`], refused before it is read.
     #[error("{}", crate::messages::format_error(self))]
@@ -133,7 +185,14 @@ pub fn encode_workspace(workspace: &Workspace, now: Timestamp) -> String {
 /// Writes a workspace for browser storage: the file text, [`packed`] to a
 /// fifth of its length or less. [`decode_workspace`] reads it back.
 pub fn encode_stored(workspace: &Workspace, now: Timestamp) -> String {
-    packed::pack(&encode_workspace(workspace, now), SCHEMA_VERSION)
+    pack(&encode_workspace(workspace, now))
+}
+
+/// Packs the text of a Clientele file of this schema version as browser
+/// storage keeps it (what [`encode_stored`] writes). For tests and fuzzing
+/// of the stored-data decoder, which must cope with any text packed.
+pub fn pack(file_text: &str) -> String {
+    packed::pack(file_text, SCHEMA_VERSION)
 }
 
 /// The file text of what storage holds: packed text unpacked, anything
@@ -174,9 +233,10 @@ fn write<T: Serialize>(
     serde_json::to_string(&envelope).expect("records always serialise")
 }
 
-/// Reads a workspace from Clientele file text (from a file or from storage).
+/// Reads a workspace from what browser storage holds: packed text, or the
+/// plain file text older versions stored.
 pub fn decode_workspace(text: &str) -> Result<Workspace, FormatError> {
-    let Opened { data, kind, .. } = open_envelope(text)?;
+    let Opened { data, kind, .. } = open_envelope(text, Source::Storage)?;
     if kind != FileKind::Workspace {
         return Err(FormatError::InvalidData {
             detail: format!("the file holds {}, not a whole workspace", kind.label()),
@@ -187,15 +247,21 @@ pub fn decode_workspace(text: &str) -> Result<Workspace, FormatError> {
     })
 }
 
-/// Parses the text, checks the envelope, unpacks packed data and migrates
-/// its `data` to the current schema version.
-fn open_envelope(text: &str) -> Result<Opened, FormatError> {
-    open_checked(text, true)
+/// Where text to open comes from, which decides what packed data means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    /// A file the user chose or dropped: packed data is refused, as no
+    /// export is ever packed.
+    File,
+    /// This app's own storage: packed data is unpacked.
+    Storage,
+    /// The text inside a packed envelope, which never holds another.
+    Unpacked,
 }
 
-/// [`open_envelope`]; `may_be_packed` is false inside a packed envelope,
-/// which never holds another.
-fn open_checked(text: &str, may_be_packed: bool) -> Result<Opened, FormatError> {
+/// Parses the text, checks the envelope, unpacks packed data from storage
+/// and migrates its `data` to the current schema version.
+fn open_envelope(text: &str, source: Source) -> Result<Opened, FormatError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(FormatError::Empty);
@@ -207,14 +273,19 @@ fn open_checked(text: &str, may_be_packed: bool) -> Result<Opened, FormatError> 
         return Err(FormatError::NotClientele { found: None });
     };
     check_format(&envelope)?;
+    // Before the version: a packed file is refused for what it is, whatever
+    // version packed it.
+    if source == Source::File && packed::is_packed(&envelope) {
+        return Err(FormatError::PackedFile);
+    }
     let version = check_version(&envelope)?;
     if packed::is_packed(&envelope) {
-        if !may_be_packed {
+        if source == Source::Unpacked {
             return Err(FormatError::Damaged {
                 detail: "it is packed twice".to_owned(),
             });
         }
-        return open_checked(&packed::unpack(envelope)?, false);
+        return open_envelope(&packed::unpack(envelope)?, Source::Unpacked);
     }
     let kind = check_kind(&envelope)?;
     // Files from before this marker always hold everything. A marker that
@@ -470,6 +541,25 @@ mod tests {
                 supported: SCHEMA_VERSION
             })
         );
+    }
+
+    #[test]
+    fn a_file_of_packed_data_is_refused_while_storage_reads_it() {
+        let ws = workspace_with_profiles(3);
+        let stored = encode_stored(&ws, now());
+        assert_eq!(decode_workspace(&stored).unwrap(), ws);
+        assert_eq!(
+            import::decode_file(&stored).unwrap_err(),
+            FormatError::PackedFile
+        );
+        // Refused for what it is, whatever version packed it.
+        let newer = packed::pack("anything", SCHEMA_VERSION + 1);
+        assert_eq!(
+            import::decode_file(&newer).unwrap_err(),
+            FormatError::PackedFile
+        );
+        let message = FormatError::PackedFile.to_string();
+        assert!(message.contains("browser storage data, not an exported file"));
     }
 
     #[test]

@@ -28,6 +28,7 @@
 //! Exported files are never packed: people and other programs read them.
 
 use super::FormatError;
+use miniz_oxide::inflate::TINFLStatus;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -38,15 +39,18 @@ pub const PACKING: &str = "zlib-15";
 const FIRST_CHAR: u32 = 0x0800;
 
 /// Bits each character carries.
-const BITS: u32 = 15;
+pub(super) const BITS: u32 = 15;
 
 /// zlib's fastest level: saving 2,000 profiles stays quick, and the
 /// stronger levels pack only a fifth tighter.
 const LEVEL: u8 = 1;
 
-/// The most a packed workspace may unpack to; real workspaces stay far
-/// below, a forged stream that would fill the memory stops here.
-const MAX_UNPACKED_BYTES: usize = 256 * 1024 * 1024;
+/// The most a packed workspace may unpack to: the most file text any
+/// workspace that fits in storage takes ([`super::MAX_FILE_BYTES`], which
+/// says why), so that a forged stream (a zip bomb) stops here instead of
+/// filling the tab's memory. Far below 4 GiB, so exact in wasm's 32-bit
+/// `usize`.
+const MAX_UNPACKED_BYTES: usize = super::MAX_FILE_BYTES as usize;
 
 #[derive(Serialize, Deserialize)]
 struct Packed<'a> {
@@ -96,9 +100,51 @@ pub fn unpack(envelope: Map<String, Value>) -> Result<String, FormatError> {
         .and_then(Value::as_str)
         .ok_or_else(|| damaged("its data is missing"))?;
     let stream = from_chars(chars, bytes).map_err(damaged)?;
-    let text = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&stream, MAX_UNPACKED_BYTES)
-        .map_err(|_| damaged("its compressed data is broken or cut short"))?;
+    let text = inflate(&stream, MAX_UNPACKED_BYTES).map_err(|status| match status {
+        TINFLStatus::HasMoreOutput => FormatError::UnpacksTooLarge {
+            limit: super::MAX_FILE_BYTES,
+        },
+        _ => damaged("its compressed data is broken or cut short"),
+    })?;
     String::from_utf8(text).map_err(|_| damaged("its text is not UTF-8"))
+}
+
+/// Inflates a zlib stream to at most `limit` bytes; a stream that holds
+/// more fails with [`TINFLStatus::HasMoreOutput`] once `limit` bytes are
+/// out.
+///
+/// miniz_oxide's own `decompress_to_vec_zlib_with_limit` caps the length
+/// of its output but grows the vector with `resize`, whose amortised
+/// growth doubles the capacity: from just over half the limit it asks for
+/// almost twice the limit. Here the capacity grows exactly, so no more than
+/// `limit` bytes are ever asked for.
+fn inflate(stream: &[u8], limit: usize) -> Result<Vec<u8>, TINFLStatus> {
+    use miniz_oxide::inflate::core::{DecompressorOxide, decompress, inflate_flags};
+    // The whole output is one buffer (earlier output is the history that
+    // matches copy from), and the zlib header and checksum are checked.
+    let flags = inflate_flags::TINFL_FLAG_PARSE_ZLIB_HEADER
+        | inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
+    // Packed workspaces are some six times their stream; start there.
+    let mut out = vec![0u8; stream.len().saturating_mul(6).clamp(1, limit.max(1))];
+    let mut inflater = Box::<DecompressorOxide>::default();
+    let (mut input, mut written) = (stream, 0);
+    loop {
+        let (status, read, wrote) = decompress(&mut inflater, input, &mut out, written, flags);
+        input = input.get(read..).unwrap_or_default();
+        written += wrote;
+        match status {
+            TINFLStatus::Done => {
+                out.truncate(written);
+                return Ok(out);
+            }
+            TINFLStatus::HasMoreOutput if out.len() < limit => {
+                let grown = out.len().saturating_mul(2).min(limit);
+                out.reserve_exact(grown - out.len());
+                out.resize(grown, 0);
+            }
+            other => return Err(other),
+        }
+    }
 }
 
 /// Bytes as characters, 15 bits each.
@@ -208,6 +254,22 @@ mod tests {
         assert_eq!(envelope["packing"], PACKING);
         assert!(is_packed(&envelope));
         assert!(!is_packed(&opened(r#"{"format":"clientele","data":{}}"#)));
+    }
+
+    #[test]
+    fn inflating_stops_at_the_limit_and_never_asks_for_more() {
+        let text = "Acme sales ".repeat(10_000);
+        let stream = miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), LEVEL);
+        assert_eq!(inflate(&stream, text.len()).unwrap(), text.as_bytes());
+        assert_eq!(inflate(&stream, 1 << 20).unwrap(), text.as_bytes());
+        assert_eq!(
+            inflate(&stream, text.len() - 1),
+            Err(TINFLStatus::HasMoreOutput)
+        );
+        // A limit that no doubling of the first buffer reaches exactly.
+        let limit = text.len() / 2 + 1;
+        assert_eq!(inflate(&stream, limit), Err(TINFLStatus::HasMoreOutput));
+        assert!(inflate(&stream[..stream.len() / 2], 1 << 20).is_err());
     }
 
     #[test]
