@@ -168,7 +168,11 @@ fn a_workspace_that_fills_storage_exports_a_file_that_imports_back() {
                 mode: ImportMode::Replace,
                 ..MergeChoices::default()
             };
-            let elsewhere = apply(&Workspace::new(now()), &file.incoming, &replace);
+            let elsewhere = apply(
+                &Workspace::new(now()),
+                std::slice::from_ref(&file.incoming),
+                &replace,
+            );
             assert!(elsewhere.profiles == ws.profiles, "the profiles differ");
             assert_eq!(elsewhere.models, ws.models);
             assert_eq!(elsewhere.settings, ws.settings);
