@@ -106,7 +106,7 @@ impl Export {
             records.deleted = workspace.deleted.clone();
             records
                 .deleted
-                .retain(|_, t| t.kind == super::RecordKind::Profile);
+                .retain(|_, t| t.kind == super::RecordKind::Profile.name());
         }
         Self {
             kind,

@@ -233,8 +233,9 @@ pub type Versions = BTreeMap<Uuid, Version>;
 /// What is left of a deleted record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tombstone {
-    /// What kind of record it was.
-    pub kind: RecordKind,
+    /// What kind of record it was, as [`RecordKind::name`] writes it. Text,
+    /// so that a kind a newer Clientele added is kept and written back.
+    pub kind: String,
     /// Its name, so a preview can say what was deleted.
     #[serde(default)]
     pub title: String,
@@ -358,7 +359,7 @@ fn count_changes(
         now.deleted.insert(
             id,
             Tombstone {
-                kind: changes.kind,
+                kind: changes.kind.name().to_owned(),
                 title,
                 at,
                 clock: version.clock,

@@ -471,7 +471,7 @@ impl PartMerge<'_> {
                 .records
                 .deleted
                 .iter()
-                .filter(|(id, t)| t.kind == T::KIND && !in_file.contains(id))
+                .filter(|(id, t)| t.kind == T::KIND.name() && !in_file.contains(id))
                 .map(|(id, tombstone)| Deletion {
                     id: *id,
                     here: index.get(id).map(|&at| (at, here[at].title().to_owned())),
@@ -549,7 +549,7 @@ impl PartMerge<'_> {
         {
             match here {
                 Some((at, title)) => {
-                    if self.deletion_of_record(result, id, &title, &tombstone) {
+                    if self.deletion_of_record(result, kind, id, &title, &tombstone) {
                         plan.remove.push(at);
                     }
                 }
@@ -742,12 +742,12 @@ impl PartMerge<'_> {
     fn deletion_of_record(
         &mut self,
         result: &mut Workspace,
+        kind: RecordKind,
         id: Uuid,
         title: &str,
         tombstone: &super::Tombstone,
     ) -> bool {
         let mut version = result.versions.get(&id).cloned().unwrap_or_default();
-        let kind = tombstone.kind;
         if version.saw_deletion(tombstone) {
             // Kept or restored here knowing this deletion.
             self.say(kind, id, title, Change::Ours);

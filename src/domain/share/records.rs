@@ -11,8 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use uuid::Uuid;
 
 /// The kinds of record that travel in files and merge by id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RecordKind {
     /// A customer or prospect profile.
     Profile,
@@ -35,6 +34,17 @@ impl RecordKind {
             RecordKind::Model => "Scoring model",
             RecordKind::Survey => "Survey",
             RecordKind::SurveyAnswer => "Survey answer",
+        }
+    }
+
+    /// Its name in files (a deleted record's `kind`).
+    pub fn name(self) -> &'static str {
+        match self {
+            RecordKind::Profile => "profile",
+            RecordKind::Worksheet => "worksheet",
+            RecordKind::Model => "model",
+            RecordKind::Survey => "survey",
+            RecordKind::SurveyAnswer => "survey_answer",
         }
     }
 

@@ -69,7 +69,7 @@ fn settling_counts_new_records_edits_by_field_and_deletions() {
     // The version deleted stays known for an undo.
     assert_eq!(now.versions[&uuid].clock.get(&me), 2);
     let tombstone = &now.deleted[&uuid];
-    assert_eq!(tombstone.kind, RecordKind::Profile);
+    assert_eq!(tombstone.kind, "profile");
     assert_eq!(tombstone.title, "Acme");
     assert_eq!(tombstone.clock.get(&me), 3);
     assert_eq!(
