@@ -16,10 +16,10 @@ SERVE_PORT ?= 8088
 # Debian's packages, the same version of each.
 CHROMIUM ?= /usr/bin/chromium
 CHROMEDRIVER ?= /usr/bin/chromedriver
-# Gzipped wasm of the release build may not exceed this many bytes. Today's
-# budget (about 584 KB is used) stops silent growth; the target for the full
-# app is 150 KB (153600), which needs the size work of the budgets issue.
-WASM_GZIP_BUDGET := 593920
+# Gzipped wasm of the release build may not exceed this many bytes: 600 KiB
+# for the whole app, both languages included (the decision on the size target
+# in the speed issue; the 150 KB target was withdrawn).
+WASM_GZIP_BUDGET := 614400
 
 export PATH := $(dir $(WASM_OPT)):$(HOME)/.cargo/bin:$(PATH)
 # Leptos type-erases component views: about 10% less wasm and faster builds.

@@ -78,6 +78,15 @@ async fn edit_field(app: &App, name: &str, label: &str, field: &str, value: &str
     wait_for_stored_field(app, name, field, value).await;
 }
 
+/// A copy of the downloaded `file` named after `who`, so that the next
+/// download of the same name does not replace it.
+fn keep_as(file: PathBuf, who: &str) -> PathBuf {
+    let name = file.file_name().unwrap().to_string_lossy().into_owned();
+    let kept = file.with_file_name(format!("{who}-{name}"));
+    std::fs::copy(&file, &kept).unwrap();
+    kept
+}
+
 /// Deletes profile `name` from its page and waits until that is stored.
 async fn delete_profile(app: &App, name: &str) {
     app.goto("#/profiles").await;
@@ -532,8 +541,9 @@ async fn three_people_exchange_files_and_no_edit_or_deletion_is_lost() {
     .await;
     delete_profile(&ben, "Fabrikam").await;
     delete_profile(&ben, "Litware").await;
-    let (_, _, from_anna) = export_everything(&anna).await;
-    let (_, _, from_ben) = export_everything(&ben).await;
+    // Both downloads get the same name: each is kept under its own.
+    let from_anna = keep_as(export_everything(&anna).await.2, "anna");
+    let from_ben = keep_as(export_everything(&ben).await.2, "ben");
 
     // Carla drops both files at once: Anna's first, then Ben's.
     carla.goto("#/data").await;
@@ -593,7 +603,7 @@ async fn three_people_exchange_files_and_no_edit_or_deletion_is_lost() {
 
     // Carla's answer reaches Ben as the newest version: no question asked,
     // and Litware stays deleted there.
-    let (_, _, from_carla) = export_everything(&carla).await;
+    let from_carla = keep_as(export_everything(&carla).await.2, "carla");
     import(&ben, &from_carla).await;
     wait_for_preview_section(
         &ben,
