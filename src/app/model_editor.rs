@@ -11,6 +11,7 @@ use super::state::{AppStore, now, today, use_app_store};
 use crate::domain::CriterionId;
 use crate::domain::input::parse_name;
 use crate::domain::naming::unused_name;
+use crate::domain::open_enum::OpenEnum;
 use crate::domain::scoring::{
     self, CategoryField, Criterion, CriterionKind, Direction, HardRule, Measure, ProfileAnswer,
     ScoringModel, Threshold, Tier, default_model, parse_score, parse_thresholds, parse_weight,
@@ -338,6 +339,9 @@ fn CriterionRow(
                         edit_criterion(store, id, |c| if let (CriterionKind::Number { measure, .. }, Some(m)) = (&mut c.kind, chosen) { *measure = m });
                     }>
                         {measure_options().into_iter().map(|(m, label)| view! { <option value=label prop:selected=m == current>{label}</option> }).collect_view()}
+                        // A newer build's measure stays chosen, under its own name, until
+                        // another is picked (its empty value matches no measure).
+                        {current.unknown_text().map(|name| view! { <option value="" prop:selected=true>{name}</option> })}
                     </select>
                 </div>
                 <CheckedInput label="Points by threshold" id=fid("thresholds") multiline=true
@@ -400,6 +404,8 @@ fn CriterionRow(
                 Some(ProfileAnswer::ReferredOrTestimonial) => {
                     "Yes / no, read from the profile: referred us or gave a testimonial"
                 }
+                // A newer build's answer: its name as written.
+                Some(ProfileAnswer::Unlisted(name)) => name,
             };
             view! { <p class="meta">{text}</p> }.into_any()
         }
@@ -420,11 +426,19 @@ fn CriterionRow(
             <div class="field">
                 <label for=fid("direction")>"Direction"</label>
                 <select id=fid("direction") disabled=locked on:change=move |ev| {
-                    let d = if event_target_value(&ev) == "takes" { Direction::TakesAway } else { Direction::AddsValue };
+                    let d = match event_target_value(&ev).as_str() {
+                        "takes" => Direction::TakesAway,
+                        "adds" => Direction::AddsValue,
+                        _ => start.direction,
+                    };
                     edit_criterion(store, id, |c| c.direction = d);
                 }>
                     <option value="adds" prop:selected=move || direction() == Direction::AddsValue>"Adds value"</option>
                     <option value="takes" prop:selected=move || direction() == Direction::TakesAway>"Takes value away"</option>
+                    // A newer build's direction, under its own name, until another is picked.
+                    {start.direction.unknown_text().map(|name| view! {
+                        <option value="unlisted" prop:selected=move || direction() == start.direction>{name}</option>
+                    })}
                 </select>
             </div>
             <CheckedInput label="Description" id=fid("description") initial=start.description.clone()

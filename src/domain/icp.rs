@@ -449,7 +449,7 @@ fn share(answers: impl Iterator<Item = YesNoUnknown>) -> Share {
                 share.known += 1;
             }
             YesNoUnknown::No => share.known += 1,
-            YesNoUnknown::Unknown => {}
+            YesNoUnknown::Unknown | YesNoUnknown::Unlisted(_) => {}
         }
         share
     })

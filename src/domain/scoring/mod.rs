@@ -30,50 +30,52 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-/// Whether a criterion adds value or takes it away.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Direction {
-    /// More is better (revenue, brand prestige).
-    #[default]
-    AddsValue,
-    /// More is worse (customization needed, demanding procedures).
-    TakesAway,
+crate::open_enum! {
+    /// Whether a criterion adds value or takes it away.
+    #[derive(Default)]
+    pub enum Direction {
+        /// More is better (revenue, brand prestige).
+        #[default]
+        AddsValue = "adds_value",
+        /// More is worse (customization needed, demanding procedures).
+        TakesAway = "takes_away",
+    }
 }
 
-/// A number read from a profile.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Measure {
-    /// Average annual revenue (the middle of a range).
-    YearlyRevenue,
-    /// Yearly spend with us (entered or computed).
-    YearlySpend,
-    /// Direct costs per year.
-    DirectCosts,
-    /// Yearly spend minus direct costs.
-    Profitability,
-    /// Number of employees (the middle of a range).
-    Employees,
-    /// Whole years as a customer.
-    YearsAsCustomer,
-    /// How many products or services they buy.
-    ProductsPurchased,
-    /// How many purchases a year.
-    PurchasesPerYear,
+crate::open_enum! {
+    /// A number read from a profile.
+    pub enum Measure {
+        /// Average annual revenue (the middle of a range).
+        YearlyRevenue = "yearly_revenue",
+        /// Yearly spend with us (entered or computed).
+        YearlySpend = "yearly_spend",
+        /// Direct costs per year.
+        DirectCosts = "direct_costs",
+        /// Yearly spend minus direct costs.
+        Profitability = "profitability",
+        /// Number of employees (the middle of a range).
+        Employees = "employees",
+        /// Whole years as a customer.
+        YearsAsCustomer = "years_as_customer",
+        /// How many products or services they buy.
+        ProductsPurchased = "products_purchased",
+        /// How many purchases a year.
+        PurchasesPerYear = "purchases_per_year",
+    }
 }
 
-/// A text field of a profile that a category criterion looks at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CategoryField {
-    /// Industry.
-    #[default]
-    Industry,
-    /// Type of business.
-    BusinessType,
-    /// Region or distance band.
-    Region,
+crate::open_enum! {
+    /// A text field of a profile that a category criterion looks at.
+    #[derive(Default)]
+    pub enum CategoryField {
+        /// Industry.
+        #[default]
+        Industry = "industry",
+        /// Type of business.
+        BusinessType = "business_type",
+        /// Region or distance band.
+        Region = "region",
+    }
 }
 
 impl CategoryField {
@@ -86,6 +88,7 @@ impl CategoryField {
             Self::Industry => "Industry",
             Self::BusinessType => "Type of business",
             Self::Region => "Region or distance band",
+            CategoryField::Unlisted(text) => text,
         }
     }
 
@@ -95,20 +98,21 @@ impl CategoryField {
             Self::Industry => "Industries that match",
             Self::BusinessType => "Types of business that match",
             Self::Region => "Regions that match",
+            Self::Unlisted(_) => "Values that match",
         }
     }
 }
 
-/// A yes / no answer already on every profile.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ProfileAnswer {
-    /// Have they referred us?
-    Referred,
-    /// Have they given a testimonial?
-    Testimonial,
-    /// Referred us or given a testimonial.
-    ReferredOrTestimonial,
+crate::open_enum! {
+    /// A yes / no answer already on every profile.
+    pub enum ProfileAnswer {
+        /// Have they referred us?
+        Referred = "referred",
+        /// Have they given a testimonial?
+        Testimonial = "testimonial",
+        /// Referred us or given a testimonial.
+        ReferredOrTestimonial = "referred_or_testimonial",
+    }
 }
 
 /// Points for a number at or above a threshold.

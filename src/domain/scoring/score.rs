@@ -102,6 +102,8 @@ pub fn measure(profile: &Profile, measure: Measure, today: Date) -> Option<Decim
             (!profile.purchases.is_empty()).then(|| Decimal::from(profile.purchases.len()))
         }
         Measure::PurchasesPerYear => profile.purchases_per_year.map(Decimal::from),
+        // A measure of a newer Clientele: this one cannot read it.
+        Measure::Unlisted(_) => None,
     }
 }
 
@@ -109,7 +111,7 @@ fn yes_no(answer: YesNoUnknown) -> Option<bool> {
     match answer {
         YesNoUnknown::Yes => Some(true),
         YesNoUnknown::No => Some(false),
-        YesNoUnknown::Unknown => None,
+        YesNoUnknown::Unknown | YesNoUnknown::Unlisted(_) => None,
     }
 }
 
@@ -124,6 +126,7 @@ fn profile_answer(profile: &Profile, which: ProfileAnswer) -> Option<bool> {
                 _ => None,
             }
         }
+        ProfileAnswer::Unlisted(_) => None,
     }
 }
 
@@ -188,6 +191,8 @@ fn judge<'a>(
                 CategoryField::Industry => &profile.industry,
                 CategoryField::BusinessType => &profile.business_type,
                 CategoryField::Region => &profile.region,
+                // A field of a newer Clientele: nothing here to compare.
+                CategoryField::Unlisted(_) => return None,
             }
             .trim();
             if text.is_empty() {
@@ -239,17 +244,23 @@ pub(super) fn tally<'a>(model: &'a ScoringModel, profile: &'a Profile, today: Da
     let mut missing = Vec::new();
     let mut answered_weight = Decimal::ZERO;
     for criterion in &model.criteria {
-        match judge(criterion, profile, today) {
-            Some((points, reading)) if criterion.weight > Decimal::ZERO => {
+        // A direction this version does not know leaves the criterion out,
+        // as if unanswered: its points cannot be turned into value.
+        let earned = |points| match criterion.direction {
+            Direction::AddsValue => Some(points),
+            Direction::TakesAway => Some(HUNDRED - points),
+            Direction::Unlisted(_) => None,
+        };
+        match judge(criterion, profile, today)
+            .and_then(|(points, reading)| Some((points, reading, earned(points)?)))
+        {
+            Some((points, reading, earned)) if criterion.weight > Decimal::ZERO => {
                 answered_weight += criterion.weight;
                 judged.push(Weighed {
                     criterion,
                     points,
                     reading,
-                    earned: match criterion.direction {
-                        Direction::AddsValue => points,
-                        Direction::TakesAway => HUNDRED - points,
-                    },
+                    earned,
                     contribution: Decimal::ZERO,
                 });
             }

@@ -38,15 +38,16 @@ pub const TOP_CRITERIA: usize = 5;
 /// The lowest and highest rating in round 2.
 pub const RATING_RANGE: std::ops::RangeInclusive<u8> = 1..=5;
 
-/// Which of the two surveys this is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Round {
-    /// Round 1: vote on the criteria.
-    #[default]
-    Criteria,
-    /// Round 2: rate the best customers on the top criteria.
-    Customers,
+crate::open_enum! {
+    /// Which of the two surveys this is.
+    #[derive(Default)]
+    pub enum Round {
+        /// Round 1: vote on the criteria.
+        #[default]
+        Criteria = "criteria",
+        /// Round 2: rate the best customers on the top criteria.
+        Customers = "customers",
+    }
 }
 
 /// A criterion offered in a survey.
@@ -188,7 +189,7 @@ impl Survey {
     /// choose the customers).
     pub fn estimated_minutes(&self) -> u32 {
         let seconds = match self.round {
-            Round::Criteria => 10 * self.criteria.len() as u32,
+            Round::Criteria | Round::Unlisted(_) => 10 * self.criteria.len() as u32,
             Round::Customers => 60 + 15 * u32::from(self.customers) * self.criteria.len() as u32,
         };
         seconds.div_ceil(60).max(1)
