@@ -168,10 +168,12 @@ fn everything() -> (Workspace, Vec<Export>) {
                 measure: Measure::Employees,
                 thresholds: vec![
                     Threshold {
+                        unknown_fields: Default::default(),
                         at_least: dec("0.0001"),
                         points: dec("12.5"),
                     },
                     Threshold {
+                        unknown_fields: Default::default(),
                         at_least: dec("-250"),
                         points: dec("0"),
                     },
@@ -182,6 +184,7 @@ fn everything() -> (Workspace, Vec<Export>) {
     ];
     for (i, (id, kind, direction)) in extra.into_iter().enumerate() {
         model.criteria.push(Criterion {
+            unknown_fields: Default::default(),
             id,
             name: format!("Extra {i}"),
             description: String::new(),
@@ -208,6 +211,7 @@ fn everything() -> (Workspace, Vec<Export>) {
     bank.referred = YesNoUnknown::No;
     bank.answers.insert(yes_no, Answer::YesNo(true));
     bank.log.push(LogEntry {
+        unknown_fields: Default::default(),
         id: LogEntryId::new(),
         date: None,
         kind: LogKind::OwnershipChange,

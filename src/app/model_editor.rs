@@ -150,7 +150,7 @@ fn ModelSettings() -> impl IntoView {
     let store = use_app_store();
     let initial = store
         .workspace
-        .with_untracked(|w| w.model().map(|m| (m.name.clone(), m.tiers)))
+        .with_untracked(|w| w.model().map(|m| (m.name.clone(), m.tiers.clone())))
         .unwrap_or_default();
     let tier_input =
         move |label: &'static str,
@@ -161,7 +161,7 @@ fn ModelSettings() -> impl IntoView {
                 Ok(value) => {
                     let mut error = None;
                     edit_model(store, |m| {
-                        let mut tiers = m.tiers;
+                        let mut tiers = m.tiers.clone();
                         set(&mut tiers, value);
                         if tiers.is_valid() {
                             m.tiers = tiers;
@@ -232,6 +232,7 @@ fn CriteriaList() -> impl IntoView {
             "number" => CriterionKind::Number {
                 measure: Measure::YearlySpend,
                 thresholds: vec![Threshold {
+                    unknown_fields: Default::default(),
                     at_least: 0.into(),
                     points: 100.into(),
                 }],
@@ -249,6 +250,7 @@ fn CriteriaList() -> impl IntoView {
             // ("Weight for New criterion 2") can be told apart.
             let name = unused_name("New criterion", |n| m.criteria.iter().any(|c| c.name == n));
             m.criteria.push(Criterion {
+                unknown_fields: Default::default(),
                 id: CriterionId::new(),
                 name,
                 description: String::new(),

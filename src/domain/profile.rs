@@ -240,6 +240,9 @@ pub struct Address {
     /// Whether this is the headquarters.
     #[serde(default, skip_serializing_if = "is_default")]
     pub headquarters: bool,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
 }
 
 /// A key person at the company.
@@ -274,6 +277,9 @@ pub struct Person {
     /// Anything worth knowing.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
 }
 
 /// The company's financial condition, with where the information came from.
@@ -291,6 +297,9 @@ pub struct Financial {
     /// Where it came from (annual report, registry, news).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
 }
 
 /// A current or future sales opportunity.
@@ -310,6 +319,9 @@ pub struct Opportunity {
     /// When it is expected to close.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected: Option<Date>,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
 }
 
 /// A competitor active at this customer.
@@ -326,6 +338,9 @@ pub struct Competitor {
     /// Notes.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
 }
 
 /// One step of the action plan.
@@ -345,6 +360,9 @@ pub struct ActionStep {
     /// Whether it is done.
     #[serde(default, skip_serializing_if = "is_default")]
     pub done: bool,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
 }
 
 impl ActionStep {
@@ -367,6 +385,9 @@ pub struct LogEntry {
     /// What changed.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
 }
 
 /// A value either entered by the user or computed from another.

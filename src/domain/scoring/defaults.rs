@@ -17,6 +17,7 @@ fn thresholds(steps: [(i64, u32); 4]) -> Vec<Threshold> {
     steps
         .into_iter()
         .map(|(at_least, points)| Threshold {
+            unknown_fields: Default::default(),
             at_least: Decimal::from(at_least),
             points: Decimal::from(points),
         })
@@ -68,6 +69,7 @@ fn criterion(
     weight: u32,
 ) -> Criterion {
     Criterion {
+        unknown_fields: Default::default(),
         id: CriterionId::new(),
         name: name.to_owned(),
         description: description.to_owned(),

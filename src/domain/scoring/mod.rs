@@ -116,7 +116,7 @@ crate::open_enum! {
 }
 
 /// Points for a number at or above a threshold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Threshold {
     /// The smallest number that earns these points.
     #[serde(with = "as_text")]
@@ -124,6 +124,9 @@ pub struct Threshold {
     /// Points from 0 to 100.
     #[serde(with = "as_text")]
     pub points: Decimal,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
 }
 
 /// How a criterion is judged.
@@ -177,6 +180,9 @@ pub struct Criterion {
     /// Relative weight, 0 or more.
     #[serde(with = "as_text")]
     pub weight: Decimal,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
 }
 
 /// The four tiers, best first.
@@ -193,7 +199,7 @@ pub enum Tier {
 }
 
 /// The lowest score of tiers A, B and C; anything lower is D.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TierThresholds {
     /// Tier A from this score.
     #[serde(with = "as_text")]
@@ -204,11 +210,15 @@ pub struct TierThresholds {
     /// Tier C from this score.
     #[serde(with = "as_text")]
     pub c: Decimal,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
 }
 
 impl Default for TierThresholds {
     fn default() -> Self {
         Self {
+            unknown_fields: Default::default(),
             a: Decimal::from(75),
             b: Decimal::from(50),
             c: Decimal::from(25),
@@ -279,6 +289,7 @@ pub fn parse_thresholds(text: &str) -> Result<Vec<Threshold>, InputError> {
         let at_least = parse_amount(at)?.ok_or(InputError::NotAThreshold)?;
         let points = parse_bounded(points, 0, 100)?.ok_or(InputError::NotAThreshold)?;
         thresholds.push(Threshold {
+            unknown_fields: Default::default(),
             at_least,
             points: Decimal::from(points),
         });

@@ -450,6 +450,7 @@ mod tests {
 
     fn rating(name: &str, weight: u32, direction: Direction) -> Criterion {
         Criterion {
+            unknown_fields: Default::default(),
             id: CriterionId::new(),
             name: name.into(),
             description: String::new(),
@@ -480,6 +481,7 @@ mod tests {
     #[test]
     fn thresholds_give_the_points_of_the_highest_one_reached() {
         let t = |at: &str, points: u32| Threshold {
+            unknown_fields: Default::default(),
             at_least: dec(at),
             points: Decimal::from(points),
         };
@@ -591,6 +593,7 @@ mod tests {
         assert!(t.is_valid());
         assert!(
             !TierThresholds {
+                unknown_fields: Default::default(),
                 a: dec("40"),
                 b: dec("50"),
                 c: dec("10")
@@ -618,6 +621,7 @@ mod tests {
             kind: CriterionKind::Number {
                 measure: Measure::YearlyRevenue,
                 thresholds: vec![Threshold {
+                    unknown_fields: Default::default(),
                     at_least: dec("1000000"),
                     points: Decimal::from(40),
                 }],

@@ -17,6 +17,9 @@ pub struct RatedCustomer {
     /// Ratings by criterion.
     #[serde(default)]
     pub ratings: BTreeMap<CriterionId, u8>,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
 }
 
 /// One rep's answer.
@@ -85,6 +88,7 @@ impl SurveyAnswer {
             Round::Criteria | Round::Unlisted(_) => Vec::new(),
             Round::Customers => (0..survey.customers)
                 .map(|_| RatedCustomer {
+                    unknown_fields: Default::default(),
                     id: RatedCustomerId::new(),
                     name: String::new(),
                     ratings: BTreeMap::new(),

@@ -61,6 +61,9 @@ pub struct SurveyCriterion {
     /// What it means, for the reps.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
 }
 
 /// A survey sent to the reps.
@@ -125,6 +128,7 @@ impl Survey {
                 m.criteria
                     .iter()
                     .map(|c| SurveyCriterion {
+                        unknown_fields: Default::default(),
                         id: c.id,
                         name: c.name.clone(),
                         description: c.description.clone(),
@@ -134,6 +138,7 @@ impl Survey {
             .unwrap_or_default();
         for name in extra.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
             criteria.push(SurveyCriterion {
+                unknown_fields: Default::default(),
                 id: CriterionId::new(),
                 name: name.to_owned(),
                 description: String::new(),
