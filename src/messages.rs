@@ -146,6 +146,14 @@ fn repair_text(repair: &Repair) -> String {
     }
 }
 
+/// A criterion of a kind a newer Clientele added, in the model editor.
+pub fn unlisted_criterion_kind(kind: &str) -> String {
+    format!(
+        "Judged as “{kind}”, which a newer version of Clientele knows. It is kept unchanged \
+         and left out of scores here."
+    )
+}
+
 /// A survey whose round a newer Clientele added: shown instead of its
 /// questions, tally or results.
 pub const ROUND_UNKNOWN: &str = "This survey's round comes from a newer version of Clientele, \

@@ -228,8 +228,12 @@ fn CriteriaList() -> impl IntoView {
     let new_kind = RwSignal::new("rating".to_owned());
     let add = move |_| {
         let kind = match new_kind.get_untracked().as_str() {
-            "yes_no" => CriterionKind::YesNo { from_profile: None },
+            "yes_no" => CriterionKind::YesNo {
+                unknown_fields: Default::default(),
+                from_profile: None,
+            },
             "number" => CriterionKind::Number {
+                unknown_fields: Default::default(),
                 measure: Measure::YearlySpend,
                 thresholds: vec![Threshold {
                     unknown_fields: Default::default(),
@@ -238,10 +242,12 @@ fn CriteriaList() -> impl IntoView {
                 }],
             },
             "category" => CriterionKind::Category {
+                unknown_fields: Default::default(),
                 field: CategoryField::Industry,
                 values: Vec::new(),
             },
             _ => CriterionKind::Rating {
+                unknown_fields: Default::default(),
                 meanings: Default::default(),
             },
         };
@@ -310,12 +316,12 @@ fn CriterionRow(
     // Labels follow the name as it is typed.
     let current_name = move || read_criterion(store, id, |c| c.name.clone());
     let kind_fields = match &start.kind {
-        CriterionKind::Rating { meanings } => {
+        CriterionKind::Rating { meanings, .. } => {
             let meaning = move |i: usize, label: &'static str, value: String| {
                 view! {
                     <CheckedInput label=label id=fid(&format!("meaning-{i}")) initial=value
                         apply=Callback::new(move |text: String| {
-                            edit_criterion(store, id, |c| if let CriterionKind::Rating { meanings } = &mut c.kind { meanings[i] = text });
+                            edit_criterion(store, id, |c| if let CriterionKind::Rating { meanings, .. } = &mut c.kind { meanings[i] = text });
                             None
                         }) />
                 }
@@ -331,6 +337,7 @@ fn CriterionRow(
         CriterionKind::Number {
             measure,
             thresholds,
+            ..
         } => {
             let current = *measure;
             view! {
@@ -396,7 +403,7 @@ fn CriterionRow(
             }
             .into_any()
         }
-        CriterionKind::YesNo { from_profile } => {
+        CriterionKind::YesNo { from_profile, .. } => {
             let text = match from_profile {
                 None => "Yes / no, answered on each profile",
                 Some(ProfileAnswer::Referred) => "Yes / no, read from the profile: referred us",
@@ -410,6 +417,14 @@ fn CriterionRow(
                 Some(ProfileAnswer::Unlisted(name)) => name,
             };
             view! { <p class="meta">{text}</p> }.into_any()
+        }
+        CriterionKind::Unlisted(written) => {
+            let kind = written
+                .get("kind")
+                .and_then(|k| k.as_str())
+                .unwrap_or_default();
+            view! { <p class="meta">{crate::messages::unlisted_criterion_kind(kind)}</p> }
+                .into_any()
         }
     };
     view! {

@@ -36,6 +36,7 @@ fn number(
         name,
         description,
         CriterionKind::Number {
+            unknown_fields: Default::default(),
             measure,
             thresholds: thresholds(steps),
         },
@@ -55,7 +56,10 @@ fn rating(
     criterion(
         name,
         description,
-        CriterionKind::Rating { meanings },
+        CriterionKind::Rating {
+            unknown_fields: Default::default(),
+            meanings,
+        },
         direction,
         weight,
     )
@@ -150,6 +154,7 @@ pub fn default_model(now: Timestamp) -> ScoringModel {
             "Referrals and testimonials",
             "They referred us or gave a testimonial (read from the profile).",
             CriterionKind::YesNo {
+                unknown_fields: Default::default(),
                 from_profile: Some(ProfileAnswer::ReferredOrTestimonial),
             },
             AddsValue,
@@ -231,7 +236,7 @@ mod tests {
         );
         assert!(model.tiers.is_valid());
         for criterion in &model.criteria {
-            if let CriterionKind::Rating { meanings } = &criterion.kind {
+            if let CriterionKind::Rating { meanings, .. } = &criterion.kind {
                 assert!(
                     meanings.iter().all(|m| !m.is_empty()),
                     "{} explains 1, 3 and 5",

@@ -129,21 +129,31 @@ pub struct Threshold {
     pub unknown_fields: Map<String, Value>,
 }
 
-/// How a criterion is judged.
+/// How a criterion is judged. A kind a newer Clientele added is kept as
+/// it was written ([`CriterionKind::Unlisted`]); such a criterion has no
+/// answer here, so it is left out of every score.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+// The derived code is used through the impls below, which add the kinds
+// this version does not know.
+#[serde(remote = "Self", tag = "kind", rename_all = "snake_case")]
 pub enum CriterionKind {
     /// A 1-5 rating judged by a person; the meanings of 1, 3 and 5 are shown
     /// wherever the rating is entered.
     Rating {
         /// What 1, 3 and 5 mean.
         meanings: [String; 3],
+        /// Fields this version does not know, kept for a round trip.
+        #[serde(flatten)]
+        unknown_fields: Map<String, Value>,
     },
     /// Yes or no, answered on each profile or read from it.
     YesNo {
         /// Read from the profile instead of answered, when set.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         from_profile: Option<ProfileAnswer>,
+        /// Fields this version does not know, kept for a round trip.
+        #[serde(flatten)]
+        unknown_fields: Map<String, Value>,
     },
     /// A number read from the profile, turned into points by thresholds
     /// (the highest threshold reached counts; below all of them, 0 points).
@@ -152,6 +162,9 @@ pub enum CriterionKind {
         measure: Measure,
         /// Thresholds, any order.
         thresholds: Vec<Threshold>,
+        /// Fields this version does not know, kept for a round trip.
+        #[serde(flatten)]
+        unknown_fields: Map<String, Value>,
     },
     /// Full marks when a profile's field is one of the listed values.
     Category {
@@ -159,7 +172,42 @@ pub enum CriterionKind {
         field: CategoryField,
         /// The values that match (compared ignoring case).
         values: Vec<String>,
+        /// Fields this version does not know, kept for a round trip.
+        #[serde(flatten)]
+        unknown_fields: Map<String, Value>,
     },
+    /// A kind of a newer Clientele: the whole object as written, `kind`
+    /// included.
+    #[serde(skip)]
+    Unlisted(Map<String, Value>),
+}
+
+/// The `kind` of every criterion kind this version knows.
+const CRITERION_KINDS: [&str; 4] = ["rating", "yes_no", "number", "category"];
+
+impl Serialize for CriterionKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Unlisted(written) => written.serialize(serializer),
+            known => Self::serialize(known, serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for CriterionKind {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let written = Map::<String, Value>::deserialize(deserializer)?;
+        match written.get("kind") {
+            // A kind this version knows is read strictly: a fault in it
+            // is a fault, not a newer kind.
+            Some(Value::String(kind)) if CRITERION_KINDS.contains(&kind.as_str()) => {
+                Self::deserialize(Value::Object(written)).map_err(D::Error::custom)
+            }
+            Some(Value::String(_)) => Ok(Self::Unlisted(written)),
+            _ => Err(D::Error::missing_field("kind")),
+        }
+    }
 }
 
 /// One criterion of a model.

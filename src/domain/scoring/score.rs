@@ -168,7 +168,7 @@ fn judge<'a>(
             }
             _ => None,
         },
-        CriterionKind::YesNo { from_profile } => {
+        CriterionKind::YesNo { from_profile, .. } => {
             let yes = match from_profile {
                 Some(which) => profile_answer(profile, *which)?,
                 None => match answer? {
@@ -182,11 +182,12 @@ fn judge<'a>(
         CriterionKind::Number {
             measure: which,
             thresholds,
+            ..
         } => {
             let value = measure(profile, *which, today)?;
             Some((threshold_points(thresholds, value), Reading::Number(value)))
         }
-        CriterionKind::Category { field, values } => {
+        CriterionKind::Category { field, values, .. } => {
             let text = match field {
                 CategoryField::Industry => &profile.industry,
                 CategoryField::BusinessType => &profile.business_type,
@@ -211,6 +212,9 @@ fn judge<'a>(
                 Reading::Category(text),
             ))
         }
+        // A kind of a newer Clientele: this one cannot judge it, so the
+        // criterion counts as unanswered.
+        CriterionKind::Unlisted(_) => None,
     }
 }
 
@@ -455,6 +459,7 @@ mod tests {
             name: name.into(),
             description: String::new(),
             kind: CriterionKind::Rating {
+                unknown_fields: Default::default(),
                 meanings: Default::default(),
             },
             direction,
@@ -616,9 +621,56 @@ mod tests {
     }
 
     #[test]
+    fn values_of_a_newer_build_count_as_not_known() {
+        let kind = |kind| Criterion {
+            kind,
+            ..rating("Newer", 1, Direction::AddsValue)
+        };
+        let yes_no = |from| {
+            kind(CriterionKind::YesNo {
+                unknown_fields: Default::default(),
+                from_profile: Some(from),
+            })
+        };
+        let newer_kind = serde_json::json!({"kind": "slider", "max": 10});
+        let ease = rating("Ease", 1, Direction::AddsValue);
+        let m = model(vec![
+            ease.clone(),
+            rating("Sideways", 1, Direction::Unlisted("neutral")),
+            kind(CriterionKind::Number {
+                unknown_fields: Default::default(),
+                measure: Measure::Unlisted("net_promoter_score"),
+                thresholds: Vec::new(),
+            }),
+            kind(CriterionKind::Category {
+                unknown_fields: Default::default(),
+                field: CategoryField::Unlisted("country"),
+                values: vec!["PL".into()],
+            }),
+            yes_no(ProfileAnswer::Unlisted("reviewed_us")),
+            yes_no(ProfileAnswer::Referred),
+            kind(CriterionKind::Unlisted(
+                newer_kind.as_object().unwrap().clone(),
+            )),
+        ]);
+        let mut p = profile();
+        p.referred = YesNoUnknown::Unlisted("partly");
+        p.financial.rating = crate::domain::profile::FinancialRating::Unlisted("excellent");
+        for c in &m.criteria {
+            p.answers.insert(c.id, Answer::Rating(5));
+        }
+        let e = score(&m, &p, today());
+        let judged: Vec<_> = e.contributions.iter().map(|c| c.criterion).collect();
+        assert_eq!(judged, [ease.id], "only the criterion known here");
+        assert_eq!(e.missing.len(), 6);
+        assert_eq!(e.score, Some(dec("100")));
+    }
+
+    #[test]
     fn numbers_yes_no_and_categories_are_read_from_the_profile() {
         let revenue = Criterion {
             kind: CriterionKind::Number {
+                unknown_fields: Default::default(),
                 measure: Measure::YearlyRevenue,
                 thresholds: vec![Threshold {
                     unknown_fields: Default::default(),
@@ -630,12 +682,14 @@ mod tests {
         };
         let loyal = Criterion {
             kind: CriterionKind::YesNo {
+                unknown_fields: Default::default(),
                 from_profile: Some(ProfileAnswer::ReferredOrTestimonial),
             },
             ..rating("Referrals and testimonials", 1, Direction::AddsValue)
         };
         let retail = Criterion {
             kind: CriterionKind::Category {
+                unknown_fields: Default::default(),
                 field: CategoryField::Industry,
                 values: vec!["Retail".into()],
             },

@@ -347,6 +347,7 @@ pub fn model_from_results(
                 name: result.criterion.name.clone(),
                 description: result.criterion.description.clone(),
                 kind: CriterionKind::Rating {
+                    unknown_fields: Default::default(),
                     meanings: [
                         "Poor".to_owned(),
                         "Average".to_owned(),
