@@ -167,6 +167,19 @@ fn repair_text(repair: &Repair) -> String {
     }
 }
 
+/// A criterion of a kind a newer Clientele added, in the model editor.
+pub fn unlisted_criterion_kind(kind: &str) -> String {
+    format!(
+        "Judged as “{kind}”, which a newer version of Clientele knows. It is kept unchanged \
+         and left out of scores here."
+    )
+}
+
+/// A survey whose round a newer Clientele added: shown instead of its
+/// questions, tally or results.
+pub const ROUND_UNKNOWN: &str = "This survey's round comes from a newer version of Clientele, \
+    which can show its questions and results. It is kept here unchanged.";
+
 /// What keeps a survey answer from being sent.
 pub fn answer_error(error: &AnswerError) -> String {
     match error {
@@ -193,6 +206,7 @@ pub fn answer_error(error: &AnswerError) -> String {
             format!("Rate {customer} on “{criterion}”.")
         }
         AnswerError::RatingOutOfRange => "Ratings go from 1 to 5.".to_owned(),
+        AnswerError::RoundUnknown => ROUND_UNKNOWN.to_owned(),
     }
 }
 

@@ -29,7 +29,7 @@ use clientele::domain::{Timestamp, Workspace};
 use clientele::format::import::check_size;
 use clientele::format::{
     FormatError, MAX_FILE_BYTES, RecordFault, SCHEMA_VERSION, decode_file, decode_workspace,
-    encode_workspace,
+    encode_stored, encode_workspace,
 };
 use clientele::messages::record_problem;
 use serde_json::Value;
@@ -124,6 +124,87 @@ fn fields_from_other_versions_are_kept_and_missing_ones_get_defaults() {
         (minimal.name.as_str(), minimal.revision),
         ("My workspace", 0)
     );
+}
+
+/// A file a newer Clientele wrote with the same schema version: fields and
+/// values this build does not know, at every level of the workspace.
+fn newer_build_file() -> String {
+    read_text(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/newer/workspace-from-a-newer-build.json"),
+    )
+}
+
+/// The time a file says it was exported, so that writing it again stamps
+/// the same time.
+fn exported_at(text: &str) -> Timestamp {
+    let envelope: Value = serde_json::from_str(text).unwrap();
+    serde_json::from_value(envelope["exported_at"].clone()).unwrap()
+}
+
+#[test]
+fn a_newer_builds_file_is_read_and_written_back_byte_for_byte() {
+    let text = newer_build_file();
+    let workspace = decode_workspace(&text).unwrap_or_else(|e| panic!("should open: {e}"));
+    assert_eq!(encode_workspace(&workspace, exported_at(&text)), text);
+}
+
+#[test]
+fn a_newer_builds_file_imports_without_a_record_left_out_and_writes_back_unchanged() {
+    let text = newer_build_file();
+    let file = decode_file(&text).unwrap_or_else(|e| panic!("should open: {e}"));
+    let messages: Vec<String> = file.problems.iter().map(record_problem).collect();
+    assert!(messages.is_empty(), "{messages:?}");
+    // The import reads each record on its own; put back together, they
+    // are the file again.
+    let records = file.incoming.records;
+    let workspace = Workspace {
+        profiles: records.profiles,
+        worksheets: records.worksheets,
+        models: records.models,
+        surveys: records.surveys,
+        survey_answers: records.survey_answers,
+        sync_marks: records.sync_marks,
+        ..file.incoming.workspace.expect("a whole workspace")
+    };
+    assert_eq!(encode_workspace(&workspace, exported_at(&text)), text);
+}
+
+#[test]
+fn stored_data_with_a_value_of_a_newer_build_opens_instead_of_being_set_aside() {
+    let text = newer_build_file();
+    let workspace = decode_workspace(&text).unwrap();
+    assert_eq!(
+        workspace.profiles[0].status,
+        clientele::domain::profile::Status::Unlisted("key_account")
+    );
+    // Storage keeps it packed; read back, it is the same workspace and
+    // the same file.
+    let stored = encode_stored(&workspace, exported_at(&text));
+    let reopened = decode_workspace(&stored).unwrap_or_else(|e| panic!("set aside: {e}"));
+    assert_eq!(reopened, workspace);
+    assert_eq!(encode_workspace(&reopened, exported_at(&text)), text);
+}
+
+#[test]
+fn records_with_values_of_a_newer_build_import_with_every_value_kept() {
+    for path in fixtures("newer") {
+        let name = path.display();
+        let text = read_text(&path);
+        let file = decode_file(&text).unwrap_or_else(|e| panic!("{name} should open: {e}"));
+        let messages: Vec<String> = file.problems.iter().map(record_problem).collect();
+        assert!(messages.is_empty(), "{name}: {messages:?}");
+        let raw: Value = serde_json::from_str(&text).unwrap();
+        let imported = serde_json::to_value(&file.incoming.records).unwrap();
+        let lists = raw["data"].as_object().unwrap();
+        for (field, written) in lists.iter().filter(|(_, v)| v.is_array()) {
+            assert_eq!(&imported[field], written, "{name}: {field}");
+        }
+        assert!(
+            !file.incoming.records.is_empty(),
+            "{name}: nothing imported"
+        );
+    }
 }
 
 /// What importing a bad file does.

@@ -144,12 +144,16 @@ fn everything() -> (Workspace, Vec<Export>) {
     let extra = [
         (
             yes_no,
-            CriterionKind::YesNo { from_profile: None },
+            CriterionKind::YesNo {
+                unknown_fields: Default::default(),
+                from_profile: None,
+            },
             Direction::AddsValue,
         ),
         (
             CriterionId::new(),
             CriterionKind::YesNo {
+                unknown_fields: Default::default(),
                 from_profile: Some(ProfileAnswer::Testimonial),
             },
             Direction::AddsValue,
@@ -157,6 +161,7 @@ fn everything() -> (Workspace, Vec<Export>) {
         (
             CriterionId::new(),
             CriterionKind::Category {
+                unknown_fields: Default::default(),
                 field: CategoryField::Industry,
                 values: vec!["Manufacturing".into(), "Law".into()],
             },
@@ -165,13 +170,16 @@ fn everything() -> (Workspace, Vec<Export>) {
         (
             CriterionId::new(),
             CriterionKind::Number {
+                unknown_fields: Default::default(),
                 measure: Measure::Employees,
                 thresholds: vec![
                     Threshold {
+                        unknown_fields: Default::default(),
                         at_least: dec("0.0001"),
                         points: dec("12.5"),
                     },
                     Threshold {
+                        unknown_fields: Default::default(),
                         at_least: dec("-250"),
                         points: dec("0"),
                     },
@@ -182,6 +190,7 @@ fn everything() -> (Workspace, Vec<Export>) {
     ];
     for (i, (id, kind, direction)) in extra.into_iter().enumerate() {
         model.criteria.push(Criterion {
+            unknown_fields: Default::default(),
             id,
             name: format!("Extra {i}"),
             description: String::new(),
@@ -208,6 +217,7 @@ fn everything() -> (Workspace, Vec<Export>) {
     bank.referred = YesNoUnknown::No;
     bank.answers.insert(yes_no, Answer::YesNo(true));
     bank.log.push(LogEntry {
+        unknown_fields: Default::default(),
         id: LogEntryId::new(),
         date: None,
         kind: LogKind::OwnershipChange,
@@ -510,6 +520,41 @@ fn indented(compact: &str) -> String {
     }
     out.push('\n');
     out
+}
+
+/// The schema describes what this version writes, so its lists of values
+/// are closed. A newer build's file, which Clientele reads and keeps
+/// (`tests/format_fixtures.rs`), is beyond it; its unknown fields are not.
+#[test]
+fn a_value_of_a_newer_build_is_beyond_this_versions_schema_but_its_fields_are_not() {
+    let path = root().join("tests/fixtures/newer/workspace-from-a-newer-build.json");
+    let text = std::fs::read_to_string(path).unwrap();
+    let errors = schema_errors(&text);
+    assert!(
+        errors.iter().any(|e| e.contains("key_account")),
+        "an unknown status: {errors:?}"
+    );
+    // The same file without a value the schema does not list matches it:
+    // unknown fields at every level are allowed.
+    let mut value: Value = serde_json::from_str(&text).unwrap();
+    let data = &mut value["data"];
+    let profile = &mut data["profiles"][0];
+    profile["status"] = json!("customer");
+    profile["referred"] = json!("yes");
+    profile["people"][0]["role"] = json!("champion");
+    profile["financial"]["rating"] = json!("strong");
+    profile["log"][0]["kind"] = json!("other");
+    let values = &mut data["worksheets"][0]["columns"];
+    values[0]["values"]["referred"] = json!("no");
+    values[1]["values"]["testimonial"] = json!("yes");
+    let criteria = &mut data["models"][0]["criteria"];
+    criteria[1]["kind"]["from_profile"] = json!("referred");
+    criteria[2]["kind"]["measure"] = json!("yearly_spend");
+    criteria[3]["kind"]["field"] = json!("region");
+    criteria[3]["direction"] = json!("adds_value");
+    criteria.as_array_mut().unwrap().pop();
+    data["surveys"][0]["round"] = json!("customers");
+    assert_valid("the newer file with known values", &value.to_string());
 }
 
 /// Bad fixtures that still match the schema, and why: JSON Schema cannot

@@ -164,14 +164,23 @@ pub fn ChoiceInput<T: Choice>(
 ) -> impl IntoView {
     // Only this mapping between values and positions is compiled per choice
     // type; the list itself is drawn by one `ChoiceList`.
-    let options = T::all().iter().map(|c| (c.key(), c.name())).collect();
+    let mut choices: Vec<T> = T::all().to_vec();
+    // A value from a newer build is not in the list: it is offered too,
+    // under its own name, so that it shows and stays chosen until another
+    // is picked.
+    let start = value.get_untracked();
+    if !choices.contains(&start) {
+        choices.push(start);
+    }
+    let options = choices.iter().map(|c| (c.key(), c.name())).collect();
+    let choices = StoredValue::new(choices);
     let chosen = Signal::derive(move || {
         let value = value.get();
-        T::all().iter().position(|c| *c == value)
+        choices.with_value(|all| all.iter().position(|c| *c == value))
     });
     let pick = Callback::new(move |index: usize| {
-        if let Some(choice) = T::all().get(index) {
-            on_change.run(*choice);
+        if let Some(choice) = choices.with_value(|all| all.get(index).copied()) {
+            on_change.run(choice);
         }
     });
     view! { <ChoiceList label id options chosen pick /> }

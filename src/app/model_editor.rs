@@ -11,6 +11,7 @@ use super::state::{AppStore, now, today, use_app_store};
 use crate::domain::CriterionId;
 use crate::domain::input::parse_name;
 use crate::domain::naming::unused_name;
+use crate::domain::open_enum::OpenEnum;
 use crate::domain::scoring::{
     self, CategoryField, Criterion, CriterionKind, Direction, HardRule, Measure, ProfileAnswer,
     ScoringModel, Threshold, Tier, default_model, parse_score, parse_thresholds, parse_weight,
@@ -149,7 +150,7 @@ fn ModelSettings() -> impl IntoView {
     let store = use_app_store();
     let initial = store
         .workspace
-        .with_untracked(|w| w.model().map(|m| (m.name.clone(), m.tiers)))
+        .with_untracked(|w| w.model().map(|m| (m.name.clone(), m.tiers.clone())))
         .unwrap_or_default();
     let tier_input =
         move |label: &'static str,
@@ -160,7 +161,7 @@ fn ModelSettings() -> impl IntoView {
                 Ok(value) => {
                     let mut error = None;
                     edit_model(store, |m| {
-                        let mut tiers = m.tiers;
+                        let mut tiers = m.tiers.clone();
                         set(&mut tiers, value);
                         if tiers.is_valid() {
                             m.tiers = tiers;
@@ -227,19 +228,26 @@ fn CriteriaList() -> impl IntoView {
     let new_kind = RwSignal::new("rating".to_owned());
     let add = move |_| {
         let kind = match new_kind.get_untracked().as_str() {
-            "yes_no" => CriterionKind::YesNo { from_profile: None },
+            "yes_no" => CriterionKind::YesNo {
+                unknown_fields: Default::default(),
+                from_profile: None,
+            },
             "number" => CriterionKind::Number {
+                unknown_fields: Default::default(),
                 measure: Measure::YearlySpend,
                 thresholds: vec![Threshold {
+                    unknown_fields: Default::default(),
                     at_least: 0.into(),
                     points: 100.into(),
                 }],
             },
             "category" => CriterionKind::Category {
+                unknown_fields: Default::default(),
                 field: CategoryField::Industry,
                 values: Vec::new(),
             },
             _ => CriterionKind::Rating {
+                unknown_fields: Default::default(),
                 meanings: Default::default(),
             },
         };
@@ -248,6 +256,7 @@ fn CriteriaList() -> impl IntoView {
             // ("Weight for New criterion 2") can be told apart.
             let name = unused_name("New criterion", |n| m.criteria.iter().any(|c| c.name == n));
             m.criteria.push(Criterion {
+                unknown_fields: Default::default(),
                 id: CriterionId::new(),
                 name,
                 description: String::new(),
@@ -307,12 +316,12 @@ fn CriterionRow(
     // Labels follow the name as it is typed.
     let current_name = move || read_criterion(store, id, |c| c.name.clone());
     let kind_fields = match &start.kind {
-        CriterionKind::Rating { meanings } => {
+        CriterionKind::Rating { meanings, .. } => {
             let meaning = move |i: usize, label: &'static str, value: String| {
                 view! {
                     <CheckedInput label=label id=fid(&format!("meaning-{i}")) initial=value
                         apply=Callback::new(move |text: String| {
-                            edit_criterion(store, id, |c| if let CriterionKind::Rating { meanings } = &mut c.kind { meanings[i] = text });
+                            edit_criterion(store, id, |c| if let CriterionKind::Rating { meanings, .. } = &mut c.kind { meanings[i] = text });
                             None
                         }) />
                 }
@@ -328,6 +337,7 @@ fn CriterionRow(
         CriterionKind::Number {
             measure,
             thresholds,
+            ..
         } => {
             let current = *measure;
             view! {
@@ -338,6 +348,9 @@ fn CriterionRow(
                         edit_criterion(store, id, |c| if let (CriterionKind::Number { measure, .. }, Some(m)) = (&mut c.kind, chosen) { *measure = m });
                     }>
                         {measure_options().into_iter().map(|(m, label)| view! { <option value=label prop:selected=m == current>{label}</option> }).collect_view()}
+                        // A newer build's measure stays chosen, under its own name, until
+                        // another is picked (its empty value matches no measure).
+                        {current.unknown_text().map(|name| view! { <option value="" prop:selected=true>{name}</option> })}
                     </select>
                 </div>
                 <CheckedInput label="Points by threshold" id=fid("thresholds") multiline=true
@@ -390,7 +403,7 @@ fn CriterionRow(
             }
             .into_any()
         }
-        CriterionKind::YesNo { from_profile } => {
+        CriterionKind::YesNo { from_profile, .. } => {
             let text = match from_profile {
                 None => "Yes / no, answered on each profile",
                 Some(ProfileAnswer::Referred) => "Yes / no, read from the profile: referred us",
@@ -400,8 +413,18 @@ fn CriterionRow(
                 Some(ProfileAnswer::ReferredOrTestimonial) => {
                     "Yes / no, read from the profile: referred us or gave a testimonial"
                 }
+                // A newer build's answer: its name as written.
+                Some(ProfileAnswer::Unlisted(name)) => name,
             };
             view! { <p class="meta">{text}</p> }.into_any()
+        }
+        CriterionKind::Unlisted(written) => {
+            let kind = written
+                .get("kind")
+                .and_then(|k| k.as_str())
+                .unwrap_or_default();
+            view! { <p class="meta">{crate::messages::unlisted_criterion_kind(kind)}</p> }
+                .into_any()
         }
     };
     view! {
@@ -420,11 +443,19 @@ fn CriterionRow(
             <div class="field">
                 <label for=fid("direction")>"Direction"</label>
                 <select id=fid("direction") disabled=locked on:change=move |ev| {
-                    let d = if event_target_value(&ev) == "takes" { Direction::TakesAway } else { Direction::AddsValue };
+                    let d = match event_target_value(&ev).as_str() {
+                        "takes" => Direction::TakesAway,
+                        "adds" => Direction::AddsValue,
+                        _ => start.direction,
+                    };
                     edit_criterion(store, id, |c| c.direction = d);
                 }>
                     <option value="adds" prop:selected=move || direction() == Direction::AddsValue>"Adds value"</option>
                     <option value="takes" prop:selected=move || direction() == Direction::TakesAway>"Takes value away"</option>
+                    // A newer build's direction, under its own name, until another is picked.
+                    {start.direction.unknown_text().map(|name| view! {
+                        <option value="unlisted" prop:selected=move || direction() == start.direction>{name}</option>
+                    })}
                 </select>
             </div>
             <CheckedInput label="Description" id=fid("description") initial=start.description.clone()

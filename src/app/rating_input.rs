@@ -11,7 +11,11 @@ use leptos::prelude::*;
 pub fn is_answered_by_hand(criterion: &Criterion) -> bool {
     matches!(
         criterion.kind,
-        CriterionKind::Rating { .. } | CriterionKind::YesNo { from_profile: None }
+        CriterionKind::Rating { .. }
+            | CriterionKind::YesNo {
+                from_profile: None,
+                ..
+            }
     )
 }
 
@@ -19,7 +23,7 @@ pub fn is_answered_by_hand(criterion: &Criterion) -> bool {
 fn options(criterion: &Criterion) -> Vec<(String, String)> {
     let mut all = vec![(String::new(), "— no answer".to_owned())];
     match &criterion.kind {
-        CriterionKind::Rating { meanings } => {
+        CriterionKind::Rating { meanings, .. } => {
             for r in 1..=5u8 {
                 let meaning = match r {
                     1 => &meanings[0],

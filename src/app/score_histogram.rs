@@ -22,7 +22,7 @@ pub fn ScoreHistogram(
     let thresholds = move || {
         store
             .workspace
-            .with(|w| w.model().map(|m| m.tiers))
+            .with(|w| w.model().map(|m| m.tiers.clone()))
             .unwrap_or_default()
     };
     let summary = move || {

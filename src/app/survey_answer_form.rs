@@ -69,6 +69,7 @@ pub fn AnswerForm(
             {move || match round() {
                 Round::Criteria => view! { <VoteList id survey answer edit=Callback::new(move |c: CriterionId| edit(&|a, s| { let _ = a.toggle_vote(s, c); })) /> }.into_any(),
                 Round::Customers => view! { <CustomerRatings id survey answer /> }.into_any(),
+                Round::Unlisted(_) => view! { <p>{crate::messages::ROUND_UNKNOWN}</p> }.into_any(),
             }}
             // Always on the page, so that finishing the answer is announced.
             <p role="status">

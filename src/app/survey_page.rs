@@ -62,6 +62,8 @@ pub fn SurveyPage(
         let round_text = match round {
             Round::Criteria => "Round 1: which criteria make a customer one of our best",
             Round::Customers => "Round 2: rate your best customers on the top criteria",
+            // A newer build's round: its name as written.
+            Round::Unlisted(text) => text,
         };
         let from = if coordinator.is_empty() {
             String::new()
@@ -88,6 +90,7 @@ pub fn SurveyPage(
                 {match round {
                     Round::Criteria => view! { <TallyTable id/> }.into_any(),
                     Round::Customers => view! { <RoundTwoResults id/> }.into_any(),
+                    Round::Unlisted(_) => view! { <p>{crate::messages::ROUND_UNKNOWN}</p> }.into_any(),
                 }}
                 <details class="answer-yourself">
                     <summary>"Answer it yourself"</summary>

@@ -57,6 +57,7 @@ pub fn SurveysPage() -> impl IntoView {
                                 let round = match round {
                                     Round::Criteria => "Round 1: criteria",
                                     Round::Customers => "Round 2: best customers",
+                                    Round::Unlisted(text) => text,
                                 };
                                 let whose = if mine {
                                     format!("made here · {answers} answers")

@@ -61,6 +61,9 @@ pub struct ChartValues {
     /// Have they given a testimonial?
     #[serde(default, skip_serializing_if = "is_unknown")]
     pub testimonial: YesNoUnknown,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
 }
 
 fn is_unknown(answer: &YesNoUnknown) -> bool {
@@ -72,6 +75,7 @@ impl ChartValues {
     /// on the profile is computed from the other period, as on the profile.
     pub fn of_profile(profile: &Profile, today: Date) -> Self {
         Self {
+            unknown_fields: Default::default(),
             employees: profile.employees,
             industry: profile.industry.clone(),
             business_type: profile.business_type.clone(),
@@ -95,6 +99,16 @@ impl ChartValues {
             referred: profile.referred,
             testimonial: profile.testimonial,
         }
+    }
+
+    /// Takes `profile`'s values on `today`; fields of a newer build stay,
+    /// as they are not the profile's to replace.
+    fn refresh(&mut self, profile: &Profile, today: Date) {
+        let kept = std::mem::take(&mut self.unknown_fields);
+        *self = Self {
+            unknown_fields: kept,
+            ..Self::of_profile(profile, today)
+        };
     }
 
     /// Monthly spend, or the yearly spend over twelve.
@@ -126,6 +140,9 @@ pub struct ChartColumn {
     /// the linked profile.
     #[serde(default)]
     pub values: ChartValues,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
 }
 
 /// An Ideal Customer Profile worksheet.
@@ -215,7 +232,7 @@ impl Worksheet {
     pub fn link(&mut self, column: ColumnId, profile: &Profile, today: Date) {
         if let Some(c) = self.columns.iter_mut().find(|c| c.id == column) {
             c.profile = Some(profile.id);
-            c.values = ChartValues::of_profile(profile, today);
+            c.values.refresh(profile, today);
         }
     }
 
@@ -234,7 +251,7 @@ impl Worksheet {
             .iter_mut()
             .filter(|c| c.profile == Some(profile.id))
         {
-            column.values = ChartValues::of_profile(profile, today);
+            column.values.refresh(profile, today);
         }
     }
 }
@@ -243,6 +260,7 @@ impl ChartColumn {
     /// A typed-in column with every value blank.
     pub fn empty() -> Self {
         Self {
+            unknown_fields: Default::default(),
             id: ColumnId::new(),
             profile: None,
             values: ChartValues::default(),
@@ -449,7 +467,7 @@ fn share(answers: impl Iterator<Item = YesNoUnknown>) -> Share {
                 share.known += 1;
             }
             YesNoUnknown::No => share.known += 1,
-            YesNoUnknown::Unknown => {}
+            YesNoUnknown::Unknown | YesNoUnknown::Unlisted(_) => {}
         }
         share
     })

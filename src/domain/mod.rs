@@ -10,6 +10,7 @@ pub mod icp;
 pub mod id;
 pub mod input;
 pub mod naming;
+pub mod open_enum;
 pub mod profile;
 pub mod profile_list;
 pub mod scoring;

@@ -41,17 +41,18 @@ pub const SUGGESTED_BUSINESS_TYPES: [&str; 5] = [
     "Franchise",
 ];
 
-/// Where a company stands with us.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// Not yet a customer.
-    #[default]
-    Prospect,
-    /// Buys from us now.
-    Customer,
-    /// Used to buy from us.
-    FormerCustomer,
+crate::open_enum! {
+    /// Where a company stands with us.
+    #[derive(Default)]
+    pub enum Status {
+        /// Not yet a customer.
+        #[default]
+        Prospect = "prospect",
+        /// Buys from us now.
+        Customer = "customer",
+        /// Used to buy from us.
+        FormerCustomer = "former_customer",
+    }
 }
 
 impl Status {
@@ -64,21 +65,23 @@ impl Status {
             Status::Prospect => "Prospect",
             Status::Customer => "Customer",
             Status::FormerCustomer => "Former customer",
+            Status::Unlisted(text) => text,
         }
     }
 }
 
-/// An answer that may not be known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum YesNoUnknown {
-    /// Yes.
-    Yes,
-    /// No.
-    No,
-    /// Not known (the seed: "if you're not sure, leave blank").
-    #[default]
-    Unknown,
+crate::open_enum! {
+    /// An answer that may not be known.
+    #[derive(Default)]
+    pub enum YesNoUnknown {
+        /// Yes.
+        Yes = "yes",
+        /// No.
+        No = "no",
+        /// Not known (the seed: "if you're not sure, leave blank").
+        #[default]
+        Unknown = "unknown",
+    }
 }
 
 impl YesNoUnknown {
@@ -91,27 +94,29 @@ impl YesNoUnknown {
             YesNoUnknown::Yes => "Yes",
             YesNoUnknown::No => "No",
             YesNoUnknown::Unknown => "Unknown",
+            YesNoUnknown::Unlisted(text) => text,
         }
     }
 }
 
-/// The part a person plays in buying.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BuyingRole {
-    /// Decides.
-    DecisionMaker,
-    /// Sways the decision.
-    Influencer,
-    /// Uses what is bought.
-    User,
-    /// Controls access.
-    Gatekeeper,
-    /// Argues for us inside.
-    Champion,
-    /// Anything else, or not known.
-    #[default]
-    Other,
+crate::open_enum! {
+    /// The part a person plays in buying.
+    #[derive(Default)]
+    pub enum BuyingRole {
+        /// Decides.
+        DecisionMaker = "decision_maker",
+        /// Sways the decision.
+        Influencer = "influencer",
+        /// Uses what is bought.
+        User = "user",
+        /// Controls access.
+        Gatekeeper = "gatekeeper",
+        /// Argues for us inside.
+        Champion = "champion",
+        /// Anything else, or not known.
+        #[default]
+        Other = "other",
+    }
 }
 
 impl BuyingRole {
@@ -134,23 +139,25 @@ impl BuyingRole {
             BuyingRole::Gatekeeper => "Gatekeeper",
             BuyingRole::Champion => "Champion",
             BuyingRole::Other => "Other",
+            BuyingRole::Unlisted(text) => text,
         }
     }
 }
 
-/// How sound the company's finances are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FinancialRating {
-    /// Strong.
-    Strong,
-    /// Stable.
-    Stable,
-    /// Weak.
-    Weak,
-    /// Not known.
-    #[default]
-    Unknown,
+crate::open_enum! {
+    /// How sound the company's finances are.
+    #[derive(Default)]
+    pub enum FinancialRating {
+        /// Strong.
+        Strong = "strong",
+        /// Stable.
+        Stable = "stable",
+        /// Weak.
+        Weak = "weak",
+        /// Not known.
+        #[default]
+        Unknown = "unknown",
+    }
 }
 
 impl FinancialRating {
@@ -169,25 +176,27 @@ impl FinancialRating {
             FinancialRating::Stable => "Stable",
             FinancialRating::Weak => "Weak",
             FinancialRating::Unknown => "Unknown",
+            FinancialRating::Unlisted(text) => text,
         }
     }
 }
 
-/// What kind of change a log entry records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LogKind {
-    /// The company changed hands.
-    OwnershipChange,
-    /// Key staff or main contacts changed.
-    KeyPersonnelChange,
-    /// A new project or product line.
-    NewProject,
-    /// New information about finances.
-    FinancialUpdate,
-    /// Anything else.
-    #[default]
-    Other,
+crate::open_enum! {
+    /// What kind of change a log entry records.
+    #[derive(Default)]
+    pub enum LogKind {
+        /// The company changed hands.
+        OwnershipChange = "ownership_change",
+        /// Key staff or main contacts changed.
+        KeyPersonnelChange = "key_personnel_change",
+        /// A new project or product line.
+        NewProject = "new_project",
+        /// New information about finances.
+        FinancialUpdate = "financial_update",
+        /// Anything else.
+        #[default]
+        Other = "other",
+    }
 }
 
 impl LogKind {
@@ -208,6 +217,7 @@ impl LogKind {
             LogKind::NewProject => "New project or product line",
             LogKind::FinancialUpdate => "Financial update",
             LogKind::Other => "Other",
+            LogKind::Unlisted(text) => text,
         }
     }
 }
@@ -230,6 +240,9 @@ pub struct Address {
     /// Whether this is the headquarters.
     #[serde(default, skip_serializing_if = "is_default")]
     pub headquarters: bool,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
 }
 
 /// A key person at the company.
@@ -264,6 +277,9 @@ pub struct Person {
     /// Anything worth knowing.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
 }
 
 /// The company's financial condition, with where the information came from.
@@ -281,6 +297,9 @@ pub struct Financial {
     /// Where it came from (annual report, registry, news).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
 }
 
 /// A current or future sales opportunity.
@@ -300,6 +319,9 @@ pub struct Opportunity {
     /// When it is expected to close.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected: Option<Date>,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
 }
 
 /// A competitor active at this customer.
@@ -316,6 +338,9 @@ pub struct Competitor {
     /// Notes.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
 }
 
 /// One step of the action plan.
@@ -335,6 +360,9 @@ pub struct ActionStep {
     /// Whether it is done.
     #[serde(default, skip_serializing_if = "is_default")]
     pub done: bool,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
 }
 
 impl ActionStep {
@@ -357,6 +385,9 @@ pub struct LogEntry {
     /// What changed.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
 }
 
 /// A value either entered by the user or computed from another.

@@ -92,6 +92,9 @@ pub struct Settings {
     /// A profile not reviewed for this many days is listed as needing attention.
     #[serde(default = "default_review_days")]
     pub review_every_days: u32,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
 }
 
 /// Default review period, in days.
@@ -104,6 +107,7 @@ fn default_review_days() -> u32 {
 impl Default for Settings {
     fn default() -> Self {
         Self {
+            unknown_fields: Default::default(),
             review_every_days: DEFAULT_REVIEW_DAYS,
         }
     }

@@ -138,12 +138,14 @@ pub fn sample_workspace() -> Workspace {
     p.customer_since = Some(date(2019, 3, 14));
     p.addresses = vec![
         Address {
+            unknown_fields: Default::default(),
             id: AddressId::from_uuid(ids.next()),
             label: "Head office".into(),
             text: "ul. Grunwaldzka 472\n80-309 Gdańsk".into(),
             headquarters: true,
         },
         Address {
+            unknown_fields: Default::default(),
             id: AddressId::from_uuid(ids.next()),
             label: "Plant".into(),
             text: "ul. Przemysłowa 8\n81-061 Gdynia".into(),
@@ -154,6 +156,7 @@ pub fn sample_workspace() -> Workspace {
     p.hq_email = Some("biuro@contoso-manufacturing.pl".into());
     p.people = vec![
         Person {
+            unknown_fields: Default::default(),
             id: PersonId::from_uuid(ids.next()),
             name: "Katarzyna Nowak".into(),
             title: "CFO".into(),
@@ -192,6 +195,7 @@ pub fn sample_workspace() -> Workspace {
     p.financial.as_of = Some(date(2026, 6, 30));
     p.financial.source = "Annual report 2025".into();
     p.opportunities.push(Opportunity {
+        unknown_fields: Default::default(),
         id: OpportunityId::from_uuid(ids.next()),
         title: "Network and Wi-Fi for the Gdynia plant".into(),
         value: Some(money("240000")),
@@ -199,6 +203,7 @@ pub fn sample_workspace() -> Workspace {
         expected: Some(date(2027, 2, 28)),
     });
     p.competitors.push(Competitor {
+        unknown_fields: Default::default(),
         id: CompetitorId::from_uuid(ids.next()),
         name: "Adatum Systems".into(),
         sells: "Hardware and cabling".into(),
@@ -206,6 +211,7 @@ pub fn sample_workspace() -> Workspace {
     });
     p.action_plan = vec![
         ActionStep {
+            unknown_fields: Default::default(),
             id: StepId::from_uuid(ids.next()),
             description: "Site survey at the Gdynia plant".into(),
             owner: "Anna".into(),
@@ -213,6 +219,7 @@ pub fn sample_workspace() -> Workspace {
             done: true,
         },
         ActionStep {
+            unknown_fields: Default::default(),
             id: StepId::from_uuid(ids.next()),
             description: "Send the network proposal to the CFO".into(),
             owner: "Anna".into(),
@@ -221,6 +228,7 @@ pub fn sample_workspace() -> Workspace {
         },
     ];
     p.log.push(LogEntry {
+        unknown_fields: Default::default(),
         id: LogEntryId::from_uuid(ids.next()),
         date: Some(date(2026, 10, 1)),
         kind: LogKind::NewProject,
@@ -251,6 +259,7 @@ pub fn sample_workspace() -> Workspace {
     p.region = "Central".into();
     p.customer_since = Some(date(2022, 9, 1));
     p.addresses.push(Address {
+        unknown_fields: Default::default(),
         id: AddressId::from_uuid(ids.next()),
         label: "Office".into(),
         text: "ul. Puławska 145\n02-715 Warszawa".into(),
@@ -282,6 +291,7 @@ pub fn sample_workspace() -> Workspace {
     p.testimonial = YesNoUnknown::Yes;
     p.financial.rating = FinancialRating::Stable;
     p.log.push(LogEntry {
+        unknown_fields: Default::default(),
         id: LogEntryId::from_uuid(ids.next()),
         date: Some(date(2026, 5, 12)),
         kind: LogKind::KeyPersonnelChange,
@@ -316,6 +326,7 @@ pub fn sample_workspace() -> Workspace {
         ..Person::default()
     });
     p.opportunities.push(Opportunity {
+        unknown_fields: Default::default(),
         id: OpportunityId::from_uuid(ids.next()),
         title: "Security operations centre (pilot)".into(),
         value: Some(money("85000.00")),

@@ -17,6 +17,7 @@ fn thresholds(steps: [(i64, u32); 4]) -> Vec<Threshold> {
     steps
         .into_iter()
         .map(|(at_least, points)| Threshold {
+            unknown_fields: Default::default(),
             at_least: Decimal::from(at_least),
             points: Decimal::from(points),
         })
@@ -35,6 +36,7 @@ fn number(
         name,
         description,
         CriterionKind::Number {
+            unknown_fields: Default::default(),
             measure,
             thresholds: thresholds(steps),
         },
@@ -54,7 +56,10 @@ fn rating(
     criterion(
         name,
         description,
-        CriterionKind::Rating { meanings },
+        CriterionKind::Rating {
+            unknown_fields: Default::default(),
+            meanings,
+        },
         direction,
         weight,
     )
@@ -68,6 +73,7 @@ fn criterion(
     weight: u32,
 ) -> Criterion {
     Criterion {
+        unknown_fields: Default::default(),
         id: CriterionId::new(),
         name: name.to_owned(),
         description: description.to_owned(),
@@ -148,6 +154,7 @@ pub fn default_model(now: Timestamp) -> ScoringModel {
             "Referrals and testimonials",
             "They referred us or gave a testimonial (read from the profile).",
             CriterionKind::YesNo {
+                unknown_fields: Default::default(),
                 from_profile: Some(ProfileAnswer::ReferredOrTestimonial),
             },
             AddsValue,
@@ -229,7 +236,7 @@ mod tests {
         );
         assert!(model.tiers.is_valid());
         for criterion in &model.criteria {
-            if let CriterionKind::Rating { meanings } = &criterion.kind {
+            if let CriterionKind::Rating { meanings, .. } = &criterion.kind {
                 assert!(
                     meanings.iter().all(|m| !m.is_empty()),
                     "{} explains 1, 3 and 5",

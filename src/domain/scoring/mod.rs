@@ -30,50 +30,52 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-/// Whether a criterion adds value or takes it away.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Direction {
-    /// More is better (revenue, brand prestige).
-    #[default]
-    AddsValue,
-    /// More is worse (customization needed, demanding procedures).
-    TakesAway,
+crate::open_enum! {
+    /// Whether a criterion adds value or takes it away.
+    #[derive(Default)]
+    pub enum Direction {
+        /// More is better (revenue, brand prestige).
+        #[default]
+        AddsValue = "adds_value",
+        /// More is worse (customization needed, demanding procedures).
+        TakesAway = "takes_away",
+    }
 }
 
-/// A number read from a profile.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Measure {
-    /// Average annual revenue (the middle of a range).
-    YearlyRevenue,
-    /// Yearly spend with us (entered or computed).
-    YearlySpend,
-    /// Direct costs per year.
-    DirectCosts,
-    /// Yearly spend minus direct costs.
-    Profitability,
-    /// Number of employees (the middle of a range).
-    Employees,
-    /// Whole years as a customer.
-    YearsAsCustomer,
-    /// How many products or services they buy.
-    ProductsPurchased,
-    /// How many purchases a year.
-    PurchasesPerYear,
+crate::open_enum! {
+    /// A number read from a profile.
+    pub enum Measure {
+        /// Average annual revenue (the middle of a range).
+        YearlyRevenue = "yearly_revenue",
+        /// Yearly spend with us (entered or computed).
+        YearlySpend = "yearly_spend",
+        /// Direct costs per year.
+        DirectCosts = "direct_costs",
+        /// Yearly spend minus direct costs.
+        Profitability = "profitability",
+        /// Number of employees (the middle of a range).
+        Employees = "employees",
+        /// Whole years as a customer.
+        YearsAsCustomer = "years_as_customer",
+        /// How many products or services they buy.
+        ProductsPurchased = "products_purchased",
+        /// How many purchases a year.
+        PurchasesPerYear = "purchases_per_year",
+    }
 }
 
-/// A text field of a profile that a category criterion looks at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CategoryField {
-    /// Industry.
-    #[default]
-    Industry,
-    /// Type of business.
-    BusinessType,
-    /// Region or distance band.
-    Region,
+crate::open_enum! {
+    /// A text field of a profile that a category criterion looks at.
+    #[derive(Default)]
+    pub enum CategoryField {
+        /// Industry.
+        #[default]
+        Industry = "industry",
+        /// Type of business.
+        BusinessType = "business_type",
+        /// Region or distance band.
+        Region = "region",
+    }
 }
 
 impl CategoryField {
@@ -86,6 +88,7 @@ impl CategoryField {
             Self::Industry => "Industry",
             Self::BusinessType => "Type of business",
             Self::Region => "Region or distance band",
+            CategoryField::Unlisted(text) => text,
         }
     }
 
@@ -95,24 +98,25 @@ impl CategoryField {
             Self::Industry => "Industries that match",
             Self::BusinessType => "Types of business that match",
             Self::Region => "Regions that match",
+            Self::Unlisted(_) => "Values that match",
         }
     }
 }
 
-/// A yes / no answer already on every profile.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ProfileAnswer {
-    /// Have they referred us?
-    Referred,
-    /// Have they given a testimonial?
-    Testimonial,
-    /// Referred us or given a testimonial.
-    ReferredOrTestimonial,
+crate::open_enum! {
+    /// A yes / no answer already on every profile.
+    pub enum ProfileAnswer {
+        /// Have they referred us?
+        Referred = "referred",
+        /// Have they given a testimonial?
+        Testimonial = "testimonial",
+        /// Referred us or given a testimonial.
+        ReferredOrTestimonial = "referred_or_testimonial",
+    }
 }
 
 /// Points for a number at or above a threshold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Threshold {
     /// The smallest number that earns these points.
     #[serde(with = "as_text")]
@@ -120,23 +124,36 @@ pub struct Threshold {
     /// Points from 0 to 100.
     #[serde(with = "as_text")]
     pub points: Decimal,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
 }
 
-/// How a criterion is judged.
+/// How a criterion is judged. A kind a newer Clientele added is kept as
+/// it was written ([`CriterionKind::Unlisted`]); such a criterion has no
+/// answer here, so it is left out of every score.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+// The derived code is used through the impls below, which add the kinds
+// this version does not know.
+#[serde(remote = "Self", tag = "kind", rename_all = "snake_case")]
 pub enum CriterionKind {
     /// A 1-5 rating judged by a person; the meanings of 1, 3 and 5 are shown
     /// wherever the rating is entered.
     Rating {
         /// What 1, 3 and 5 mean.
         meanings: [String; 3],
+        /// Fields this version does not know, kept for a round trip.
+        #[serde(flatten)]
+        unknown_fields: Map<String, Value>,
     },
     /// Yes or no, answered on each profile or read from it.
     YesNo {
         /// Read from the profile instead of answered, when set.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         from_profile: Option<ProfileAnswer>,
+        /// Fields this version does not know, kept for a round trip.
+        #[serde(flatten)]
+        unknown_fields: Map<String, Value>,
     },
     /// A number read from the profile, turned into points by thresholds
     /// (the highest threshold reached counts; below all of them, 0 points).
@@ -145,6 +162,9 @@ pub enum CriterionKind {
         measure: Measure,
         /// Thresholds, any order.
         thresholds: Vec<Threshold>,
+        /// Fields this version does not know, kept for a round trip.
+        #[serde(flatten)]
+        unknown_fields: Map<String, Value>,
     },
     /// Full marks when a profile's field is one of the listed values.
     Category {
@@ -152,7 +172,42 @@ pub enum CriterionKind {
         field: CategoryField,
         /// The values that match (compared ignoring case).
         values: Vec<String>,
+        /// Fields this version does not know, kept for a round trip.
+        #[serde(flatten)]
+        unknown_fields: Map<String, Value>,
     },
+    /// A kind of a newer Clientele: the whole object as written, `kind`
+    /// included.
+    #[serde(skip)]
+    Unlisted(Map<String, Value>),
+}
+
+/// The `kind` of every criterion kind this version knows.
+const CRITERION_KINDS: [&str; 4] = ["rating", "yes_no", "number", "category"];
+
+impl Serialize for CriterionKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Unlisted(written) => written.serialize(serializer),
+            known => Self::serialize(known, serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for CriterionKind {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let written = Map::<String, Value>::deserialize(deserializer)?;
+        match written.get("kind") {
+            // A kind this version knows is read strictly: a fault in it
+            // is a fault, not a newer kind.
+            Some(Value::String(kind)) if CRITERION_KINDS.contains(&kind.as_str()) => {
+                Self::deserialize(Value::Object(written)).map_err(D::Error::custom)
+            }
+            Some(Value::String(_)) => Ok(Self::Unlisted(written)),
+            _ => Err(D::Error::missing_field("kind")),
+        }
+    }
 }
 
 /// One criterion of a model.
@@ -173,6 +228,9 @@ pub struct Criterion {
     /// Relative weight, 0 or more.
     #[serde(with = "as_text")]
     pub weight: Decimal,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
 }
 
 /// The four tiers, best first.
@@ -189,7 +247,7 @@ pub enum Tier {
 }
 
 /// The lowest score of tiers A, B and C; anything lower is D.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TierThresholds {
     /// Tier A from this score.
     #[serde(with = "as_text")]
@@ -200,11 +258,15 @@ pub struct TierThresholds {
     /// Tier C from this score.
     #[serde(with = "as_text")]
     pub c: Decimal,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
 }
 
 impl Default for TierThresholds {
     fn default() -> Self {
         Self {
+            unknown_fields: Default::default(),
             a: Decimal::from(75),
             b: Decimal::from(50),
             c: Decimal::from(25),
@@ -275,6 +337,7 @@ pub fn parse_thresholds(text: &str) -> Result<Vec<Threshold>, InputError> {
         let at_least = parse_amount(at)?.ok_or(InputError::NotAThreshold)?;
         let points = parse_bounded(points, 0, 100)?.ok_or(InputError::NotAThreshold)?;
         thresholds.push(Threshold {
+            unknown_fields: Default::default(),
             at_least,
             points: Decimal::from(points),
         });

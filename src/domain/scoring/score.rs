@@ -102,6 +102,8 @@ pub fn measure(profile: &Profile, measure: Measure, today: Date) -> Option<Decim
             (!profile.purchases.is_empty()).then(|| Decimal::from(profile.purchases.len()))
         }
         Measure::PurchasesPerYear => profile.purchases_per_year.map(Decimal::from),
+        // A measure of a newer Clientele: this one cannot read it.
+        Measure::Unlisted(_) => None,
     }
 }
 
@@ -109,7 +111,7 @@ fn yes_no(answer: YesNoUnknown) -> Option<bool> {
     match answer {
         YesNoUnknown::Yes => Some(true),
         YesNoUnknown::No => Some(false),
-        YesNoUnknown::Unknown => None,
+        YesNoUnknown::Unknown | YesNoUnknown::Unlisted(_) => None,
     }
 }
 
@@ -124,6 +126,7 @@ fn profile_answer(profile: &Profile, which: ProfileAnswer) -> Option<bool> {
                 _ => None,
             }
         }
+        ProfileAnswer::Unlisted(_) => None,
     }
 }
 
@@ -165,7 +168,7 @@ fn judge<'a>(
             }
             _ => None,
         },
-        CriterionKind::YesNo { from_profile } => {
+        CriterionKind::YesNo { from_profile, .. } => {
             let yes = match from_profile {
                 Some(which) => profile_answer(profile, *which)?,
                 None => match answer? {
@@ -179,15 +182,18 @@ fn judge<'a>(
         CriterionKind::Number {
             measure: which,
             thresholds,
+            ..
         } => {
             let value = measure(profile, *which, today)?;
             Some((threshold_points(thresholds, value), Reading::Number(value)))
         }
-        CriterionKind::Category { field, values } => {
+        CriterionKind::Category { field, values, .. } => {
             let text = match field {
                 CategoryField::Industry => &profile.industry,
                 CategoryField::BusinessType => &profile.business_type,
                 CategoryField::Region => &profile.region,
+                // A field of a newer Clientele: nothing here to compare.
+                CategoryField::Unlisted(_) => return None,
             }
             .trim();
             if text.is_empty() {
@@ -206,6 +212,9 @@ fn judge<'a>(
                 Reading::Category(text),
             ))
         }
+        // A kind of a newer Clientele: this one cannot judge it, so the
+        // criterion counts as unanswered.
+        CriterionKind::Unlisted(_) => None,
     }
 }
 
@@ -239,17 +248,23 @@ pub(super) fn tally<'a>(model: &'a ScoringModel, profile: &'a Profile, today: Da
     let mut missing = Vec::new();
     let mut answered_weight = Decimal::ZERO;
     for criterion in &model.criteria {
-        match judge(criterion, profile, today) {
-            Some((points, reading)) if criterion.weight > Decimal::ZERO => {
+        // A direction this version does not know leaves the criterion out,
+        // as if unanswered: its points cannot be turned into value.
+        let earned = |points| match criterion.direction {
+            Direction::AddsValue => Some(points),
+            Direction::TakesAway => Some(HUNDRED - points),
+            Direction::Unlisted(_) => None,
+        };
+        match judge(criterion, profile, today)
+            .and_then(|(points, reading)| Some((points, reading, earned(points)?)))
+        {
+            Some((points, reading, earned)) if criterion.weight > Decimal::ZERO => {
                 answered_weight += criterion.weight;
                 judged.push(Weighed {
                     criterion,
                     points,
                     reading,
-                    earned: match criterion.direction {
-                        Direction::AddsValue => points,
-                        Direction::TakesAway => HUNDRED - points,
-                    },
+                    earned,
                     contribution: Decimal::ZERO,
                 });
             }
@@ -439,10 +454,12 @@ mod tests {
 
     fn rating(name: &str, weight: u32, direction: Direction) -> Criterion {
         Criterion {
+            unknown_fields: Default::default(),
             id: CriterionId::new(),
             name: name.into(),
             description: String::new(),
             kind: CriterionKind::Rating {
+                unknown_fields: Default::default(),
                 meanings: Default::default(),
             },
             direction,
@@ -469,6 +486,7 @@ mod tests {
     #[test]
     fn thresholds_give_the_points_of_the_highest_one_reached() {
         let t = |at: &str, points: u32| Threshold {
+            unknown_fields: Default::default(),
             at_least: dec(at),
             points: Decimal::from(points),
         };
@@ -580,6 +598,7 @@ mod tests {
         assert!(t.is_valid());
         assert!(
             !TierThresholds {
+                unknown_fields: Default::default(),
                 a: dec("40"),
                 b: dec("50"),
                 c: dec("10")
@@ -602,11 +621,59 @@ mod tests {
     }
 
     #[test]
+    fn values_of_a_newer_build_count_as_not_known() {
+        let kind = |kind| Criterion {
+            kind,
+            ..rating("Newer", 1, Direction::AddsValue)
+        };
+        let yes_no = |from| {
+            kind(CriterionKind::YesNo {
+                unknown_fields: Default::default(),
+                from_profile: Some(from),
+            })
+        };
+        let newer_kind = serde_json::json!({"kind": "slider", "max": 10});
+        let ease = rating("Ease", 1, Direction::AddsValue);
+        let m = model(vec![
+            ease.clone(),
+            rating("Sideways", 1, Direction::Unlisted("neutral")),
+            kind(CriterionKind::Number {
+                unknown_fields: Default::default(),
+                measure: Measure::Unlisted("net_promoter_score"),
+                thresholds: Vec::new(),
+            }),
+            kind(CriterionKind::Category {
+                unknown_fields: Default::default(),
+                field: CategoryField::Unlisted("country"),
+                values: vec!["PL".into()],
+            }),
+            yes_no(ProfileAnswer::Unlisted("reviewed_us")),
+            yes_no(ProfileAnswer::Referred),
+            kind(CriterionKind::Unlisted(
+                newer_kind.as_object().unwrap().clone(),
+            )),
+        ]);
+        let mut p = profile();
+        p.referred = YesNoUnknown::Unlisted("partly");
+        p.financial.rating = crate::domain::profile::FinancialRating::Unlisted("excellent");
+        for c in &m.criteria {
+            p.answers.insert(c.id, Answer::Rating(5));
+        }
+        let e = score(&m, &p, today());
+        let judged: Vec<_> = e.contributions.iter().map(|c| c.criterion).collect();
+        assert_eq!(judged, [ease.id], "only the criterion known here");
+        assert_eq!(e.missing.len(), 6);
+        assert_eq!(e.score, Some(dec("100")));
+    }
+
+    #[test]
     fn numbers_yes_no_and_categories_are_read_from_the_profile() {
         let revenue = Criterion {
             kind: CriterionKind::Number {
+                unknown_fields: Default::default(),
                 measure: Measure::YearlyRevenue,
                 thresholds: vec![Threshold {
+                    unknown_fields: Default::default(),
                     at_least: dec("1000000"),
                     points: Decimal::from(40),
                 }],
@@ -615,12 +682,14 @@ mod tests {
         };
         let loyal = Criterion {
             kind: CriterionKind::YesNo {
+                unknown_fields: Default::default(),
                 from_profile: Some(ProfileAnswer::ReferredOrTestimonial),
             },
             ..rating("Referrals and testimonials", 1, Direction::AddsValue)
         };
         let retail = Criterion {
             kind: CriterionKind::Category {
+                unknown_fields: Default::default(),
                 field: CategoryField::Industry,
                 values: vec!["Retail".into()],
             },

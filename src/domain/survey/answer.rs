@@ -17,6 +17,9 @@ pub struct RatedCustomer {
     /// Ratings by criterion.
     #[serde(default)]
     pub ratings: BTreeMap<CriterionId, u8>,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
 }
 
 /// One rep's answer.
@@ -72,6 +75,9 @@ pub enum AnswerError {
     },
     /// A rating outside 1 to 5.
     RatingOutOfRange,
+    /// The survey's round comes from a newer Clientele: this one cannot
+    /// tell what the answer should hold.
+    RoundUnknown,
 }
 
 impl SurveyAnswer {
@@ -79,9 +85,10 @@ impl SurveyAnswer {
     /// starts with one empty row per best customer.
     pub fn new(survey: &Survey, respondent: String, workspace: WorkspaceId) -> Self {
         let customers = match survey.round {
-            Round::Criteria => Vec::new(),
+            Round::Criteria | Round::Unlisted(_) => Vec::new(),
             Round::Customers => (0..survey.customers)
                 .map(|_| RatedCustomer {
+                    unknown_fields: Default::default(),
                     id: RatedCustomerId::new(),
                     name: String::new(),
                     ratings: BTreeMap::new(),
@@ -147,6 +154,7 @@ impl SurveyAnswer {
         }
         let known = |id: &CriterionId| survey.criterion(*id).is_some();
         match survey.round {
+            Round::Unlisted(_) => problems.push(AnswerError::RoundUnknown),
             Round::Criteria => {
                 if self.votes.is_empty() {
                     problems.push(AnswerError::NoVotes);
@@ -223,12 +231,26 @@ mod tests {
             now(),
         );
         match round {
-            Round::Criteria => one,
             Round::Customers => {
                 let top: Vec<_> = one.criteria.iter().take(5).map(|c| c.id).collect();
                 one.round_two(&top, now())
             }
+            other => Survey {
+                round: other,
+                ..one
+            },
         }
+    }
+
+    #[test]
+    fn an_answer_to_a_round_of_a_newer_build_is_never_complete() {
+        let survey = survey(Round::Unlisted("round_three"));
+        let mut answer = SurveyAnswer::new(&survey, "Jan".into(), WorkspaceId::new());
+        assert!(answer.customers.is_empty());
+        assert_eq!(answer.problems(&survey), [AnswerError::RoundUnknown]);
+        answer.votes.push(survey.criteria[0].id);
+        assert_eq!(answer.problems(&survey), [AnswerError::RoundUnknown]);
+        assert_eq!(survey.estimated_minutes(), 2, "seven criteria read");
     }
 
     #[test]

@@ -38,15 +38,16 @@ pub const TOP_CRITERIA: usize = 5;
 /// The lowest and highest rating in round 2.
 pub const RATING_RANGE: std::ops::RangeInclusive<u8> = 1..=5;
 
-/// Which of the two surveys this is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Round {
-    /// Round 1: vote on the criteria.
-    #[default]
-    Criteria,
-    /// Round 2: rate the best customers on the top criteria.
-    Customers,
+crate::open_enum! {
+    /// Which of the two surveys this is.
+    #[derive(Default)]
+    pub enum Round {
+        /// Round 1: vote on the criteria.
+        #[default]
+        Criteria = "criteria",
+        /// Round 2: rate the best customers on the top criteria.
+        Customers = "customers",
+    }
 }
 
 /// A criterion offered in a survey.
@@ -60,6 +61,9 @@ pub struct SurveyCriterion {
     /// What it means, for the reps.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
 }
 
 /// A survey sent to the reps.
@@ -124,6 +128,7 @@ impl Survey {
                 m.criteria
                     .iter()
                     .map(|c| SurveyCriterion {
+                        unknown_fields: Default::default(),
                         id: c.id,
                         name: c.name.clone(),
                         description: c.description.clone(),
@@ -133,6 +138,7 @@ impl Survey {
             .unwrap_or_default();
         for name in extra.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
             criteria.push(SurveyCriterion {
+                unknown_fields: Default::default(),
                 id: CriterionId::new(),
                 name: name.to_owned(),
                 description: String::new(),
@@ -188,7 +194,7 @@ impl Survey {
     /// choose the customers).
     pub fn estimated_minutes(&self) -> u32 {
         let seconds = match self.round {
-            Round::Criteria => 10 * self.criteria.len() as u32,
+            Round::Criteria | Round::Unlisted(_) => 10 * self.criteria.len() as u32,
             Round::Customers => 60 + 15 * u32::from(self.customers) * self.criteria.len() as u32,
         };
         seconds.div_ceil(60).max(1)

@@ -342,10 +342,12 @@ pub fn model_from_results(
         {
             Some(c) => c.weight = Decimal::from(weight),
             None => model.criteria.push(Criterion {
+                unknown_fields: Default::default(),
                 id: result.criterion.id,
                 name: result.criterion.name.clone(),
                 description: result.criterion.description.clone(),
                 kind: CriterionKind::Rating {
+                    unknown_fields: Default::default(),
                     meanings: [
                         "Poor".to_owned(),
                         "Average".to_owned(),
