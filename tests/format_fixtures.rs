@@ -164,7 +164,8 @@ fn a_newer_builds_file_imports_without_a_record_left_out_and_writes_back_unchang
         models: records.models,
         surveys: records.surveys,
         survey_answers: records.survey_answers,
-        sync_marks: records.sync_marks,
+        versions: records.versions,
+        deleted: records.deleted,
         ..file.incoming.workspace.expect("a whole workspace")
     };
     assert_eq!(encode_workspace(&workspace, exported_at(&text)), text);
