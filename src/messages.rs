@@ -226,6 +226,9 @@ pub fn storage_error(error: &StorageError) -> String {
         StorageError::Unavailable => "This browser does not let Clientele keep data.".to_owned(),
         StorageError::QuotaExceeded => "The browser's storage for this site is full.".to_owned(),
         StorageError::NotKept => "The browser accepted the data but did not keep it.".to_owned(),
+        StorageError::ChangedMeanwhile => "Another tab or program kept changing the stored data \
+             while Clientele was setting it aside, so it was left where it was."
+            .to_owned(),
         StorageError::Browser(detail) => format!("The browser reported an error: {detail}."),
     }
 }

@@ -97,6 +97,54 @@ async fn a_watch_hears_other_tabs_write_its_key_until_dropped() {
     assert_eq!(heard.borrow().len(), 1);
 }
 
+/// Takes the Web Lock `name` until the returned function is called.
+fn hold_lock(name: &str) -> js_sys::Function {
+    let mut release = None;
+    let held = js_sys::Promise::new(&mut |resolve, _| release = Some(resolve));
+    let locks = js_sys::Reflect::get(&window().navigator(), &js("locks")).unwrap();
+    let request: js_sys::Function =
+        wasm_bindgen::JsCast::unchecked_into(js_sys::Reflect::get(&locks, &js("request")).unwrap());
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move || held);
+    request.call2(&locks, &js(name), &callback).unwrap();
+    release.unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_locked_step_waits_for_the_lock_and_runs_once() {
+    let _page = fresh_page().await;
+    let release = hold_lock(WORKSPACE_KEY);
+    let ran = Rc::new(RefCell::new(0));
+    let step = {
+        let ran = ran.clone();
+        clientele::storage::with_lock(&StorageKey::Workspace, move || *ran.borrow_mut() += 1)
+    };
+    wasm_bindgen_futures::spawn_local(step);
+    sleep(50).await;
+    assert_eq!(*ran.borrow(), 0, "another holder has the lock");
+    release.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    wait_until("the step runs", || *ran.borrow() == 1).await;
+    sleep(50).await;
+    assert_eq!(*ran.borrow(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn without_web_locks_a_locked_step_runs_at_once() {
+    let _page = fresh_page().await;
+    let navigator = window().navigator();
+    let missing = js_sys::Object::new();
+    js_sys::Reflect::set(&missing, &js("value"), &wasm_bindgen::JsValue::UNDEFINED).unwrap();
+    js_sys::Reflect::set(&missing, &js("configurable"), &true.into()).unwrap();
+    js_sys::Object::define_property(&navigator, &js("locks"), &missing);
+    let ran = Rc::new(RefCell::new(0));
+    let step = {
+        let ran = ran.clone();
+        clientele::storage::with_lock(&StorageKey::Workspace, move || *ran.borrow_mut() += 1)
+    };
+    step.await;
+    js_sys::Reflect::delete_property(&navigator, &js("locks")).unwrap();
+    assert_eq!(*ran.borrow(), 1);
+}
+
 #[wasm_bindgen_test]
 async fn the_browser_answers_whether_storage_is_persistent() {
     let answer = clientele::storage::persistence().await.unwrap();
