@@ -296,6 +296,11 @@ pub fn notice(notice: &Notice) -> String {
         Notice::DownloadFailed(detail) => {
             format!("The file could not be downloaded ({detail}). Nothing was changed.")
         }
+        Notice::RemovedAndSavedAgain => "Another tab, window or program removed this workspace \
+             from the browser's storage. This tab still had it, so Clientele saved it again and \
+             nothing is lost. If you meant to clear it, close every Clientele tab before clearing \
+             the browser's data."
+            .to_owned(),
     }
 }
 

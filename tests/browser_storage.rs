@@ -80,21 +80,35 @@ async fn a_full_storage_is_reported_as_quota_exceeded_and_keeps_the_earlier_text
 }
 
 #[wasm_bindgen_test]
-async fn a_watch_hears_other_tabs_write_its_key_until_dropped() {
+async fn a_watch_hears_other_tabs_write_or_remove_its_key_until_dropped() {
     let _page = fresh_page().await;
     let heard = Rc::new(RefCell::new(Vec::new()));
     let watch = {
         let heard = heard.clone();
-        TabWatch::new(StorageKey::Workspace, move |text| {
-            heard.borrow_mut().push(text)
+        // What storage holds when the watch hears of a change.
+        TabWatch::new(StorageKey::Workspace, move || {
+            heard.borrow_mut().push(stored(WORKSPACE_KEY))
         })
         .unwrap()
     };
     save_from_other_tab("from another tab").await;
     assert_eq!(*heard.borrow(), vec![Some("from another tab".to_owned())]);
+    remove_from_other_tab(false).await;
+    save_from_other_tab("again").await;
+    remove_from_other_tab(true).await;
+    assert_eq!(
+        *heard.borrow(),
+        vec![
+            Some("from another tab".to_owned()),
+            None,
+            Some("again".to_owned()),
+            None
+        ],
+        "a removal and a clear of all storage are heard too"
+    );
     drop(watch);
     save_from_other_tab("after the watch ended").await;
-    assert_eq!(heard.borrow().len(), 1);
+    assert_eq!(heard.borrow().len(), 4);
 }
 
 /// Takes the Web Lock `name` until the returned function is called.

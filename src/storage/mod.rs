@@ -209,20 +209,19 @@ pub struct TabWatch {
 }
 
 impl TabWatch {
-    /// Calls `on_change` with the new text (or `None` when removed or cleared)
-    /// whenever another tab of this origin changes `key`. The browser does
-    /// not tell the tab that wrote, so a tab never hears its own saves.
-    pub fn new(
-        key: StorageKey,
-        mut on_change: impl FnMut(Option<String>) + 'static,
-    ) -> Option<Self> {
+    /// Calls `on_change` whenever another tab of this origin changes or
+    /// removes `key`, or clears storage. The browser does not tell the tab
+    /// that wrote, so a tab never hears its own saves. The event's own copy
+    /// of the new value is not passed on: by the time it arrives a third tab
+    /// may have written again, so the listener reads what storage holds now.
+    pub fn new(key: StorageKey, mut on_change: impl FnMut() + 'static) -> Option<Self> {
         let name = key.name();
         let listener = Closure::<dyn FnMut(web_sys::StorageEvent)>::new(
             move |event: web_sys::StorageEvent| {
                 match event.key() {
-                    Some(changed) if changed == name => on_change(event.new_value()),
+                    Some(changed) if changed == name => on_change(),
                     // `clear()` in another tab sends an event with no key.
-                    None => on_change(None),
+                    None => on_change(),
                     Some(_) => {}
                 }
             },
