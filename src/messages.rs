@@ -261,6 +261,9 @@ pub fn storage_error(error: &StorageError) -> String {
         StorageError::Unavailable => "This browser does not let Clientele keep data.".to_owned(),
         StorageError::QuotaExceeded => "The browser's storage for this site is full.".to_owned(),
         StorageError::NotKept => "The browser accepted the data but did not keep it.".to_owned(),
+        StorageError::ChangedMeanwhile => "Another tab or program kept changing the stored data \
+             while Clientele was setting it aside, so it was left where it was."
+            .to_owned(),
         StorageError::Browser(detail) => format!("The browser reported an error: {detail}."),
     }
 }
@@ -328,6 +331,11 @@ pub fn notice(notice: &Notice) -> String {
         Notice::DownloadFailed(detail) => {
             format!("The file could not be downloaded ({detail}). Nothing was changed.")
         }
+        Notice::RemovedAndSavedAgain => "Another tab, window or program removed this workspace \
+             from the browser's storage. This tab still had it, so Clientele saved it again and \
+             nothing is lost. If you meant to clear it, close every Clientele tab before clearing \
+             the browser's data."
+            .to_owned(),
     }
 }
 

@@ -404,6 +404,152 @@ async fn a_save_never_writes_over_newer_data_it_was_not_told_about() {
 }
 
 #[wasm_bindgen_test]
+async fn when_both_tabs_save_the_same_revision_nothing_is_lost_and_this_tab_is_asked() {
+    let (_page, _app) = renamed_and_not_saved_yet().await;
+    wait_until("this tab saves its revision 2", || {
+        stored_name().as_deref() == Some("Mine")
+    })
+    .await;
+    assert_eq!(stored_revision(), 2);
+    // The other tab also started from revision 1 and saved its own
+    // revision 2 in the same moment, over this tab's.
+    save_from_other_tab(&workspace_file(ID, "Theirs", 2, 1)).await;
+    wait_until("the question", || {
+        button("Keep this tab's version").is_some()
+    })
+    .await;
+    assert_eq!(field("Workspace").value(), "Mine", "this tab's work stays");
+    sleep(600).await;
+    assert_eq!(
+        stored_name().as_deref(),
+        Some("Theirs"),
+        "nothing is written while the user decides"
+    );
+    click("Keep this tab's version");
+    wait_until("ours is saved over theirs", || {
+        stored_name().as_deref() == Some("Mine")
+    })
+    .await;
+    assert_eq!(stored_revision(), 3);
+}
+
+#[wasm_bindgen_test]
+async fn a_save_never_writes_over_another_save_of_the_same_revision() {
+    let (_page, _app) = renamed_and_not_saved_yet().await;
+    wait_until("this tab saves its revision 2", || {
+        stored_name().as_deref() == Some("Mine")
+    })
+    .await;
+    // Another tab's revision 2 replaced it; its event has not arrived yet.
+    storage()
+        .set_item(WORKSPACE_KEY, &workspace_file(ID, "Theirs", 2, 1))
+        .unwrap();
+    type_into(&field("Workspace"), "Mine again");
+    wait_until("the question", || {
+        button("Keep the other tab's version").is_some()
+    })
+    .await;
+    assert_eq!(stored_name().as_deref(), Some("Theirs"));
+    click("Keep the other tab's version");
+    wait_until("the field shows theirs", || {
+        field("Workspace").value() == "Theirs"
+    })
+    .await;
+    sleep(600).await;
+    assert_eq!(stored_revision(), 2, "taking theirs writes nothing");
+}
+
+/// Takes the Web Lock `name` as another tab saving would, until the
+/// returned function is called.
+fn hold_lock(name: &str) -> js_sys::Function {
+    let mut release = None;
+    let held = js_sys::Promise::new(&mut |resolve, _| release = Some(resolve));
+    let locks = js_sys::Reflect::get(&window().navigator(), &js("locks")).unwrap();
+    let request: js_sys::Function = js_sys::Reflect::get(&locks, &js("request"))
+        .unwrap()
+        .unchecked_into();
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move || held);
+    request.call2(&locks, &js(name), &callback).unwrap();
+    release.unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_save_waits_while_another_tab_saves_and_then_sees_its_save() {
+    let (_page, _app) = renamed_and_not_saved_yet().await;
+    // Another tab is between reading and writing, holding the lock.
+    let release = hold_lock(WORKSPACE_KEY);
+    sleep(800).await;
+    assert_eq!(
+        stored_name().as_deref(),
+        Some("Acme"),
+        "this tab waits for the lock"
+    );
+    storage()
+        .set_item(WORKSPACE_KEY, &workspace_file(ID, "Theirs", 2, 1))
+        .unwrap();
+    release.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    wait_until("the question", || {
+        button("Keep the other tab's version").is_some()
+    })
+    .await;
+    assert_eq!(stored_name().as_deref(), Some("Theirs"));
+    assert_eq!(field("Workspace").value(), "Mine");
+}
+
+#[wasm_bindgen_test]
+async fn a_workspace_removed_elsewhere_is_written_back_and_said_so() {
+    let _page = fresh_page().await;
+    storage()
+        .set_item(WORKSPACE_KEY, &workspace_file(ID, "Acme", 4, 1))
+        .unwrap();
+    let _app = mount_app().await;
+    remove_from_other_tab(false).await;
+    wait_until("it is written back", || stored(WORKSPACE_KEY).is_some()).await;
+    assert_eq!(stored_name().as_deref(), Some("Acme"));
+    assert_eq!(stored_revision(), 5);
+    assert_eq!(stored_workspace().unwrap()["data"]["id"], ID);
+    wait_until("the notice", || alert_says("removed this workspace")).await;
+    assert!(
+        alert_says("nothing is lost"),
+        "{:?}",
+        texts_with_role("alert")
+    );
+
+    // Storage cleared as a whole while a change waits here.
+    click("Dismiss");
+    type_into(&field("Workspace"), "Acme north");
+    remove_from_other_tab(true).await;
+    wait_until("it is written back with the change", || {
+        stored_name().as_deref() == Some("Acme north")
+    })
+    .await;
+    assert_eq!(stored_revision(), 6);
+    wait_until("the notice", || alert_says("removed this workspace")).await;
+}
+
+#[wasm_bindgen_test]
+async fn hiding_the_page_saves_at_once() {
+    let (_page, _app) = renamed_and_not_saved_yet().await;
+    // The browser runs the page's pending effects before the next event.
+    sleep(0).await;
+    let hidden = js_sys::Object::new();
+    js_sys::Reflect::set(&hidden, &js("value"), &true.into()).unwrap();
+    js_sys::Reflect::set(&hidden, &js("configurable"), &true.into()).unwrap();
+    js_sys::Object::define_property(&document(), &js("hidden"), &hidden);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("visibilitychange", &init).unwrap();
+    document().dispatch_event(&event).unwrap();
+    let saved = stored_name();
+    js_sys::Reflect::delete_property(&document(), &js("hidden")).unwrap();
+    assert_eq!(
+        saved.as_deref(),
+        Some("Mine"),
+        "saved before the page can be frozen"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn a_deep_link_opens_its_screen_and_navigation_marks_it() {
     let _page = fresh_page().await;
     window().location().set_hash("#/data").unwrap();

@@ -80,21 +80,83 @@ async fn a_full_storage_is_reported_as_quota_exceeded_and_keeps_the_earlier_text
 }
 
 #[wasm_bindgen_test]
-async fn a_watch_hears_other_tabs_write_its_key_until_dropped() {
+async fn a_watch_hears_other_tabs_write_or_remove_its_key_until_dropped() {
     let _page = fresh_page().await;
     let heard = Rc::new(RefCell::new(Vec::new()));
     let watch = {
         let heard = heard.clone();
-        TabWatch::new(StorageKey::Workspace, move |text| {
-            heard.borrow_mut().push(text)
+        // What storage holds when the watch hears of a change.
+        TabWatch::new(StorageKey::Workspace, move || {
+            heard.borrow_mut().push(stored(WORKSPACE_KEY))
         })
         .unwrap()
     };
     save_from_other_tab("from another tab").await;
     assert_eq!(*heard.borrow(), vec![Some("from another tab".to_owned())]);
+    remove_from_other_tab(false).await;
+    save_from_other_tab("again").await;
+    remove_from_other_tab(true).await;
+    assert_eq!(
+        *heard.borrow(),
+        vec![
+            Some("from another tab".to_owned()),
+            None,
+            Some("again".to_owned()),
+            None
+        ],
+        "a removal and a clear of all storage are heard too"
+    );
     drop(watch);
     save_from_other_tab("after the watch ended").await;
-    assert_eq!(heard.borrow().len(), 1);
+    assert_eq!(heard.borrow().len(), 4);
+}
+
+/// Takes the Web Lock `name` until the returned function is called.
+fn hold_lock(name: &str) -> js_sys::Function {
+    let mut release = None;
+    let held = js_sys::Promise::new(&mut |resolve, _| release = Some(resolve));
+    let locks = js_sys::Reflect::get(&window().navigator(), &js("locks")).unwrap();
+    let request: js_sys::Function =
+        wasm_bindgen::JsCast::unchecked_into(js_sys::Reflect::get(&locks, &js("request")).unwrap());
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move || held);
+    request.call2(&locks, &js(name), &callback).unwrap();
+    release.unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_locked_step_waits_for_the_lock_and_runs_once() {
+    let _page = fresh_page().await;
+    let release = hold_lock(WORKSPACE_KEY);
+    let ran = Rc::new(RefCell::new(0));
+    let step = {
+        let ran = ran.clone();
+        clientele::storage::with_lock(&StorageKey::Workspace, move || *ran.borrow_mut() += 1)
+    };
+    wasm_bindgen_futures::spawn_local(step);
+    sleep(50).await;
+    assert_eq!(*ran.borrow(), 0, "another holder has the lock");
+    release.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    wait_until("the step runs", || *ran.borrow() == 1).await;
+    sleep(50).await;
+    assert_eq!(*ran.borrow(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn without_web_locks_a_locked_step_runs_at_once() {
+    let _page = fresh_page().await;
+    let navigator = window().navigator();
+    let missing = js_sys::Object::new();
+    js_sys::Reflect::set(&missing, &js("value"), &wasm_bindgen::JsValue::UNDEFINED).unwrap();
+    js_sys::Reflect::set(&missing, &js("configurable"), &true.into()).unwrap();
+    js_sys::Object::define_property(&navigator, &js("locks"), &missing);
+    let ran = Rc::new(RefCell::new(0));
+    let step = {
+        let ran = ran.clone();
+        clientele::storage::with_lock(&StorageKey::Workspace, move || *ran.borrow_mut() += 1)
+    };
+    step.await;
+    js_sys::Reflect::delete_property(&navigator, &js("locks")).unwrap();
+    assert_eq!(*ran.borrow(), 1);
 }
 
 #[wasm_bindgen_test]

@@ -89,7 +89,10 @@ fn NoticeBanner(
             "Download the stored data",
             Callback::new(move |()| download_stored(store, persistence, &StorageKey::Workspace)),
         )),
-        Notice::StorageFailed(_) | Notice::DownloadFailed(_) | Notice::ImportUndoExpired => None,
+        Notice::StorageFailed(_)
+        | Notice::DownloadFailed(_)
+        | Notice::ImportUndoExpired
+        | Notice::RemovedAndSavedAgain => None,
     };
     let dismiss = {
         let notice = notice.clone();

@@ -1,25 +1,41 @@
 //! Keeps the workspace in browser storage: the load at start, the one save
 //! effect, and agreement with other tabs.
 //!
-//! Rules (also in README):
+//! Rules (also in README; the decisions themselves are plain Rust in
+//! [`crate::storage::tabs`], tested natively):
 //! - Saves are coalesced: a burst of changes is saved once, [`SAVE_DELAY`]
 //!   after the last one, and at once when the page is hidden or closed.
-//!   localStorage is synchronous, so one save can never overlap another.
 //! - Each saved document carries a revision, one more than the revision this
-//!   tab last read or wrote. Before writing, the tab reads what is stored: if
-//!   another tab saved a newer revision meanwhile, nothing is written and the
-//!   user chooses which version to keep. Older data never overwrites newer.
+//!   tab last read or wrote. The tab also remembers exactly which save that
+//!   was (a fingerprint of the stored text), because two tabs starting from
+//!   the same revision both write the next one.
+//! - A save reads what is stored and writes only if it is still the save
+//!   this tab last read or wrote. Otherwise nothing is written and the user
+//!   chooses which version to keep: a newer revision, or the same revision
+//!   saved differently by another tab, is never written over nor ignored.
+//! - The read and the write are one step for every tab: they run inside a
+//!   Web Lock (`navigator.locks`) named after the key, so no other tab can
+//!   save in between. Without Web Locks the check alone guards the write.
+//!   When the page is hidden or closed, the save runs at once without
+//!   waiting for the lock, because the browser may freeze or discard the
+//!   page before granting it; the check still guards that write.
 //! - When another tab saves and this tab has no unsaved changes, this tab
-//!   takes the newer data at once.
-//! - Stored data that cannot be read is moved to a quarantine key before the
-//!   app starts empty; if it cannot be moved, or it comes from a newer
-//!   Clientele, the app is read-only and writes nothing.
+//!   takes the newer data at once. If that other save is a different save of
+//!   the revision this tab saved, this tab's save was written over: the user
+//!   chooses, as when both have changes.
+//! - If another tab or program removes the workspace (or clears storage),
+//!   this tab writes its workspace back at once and says so.
+//! - Stored data that cannot be read is moved to a quarantine key before it
+//!   is replaced, and only if it is still the same text when moved; if it
+//!   cannot be moved, or it comes from a newer Clientele, the app is
+//!   read-only and writes nothing.
 
 use super::state::{AppStore, Notice, SaveState, StorageInfo, StorageMode, now};
 use crate::domain::Workspace;
 use crate::domain::sorting::sort_by_key_with;
 use crate::domain::workspace::ExportMark;
-use crate::format::{self, FormatError};
+use crate::format::FormatError;
+use crate::storage::tabs::{self, HeardStep, SaveId, SaveStep, Stored, revision_of};
 use crate::storage::{self, BrowserStorage, StorageError, StorageKey, TabWatch};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -28,17 +44,28 @@ use std::time::Duration;
 /// How long after the last change a save happens.
 pub const SAVE_DELAY: Duration = Duration::from_millis(400);
 
+/// How many times a save or the start reads storage again when unreadable
+/// data was replaced by another tab while being set aside.
+const SET_ASIDE_TRIES: u32 = 3;
+
 /// This tab's link to storage; lives as long as the app.
 struct Keeper {
     storage: Option<BrowserStorage>,
-    /// The revision this tab last read or wrote.
-    base_revision: u64,
-    /// Changes made since the last save.
+    /// The save this tab last read or wrote; `None` if it found nothing
+    /// stored.
+    base: Option<SaveId>,
+    /// The other tab's save shown in the conflict dialog, while the user
+    /// decides. Nothing is written meanwhile.
+    theirs: Option<SaveId>,
+    /// Changes made that storage does not hold.
     dirty: bool,
     /// Set when the workspace is replaced by data from storage, so that the
     /// save effect does not write it straight back.
     skip_next_change: bool,
     timer: Option<TimeoutHandle>,
+    /// A save waits for the cross-tab lock. It saves what the workspace
+    /// holds when the lock is granted, so one waiting save is enough.
+    waiting_for_lock: bool,
     /// The backup mark as of the last change, to tell the change that set
     /// it from the changes after it.
     seen_mark: Option<ExportMark>,
@@ -62,32 +89,36 @@ pub struct Opened {
     /// Problems to tell the user about.
     pub notices: Vec<Notice>,
     storage: Option<BrowserStorage>,
-    base_revision: u64,
+    base: Option<SaveId>,
 }
 
 /// Reads the workspace from storage, setting aside anything unreadable.
 /// Never writes over data it could not read.
 pub fn open_workspace() -> Opened {
-    let fresh = |mode, notices, storage| Opened {
+    match BrowserStorage::open() {
+        Ok(storage) => open_stored(storage, SET_ASIDE_TRIES),
+        Err(_) => fresh(
+            StorageMode::InMemory,
+            vec![Notice::StorageUnavailable],
+            None,
+        ),
+    }
+}
+
+/// A new, empty workspace.
+fn fresh(mode: StorageMode, notices: Vec<Notice>, storage: Option<BrowserStorage>) -> Opened {
+    Opened {
         workspace: Workspace::new(now()),
         mode,
         notices,
         storage,
-        base_revision: 0,
-    };
-    let storage = match BrowserStorage::open() {
-        Ok(storage) => storage,
-        Err(_) => {
-            return fresh(
-                StorageMode::InMemory,
-                vec![Notice::StorageUnavailable],
-                None,
-            );
-        }
-    };
+        base: None,
+    }
+}
+
+fn open_stored(storage: BrowserStorage, tries: u32) -> Opened {
     let text = match storage.read(&StorageKey::Workspace) {
-        Ok(Some(text)) => text,
-        Ok(None) => return fresh(StorageMode::Browser, Vec::new(), Some(storage)),
+        Ok(text) => text,
         Err(StorageError::Unavailable) => {
             return fresh(
                 StorageMode::InMemory,
@@ -104,46 +135,37 @@ pub fn open_workspace() -> Opened {
             );
         }
     };
-    match format::decode_workspace(&text) {
-        Ok(workspace) => Opened {
-            base_revision: workspace.revision,
-            workspace,
+    match Stored::from_text(text) {
+        Stored::Missing => fresh(StorageMode::Browser, Vec::new(), Some(storage)),
+        Stored::Saved { id, workspace } => Opened {
+            workspace: *workspace,
             mode: StorageMode::Browser,
             notices: Vec::new(),
             storage: Some(storage),
+            base: Some(id),
         },
-        Err(FormatError::NewerVersion { found, supported }) => fresh(
+        Stored::FromNewerVersion { found, supported } => fresh(
             StorageMode::ReadOnly,
             vec![Notice::NewerData { found, supported }],
             Some(storage),
         ),
-        Err(reason) => match quarantine(&storage, &text) {
-            Ok(key) => fresh(
-                StorageMode::Browser,
-                vec![Notice::CorruptQuarantined { key, reason }],
-                Some(storage),
-            ),
-            Err(move_error) => fresh(
-                StorageMode::ReadOnly,
-                vec![Notice::CorruptKept { reason, move_error }],
-                Some(storage),
-            ),
-        },
+        Stored::Unreadable { text, reason } => {
+            match storage.set_aside(&StorageKey::Workspace, &text, now()) {
+                Ok(key) => fresh(
+                    StorageMode::Browser,
+                    vec![Notice::CorruptQuarantined { key, reason }],
+                    Some(storage),
+                ),
+                // Another tab saved over it meanwhile: read what it saved.
+                Err(StorageError::ChangedMeanwhile) if tries > 1 => open_stored(storage, tries - 1),
+                Err(move_error) => fresh(
+                    StorageMode::ReadOnly,
+                    vec![Notice::CorruptKept { reason, move_error }],
+                    Some(storage),
+                ),
+            }
+        }
     }
-}
-
-/// Moves unreadable workspace text to a fresh quarantine key, which later
-/// saves never touch. The original is removed only once the copy is kept.
-fn quarantine(storage: &BrowserStorage, text: &str) -> Result<StorageKey, StorageError> {
-    let mut at = now();
-    let taken = storage.keys()?;
-    while taken.contains(&StorageKey::Quarantine(at)) {
-        at = crate::domain::Timestamp::from_millis(at.millis() + 1);
-    }
-    let key = StorageKey::Quarantine(at);
-    storage.write(&key, text)?;
-    storage.remove(&StorageKey::Workspace)?;
-    Ok(key)
 }
 
 impl Persistence {
@@ -153,17 +175,19 @@ impl Persistence {
     pub fn start(store: AppStore, opened: Opened) -> Self {
         let Opened {
             storage,
-            base_revision,
+            base,
             notices,
             ..
         } = opened;
         let has_storage = storage.is_some();
         let keeper = StoredValue::new_local(Keeper {
             storage,
-            base_revision,
+            base,
+            theirs: None,
             dirty: false,
             skip_next_change: false,
             timer: None,
+            waiting_for_lock: false,
             seen_mark: store.workspace.with_untracked(|w| w.last_export.clone()),
             asked_persistence: false,
             _watch: None,
@@ -182,9 +206,7 @@ impl Persistence {
         });
 
         if has_storage {
-            let watch = TabWatch::new(StorageKey::Workspace, move |text| {
-                this.other_tab_saved(text)
-            });
+            let watch = TabWatch::new(StorageKey::Workspace, move || this.other_tab_saved());
             keeper.update_value(|k| k._watch = watch);
             this.refresh_usage();
             spawn_local(async move {
@@ -195,6 +217,13 @@ impl Persistence {
                 }
             });
         }
+        // Hidden is the last moment a page is sure to run code: a phone
+        // freezes or discards a tab in the background without `pagehide`.
+        let flush_when_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if document().hidden() {
+                this.flush_now();
+            }
+        });
         let flush_on_hide = window_event_listener(leptos::ev::pagehide, move |_| this.flush_now());
         let warn_on_close = window_event_listener(leptos::ev::beforeunload, move |event| {
             this.flush_now();
@@ -205,6 +234,7 @@ impl Persistence {
             }
         });
         on_cleanup(move || {
+            flush_when_hidden.remove();
             flush_on_hide.remove();
             warn_on_close.remove();
             // Stop hearing other tabs and drop a waiting save with the app.
@@ -220,7 +250,7 @@ impl Persistence {
 
     /// Whether changes exist that storage does not hold.
     pub fn has_unsaved_changes(&self) -> bool {
-        self.keeper.with_value(|k| k.dirty)
+        self.keeper.try_with_value(|k| k.dirty) == Some(true)
     }
 
     /// Called by the save effect after every change to the workspace.
@@ -239,31 +269,36 @@ impl Persistence {
                 // Nothing can be saved, but each change counts as a save in
                 // memory, so that the backup mark tells the changes a
                 // download holds from the ones after it.
-                let base = self.keeper.with_value(|k| k.base_revision);
+                let base = self.keeper.with_value(|k| revision_of(k.base));
                 self.store
                     .workspace
                     .update_untracked(|w| w.stamp_saved(base, now()));
                 self.keeper.update_value(|k| {
                     k.dirty = true;
-                    k.base_revision = base + 1;
+                    k.base = Some(SaveId::in_memory(base + 1));
                 });
                 // After the stamp: this also tells the backup reminder.
                 self.store.save_state.set(SaveState::Failed);
             }
             StorageMode::Browser => {
-                self.keeper.update_value(|k| {
-                    k.dirty = true;
-                    if let Some(timer) = k.timer.take() {
-                        timer.clear();
-                    }
-                });
+                self.keeper.update_value(|k| k.dirty = true);
                 if self.store.save_state.get_untracked() != SaveState::Conflict {
                     self.store.save_state.set(SaveState::Pending);
                 }
-                let timer = set_timeout_with_handle(move || self.flush(), SAVE_DELAY).ok();
-                self.keeper.update_value(|k| k.timer = timer);
+                self.save_after(SAVE_DELAY);
             }
         }
+    }
+
+    /// Saves `delay` from now, unless another change comes first.
+    fn save_after(self, delay: Duration) {
+        self.keeper.update_value(|k| {
+            if let Some(timer) = k.timer.take() {
+                timer.clear();
+            }
+        });
+        let timer = set_timeout_with_handle(move || self.save(), delay).ok();
+        self.keeper.update_value(|k| k.timer = timer);
     }
 
     /// A change typed in the moment between a backup download and the save
@@ -276,7 +311,7 @@ impl Persistence {
             .with_untracked(|w| w.last_export.clone());
         let (set_now, base) = self
             .keeper
-            .with_value(|k| (mark != k.seen_mark, k.base_revision));
+            .with_value(|k| (mark != k.seen_mark, revision_of(k.base)));
         if !set_now {
             // Untracked: the save already due writes it.
             self.store
@@ -290,88 +325,128 @@ impl Persistence {
         self.keeper.update_value(|k| k.seen_mark = mark);
     }
 
-    /// Saves now if a save is waiting.
+    /// Saves at once if changes wait, without the cross-tab lock: for the
+    /// page being hidden or closed. The browser grants a lock in a later
+    /// task, and a page going away (or frozen in the background) may never
+    /// run it; this is the last moment the changes can be written. The
+    /// check of the stored save still guards the write.
     pub fn flush_now(self) {
-        let waiting = self.keeper.try_update_value(|k| k.timer.take()).flatten();
-        if let Some(timer) = waiting {
-            timer.clear();
-            self.flush();
+        if self.has_unsaved_changes() {
+            self.save_now();
         }
     }
 
-    /// Writes the workspace unless another tab saved newer data meanwhile.
-    fn flush(self) {
+    /// Saves inside the cross-tab lock (see [`storage::with_lock`]).
+    fn save(self) {
+        let first = self.keeper.try_update_value(|k| {
+            if let Some(timer) = k.timer.take() {
+                timer.clear();
+            }
+            !std::mem::replace(&mut k.waiting_for_lock, true)
+        });
+        if first != Some(true) {
+            // A save already waits for the lock, and it saves the latest
+            // workspace when granted.
+            return;
+        }
+        spawn_local(storage::with_lock(&StorageKey::Workspace, move || {
+            self.keeper.try_update_value(|k| k.waiting_for_lock = false);
+            self.save_now();
+        }));
+    }
+
+    /// Writes the workspace unless storage no longer holds the save this tab
+    /// is based on. Synchronous from its read to its write.
+    fn save_now(self) {
         let store = self.store;
-        // `try_`: a timer may fire after the app was unmounted.
+        // `try_`: a timer or the lock may fire after the app was unmounted.
         if store.mode.try_get_untracked() != Some(StorageMode::Browser) {
             return;
         }
-        let outcome = self.keeper.try_update_value(|k| {
-            k.timer = None;
+        let attempt = self.keeper.try_update_value(|k| {
+            // This save writes every change so far.
+            if let Some(timer) = k.timer.take() {
+                timer.clear();
+            }
+            // Nothing to write, or the user is choosing between versions.
+            if !k.dirty || k.theirs.is_some() {
+                return None;
+            }
             let storage = k.storage.as_ref()?;
-            Some(write_if_newest(
+            Some(write_unless_changed(
                 storage,
-                k.base_revision,
+                k.base,
                 store.workspace.get_untracked(),
             ))
         });
-        match outcome.flatten() {
-            None => {}
-            Some(Ok(saved)) => {
+        let Some(Some(attempt)) = attempt else { return };
+        if let Some((key, reason)) = attempt.set_aside {
+            store.notify(Notice::CorruptSetAside { key, reason });
+        }
+        match attempt.result {
+            Ok(saved) => {
                 self.keeper.update_value(|k| {
-                    k.base_revision = saved.revision;
+                    k.base = Some(saved.id);
                     k.dirty = false;
                 });
                 store.workspace.update_untracked(|w| {
-                    w.revision = saved.revision;
+                    w.revision = saved.id.revision;
                     w.updated_at = saved.updated_at;
                 });
                 store.save_state.set(SaveState::Saved(saved.updated_at));
                 store.dismiss(|n| matches!(n, Notice::NotSaved(_) | Notice::StorageFailed(_)));
+                if saved.written_back {
+                    store.notify(Notice::RemovedAndSavedAgain);
+                }
                 self.refresh_usage();
                 self.ask_for_persistence_once();
             }
-            Some(Err(Blocked::Newer(theirs))) => {
-                store.conflict.set(Some(*theirs));
-                store.save_state.set(SaveState::Conflict);
-            }
-            Some(Err(Blocked::NewerVersion { found, supported })) => {
+            Err(Blocked::Conflict { id, theirs }) => self.show_conflict(id, *theirs),
+            Err(Blocked::NewerVersion { found, supported }) => {
                 // This save carried changes, and they now live only here.
                 store.mode.set(StorageMode::ReadOnly);
                 store.save_state.set(SaveState::Failed);
                 store.notify(Notice::NewerDataUnsaved { found, supported });
             }
-            Some(Err(Blocked::Quarantined { key, reason })) => {
-                store.notify(Notice::CorruptSetAside { key, reason });
-                // The unreadable text is safe; save over the empty slot.
-                self.flush();
-            }
-            Some(Err(Blocked::Storage(error))) => {
+            Err(Blocked::Storage(error)) => {
                 store.save_state.set(SaveState::Failed);
                 store.notify(Notice::NotSaved(error));
             }
         }
     }
 
-    /// Another tab wrote the workspace key. The browser delivers this as a
-    /// task of its own, so the save effect (a microtask) has already marked
-    /// any change made in this tab as unsaved.
-    fn other_tab_saved(self, text: Option<String>) {
-        // Removed or cleared elsewhere: this tab still holds the data, and
-        // its next save writes it back.
-        let Some(text) = text else { return };
-        let base = self.keeper.with_value(|k| k.base_revision);
-        match format::decode_workspace(&text) {
-            Ok(theirs) if theirs.revision > base => {
-                if self.has_unsaved_changes() {
-                    self.store.conflict.set(Some(theirs));
-                    self.store.save_state.set(SaveState::Conflict);
-                } else {
-                    self.adopt(theirs);
-                }
+    /// Another tab or program changed or removed the workspace key. The
+    /// browser delivers this as a task of its own, so the save effect (a
+    /// microtask) has already marked any change made in this tab as
+    /// unsaved. Decides on what storage holds now, which may be newer than
+    /// the change the event was sent for.
+    fn other_tab_saved(self) {
+        let read = self
+            .keeper
+            .try_with_value(|k| k.storage.as_ref().map(|s| s.read(&StorageKey::Workspace)))
+            .flatten();
+        let text = match read {
+            Some(Ok(text)) => text,
+            Some(Err(error)) => {
+                self.store.notify(Notice::StorageFailed(error));
+                return;
             }
-            Ok(_) => {}
-            Err(FormatError::NewerVersion { found, supported }) => {
+            None => return,
+        };
+        let base = self.keeper.with_value(|k| k.base);
+        match tabs::after_other_tab(base, self.has_unsaved_changes(), Stored::from_text(text)) {
+            HeardStep::Ignore => {}
+            HeardStep::TakeTheirs { id, theirs } => self.adopt(id, *theirs),
+            HeardStep::Conflict { id, theirs } => self.show_conflict(id, *theirs),
+            HeardStep::WriteBack => {
+                // This tab holds the only copy now: write it back at once.
+                self.keeper.update_value(|k| k.dirty = true);
+                if self.store.save_state.get_untracked() != SaveState::Conflict {
+                    self.store.save_state.set(SaveState::Pending);
+                }
+                self.save();
+            }
+            HeardStep::NewerVersion { found, supported } => {
                 self.store.mode.set(StorageMode::ReadOnly);
                 self.store.notify(if self.has_unsaved_changes() {
                     Notice::NewerDataUnsaved { found, supported }
@@ -379,17 +454,33 @@ impl Persistence {
                     Notice::NewerData { found, supported }
                 });
             }
-            // Unreadable text from elsewhere is set aside by the next save.
-            Err(_) => {}
         }
         self.refresh_usage();
     }
 
-    /// Replaces this tab's workspace with `theirs`, read from storage.
-    fn adopt(self, theirs: Workspace) {
+    /// Asks the user which version to keep: storage holds `theirs` (save
+    /// `id`), which this tab cannot take without losing its own work.
+    fn show_conflict(self, id: SaveId, theirs: Workspace) {
+        // This tab's work is not what storage holds, whatever it was before.
+        let shown = self.keeper.try_update_value(|k| {
+            k.dirty = true;
+            k.theirs.replace(id) == Some(id)
+        });
+        // The same version again (a save retried): leave the dialog, and
+        // its focus, as they are.
+        if shown != Some(true) {
+            self.store.conflict.set(Some(theirs));
+        }
+        self.store.save_state.set(SaveState::Conflict);
+    }
+
+    /// Replaces this tab's workspace with `theirs` (save `id`), read from
+    /// storage.
+    fn adopt(self, id: SaveId, theirs: Workspace) {
         let saved_at = theirs.updated_at;
         self.keeper.update_value(|k| {
-            k.base_revision = theirs.revision;
+            k.base = Some(id);
+            k.theirs = None;
             k.dirty = false;
             k.skip_next_change = true;
             if let Some(timer) = k.timer.take() {
@@ -409,23 +500,30 @@ impl Persistence {
     }
 
     /// Resolves a conflict by keeping this tab's version: it is written over
-    /// the other tab's.
+    /// the other tab's (and only over it: if yet another save came
+    /// meanwhile, the user is asked again).
     pub fn keep_this_tab(self) {
-        let Some(theirs) = self.store.conflict.get_untracked() else {
+        let Some(Some(theirs)) = self.keeper.try_update_value(|k| k.theirs.take()) else {
             return;
         };
-        self.keeper
-            .update_value(|k| k.base_revision = theirs.revision);
+        self.keeper.update_value(|k| {
+            k.base = Some(theirs);
+            k.dirty = true;
+        });
         self.store.conflict.set(None);
         self.store.save_state.set(SaveState::Pending);
-        self.flush();
+        self.save();
     }
 
     /// Resolves a conflict by taking the other tab's version; this tab's
     /// unsaved changes are dropped (the user is offered a download first).
     pub fn take_other_tab(self) {
-        if let Some(theirs) = self.store.conflict.get_untracked() {
-            self.adopt(theirs);
+        let id = self.keeper.try_with_value(|k| k.theirs).flatten();
+        if let (Some(id), Some(theirs)) = (id, self.store.conflict.get_untracked()) {
+            self.adopt(id, theirs);
+            // Storage may have changed while the user decided (removed, or
+            // saved again): the same rules apply to the version now shown.
+            self.other_tab_saved();
         }
     }
 
@@ -505,49 +603,78 @@ impl Persistence {
 
 /// Why a save did not write.
 enum Blocked {
-    /// Another tab saved a newer revision.
-    Newer(Box<Workspace>),
+    /// Storage holds a save this tab has not seen: newer, or the same
+    /// revision saved by another tab.
+    Conflict { id: SaveId, theirs: Box<Workspace> },
     /// Storage holds data from a newer Clientele.
     NewerVersion { found: u64, supported: u32 },
-    /// Storage held unreadable text, now moved to `key`; try again.
-    Quarantined {
-        key: StorageKey,
-        reason: FormatError,
-    },
     /// Storage refused.
     Storage(StorageError),
 }
 
+/// A save as written.
+struct Saved {
+    id: SaveId,
+    updated_at: crate::domain::Timestamp,
+    /// Storage no longer held this tab's save: it was written back.
+    written_back: bool,
+}
+
+/// What one save did.
+struct Attempt {
+    /// Unreadable text found and moved aside (even if the write then failed).
+    set_aside: Option<(StorageKey, FormatError)>,
+    result: Result<Saved, Blocked>,
+}
+
 /// Reads what is stored and writes `workspace` as revision `base + 1` only
-/// if nothing newer is there. Returns the document as written.
-fn write_if_newest(
+/// if storage still holds the save `base` (see [`tabs::before_save`]).
+fn write_unless_changed(
     storage: &BrowserStorage,
-    base: u64,
+    base: Option<SaveId>,
     mut workspace: Workspace,
-) -> Result<Workspace, Blocked> {
-    if let Some(text) = storage
-        .read(&StorageKey::Workspace)
-        .map_err(Blocked::Storage)?
-    {
-        match format::decode_workspace(&text) {
-            Ok(stored) if stored.revision > base => return Err(Blocked::Newer(Box::new(stored))),
-            Ok(_) => {}
-            Err(FormatError::NewerVersion { found, supported }) => {
-                return Err(Blocked::NewerVersion { found, supported });
-            }
-            Err(reason) => {
-                let key = quarantine(storage, &text).map_err(Blocked::Storage)?;
-                return Err(Blocked::Quarantined { key, reason });
-            }
+) -> Attempt {
+    let mut set_aside = None;
+    let mut result = || {
+        for _ in 0..SET_ASIDE_TRIES {
+            let text = storage
+                .read(&StorageKey::Workspace)
+                .map_err(Blocked::Storage)?;
+            let written_back = match tabs::before_save(base, Stored::from_text(text)) {
+                SaveStep::Write => false,
+                SaveStep::WriteBack => true,
+                SaveStep::Conflict { id, theirs } => {
+                    return Err(Blocked::Conflict { id, theirs });
+                }
+                SaveStep::Refuse { found, supported } => {
+                    return Err(Blocked::NewerVersion { found, supported });
+                }
+                SaveStep::SetAside { text, reason } => {
+                    match storage.set_aside(&StorageKey::Workspace, &text, now()) {
+                        Ok(key) => {
+                            set_aside = Some((key, reason));
+                            false
+                        }
+                        // Another tab saved over it meanwhile: read again.
+                        Err(StorageError::ChangedMeanwhile) => continue,
+                        Err(error) => return Err(Blocked::Storage(error)),
+                    }
+                }
+            };
+            let at = now();
+            workspace.stamp_saved(revision_of(base), at);
+            let text = crate::format::encode_stored(&workspace, at);
+            storage
+                .write(&StorageKey::Workspace, &text)
+                .map_err(Blocked::Storage)?;
+            return Ok(Saved {
+                id: SaveId::of(workspace.revision, &text),
+                updated_at: at,
+                written_back,
+            });
         }
-    }
-    let at = now();
-    workspace.stamp_saved(base, at);
-    storage
-        .write(
-            &StorageKey::Workspace,
-            &format::encode_stored(&workspace, at),
-        )
-        .map_err(Blocked::Storage)?;
-    Ok(workspace)
+        Err(Blocked::Storage(StorageError::ChangedMeanwhile))
+    };
+    let result = result();
+    Attempt { set_aside, result }
 }

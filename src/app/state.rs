@@ -89,6 +89,9 @@ pub enum Notice {
     },
     /// Another tab saved after an import here, so it can no longer be undone.
     ImportUndoExpired,
+    /// Another tab or program removed the stored workspace (or cleared
+    /// storage); this tab wrote its workspace back.
+    RemovedAndSavedAgain,
     /// Storage is nearly full: saves will soon fail.
     StorageNearlyFull {
         /// How full, in percent.

@@ -1,15 +1,23 @@
 //! The only code that touches `localStorage`.
 //!
-//! The interface is deliberately small (open, read, write, remove, list,
-//! usage, watch other tabs, ask for persistence) so that another backend such
-//! as IndexedDB can replace it without touching the rest of the app. Every
-//! call is fallible and reports a typed [`StorageError`].
+//! The interface is deliberately small (open, read, write, remove, set
+//! aside, list, usage, watch other tabs, lock across tabs, ask for
+//! persistence) so that another backend such as IndexedDB can replace it
+//! without touching the rest of the app. Every call is fallible and reports
+//! a typed [`StorageError`]. The rules of saving between tabs are plain Rust
+//! in [`tabs`].
 
 mod keys;
+mod set_aside;
+pub mod tabs;
 
 pub use keys::{NAMESPACE, StorageKey};
 
+use crate::domain::Timestamp;
 use gloo_storage::Storage as _;
+use set_aside::Slots;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use wasm_bindgen_futures::JsFuture;
 
@@ -27,6 +35,10 @@ pub enum StorageError {
     /// The write reported success but reading it back gave other text.
     #[error("{}", crate::messages::storage_error(self))]
     NotKept,
+    /// Another tab or program changed the data while Clientele was moving
+    /// it aside, so it was left where it was.
+    #[error("{}", crate::messages::storage_error(self))]
+    ChangedMeanwhile,
     /// Any other failure, with the browser's own description.
     #[error("{}", crate::messages::storage_error(self))]
     Browser(String),
@@ -102,6 +114,20 @@ impl BrowserStorage {
         self.raw.remove_item(&key.name()).map_err(classify)
     }
 
+    /// Moves `text`, just read from `key`, unchanged to a fresh quarantine
+    /// key named after `at`, which later saves never touch. `key` is removed
+    /// only if it still holds exactly `text` once the copy is kept;
+    /// otherwise nothing is moved and [`StorageError::ChangedMeanwhile`]
+    /// says to read `key` again.
+    pub fn set_aside(
+        &self,
+        key: &StorageKey,
+        text: &str,
+        at: Timestamp,
+    ) -> Result<StorageKey, StorageError> {
+        set_aside::set_aside(self, key, text, at)
+    }
+
     /// Every Clientele key present, in no particular order.
     pub fn keys(&self) -> Result<Vec<StorageKey>, StorageError> {
         let mut found = Vec::new();
@@ -148,6 +174,21 @@ impl BrowserStorage {
     }
 }
 
+impl Slots for BrowserStorage {
+    fn read(&self, key: &StorageKey) -> Result<Option<String>, StorageError> {
+        BrowserStorage::read(self, key)
+    }
+    fn write(&self, key: &StorageKey, text: &str) -> Result<(), StorageError> {
+        BrowserStorage::write(self, key, text)
+    }
+    fn remove(&self, key: &StorageKey) -> Result<(), StorageError> {
+        BrowserStorage::remove(self, key)
+    }
+    fn keys(&self) -> Result<Vec<StorageKey>, StorageError> {
+        BrowserStorage::keys(self)
+    }
+}
+
 /// Maps a JavaScript exception from the Storage API to a [`StorageError`].
 fn classify(error: JsValue) -> StorageError {
     match error.dyn_ref::<web_sys::DomException>() {
@@ -168,20 +209,19 @@ pub struct TabWatch {
 }
 
 impl TabWatch {
-    /// Calls `on_change` with the new text (or `None` when removed or cleared)
-    /// whenever another tab of this origin changes `key`. The browser does
-    /// not tell the tab that wrote, so a tab never hears its own saves.
-    pub fn new(
-        key: StorageKey,
-        mut on_change: impl FnMut(Option<String>) + 'static,
-    ) -> Option<Self> {
+    /// Calls `on_change` whenever another tab of this origin changes or
+    /// removes `key`, or clears storage. The browser does not tell the tab
+    /// that wrote, so a tab never hears its own saves. The event's own copy
+    /// of the new value is not passed on: by the time it arrives a third tab
+    /// may have written again, so the listener reads what storage holds now.
+    pub fn new(key: StorageKey, mut on_change: impl FnMut() + 'static) -> Option<Self> {
         let name = key.name();
         let listener = Closure::<dyn FnMut(web_sys::StorageEvent)>::new(
             move |event: web_sys::StorageEvent| {
                 match event.key() {
-                    Some(changed) if changed == name => on_change(event.new_value()),
+                    Some(changed) if changed == name => on_change(),
                     // `clear()` in another tab sends an event with no key.
-                    None => on_change(None),
+                    None => on_change(),
                     Some(_) => {}
                 }
             },
@@ -202,6 +242,73 @@ impl Drop for TabWatch {
             );
         }
     }
+}
+
+/// Runs `critical` while holding the Web Lock named after `key`
+/// (`navigator.locks.request`), so that no other tab of this site runs its
+/// own critical section for `key` at the same time. localStorage is
+/// synchronous, so a read of `key` and a write to it inside `critical` are
+/// then one step for every other tab: no other save can slip in between.
+///
+/// The browser grants the lock in a later task, so `critical` must read what
+/// it needs when it runs, not before. Where the browser has no Web Locks
+/// (older browsers, pages not served securely) or refuses the request
+/// before granting it, `critical` runs at once without the lock: the check
+/// of the stored save inside it still guards every write, only the moment
+/// between its read and its write is no longer shut to other tabs.
+///
+/// The Web Locks API is reached through `js_sys::Reflect`, because web-sys
+/// offers `LockManager` only behind `web_sys_unstable_apis`.
+pub fn with_lock(
+    key: &StorageKey,
+    critical: impl FnOnce() + 'static,
+) -> impl std::future::Future<Output = ()> + 'static {
+    let name = key.name();
+    lock_then(name, Box::new(critical))
+}
+
+async fn lock_then(name: String, critical: Box<dyn FnOnce()>) {
+    type Once = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
+    fn run(slot: &Once) {
+        // Taken first: `critical` may not run twice, and the borrow must
+        // end before it runs.
+        let critical = slot.borrow_mut().take();
+        if let Some(critical) = critical {
+            critical();
+        }
+    }
+    let slot: Once = Rc::new(RefCell::new(Some(critical)));
+    if let Some((locks, request)) = lock_manager() {
+        let granted = {
+            let slot = slot.clone();
+            Closure::once(move || run(&slot))
+        };
+        let requested = request.call2(
+            &locks,
+            &JsValue::from_str(&name),
+            granted.as_ref().unchecked_ref(),
+        );
+        if let Ok(promise) = requested.and_then(JsCast::dyn_into::<js_sys::Promise>) {
+            // Settles once `critical` has run and the lock is released; a
+            // refusal before that is handled below by running it unlocked.
+            let _settled = JsFuture::from(promise).await;
+        }
+        // Kept alive until the browser is done with the request.
+        drop(granted);
+    }
+    // Runs only if the lock was never granted.
+    run(&slot);
+}
+
+/// `navigator.locks` and its `request` method, if the browser has them.
+fn lock_manager() -> Option<(JsValue, js_sys::Function)> {
+    let navigator = web_sys::window()?.navigator();
+    let locks = js_sys::Reflect::get(&navigator, &JsValue::from_str("locks")).ok()?;
+    if !locks.is_object() {
+        return None;
+    }
+    let request = js_sys::Reflect::get(&locks, &JsValue::from_str("request")).ok()?;
+    Some((locks, request.dyn_into().ok()?))
 }
 
 /// Whether the browser will keep this site's storage under storage pressure.

@@ -178,6 +178,27 @@ pub async fn save_from_other_tab(text: &str) {
     window().dispatch_event(&event).unwrap();
 }
 
+/// Removes the workspace key and tells the page, as the browser does when
+/// another tab, window or program of the same site removes it. With
+/// `clear`, the whole of storage is cleared instead (the event then names
+/// no key).
+pub async fn remove_from_other_tab(clear: bool) {
+    sleep(0).await;
+    let old = stored(WORKSPACE_KEY);
+    let init = web_sys::StorageEventInit::new();
+    if clear {
+        storage().clear().unwrap();
+    } else {
+        storage().remove_item(WORKSPACE_KEY).unwrap();
+        init.set_key(Some(WORKSPACE_KEY));
+        init.set_old_value(old.as_deref());
+    }
+    init.set_new_value(None);
+    init.set_storage_area(Some(&storage()));
+    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    window().dispatch_event(&event).unwrap();
+}
+
 /// A workspace file as another tab would save it.
 pub fn workspace_file(id: &str, name: &str, revision: u64, schema_version: u32) -> String {
     serde_json::json!({

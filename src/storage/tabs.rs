@@ -1,0 +1,460 @@
+//! The rules of saving between tabs, in plain Rust so that every transition
+//! is tested natively. The app reads storage, asks these functions what to
+//! do, and does it; nothing here touches the browser.
+//!
+//! A tab remembers the exact save it last read or wrote (its [`SaveId`]).
+//! A revision number alone cannot tell two saves apart: two tabs that both
+//! start from revision 4 both write a revision 5. So a save is known by its
+//! revision *and* a fingerprint of the stored text, and storage holding the
+//! same revision with other text is a different save, never "the same".
+
+use crate::domain::Workspace;
+use crate::format::{self, FormatError};
+
+/// One saved document, told apart from every other: its revision and a
+/// fingerprint of the exact text stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SaveId {
+    /// The document's revision (how many saves it has seen).
+    pub revision: u64,
+    /// 64-bit FNV-1a hash of the stored text. The text holds the save's
+    /// time and content, so two different saves differ here unless they are
+    /// the same document to the character.
+    fingerprint: u64,
+}
+
+impl SaveId {
+    /// The save whose stored text is `text`, at `revision`.
+    pub fn of(revision: u64, text: &str) -> Self {
+        // FNV-1a: tiny, stable across builds (unlike std's hasher, whose
+        // algorithm may change) and fast enough for a packed workspace.
+        let fingerprint = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+        });
+        Self {
+            revision,
+            fingerprint,
+        }
+    }
+
+    /// A save that exists only in this tab's memory (the browser gives no
+    /// storage); storage never holds it, so it is never compared.
+    pub fn in_memory(revision: u64) -> Self {
+        Self {
+            revision,
+            fingerprint: 0,
+        }
+    }
+}
+
+/// The revision of `base`; a tab that found nothing stored counts from 0.
+pub fn revision_of(base: Option<SaveId>) -> u64 {
+    base.map_or(0, |b| b.revision)
+}
+
+/// What storage holds under the workspace key, read and decoded.
+#[derive(Debug)]
+pub enum Stored {
+    /// Nothing: never saved, or removed.
+    Missing,
+    /// A workspace this version reads.
+    Saved {
+        /// Which save it is.
+        id: SaveId,
+        /// The workspace as decoded.
+        workspace: Box<Workspace>,
+    },
+    /// Data from a newer Clientele, never to be written over.
+    FromNewerVersion {
+        /// The schema version found.
+        found: u64,
+        /// The newest this app reads.
+        supported: u32,
+    },
+    /// Text that cannot be read.
+    Unreadable {
+        /// The text exactly as stored, to be set aside unchanged.
+        text: String,
+        /// Why it cannot be read.
+        reason: FormatError,
+    },
+}
+
+impl Stored {
+    /// Decodes the text stored under the workspace key (`None`: no key).
+    pub fn from_text(text: Option<String>) -> Self {
+        let Some(text) = text else {
+            return Self::Missing;
+        };
+        match format::decode_workspace(&text) {
+            Ok(workspace) => Self::Saved {
+                id: SaveId::of(workspace.revision, &text),
+                workspace: Box::new(workspace),
+            },
+            Err(FormatError::NewerVersion { found, supported }) => {
+                Self::FromNewerVersion { found, supported }
+            }
+            Err(reason) => Self::Unreadable { text, reason },
+        }
+    }
+}
+
+/// What a save does, decided from what storage holds at the moment of
+/// writing (inside the cross-tab lock where the browser has one).
+#[derive(Debug)]
+pub enum SaveStep {
+    /// Storage holds the save this tab is based on (or nothing, and this
+    /// tab never saw anything stored): write.
+    Write,
+    /// The save this tab was based on was removed by another tab or
+    /// program: write this tab's workspace back, and tell the user.
+    WriteBack,
+    /// Another tab saved a newer revision, or a different save of the same
+    /// revision: write nothing; the user chooses which version to keep.
+    Conflict {
+        /// Which save storage holds.
+        id: SaveId,
+        /// The other tab's workspace.
+        theirs: Box<Workspace>,
+    },
+    /// A newer Clientele saved: write nothing, ever.
+    Refuse {
+        /// The schema version found.
+        found: u64,
+        /// The newest this app reads.
+        supported: u32,
+    },
+    /// Unreadable text: set it aside unchanged, then write.
+    SetAside {
+        /// The text to set aside.
+        text: String,
+        /// Why it cannot be read.
+        reason: FormatError,
+    },
+}
+
+/// Decides a save by a tab based on `base` (the save it last read or wrote;
+/// `None` if it found nothing stored), given what storage holds now.
+pub fn before_save(base: Option<SaveId>, stored: Stored) -> SaveStep {
+    match stored {
+        Stored::Missing if base.is_some() => SaveStep::WriteBack,
+        Stored::Missing => SaveStep::Write,
+        Stored::Saved { id, .. } if Some(id) == base => SaveStep::Write,
+        // Older than this tab's base: written by a tab that missed this
+        // tab's saves. This tab's data is the newer one.
+        Stored::Saved { id, .. } if id.revision < revision_of(base) => SaveStep::Write,
+        // Newer, or the same revision saved differently: another tab
+        // saved what this tab has not seen.
+        Stored::Saved { id, workspace } => SaveStep::Conflict {
+            id,
+            theirs: workspace,
+        },
+        Stored::FromNewerVersion { found, supported } => SaveStep::Refuse { found, supported },
+        Stored::Unreadable { text, reason } => SaveStep::SetAside { text, reason },
+    }
+}
+
+/// What a tab does when another tab or program changed the workspace key.
+#[derive(Debug)]
+pub enum HeardStep {
+    /// Nothing this tab needs: its own save, an older one, or nothing
+    /// stored where it never saw anything.
+    Ignore,
+    /// A newer save and no unsaved changes here: show it.
+    TakeTheirs {
+        /// Which save storage holds.
+        id: SaveId,
+        /// The other tab's workspace.
+        theirs: Box<Workspace>,
+    },
+    /// A save this tab cannot take without losing its own work: unsaved
+    /// changes here, or a different save of the revision this tab saved
+    /// (then this tab's save was written over, and its data lives only
+    /// here). The user chooses which version to keep.
+    Conflict {
+        /// Which save storage holds.
+        id: SaveId,
+        /// The other tab's workspace.
+        theirs: Box<Workspace>,
+    },
+    /// The key was removed (or storage cleared) under this tab: write this
+    /// tab's workspace back and tell the user.
+    WriteBack,
+    /// A newer Clientele saved: this tab becomes read-only.
+    NewerVersion {
+        /// The schema version found.
+        found: u64,
+        /// The newest this app reads.
+        supported: u32,
+    },
+}
+
+/// Decides what a tab based on `base`, with or without `unsaved_changes`,
+/// does when storage changed under it and now holds `stored`.
+pub fn after_other_tab(base: Option<SaveId>, unsaved_changes: bool, stored: Stored) -> HeardStep {
+    match stored {
+        Stored::Missing if base.is_some() => HeardStep::WriteBack,
+        Stored::Missing => HeardStep::Ignore,
+        Stored::Saved { id, .. } if Some(id) == base => HeardStep::Ignore,
+        Stored::Saved { id, .. } if id.revision < revision_of(base) => HeardStep::Ignore,
+        Stored::Saved { id, workspace } if id.revision > revision_of(base) && !unsaved_changes => {
+            HeardStep::TakeTheirs {
+                id,
+                theirs: workspace,
+            }
+        }
+        Stored::Saved { id, workspace } => HeardStep::Conflict {
+            id,
+            theirs: workspace,
+        },
+        Stored::FromNewerVersion { found, supported } => {
+            HeardStep::NewerVersion { found, supported }
+        }
+        // Set aside by the next save, inside the lock.
+        Stored::Unreadable { .. } => HeardStep::Ignore,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Timestamp;
+
+    fn at(millis: i64) -> Timestamp {
+        Timestamp::from_millis(1_790_000_000_000 + millis)
+    }
+
+    /// A workspace named `name` saved as `revision` at `millis`, as storage
+    /// would hold it, and its id.
+    fn saved(name: &str, revision: u64, millis: i64) -> (String, SaveId) {
+        let mut ws = Workspace::new(at(0));
+        ws.name = name.into();
+        ws.stamp_saved(revision - 1, at(millis));
+        let text = format::encode_stored(&ws, at(millis));
+        let id = SaveId::of(revision, &text);
+        (text, id)
+    }
+
+    fn stored(text: &str) -> Stored {
+        Stored::from_text(Some(text.to_owned()))
+    }
+
+    #[test]
+    fn a_save_is_known_by_its_text_not_only_its_revision() {
+        let (mine, my_id) = saved("Mine", 5, 1);
+        let (theirs, their_id) = saved("Theirs", 5, 1);
+        assert_eq!(my_id.revision, their_id.revision);
+        assert_ne!(
+            my_id, their_id,
+            "same revision, same millisecond, other content"
+        );
+        assert_eq!(
+            SaveId::of(5, &mine),
+            my_id,
+            "the same text is the same save"
+        );
+        let (_, later) = saved("Mine", 5, 2);
+        assert_ne!(my_id, later, "same content saved at another moment");
+        assert_ne!(SaveId::of(5, &theirs), SaveId::of(6, &theirs));
+    }
+
+    #[test]
+    fn reading_storage_tells_every_case_apart() {
+        assert!(matches!(Stored::from_text(None), Stored::Missing));
+        let (text, id) = saved("Acme", 3, 0);
+        match stored(&text) {
+            Stored::Saved {
+                id: read,
+                workspace,
+            } => {
+                assert_eq!(read, id);
+                assert_eq!(workspace.name, "Acme");
+            }
+            other => panic!("{other:?}"),
+        }
+        let newer = text.replace(
+            &format!("\"schema_version\":{}", format::SCHEMA_VERSION),
+            "\"schema_version\":99",
+        );
+        assert!(matches!(
+            stored(&newer),
+            Stored::FromNewerVersion { found: 99, .. }
+        ));
+        match stored("{not json") {
+            Stored::Unreadable { text, .. } => assert_eq!(text, "{not json"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_save_writes_over_its_own_base_and_over_nothing() {
+        let (text, id) = saved("Acme", 4, 0);
+        assert!(matches!(
+            before_save(Some(id), stored(&text)),
+            SaveStep::Write
+        ));
+        assert!(matches!(
+            before_save(None, Stored::Missing),
+            SaveStep::Write
+        ));
+    }
+
+    #[test]
+    fn a_save_writes_back_a_workspace_removed_under_it() {
+        let (_, id) = saved("Acme", 4, 0);
+        assert!(matches!(
+            before_save(Some(id), Stored::Missing),
+            SaveStep::WriteBack
+        ));
+    }
+
+    #[test]
+    fn a_save_never_writes_over_a_newer_revision() {
+        let (_, base) = saved("Acme", 4, 0);
+        let (newer, newer_id) = saved("Theirs", 5, 1);
+        match before_save(Some(base), stored(&newer)) {
+            SaveStep::Conflict { id, theirs } => {
+                assert_eq!(id, newer_id);
+                assert_eq!(theirs.name, "Theirs");
+            }
+            other => panic!("{other:?}"),
+        }
+        let (first, _) = saved("First save elsewhere", 1, 1);
+        assert!(
+            matches!(before_save(None, stored(&first)), SaveStep::Conflict { .. }),
+            "a tab that found nothing stored does not write over a first save"
+        );
+    }
+
+    #[test]
+    fn a_save_never_writes_over_another_save_of_the_same_revision() {
+        // Both tabs started from revision 4; the other one saved its
+        // revision 5 first, or this tab's revision 5 was written over.
+        let (_, mine) = saved("Mine", 5, 1);
+        let (theirs, their_id) = saved("Theirs", 5, 1);
+        match before_save(Some(mine), stored(&theirs)) {
+            SaveStep::Conflict { id, theirs } => {
+                assert_eq!(id, their_id);
+                assert_eq!(theirs.name, "Theirs");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_save_writes_over_an_older_revision() {
+        let (_, base) = saved("Acme", 5, 0);
+        let (older, _) = saved("Stale", 4, 9);
+        assert!(matches!(
+            before_save(Some(base), stored(&older)),
+            SaveStep::Write
+        ));
+    }
+
+    #[test]
+    fn a_save_refuses_newer_versions_and_sets_unreadable_text_aside() {
+        let (text, base) = saved("Acme", 4, 0);
+        let newer = text.replace(
+            &format!("\"schema_version\":{}", format::SCHEMA_VERSION),
+            "\"schema_version\":99",
+        );
+        assert!(matches!(
+            before_save(Some(base), stored(&newer)),
+            SaveStep::Refuse { found: 99, .. }
+        ));
+        match before_save(Some(base), stored("garbage")) {
+            SaveStep::SetAside { text, .. } => assert_eq!(text, "garbage"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_newer_save_elsewhere_is_taken_unless_this_tab_has_changes() {
+        let (_, base) = saved("Acme", 4, 0);
+        let (newer, newer_id) = saved("Theirs", 5, 1);
+        match after_other_tab(Some(base), false, stored(&newer)) {
+            HeardStep::TakeTheirs { id, theirs } => {
+                assert_eq!(id, newer_id);
+                assert_eq!(theirs.name, "Theirs");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            after_other_tab(Some(base), true, stored(&newer)),
+            HeardStep::Conflict { .. }
+        ));
+        assert!(matches!(
+            after_other_tab(None, false, stored(&newer)),
+            HeardStep::TakeTheirs { .. }
+        ));
+    }
+
+    #[test]
+    fn another_save_of_the_revision_this_tab_saved_is_a_conflict_even_without_changes() {
+        // This tab saved revision 5; another tab, also from revision 4,
+        // wrote its own revision 5 over it. Taking it would lose this
+        // tab's save without a word.
+        let (_, mine) = saved("Mine", 5, 1);
+        let (theirs, their_id) = saved("Theirs", 5, 2);
+        for unsaved_changes in [false, true] {
+            match after_other_tab(Some(mine), unsaved_changes, stored(&theirs)) {
+                HeardStep::Conflict { id, theirs } => {
+                    assert_eq!(id, their_id);
+                    assert_eq!(theirs.name, "Theirs");
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn this_tabs_own_save_and_older_ones_are_ignored() {
+        let (text, base) = saved("Acme", 5, 0);
+        let (older, _) = saved("Stale", 4, 3);
+        for unsaved_changes in [false, true] {
+            assert!(matches!(
+                after_other_tab(Some(base), unsaved_changes, stored(&text)),
+                HeardStep::Ignore
+            ));
+            assert!(matches!(
+                after_other_tab(Some(base), unsaved_changes, stored(&older)),
+                HeardStep::Ignore
+            ));
+        }
+    }
+
+    #[test]
+    fn a_removed_workspace_is_written_back_if_this_tab_had_one() {
+        let (_, base) = saved("Acme", 5, 0);
+        for unsaved_changes in [false, true] {
+            assert!(matches!(
+                after_other_tab(Some(base), unsaved_changes, Stored::Missing),
+                HeardStep::WriteBack
+            ));
+        }
+        assert!(
+            matches!(
+                after_other_tab(None, false, Stored::Missing),
+                HeardStep::Ignore
+            ),
+            "nothing was stored from this tab, so nothing is missing"
+        );
+    }
+
+    #[test]
+    fn newer_versions_elsewhere_are_reported_and_unreadable_text_left_to_the_save() {
+        let (text, base) = saved("Acme", 5, 0);
+        let newer = text.replace(
+            &format!("\"schema_version\":{}", format::SCHEMA_VERSION),
+            "\"schema_version\":99",
+        );
+        assert!(matches!(
+            after_other_tab(Some(base), false, stored(&newer)),
+            HeardStep::NewerVersion { found: 99, .. }
+        ));
+        assert!(matches!(
+            after_other_tab(Some(base), true, stored("garbage")),
+            HeardStep::Ignore
+        ));
+    }
+}
