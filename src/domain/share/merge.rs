@@ -293,22 +293,10 @@ fn merge_part(
     out: &mut Vec<RecordChange>,
 ) -> Workspace {
     let records = incoming.prepared(here);
-    if let (ImportMode::Replace, Some(theirs)) = (choices.mode, &incoming.workspace) {
-        for kind in RecordKind::ALL {
-            for (id, title) in titles(&records, kind) {
-                out.push(RecordChange {
-                    part,
-                    kind,
-                    id,
-                    title,
-                    change: Change::Theirs,
-                    conflict: None,
-                    fields: Vec::new(),
-                });
-            }
-        }
-        return replaced(here, theirs, &records, &incoming.unread);
-    }
+    let replacing = match (choices.mode, &incoming.workspace) {
+        (ImportMode::Replace, Some(theirs)) => Some(theirs),
+        _ => None,
+    };
     let mut result = here.clone();
     let mut merge = PartMerge {
         part,
@@ -323,26 +311,15 @@ fn merge_part(
     merge.kind::<ScoringModel>(&mut result);
     merge.kind::<Survey>(&mut result);
     merge.kind::<SurveyAnswer>(&mut result);
+    // Replacing the whole workspace lists each record as the merge would
+    // take it, then takes the file as it is.
+    if let Some(theirs) = replacing {
+        return replaced(here, theirs, &records, &incoming.unread);
+    }
     if result.active_model.is_none() {
         result.active_model = result.models.first().map(|m| m.id);
     }
     result
-}
-
-/// The records of one kind in `records`: id and name.
-fn titles(records: &Records, kind: RecordKind) -> Vec<(Uuid, String)> {
-    fn of<T: Shared>(list: &[T]) -> Vec<(Uuid, String)> {
-        list.iter()
-            .map(|r| (r.uuid(), r.title().to_owned()))
-            .collect()
-    }
-    match kind {
-        RecordKind::Profile => of(&records.profiles),
-        RecordKind::Worksheet => of(&records.worksheets),
-        RecordKind::Model => of(&records.models),
-        RecordKind::Survey => of(&records.surveys),
-        RecordKind::SurveyAnswer => of(&records.survey_answers),
-    }
 }
 
 /// `here` replaced by a whole-workspace file: the file's records, versions
@@ -466,12 +443,11 @@ impl PartMerge<'_> {
                     here: index.get(&there.uuid()).map(|&at| (at, to_json(&here[at]))),
                 })
                 .collect();
-            let in_file: std::collections::HashSet<Uuid> = file.iter().map(Shared::uuid).collect();
             let deletions: Vec<Deletion> = self
                 .records
                 .deleted
                 .iter()
-                .filter(|(id, t)| t.kind == T::KIND.name() && !in_file.contains(id))
+                .filter(|(_, t)| t.kind == T::KIND.name())
                 .map(|(id, tombstone)| Deletion {
                     id: *id,
                     here: index.get(id).map(|&at| (at, here[at].title().to_owned())),
@@ -512,6 +488,9 @@ impl PartMerge<'_> {
     ) -> Plan {
         let mut plan = Plan::default();
         let mut added: std::collections::HashSet<Uuid> = std::collections::HashSet::new();
+        // A file that holds a record and its deletion: the record counts.
+        let in_file: std::collections::HashSet<Uuid> = records.iter().map(|r| r.id).collect();
+        let deletions = deletions.into_iter().filter(|d| !in_file.contains(&d.id));
         for (i, record) in records.into_iter().enumerate() {
             let id = record.id;
             match &record.here {
