@@ -553,6 +553,8 @@ fn a_value_of_a_newer_build_is_beyond_this_versions_schema_but_its_fields_are_no
     criteria[3]["kind"]["field"] = json!("region");
     criteria[3]["direction"] = json!("adds_value");
     criteria.as_array_mut().unwrap().pop();
+    let rules = &mut data["models"][0]["hard_rules"];
+    rules.as_array_mut().unwrap().pop();
     data["surveys"][0]["round"] = json!("customers");
     assert_valid("the newer file with known values", &value.to_string());
 }

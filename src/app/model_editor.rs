@@ -176,16 +176,18 @@ fn ModelSettings() -> impl IntoView {
             view! { <CheckedInput label id initial=start apply /> }
         };
     let rule = move |label: &'static str, id: &'static str, rule: HardRule| {
+        let shown = rule.clone();
         let checked = Signal::derive(move || {
             store
                 .workspace
-                .with(|w| w.model().is_some_and(|m| m.hard_rules.contains(&rule)))
+                .with(|w| w.model().is_some_and(|m| m.hard_rules.contains(&shown)))
         });
+        // Rules of a newer build are not offered here and stay as they are.
         let set = Callback::new(move |on: bool| {
             edit_model(store, |m| {
                 m.hard_rules.retain(|r| *r != rule);
                 if on {
-                    m.hard_rules.push(rule);
+                    m.hard_rules.push(rule.clone());
                 }
             })
         });

@@ -42,17 +42,18 @@ pub fn ScoreExplanation(
                 ),
                 None => format!("No score: none of the {total} criteria has an answer yet"),
             };
-            let capped = e.capped_by.map(|rule| match rule {
-                HardRule::UnprofitableAtMost(_) => format!(
-                    "Tier {} by score, lowered to {} because the customer is unprofitable.",
+            let capped = e.capped_by.map(|rule| {
+                let why = match rule {
+                    HardRule::UnprofitableAtMost(_) => " because the customer is unprofitable",
+                    HardRule::WeakFinancesAtMost(_) => " because of weak financial condition",
+                    // Never: a rule of a newer build caps nothing here.
+                    HardRule::Unlisted(_) => "",
+                };
+                format!(
+                    "Tier {} by score, lowered to {}{why}.",
                     tier_text(e.tier_by_score),
                     tier_text(e.tier)
-                ),
-                HardRule::WeakFinancesAtMost(_) => format!(
-                    "Tier {} by score, lowered to {} because of weak financial condition.",
-                    tier_text(e.tier_by_score),
-                    tier_text(e.tier)
-                ),
+                )
             });
             view! {
                 <div class="page-head">

@@ -295,14 +295,52 @@ impl TierThresholds {
     }
 }
 
-/// A rule that caps the tier whatever the score.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// A rule that caps the tier whatever the score, written as an object with
+/// one key. A rule a newer Clientele added is kept as it was written
+/// ([`HardRule::Unlisted`]) and never caps a tier here.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// The derived code is used through the impls below, which add the rules
+// this version does not know.
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum HardRule {
     /// An unprofitable customer (direct costs above yearly spend) is at most `0`.
     UnprofitableAtMost(Tier),
     /// A company in weak financial condition is at most `0`.
     WeakFinancesAtMost(Tier),
+    /// A rule of a newer Clientele, as written.
+    #[serde(skip)]
+    Unlisted(Value),
+}
+
+/// The key of every hard rule this version knows.
+const HARD_RULES: [&str; 2] = ["unprofitable_at_most", "weak_finances_at_most"];
+
+impl Serialize for HardRule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Unlisted(written) => written.serialize(serializer),
+            known => Self::serialize(known, serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for HardRule {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let written = Value::deserialize(deserializer)?;
+        let known = match &written {
+            Value::Object(rule) => rule.keys().any(|k| HARD_RULES.contains(&k.as_str())),
+            Value::String(rule) => HARD_RULES.contains(&rule.as_str()),
+            _ => true,
+        };
+        // A rule this version knows is read strictly: a fault in it is a
+        // fault, not a newer rule.
+        if known {
+            Self::deserialize(written).map_err(D::Error::custom)
+        } else {
+            Ok(Self::Unlisted(written))
+        }
+    }
 }
 
 /// A weighted scoring model.
@@ -421,6 +459,46 @@ mod tests {
             Err(InputError::OutOfRange { min: 0, max: 100 })
         );
         assert_eq!(parse_thresholds("1000 25"), Err(InputError::NotAThreshold));
+    }
+
+    #[test]
+    fn a_hard_rule_of_a_newer_build_is_kept_as_written_and_a_known_one_read_strictly() {
+        let rules: Vec<HardRule> = serde_json::from_str(
+            r#"[{"weak_finances_at_most":"B"},{"inactive_at_most":{"days":365,"tier":"D"}},"audit"]"#,
+        )
+        .unwrap();
+        assert_eq!(rules[0], HardRule::WeakFinancesAtMost(Tier::B));
+        assert!(matches!(rules[1], HardRule::Unlisted(_)));
+        assert_eq!(rules[2], HardRule::Unlisted(Value::from("audit")));
+        assert_eq!(
+            serde_json::to_string(&rules).unwrap(),
+            r#"[{"weak_finances_at_most":"B"},{"inactive_at_most":{"days":365,"tier":"D"}},"audit"]"#
+        );
+        for bad in [r#"{"weak_finances_at_most":"E"}"#, "3", "null"] {
+            assert!(serde_json::from_str::<HardRule>(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_criterion_kind_of_a_newer_build_is_kept_whole_and_a_known_one_read_strictly() {
+        let written = r#"{"kind":"slider","max":10,"min":0}"#;
+        let kind: CriterionKind = serde_json::from_str(written).unwrap();
+        assert!(matches!(&kind, CriterionKind::Unlisted(w) if w["max"] == 10));
+        assert_eq!(serde_json::to_string(&kind).unwrap(), written);
+        let rating = r#"{"kind":"rating","meanings":["a","b","c"],"scale":7}"#;
+        let kind: CriterionKind = serde_json::from_str(rating).unwrap();
+        assert!(
+            matches!(&kind, CriterionKind::Rating { unknown_fields, .. } if unknown_fields["scale"] == 7)
+        );
+        assert_eq!(serde_json::to_string(&kind).unwrap(), rating);
+        for bad in [
+            r#"{"kind":"rating","meanings":["a","b"]}"#,
+            r#"{"meanings":["a","b","c"]}"#,
+            r#"{"kind":3}"#,
+            r#""rating""#,
+        ] {
+            assert!(serde_json::from_str::<CriterionKind>(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

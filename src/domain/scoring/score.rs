@@ -379,10 +379,13 @@ fn apply_hard_rules(
             HardRule::WeakFinancesAtMost(at_most) => {
                 (profile.financial.rating == FinancialRating::Weak, at_most)
             }
+            // A rule of a newer Clientele: this one cannot tell whether it
+            // applies, so it caps nothing.
+            HardRule::Unlisted(_) => continue,
         };
         if applies && tier < at_most {
             tier = at_most;
-            capped_by = Some(*rule);
+            capped_by = Some(rule.clone());
         }
     }
     (Some(tier), capped_by)
