@@ -356,6 +356,8 @@ fn count_changes(
             .cloned()
             .unwrap_or_default();
         let dot = version.bump(replica);
+        // Deletions the version stood against are known to this one too.
+        version.clock.join(&version.overruled);
         now.deleted.insert(
             id,
             Tombstone {

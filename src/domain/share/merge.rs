@@ -742,6 +742,9 @@ impl PartMerge<'_> {
         };
         if delete {
             let mut gone = tombstone.clone();
+            // The deletions the version here stood against are known to this
+            // one too: they were deletions of the same record.
+            gone.clock.join(&version.overruled);
             if !unchanged_since {
                 // Deleted knowing the change here: the deletion covers it.
                 gone.clock.join(&version.clock);
