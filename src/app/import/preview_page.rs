@@ -77,62 +77,12 @@ fn Preview(
         <FileList pending=pending.clone()/>
         <Show when=move || readable>
             <Summary preview/>
-            <RecordSection
-                heading="New here"
-                hint="Added."
-                change=Change::New
-                preview
-                resolutions
-                names=names.clone()
-            />
-            <RecordSection
-                heading="Changed in the file"
-                hint="The file's version was made from the one here, so it replaces it."
-                change=Change::Theirs
-                preview
-                resolutions
-                names=names.clone()
-            />
-            <RecordSection
-                heading="Changed on both sides, in different fields"
-                hint="Both changes are kept: the fields listed come from the file, everything else stays as here."
-                change=Change::Merged
-                preview
-                resolutions
-                names=names.clone()
-            />
-            <RecordSection
-                heading="Changed on both sides"
-                hint="The same fields were changed here and in the file, or one side deleted what the other changed. Choose for each; yours is kept unless you choose the file's."
-                change=Change::Conflict
-                preview
-                resolutions
-                names=names.clone()
-            />
-            <RecordSection
-                heading="Deleted in the file"
-                hint="Whoever made the file deleted these, and they have not changed here since. They are deleted here too unless you keep them."
-                change=Change::Deleted
-                preview
-                resolutions
-                names=names.clone()
-            />
-            <RecordSection
-                heading="Changed here only"
-                hint="The file holds an older version; yours is kept."
-                change=Change::Ours
-                preview
-                resolutions
-                names=names.clone()
-            />
-            <RecordSection
-                heading="Deleted here"
-                hint="The file holds the version deleted here, or an older one: they stay deleted."
-                change=Change::StaysDeleted
-                preview
-                resolutions
-                names=names.clone()
-            />
+            {SECTIONS
+                .iter()
+                .map(|&(heading, hint, change)| {
+                    view! { <RecordSection heading hint change preview resolutions names=names.clone()/> }
+                })
+                .collect_view()}
             <fieldset class="import-mode">
                 <legend>"How to import"</legend>
                 <label>
@@ -267,6 +217,41 @@ fn Summary(
     view! { <p class="import-summary" role="status">{line}</p> }
 }
 
+/// The preview's sections: heading, what happens, which records.
+const SECTIONS: [(&str, &str, Change); 7] = [
+    ("New here", "Added.", Change::New),
+    (
+        "Changed in the file",
+        "Made from the version here: the file's replaces it.",
+        Change::Theirs,
+    ),
+    (
+        "Changed on both sides, in different fields",
+        "Both kept: the fields listed come from the file.",
+        Change::Merged,
+    ),
+    (
+        "Changed on both sides",
+        "The same fields changed on both sides, or one side deleted what the other changed. Yours is kept unless you choose otherwise.",
+        Change::Conflict,
+    ),
+    (
+        "Deleted in the file",
+        "Deleted in the file and unchanged here since: deleted here too unless you keep them.",
+        Change::Deleted,
+    ),
+    (
+        "Changed here only",
+        "The file holds an older version; yours is kept.",
+        Change::Ours,
+    ),
+    (
+        "Deleted here",
+        "The file holds the deleted version or an older one: they stay deleted.",
+        Change::StaysDeleted,
+    ),
+];
+
 /// The records with one kind of change, each with its field changes.
 #[component]
 fn RecordSection(
@@ -319,10 +304,12 @@ fn RecordItem(
     /// The name of the file it comes from, when several were chosen.
     from: Option<String>,
 ) -> impl IntoView {
-    let title = match &from {
-        Some(file) => format!("{}: {} (from {file})", record.kind.label(), record.title),
-        None => format!("{}: {}", record.kind.label(), record.title),
-    };
+    let mut title = format!("{}: {}", record.kind.label(), record.title);
+    if let Some(file) = &from {
+        title.push_str(" (from ");
+        title.push_str(file);
+        title.push(')');
+    }
     let options = match (record.change, record.conflict) {
         (Change::Conflict, Some(ConflictKind::DeletedHere)) => Some((
             "Keep it deleted",

@@ -359,19 +359,28 @@ fn replaced(
 /// Keeps this side's copy (and version) of every record the file could not
 /// read.
 fn keep_unread<T: Shared>(result: &mut Workspace, here: &Workspace, unread: &BTreeSet<Uuid>) {
+    if unread.is_empty() {
+        return;
+    }
     let kept: Vec<T> = T::in_workspace(here)
         .iter()
         .filter(|r| unread.contains(&r.uuid()))
         .filter(|r| !T::in_workspace(result).iter().any(|x| x.uuid() == r.uuid()))
         .cloned()
         .collect();
-    for record in &kept {
-        if let Some(version) = here.versions.get(&record.uuid()) {
-            result.versions.insert(record.uuid(), version.clone());
-        }
-        result.deleted.remove(&record.uuid());
-    }
+    let ids: Vec<Uuid> = kept.iter().map(Shared::uuid).collect();
     T::in_workspace_mut(result).extend(kept);
+    keep_versions_of(result, here, &ids);
+}
+
+/// The versions here of records kept through a replace.
+fn keep_versions_of(result: &mut Workspace, here: &Workspace, ids: &[Uuid]) {
+    for id in ids {
+        if let Some(version) = here.versions.get(id) {
+            result.versions.insert(*id, version.clone());
+        }
+        result.deleted.remove(id);
+    }
 }
 
 /// One file being merged.
