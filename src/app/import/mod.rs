@@ -188,7 +188,11 @@ pub fn confirm(store: AppStore, choices: &MergeChoices) {
 /// Where to go after an import: a survey file opens the survey (a rep
 /// answers it at once), answer files open their survey's results.
 fn after_import(parts: &[Incoming]) -> Route {
-    let [incoming] = parts else {
+    // Several files of one kind (reps' answers, say) lead where the first does.
+    let Some(incoming) = parts
+        .first()
+        .filter(|first| parts.iter().all(|p| p.kind == first.kind))
+    else {
         return Route::Data;
     };
     let records = &incoming.records;
