@@ -565,7 +565,7 @@ async fn three_people_exchange_files_and_no_edit_or_deletion_is_lost() {
             "Insurance",
             "Retail",
             "Fabrikam",
-            "Changed here, deleted in the file.",
+            "changed here, deleted in the file",
         ],
     )
     .await;

@@ -325,10 +325,11 @@ fn RecordItem(
         (Change::Deleted, _) => Some(("Keep it", "Delete it", Resolution::TakeTheirs)),
         _ => None,
     };
-    let explanation = match record.conflict {
-        Some(ConflictKind::DeletedHere) => Some("Deleted here, changed in the file."),
-        Some(ConflictKind::DeletedThere) => Some("Changed here, deleted in the file."),
-        _ => None,
+    // What a deletion conflict is about, said in the question itself.
+    let why = match record.conflict {
+        Some(ConflictKind::DeletedHere) => ": deleted here, changed in the file",
+        Some(ConflictKind::DeletedThere) => ": changed here, deleted in the file",
+        _ => "",
     };
     let choice = options.map(|(mine, theirs, default)| {
         let key = (record.part, record.id);
@@ -342,7 +343,7 @@ fn RecordItem(
         };
         view! {
             <fieldset class="resolution">
-                <legend>{format!("What to do with “{}”", record.title)}</legend>
+                <legend>{format!("What to do with “{}”{why}", record.title)}</legend>
                 <label>
                     <input
                         type="radio"
@@ -369,7 +370,6 @@ fn RecordItem(
     view! {
         <li>
             <strong>{title}</strong>
-            {explanation.map(|e| view! { <p class="hint">{e}</p> })}
             {fields}
             {choice}
         </li>
