@@ -254,4 +254,31 @@ mod tests {
             })
         );
     }
+
+    #[test]
+    fn sync_marks_become_versions_that_still_tell_older_from_newer() {
+        use crate::domain::Profile;
+        use crate::domain::share::fingerprint;
+        let now = "2026-11-22T09:00:00Z".parse().unwrap();
+        let agreed = Profile::new("Acme".into(), now);
+        let mut changed = agreed.clone();
+        changed.industry = "Retail".into();
+        let untouched = Profile::new("Beta".into(), now);
+        let (a, b) = (agreed.id.to_string(), untouched.id.to_string());
+        let data = json!({
+            "profiles": [changed, untouched],
+            "sync_marks": { a.clone(): fingerprint(&agreed) },
+        });
+        let out = versions_from_sync_marks(data).unwrap();
+        assert!(out.get("sync_marks").is_none());
+        let clock = |id: &str| out["versions"][id]["clock"].as_object().unwrap().clone();
+        // Changed since the agreed version: the agreed one and its own.
+        let acme = clock(&a);
+        assert_eq!(acme.len(), 2);
+        assert!(acme.contains_key(&format!("~{}", fingerprint(&agreed))));
+        assert!(acme.contains_key(&format!("~{}", fingerprint(&changed))));
+        // Never exchanged: its own content only.
+        assert_eq!(clock(&b).len(), 1);
+        assert!(clock(&b).contains_key(&format!("~{}", fingerprint(&untouched))));
+    }
 }
