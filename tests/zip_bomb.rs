@@ -5,7 +5,7 @@
 //! own, with one test in it.
 #![cfg(not(target_arch = "wasm32"))]
 
-use clientele::format::{FormatError, MAX_FILE_BYTES, decode_workspace};
+use clientele::format::{FormatError, MAX_FILE_BYTES, decode_workspace, packed_stream};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -114,30 +114,6 @@ fn zeros_stream(matches: usize) -> (Vec<u8>, usize) {
     (stream, len)
 }
 
-/// A stream as a packed envelope, as browser storage keeps it: each
-/// character U+0800 plus the next 15 bits, the last padded with zeros.
-fn packed_envelope(stream: &[u8]) -> String {
-    let mut data = String::new();
-    let (mut held, mut count) = (0u32, 0u32);
-    let mut push = |value: u32| data.push(char::from_u32(0x800 + value).unwrap());
-    for &byte in stream {
-        held = (held << 8) | u32::from(byte);
-        count += 8;
-        if count >= 15 {
-            count -= 15;
-            push(held >> count);
-            held &= (1 << count) - 1;
-        }
-    }
-    if count > 0 {
-        push(held << (15 - count));
-    }
-    format!(
-        r#"{{"format":"clientele","schema_version":3,"packing":"zlib-15","bytes":{},"data":"{data}"}}"#,
-        stream.len()
-    )
-}
-
 #[test]
 fn a_zip_bomb_in_storage_is_refused_without_holding_more_than_the_limit() {
     let limit = MAX_FILE_BYTES as usize;
@@ -147,14 +123,14 @@ fn a_zip_bomb_in_storage_is_refused_without_holding_more_than_the_limit() {
         miniz_oxide::inflate::decompress_to_vec_zlib(&small).unwrap(),
         vec![0; len]
     );
-    let small = decode_workspace(&packed_envelope(&small)).unwrap_err();
+    let small = decode_workspace(&packed_stream(&small)).unwrap_err();
     assert!(matches!(small, FormatError::NotJson { .. }), "{small:?}");
 
     // 512 MiB of zeros in 3.4 MB of stream, 1.8 million characters: it
     // fits in storage.
     let (stream, len) = zeros_stream(512 * 1024 * 1024 / 258);
     assert!(len > 6 * limit);
-    let bomb = packed_envelope(&stream);
+    let bomb = packed_stream(&stream);
     assert!(bomb.chars().count() < 2_000_000);
 
     let before = HELD.load(Ordering::SeqCst);

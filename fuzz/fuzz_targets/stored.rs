@@ -6,7 +6,7 @@
 //! and packing never changes what is read.
 #![no_main]
 
-use clientele::format::{FormatError, decode_workspace, pack};
+use clientele::format::{FormatError, decode_workspace, pack, packed_stream};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -20,29 +20,6 @@ fuzz_target!(|data: &[u8]| {
         (Ok(_), Err(e)) => panic!("reads plain but not packed: {e}"),
         _ => {}
     }
-    let _ = decode_workspace(&as_stream(data));
+    let _ = decode_workspace(&packed_stream(data));
 });
 
-/// `stream` as the zlib stream of a packed envelope: each character U+0800
-/// plus the next 15 bits, the last padded with zeros.
-fn as_stream(stream: &[u8]) -> String {
-    let mut chars = String::new();
-    let (mut held, mut count) = (0u32, 0u32);
-    let mut push = |value: u32| chars.push(char::from_u32(0x800 + value).unwrap());
-    for &byte in stream {
-        held = (held << 8) | u32::from(byte);
-        count += 8;
-        if count >= 15 {
-            count -= 15;
-            push(held >> count);
-            held &= (1 << count) - 1;
-        }
-    }
-    if count > 0 {
-        push(held << (15 - count));
-    }
-    format!(
-        r#"{{"format":"clientele","schema_version":3,"packing":"zlib-15","bytes":{},"data":"{chars}"}}"#,
-        stream.len()
-    )
-}

@@ -195,6 +195,12 @@ pub fn pack(file_text: &str) -> String {
     packed::pack(file_text, SCHEMA_VERSION)
 }
 
+/// Any bytes as the zlib stream of a packed envelope, as browser storage
+/// keeps one: for tests and fuzzing of forged or hostile streams.
+pub fn packed_stream(stream: &[u8]) -> String {
+    packed::envelope(stream, SCHEMA_VERSION)
+}
+
 /// The file text of what storage holds: packed text unpacked, anything
 /// else as it is. For people who download stored data to look into it.
 pub fn unpacked(text: &str) -> Result<std::borrow::Cow<'_, str>, FormatError> {

@@ -64,12 +64,17 @@ struct Packed<'a> {
 /// Packs the text of a Clientele file written at `schema_version`.
 pub fn pack(file_text: &str, schema_version: u32) -> String {
     let stream = miniz_oxide::deflate::compress_to_vec_zlib(file_text.as_bytes(), LEVEL);
+    envelope(&stream, schema_version)
+}
+
+/// A zlib `stream` in a packed envelope of `schema_version`.
+pub fn envelope(stream: &[u8], schema_version: u32) -> String {
     let packed = Packed {
         format: super::FORMAT_NAME,
         schema_version,
         packing: PACKING,
         bytes: stream.len(),
-        data: &to_chars(&stream),
+        data: &to_chars(stream),
     };
     // A struct of strings and numbers always serialises.
     serde_json::to_string(&packed).expect("a packed envelope serialises")

@@ -13,7 +13,7 @@ pub mod undo;
 use super::route::{Route, go_to};
 use super::state::AppStore;
 use crate::domain::Workspace;
-use crate::domain::share::merge::{self, Incoming, MergeChoices, MergePreview};
+use crate::domain::share::merge::{self, Incoming, MergeChoices};
 use crate::domain::share::{FileKind, Records};
 use crate::format::{self, FormatError, RecordProblem};
 use leptos::prelude::*;
@@ -43,11 +43,6 @@ pub struct PendingImport {
 }
 
 impl PendingImport {
-    /// What the import would do to `workspace` with `choices`.
-    pub fn preview(&self, workspace: &Workspace, choices: &MergeChoices) -> MergePreview {
-        merge::preview(workspace, &self.parts, choices)
-    }
-
     /// Whether one whole-workspace file is waiting, which Replace can
     /// take as a whole.
     pub fn whole_workspace(&self) -> bool {

@@ -1,7 +1,6 @@
 //! Field-by-field differences between two versions of a record, for the
 //! import preview.
 
-use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// One field that differs.
@@ -19,16 +18,11 @@ pub struct FieldChange {
 /// The longest value shown in a preview, in characters.
 pub const MAX_VALUE_CHARS: usize = 120;
 
-/// The fields in which `here` and `there` differ: the file's fields in
+/// The fields in which `here` and `there` (two versions of a record, as
+/// JSON) differ: the file's fields in
 /// the order of their JSON names, then fields only `here` has. Lists of records with ids
 /// (people, addresses, steps…) are compared item by item.
-pub fn differences<T: Serialize>(here: &T, there: &T) -> Vec<FieldChange> {
-    let json = |r: &T| serde_json::to_value(r).expect("records always serialise");
-    differences_of(&json(here), &json(there))
-}
-
-/// [`differences`] of two records' JSON.
-pub fn differences_of(here: &Value, there: &Value) -> Vec<FieldChange> {
+pub fn differences(here: &Value, there: &Value) -> Vec<FieldChange> {
     let mut changes = Vec::new();
     if let (Value::Object(here), Value::Object(there)) = (here, there) {
         compare_objects("", here, there, &mut changes);

@@ -20,7 +20,7 @@
 //! reads as an older version on both sides.
 
 use super::records::{RecordKind, Shared};
-use super::slots::slots_of_value;
+use super::slots::slots_of;
 use crate::domain::icp::Worksheet;
 use crate::domain::scoring::ScoringModel;
 use crate::domain::survey::{Survey, SurveyAnswer};
@@ -313,10 +313,9 @@ fn settle_kind<T: Shared + PartialEq>(
             continue;
         };
         if *previous != record && before.versions.get(&id) == now.versions.get(&id) {
-            let json = |r: &T| serde_json::to_value(r).expect("records always serialise");
             changes
                 .edits
-                .push((id, changed_slots(&json(previous), &json(record))));
+                .push((id, changed_slots(&previous.to_json(), &record.to_json())));
         }
     }
     for (id, record) in old {
@@ -374,7 +373,7 @@ fn count_changes(
 /// The slots (fields and list rows) whose value differs between two
 /// versions of a record's JSON, a removed row included.
 fn changed_slots(before: &Value, after: &Value) -> Vec<String> {
-    let (old, new) = (slots_of_value(before), slots_of_value(after));
+    let (old, new) = (slots_of(before), slots_of(after));
     let mut changed: Vec<String> = new
         .iter()
         .filter(|(slot, value)| old.get(*slot) != Some(*value))

@@ -25,7 +25,7 @@
 //! - records only here are never removed by a merge; replacing with a whole
 //!   workspace file does remove them.
 
-use super::diff::{FieldChange, differences_of};
+use super::diff::{FieldChange, differences};
 use super::export::{FileKind, PersonalData};
 use super::history::{Clock, Order, Version, count_edit_of};
 use super::records::{RecordKind, Records, Shared};
@@ -241,7 +241,7 @@ pub fn preview(here: &Workspace, parts: &[Incoming], choices: &MergeChoices) -> 
     let mut running = here.clone();
     let mut records = Vec::new();
     for (i, part) in parts.iter().enumerate() {
-        running = merge_part(&running, i, part, choices, &mut records);
+        running = merge_part(running, i, part, choices, &mut records);
     }
     let only_here = match parts {
         [one] if one.kind == FileKind::Workspace => {
@@ -268,7 +268,7 @@ pub fn apply(here: &Workspace, parts: &[Incoming], choices: &MergeChoices) -> Wo
     let mut result = here.clone();
     let mut ignored = Vec::new();
     for (i, part) in parts.iter().enumerate() {
-        result = merge_part(&result, i, part, choices, &mut ignored);
+        result = merge_part(result, i, part, choices, &mut ignored);
     }
     result
 }
@@ -283,27 +283,28 @@ fn count_only_here<T: Shared>(
         .count()
 }
 
-/// Merges one file into `here`, saying in `out` what happened to each of
-/// its records.
+/// Merges one file into `result` (the workspace so far, taken over so
+/// that it is not copied), saying in `out` what happened to each of its
+/// records.
 fn merge_part(
-    here: &Workspace,
+    mut result: Workspace,
     part: usize,
     incoming: &Incoming,
     choices: &MergeChoices,
     out: &mut Vec<RecordChange>,
 ) -> Workspace {
-    let records = incoming.prepared(here);
+    let records = incoming.prepared(&result);
+    // Replacing needs the workspace as it was; only then is it copied.
     let replacing = match (choices.mode, &incoming.workspace) {
-        (ImportMode::Replace, Some(theirs)) => Some(theirs),
+        (ImportMode::Replace, Some(theirs)) => Some((theirs, result.clone())),
         _ => None,
     };
-    let mut result = here.clone();
     let mut merge = PartMerge {
         part,
         incoming,
         records: &records,
         choices,
-        replica: here.replica(),
+        replica: result.replica(),
         out,
     };
     merge.kind::<Profile>(&mut result);
@@ -313,8 +314,8 @@ fn merge_part(
     merge.kind::<SurveyAnswer>(&mut result);
     // Replacing the whole workspace lists each record as the merge would
     // take it, then takes the file as it is.
-    if let Some(theirs) = replacing {
-        return replaced(here, theirs, &records, &incoming.unread);
+    if let Some((theirs, here)) = replacing {
+        return replaced(&here, theirs, &records, &incoming.unread);
     }
     if result.active_model.is_none() {
         result.active_model = result.models.first().map(|m| m.id);
@@ -448,8 +449,8 @@ impl PartMerge<'_> {
                 .map(|there| FileRecord {
                     id: there.uuid(),
                     title: there.title().to_owned(),
-                    json: to_json(there),
-                    here: index.get(&there.uuid()).map(|&at| (at, to_json(&here[at]))),
+                    json: there.to_json(),
+                    here: index.get(&there.uuid()).map(|&at| (at, here[at].to_json())),
                 })
                 .collect();
             let deletions: Vec<Deletion> = self
@@ -584,7 +585,7 @@ impl PartMerge<'_> {
         }
         if self.incoming.local_edit {
             self.say(kind, id, &there.title, Change::Theirs).fields =
-                differences_of(ours, &there.json);
+                differences(ours, &there.json);
             count_edit_of(&mut version, ours, &there.json, &self.replica);
             result.versions.insert(id, version);
             return Outcome::Take;
@@ -597,7 +598,7 @@ impl PartMerge<'_> {
         match order {
             Order::Before => {
                 self.say(kind, id, &there.title, Change::Theirs).fields =
-                    differences_of(ours, &there.json);
+                    differences(ours, &there.json);
                 let overruled = both_overruled(&version, &theirs);
                 result.versions.insert(
                     id,
@@ -610,13 +611,13 @@ impl PartMerge<'_> {
             }
             Order::After if !self.replace() => {
                 self.say(kind, id, &there.title, Change::Ours).fields =
-                    differences_of(ours, &there.json);
+                    differences(ours, &there.json);
                 Outcome::Keep
             }
             Order::After => {
                 // Replace takes an older version on purpose: a new edit here.
                 self.say(kind, id, &there.title, Change::Theirs).fields =
-                    differences_of(ours, &there.json);
+                    differences(ours, &there.json);
                 let mut forced = version.clone();
                 forced.clock.join(&theirs.clock);
                 count_edit_of(&mut forced, ours, &there.json, &self.replica);
@@ -652,7 +653,7 @@ impl PartMerge<'_> {
             } else {
                 (Change::Merged, Outcome::Merged(keep.value.clone()))
             };
-            self.say(kind, id, &there.title, change).fields = differences_of(ours, &keep.value);
+            self.say(kind, id, &there.title, change).fields = differences(ours, &keep.value);
             result.versions.insert(
                 id,
                 Version {
@@ -666,7 +667,7 @@ impl PartMerge<'_> {
         let taken = merge_fields(ours, version, &there.json, theirs, true);
         let record = self.say(kind, id, &there.title, Change::Conflict);
         record.conflict = Some(ConflictKind::Fields);
-        record.fields = differences_of(&keep.value, &taken.value);
+        record.fields = differences(&keep.value, &taken.value);
         let chosen = if self.takes_theirs(id) { taken } else { keep };
         // The choice is a new edit here, so that it wins over both versions
         // wherever this one goes next.
@@ -811,10 +812,6 @@ struct Plan {
     remove: Vec<usize>,
     /// Places in the file of records to add, new or restored.
     add: Vec<usize>,
-}
-
-fn to_json<T: serde::Serialize>(record: &T) -> Value {
-    serde_json::to_value(record).expect("records always serialise")
 }
 
 /// The deletions either version was kept against.

@@ -83,6 +83,11 @@ pub trait Shared: Clone + Serialize + DeserializeOwned {
     fn in_workspace_mut(workspace: &mut Workspace) -> &mut Vec<Self>;
     /// These records in a file.
     fn in_records(records: &Records) -> &Vec<Self>;
+    /// The record as JSON, as files carry it: what the merge and the
+    /// version keeper compare, field by field.
+    fn to_json(&self) -> serde_json::Value {
+        serde_json::to_value(self).expect("records always serialise")
+    }
 }
 
 /// Implements [`Shared`] for a record type kept in `field` of both

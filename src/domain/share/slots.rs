@@ -5,7 +5,6 @@
 //! both keep their change; only a slot changed on both sides is a conflict.
 
 use super::history::{Dot, Version};
-use serde::Serialize;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -13,13 +12,8 @@ use std::collections::BTreeMap;
 /// and "no list" read alike.
 pub type Slots = BTreeMap<String, Value>;
 
-/// The slots of a record.
-pub fn slots_of<T: Serialize>(record: &T) -> Slots {
-    slots_of_value(&serde_json::to_value(record).expect("records always serialise"))
-}
-
 /// The slots of a record's JSON.
-pub fn slots_of_value(record: &Value) -> Slots {
+pub fn slots_of(record: &Value) -> Slots {
     let mut slots = Slots::new();
     let Value::Object(fields) = record else {
         return slots;
@@ -105,7 +99,7 @@ pub fn merge_fields(
     theirs_version: &Version,
     take_theirs: bool,
 ) -> FieldMerge {
-    let (a, b) = (slots_of_value(ours), slots_of_value(theirs));
+    let (a, b) = (slots_of(ours), slots_of(theirs));
     let mut chosen: BTreeMap<String, Option<Value>> = BTreeMap::new();
     let mut conflicts = Vec::new();
     let mut fields = BTreeMap::new();
@@ -268,7 +262,7 @@ mod tests {
 
     #[test]
     fn rows_with_ids_are_slots_of_their_own_and_empty_lists_none() {
-        let slots = slots_of_value(&json!({
+        let slots = slots_of(&json!({
             "id": "p", "name": "Acme", "tags": ["a"], "empty": [],
             "people": [{"id": "1", "name": "Ewa"}, {"id": "2", "name": "Jan"}]
         }));
