@@ -210,6 +210,10 @@ pub fn answer_error(error: &AnswerError) -> String {
     }
 }
 
+/// Shown for a value a newer Clientele wrote in a form this version cannot
+/// read (a new kind of range, a new kind of answer); it is kept unchanged.
+pub const UNREADABLE_VALUE: &str = "(kept from a newer version of Clientele)";
+
 /// Said of a CSV file chosen together with other files.
 pub const CSV_ON_ITS_OWN: &str = "A CSV file is imported on its own, with its column mapping: \
     choose it again by itself.";

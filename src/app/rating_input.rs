@@ -49,7 +49,9 @@ fn options(criterion: &Criterion) -> Vec<(String, String)> {
 
 fn answer_key(answer: Option<Answer>) -> String {
     match answer {
-        None => String::new(),
+        // An answer a newer build wrote shows as none; it is kept until
+        // the user chooses another.
+        None | Some(Answer::Unlisted(_)) => String::new(),
         Some(Answer::Rating(r)) => format!("r{r}"),
         Some(Answer::YesNo(true)) => "yes".to_owned(),
         Some(Answer::YesNo(false)) => "no".to_owned(),

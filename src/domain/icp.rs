@@ -370,18 +370,15 @@ pub fn derive(columns: &[ChartValues]) -> IdealProfile {
         columns: columns.len(),
         industry: mode(columns.iter().map(|c| c.industry.as_str())),
         business_type: mode(columns.iter().map(|c| c.business_type.as_str())),
-        employees: typical(columns.iter().filter_map(|c| c.employees)),
-        revenue: typical(columns.iter().filter_map(|c| c.revenue).map(|s| match s {
-            Span::Exact { value } => Span::Exact {
-                value: value.amount(),
-            },
-            Span::Range { low, high } => Span::Range {
-                low: low.amount(),
-                high: high.amount(),
-            },
-        })),
+        employees: typical(columns.iter().filter_map(|c| c.employees?.bounds())),
+        revenue: typical(
+            columns
+                .iter()
+                .filter_map(|c| c.revenue?.bounds())
+                .map(|(low, high)| (low.amount(), high.amount())),
+        ),
         location: mode(columns.iter().map(|c| c.location.as_str())),
-        years: typical(columns.iter().filter_map(|c| c.years)),
+        years: typical(columns.iter().filter_map(|c| c.years?.bounds())),
         purchases: shared_purchases(columns),
         purchases_known: columns.iter().filter(|c| !c.purchases.is_empty()).count(),
         monthly_spend: average(columns.iter().filter_map(ChartValues::monthly)),
@@ -426,8 +423,9 @@ fn median<T: Copy + Ord>(mut values: Vec<T>) -> T {
     values[(values.len() - 1) / 2]
 }
 
-fn typical<T: Copy + Ord>(spans: impl Iterator<Item = Span<T>>) -> Option<Typical<T>> {
-    let (lows, highs): (Vec<T>, Vec<T>) = spans.map(|s| s.bounds()).unzip();
+/// What is typical of the known spans, given by their low and high ends.
+fn typical<T: Copy + Ord>(bounds: impl Iterator<Item = (T, T)>) -> Option<Typical<T>> {
+    let (lows, highs): (Vec<T>, Vec<T>) = bounds.unzip();
     if lows.is_empty() {
         return None;
     }
@@ -787,20 +785,21 @@ pub fn fit(ideal: &IdealProfile, candidate: &ChartValues) -> Fit {
         .iter()
         .map(|&row| {
             let result = match row {
-                ChartRow::Employees => {
-                    overlaps(ideal.employees, candidate.employees.map(|s| s.bounds()))
-                }
+                ChartRow::Employees => overlaps(
+                    ideal.employees,
+                    candidate.employees.and_then(|s| s.bounds()),
+                ),
                 ChartRow::Industry => in_mode(&ideal.industry, &candidate.industry),
                 ChartRow::BusinessType => in_mode(&ideal.business_type, &candidate.business_type),
                 ChartRow::Revenue => overlaps(
                     ideal.revenue,
-                    candidate.revenue.map(|s| {
-                        let (low, high) = s.bounds();
-                        (low.amount(), high.amount())
-                    }),
+                    candidate
+                        .revenue
+                        .and_then(|s| s.bounds())
+                        .map(|(low, high)| (low.amount(), high.amount())),
                 ),
                 ChartRow::Location => in_mode(&ideal.location, &candidate.location),
-                ChartRow::Years => overlaps(ideal.years, candidate.years.map(|s| s.bounds())),
+                ChartRow::Years => overlaps(ideal.years, candidate.years.and_then(|s| s.bounds())),
                 ChartRow::Purchases => {
                     match (ideal.purchases.is_empty(), candidate.purchases.is_empty()) {
                         (false, false) => {

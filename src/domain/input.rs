@@ -152,7 +152,9 @@ pub fn parse_count(text: &str) -> Result<Option<u32>, InputError> {
 
 /// A value known exactly or only as a span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+// The derived code is used through the impls below, which keep a span of a
+// kind this build does not know.
+#[serde(remote = "Self", tag = "kind", rename_all = "snake_case")]
 pub enum Span<T> {
     /// Known exactly.
     Exact {
@@ -166,14 +168,53 @@ pub enum Span<T> {
         /// The largest it may be.
         high: T,
     },
+    /// A span of a kind a newer Clientele wrote, kept as its JSON text:
+    /// written back unchanged and "not known" to every rule.
+    #[serde(skip)]
+    Unlisted(&'static str),
+}
+
+impl<T: Serialize> Serialize for Span<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Unlisted(written) => super::open_enum::write_unread(written, serializer),
+            known => Self::serialize(known, serializer),
+        }
+    }
+}
+
+impl<'de, T: serde::de::DeserializeOwned> Deserialize<'de> for Span<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let written = serde_json::Value::deserialize(deserializer)?;
+        // How many fields each kind this build knows has, its kind included.
+        // A span of another kind, or with more fields, was written by a
+        // newer build and is kept whole rather than losing what this build
+        // does not know. A known kind is read strictly: a fault in it is a
+        // fault, not a newer kind.
+        let fields = match written.get("kind").and_then(serde_json::Value::as_str) {
+            Some("exact") => 2,
+            Some("range") => 3,
+            Some(_) => 0,
+            None => usize::MAX,
+        };
+        let newer = written.as_object().is_some_and(|span| span.len() > fields);
+        if newer {
+            Ok(Self::Unlisted(super::open_enum::keep_unread(&written)))
+        } else {
+            Self::deserialize(written).map_err(D::Error::custom)
+        }
+    }
 }
 
 impl<T: Copy + PartialOrd> Span<T> {
-    /// The low and high ends (equal for an exact value).
-    pub fn bounds(&self) -> (T, T) {
+    /// The low and high ends (equal for an exact value); `None` for a span
+    /// of a kind this build does not know.
+    pub fn bounds(&self) -> Option<(T, T)> {
         match *self {
-            Span::Exact { value } => (value, value),
-            Span::Range { low, high } => (low, high),
+            Span::Exact { value } => Some((value, value)),
+            Span::Range { low, high } => Some((low, high)),
+            Span::Unlisted(_) => None,
         }
     }
 }
@@ -211,6 +252,7 @@ pub fn span_text<T: Copy + PartialOrd>(span: &Span<T>, show: impl Fn(T) -> Strin
     match *span {
         Span::Exact { value } => show(value),
         Span::Range { low, high } => format!("{}–{}", show(low), show(high)),
+        Span::Unlisted(_) => crate::messages::UNREADABLE_VALUE.to_owned(),
     }
 }
 
@@ -282,7 +324,8 @@ pub fn parse_name(typed: &str, max_chars: usize) -> Result<String, InputError> {
 /// Reads a three-letter currency code (`eur` becomes `EUR`); blank means
 /// none.
 pub fn parse_currency(text: &str) -> Result<String, InputError> {
-    let code = text.trim().to_uppercase();
+    // Currency codes are ASCII letters: anything else is refused below.
+    let code = text.trim().to_ascii_uppercase();
     if code.is_empty() || (code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase())) {
         Ok(code)
     } else {
@@ -554,5 +597,28 @@ mod tests {
             parse_bounded("0", 1, 5),
             Err(InputError::OutOfRange { min: 1, max: 5 })
         );
+    }
+
+    #[test]
+    fn a_span_of_a_kind_a_newer_build_wrote_is_kept_unknown_and_written_back() {
+        let written = r#"{"kind":"at_least","low":200}"#;
+        let span: Span<u32> = serde_json::from_str(written).unwrap();
+        assert_eq!(span.bounds(), None, "no rule reads it");
+        assert_eq!(serde_json::to_string(&span).unwrap(), written);
+        assert_eq!(
+            span_text(&span, |n| n.to_string()),
+            crate::messages::UNREADABLE_VALUE
+        );
+        // The kinds this build knows are still read strictly.
+        let known: Span<u32> =
+            serde_json::from_str(r#"{"kind":"range","low":1,"high":9}"#).unwrap();
+        assert_eq!(known.bounds(), Some((1, 9)));
+        assert!(serde_json::from_str::<Span<u32>>(r#"{"kind":"range","low":1}"#).is_err());
+        assert!(serde_json::from_str::<Span<u32>>(r#"{"low":1,"high":9}"#).is_err());
+        // A known kind with a field this build does not know is kept whole.
+        let more = r#"{"confidence":"low","high":9,"kind":"range","low":1}"#;
+        let span: Span<u32> = serde_json::from_str(more).unwrap();
+        assert_eq!(span.bounds(), None);
+        assert_eq!(serde_json::to_string(&span).unwrap(), more);
     }
 }

@@ -49,6 +49,21 @@ fn intern(text: &str) -> &'static str {
     kept
 }
 
+/// A value of a shape this build does not know (a newer build's answer or
+/// span), kept as its JSON text. The text is stored once, so a value holding
+/// it stays `Copy` like the known ones.
+pub fn keep_unread(written: &serde_json::Value) -> &'static str {
+    intern(&written.to_string())
+}
+
+/// Writes a value kept by [`keep_unread`] back as it was read.
+pub fn write_unread<S: serde::Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
+    use serde::Serialize;
+    serde_json::from_str::<serde_json::Value>(text)
+        .map_err(serde::ser::Error::custom)?
+        .serialize(serializer)
+}
+
 /// The name of `value` in files: a known value's name, or an unknown
 /// value's text exactly as it was read.
 pub fn name_of<T: OpenEnum>(value: T) -> &'static str {

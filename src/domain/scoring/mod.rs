@@ -333,14 +333,25 @@ impl<'de> Deserialize<'de> for HardRule {
             Value::String(rule) => HARD_RULES.contains(&rule.as_str()),
             _ => true,
         };
-        // A rule this version knows is read strictly: a fault in it is a
-        // fault, not a newer rule.
-        if known {
-            Self::deserialize(written).map_err(D::Error::custom)
-        } else {
-            Ok(Self::Unlisted(written))
+        if !known {
+            return Ok(Self::Unlisted(written));
+        }
+        // A rule this version knows whose value it cannot read (a tier a
+        // newer build added) is kept as written too; anything else wrong
+        // with the rule is a fault.
+        match Self::deserialize(&written) {
+            Ok(rule) => Ok(rule),
+            Err(_) if rule_value_is_text(&written) => Ok(Self::Unlisted(written)),
+            Err(fault) => Err(D::Error::custom(fault)),
         }
     }
+}
+
+/// Whether `rule` is a known rule's one key with a text value, the form a
+/// newer tier would take (`{"weak_finances_at_most": "E"}`).
+fn rule_value_is_text(rule: &Value) -> bool {
+    rule.as_object()
+        .is_some_and(|rule| rule.len() == 1 && rule.values().all(Value::is_string))
 }
 
 /// A weighted scoring model.
@@ -435,13 +446,40 @@ impl ScoringModel {
 /// A person's answer to a criterion for one profile, written as the plain
 /// value: `4` for a rating, `true` or `false` for yes or no (schema 2; schema
 /// 1 wrote `{"rating": 4}`, see the migrations in [`crate::format`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
+/// An answer of another shape (a newer Clientele's) is kept as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Answer {
     /// A rating from 1 to 5.
     Rating(u8),
     /// Yes or no.
     YesNo(bool),
+    /// An answer of a shape a newer Clientele wrote, kept as its JSON text:
+    /// written back unchanged and counted as no answer.
+    Unlisted(&'static str),
+}
+
+impl Serialize for Answer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match *self {
+            Self::Rating(rating) => serializer.serialize_u8(rating),
+            Self::YesNo(yes) => serializer.serialize_bool(yes),
+            Self::Unlisted(written) => crate::domain::open_enum::write_unread(written, serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let written = Value::deserialize(deserializer)?;
+        Ok(match &written {
+            Value::Bool(yes) => Self::YesNo(*yes),
+            Value::Number(n) => match n.as_u64().and_then(|n| u8::try_from(n).ok()) {
+                Some(rating) => Self::Rating(rating),
+                None => Self::Unlisted(crate::domain::open_enum::keep_unread(&written)),
+            },
+            _ => Self::Unlisted(crate::domain::open_enum::keep_unread(&written)),
+        })
+    }
 }
 
 #[cfg(test)]
@@ -474,7 +512,7 @@ mod tests {
             serde_json::to_string(&rules).unwrap(),
             r#"[{"weak_finances_at_most":"B"},{"inactive_at_most":{"days":365,"tier":"D"}},"audit"]"#
         );
-        for bad in [r#"{"weak_finances_at_most":"E"}"#, "3", "null"] {
+        for bad in [r#"{"weak_finances_at_most":3}"#, "3", "null"] {
             assert!(serde_json::from_str::<HardRule>(bad).is_err(), "{bad}");
         }
     }
@@ -508,5 +546,35 @@ mod tests {
         assert!(parse_weight("1001").is_err());
         assert_eq!(parse_score("75"), Ok(Decimal::from(75)));
         assert!(parse_score("100.5").is_err());
+    }
+
+    #[test]
+    fn an_answer_of_a_shape_a_newer_build_wrote_is_kept_and_counts_as_none() {
+        let answers: Vec<Answer> =
+            serde_json::from_str(r#"[4,true,{"position":7.5},300,"high"]"#).unwrap();
+        assert_eq!(answers[0], Answer::Rating(4));
+        assert_eq!(answers[1], Answer::YesNo(true));
+        assert!(matches!(answers[2], Answer::Unlisted(_)));
+        assert!(
+            matches!(answers[3], Answer::Unlisted(_)),
+            "not a rating this build knows"
+        );
+        assert_eq!(
+            serde_json::to_string(&answers).unwrap(),
+            r#"[4,true,{"position":7.5},300,"high"]"#
+        );
+    }
+
+    #[test]
+    fn a_known_hard_rule_with_a_tier_a_newer_build_added_is_kept_and_caps_nothing() {
+        let rules: Vec<HardRule> =
+            serde_json::from_str(r#"[{"weak_finances_at_most":"E"}]"#).unwrap();
+        assert!(matches!(rules[0], HardRule::Unlisted(_)));
+        assert_eq!(
+            serde_json::to_string(&rules).unwrap(),
+            r#"[{"weak_finances_at_most":"E"}]"#
+        );
+        // Any other fault in a known rule is still a fault.
+        assert!(serde_json::from_str::<HardRule>(r#"{"weak_finances_at_most":3}"#).is_err());
     }
 }

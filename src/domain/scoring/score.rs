@@ -78,9 +78,9 @@ pub fn threshold_points(thresholds: &[Threshold], value: Decimal) -> Decimal {
         .map_or(Decimal::ZERO, |t| t.points.clamp(Decimal::ZERO, HUNDRED))
 }
 
-fn middle<T: Copy + PartialOrd + Into<Decimal>>(span: Span<T>) -> Decimal {
-    let (low, high) = span.bounds();
-    (low.into() + high.into()) / Decimal::TWO
+fn middle<T: Copy + PartialOrd + Into<Decimal>>(span: Span<T>) -> Option<Decimal> {
+    let (low, high) = span.bounds()?;
+    Some((low.into() + high.into()) / Decimal::TWO)
 }
 
 /// The number a measure reads from a profile, if known.
@@ -88,7 +88,7 @@ pub fn measure(profile: &Profile, measure: Measure, today: Date) -> Option<Decim
     match measure {
         // Checked: amounts from older files may be too large to add.
         Measure::YearlyRevenue => profile.revenue.and_then(|s| {
-            let (low, high) = s.bounds();
+            let (low, high) = s.bounds()?;
             low.amount()
                 .checked_add(high.amount())
                 .map(|sum| sum / Decimal::TWO)
@@ -96,7 +96,7 @@ pub fn measure(profile: &Profile, measure: Measure, today: Date) -> Option<Decim
         Measure::YearlySpend => profile.yearly_spend().map(|k| k.value()),
         Measure::DirectCosts => profile.direct_costs.map(|m| m.amount()),
         Measure::Profitability => profile.profitability(),
-        Measure::Employees => profile.employees.map(middle),
+        Measure::Employees => profile.employees.and_then(middle),
         Measure::YearsAsCustomer => profile.years_as_customer(today).map(Decimal::from),
         Measure::ProductsPurchased => {
             (!profile.purchases.is_empty()).then(|| Decimal::from(profile.purchases.len()))
@@ -173,7 +173,7 @@ fn judge<'a>(
                 Some(which) => profile_answer(profile, *which)?,
                 None => match answer? {
                     Answer::YesNo(yes) => yes,
-                    Answer::Rating(_) => return None,
+                    Answer::Rating(_) | Answer::Unlisted(_) => return None,
                 },
             };
             let points = if yes { HUNDRED } else { Decimal::ZERO };

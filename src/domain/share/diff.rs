@@ -187,7 +187,11 @@ pub fn field_label(key: &str) -> String {
     let words = key.replace('_', " ");
     let mut chars = words.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        // Field names are ASCII; leaving others as they are keeps Unicode's
+        // upper-case tables out of the page.
+        Some(first) => std::iter::once(first.to_ascii_uppercase())
+            .chain(chars)
+            .collect(),
         None => String::new(),
     }
 }
