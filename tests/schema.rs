@@ -544,6 +544,11 @@ fn a_value_of_a_newer_build_is_beyond_this_versions_schema_but_its_fields_are_no
     profile["people"][0]["role"] = json!("champion");
     profile["financial"]["rating"] = json!("strong");
     profile["log"][0]["kind"] = json!("other");
+    profile["employees"] = json!({"kind": "range", "low": 200, "high": 400});
+    profile["answers"]
+        .as_object_mut()
+        .unwrap()
+        .remove("2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f05");
     let values = &mut data["worksheets"][0]["columns"];
     values[0]["values"]["referred"] = json!("no");
     values[1]["values"]["testimonial"] = json!("yes");
@@ -554,6 +559,7 @@ fn a_value_of_a_newer_build_is_beyond_this_versions_schema_but_its_fields_are_no
     criteria[3]["direction"] = json!("adds_value");
     criteria.as_array_mut().unwrap().pop();
     let rules = &mut data["models"][0]["hard_rules"];
+    rules.as_array_mut().unwrap().pop();
     rules.as_array_mut().unwrap().pop();
     data["surveys"][0]["round"] = json!("customers");
     assert_valid("the newer file with known values", &value.to_string());

@@ -137,6 +137,9 @@ impl<'de> Deserialize<'de> for Date {
 
 /// A birthday: day and month, the year when known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+// The derived code is used through the impls below, which keep fields a
+// newer build added.
+#[serde(remote = "Self")]
 pub struct Birthday {
     /// Month, 1 to 12.
     pub month: u8,
@@ -145,6 +148,58 @@ pub struct Birthday {
     /// Year of birth, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
+    /// Fields a newer Clientele wrote, kept as the JSON text of an object
+    /// and written back unchanged (text, so that a birthday stays `Copy`).
+    #[serde(skip)]
+    pub unknown_fields: Option<&'static str>,
+}
+
+/// The fields of a birthday this build reads.
+const BIRTHDAY_FIELDS: [&str; 3] = ["month", "day", "year"];
+
+impl Serialize for Birthday {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let Some(unknown) = self.unknown_fields else {
+            return Self::serialize(self, serializer);
+        };
+        let unknown: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(unknown).map_err(serde::ser::Error::custom)?;
+        // Known fields first, in their usual order, as for every record.
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("month", &self.month)?;
+        map.serialize_entry("day", &self.day)?;
+        if let Some(year) = self.year {
+            map.serialize_entry("year", &year)?;
+        }
+        for (key, value) in &unknown {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Birthday {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let mut written = serde_json::Map::deserialize(deserializer)?;
+        let mut unknown = serde_json::Map::new();
+        written.retain(|key, value| {
+            let known = BIRTHDAY_FIELDS.contains(&key.as_str());
+            if !known {
+                unknown.insert(key.clone(), value.take());
+            }
+            known
+        });
+        let mut birthday =
+            Self::deserialize(serde_json::Value::Object(written)).map_err(D::Error::custom)?;
+        if !unknown.is_empty() {
+            birthday.unknown_fields = Some(super::open_enum::keep_unread(
+                &serde_json::Value::Object(unknown),
+            ));
+        }
+        Ok(birthday)
+    }
 }
 
 /// Why a birthday was refused.
@@ -178,6 +233,7 @@ impl Birthday {
             month: month as u8,
             day: day as u8,
             year,
+            unknown_fields: None,
         })
     }
 
@@ -291,5 +347,21 @@ mod tests {
         let b = Birthday::new(2, 29, None, d("2026-11-22")).unwrap();
         assert_eq!(b.next_on_or_after(d("2026-11-22")), d("2027-02-28"));
         assert_eq!(b.next_on_or_after(d("2027-03-01")), d("2028-02-29"));
+    }
+
+    #[test]
+    fn a_birthday_keeps_the_fields_a_newer_build_added_and_writes_them_back() {
+        let written = r#"{"month":2,"day":29,"calendar":"gregorian","reminder_days":7}"#;
+        let birthday: Birthday = serde_json::from_str(written).unwrap();
+        assert_eq!((birthday.month, birthday.day, birthday.year), (2, 29, None));
+        assert_eq!(serde_json::to_string(&birthday).unwrap(), written);
+        let plain = r#"{"month":4,"day":1,"year":1980}"#;
+        let birthday: Birthday = serde_json::from_str(plain).unwrap();
+        assert_eq!(birthday.unknown_fields, None);
+        assert_eq!(serde_json::to_string(&birthday).unwrap(), plain);
+        assert!(
+            serde_json::from_str::<Birthday>(r#"{"day":1}"#).is_err(),
+            "month is needed"
+        );
     }
 }

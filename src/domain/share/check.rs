@@ -431,7 +431,12 @@ mod tests {
         use crate::domain::date::Birthday;
         use crate::domain::scoring::Answer;
         let mut p = profile("Acme");
-        let birthday = |month, day, year| Birthday { month, day, year };
+        let birthday = |month, day, year| Birthday {
+            month,
+            day,
+            year,
+            unknown_fields: None,
+        };
         for b in [birthday(2, 29, None), birthday(12, 31, Some(1990))] {
             p.people.push(Person {
                 birthday: Some(b),
