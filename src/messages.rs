@@ -10,7 +10,7 @@ use crate::domain::decimal::{DecimalTextError, MAX_DECIMALS, MAX_DIGITS};
 use crate::domain::input::InputError;
 use crate::domain::share::check::{Repair, Skip};
 use crate::domain::survey::AnswerError;
-use crate::format::{FormatError, RecordFault, RecordProblem};
+use crate::format::{FormatError, MigrationNote, RecordFault, RecordProblem};
 use crate::storage::StorageError;
 
 /// Why a stored decimal (money, a weight) was refused.
@@ -180,6 +180,30 @@ pub fn unlisted_criterion_kind(kind: &str) -> String {
 pub const ROUND_UNKNOWN: &str = "This survey's round comes from a newer version of Clientele, \
     which can show its questions and results. It is kept here unchanged.";
 
+/// What the standard model's change means, said once in every note.
+const DEFAULT_MODEL_CHANGE: &str = "Revenue is now what a customer spends with you a year; their \
+    own annual revenue counts as Company size; and direct costs count once, inside Profitability \
+    (yearly spend minus the costs to serve and to win them), no longer also as a criterion of \
+    their own.";
+
+/// What migrating older data changed, or kept, that changes scores.
+pub fn migration_note(note: &MigrationNote) -> String {
+    match note {
+        MigrationNote::DefaultModelUpdated { model } => format!(
+            "The standard Perfect Prospect Model has changed, and your model “{model}”, which \
+             was the standard one, now follows it: {DEFAULT_MODEL_CHANGE} Scores and tiers change \
+             accordingly. On profiles, direct costs are now “Cost to serve”; add a “Cost to win” \
+             where you know it."
+        ),
+        MigrationNote::EditedModelKept { model } => format!(
+            "The standard Perfect Prospect Model has changed: {DEFAULT_MODEL_CHANGE} Your model \
+             “{model}” was edited, so it is kept as it was and scores as before. Add the new \
+             standard model beside it to compare, and make it active in the model editor if you \
+             prefer it."
+        ),
+    }
+}
+
 /// What keeps a survey answer from being sent.
 pub fn answer_error(error: &AnswerError) -> String {
     match error {
@@ -323,6 +347,7 @@ pub fn notice(notice: &Notice) -> String {
             "Clientele could not use this browser's storage. {} Nothing stored was changed.",
             storage_error(error)
         ),
+        Notice::Migrated(note) => migration_note(note),
         Notice::StorageNearlyFull { percent } => format!(
             "This browser's storage for Clientele is {percent}% full. Download a backup now, then \
              make room (delete profiles, surveys or set-aside copies you no longer need): once it is \

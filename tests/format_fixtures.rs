@@ -76,29 +76,37 @@ fn the_example_file_as_older_versions_wrote_it_opens_as_the_same_workspace() {
     let v1 = read_text(&root.join("tests/fixtures/older/example-v1.clientele.json"));
     let v2 = read_text(&root.join("tests/fixtures/older/example-v2.clientele.json"));
     let v3 = read_text(&root.join("tests/fixtures/older/example-v3.clientele.json"));
+    let v4 = read_text(&root.join("tests/fixtures/older/example-v4.clientele.json"));
     assert!(v1.contains("\"schema_version\": 1") && v1.contains("\"rating\": 4"));
     assert!(v2.contains("\"schema_version\": 2"));
     assert!(v3.contains("\"schema_version\": 3") && !v3.contains("\"versions\""));
-    for older in [v1, v2, v3] {
+    assert!(v4.contains("\"schema_version\": 4") && v4.contains("\"direct_costs\""));
+    for (older, from) in [(v1, 1), (v2, 2), (v3, 3), (v4, 4)] {
         let migrated = decode_workspace(&older).unwrap();
         // The same records; the migration gave them versions besides.
         let mut records_only = migrated.clone();
         records_only.versions.clear();
-        assert_eq!(records_only, decode_workspace(&current).unwrap());
+        // Cost to win is new in schema 5: older files never hold it.
+        let mut current = decode_workspace(&current).unwrap();
+        current
+            .profiles
+            .iter_mut()
+            .for_each(|p| p.cost_to_win = None);
+        assert_eq!(records_only, current);
         // And it goes out in today's shape.
         let again: Value =
             serde_json::from_str(&encode_workspace(&migrated, migrated.updated_at)).unwrap();
         assert_eq!(again["schema_version"], SCHEMA_VERSION);
-        // Every record has a version from the migration of its sync marks.
-        let versions = again["data"]["versions"].as_object().unwrap();
-        assert_eq!(
-            versions.len(),
-            migrated.profiles.len()
-                + migrated.worksheets.len()
-                + migrated.models.len()
-                + migrated.surveys.len()
-                + migrated.survey_answers.len()
-        );
+        // Every record has a version from the migration of its sync marks
+        // (schema 3 and before; the example of schema 4 was never shared).
+        let versions = again["data"]["versions"].as_object();
+        let records = migrated.profiles.len()
+            + migrated.worksheets.len()
+            + migrated.models.len()
+            + migrated.surveys.len()
+            + migrated.survey_answers.len();
+        let expected = if from < 4 { records } else { 0 };
+        assert_eq!(versions.map_or(0, |v| v.len()), expected);
         let answers = again["data"]["profiles"][0]["answers"].as_object().unwrap();
         assert!(!answers.is_empty() && answers.values().all(Value::is_number));
     }
@@ -662,4 +670,20 @@ fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
         decode_file(&broken),
         Err(FormatError::TooLarge { .. })
     ));
+}
+
+#[test]
+fn an_older_file_says_which_models_its_update_re_scores() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let v4 = read_text(&root.join("tests/fixtures/older/example-v4.clientele.json"));
+    let file = decode_file(&v4).unwrap();
+    assert_eq!(
+        file.notes,
+        [clientele::format::MigrationNote::DefaultModelUpdated {
+            model: "Perfect Prospect Model".into()
+        }]
+    );
+    // Today's files need no update and say nothing.
+    let current = read_text(&root.join("public/example.clientele.json"));
+    assert_eq!(decode_file(&current).unwrap().notes, []);
 }

@@ -7,6 +7,8 @@ use super::offline::UpdateBanner;
 use super::profile_actions::undo_delete;
 use super::state::{Notice, use_app_store};
 use super::use_persistence;
+use crate::domain::scoring::default_model;
+use crate::format::MigrationNote;
 use crate::messages;
 use crate::storage::StorageKey;
 use leptos::prelude::*;
@@ -61,6 +63,18 @@ fn UndoDelete() -> impl IntoView {
     }
 }
 
+/// Adds the standard model beside the user's, not active, and opens the
+/// model editor where the model switch offers it.
+fn add_standard_model(store: super::state::AppStore) {
+    store.workspace.update(|w| {
+        let mut model = default_model(super::state::now());
+        model.name = w.unused_model_name(&model.name);
+        w.models.push(model);
+    });
+    store.dismiss(|n| matches!(n, Notice::Migrated(MigrationNote::EditedModelKept { .. })));
+    super::route::go_to(&super::route::Route::ScoringModel);
+}
+
 /// One notice with the action that helps, and a way to dismiss it.
 #[component]
 fn NoticeBanner(
@@ -89,7 +103,12 @@ fn NoticeBanner(
             "Download the stored data",
             Callback::new(move |()| download_stored(store, persistence, &StorageKey::Workspace)),
         )),
-        Notice::StorageFailed(_)
+        Notice::Migrated(MigrationNote::EditedModelKept { .. }) => Some((
+            "Add the new standard model",
+            Callback::new(move |()| add_standard_model(store)),
+        )),
+        Notice::Migrated(MigrationNote::DefaultModelUpdated { .. })
+        | Notice::StorageFailed(_)
         | Notice::DownloadFailed(_)
         | Notice::ImportUndoExpired
         | Notice::RemovedAndSavedAgain => None,

@@ -290,17 +290,8 @@ fn CriteriaList() -> impl IntoView {
     }
 }
 
-fn measure_options() -> [(Measure, &'static str); 8] {
-    [
-        (Measure::YearlyRevenue, "Yearly revenue"),
-        (Measure::YearlySpend, "Yearly spend"),
-        (Measure::DirectCosts, "Direct costs"),
-        (Measure::Profitability, "Profitability"),
-        (Measure::Employees, "Employees"),
-        (Measure::YearsAsCustomer, "Years as customer"),
-        (Measure::ProductsPurchased, "Number of products purchased"),
-        (Measure::PurchasesPerYear, "Purchases per year"),
-    ]
+fn measure_options() -> impl Iterator<Item = (Measure, &'static str)> {
+    Measure::ALL.into_iter().map(|m| (m, m.label()))
 }
 
 /// One criterion's fields.
@@ -346,10 +337,10 @@ fn CriterionRow(
                 <div class="field">
                     <label for=fid("measure")>"Number read from the profile"</label>
                     <select id=fid("measure") disabled=locked on:change=move |ev| {
-                        let chosen = measure_options().into_iter().find(|(_, label)| *label == event_target_value(&ev)).map(|(m, _)| m);
+                        let chosen = measure_options().find(|(_, label)| *label == event_target_value(&ev)).map(|(m, _)| m);
                         edit_criterion(store, id, |c| if let (CriterionKind::Number { measure, .. }, Some(m)) = (&mut c.kind, chosen) { *measure = m });
                     }>
-                        {measure_options().into_iter().map(|(m, label)| view! { <option value=label prop:selected=m == current>{label}</option> }).collect_view()}
+                        {measure_options().map(|(m, label)| view! { <option value=label prop:selected=m == current>{label}</option> }).collect_view()}
                         // A newer build's measure stays chosen, under its own name, until
                         // another is picked (its empty value matches no measure).
                         {current.unknown_text().map(|name| view! { <option value="" prop:selected=true>{name}</option> })}

@@ -137,10 +137,14 @@ fn open_stored(storage: BrowserStorage, tries: u32) -> Opened {
     };
     match Stored::from_text(text) {
         Stored::Missing => fresh(StorageMode::Browser, Vec::new(), Some(storage)),
-        Stored::Saved { id, workspace } => Opened {
+        Stored::Saved {
+            id,
+            workspace,
+            notes,
+        } => Opened {
             workspace: *workspace,
             mode: StorageMode::Browser,
-            notices: Vec::new(),
+            notices: notes.into_iter().map(Notice::Migrated).collect(),
             storage: Some(storage),
             base: Some(id),
         },
@@ -193,6 +197,9 @@ impl Persistence {
             _watch: None,
         });
         let this = Self { keeper, store };
+        // Data migrated in a way the user is told about is saved in today's
+        // form at once, so that the notes are said once, not on every load.
+        let migrated = notices.iter().any(|n| matches!(n, Notice::Migrated(_)));
         for notice in notices {
             store.notify(notice);
         }
@@ -205,6 +212,9 @@ impl Persistence {
             }
         });
 
+        if migrated {
+            this.changed();
+        }
         if has_storage {
             let watch = TabWatch::new(StorageKey::Workspace, move || this.other_tab_saved());
             keeper.update_value(|k| k._watch = watch);

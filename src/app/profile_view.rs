@@ -168,7 +168,8 @@ fn OnePage(
                         <dt>"Purchases"</dt><dd>{if p.purchases.is_empty() { "—".to_owned() } else { p.purchases.join(", ") }}</dd>
                         <dt>"Per month"</dt><dd>{known_text(p.monthly_spend(), &cur)}</dd>
                         <dt>"Per year"</dt><dd>{known_text(p.yearly_spend(), &cur)}</dd>
-                        <dt>"Direct costs"</dt><dd>{p.direct_costs.map(|m| money_text(m.amount(), &cur)).unwrap_or_else(|| "—".into())}</dd>
+                        <dt>"Cost to serve"</dt><dd>{p.cost_to_serve.map(|m| money_text(m.amount(), &cur)).unwrap_or_else(|| "—".into())}</dd>
+                        <dt>"Cost to win"</dt><dd>{p.cost_to_win.map(|m| money_text(m.amount(), &cur)).unwrap_or_else(|| "—".into())}</dd>
                         <dt>"Profitability"</dt><dd>{profitability}</dd>
                     </dl>
                 </section>

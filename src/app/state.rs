@@ -92,6 +92,9 @@ pub enum Notice {
     /// Another tab or program removed the stored workspace (or cleared
     /// storage); this tab wrote its workspace back.
     RemovedAndSavedAgain,
+    /// Stored data from an older version was brought up to date in a way
+    /// that changes scores, or kept as it was where the user must decide.
+    Migrated(crate::format::MigrationNote),
     /// Storage is nearly full: saves will soon fail.
     StorageNearlyFull {
         /// How full, in percent.
@@ -103,6 +106,10 @@ impl Notice {
     /// Whether two notices are the same kind of problem, so a repeat replaces
     /// the earlier one instead of stacking up.
     fn same_kind(&self, other: &Notice) -> bool {
+        // Each migrated model has its own note.
+        if let (Notice::Migrated(a), Notice::Migrated(b)) = (self, other) {
+            return a == b;
+        }
         std::mem::discriminant(self) == std::mem::discriminant(other)
     }
 }

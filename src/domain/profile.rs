@@ -468,9 +468,14 @@ pub struct Profile {
     /// Average spend per year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub yearly_spend: Option<Money>,
-    /// Direct costs per year: to serve and to win them.
+    /// What it costs us a year to serve them (delivery, support, account
+    /// management). Before schema 5 this was "direct costs".
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub direct_costs: Option<Money>,
+    pub cost_to_serve: Option<Money>,
+    /// What it costs us a year to get their sales (seed 003: "how much your
+    /// company spends to get those sales"): sales visits, tenders, samples.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_to_win: Option<Money>,
     /// Have they referred us?
     #[serde(default, skip_serializing_if = "is_default")]
     pub referred: YesNoUnknown,
@@ -542,7 +547,8 @@ impl Profile {
             purchases: Vec::new(),
             monthly_spend: None,
             yearly_spend: None,
-            direct_costs: None,
+            cost_to_serve: None,
+            cost_to_win: None,
             referred: YesNoUnknown::Unknown,
             referral_count: None,
             testimonial: YesNoUnknown::Unknown,
@@ -615,11 +621,25 @@ impl Profile {
         }
     }
 
-    /// Profitability: yearly spend minus direct costs, when both are known.
+    /// Direct costs a year: cost to serve plus cost to win, when at least
+    /// one is known (the other then counts as nothing).
+    pub fn direct_costs(&self) -> Option<Decimal> {
+        match (self.cost_to_serve, self.cost_to_win) {
+            (None, None) => None,
+            (serve, win) => {
+                let amount = |m: Option<Money>| m.map_or(Decimal::ZERO, Money::amount);
+                // Checked: amounts from older files may be too large to add.
+                amount(serve).checked_add(amount(win))
+            }
+        }
+    }
+
+    /// Profitability: yearly spend with us minus the costs to serve and to
+    /// win them, when the spend and at least one cost are known.
     pub fn profitability(&self) -> Option<Decimal> {
         self.yearly_spend()?
             .value()
-            .checked_sub(self.direct_costs?.amount())
+            .checked_sub(self.direct_costs()?)
     }
 
     /// Whole years as a customer on `today`, from the first invoice date.
@@ -718,9 +738,9 @@ mod tests {
         p.monthly_spend = money(&largest[..28]);
         assert_eq!(p.yearly_spend(), None);
         p.yearly_spend = Some(Money::new(largest.parse().unwrap()));
-        p.direct_costs = money("-1");
+        p.cost_to_serve = money("-1");
         assert_eq!(p.profitability(), None);
-        p.direct_costs = money("1");
+        p.cost_to_serve = money("1");
         assert_eq!(
             p.profitability(),
             Some("79228162514264337593543950334".parse().unwrap())
@@ -773,12 +793,23 @@ mod tests {
     }
 
     #[test]
-    fn profitability_is_yearly_spend_minus_direct_costs_exactly() {
+    fn profitability_is_yearly_spend_minus_the_costs_to_serve_and_to_win_exactly() {
         let mut p = Profile::new("Acme".into(), now());
         p.monthly_spend = money("1000.10");
-        assert_eq!(p.profitability(), None, "unknown without direct costs");
-        p.direct_costs = money("12001.25");
+        assert_eq!(p.profitability(), None, "unknown without any cost");
+        // 12 × 1,000.10 = 12,001.20 spent with us a year.
+        p.cost_to_serve = money("9000.25");
+        assert_eq!(p.direct_costs(), Some("9000.25".parse().unwrap()));
+        assert_eq!(
+            p.profitability(),
+            Some("3000.95".parse().unwrap()),
+            "winning them counted as nothing yet"
+        );
+        p.cost_to_win = money("3001.00");
+        assert_eq!(p.direct_costs(), Some("12001.25".parse().unwrap()));
         assert_eq!(p.profitability(), Some("-0.05".parse().unwrap()));
+        p.cost_to_serve = None;
+        assert_eq!(p.profitability(), Some("9000.20".parse().unwrap()));
     }
 
     #[test]

@@ -139,7 +139,7 @@ mod tests {
         p.status = status;
         p.industry = industry.into();
         p.yearly_spend = yearly.map(|y| y.parse().unwrap());
-        p.direct_costs = costs.map(|c| c.parse().unwrap());
+        p.cost_to_serve = costs.map(|c| c.parse().unwrap());
         p
     }
 

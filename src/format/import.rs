@@ -24,6 +24,8 @@ pub struct ImportedFile {
     pub exported_at: Option<Timestamp>,
     /// Records skipped or repaired, with the reason.
     pub problems: Vec<RecordProblem>,
+    /// What migrating an older file changed that the user must hear about.
+    pub notes: Vec<super::MigrationNote>,
 }
 
 /// A record of a file that was skipped or repaired.
@@ -54,6 +56,7 @@ pub fn decode_file(text: &str) -> Result<ImportedFile, FormatError> {
     check_size(text.len() as u64)?;
     let Opened {
         data,
+        notes,
         kind,
         personal_data,
         exported_at,
@@ -97,6 +100,7 @@ pub fn decode_file(text: &str) -> Result<ImportedFile, FormatError> {
         },
         exported_at,
         problems,
+        notes,
     })
 }
 

@@ -22,8 +22,26 @@ pub struct Migration {
     pub to: u32,
     /// One line saying what changes, for people reading the code and the README.
     pub description: &'static str,
-    /// The conversion itself.
-    pub run: fn(Value) -> Result<Value, String>,
+    /// The conversion itself; it adds a note for each change the user
+    /// must hear about (a model scored differently from now on).
+    pub run: fn(Value, &mut Vec<MigrationNote>) -> Result<Value, String>,
+}
+
+/// A change a migration made, or chose not to make, that the user must
+/// hear about: scores read differently from now on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MigrationNote {
+    /// The model was the old default exactly and now is the new default.
+    DefaultModelUpdated {
+        /// The model's name.
+        model: String,
+    },
+    /// The model was made from the old default and edited, so it was kept
+    /// as it was; the new default is offered.
+    EditedModelKept {
+        /// The model's name.
+        model: String,
+    },
 }
 
 /// All migrations, oldest first.
@@ -51,12 +69,70 @@ pub const MIGRATIONS: &[Migration] = &[
                       update still tells an older version from a newer one.",
         run: versions_from_sync_marks,
     },
+    Migration {
+        to: 5,
+        description: "Money means one thing each: a profile's `direct_costs` becomes \
+                      `cost_to_serve` (beside the new `cost_to_win`), in its versions too. A \
+                      model identical to the old default becomes the new default (Revenue reads \
+                      the yearly spend with us, the company's own revenue is Company size, \
+                      direct costs are no longer a criterion besides profitability), keeping \
+                      its criteria's ids; an edited one is kept. Both are noted for the user.",
+        run: costs_apart_and_default_model_updated,
+    },
 ];
+
+/// 4 → 5: see the step's description.
+fn costs_apart_and_default_model_updated(
+    mut data: Value,
+    notes: &mut Vec<MigrationNote>,
+) -> Result<Value, String> {
+    use crate::domain::scoring::{DefaultUpgrade, ScoringModel, upgrade_old_default};
+    let object = data.as_object_mut().ok_or("`data` is not an object")?;
+    let renamed = |fields: &mut serde_json::Map<String, Value>| {
+        if let Some(costs) = fields.remove("direct_costs") {
+            fields.insert("cost_to_serve".to_owned(), costs);
+        }
+    };
+    if let Some(Value::Array(profiles)) = object.get_mut("profiles") {
+        profiles
+            .iter_mut()
+            .filter_map(Value::as_object_mut)
+            .for_each(renamed);
+    }
+    if let Some(Value::Object(versions)) = object.get_mut("versions") {
+        for version in versions.values_mut() {
+            if let Some(Value::Object(fields)) = version.get_mut("fields") {
+                renamed(fields);
+            }
+        }
+    }
+    if let Some(Value::Array(models)) = object.get_mut("models") {
+        for written in models.iter_mut() {
+            // A model that cannot be read is left for the record checks.
+            let Ok(mut model) = serde_json::from_value::<ScoringModel>(written.clone()) else {
+                continue;
+            };
+            let name = model.name.clone();
+            match upgrade_old_default(&mut model) {
+                DefaultUpgrade::Updated => {
+                    *written = serde_json::to_value(&model).map_err(|e| e.to_string())?;
+                    notes.push(MigrationNote::DefaultModelUpdated { model: name });
+                }
+                DefaultUpgrade::Kept => notes.push(MigrationNote::EditedModelKept { model: name }),
+                DefaultUpgrade::NotAffected => {}
+            }
+        }
+    }
+    Ok(data)
+}
 
 /// 3 → 4: `sync_marks` becomes `versions` (see the step's description and
 /// [`crate::domain::share::history`]). A record that cannot be read gets
 /// no version; the record checks report it.
-fn versions_from_sync_marks(mut data: Value) -> Result<Value, String> {
+fn versions_from_sync_marks(
+    mut data: Value,
+    _notes: &mut Vec<MigrationNote>,
+) -> Result<Value, String> {
     use crate::domain::share::fingerprint;
     use serde_json::{Map, json};
     fn print<T: serde::de::DeserializeOwned + serde::Serialize>(record: &Value) -> Option<String> {
@@ -113,14 +189,17 @@ fn versions_from_sync_marks(mut data: Value) -> Result<Value, String> {
 }
 
 /// 2 → 3: the data's shape did not change, only how storage keeps it.
-fn unchanged(data: Value) -> Result<Value, String> {
+fn unchanged(data: Value, _notes: &mut Vec<MigrationNote>) -> Result<Value, String> {
     Ok(data)
 }
 
 /// 1 → 2: `{"rating": 4}` becomes `4` and `{"yes_no": true}` becomes `true`
 /// in every profile's `answers`. Anything else is left as it is, for the
 /// record checks to report.
-fn answers_as_plain_values(mut data: Value) -> Result<Value, String> {
+fn answers_as_plain_values(
+    mut data: Value,
+    _notes: &mut Vec<MigrationNote>,
+) -> Result<Value, String> {
     let profiles = data
         .get_mut("profiles")
         .and_then(Value::as_array_mut)
@@ -144,11 +223,17 @@ fn answers_as_plain_values(mut data: Value) -> Result<Value, String> {
     Ok(data)
 }
 
-/// Runs every step from version `from` to the end of `steps`.
-pub fn migrate(mut data: Value, from: u32, steps: &[Migration]) -> Result<Value, FormatError> {
+/// Runs every step from version `from` to the end of `steps`, adding to
+/// `notes` what the user must hear about.
+pub fn migrate(
+    mut data: Value,
+    from: u32,
+    steps: &[Migration],
+    notes: &mut Vec<MigrationNote>,
+) -> Result<Value, FormatError> {
     let start = from.saturating_sub(1) as usize;
     for step in steps.iter().skip(start) {
-        data = (step.run)(data).map_err(|detail| FormatError::MigrationFailed {
+        data = (step.run)(data, notes).map_err(|detail| FormatError::MigrationFailed {
             from: step.to - 1,
             detail,
         })?;
@@ -174,19 +259,19 @@ mod tests {
         assert_eq!(MIGRATIONS.len() as u32 + 1, SCHEMA_VERSION);
     }
 
-    fn rename_title(mut data: Value) -> Result<Value, String> {
+    fn rename_title(mut data: Value, _: &mut Vec<MigrationNote>) -> Result<Value, String> {
         let title = data["title"].take();
         data["name"] = title;
         data.as_object_mut().ok_or("not an object")?.remove("title");
         Ok(data)
     }
 
-    fn add_tags(mut data: Value) -> Result<Value, String> {
+    fn add_tags(mut data: Value, _: &mut Vec<MigrationNote>) -> Result<Value, String> {
         data["tags"] = json!([]);
         Ok(data)
     }
 
-    fn refuse(_: Value) -> Result<Value, String> {
+    fn refuse(_: Value, _: &mut Vec<MigrationNote>) -> Result<Value, String> {
         Err("cannot convert".into())
     }
 
@@ -210,7 +295,7 @@ mod tests {
             {"name": "no answers"}
         ], "worksheets": []});
         assert_eq!(
-            migrate(v1, 1, MIGRATIONS).unwrap(),
+            migrate(v1, 1, MIGRATIONS, &mut Vec::new()).unwrap(),
             json!({"profiles": [
                 {"answers": {"a": 4, "b": false, "c": {"stars": 3}}},
                 {"name": "no answers"}
@@ -218,7 +303,7 @@ mod tests {
         );
         let no_profiles = json!({"name": "Acme"});
         assert_eq!(
-            migrate(no_profiles.clone(), 1, MIGRATIONS).unwrap(),
+            migrate(no_profiles.clone(), 1, MIGRATIONS, &mut Vec::new()).unwrap(),
             no_profiles
         );
     }
@@ -227,16 +312,19 @@ mod tests {
     fn data_is_migrated_step_by_step_from_its_own_version() {
         let v1 = json!({"title": "Acme"});
         assert_eq!(
-            migrate(v1, 1, EXAMPLE).unwrap(),
+            migrate(v1, 1, EXAMPLE, &mut Vec::new()).unwrap(),
             json!({"name": "Acme", "tags": []})
         );
         let v2 = json!({"name": "Acme"});
         assert_eq!(
-            migrate(v2, 2, EXAMPLE).unwrap(),
+            migrate(v2, 2, EXAMPLE, &mut Vec::new()).unwrap(),
             json!({"name": "Acme", "tags": []})
         );
         let v3 = json!({"name": "Acme", "tags": ["x"]});
-        assert_eq!(migrate(v3.clone(), 3, EXAMPLE).unwrap(), v3);
+        assert_eq!(
+            migrate(v3.clone(), 3, EXAMPLE, &mut Vec::new()).unwrap(),
+            v3
+        );
     }
 
     #[test]
@@ -247,7 +335,7 @@ mod tests {
             run: refuse,
         }];
         assert_eq!(
-            migrate(json!({}), 1, steps),
+            migrate(json!({}), 1, steps, &mut Vec::new()),
             Err(FormatError::MigrationFailed {
                 from: 1,
                 detail: "cannot convert".into()
@@ -269,7 +357,7 @@ mod tests {
             "profiles": [changed, untouched],
             "sync_marks": { a.clone(): fingerprint(&agreed) },
         });
-        let out = versions_from_sync_marks(data).unwrap();
+        let out = versions_from_sync_marks(data, &mut Vec::new()).unwrap();
         assert!(out.get("sync_marks").is_none());
         let clock = |id: &str| out["versions"][id]["clock"].as_object().unwrap().clone();
         // Changed since the agreed version: the agreed one and its own.
@@ -280,5 +368,136 @@ mod tests {
         // Never exchanged: its own content only.
         assert_eq!(clock(&b).len(), 1);
         assert!(clock(&b).contains_key(&format!("~{}", fingerprint(&untouched))));
+    }
+
+    /// A schema-4 workspace holding `models` and a profile with direct costs.
+    fn v4_with_models(models: Vec<Value>) -> Value {
+        json!({
+            "profiles": [{"id": "0b8f3a52-3b7e-4a0e-9f55-2f4f0c4b9d99", "name": "Acme",
+                          "yearly_spend": "50000", "direct_costs": "30000"}],
+            "models": models,
+            "versions": {"0b8f3a52-3b7e-4a0e-9f55-2f4f0c4b9d99":
+                {"clock": {"a": 2}, "fields": {"direct_costs": "a:2", "name": "a:1"}}}
+        })
+    }
+
+    /// The default model as schema 4 wrote it.
+    fn old_default() -> crate::domain::scoring::ScoringModel {
+        use crate::domain::scoring::{DefaultUpgrade, default_model, upgrade_old_default};
+        let mut model = default_model(crate::domain::Timestamp::from_millis(0));
+        // Rebuilt from the test's own copy of the old first three criteria.
+        let old: Vec<crate::domain::scoring::Criterion> = serde_json::from_value(json!([
+            {"id": "2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f01", "name": "Revenue",
+             "description": "The company's average annual revenue.",
+             "kind": {"kind": "number", "measure": "yearly_revenue", "thresholds": [
+                {"at_least": "1000000", "points": "25"}, {"at_least": "5000000", "points": "50"},
+                {"at_least": "20000000", "points": "75"}, {"at_least": "100000000", "points": "100"}]},
+             "direction": "adds_value", "weight": "8"},
+            {"id": "2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f02", "name": "Direct costs",
+             "description": "What it costs us a year to serve and to win them.",
+             "kind": {"kind": "number", "measure": "direct_costs", "thresholds": [
+                {"at_least": "1000", "points": "25"}, {"at_least": "5000", "points": "50"},
+                {"at_least": "20000", "points": "75"}, {"at_least": "50000", "points": "100"}]},
+             "direction": "takes_away", "weight": "8"},
+            {"id": "2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f03", "name": "Profitability",
+             "description": "Yearly spend with us minus direct costs.",
+             "kind": {"kind": "number", "measure": "profitability", "thresholds": [
+                {"at_least": "0", "points": "25"}, {"at_least": "5000", "points": "50"},
+                {"at_least": "20000", "points": "75"}, {"at_least": "50000", "points": "100"}]},
+             "direction": "adds_value", "weight": "15"}
+        ]))
+        .unwrap();
+        model.criteria.splice(0..3, old);
+        assert_eq!(
+            upgrade_old_default(&mut model.clone()),
+            DefaultUpgrade::Updated
+        );
+        model
+    }
+
+    #[test]
+    fn direct_costs_become_cost_to_serve_and_the_old_default_model_the_new_one() {
+        let old = old_default();
+        let kept_ids: Vec<_> = old.criteria.iter().map(|c| c.id).collect();
+        let mut notes = Vec::new();
+        let out = migrate(
+            v4_with_models(vec![serde_json::to_value(&old).unwrap()]),
+            4,
+            MIGRATIONS,
+            &mut notes,
+        )
+        .unwrap();
+        let profile = &out["profiles"][0];
+        assert_eq!(
+            (
+                profile["cost_to_serve"].as_str(),
+                profile.get("direct_costs")
+            ),
+            (Some("30000"), None)
+        );
+        let fields = &out["versions"]["0b8f3a52-3b7e-4a0e-9f55-2f4f0c4b9d99"]["fields"];
+        assert_eq!(
+            fields["cost_to_serve"], "a:2",
+            "the edit that wrote it travels with it"
+        );
+        let model: crate::domain::scoring::ScoringModel =
+            serde_json::from_value(out["models"][0].clone()).unwrap();
+        let names: Vec<_> = model
+            .criteria
+            .iter()
+            .take(3)
+            .map(|c| c.name.as_str())
+            .collect();
+        assert_eq!(names, ["Revenue", "Profitability", "Company size"]);
+        // Company size is the old Revenue (the same field), Profitability
+        // keeps its id, the other ten are the same criteria.
+        assert_eq!(model.criteria[2].id, kept_ids[0]);
+        assert_eq!(model.criteria[1].id, kept_ids[2]);
+        assert_eq!(
+            model.criteria[3..].iter().map(|c| c.id).collect::<Vec<_>>(),
+            kept_ids[3..]
+        );
+        assert!(
+            !kept_ids.contains(&model.criteria[0].id),
+            "spend with us is a new criterion"
+        );
+        assert_eq!(
+            notes,
+            [MigrationNote::DefaultModelUpdated {
+                model: old.name.clone()
+            }]
+        );
+        // The same file always migrates the same way.
+        let again = migrate(
+            v4_with_models(vec![serde_json::to_value(&old).unwrap()]),
+            4,
+            MIGRATIONS,
+            &mut Vec::new(),
+        )
+        .unwrap();
+        assert_eq!(again, out);
+    }
+
+    #[test]
+    fn an_edited_model_is_kept_as_it_was_and_noted_and_others_are_left_alone() {
+        let mut edited = old_default();
+        edited.name = "Ours".into();
+        edited.criteria[4].weight = rust_decimal::Decimal::from(20);
+        let mut own = old_default();
+        own.name = "Survey model".into();
+        own.criteria.drain(0..3);
+        let written = vec![
+            serde_json::to_value(&edited).unwrap(),
+            serde_json::to_value(&own).unwrap(),
+        ];
+        let mut notes = Vec::new();
+        let out = migrate(v4_with_models(written.clone()), 4, MIGRATIONS, &mut notes).unwrap();
+        assert_eq!(out["models"], Value::Array(written), "neither is re-scored");
+        assert_eq!(
+            notes,
+            [MigrationNote::EditedModelKept {
+                model: "Ours".into()
+            }]
+        );
     }
 }

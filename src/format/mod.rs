@@ -19,6 +19,7 @@ pub mod migrations;
 mod packed;
 
 pub use import::{ImportedFile, RecordFault, RecordProblem, decode_file};
+pub use migrations::MigrationNote;
 
 use crate::domain::share::{Export, FileKind, PersonalData};
 use crate::domain::{Timestamp, Workspace};
@@ -30,7 +31,7 @@ use serde_json::{Map, Value};
 pub const FORMAT_NAME: &str = "clientele";
 
 /// The schema version this app writes and the newest it can read.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// This app's version, written into every file for people tracing a problem.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -172,6 +173,7 @@ fn is_included(personal_data: &PersonalData) -> bool {
 /// An envelope opened and checked, its `data` migrated to this version.
 struct Opened {
     data: Value,
+    notes: Vec<MigrationNote>,
     kind: FileKind,
     personal_data: PersonalData,
     exported_at: Option<Timestamp>,
@@ -242,15 +244,25 @@ fn write<T: Serialize>(
 /// Reads a workspace from what browser storage holds: packed text, or the
 /// plain file text older versions stored.
 pub fn decode_workspace(text: &str) -> Result<Workspace, FormatError> {
-    let Opened { data, kind, .. } = open_envelope(text, Source::Storage)?;
+    decode_workspace_noting(text).map(|(workspace, _)| workspace)
+}
+
+/// [`decode_workspace`], with what its migration did that the user must
+/// hear about.
+pub fn decode_workspace_noting(text: &str) -> Result<(Workspace, Vec<MigrationNote>), FormatError> {
+    let Opened {
+        data, kind, notes, ..
+    } = open_envelope(text, Source::Storage)?;
     if kind != FileKind::Workspace {
         return Err(FormatError::InvalidData {
             detail: format!("the file holds {}, not a whole workspace", kind.label()),
         });
     }
-    serde_json::from_value(data).map_err(|e| FormatError::InvalidData {
-        detail: e.to_string(),
-    })
+    serde_json::from_value(data)
+        .map(|workspace| (workspace, notes))
+        .map_err(|e| FormatError::InvalidData {
+            detail: e.to_string(),
+        })
 }
 
 /// Where text to open comes from, which decides what packed data means.
@@ -309,9 +321,11 @@ fn open_envelope(text: &str, source: Source) -> Result<Opened, FormatError> {
         .ok_or_else(|| FormatError::InvalidData {
             detail: "the file has no `data` field".to_owned(),
         })?;
-    let data = migrations::migrate(data, version, migrations::MIGRATIONS)?;
+    let mut notes = Vec::new();
+    let data = migrations::migrate(data, version, migrations::MIGRATIONS, &mut notes)?;
     Ok(Opened {
         data,
+        notes,
         kind,
         personal_data,
         exported_at,

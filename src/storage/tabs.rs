@@ -63,6 +63,9 @@ pub enum Stored {
         id: SaveId,
         /// The workspace as decoded.
         workspace: Box<Workspace>,
+        /// What migrating it from an older version changed that the user
+        /// must hear about (empty once saved by this version).
+        notes: Vec<format::MigrationNote>,
     },
     /// Data from a newer Clientele, never to be written over.
     FromNewerVersion {
@@ -86,10 +89,11 @@ impl Stored {
         let Some(text) = text else {
             return Self::Missing;
         };
-        match format::decode_workspace(&text) {
-            Ok(workspace) => Self::Saved {
+        match format::decode_workspace_noting(&text) {
+            Ok((workspace, notes)) => Self::Saved {
                 id: SaveId::of(workspace.revision, &text),
                 workspace: Box::new(workspace),
+                notes,
             },
             Err(FormatError::NewerVersion { found, supported }) => {
                 Self::FromNewerVersion { found, supported }
@@ -145,7 +149,7 @@ pub fn before_save(base: Option<SaveId>, stored: Stored) -> SaveStep {
         Stored::Saved { id, .. } if id.revision < revision_of(base) => SaveStep::Write,
         // Newer, or the same revision saved differently: another tab
         // saved what this tab has not seen.
-        Stored::Saved { id, workspace } => SaveStep::Conflict {
+        Stored::Saved { id, workspace, .. } => SaveStep::Conflict {
             id,
             theirs: workspace,
         },
@@ -197,13 +201,15 @@ pub fn after_other_tab(base: Option<SaveId>, unsaved_changes: bool, stored: Stor
         Stored::Missing => HeardStep::Ignore,
         Stored::Saved { id, .. } if Some(id) == base => HeardStep::Ignore,
         Stored::Saved { id, .. } if id.revision < revision_of(base) => HeardStep::Ignore,
-        Stored::Saved { id, workspace } if id.revision > revision_of(base) && !unsaved_changes => {
+        Stored::Saved { id, workspace, .. }
+            if id.revision > revision_of(base) && !unsaved_changes =>
+        {
             HeardStep::TakeTheirs {
                 id,
                 theirs: workspace,
             }
         }
-        Stored::Saved { id, workspace } => HeardStep::Conflict {
+        Stored::Saved { id, workspace, .. } => HeardStep::Conflict {
             id,
             theirs: workspace,
         },
@@ -266,6 +272,7 @@ mod tests {
             Stored::Saved {
                 id: read,
                 workspace,
+                ..
             } => {
                 assert_eq!(read, id);
                 assert_eq!(workspace.name, "Acme");

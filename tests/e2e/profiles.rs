@@ -148,7 +148,8 @@ async fn a_profile_with_people_an_address_and_a_plan_is_kept_found_and_shown_on_
     app.type_into("Number of employees", "50-100").await;
     // Polish style: a space between thousands, a decimal comma.
     app.type_into("Average spend per month", "4 250,50").await;
-    app.type_into("Direct costs per year", "30 000").await;
+    app.type_into("Cost to serve per year", "30 000").await;
+    app.type_into("Cost to win per year", "5000").await;
 
     app.press("Add address").await;
     wait_until_focused(&app, "Address label").await;
@@ -182,7 +183,8 @@ async fn a_profile_with_people_an_address_and_a_plan_is_kept_found_and_shown_on_
             "industry": "Logistics",
             "employees": {"kind": "range", "low": 50, "high": 100},
             "monthly_spend": "4250.50",
-            "direct_costs": "30000",
+            "cost_to_serve": "30000",
+            "cost_to_win": "5000",
         });
         for (key, value) in expected.as_object().unwrap() {
             if &p[key] != value {
@@ -241,8 +243,10 @@ async fn a_profile_with_people_an_address_and_a_plan_is_kept_found_and_shown_on_
         ("Headquarters", ADDRESS),
         ("Per month", "4,250.50"),
         ("Per year", "51,006 (computed)"),
-        ("Direct costs", "30,000"),
-        ("Profitability", "21,006"),
+        ("Cost to serve", "30,000"),
+        ("Cost to win", "5,000"),
+        // 51,006 spent with us, less 30,000 to serve and 5,000 to win them.
+        ("Profitability", "16,006"),
     ];
     for (term, expected) in facts {
         assert_eq!(

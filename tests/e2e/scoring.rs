@@ -588,18 +588,19 @@ async fn fragment(app: &App) -> String {
 /// With the default model and the ratings of the first test (ease 1 for
 /// Amber, 5 for Birch, customization 5 for Cobalt), by hand:
 ///
-/// - Cobalt: revenue 25 M → 75 × 8, direct costs 25,000 → 75 points, earns
-///   25 × 8, profit 35,000 → 75 × 15, 5 products → 75 × 6, testimonial →
-///   100 × 8, customization 5 → 100 points, earns 0 × 6; weight 51:
-///   11.76 + 3.92 + 22.05 + 8.82 + 15.68 + 0 = 62.23.
-/// - Amber: revenue 3 M → 25 × 8, costs 3,000 → earns 75 × 8, profit 21,000
-///   → 75 × 15, 4 a year → 50 × 6, 2 products → 50 × 6, ease 1 → 0 × 8,
-///   referred → 100 × 8; weight 59: 3.38 + 10.16 + 19.06 + 5.08 + 5.08 + 0
-///   + 13.55 = 56.31.
-/// - Delta: revenue 30 M → 75 × 8, 1 product → 25 × 6; weight 14: 42.85 +
-///   10.71 = 53.56.
-/// - Birch: revenue 1 M → 25 × 8, ease 5 → 100 × 8, neither referred nor a
-///   testimonial → 0 × 8; weight 24: 8.33 + 33.33 + 0 = 41.66.
+/// - Cobalt: spends 60,000 a year with us → revenue 50 × 8, profit 35,000
+///   (after 25,000 cost to serve) → 75 × 15, company size 25 M → 75 × 4,
+///   5 products → 75 × 6, testimonial → 100 × 8, customization 5 → 100
+///   points, earns 0 × 6; weight 47: 8.51 + 23.93 + 6.38 + 9.57 + 17.02 + 0
+///   = 65.41.
+/// - Delta: company size 30 M → 75 × 4, 2 products → 50 × 6; weight 10:
+///   30 + 30 = 60.
+/// - Amber: spends 24,000 → revenue 25 × 8, profit 21,000 → 75 × 15,
+///   company size 3 M → 25 × 4, 4 a year → 50 × 6, 2 products → 50 × 6,
+///   ease 1 → 0 × 8, referred → 100 × 8; weight 55: 3.63 + 20.45 + 1.81 +
+///   5.45 + 5.45 + 0 + 14.54 = 51.33.
+/// - Birch: company size 1 M → 25 × 4, ease 5 → 100 × 8, neither referred
+///   nor a testimonial → 0 × 8; weight 20: 5 + 40 + 0 = 45.
 fn five_companies() -> Vec<Value> {
     vec![
         profile(
@@ -643,7 +644,7 @@ fn five_companies() -> Vec<Value> {
             "prospect",
             json!({
                 "revenue": {"kind": "range", "low": "20000000", "high": "40000000"},
-                "purchases": ["Antivirus"],
+                "purchases": ["Antivirus", "Backup"],
             }),
         ),
         profile(14, "Echo Events", "prospect", json!({})),
@@ -685,15 +686,15 @@ async fn changing_a_weight_changes_the_ranking_and_the_histogram_and_scores_surv
     let before = wait_for_ranking(
         &app,
         &[
-            "1. Cobalt Clinics | Customer | B | 62.23 | 6 of 13 criteria",
-            "2. Amber Analytics | Customer | B | 56.31 | 7 of 13 criteria",
-            "3. Delta Dental | Prospect | B | 53.56 | 2 of 13 criteria",
-            "4. Birch Bakery | Prospect | C | 41.66 | 3 of 13 criteria",
+            "1. Cobalt Clinics | Customer | B | 65.41 | 6 of 13 criteria",
+            "2. Delta Dental | Prospect | B | 60 | 2 of 13 criteria",
+            "3. Amber Analytics | Customer | B | 51.33 | 7 of 13 criteria",
+            "4. Birch Bakery | Prospect | C | 45 | 3 of 13 criteria",
             "5. Echo Events | Prospect | — | no score | 0 of 13 criteria",
         ],
     )
     .await;
-    for (row, n) in before.iter().zip([12, 10, 13, 11, 14]) {
+    for (row, n) in before.iter().zip([12, 13, 10, 11, 14]) {
         assert_eq!(
             row.link,
             format!("#/scoring/{}", uuid(n)),
@@ -706,15 +707,15 @@ async fn changing_a_weight_changes_the_ranking_and_the_histogram_and_scores_surv
         Vec::<String>::new(),
         "every cell of the ranked list sits under its column's heading"
     );
-    let label_before = wait_for_histogram(&app, [0, 0, 0, 0, 1, 2, 1, 0, 0, 0]).await;
+    let label_before = wait_for_histogram(&app, [0, 0, 0, 0, 1, 1, 2, 0, 0, 0]).await;
 
     // Searching keeps each company's place in the whole ranking.
     app.type_into("Search by company name", "  BA").await;
     wait_for_ranking(
         &app,
         &[
-            "1. Cobalt Clinics | Customer | B | 62.23 | 6 of 13 criteria",
-            "4. Birch Bakery | Prospect | C | 41.66 | 3 of 13 criteria",
+            "1. Cobalt Clinics | Customer | B | 65.41 | 6 of 13 criteria",
+            "4. Birch Bakery | Prospect | C | 45 | 3 of 13 criteria",
         ],
     )
     .await;
@@ -736,15 +737,15 @@ async fn changing_a_weight_changes_the_ranking_and_the_histogram_and_scores_surv
 
     app.follow("Edit the model").await;
     app.wait_for_main_heading("Scoring model").await;
-    wait_for_histogram(&app, [0, 0, 0, 0, 1, 2, 1, 0, 0, 0]).await;
+    wait_for_histogram(&app, [0, 0, 0, 0, 1, 1, 2, 0, 0, 0]).await;
     wait_for_list(
         &app,
         "Live result",
         &[
-            "Cobalt Clinics · 62.23 · tier B",
-            "Amber Analytics · 56.31 · tier B",
-            "Delta Dental · 53.56 · tier B",
-            "Birch Bakery · 41.66 · tier C",
+            "Cobalt Clinics · 65.41 · tier B",
+            "Delta Dental · 60 · tier B",
+            "Amber Analytics · 51.33 · tier B",
+            "Birch Bakery · 45 · tier C",
             "Echo Events · no score · tier —",
         ],
     )
@@ -753,25 +754,26 @@ async fn changing_a_weight_changes_the_ranking_and_the_histogram_and_scores_surv
     // Ease now outweighs everything else: Birch (ease 5) climbs to the top,
     // Amber (ease 1) falls to the bottom; Cobalt and Delta, unrated on
     // ease, keep their scores. By hand:
-    // - Birch: weight 8 + 100 + 8 = 116: 25 × 8 ÷ 116 = 1.72, 100 × 100 ÷ 116
-    //   = 86.20, so 87.92, tier A.
-    // - Amber: weight 59 − 8 + 100 = 151: 3.97 (costs) + 7.45 (profit) + 1.32
-    //   (revenue) + 1.98 + 1.98 + 0 + 5.29 (referred) = 21.99, tier D.
+    // - Birch: weight 4 + 100 + 8 = 112: 25 × 4 ÷ 112 = 0.89, 100 × 100 ÷ 112
+    //   = 89.28, so 90.17, tier A.
+    // - Amber: weight 55 − 8 + 100 = 147: 1.36 (revenue) + 7.65 (profit) +
+    //   0.68 (company size) + 2.04 + 2.04 + 0 + 5.44 (referred) = 19.21,
+    //   tier D.
     app.type_into("Weight for Ease of working with them", "100")
         .await;
     // Every keystroke reached the field: typing is not cut short by the
     // form redrawing under the cursor.
     app.wait_for_field_value("Weight for Ease of working with them", "100")
         .await;
-    wait_for_histogram(&app, [0, 0, 1, 0, 0, 1, 1, 0, 1, 0]).await;
+    wait_for_histogram(&app, [0, 1, 0, 0, 0, 0, 2, 0, 0, 1]).await;
     wait_for_list(
         &app,
         "Live result",
         &[
-            "Birch Bakery · 87.92 · tier A",
-            "Cobalt Clinics · 62.23 · tier B",
-            "Delta Dental · 53.56 · tier B",
-            "Amber Analytics · 21.99 · tier D",
+            "Birch Bakery · 90.17 · tier A",
+            "Cobalt Clinics · 65.41 · tier B",
+            "Delta Dental · 60 · tier B",
+            "Amber Analytics · 19.21 · tier D",
             "Echo Events · no score · tier —",
         ],
     )
@@ -780,14 +782,14 @@ async fn changing_a_weight_changes_the_ranking_and_the_histogram_and_scores_surv
     app.follow("Ranked list").await;
     app.wait_for_main_heading("Scoring").await;
     let expected_after = [
-        "1. Birch Bakery | Prospect | A | 87.92 | 3 of 13 criteria",
-        "2. Cobalt Clinics | Customer | B | 62.23 | 6 of 13 criteria",
-        "3. Delta Dental | Prospect | B | 53.56 | 2 of 13 criteria",
-        "4. Amber Analytics | Customer | D | 21.99 | 7 of 13 criteria",
+        "1. Birch Bakery | Prospect | A | 90.17 | 3 of 13 criteria",
+        "2. Cobalt Clinics | Customer | B | 65.41 | 6 of 13 criteria",
+        "3. Delta Dental | Prospect | B | 60 | 2 of 13 criteria",
+        "4. Amber Analytics | Customer | D | 19.21 | 7 of 13 criteria",
         "5. Echo Events | Prospect | — | no score | 0 of 13 criteria",
     ];
     let after = wait_for_ranking(&app, &expected_after).await;
-    let label_after = wait_for_histogram(&app, [0, 0, 1, 0, 0, 1, 1, 0, 1, 0]).await;
+    let label_after = wait_for_histogram(&app, [0, 1, 0, 0, 0, 0, 2, 0, 0, 1]).await;
     assert_ne!(label_after, label_before, "the histogram changed");
     let order = |rows: &[RankedRow]| rows.iter().map(|r| r.company.clone()).collect::<Vec<_>>();
     assert_ne!(order(&after), order(&before), "the ranking changed");
@@ -825,7 +827,7 @@ async fn changing_a_weight_changes_the_ranking_and_the_histogram_and_scores_surv
         "the same scores after a reload"
     );
     assert_eq!(
-        wait_for_histogram(&app, [0, 0, 1, 0, 0, 1, 1, 0, 1, 0]).await,
+        wait_for_histogram(&app, [0, 1, 0, 0, 0, 0, 2, 0, 0, 1]).await,
         label_after
     );
 
@@ -846,7 +848,9 @@ async fn an_explanation_adds_up_to_the_score_shown() {
     start_with_the_default_model(&app).await;
 
     // Without ratings, Cobalt is judged on five criteria of total weight
-    // 8 + 8 + 15 + 6 + 8 = 45: 13.33 + 4.44 + 25 + 10 + 17.77 = 70.54.
+    // 8 + 15 + 4 + 6 + 8 = 41: revenue (60,000 spent with us) 50 points →
+    // 9.75, profitability 75 → 27.43, company size 75 → 7.31, breadth 75 →
+    // 10.97, testimonial 100 → 19.51: 74.97.
     let ranked = wait_until("Cobalt Clinics has a score", async || {
         let rows = ranked_rows(&app).await?;
         let cobalt = rows
@@ -860,7 +864,7 @@ async fn an_explanation_adds_up_to_the_score_shown() {
     })
     .await;
     assert_eq!(
-        ranked.1, "1. Cobalt Clinics | Customer | B | 70.54 | 5 of 13 criteria",
+        ranked.1, "1. Cobalt Clinics | Customer | B | 74.97 | 5 of 13 criteria",
         "Cobalt's row in the ranked list"
     );
     let listed = ranked.0;
@@ -884,25 +888,25 @@ async fn an_explanation_adds_up_to_the_score_shown() {
         },
         "the summary"
     );
-    assert_eq!(total, dec("70.54"), "the score worked out by hand");
+    assert_eq!(total, dec("74.97"), "the score worked out by hand");
 
     let names: Vec<&str> = rows.iter().map(|r| r.criterion.as_str()).collect();
     assert_eq!(
         names,
         [
             "Revenue",
-            "Direct costs (takes value away)",
             "Profitability",
+            "Company size",
             "Breadth of products bought",
             "Referrals and testimonials",
         ],
-        "the answered criteria, negatives marked"
+        "the answered criteria, in the model's order"
     );
 
     // Every share, recomputed from the table: earned × weight ÷ the weight
     // of the criteria answered, cut to the cent.
     let answered: Decimal = rows.iter().map(|r| r.weight).sum();
-    assert_eq!(answered, Decimal::from(45));
+    assert_eq!(answered, Decimal::from(41));
     let hint = app
         .client()
         .find(Locator::XPath(
@@ -914,7 +918,7 @@ async fn an_explanation_adds_up_to_the_score_shown() {
         .await
         .unwrap();
     assert!(
-        hint.contains("÷ 45 (the weight of the criteria answered)"),
+        hint.contains("÷ 41 (the weight of the criteria answered)"),
         "the hint names the answered weight: {hint:?}"
     );
     for r in &rows {
@@ -927,22 +931,23 @@ async fn an_explanation_adds_up_to_the_score_shown() {
         };
         assert_eq!(r.earned, earned, "the points earned on {}", r.criterion);
     }
-    // And two by hand: profit 35,000 → 75 points, × 15 ÷ 45 = 25; direct
-    // costs 25,000 → 75 points, earning 25, × 8 ÷ 45 = 4.444… → 4.44.
+    // And two by hand, each naming the field it reads: profit 35,000 → 75
+    // points, × 15 ÷ 41 = 27.439… → 27.43; revenue, the 60,000 a year they
+    // spend with us (not their own 25 M) → 50 points, × 8 ÷ 41 = 9.756… →
+    // 9.75.
     let profit = row(&rows, "Profitability");
     assert_eq!(
         (profit.value.as_str(), profit.points, profit.share),
-        ("35,000", dec("75"), dec("25"))
-    );
-    let costs = row(&rows, "Direct costs (takes value away)");
-    assert_eq!(
         (
-            costs.value.as_str(),
-            costs.points,
-            costs.earned,
-            costs.share
-        ),
-        ("25,000", dec("75"), dec("25"), dec("4.44"))
+            "Profitability: spend with us minus costs to serve and win: 35,000",
+            dec("75"),
+            dec("27.43")
+        )
+    );
+    let revenue = row(&rows, "Revenue");
+    assert_eq!(
+        (revenue.value.as_str(), revenue.points, revenue.share),
+        ("Yearly spend with us: 60,000", dec("50"), dec("9.75"))
     );
 
     wait_for_list(
@@ -965,14 +970,17 @@ async fn an_explanation_adds_up_to_the_score_shown() {
 
 #[tokio::test]
 async fn an_unprofitable_customer_is_capped_at_tier_c_and_listed_for_review() {
-    // Twins but for money: Falcon spends 400 a month (4,800 a year) and costs
-    // 4,900; Garnet spends 10,000 a month and costs 15,000. Both: revenue
+    // Twins but for money: Falcon spends 41,700 a month with us (500,400 a
+    // year) and costs 500,500 a year to serve, a loss of 100; Garnet spends
+    // 10,000 a month (120,000 a year) and costs 15,000. Both: company size
     // 150 M, six products, 24 purchases a year, referred us, and rated 5 on
-    // ease, brand prestige and strategic alignment. Weight 73. By hand:
-    // - Falcon: 10.95 + 8.21 (costs 25 points, earns 75) + 0 (a loss) + 8.21
-    //   + 8.21 + 10.95 × 3 + 8.21 + 10.95 = 76.64: tier A by score.
-    // - Garnet: 10.95 + 5.47 (costs 50 points) + 20.54 (profit 105,000) +
-    //   8.21 + 8.21 + 10.95 × 3 + 8.21 + 10.95 = 94.44: tier A.
+    // ease, brand prestige, strategic alignment and innovation. Weight 74.
+    // By hand:
+    // - Falcon: 10.81 (revenue 100) + 0 (a loss) + 5.40 (company size) +
+    //   8.10 + 8.10 + 10.81 (ease) + 10.81 (referred) + 8.10 + 10.81 + 6.75
+    //   = 79.69: tier A by score.
+    // - Garnet: 5.40 (revenue 50) + 20.27 (profit 105,000) + 5.40 + 8.10 +
+    //   8.10 + 10.81 + 10.81 + 8.10 + 10.81 + 6.75 = 94.55: tier A.
     let money = |monthly: &str, costs: &str| {
         json!({
             "monthly_spend": monthly,
@@ -985,7 +993,7 @@ async fn an_unprofitable_customer_is_capped_at_tier_c_and_listed_for_review() {
     };
     let app = App::open("#/scoring").await;
     app.load_workspace(&workspace(vec![
-        profile(30, "Falcon Freight", "customer", money("400", "4900")),
+        profile(30, "Falcon Freight", "customer", money("41700", "500500")),
         profile(31, "Garnet Group", "customer", money("10000", "15000")),
     ]))
     .await;
@@ -1001,6 +1009,7 @@ async fn an_unprofitable_customer_is_capped_at_tier_c_and_listed_for_review() {
             ),
             ("Brand prestige", "5 – A name that opens doors"),
             ("Strategic alignment", "5 – Exactly where we are heading"),
+            ("Innovation partnership", "5 – A real development partner"),
         ] {
             rate(&app, criterion, company, option).await;
         }
@@ -1010,8 +1019,8 @@ async fn an_unprofitable_customer_is_capped_at_tier_c_and_listed_for_review() {
     let rows = wait_for_ranking(
         &app,
         &[
-            "1. Garnet Group | Customer | A | 94.44 | 9 of 13 criteria",
-            "2. Falcon Freight | Customer | C | 76.64 | 9 of 13 criteria",
+            "1. Garnet Group | Customer | A | 94.55 | 10 of 13 criteria",
+            "2. Falcon Freight | Customer | C | 79.69 | 10 of 13 criteria",
         ],
     )
     .await;
@@ -1020,7 +1029,7 @@ async fn an_unprofitable_customer_is_capped_at_tier_c_and_listed_for_review() {
         "Falcon scores tier A's 75 or more, yet is tier C"
     );
     wait_for_list(&app, "Review", &["Falcon Freight · unprofitable"]).await;
-    wait_for_list(&app, "Reward", &["Garnet Group · 94.44"]).await;
+    wait_for_list(&app, "Reward", &["Garnet Group · 94.55"]).await;
 
     follow_in(&app, "Ranked list", "Falcon Freight").await;
     app.wait_for_main_heading("Score of Falcon Freight").await;
@@ -1028,9 +1037,9 @@ async fn an_unprofitable_customer_is_capped_at_tier_c_and_listed_for_review() {
     assert_eq!(
         summary,
         Summary {
-            score: dec("76.64"),
+            score: dec("79.69"),
             tier: "C".to_owned(),
-            used: 9,
+            used: 10,
             total: 13
         }
     );
@@ -1077,8 +1086,8 @@ async fn an_unprofitable_customer_is_capped_at_tier_c_and_listed_for_review() {
         &app,
         "Live result",
         &[
-            "Garnet Group · 94.44 · tier A",
-            "Falcon Freight · 76.64 · tier A",
+            "Garnet Group · 94.55 · tier A",
+            "Falcon Freight · 79.69 · tier A",
         ],
     )
     .await;
@@ -1086,8 +1095,8 @@ async fn an_unprofitable_customer_is_capped_at_tier_c_and_listed_for_review() {
     wait_for_ranking(
         &app,
         &[
-            "1. Garnet Group | Customer | A | 94.44 | 9 of 13 criteria",
-            "2. Falcon Freight | Customer | A | 76.64 | 9 of 13 criteria",
+            "1. Garnet Group | Customer | A | 94.55 | 10 of 13 criteria",
+            "2. Falcon Freight | Customer | A | 79.69 | 10 of 13 criteria",
         ],
     )
     .await;
@@ -1095,7 +1104,7 @@ async fn an_unprofitable_customer_is_capped_at_tier_c_and_listed_for_review() {
     wait_for_list(
         &app,
         "Reward",
-        &["Garnet Group · 94.44", "Falcon Freight · 76.64"],
+        &["Garnet Group · 94.55", "Falcon Freight · 79.69"],
     )
     .await;
 
@@ -1106,8 +1115,8 @@ async fn an_unprofitable_customer_is_capped_at_tier_c_and_listed_for_review() {
     wait_for_ranking(
         &app,
         &[
-            "1. Garnet Group | Customer | A | 94.44 | 9 of 13 criteria",
-            "2. Falcon Freight | Customer | C | 76.64 | 9 of 13 criteria",
+            "1. Garnet Group | Customer | A | 94.55 | 10 of 13 criteria",
+            "2. Falcon Freight | Customer | C | 79.69 | 10 of 13 criteria",
         ],
     )
     .await;
@@ -1170,13 +1179,13 @@ async fn ratings_entered_on_the_profile_count() {
     app.wait_for_main_heading(&format!("Score of {COMPANY}"))
         .await;
     assert_eq!(fragment(&app).await, format!("/scoring/{}", uuid(40)));
-    // Revenue 3 M → 25 points × 8, brand prestige 100 × 6, weight 14:
-    // 14.28 + 42.85 = 57.13.
+    // Company size 3 M → 25 points × 4, brand prestige 100 × 6, weight 10:
+    // 10 + 60 = 70.
     let summary = wait_for_summary(&app).await;
     assert_eq!(
         summary,
         Summary {
-            score: dec("57.13"),
+            score: dec("70"),
             tier: "B".to_owned(),
             used: 2,
             total: 13
@@ -1197,7 +1206,7 @@ async fn ratings_entered_on_the_profile_count() {
             Decimal::ONE_HUNDRED,
             Decimal::ONE_HUNDRED,
             dec("6"),
-            dec("42.85")
+            dec("60")
         )
     );
     assert_eq!(rows.iter().map(|r| r.share).sum::<Decimal>(), total);
@@ -1472,5 +1481,84 @@ async fn new_criteria_are_named_apart_and_their_labels_follow_a_rename() {
     )
     .await;
     assert!(app.field("Weight for New criterion 2").await.is_err());
+    app.assert_no_console_errors();
+}
+
+#[tokio::test]
+async fn models_saved_before_the_money_change_are_updated_or_kept_and_the_user_is_told_once() {
+    // The example workspace as schema 4 saved it, with its untouched
+    // standard model (active) and a copy edited by the team.
+    let mut saved: Value =
+        serde_json::from_str(include_str!("../fixtures/older/example-v4.clientele.json")).unwrap();
+    let mut edited = saved["data"]["models"][0].clone();
+    edited["id"] = json!(uuid(90));
+    edited["name"] = json!("Our model");
+    edited["criteria"][5]["weight"] = json!("20");
+    saved["data"]["models"]
+        .as_array_mut()
+        .unwrap()
+        .push(edited.clone());
+    let app = App::open("#/scoring").await;
+    app.load_workspace(&saved).await;
+
+    app.wait_for(
+        Role::Alert,
+        Name::Contains(
+            "your model “Perfect Prospect Model”, which was the standard one, now follows it",
+        ),
+    )
+    .await;
+    app.wait_for(
+        Role::Alert,
+        Name::Contains("Your model “Our model” was edited, so it is kept as it was"),
+    )
+    .await;
+    // Saved in today's form at once: the standard model now reads the
+    // spend with us; the edited one is byte for byte what it was.
+    let stored = app
+        .wait_until_stored("the migrated workspace is saved", |stored| {
+            if stored["schema_version"] == 5 {
+                Ok(stored.clone())
+            } else {
+                Err(format!("schema version {}", stored["schema_version"]))
+            }
+        })
+        .await;
+    let revenue = stored_criterion(&stored, "Revenue").expect("the active model has Revenue");
+    assert_eq!(revenue["kind"]["measure"], "yearly_spend");
+    assert!(stored_criterion(&stored, "Company size").is_some());
+    assert!(stored_criterion(&stored, "Direct costs").is_none());
+    let kept = stored["data"]["models"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["name"] == "Our model")
+        .expect("the edited model is kept");
+    assert_eq!(kept, &edited, "the edited model is not re-scored");
+
+    // The edited model's note offers the new standard model, added beside
+    // it and not made active.
+    app.press("Add the new standard model").await;
+    app.wait_for_main_heading("Scoring model").await;
+    app.wait_until_stored("the new standard model is added, not active", |stored| {
+        let models = stored["data"]["models"].as_array().ok_or("no models")?;
+        let active = &stored["data"]["active_model"];
+        match models.len() {
+            3 if active == &saved["data"]["active_model"] => Ok(()),
+            n => Err(format!("{n} models, {active} active")),
+        }
+    })
+    .await;
+
+    // Told once: after a reload, no note is left.
+    app.reload().await;
+    app.wait_for_main_heading("Scoring model").await;
+    let alerts = app.texts(Role::Alert).await.unwrap();
+    assert!(
+        alerts
+            .iter()
+            .all(|a| !a.contains("standard Perfect Prospect Model")),
+        "the notes are said once: {alerts:?}"
+    );
     app.assert_no_console_errors();
 }

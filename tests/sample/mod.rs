@@ -81,6 +81,13 @@ fn model(ids: &mut Ids) -> ScoringModel {
     for criterion in &mut model.criteria {
         criterion.id = CriterionId::from_uuid(ids.next());
     }
+    // The example was first written with the default of schema 4 (company
+    // revenue, direct costs, profitability first) and brought up to date:
+    // its money criteria have the ids that update gave them.
+    let first: Vec<CriterionId> = model.criteria.iter().take(3).map(|c| c.id).collect();
+    model.criteria[0].id = clientele::domain::scoring::replacement_id(first[1]);
+    model.criteria[1].id = first[2];
+    model.criteria[2].id = first[0];
     model
 }
 
@@ -185,7 +192,8 @@ pub fn sample_workspace() -> Workspace {
         "Backup and disaster recovery".into(),
     ];
     p.monthly_spend = Some(money("18500.00"));
-    p.direct_costs = Some(money("96000"));
+    p.cost_to_serve = Some(money("96000"));
+    p.cost_to_win = Some(money("12500"));
     p.referred = YesNoUnknown::Yes;
     p.referral_count = Some(2);
     p.testimonial = YesNoUnknown::Yes;
@@ -287,7 +295,7 @@ pub fn sample_workspace() -> Workspace {
     });
     p.purchases = vec!["Helpdesk".into(), "Document management system".into()];
     p.yearly_spend = Some(money("96000"));
-    p.direct_costs = Some(money("41250.50"));
+    p.cost_to_serve = Some(money("41250.50"));
     p.testimonial = YesNoUnknown::Yes;
     p.financial.rating = FinancialRating::Stable;
     p.log.push(LogEntry {
@@ -412,7 +420,7 @@ pub fn typical_profile(
         "Hardware".into(),
     ];
     p.monthly_spend = Some(money("4250.50"));
-    p.direct_costs = Some(money("12000"));
+    p.cost_to_serve = Some(money("12000"));
     p.referred = YesNoUnknown::Yes;
     p.financial.rating = FinancialRating::Stable;
     p.financial.note = "Profitable, growing 8% a year".into();

@@ -30,6 +30,8 @@ pub struct ReadFile {
     pub outcome: Result<FileKind, String>,
     /// Its records that were skipped or repaired.
     pub problems: Vec<RecordProblem>,
+    /// What bringing an older file up to date changed in how it scores.
+    pub notes: Vec<format::MigrationNote>,
 }
 
 /// Files read and waiting in the preview for the user's decision.
@@ -128,6 +130,7 @@ fn pending(read: Vec<(String, Result<format::ImportedFile, String>)>) -> Pending
                     name,
                     outcome: Ok(file.incoming.kind),
                     problems: file.problems,
+                    notes: file.notes,
                 });
                 parts.push(file.incoming);
             }
@@ -135,6 +138,7 @@ fn pending(read: Vec<(String, Result<format::ImportedFile, String>)>) -> Pending
                 name,
                 outcome: Err(e),
                 problems: Vec::new(),
+                notes: Vec::new(),
             }),
         }
     }
@@ -210,6 +214,7 @@ pub fn preview_records(store: AppStore, name: String, records: Records) {
             name,
             outcome: Ok(FileKind::Profiles),
             problems: Vec::new(),
+            notes: Vec::new(),
         }],
         parts: vec![Incoming::local_edits(records)],
     }));

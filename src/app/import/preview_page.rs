@@ -169,13 +169,15 @@ fn FileList(
                             }
                             .into_any(),
                         };
-                        let problems = (!file.problems.is_empty()).then(|| {
+                        let problems = (!file.problems.is_empty() || !file.notes.is_empty()).then(|| {
                             view! {
                                 <ul class="import-problems">
                                     {file
                                         .problems
                                         .iter()
-                                        .map(|p| view! { <li>{messages::record_problem(p)}</li> })
+                                        .map(messages::record_problem)
+                                        .chain(file.notes.iter().map(messages::migration_note))
+                                        .map(|text| view! { <li>{text}</li> })
                                         .collect_view()}
                                 </ul>
                             }

@@ -1,4 +1,5 @@
-//! What they buy and what they are worth: spend, direct costs, profitability.
+//! What they buy and what they are worth: spend with us, the costs to serve
+//! and to win them, profitability.
 
 use super::access::ProfileAccess;
 use super::parse;
@@ -15,7 +16,8 @@ fn computed_note(value: Option<Known>, from: &'static str) -> Option<String> {
     }
 }
 
-/// Purchases, spend per month and year, direct costs and profitability.
+/// Purchases, spend per month and year, the costs to serve and to win them,
+/// and profitability.
 #[component]
 pub fn MoneySection(
     /// The profile being edited.
@@ -35,10 +37,11 @@ pub fn MoneySection(
     };
     let profitability = move || match profile.get(|p| p.profitability()).get() {
         Some(value) => format!(
-            "Profitability: {} a year (yearly spend minus direct costs)",
+            "Profitability: {} a year (yearly spend with us minus the costs to serve and to win them)",
             grouped(value)
         ),
-        None => "Profitability: needs yearly (or monthly) spend and direct costs".to_owned(),
+        None => "Profitability: needs yearly (or monthly) spend and a cost to serve or to win them"
+            .to_owned(),
     };
     view! {
         <section aria-labelledby="money-heading" class="editor-section">
@@ -65,10 +68,14 @@ pub fn MoneySection(
                     hint="How often they buy."
                     initial=profile.initial(|p| p.purchases_per_year.map(|n| n.to_string()).unwrap_or_default())
                     apply=profile.apply(parse::count, |p, v| p.purchases_per_year = v) />
-                <CheckedInput label="Direct costs per year" id="money-costs"
-                    hint="What it costs to serve and to win them."
-                    initial=parse::money_text(profile.initial(|p| p.direct_costs))
-                    apply=profile.apply(parse::money, |p, v| p.direct_costs = v) />
+                <CheckedInput label="Cost to serve per year" id="money-costs"
+                    hint="Delivery, support and account management for them."
+                    initial=parse::money_text(profile.initial(|p| p.cost_to_serve))
+                    apply=profile.apply(parse::money, |p, v| p.cost_to_serve = v) />
+                <CheckedInput label="Cost to win per year" id="money-cost-to-win"
+                    hint="What it takes to get their sales: visits, tenders, samples, discounts."
+                    initial=parse::money_text(profile.initial(|p| p.cost_to_win))
+                    apply=profile.apply(parse::money, |p, v| p.cost_to_win = v) />
             </div>
             <p class="computed" aria-live="polite">{profitability}</p>
         </section>

@@ -1,5 +1,5 @@
-//! The default Perfect Prospect Model, from the seeds: money (revenue,
-//! direct costs, profitability), buying pattern (frequency, breadth),
+//! The default Perfect Prospect Model, from the seeds: money (revenue as
+//! what they spend with us, profitability, and the company's size), buying pattern (frequency, breadth),
 //! partnership values (ease, loyalty, brand prestige, strategic alignment,
 //! innovation partnership) and the negatives (customization, complex sales
 //! process, demanding procedures). Users change it freely.
@@ -89,7 +89,23 @@ pub fn default_model(now: Timestamp) -> ScoringModel {
     let criteria = vec![
         number(
             "Revenue",
-            "The company's average annual revenue.",
+            "What they spend with us a year.",
+            Measure::YearlySpend,
+            [(10_000, 25), (50_000, 50), (150_000, 75), (500_000, 100)],
+            AddsValue,
+            8,
+        ),
+        number(
+            "Profitability",
+            "What they spend with us a year minus the costs to serve and to win them.",
+            Measure::Profitability,
+            [(0, 25), (5_000, 50), (20_000, 75), (50_000, 100)],
+            AddsValue,
+            15,
+        ),
+        number(
+            "Company size",
+            "Their own average annual revenue: how large the company is, not what they spend with us.",
             Measure::YearlyRevenue,
             [
                 (1_000_000, 25),
@@ -98,23 +114,7 @@ pub fn default_model(now: Timestamp) -> ScoringModel {
                 (100_000_000, 100),
             ],
             AddsValue,
-            8,
-        ),
-        number(
-            "Direct costs",
-            "What it costs us a year to serve and to win them.",
-            Measure::DirectCosts,
-            [(1_000, 25), (5_000, 50), (20_000, 75), (50_000, 100)],
-            TakesAway,
-            8,
-        ),
-        number(
-            "Profitability",
-            "Yearly spend with us minus direct costs.",
-            Measure::Profitability,
-            [(0, 25), (5_000, 50), (20_000, 75), (50_000, 100)],
-            AddsValue,
-            15,
+            4,
         ),
         number(
             "Purchase frequency",
@@ -211,6 +211,126 @@ pub fn default_model(now: Timestamp) -> ScoringModel {
     }
 }
 
+/// What [`upgrade_old_default`] did to a model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DefaultUpgrade {
+    /// The model was the old default exactly: it is the new default now,
+    /// with the ids of the criteria it kept.
+    Updated,
+    /// The model was made from the old default and edited: kept as it was.
+    Kept,
+    /// The model has nothing the default's change concerns.
+    NotAffected,
+}
+
+/// The first three criteria of the default model before schema 5: the
+/// company's own revenue named "Revenue", direct costs as a criterion of
+/// their own (so counted twice with profitability), then profitability.
+fn old_money_criteria() -> [Criterion; 3] {
+    use Direction::{AddsValue, TakesAway};
+    [
+        number(
+            "Revenue",
+            "The company's average annual revenue.",
+            Measure::YearlyRevenue,
+            [
+                (1_000_000, 25),
+                (5_000_000, 50),
+                (20_000_000, 75),
+                (100_000_000, 100),
+            ],
+            AddsValue,
+            8,
+        ),
+        number(
+            "Direct costs",
+            "What it costs us a year to serve and to win them.",
+            Measure::DirectCosts,
+            [(1_000, 25), (5_000, 50), (20_000, 75), (50_000, 100)],
+            TakesAway,
+            8,
+        ),
+        number(
+            "Profitability",
+            "Yearly spend with us minus direct costs.",
+            Measure::Profitability,
+            [(0, 25), (5_000, 50), (20_000, 75), (50_000, 100)],
+            AddsValue,
+            15,
+        ),
+    ]
+}
+
+/// The id of the criterion that takes the place of criterion `old` when the
+/// old default is brought up to date: made from `old`, so that every copy
+/// of a shared model gets the same one.
+pub fn replacement_id(old: CriterionId) -> CriterionId {
+    let mut bytes = *old.as_uuid().as_bytes();
+    bytes.iter_mut().for_each(|b| *b ^= 0x5a);
+    CriterionId::from_uuid(uuid::Builder::from_random_bytes(bytes).into_uuid())
+}
+
+/// The same criterion, ids aside.
+fn same_criterion(a: &Criterion, b: &Criterion) -> bool {
+    (&a.name, &a.description, &a.kind, a.direction, a.weight)
+        == (&b.name, &b.description, &b.kind, b.direction, b.weight)
+}
+
+/// Brings a model saved before schema 5 up to date with the default's
+/// change: a model identical to the old default (its name, tiers and rules
+/// aside) becomes the new default, keeping the ids of the criteria that
+/// stay; a model still calling the company's own revenue "Revenue", or
+/// counting direct costs besides profitability, was edited and is kept as it is,
+/// for the user to decide. Deterministic, as migrations must be: the new
+/// criterion's id is made from the one it replaces.
+pub fn upgrade_old_default(model: &mut ScoringModel) -> DefaultUpgrade {
+    let old = old_money_criteria();
+    let mut old_default = old.to_vec();
+    old_default.extend(
+        default_model(Timestamp::from_millis(0))
+            .criteria
+            .into_iter()
+            .skip(3),
+    );
+    let identical = model.criteria.len() == old_default.len()
+        && model
+            .criteria
+            .iter()
+            .zip(&old_default)
+            .all(|(a, b)| same_criterion(a, b));
+    if identical {
+        let mut new = default_model(model.created_at).criteria;
+        let (revenue, direct_costs, profitability) = (
+            model.criteria[0].id,
+            model.criteria[1].id,
+            model.criteria[2].id,
+        );
+        new[0].id = replacement_id(direct_costs);
+        new[1].id = profitability;
+        new[2].id = revenue;
+        for (new, kept) in new.iter_mut().zip(&model.criteria).skip(3) {
+            new.id = kept.id;
+        }
+        model.criteria = new;
+        return DefaultUpgrade::Updated;
+    }
+    let reads = |measure: Measure| {
+        model.criteria.iter().any(|c| {
+            matches!(&c.kind, CriterionKind::Number { measure: m, .. } if *m == measure)
+                && (measure != Measure::YearlyRevenue || c.name == "Revenue")
+        })
+    };
+    // The company's revenue called "Revenue", or costs counted on their own
+    // besides profitability.
+    let holds_old = reads(Measure::YearlyRevenue)
+        || (reads(Measure::DirectCosts) && reads(Measure::Profitability));
+    if holds_old {
+        DefaultUpgrade::Kept
+    } else {
+        DefaultUpgrade::NotAffected
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,7 +348,6 @@ mod tests {
         assert_eq!(
             negatives,
             [
-                "Direct costs",
                 "Customization they need",
                 "Complex sales process",
                 "Demanding procedures"

@@ -15,7 +15,7 @@ mod defaults;
 mod ranking;
 mod score;
 
-pub use defaults::default_model;
+pub use defaults::{DefaultUpgrade, default_model, replacement_id, upgrade_old_default};
 pub use ranking::{
     HIGH_EFFORT_POINTS, REVIEW_RULE, RankFilter, Ranked, histogram, rank, to_review, to_reward,
 };
@@ -45,13 +45,18 @@ crate::open_enum! {
 crate::open_enum! {
     /// A number read from a profile.
     pub enum Measure {
-        /// Average annual revenue (the middle of a range).
+        /// The company's own average annual revenue, a measure of its size
+        /// (the middle of a range); not what they spend with us.
         YearlyRevenue = "yearly_revenue",
-        /// Yearly spend with us (entered or computed).
+        /// Yearly spend with us (entered or computed): seed 004's revenue.
         YearlySpend = "yearly_spend",
-        /// Direct costs per year.
+        /// Direct costs per year: cost to serve plus cost to win.
         DirectCosts = "direct_costs",
-        /// Yearly spend minus direct costs.
+        /// Cost to serve them, a year.
+        CostToServe = "cost_to_serve",
+        /// Cost to win their sales, a year.
+        CostToWin = "cost_to_win",
+        /// Yearly spend minus cost to serve and cost to win.
         Profitability = "profitability",
         /// Number of employees (the middle of a range).
         Employees = "employees",
@@ -75,6 +80,40 @@ crate::open_enum! {
         BusinessType = "business_type",
         /// Region or distance band.
         Region = "region",
+    }
+}
+
+impl Measure {
+    /// Every measure, in the order offered.
+    pub const ALL: [Self; 10] = [
+        Self::YearlySpend,
+        Self::Profitability,
+        Self::YearlyRevenue,
+        Self::DirectCosts,
+        Self::CostToServe,
+        Self::CostToWin,
+        Self::Employees,
+        Self::YearsAsCustomer,
+        Self::ProductsPurchased,
+        Self::PurchasesPerYear,
+    ];
+
+    /// The profile field (or the sum of fields) the measure reads, as the
+    /// model editor offers it and a score's explanation names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::YearlySpend => "Yearly spend with us",
+            Self::Profitability => "Profitability: spend with us minus costs to serve and win",
+            Self::YearlyRevenue => "Company size: their own annual revenue",
+            Self::DirectCosts => "Direct costs: cost to serve plus cost to win",
+            Self::CostToServe => "Cost to serve",
+            Self::CostToWin => "Cost to win",
+            Self::Employees => "Employees",
+            Self::YearsAsCustomer => "Years as customer",
+            Self::ProductsPurchased => "Number of products purchased",
+            Self::PurchasesPerYear => "Purchases per year",
+            Self::Unlisted(text) => text,
+        }
     }
 }
 

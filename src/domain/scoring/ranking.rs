@@ -319,7 +319,7 @@ mod tests {
         let ease = criterion(&model, "Ease of working with them");
         let mut costly = profile("Costly", Status::Customer);
         costly.yearly_spend = Some(Money::new(Decimal::from(1000)));
-        costly.direct_costs = Some(Money::new(Decimal::from(4000)));
+        costly.cost_to_serve = Some(Money::new(Decimal::from(4000)));
         let mut demanding = profile("Demanding", Status::Customer);
         demanding.answers.insert(custom, Answer::Rating(4));
         let mut star = profile("Star", Status::Customer);

@@ -94,7 +94,9 @@ pub fn measure(profile: &Profile, measure: Measure, today: Date) -> Option<Decim
                 .map(|sum| sum / Decimal::TWO)
         }),
         Measure::YearlySpend => profile.yearly_spend().map(|k| k.value()),
-        Measure::DirectCosts => profile.direct_costs.map(|m| m.amount()),
+        Measure::DirectCosts => profile.direct_costs(),
+        Measure::CostToServe => profile.cost_to_serve.map(|m| m.amount()),
+        Measure::CostToWin => profile.cost_to_win.map(|m| m.amount()),
         Measure::Profitability => profile.profitability(),
         Measure::Employees => profile.employees.and_then(middle),
         Measure::YearsAsCustomer => profile.years_as_customer(today).map(Decimal::from),
@@ -136,18 +138,19 @@ fn profile_answer(profile: &Profile, which: ProfileAnswer) -> Option<bool> {
 enum Reading<'a> {
     Rating(u8),
     YesNo(bool),
-    Number(Decimal),
+    Number(Measure, Decimal),
     Category(&'a str),
 }
 
 impl Reading<'_> {
-    /// "Rating 4 of 5", "Yes", "51,006", or the category as typed.
+    /// "Rating 4 of 5", "Yes", "Yearly spend with us: 51,006" (the field
+    /// read, so that anyone can check it), or the category as typed.
     fn text(self) -> String {
         match self {
             Reading::Rating(r) => format!("Rating {r} of 5"),
             Reading::YesNo(true) => "Yes".to_owned(),
             Reading::YesNo(false) => "No".to_owned(),
-            Reading::Number(value) => grouped(value),
+            Reading::Number(measure, value) => format!("{}: {}", measure.label(), grouped(value)),
             Reading::Category(text) => text.to_owned(),
         }
     }
@@ -185,7 +188,10 @@ fn judge<'a>(
             ..
         } => {
             let value = measure(profile, *which, today)?;
-            Some((threshold_points(thresholds, value), Reading::Number(value)))
+            Some((
+                threshold_points(thresholds, value),
+                Reading::Number(*which, value),
+            ))
         }
         CriterionKind::Category { field, values, .. } => {
             let text = match field {
@@ -615,11 +621,11 @@ mod tests {
         let mut p = profile();
         p.answers.insert(ease.id, Answer::Rating(5));
         p.yearly_spend = Some(Money::new(dec("1000")));
-        p.direct_costs = Some(Money::new(dec("1500")));
+        p.cost_to_serve = Some(Money::new(dec("1500")));
         let e = score(&m, &p, today());
         assert_eq!((e.tier_by_score, e.tier), (Some(Tier::A), Some(Tier::C)));
         assert_eq!(e.capped_by, Some(HardRule::UnprofitableAtMost(Tier::C)));
-        p.direct_costs = Some(Money::new(dec("900")));
+        p.cost_to_serve = Some(Money::new(dec("900")));
         assert_eq!(score(&m, &p, today()).tier, Some(Tier::A));
     }
 
@@ -715,7 +721,10 @@ mod tests {
         assert_eq!(
             values,
             vec![
-                ("1,250,000", dec("40")),
+                (
+                    "Company size: their own annual revenue: 1,250,000",
+                    dec("40")
+                ),
                 ("Yes", dec("100")),
                 ("retail", dec("100"))
             ]
@@ -762,7 +771,7 @@ mod tests {
             }
             if rng.below(2) == 1 {
                 p.monthly_spend = Some(Money::new(Decimal::new(rng.below(10_000_000) as i64, 2)));
-                p.direct_costs = Some(Money::new(Decimal::new(rng.below(100_000_000) as i64, 2)));
+                p.cost_to_serve = Some(Money::new(Decimal::new(rng.below(100_000_000) as i64, 2)));
             }
             if rng.below(2) == 1 {
                 let low = rng.below(1000) as u32;
