@@ -6,6 +6,7 @@
 //! server, chromedriver and Chromium with an empty profile, so tests share
 //! no storage and can run in any order.
 
+mod accessibility;
 mod bench;
 mod offline;
 mod profiles;

@@ -468,7 +468,7 @@ impl App {
     /// (only the `#` part of the address changes) draws the new screen and
     /// then, on the next frame, moves focus to its heading, which scrolls
     /// the page; a control found before that would move under the click.
-    async fn settle(&self) {
+    pub(super) async fn settle(&self) {
         self.client()
             .execute_async(
                 "const done = arguments[arguments.length - 1];\n\
@@ -868,6 +868,12 @@ impl App {
             .print(configuration)
             .await
             .unwrap_or_else(|e| panic!("cannot print the page on {size:?}: {e}"))
+    }
+
+    /// Runs the DevTools command `command` with `params` (see
+    /// [`Browser::cdp`]) and returns its result.
+    pub fn cdp(&self, command: &str, params: Value) -> Value {
+        self.browser.cdp(command, params)
     }
 
     /// Makes the page use its print style sheet on screen (`media: print`)
