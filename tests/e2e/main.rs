@@ -8,6 +8,7 @@
 
 mod accessibility;
 mod bench;
+mod keyboard;
 mod offline;
 mod profiles;
 mod scoring;

@@ -4,6 +4,7 @@
 
 mod axe;
 mod browser;
+mod keyboard;
 mod page;
 mod server;
 
