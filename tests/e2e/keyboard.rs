@@ -72,9 +72,12 @@ async fn a_keyboard_alone_creates_rates_charts_imports_and_exports_a_profile() {
     app.tab_to("link", "Scoring").await;
     app.press_key(Key::Enter, false).await;
     app.wait_for_main_heading("Scoring").await;
+    app.wait_for_heading_focus().await;
     app.tab_to("button", "Start with the Perfect Prospect Model")
         .await;
     app.press_key(Key::Space, false).await;
+    // The button is gone: focus goes back to the screen's heading.
+    app.wait_for_heading_focus().await;
     app.wait_until_stored(
         "the model is stored",
         |stored| match stored["data"]["models"].as_array().map(Vec::len) {
@@ -88,10 +91,12 @@ async fn a_keyboard_alone_creates_rates_charts_imports_and_exports_a_profile() {
     app.shift_tab_to("link", "Profiles").await;
     app.press_key(Key::Enter, false).await;
     app.wait_for_main_heading("Profiles").await;
+    app.wait_for_heading_focus().await;
     app.tab_to("textbox", "New profile: company name").await;
     app.type_keys("Keyboard Co").await;
     app.press_key(Key::Enter, false).await;
     app.wait_for_main_heading("Edit Keyboard Co").await;
+    app.wait_for_heading_focus().await;
 
     // The editor: a status from its list, typed fields, a new person.
     app.tab_to("combobox", "Status").await;
@@ -121,10 +126,12 @@ async fn a_keyboard_alone_creates_rates_charts_imports_and_exports_a_profile() {
     app.tab_to("link", "ICP worksheets").await;
     app.press_key(Key::Enter, false).await;
     app.wait_for_main_heading("ICP worksheets").await;
+    app.wait_for_heading_focus().await;
     app.tab_to("textbox", "New worksheet: name").await;
     app.type_keys("Keyboard sheet").await;
     app.press_key(Key::Enter, false).await;
     app.wait_for_main_heading("Keyboard sheet").await;
+    app.wait_for_heading_focus().await;
     app.tab_to("button", "Add Keyboard Co to the chart").await;
     app.press_key(Key::Enter, false).await;
     app.wait_until_stored("the profile is charted", |stored| {
@@ -146,6 +153,7 @@ async fn a_keyboard_alone_creates_rates_charts_imports_and_exports_a_profile() {
     app.tab_to("link", "Data & backup").await;
     app.press_key(Key::Enter, false).await;
     app.wait_for_main_heading("Data & backup").await;
+    app.wait_for_heading_focus().await;
     app.tab_to("file", "Choose files to import").await;
     // Choosing in the file dialog, as the keyboard does there.
     app.client()
@@ -156,6 +164,7 @@ async fn a_keyboard_alone_creates_rates_charts_imports_and_exports_a_profile() {
         .await
         .expect("the file is chosen");
     app.wait_for_main_heading("Import a file").await;
+    app.wait_for_heading_focus().await;
     app.tab_to("radio", "Keep mine").await;
     app.press_key(Key::Down, false).await;
     app.assert_focus_visible().await;
@@ -173,10 +182,9 @@ async fn a_keyboard_alone_creates_rates_charts_imports_and_exports_a_profile() {
     .await;
     let _ = std::fs::remove_file(file);
 
-    // Everything exported to a file.
-    app.tab_to("link", "Data & backup").await;
-    app.press_key(Key::Enter, false).await;
+    // Back where the import started, everything exported to a file.
     app.wait_for_main_heading("Data & backup").await;
+    app.wait_for_heading_focus().await;
     app.tab_to("button", "Export everything").await;
     app.press_key(Key::Enter, false).await;
     app.tab_to("button", "Download").await;

@@ -136,9 +136,9 @@ impl App {
     }
 
     /// Sets the width of the page's viewport in CSS pixels, as a window or
-    /// a phone of that size gives it (800 pixels high). Chromium will not
-    /// make a window narrower than about 500 pixels, so narrower widths are
-    /// emulated through DevTools.
+    /// a phone of that size gives it (800 pixels high), through DevTools:
+    /// exact, where a window's size would include its frame and be bounded
+    /// by the browser. A vertical scroll bar takes its width from it.
     pub async fn set_width(&self, width: u32) {
         self.cdp(
             "Emulation.setDeviceMetricsOverride",

@@ -214,6 +214,21 @@ impl App {
         .await;
     }
 
+    /// Waits until the screen's main heading has focus, as the app gives it
+    /// after a change of screen (a frame after drawing it): keys pressed
+    /// before would go where focus was on the old screen.
+    pub async fn wait_for_heading_focus(&self) {
+        wait_until("the main heading has focus", async || {
+            let focus = self.focus().await;
+            if focus.role == "h1" {
+                Ok(())
+            } else {
+                Err(format!("{focus} has it"))
+            }
+        })
+        .await;
+    }
+
     /// Panics unless focus is visible where it is now (after a key that
     /// moves focus within a control, such as an arrow in a radio group).
     pub async fn assert_focus_visible(&self) {
