@@ -195,7 +195,7 @@ fn OnePage(
                     // its own box, not the page (WCAG 1.4.10); focusable, so
                     // that a keyboard can scroll it.
                     {if p.people.is_empty() { view! { <p>"—"</p> }.into_any() } else { view! {
-                        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="op-people">
+                        <div class="table-scroll" tabindex="0" role="group" aria-labelledby="op-people">
                         <table>
                             <thead><tr><th scope="col">"Name"</th><th scope="col">"Title"</th><th scope="col">"Role"</th>
                                 <th scope="col">"Influence"</th><th scope="col">"Contact"</th><th scope="col">"Birthday"</th></tr></thead>

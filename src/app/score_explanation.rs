@@ -70,7 +70,7 @@ pub fn ScoreExplanation(
                 // Six columns do not fit a phone: the table scrolls in its
                 // own box, not the page (WCAG 1.4.10), and a keyboard can
                 // scroll it once it has focus.
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Score by criterion">
+                <div class="table-scroll" tabindex="0" role="group" aria-label="Score by criterion">
                 <table class="profile-table explanation">
                     <thead><tr>
                         <th scope="col">"Criterion"</th><th scope="col">"Value"</th><th scope="col" class="number">"Points"</th>

@@ -140,7 +140,7 @@ pub fn RoundTwoResults(
             <p role="status">{move || format!("{} answers counted.", results.with(|r| r.answers))}</p>
             // Wide tables scroll in a box of their own, not the page (WCAG
             // 1.4.10); focusable, so that a keyboard can scroll them.
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="criteria-results-heading">
+            <div class="table-scroll" tabindex="0" role="group" aria-labelledby="criteria-results-heading">
             <table class="survey-results">
                 <thead><tr>
                     <th scope="col">"Criterion"</th><th scope="col" class="number">"Ratings"</th>
@@ -173,7 +173,7 @@ pub fn RoundTwoResults(
         </section>
         <section aria-labelledby="customer-results-heading">
             <h2 id="customer-results-heading">"Results per customer"</h2>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="customer-results-heading">
+            <div class="table-scroll" tabindex="0" role="group" aria-labelledby="customer-results-heading">
             <table class="survey-results">
                 <thead><tr>
                     <th scope="col">"Customer"</th><th scope="col">"Named by"</th>

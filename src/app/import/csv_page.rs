@@ -130,7 +130,7 @@ fn Mapping(
         <section aria-labelledby="csv-preview-heading">
             <h2 id="csv-preview-heading">{format!("First {} rows", preview_rows.len())}</h2>
             // Focusable, so that a keyboard can scroll a wide file's columns.
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="csv-preview-heading">
+            <div class="table-scroll" tabindex="0" role="group" aria-labelledby="csv-preview-heading">
                 <table class="csv-preview">
                     <thead><tr>
                         <th scope="col">"Line"</th>

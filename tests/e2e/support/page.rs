@@ -705,12 +705,15 @@ impl App {
     }
 
     /// The section (or other region) labelled by the heading that reads
-    /// `heading`, through its `aria-labelledby`.
+    /// `heading`, through its `aria-labelledby`: the outermost, as a wide
+    /// table's scrolling box inside it is named by the same heading.
     pub async fn section(&self, heading: &str) -> Result<Element, String> {
-        let xpath = format!(
-            "//*[@aria-labelledby = //*[self::h1 or self::h2 or self::h3][normalize-space(.) = {}]/@id]",
+        let id = format!(
+            "//*[self::h1 or self::h2 or self::h3][normalize-space(.) = {}]/@id",
             xpath_literal(heading)
         );
+        let xpath =
+            format!("//*[@aria-labelledby = {id}][not(ancestor::*[@aria-labelledby = {id}])]");
         self.only(&xpath, &format!("the section headed {heading:?}"))
             .await
     }
