@@ -9,8 +9,12 @@ TRUNK_VERSION := 0.21.14
 # The wasm-bindgen CLI must be exactly the version Cargo.lock holds.
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p;}' Cargo.lock)
 BINARYEN_VERSION := 132.0.0
+# The accessibility audit of the end-to-end tier (WCAG 2.2 AA); injected by
+# the test driver, never part of dist/.
+AXE_CORE_VERSION := 4.14.1
 TOOLS := $(CURDIR)/tools
 WASM_OPT := $(TOOLS)/binaryen/node_modules/.bin/wasm-opt
+AXE_CORE := $(TOOLS)/axe-core/node_modules/axe-core
 WASM_TARGET := wasm32-unknown-unknown
 SERVE_PORT ?= 8088
 # Debian's packages, the same version of each.
@@ -123,6 +127,7 @@ test-browser: tools-test
 # WebDriver against the release build in dist/, served on a free loopback port.
 test-e2e: tools-test
 	CHROMIUM=$(CHROMIUM) CHROMEDRIVER=$(CHROMEDRIVER) DIST_DIR=$(CURDIR)/dist \
+	AXE_CORE=$(AXE_CORE)/axe.min.js \
 	cargo test --locked --features e2e --test e2e -- --test-threads=1
 
 tools: tools-build tools-test
@@ -142,6 +147,8 @@ tools-build:
 
 tools-test: tools-build
 	@[ -x '$(CHROMIUM)' ] && [ -x '$(CHROMEDRIVER)' ] || $(call need_debian,chromium chromium-driver,Chromium and ChromeDriver)
+	@[ -f '$(AXE_CORE)/axe.min.js' ] && grep -q '"version": "$(AXE_CORE_VERSION)"' '$(AXE_CORE)/package.json' || \
+		npm install --prefix '$(TOOLS)/axe-core' --no-audit --no-fund 'axe-core@$(AXE_CORE_VERSION)'
 
 # Installs Debian packages $(1) when running as root; otherwise says what to install.
 define need_debian

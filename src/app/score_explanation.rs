@@ -67,6 +67,10 @@ pub fn ScoreExplanation(
                 <p class="fit-summary" role="status">{summary}</p>
                 {capped.map(|text| view! { <p class="badge overdue">{text}</p> })}
                 <p class="hint">{format!("Model: {model}. Each share = earned points × weight ÷ {} (the weight of the criteria answered), cut to the cent. The shares add up to the score. {MISSING_RULE}", e.answered_weight)}</p>
+                // Six columns do not fit a phone: the table scrolls in its
+                // own box, not the page (WCAG 1.4.10), and a keyboard can
+                // scroll it once it has focus.
+                <div class="table-scroll" tabindex="0" role="group" aria-label="Score by criterion">
                 <table class="profile-table explanation">
                     <thead><tr>
                         <th scope="col">"Criterion"</th><th scope="col">"Value"</th><th scope="col" class="number">"Points"</th>
@@ -92,6 +96,7 @@ pub fn ScoreExplanation(
                         <td class="number">{e.score.map(|s| s.to_string()).unwrap_or_else(|| "—".into())}</td>
                     </tr></tfoot>
                 </table>
+                </div>
                 {(!e.missing.is_empty()).then(|| view! {
                     <section aria-labelledby="missing-heading">
                         <h2 id="missing-heading">"Not answered (left out)"</h2>

@@ -47,7 +47,9 @@ pub fn StatusLine() -> impl IntoView {
         <footer class="status-line">
             <ul aria-label="Storage status">
                 <li>{where_kept}</li>
-                <li role="status">{save_state}</li>
+                // The live region sits inside its item: a list may hold
+                // only list items, so an item cannot be a status itself.
+                <li><span role="status">{save_state}</span></li>
                 {move || usage().map(|text| view! { <li>{text}</li> })}
                 {move || persistence().map(|text| view! { <li>{text}</li> })}
             </ul>

@@ -138,6 +138,9 @@ pub fn RoundTwoResults(
         <section aria-labelledby="criteria-results-heading">
             <h2 id="criteria-results-heading">"Results per criterion"</h2>
             <p role="status">{move || format!("{} answers counted.", results.with(|r| r.answers))}</p>
+            // Wide tables scroll in a box of their own, not the page (WCAG
+            // 1.4.10); focusable, so that a keyboard can scroll them.
+            <div class="table-scroll" tabindex="0" role="group" aria-labelledby="criteria-results-heading">
             <table class="survey-results">
                 <thead><tr>
                     <th scope="col">"Criterion"</th><th scope="col" class="number">"Ratings"</th>
@@ -165,10 +168,12 @@ pub fn RoundTwoResults(
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
             <p class="hint">{AGREEMENT_RULE} " " {OUTLIER_RULE}</p>
         </section>
         <section aria-labelledby="customer-results-heading">
             <h2 id="customer-results-heading">"Results per customer"</h2>
+            <div class="table-scroll" tabindex="0" role="group" aria-labelledby="customer-results-heading">
             <table class="survey-results">
                 <thead><tr>
                     <th scope="col">"Customer"</th><th scope="col">"Named by"</th>
@@ -186,6 +191,7 @@ pub fn RoundTwoResults(
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
         </section>
         <section aria-labelledby="weights-heading">
             <h2 id="weights-heading">"Into the scoring model"</h2>

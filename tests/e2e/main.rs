@@ -6,7 +6,9 @@
 //! server, chromedriver and Chromium with an empty profile, so tests share
 //! no storage and can run in any order.
 
+mod accessibility;
 mod bench;
+mod keyboard;
 mod offline;
 mod profiles;
 mod scoring;

@@ -129,7 +129,8 @@ fn Mapping(
         </section>
         <section aria-labelledby="csv-preview-heading">
             <h2 id="csv-preview-heading">{format!("First {} rows", preview_rows.len())}</h2>
-            <div class="table-scroll">
+            // Focusable, so that a keyboard can scroll a wide file's columns.
+            <div class="table-scroll" tabindex="0" role="group" aria-labelledby="csv-preview-heading">
                 <table class="csv-preview">
                     <thead><tr>
                         <th scope="col">"Line"</th>

@@ -2,10 +2,13 @@
 //! headless Chromium, and helpers that find controls the way a person
 //! does (by label, role and name) and wait for conditions by polling.
 
+mod axe;
 mod browser;
+mod keyboard;
 mod page;
 mod server;
 
+pub use axe::{NARROW, WIDE};
 pub use page::{App, Name, Role, pdf_pages};
 
 use std::time::{Duration, Instant};

@@ -468,7 +468,7 @@ impl App {
     /// (only the `#` part of the address changes) draws the new screen and
     /// then, on the next frame, moves focus to its heading, which scrolls
     /// the page; a control found before that would move under the click.
-    async fn settle(&self) {
+    pub(super) async fn settle(&self) {
         self.client()
             .execute_async(
                 "const done = arguments[arguments.length - 1];\n\
@@ -705,12 +705,15 @@ impl App {
     }
 
     /// The section (or other region) labelled by the heading that reads
-    /// `heading`, through its `aria-labelledby`.
+    /// `heading`, through its `aria-labelledby`: the outermost, as a wide
+    /// table's scrolling box inside it is named by the same heading.
     pub async fn section(&self, heading: &str) -> Result<Element, String> {
-        let xpath = format!(
-            "//*[@aria-labelledby = //*[self::h1 or self::h2 or self::h3][normalize-space(.) = {}]/@id]",
+        let id = format!(
+            "//*[self::h1 or self::h2 or self::h3][normalize-space(.) = {}]/@id",
             xpath_literal(heading)
         );
+        let xpath =
+            format!("//*[@aria-labelledby = {id}][not(ancestor::*[@aria-labelledby = {id}])]");
         self.only(&xpath, &format!("the section headed {heading:?}"))
             .await
     }
@@ -868,6 +871,12 @@ impl App {
             .print(configuration)
             .await
             .unwrap_or_else(|e| panic!("cannot print the page on {size:?}: {e}"))
+    }
+
+    /// Runs the DevTools command `command` with `params` (see
+    /// [`Browser::cdp`]) and returns its result.
+    pub fn cdp(&self, command: &str, params: Value) -> Value {
+        self.browser.cdp(command, params)
     }
 
     /// Makes the page use its print style sheet on screen (`media: print`)
