@@ -427,7 +427,7 @@ async fn worksheet_suggestions_rank_by_yearly_spend_or_by_score() {
         {"id": "7f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e01", "created_at": "2026-11-01T09:00:00Z",
          "name": "Big Spender", "status": "customer", "yearly_spend": "100000"},
         {"id": "7f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e02", "created_at": "2026-11-01T09:00:00Z",
-         "name": "Loyal Fan", "status": "customer", "yearly_spend": "1000", "referred": "yes"}
+         "name": "Loyal Fan", "status": "customer", "yearly_spend": "60000", "referred": "yes"}
     ]);
     file["data"]["worksheets"] = serde_json::json!([{
         "id": "5f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f", "name": "Top 5", "created_at": "2026-11-01T09:00:00Z",
@@ -452,8 +452,9 @@ async fn worksheet_suggestions_rank_by_yearly_spend_or_by_score() {
     by.set_value("score");
     by.dispatch_event(&web_sys::Event::new("change").unwrap())
         .unwrap();
-    // Loyal Fan referred us (full marks on the one criterion known); Big
-    // Spender has no answer the model can score, so it comes last.
+    // Both spend enough with us for 50 points of revenue (at least 50,000
+    // a year); Loyal Fan also referred us (100 points, the same weight), so
+    // it scores 75 to Big Spender's 50 and comes first.
     wait_until("suggestions by score", || {
         suggested() == ["Loyal Fan", "Big Spender"]
     })
@@ -464,7 +465,7 @@ async fn worksheet_suggestions_rank_by_yearly_spend_or_by_score() {
             .unwrap()
             .text_content()
             .unwrap()
-            .contains("(score 100)")
+            .contains("(score 75)")
     );
 
     // Adding one from the keyboard leaves focus on the next suggestion.

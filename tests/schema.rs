@@ -19,7 +19,7 @@ use clientele::domain::scoring::{
 };
 use clientele::domain::share::{Export, FileKind, Records};
 use clientele::domain::survey::{Survey, SurveyAnswer};
-use clientele::domain::{ColumnId, CriterionId, LogEntryId, Workspace};
+use clientele::domain::{ColumnId, CriterionId, Date, LogEntryId, Workspace};
 use clientele::format::{decode_file, encode_export};
 use jsonschema::Validator;
 use rust_decimal::Decimal;
@@ -309,7 +309,7 @@ fn everything() -> (Workspace, Vec<Export>) {
             },
             "a model",
         ),
-        Export::worksheet(&ws, ws.worksheets[0].id).unwrap(),
+        Export::worksheet(&ws, ws.worksheets[0].id, Date::new(2026, 11, 22).unwrap()).unwrap(),
         Export::records(
             &ws,
             FileKind::Worksheet,

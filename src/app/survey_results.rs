@@ -6,7 +6,7 @@ use super::state::{now, use_app_store};
 use crate::domain::SurveyId;
 use crate::domain::survey::TOP_CRITERIA;
 use crate::domain::survey::results::{
-    AGREEMENT_RULE, OUTLIER_RULE, WEIGHTS_RULE, model_from_results, results,
+    AGREEMENT_RULE, OUTLIER_RULE, WEIGHTS_RULE, model_from_results, results, vote_weights,
 };
 use crate::domain::survey::tally::tally;
 use leptos::prelude::*;
@@ -123,15 +123,27 @@ pub fn RoundTwoResults(
                 .unwrap_or_default()
         })
     };
+    let weights = Memo::new(move |_| {
+        store.workspace.with(|w| {
+            w.survey(id)
+                .map(|s| vote_weights(s, w.votes_behind(id).as_ref()))
+                .unwrap_or_default()
+        })
+    });
+    // The model made here, and whether it became the active one, while
+    // the page says so.
+    let made = RwSignal::new(None::<(String, bool)>);
     let make_model = move |_| {
         store.workspace.update(|w| {
             let Some(survey) = w.survey(id).cloned() else {
                 return;
             };
-            let model = model_from_results(w.model(), &survey, &results.get_untracked(), now());
-            w.add_model(model);
+            let votes = w.votes_behind(id);
+            let mut model = model_from_results(w.model(), &survey, votes.as_ref(), now());
+            model.name = w.unused_model_name(&model.name);
+            let name = model.name.clone();
+            made.set(Some((name, w.add_model_to_review(model))));
         });
-        go_to(&Route::ScoringModel);
     };
     let dec = |d: rust_decimal::Decimal| d.normalize().to_string();
     view! {
@@ -195,10 +207,29 @@ pub fn RoundTwoResults(
         </section>
         <section aria-labelledby="weights-heading">
             <h2 id="weights-heading">"Into the scoring model"</h2>
-            <p>{WEIGHTS_RULE} " The new model becomes the active one; you can still edit every weight."</p>
+            <p>{WEIGHTS_RULE}</p>
+            <ul class="vote-weights">
+                {move || weights.get().into_iter().map(|(c, weight)| view! {
+                    <li>{format!("{}: weight {weight}", c.name)}</li>
+                }).collect_view()}
+            </ul>
             <button type="button" disabled=move || locked() || results.with(|r| r.answers == 0) on:click=make_model>
                 "Make a scoring model from these results"
             </button>
+            <p role="status">
+                {move || made.get().map(|(name, active)| {
+                    let (made, then) = if active {
+                        (format!("Made “{name}”, the active model as there was none: "), " and change any weight there.")
+                    } else {
+                        (format!("Made “{name}”. It is not active yet: "), " and make it active there.")
+                    };
+                    view! {
+                        {made}
+                        <a href=Route::ScoringModel.href()>"review it in the model editor"</a>
+                        {then}
+                    }
+                })}
+            </p>
         </section>
     }
 }

@@ -91,7 +91,7 @@ pub fn WorksheetPage(
                     <button type="button" class="secondary" on:click=|_| { let _ = window().print(); }>"Print"</button>
                     <ExportControl
                         label="Export worksheet"
-                        make=Callback::new(move |()| store.workspace.with_untracked(|w| Export::worksheet(w, id)))
+                        make=Callback::new(move |()| store.workspace.with_untracked(|w| Export::worksheet(w, id, today())))
                     />
                     <button type="button" class="secondary" disabled=locked on:click=delete>"Delete worksheet"</button>
                     <a href=Route::Worksheets.href()>"All worksheets"</a>

@@ -243,6 +243,21 @@ impl Worksheet {
         }
     }
 
+    /// The worksheet with every linked column holding its profile's values
+    /// on `today`, so that a copy read without the profiles (an exported
+    /// worksheet) shows what the chart shows here.
+    pub fn with_current_values(mut self, profiles: &[Profile], today: Date) -> Self {
+        for column in &mut self.columns {
+            let linked = column
+                .profile
+                .and_then(|id| profiles.iter().find(|p| p.id == id));
+            if let Some(profile) = linked {
+                column.values.refresh(profile, today);
+            }
+        }
+        self
+    }
+
     /// Keeps a copy of `profile`'s values in every column linked to it, so
     /// the chart still shows them after the profile is deleted.
     pub fn remember(&mut self, profile: &Profile, today: Date) {

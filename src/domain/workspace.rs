@@ -230,6 +230,18 @@ impl Workspace {
         id
     }
 
+    /// Adds a model made for the user to review (from a survey): the model
+    /// in use stays active; only when none is active does this one become
+    /// so, as there is nothing else to score with. Returns whether it did.
+    pub fn add_model_to_review(&mut self, model: ScoringModel) -> bool {
+        let activate = self.model().is_none();
+        if activate {
+            self.active_model = Some(model.id);
+        }
+        self.models.push(model);
+        activate
+    }
+
     /// Removes model `id`; another model becomes active if it was.
     pub fn remove_model(&mut self, id: ModelId) {
         self.models.retain(|m| m.id != id);
@@ -442,5 +454,20 @@ mod tests {
         let saved = ws.last_export.clone();
         ws.changed_after_mark(ws.revision);
         assert_eq!(ws.last_export, saved);
+    }
+
+    #[test]
+    fn a_model_to_review_leaves_the_model_in_use_active() {
+        use crate::domain::scoring::default_model;
+        let mut ws = Workspace::new(Timestamp::from_millis(0));
+        let first = default_model(Timestamp::from_millis(0));
+        let first_id = first.id;
+        assert!(
+            ws.add_model_to_review(first),
+            "with none active, it is used"
+        );
+        assert_eq!(ws.active_model, Some(first_id));
+        assert!(!ws.add_model_to_review(default_model(Timestamp::from_millis(0))));
+        assert_eq!((ws.active_model, ws.models.len()), (Some(first_id), 2));
     }
 }

@@ -204,12 +204,45 @@ async fn a_coordinator_runs_both_rounds_with_reps_by_file_and_gets_model_weights
         "{per_criterion}"
     );
 
+    // Weights follow the round-1 votes of the five chosen criteria: 2, 2,
+    // 2, 1 and 1 of 8, so 25, 25, 25, 12.5 and 12.5; the half points go by
+    // the largest remainder, the first of equals first: 25 + 25 + 25 + 13
+    // + 12 = 100.
+    let expected = [
+        ("Yearly spend", 25),
+        ("Purchase frequency", 25),
+        ("Ease of working with them", 25),
+        ("Cost to win", 13),
+        ("Breadth of products", 12),
+    ];
+    let listed = coordinator
+        .section("Into the scoring model")
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for (name, weight) in expected {
+        assert!(
+            listed.contains(&format!("{name}: weight {weight}")),
+            "{name} is shown with weight {weight}: {listed}"
+        );
+    }
     coordinator
         .press("Make a scoring model from these results")
         .await;
-    coordinator.wait_for_main_heading("Scoring model").await;
+    // The coordinator had no model, so this one is used; with a model in
+    // use it would wait to be made active (a native test).
     coordinator
-        .wait_until_stored("the survey's model is stored and active", |stored| {
+        .wait_for(
+            Role::Status,
+            Name::StartsWith(
+                "Made “From survey: Best customers Q4: your best customers”, the active model as there was none",
+            ),
+        )
+        .await;
+    coordinator
+        .wait_until_stored("the survey's model is stored and in use", |stored| {
             let models = stored["data"]["models"]
                 .as_array()
                 .cloned()
@@ -219,21 +252,30 @@ async fn a_coordinator_runs_both_rounds_with_reps_by_file_and_gets_model_weights
                 .find(|m| m["name"] == "From survey: Best customers Q4: your best customers")
                 .ok_or("no model from the survey")?;
             if stored["data"]["active_model"] != model["id"] {
-                return Err("the survey's model is not active".into());
+                return Err("the survey's model is not in use, though there was no other".into());
             }
-            let total: u32 = model["criteria"]
+            let weights: Vec<(String, u32)> = model["criteria"]
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|c| c["weight"].as_str().unwrap().parse::<u32>().unwrap())
-                .sum();
-            if total == 100 {
+                .map(|c| {
+                    let name = c["name"].as_str().unwrap().to_owned();
+                    (name, c["weight"].as_str().unwrap().parse::<u32>().unwrap())
+                })
+                .collect();
+            let wanted: Vec<(String, u32)> = expected
+                .iter()
+                .map(|(n, w)| ((*n).to_owned(), *w))
+                .collect();
+            if weights == wanted {
                 Ok(())
             } else {
-                Err(format!("weights add up to {total}"))
+                Err(format!("the weights are {weights:?}"))
             }
         })
         .await;
+    coordinator.follow("review it in the model editor").await;
+    coordinator.wait_for_main_heading("Scoring model").await;
 
     // Back on round 1, the round 2 is linked, never started a second time.
     coordinator.goto("#/surveys").await;

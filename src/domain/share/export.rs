@@ -148,10 +148,18 @@ impl Export {
         Some(Self::records(workspace, FileKind::Model, records, &hint))
     }
 
-    /// One ICP worksheet, if it is here. Its columns keep the values they
-    /// show, so the file reads well without the profiles it charts.
-    pub fn worksheet(workspace: &Workspace, id: crate::domain::WorksheetId) -> Option<Self> {
-        let worksheet = workspace.worksheet(id)?.clone();
+    /// One ICP worksheet, if it is here. Its linked columns carry their
+    /// profiles' values on `today`, so the file reads as the chart does here
+    /// without the profiles it charts.
+    pub fn worksheet(
+        workspace: &Workspace,
+        id: crate::domain::WorksheetId,
+        today: crate::domain::Date,
+    ) -> Option<Self> {
+        let worksheet = workspace
+            .worksheet(id)?
+            .clone()
+            .with_current_values(&workspace.profiles, today);
         let hint = worksheet.name.clone();
         let records = Records {
             worksheets: vec![worksheet],
@@ -388,5 +396,29 @@ mod tests {
                 .get(&ws.replica()),
             1
         );
+    }
+
+    #[test]
+    fn an_exported_worksheet_carries_its_linked_profiles_values_of_today() {
+        use crate::domain::icp::Worksheet;
+        use crate::domain::input::Span;
+        let today = crate::domain::Date::new(2026, 11, 22).unwrap();
+        let mut ws = Workspace::new(now());
+        let id = ws.add_profile("Acme", now()).unwrap();
+        let mut sheet = Worksheet::new("Top customers".into(), now());
+        let column = sheet.columns[0].id;
+        sheet.link(column, ws.profile_mut(id).unwrap(), today);
+        let sheet_id = sheet.id;
+        ws.worksheets.push(sheet);
+        // The profile changes after it was linked: the column's copy is old.
+        let profile = ws.profile_mut(id).unwrap();
+        profile.industry = "Logistics".into();
+        profile.employees = Some(Span::Exact { value: 80 });
+        let export = Export::worksheet(&ws, sheet_id, today).unwrap();
+        let values = &export.records.worksheets[0].columns[0].values;
+        assert_eq!(values.industry, "Logistics");
+        assert_eq!(values.employees, Some(Span::Exact { value: 80 }));
+        // The worksheet here is not changed by exporting it.
+        assert_eq!(ws.worksheets[0].columns[0].values.industry, "");
     }
 }

@@ -16,6 +16,16 @@ impl Workspace {
         self.surveys.iter().find(|s| s.follows == Some(id))
     }
 
+    /// The round-1 votes behind round-2 survey `id`, when its round 1 is
+    /// here.
+    pub fn votes_behind(&self, id: SurveyId) -> Option<super::tally::Tally> {
+        let round_one = self.survey(self.survey(id)?.follows?)?;
+        Some(super::tally::tally(
+            round_one,
+            &self.answers_to(round_one.id),
+        ))
+    }
+
     /// Adds a survey made here and returns its id.
     pub fn add_survey(&mut self, survey: Survey) -> SurveyId {
         let id = survey.id;

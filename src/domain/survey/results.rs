@@ -2,7 +2,7 @@
 //! agree, and the weights of a scoring model made from them.
 
 use super::answer::same_customer_key;
-use super::tally::counted;
+use super::tally::{Tally, counted};
 use super::{RATING_RANGE, Survey, SurveyAnswer, SurveyCriterion};
 use crate::domain::scoring::{Criterion, CriterionKind, Direction, ScoringModel};
 use crate::domain::sorting::{sort_by_key_with, sort_with};
@@ -27,9 +27,10 @@ pub const AGREEMENT_RULE: &str = "Spread is the standard deviation of all rating
     under 0.75 is high agreement, under 1.25 medium, otherwise low.";
 
 /// How weights are made, as shown on screen.
-pub const WEIGHTS_RULE: &str = "Each surveyed criterion gets a weight in proportion to its average \
-    rating, the weights adding up to 100; the model's other criteria get weight 0 (kept, so you can \
-    bring them back).";
+pub const WEIGHTS_RULE: &str = "Each criterion the reps chose in round 1 gets a weight in proportion \
+    to its votes there (which criteria matter, in the reps' own judgement), the weights adding up \
+    to 100. The active model's other criteria get weight 0: they are kept, so you can give them a \
+    weight again. The new model is not active until you make it so.";
 
 /// How much the reps agree on a criterion.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -305,16 +306,40 @@ fn sqrt(value: Decimal) -> Decimal {
     x
 }
 
-/// A new scoring model weighted by the round-2 results: a copy of `base`
-/// (criterion ids kept, so profiles' ratings still count) or an empty
-/// model, where the surveyed criteria get weights in proportion to their
-/// average rating (whole numbers adding up to 100), the base's other
+/// The weights a model made from round-2 `survey` gives its criteria: in
+/// proportion to each one's round-1 votes in `votes`, whole numbers adding
+/// up to 100 (equal shares when no vote is known), in the survey's order.
+pub fn vote_weights(survey: &Survey, votes: Option<&Tally>) -> Vec<(SurveyCriterion, u32)> {
+    let counts: Vec<Decimal> = survey
+        .criteria
+        .iter()
+        .map(|c| {
+            let row = votes.and_then(|t| t.rows.iter().find(|r| r.criterion.id == c.id));
+            Decimal::from(row.map_or(0, |r| r.votes))
+        })
+        .collect();
+    let counts = if counts.iter().all(Decimal::is_zero) {
+        vec![Decimal::ONE; counts.len()]
+    } else {
+        counts
+    };
+    survey
+        .criteria
+        .iter()
+        .cloned()
+        .zip(whole_weights(&counts))
+        .collect()
+}
+
+/// A new scoring model weighted by the reps' votes (see
+/// [`vote_weights`]): a copy of `base` (criterion ids kept, so profiles'
+/// ratings still count) or an empty model, where the base's other
 /// criteria get 0, and surveyed criteria the base lacks are added as 1-5
 /// ratings.
 pub fn model_from_results(
     base: Option<&ScoringModel>,
     survey: &Survey,
-    results: &RoundTwoResults,
+    votes: Option<&Tally>,
     now: Timestamp,
 ) -> ScoringModel {
     let mut model = match base {
@@ -330,22 +355,17 @@ pub fn model_from_results(
         },
     };
     model.name = format!("From survey: {}", survey.title);
-    let weights = whole_weights(&results.criteria.iter().map(|c| c.mean).collect::<Vec<_>>());
     for criterion in &mut model.criteria {
         criterion.weight = Decimal::ZERO;
     }
-    for (result, weight) in results.criteria.iter().zip(weights) {
-        match model
-            .criteria
-            .iter_mut()
-            .find(|c| c.id == result.criterion.id)
-        {
+    for (surveyed, weight) in vote_weights(survey, votes) {
+        match model.criteria.iter_mut().find(|c| c.id == surveyed.id) {
             Some(c) => c.weight = Decimal::from(weight),
             None => model.criteria.push(Criterion {
                 unknown_fields: Default::default(),
-                id: result.criterion.id,
-                name: result.criterion.name.clone(),
-                description: result.criterion.description.clone(),
+                id: surveyed.id,
+                name: surveyed.name,
+                description: surveyed.description,
                 kind: CriterionKind::Rating {
                     unknown_fields: Default::default(),
                     meanings: [

@@ -143,20 +143,30 @@ fn an_outlier_rep_is_marked_only_with_three_reps_or_more() {
     );
 }
 
+/// A round-1 tally giving the criteria of `survey` these votes, in order.
+fn votes(survey: &Survey, counts: &[usize]) -> Tally {
+    Tally {
+        rows: survey
+            .criteria
+            .iter()
+            .zip(counts)
+            .map(|(c, &votes)| crate::domain::survey::tally::TallyRow {
+                criterion: c.clone(),
+                votes,
+            })
+            .collect(),
+        answers: 4,
+    }
+}
+
 #[test]
-fn weights_follow_the_average_ratings_and_add_up_to_one_hundred() {
+fn weights_follow_the_round_one_votes_and_add_up_to_one_hundred() {
     let (model, s) = round_two();
-    let answers = [answer(
-        &s,
-        "Ben",
-        &[
-            ("A", [5, 4, 3, 2, 1]),
-            ("B", [5, 4, 3, 2, 1]),
-            ("C", [5, 4, 3, 2, 1]),
-        ],
-    )];
-    let r = results(&s, &answers);
-    let weighted = model_from_results(Some(&model), &s, &r, now());
+    // Worked by hand: 4 + 3 + 3 + 2 + 1 = 13 votes; 100 × 4 ÷ 13 = 30.77,
+    // 23.08, 23.08, 15.38, 7.69: 30 + 23 + 23 + 15 + 7 = 98, and the two
+    // points left go to the largest remainders (.77 and .69).
+    let tally = votes(&s, &[4, 3, 3, 2, 1]);
+    let weighted = model_from_results(Some(&model), &s, Some(&tally), now());
     assert_ne!(weighted.id, model.id);
     assert!(weighted.name.contains("From survey"));
     assert_eq!(
@@ -165,13 +175,25 @@ fn weights_follow_the_average_ratings_and_add_up_to_one_hundred() {
         "the base's criteria are kept"
     );
     let weights: Vec<Decimal> = weighted.criteria.iter().map(|c| c.weight).collect();
-    assert_eq!(&weights[..5], &[d("33"), d("27"), d("20"), d("13"), d("7")]);
+    assert_eq!(&weights[..5], &[d("31"), d("23"), d("23"), d("15"), d("8")]);
     assert!(weights[5..].iter().all(|w| w.is_zero()));
-    assert_eq!(weights.iter().copied().sum::<Decimal>(), d("100"));
     assert_eq!(
         weighted.criteria[0].id, model.criteria[0].id,
         "ids kept, so ratings still count"
     );
+    // How highly the best customers were rated does not move the weights.
+    let listed: Vec<u32> = vote_weights(&s, Some(&tally))
+        .into_iter()
+        .map(|(_, w)| w)
+        .collect();
+    assert_eq!(listed, [31, 23, 23, 15, 8]);
+}
+
+#[test]
+fn without_the_round_one_votes_the_chosen_criteria_share_equally() {
+    let (_, s) = round_two();
+    let listed: Vec<u32> = vote_weights(&s, None).into_iter().map(|(_, w)| w).collect();
+    assert_eq!(listed, [20, 20, 20, 20, 20]);
 }
 
 #[test]
@@ -185,13 +207,8 @@ fn criteria_the_base_lacks_are_added_as_ratings() {
         now(),
     );
     let ids: Vec<_> = one.criteria.iter().map(|c| c.id).collect();
-    let mut two = one.round_two(&ids, now());
-    two.customers = 1;
-    let mut a = SurveyAnswer::new(&two, "Ben".into(), WorkspaceId::new());
-    a.customers[0].name = "Acme".into();
-    a.rate(0, ids[0], Some(3)).unwrap();
-    a.rate(0, ids[1], Some(3)).unwrap();
-    let model = model_from_results(None, &two, &results(&two, &[a]), now());
+    let two = one.round_two(&ids, now());
+    let model = model_from_results(None, &two, None, now());
     assert_eq!(model.criteria.len(), 2);
     assert!(matches!(
         model.criteria[0].kind,
