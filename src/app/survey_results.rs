@@ -123,16 +123,15 @@ pub fn RoundTwoResults(
                 .unwrap_or_default()
         })
     };
-    let weights = Memo::new(move |_| {
+    let weights = move || {
         store.workspace.with(|w| {
             w.survey(id)
                 .map(|s| vote_weights(s, w.votes_behind(id).as_ref()))
                 .unwrap_or_default()
         })
-    });
-    // The model made here, and whether it became the active one, while
-    // the page says so.
-    let made = RwSignal::new(None::<(String, bool)>);
+    };
+    // What the page says of the model made here.
+    let made = RwSignal::new(None::<String>);
     let make_model = move |_| {
         store.workspace.update(|w| {
             let Some(survey) = w.survey(id).cloned() else {
@@ -142,7 +141,13 @@ pub fn RoundTwoResults(
             let mut model = model_from_results(w.model(), &survey, votes.as_ref(), now());
             model.name = w.unused_model_name(&model.name);
             let name = model.name.clone();
-            made.set(Some((name, w.add_model_to_review(model))));
+            made.set(Some(if w.add_model_to_review(model) {
+                format!("Made “{name}”, the active model as there was none.")
+            } else {
+                format!(
+                    "Made “{name}”. It is not active yet: make it active when you have reviewed it."
+                )
+            }));
         });
     };
     let dec = |d: rust_decimal::Decimal| d.normalize().to_string();
@@ -209,7 +214,7 @@ pub fn RoundTwoResults(
             <h2 id="weights-heading">"Into the scoring model"</h2>
             <p>{WEIGHTS_RULE}</p>
             <ul class="vote-weights">
-                {move || weights.get().into_iter().map(|(c, weight)| view! {
+                {move || weights().into_iter().map(|(c, weight)| view! {
                     <li>{format!("{}: weight {weight}", c.name)}</li>
                 }).collect_view()}
             </ul>
@@ -217,17 +222,10 @@ pub fn RoundTwoResults(
                 "Make a scoring model from these results"
             </button>
             <p role="status">
-                {move || made.get().map(|(name, active)| {
-                    let (made, then) = if active {
-                        (format!("Made “{name}”, the active model as there was none: "), " and change any weight there.")
-                    } else {
-                        (format!("Made “{name}”. It is not active yet: "), " and make it active there.")
-                    };
-                    view! {
-                        {made}
-                        <a href=Route::ScoringModel.href()>"review it in the model editor"</a>
-                        {then}
-                    }
+                {move || made.get().map(|said| view! {
+                    {said}
+                    " "
+                    <a href=Route::ScoringModel.href()>"Review it in the model editor"</a>
                 })}
             </p>
         </section>

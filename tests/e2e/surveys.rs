@@ -274,7 +274,7 @@ async fn a_coordinator_runs_both_rounds_with_reps_by_file_and_gets_model_weights
             }
         })
         .await;
-    coordinator.follow("review it in the model editor").await;
+    coordinator.follow("Review it in the model editor").await;
     coordinator.wait_for_main_heading("Scoring model").await;
 
     // Back on round 1, the round 2 is linked, never started a second time.

@@ -310,16 +310,16 @@ fn sqrt(value: Decimal) -> Decimal {
 /// proportion to each one's round-1 votes in `votes`, whole numbers adding
 /// up to 100 (equal shares when no vote is known), in the survey's order.
 pub fn vote_weights(survey: &Survey, votes: Option<&Tally>) -> Vec<(SurveyCriterion, u32)> {
-    let counts: Vec<Decimal> = survey
+    let counts: Vec<u32> = survey
         .criteria
         .iter()
         .map(|c| {
             let row = votes.and_then(|t| t.rows.iter().find(|r| r.criterion.id == c.id));
-            Decimal::from(row.map_or(0, |r| r.votes))
+            row.map_or(0, |r| r.votes as u32)
         })
         .collect();
-    let counts = if counts.iter().all(Decimal::is_zero) {
-        vec![Decimal::ONE; counts.len()]
+    let counts = if counts.iter().all(|&c| c == 0) {
+        vec![1; counts.len()]
     } else {
         counts
     };
@@ -382,32 +382,27 @@ pub fn model_from_results(
     model
 }
 
-/// Whole numbers in proportion to `shares`, adding up to exactly 100
-/// (largest remainder); all zero when every share is zero.
-fn whole_weights(shares: &[Decimal]) -> Vec<u32> {
-    let total: Decimal = shares.iter().copied().sum();
-    if total <= Decimal::ZERO {
-        return vec![0; shares.len()];
+/// Whole numbers in proportion to `counts`, adding up to exactly 100: each
+/// gets the whole part of its share, and the points left go to the largest
+/// remainders, the first of equals first. All zero when every count is.
+/// Counts are whole, so this is exact in integers.
+fn whole_weights(counts: &[u32]) -> Vec<u32> {
+    let total: u64 = counts.iter().map(|&c| u64::from(c)).sum();
+    if total == 0 {
+        return vec![0; counts.len()];
     }
-    let exact: Vec<Decimal> = shares
+    let hundredths = |c: u32| u64::from(c) * 100;
+    let mut whole: Vec<u32> = counts
         .iter()
-        .map(|s| *s * Decimal::ONE_HUNDRED / total)
+        .map(|&c| (hundredths(c) / total) as u32)
         .collect();
-    let mut whole: Vec<u32> = exact
-        .iter()
-        .map(|e| e.floor().try_into().unwrap_or(0))
-        .collect();
-    let mut left = 100 - whole.iter().sum::<u32>();
-    let mut order: Vec<usize> = (0..shares.len()).collect();
-    sort_with(&mut order, |a, b| {
-        (exact[*b] - exact[*b].floor()).cmp(&(exact[*a] - exact[*a].floor()))
+    let mut order: Vec<usize> = (0..counts.len()).collect();
+    sort_by_key_with(&mut order, |&i| {
+        std::cmp::Reverse(hundredths(counts[i]) % total)
     });
-    for i in order {
-        if left == 0 {
-            break;
-        }
+    let left = 100 - whole.iter().sum::<u32>();
+    for &i in order.iter().take(left as usize) {
         whole[i] += 1;
-        left -= 1;
     }
     whole
 }
