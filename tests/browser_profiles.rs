@@ -449,13 +449,11 @@ async fn worksheet_suggestions_rank_by_yearly_spend_or_by_score() {
     .await;
 
     let by: web_sys::HtmlSelectElement = field("Suggest by").unchecked_into();
-    by.set_value("score");
+    // Loyal Fan spends less but referred us: first by loyalty.
+    by.set_value("loyalty");
     by.dispatch_event(&web_sys::Event::new("change").unwrap())
         .unwrap();
-    // Both spend enough with us for 50 points of revenue (at least 50,000
-    // a year); Loyal Fan also referred us (100 points, the same weight), so
-    // it scores 75 to Big Spender's 50 and comes first.
-    wait_until("suggestions by score", || {
+    wait_until("suggestions by loyalty", || {
         suggested() == ["Loyal Fan", "Big Spender"]
     })
     .await;
@@ -465,8 +463,26 @@ async fn worksheet_suggestions_rank_by_yearly_spend_or_by_score() {
             .unwrap()
             .text_content()
             .unwrap()
-            .contains("(score 75)")
+            .contains("Loyal Fan (1 referral)")
     );
+
+    by.set_value("score");
+    by.dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    // Both spend enough with us for 50 points of revenue (at least 50,000
+    // a year); Loyal Fan also referred us (100 points, the same weight), so
+    // it scores 75 to Big Spender's 50 and comes first.
+    // The same order as by loyalty: the figures shown tell them apart.
+    wait_until("suggestions by score", || {
+        suggested() == ["Loyal Fan", "Big Spender"]
+            && document()
+                .body()
+                .unwrap()
+                .text_content()
+                .unwrap()
+                .contains("Loyal Fan (score 75)")
+    })
+    .await;
 
     // Adding one from the keyboard leaves focus on the next suggestion.
     let add = button("Add Loyal Fan to the chart").unwrap();

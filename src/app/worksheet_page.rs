@@ -112,8 +112,9 @@ pub fn WorksheetPage(
     }
 }
 
-/// Suggests customers to chart, biggest yearly spend first, with the seed's
-/// reminder that loyal customers count too.
+/// Suggests customers to chart, biggest yearly spend first, the most loyal
+/// first, or best score first, with the seed's reminder that loyal
+/// customers count too.
 #[component]
 fn ColumnPicker(
     /// The worksheet.
@@ -121,18 +122,20 @@ fn ColumnPicker(
 ) -> impl IntoView {
     let store = use_app_store();
     let locked = super::fields::locked();
-    let by_score = RwSignal::new(false);
+    // "spend", "loyalty" or "score": what suggestions are ordered by.
+    let by = RwSignal::new(String::from("spend"));
     let has_model = move || store.workspace.with(|w| w.model().is_some());
-    // Customers not charted yet, best first by yearly spend or by score,
-    // with the figure they were ranked by.
+    // Customers not charted yet, best first by yearly spend, loyalty or
+    // score, each with the figures it was ordered by.
     let suggestions = move || {
-        let by_score = by_score.get();
+        let by = by.get();
+        let today = today();
         store.workspace.with(|w| {
             let charted: Vec<ProfileId> = w
                 .worksheet(id)
                 .map(|s| s.columns.iter().filter_map(|c| c.profile).collect())
                 .unwrap_or_default();
-            let model = w.model().filter(|_| by_score);
+            let model = w.model().filter(|_| by == "score");
             let mut customers: Vec<_> = w
                 .profiles
                 .iter()
@@ -141,15 +144,33 @@ fn ColumnPicker(
                 })
                 .map(|p| {
                     let figure = match model {
-                        Some(m) => crate::domain::scoring::score(m, p, today()).score,
+                        Some(m) => crate::domain::scoring::score(m, p, today).score,
                         None => p.yearly_spend().map(|k| k.value()),
                     };
-                    (p.id, p.name.clone(), figure)
+                    (p.id, p.name.clone(), figure, p.loyalty(today))
                 })
                 .collect();
-            sort_with(&mut customers, |a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
+            if by == "loyalty" {
+                sort_with(&mut customers, |a, b| b.3.cmp(&a.3).then(a.1.cmp(&b.1)));
+            } else {
+                sort_with(&mut customers, |a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
+            }
             customers.truncate(8);
             customers
+                .into_iter()
+                .map(|(profile, name, figure, loyalty)| {
+                    let meta = match (by.as_str(), figure) {
+                        ("loyalty", _) => match loyalty.text() {
+                            text if text.is_empty() => String::new(),
+                            text => format!(" ({text})"),
+                        },
+                        (_, None) => String::new(),
+                        ("score", Some(score)) => format!(" (score {score})"),
+                        (_, Some(spend)) => format!(" ({} a year)", grouped(spend)),
+                    };
+                    (profile, name, meta)
+                })
+                .collect::<Vec<_>>()
         })
     };
     let add = move |profile: ProfileId| {
@@ -187,34 +208,34 @@ fn ColumnPicker(
                 "referrals and are fans: they are valuable too."
             </p>
             // Outside the list, which redraws, so the choice keeps focus.
-            <Show when=has_model>
-                <div class="field inline">
-                    <label for="suggest-by">"Suggest by"</label>
-                    <select id="suggest-by" on:change=move |ev| by_score.set(event_target_value(&ev) == "score")>
-                        <option value="spend" prop:selected=move || !by_score.get()>"Yearly spend"</option>
-                        <option value="score" prop:selected=move || by_score.get()>"Score (active model)"</option>
-                    </select>
-                </div>
-            </Show>
+            <div class="field inline">
+                <label for="suggest-by">"Suggest by"</label>
+                <select id="suggest-by" on:change=move |ev| by.set(event_target_value(&ev))>
+                    <option value="spend" prop:selected=move || by.with(|b| b == "spend")>"Yearly spend"</option>
+                    <option value="loyalty" prop:selected=move || by.with(|b| b == "loyalty")>"Loyalty (referrals, testimonial, years as customer)"</option>
+                    <Show when=has_model>
+                        <option value="score" prop:selected=move || by.with(|b| b == "score")>"Score (active model)"</option>
+                    </Show>
+                </select>
+            </div>
             {move || {
                 let list = suggestions();
                 if list.is_empty() {
                     return view! { <p>"No more customer profiles to suggest. Type customers into the chart, or link a column to a profile."</p> }.into_any();
                 }
                 view! {
-                    <p>{move || if by_score.get() { "Suggested by score:" } else { "Suggested by yearly spend:" }}</p>
+                    <p>{move || by.with(|b| match b.as_str() {
+                        "score" => "Suggested by score:",
+                        "loyalty" => "Suggested by loyalty:",
+                        _ => "Suggested by yearly spend:",
+                    })}</p>
                     <ul class="suggestions">
-                        {list.into_iter().map(|(profile, name, spend)| {
-                            let spend = match (spend, by_score.get_untracked()) {
-                                (Some(score), true) => format!(" (score {score})"),
-                                (Some(s), false) => format!(" ({} a year)", grouped(s)),
-                                (None, _) => String::new(),
-                            };
+                        {list.into_iter().map(|(profile, name, meta)| {
                             view! {
                                 <li>
                                     <button type="button" class="secondary" disabled=locked aria-label=format!("Add {name} to the chart")
                                         on:click=move |_| add(profile)>"Add"</button>
-                                    " "{name.clone()}<span class="meta">{spend}</span>
+                                    " "{name.clone()}<span class="meta">{meta}</span>
                                 </li>
                             }
                         }).collect_view()}

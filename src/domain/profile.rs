@@ -518,6 +518,40 @@ pub struct Profile {
     pub unknown_fields: Map<String, Value>,
 }
 
+/// How loyal a customer is: referrals given (one when they referred us
+/// without a count), a testimonial, and whole years as a customer. Ordered
+/// in that order: a customer who sends others is the surest fan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Loyalty {
+    /// Referrals given.
+    pub referrals: u32,
+    /// Whether they gave a testimonial.
+    pub testimonial: bool,
+    /// Whole years as a customer.
+    pub years: u32,
+}
+
+impl Loyalty {
+    /// "2 referrals, a testimonial, 7 years"; empty when nothing is known.
+    pub fn text(self) -> String {
+        let mut parts = Vec::new();
+        match self.referrals {
+            0 => {}
+            1 => parts.push("1 referral".to_owned()),
+            n => parts.push(format!("{n} referrals")),
+        }
+        if self.testimonial {
+            parts.push("a testimonial".to_owned());
+        }
+        match self.years {
+            0 => {}
+            1 => parts.push("1 year".to_owned()),
+            n => parts.push(format!("{n} years")),
+        }
+        parts.join(", ")
+    }
+}
+
 /// Longest company name accepted, in characters.
 pub const MAX_COMPANY_NAME_CHARS: usize = 120;
 
@@ -640,6 +674,17 @@ impl Profile {
         self.yearly_spend()?
             .value()
             .checked_sub(self.direct_costs()?)
+    }
+
+    /// How loyal the customer is on `today`, which seed 001 asks to weigh
+    /// beside spend.
+    pub fn loyalty(&self, today: Date) -> Loyalty {
+        let referred = u32::from(self.referred == YesNoUnknown::Yes);
+        Loyalty {
+            referrals: self.referral_count.unwrap_or(0).max(referred),
+            testimonial: self.testimonial == YesNoUnknown::Yes,
+            years: self.years_as_customer(today).unwrap_or(0),
+        }
     }
 
     /// Whole years as a customer on `today`, from the first invoice date.
@@ -942,5 +987,28 @@ mod tests {
     fn a_revenue_written_as_a_bare_number_is_refused() {
         let json = r#"{"id":"6f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f","created_at":"2026-01-01T00:00:00Z","name":"A","revenue":{"kind":"exact","value":12345678901234567.89}}"#;
         assert!(serde_json::from_str::<Profile>(json).is_err());
+    }
+
+    #[test]
+    fn loyalty_orders_referrals_then_a_testimonial_then_years() {
+        let today = d("2026-11-22");
+        let mut fan = Profile::new("Fan".into(), now());
+        fan.referred = YesNoUnknown::Yes;
+        fan.testimonial = YesNoUnknown::Yes;
+        fan.customer_since = Some(d("2019-03-14"));
+        let mut old = Profile::new("Old".into(), now());
+        old.customer_since = Some(d("2001-01-01"));
+        old.testimonial = YesNoUnknown::Yes;
+        assert_eq!(
+            fan.loyalty(today).text(),
+            "1 referral, a testimonial, 7 years"
+        );
+        assert!(
+            fan.loyalty(today) > old.loyalty(today),
+            "one referral outweighs 25 years"
+        );
+        fan.set_referral_count(Some(3));
+        assert_eq!(fan.loyalty(today).referrals, 3);
+        assert_eq!(Profile::new("New".into(), now()).loyalty(today).text(), "");
     }
 }
