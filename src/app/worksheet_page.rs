@@ -69,6 +69,8 @@ pub fn WorksheetPage(
         }
         typed_name.set(text);
     };
+    // A printed chart shown outside the team may leave out whom it charts.
+    let hide_names = RwSignal::new(false);
     let delete = move |_| {
         let confirmed = window()
             .confirm_with_message("Delete this worksheet? The profiles it charts are kept.")
@@ -97,6 +99,13 @@ pub fn WorksheetPage(
                     <a href=Route::Worksheets.href()>"All worksheets"</a>
                 </p>
             </div>
+            <p class="field no-print">
+                <label>
+                    <input type="checkbox" aria-label="Hide customer names when printing" prop:checked=move || hide_names.get()
+                        on:change=move |ev| hide_names.set(event_target_checked(&ev)) />
+                    " Hide customer names when printing"
+                </label>
+            </p>
             <div class="field no-print">
                 <label for="worksheet-name">"Worksheet name"</label>
                 <input id="worksheet-name" disabled=locked type="text" prop:value=move || typed_name.get() on:input=rename
@@ -105,7 +114,7 @@ pub fn WorksheetPage(
                 <p id="worksheet-name-error" class="field-error" aria-live="polite">{move || name_error.get()}</p>
             </div>
             <ColumnPicker id />
-            <Chart id />
+            <Chart id hide_names />
             <IdealProfileView id />
             <FitCheck id />
         </Show>
@@ -252,6 +261,8 @@ fn ColumnPicker(
 fn Chart(
     /// The worksheet.
     id: WorksheetId,
+    /// Whether printing shows "Client #n" instead of linked customers' names.
+    hide_names: RwSignal<bool>,
 ) -> impl IntoView {
     let store = use_app_store();
     let columns = Memo::new(move |_| column_views(store, id));
@@ -268,7 +279,7 @@ fn Chart(
     // A column is redrawn when its source changes (linking re-reads the values).
     let column_key = |c: &ColumnView| (c.id, c.source, c.heading.clone());
     view! {
-        <section aria-labelledby="chart-heading" class="chart-section">
+        <section aria-labelledby="chart-heading" class="chart-section" class:hide-names-in-print=move || hide_names.get()>
             <h2 id="chart-heading">"Ideal Customer Profile chart"</h2>
             <p class="hint">"Blanks are fine; leave a cell blank if unsure. A range is ok where numbers are asked."</p>
             // Drawn again when the workspace is replaced from outside, so
@@ -348,7 +359,8 @@ fn ColumnHeading(
     let deleted = matches!(column.source, ColumnSource::ProfileDeleted(_));
     view! {
         <th scope="col">
-            <span class="column-name">{heading.clone()}</span>
+            <span class="column-name" class:customer-name=linked.is_some()>{heading.clone()}</span>
+            {linked.map(|_| view! { <span class="column-anonymous" aria-hidden="true">{column.anonymous.clone()}</span> })}
             {deleted.then(|| view! { <span class="badge overdue">"Profile deleted: last values shown"</span> })}
             <label class="visually-hidden" for=select_id.clone()>{format!("Source of {heading}")}</label>
             <select id=select_id class="no-print" disabled=locked on:change=on_source>

@@ -169,6 +169,9 @@ pub struct ColumnView {
     pub id: ColumnId,
     /// The heading: the company's name, or "Client #n" for a typed-in column.
     pub heading: String,
+    /// "Client #n": what the heading says without the company's name (a
+    /// printed chart may leave names out).
+    pub anonymous: String,
     /// The values.
     pub values: ChartValues,
     /// How the column gets its values.
@@ -203,27 +206,34 @@ impl Worksheet {
         self.columns
             .iter()
             .enumerate()
-            .map(|(i, column)| match column.profile {
-                None => ColumnView {
+            .map(|(i, column)| {
+                let anonymous = format!("Client #{}", i + 1);
+                let (heading, values, source) = match column.profile {
+                    None => (
+                        anonymous.clone(),
+                        column.values.clone(),
+                        ColumnSource::TypedIn,
+                    ),
+                    Some(id) => match profiles.iter().find(|p| p.id == id) {
+                        Some(profile) => (
+                            profile.name.clone(),
+                            ChartValues::of_profile(profile, today),
+                            ColumnSource::Linked(id),
+                        ),
+                        None => (
+                            format!("{anonymous} (profile deleted)"),
+                            column.values.clone(),
+                            ColumnSource::ProfileDeleted(id),
+                        ),
+                    },
+                };
+                ColumnView {
                     id: column.id,
-                    heading: format!("Client #{}", i + 1),
-                    values: column.values.clone(),
-                    source: ColumnSource::TypedIn,
-                },
-                Some(id) => match profiles.iter().find(|p| p.id == id) {
-                    Some(profile) => ColumnView {
-                        id: column.id,
-                        heading: profile.name.clone(),
-                        values: ChartValues::of_profile(profile, today),
-                        source: ColumnSource::Linked(id),
-                    },
-                    None => ColumnView {
-                        id: column.id,
-                        heading: format!("Client #{} (profile deleted)", i + 1),
-                        values: column.values.clone(),
-                        source: ColumnSource::ProfileDeleted(id),
-                    },
-                },
+                    heading,
+                    anonymous,
+                    values,
+                    source,
+                }
             })
             .collect()
     }

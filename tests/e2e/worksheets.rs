@@ -951,5 +951,29 @@ async fn a_worksheet_prints_on_one_page() {
             );
         }
     }
+
+    // For a chart shown outside the team, the names of linked customers can
+    // be left out: every column prints as "Client #n", and no name is on
+    // the page, not even in screen-reader labels.
+    app.toggle("Hide customer names when printing").await;
+    let printed = squeezed(&pdf_text(&app, &app.print_pdf(PrintSize::A4).await).await);
+    for label in [
+        "Client #1",
+        "Client #2",
+        "Client #3",
+        "Client #4",
+        "Client #5",
+    ] {
+        assert!(
+            printed.contains(&squeezed(label)),
+            "{label:?} is not printed; the page reads {printed:?}"
+        );
+    }
+    for name in ["Northwind", "Baltic Shops", "Kowalski"] {
+        assert!(
+            !printed.contains(&squeezed(name)),
+            "{name:?} is printed; the page reads {printed:?}"
+        );
+    }
     app.assert_no_console_errors();
 }
