@@ -32,8 +32,12 @@ RUSTFLAGS ?= --cfg erase_components
 export RUSTFLAGS
 # Release wasm (the page in dist/, the browser benchmarks) leaves inlining to
 # wasm-opt: some 11 KB less gzipped wasm. Only release wasm builds use these
-# flags, so native and test builds keep theirs and their caches.
-WASM_RELEASE_RUSTFLAGS := $(RUSTFLAGS) -C llvm-args=-inline-threshold=0
+# flags, so native and test builds keep theirs and their caches. The
+# dependencies' source paths (in panic locations) are written without the
+# machine's Cargo home, so the page is the same, and as large, on every machine.
+CARGO_REGISTRY_SRC := $(or $(CARGO_HOME),$(HOME)/.cargo)/registry/src
+WASM_RELEASE_RUSTFLAGS := $(RUSTFLAGS) -C llvm-args=-inline-threshold=0 \
+	--remap-path-prefix=$(CARGO_REGISTRY_SRC)=/cargo
 
 .PHONY: help serve dist test test-native test-browser test-e2e lint size bench fuzz \
 	tools tools-build tools-test clean
