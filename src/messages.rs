@@ -2,16 +2,17 @@
 //! wording stays consistent and can be reviewed (or translated) together.
 //! Errors elsewhere are typed enums whose `Display` comes from here.
 
-use crate::app::state::Notice;
-use crate::domain::csv::parse::{MAX_COLUMNS, MAX_ROWS};
 use crate::domain::csv::{CellError, CsvError, RowSkip};
 use crate::domain::date::{BirthdayError, DateError};
-use crate::domain::decimal::{DecimalTextError, MAX_DECIMALS, MAX_DIGITS};
+use crate::domain::decimal::DecimalTextError;
 use crate::domain::input::InputError;
+use crate::domain::limits::{
+    MAX_CSV_COLUMNS, MAX_CSV_ROWS, MAX_DECIMALS, MAX_DIGITS, MAX_NAME_CHARS,
+};
 use crate::domain::share::check::{Repair, Skip};
 use crate::domain::survey::AnswerError;
 use crate::format::{FormatError, MigrationNote, RecordFault, RecordProblem};
-use crate::storage::StorageError;
+use crate::storage::{StorageError, StorageKey};
 
 /// Why a stored decimal (money, a weight) was refused.
 pub fn decimal_text_error(error: &DecimalTextError) -> String {
@@ -210,6 +211,9 @@ pub fn answer_error(error: &AnswerError) -> String {
         AnswerError::NoName => {
             "Type your name, so the coordinator knows whose answer it is.".to_owned()
         }
+        AnswerError::NameTooLong => {
+            format!("Shorten your name to at most {MAX_NAME_CHARS} characters.")
+        }
         AnswerError::NoVotes => "Tick the criteria that matter most.".to_owned(),
         AnswerError::TooManyVotes { pick } => {
             format!("Tick at most {pick}: take a tick away to choose another.")
@@ -252,10 +256,12 @@ pub fn csv_error(error: &CsvError) -> String {
         ),
         CsvError::NoRows => "The file has a header line but no customers.".to_owned(),
         CsvError::TooManyColumns => {
-            format!("The file has more than {MAX_COLUMNS} columns; export only the ones you need.")
+            format!(
+                "The file has more than {MAX_CSV_COLUMNS} columns; export only the ones you need."
+            )
         }
         CsvError::TooManyRows => {
-            format!("The file has more than {MAX_ROWS} rows; split it into smaller files.")
+            format!("The file has more than {MAX_CSV_ROWS} rows; split it into smaller files.")
         }
     }
 }
@@ -293,6 +299,84 @@ pub fn storage_error(error: &StorageError) -> String {
              while Clientele was setting it aside, so it was left where it was."
             .to_owned(),
         StorageError::Browser(detail) => format!("The browser reported an error: {detail}."),
+    }
+}
+
+/// Something the user must know about, shown in the banner area until
+/// dismissed or resolved. It lives here, beside its sentences, so that
+/// this module never reaches up into the app that keeps it in its state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// The browser gives no localStorage: the app runs in memory.
+    StorageUnavailable,
+    /// The latest changes could not be saved.
+    NotSaved(StorageError),
+    /// Stored data could not be read; it was moved aside to `key`.
+    CorruptQuarantined {
+        /// Where the unreadable text now is.
+        key: StorageKey,
+        /// Why it could not be read.
+        reason: FormatError,
+    },
+    /// While this tab was open, something wrote unreadable data to storage;
+    /// it was moved aside to `key` and this tab's workspace saved instead.
+    CorruptSetAside {
+        /// Where the unreadable text now is.
+        key: StorageKey,
+        /// Why it could not be read.
+        reason: FormatError,
+    },
+    /// Stored data could not be read nor moved aside; the app is read-only so
+    /// that it is not overwritten.
+    CorruptKept {
+        /// Why it could not be read.
+        reason: FormatError,
+        /// Why it could not be moved aside.
+        move_error: StorageError,
+    },
+    /// Stored data comes from a newer Clientele; the app is read-only.
+    NewerData {
+        /// The schema version found.
+        found: u64,
+        /// The newest this app reads.
+        supported: u32,
+    },
+    /// Storage worked at first but then failed on a read or a removal.
+    StorageFailed(StorageError),
+    /// A file could not be offered for download.
+    DownloadFailed(String),
+    /// A newer Clientele saved while this tab had changes that are not
+    /// saved; the page is read-only and those changes live only here.
+    NewerDataUnsaved {
+        /// The schema version found.
+        found: u64,
+        /// The newest this app reads.
+        supported: u32,
+    },
+    /// Another tab saved after an import here, so it can no longer be undone.
+    ImportUndoExpired,
+    /// Another tab or program removed the stored workspace (or cleared
+    /// storage); this tab wrote its workspace back.
+    RemovedAndSavedAgain,
+    /// Stored data from an older version was brought up to date in a way
+    /// that changes scores, or kept as it was where the user must decide.
+    Migrated(MigrationNote),
+    /// Storage is nearly full: saves will soon fail.
+    StorageNearlyFull {
+        /// How full, in percent.
+        percent: usize,
+    },
+}
+
+impl Notice {
+    /// Whether two notices are the same kind of problem, so a repeat replaces
+    /// the earlier one instead of stacking up.
+    pub fn same_kind(&self, other: &Notice) -> bool {
+        // Each migrated model has its own note.
+        if let (Notice::Migrated(a), Notice::Migrated(b)) = (self, other) {
+            return a == b;
+        }
+        std::mem::discriminant(self) == std::mem::discriminant(other)
     }
 }
 

@@ -100,7 +100,7 @@ async fn a_refused_name_shows_why_beside_the_field_and_keeps_what_was_typed() {
     })
     .await;
 
-    let too_long = "x".repeat(81);
+    let too_long = "x".repeat(121);
     type_into(&name, &too_long);
     wait_until("the reason shows", || {
         document()
@@ -108,7 +108,7 @@ async fn a_refused_name_shows_why_beside_the_field_and_keeps_what_was_typed() {
             .unwrap()
             .text_content()
             .unwrap()
-            .contains("80 characters")
+            .contains("120 characters")
     })
     .await;
     assert_eq!(

@@ -12,6 +12,7 @@ mod sample;
 
 use clientele::domain::icp::ChartColumn;
 use clientele::domain::input::Span;
+use clientele::domain::limits::{MAX_DECIMALS, MAX_DIGITS, MAX_NAME_CHARS};
 use clientele::domain::profile::{LogEntry, LogKind, YesNoUnknown};
 use clientele::domain::scoring::{
     Answer, CategoryField, Criterion, CriterionKind, Direction, HardRule, Measure, ProfileAnswer,
@@ -34,8 +35,7 @@ fn root() -> &'static Path {
 
 /// The schema, compiled once, strictly as draft 2020-12.
 static SCHEMA: LazyLock<Validator> = LazyLock::new(|| {
-    let path = root().join("public/clientele.schema.json");
-    let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let schema = schema_json();
     jsonschema::meta::validate(&schema).unwrap_or_else(|e| panic!("the schema itself: {e}"));
     jsonschema::draft202012::new(&schema).unwrap_or_else(|e| panic!("the schema: {e}"))
 });
@@ -71,8 +71,7 @@ fn every_type_and_field_of_the_schema_has_a_title_and_a_description() {
             }
         }
     }
-    let path = root().join("public/clientele.schema.json");
-    let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let schema = schema_json();
     let mut missing = Vec::new();
     walk("#", &schema, &mut missing);
     assert!(missing.is_empty(), "no title or description: {missing:#?}");
@@ -101,6 +100,66 @@ fn every_type_and_field_of_the_schema_has_a_title_and_a_description() {
     ] {
         assert!(defs.contains_key(name), "no $defs/{name}");
     }
+}
+
+/// The schema as JSON.
+fn schema_json() -> Value {
+    let path = root().join("public/clientele.schema.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn the_schema_states_the_limits_the_app_applies() {
+    let schema = schema_json();
+    let defs = &schema["$defs"];
+    // Every name a file holds is limited like the forms and the import check.
+    for (def, field) in [
+        ("Profile", "name"),
+        ("Worksheet", "name"),
+        ("ScoringModel", "name"),
+        ("Survey", "title"),
+        ("SurveyAnswer", "respondent"),
+    ] {
+        assert_eq!(
+            defs[def]["properties"][field]["maxLength"],
+            json!(MAX_NAME_CHARS),
+            "{def}.{field}"
+        );
+    }
+    // No other text has a length limit the app does not know of.
+    fn max_lengths(schema: &Value, found: &mut Vec<Value>) {
+        match schema {
+            Value::Object(map) => {
+                found.extend(map.get("maxLength").cloned());
+                map.values().for_each(|v| max_lengths(v, found));
+            }
+            Value::Array(list) => list.iter().for_each(|v| max_lengths(v, found)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    max_lengths(&schema, &mut found);
+    assert_eq!(found, vec![json!(MAX_NAME_CHARS); 5]);
+    // Decimals: at most MAX_DIGITS digits, MAX_DECIMALS of them after the
+    // point, written out as the alternatives the schema's pattern lists.
+    let unsigned = (0..=MAX_DECIMALS)
+        .map(|decimals| {
+            let whole = format!("(?:0+|0*[1-9][0-9]{{0,{}}})", MAX_DIGITS - 1 - decimals);
+            match decimals {
+                0 => whole,
+                n => format!("{whole}\\.[0-9]{{{n}}}"),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("|");
+    assert_eq!(
+        defs["Decimal"]["pattern"],
+        json!(format!("^-?(?:{unsigned})$"))
+    );
+    assert_eq!(
+        defs["Weight"]["pattern"],
+        json!(format!("^(?:{unsigned})$"))
+    );
 }
 
 /// The schema's complaints about `text` (one for text that is not JSON).

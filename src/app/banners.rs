@@ -5,11 +5,12 @@ use super::download::{download_stored, download_workspace};
 use super::import::undo::UndoImport;
 use super::offline::UpdateBanner;
 use super::profile_actions::undo_delete;
-use super::state::{Notice, use_app_store};
+use super::state::use_app_store;
 use super::use_persistence;
 use crate::domain::scoring::default_model;
 use crate::format::MigrationNote;
 use crate::messages;
+use crate::messages::Notice;
 use crate::storage::StorageKey;
 use leptos::prelude::*;
 

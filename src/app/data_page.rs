@@ -4,12 +4,13 @@ use super::backup_reminder::BackupReminder;
 use super::download::download_stored;
 use super::export_control::ExportControl;
 use super::import::file_picker::FilePicker;
-use super::state::{Notice, StorageMode, use_app_store};
+use super::state::{StorageMode, use_app_store};
 use super::status_line::usage_text;
 use super::time_text::local_date_time;
 use super::use_persistence;
 use crate::domain::share::Export;
 use crate::format::{FORMAT_NAME, MAX_FILE_BYTES, SCHEMA_VERSION};
+use crate::messages::Notice;
 
 /// The file size limit in megabytes, for the page.
 const MAX_FILE_MB: u64 = MAX_FILE_BYTES / (1024 * 1024);

@@ -2,9 +2,10 @@
 //! the file is made from a local Blob URL.
 
 use super::persistence::Persistence;
-use super::state::{AppStore, Notice, StorageMode, now};
+use super::state::{AppStore, StorageMode, now};
 use crate::domain::share::{Export, FileKind, PersonalData};
 use crate::format;
+use crate::messages::Notice;
 use crate::storage::StorageKey;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};

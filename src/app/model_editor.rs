@@ -10,6 +10,7 @@ use super::scoring_page::{ModelSwitch, NoModelYet, tier_text};
 use super::state::{AppStore, now, today, use_app_store};
 use crate::domain::CriterionId;
 use crate::domain::input::parse_name;
+use crate::domain::limits::MAX_NAME_CHARS;
 use crate::domain::naming::unused_name;
 use crate::domain::open_enum::OpenEnum;
 use crate::domain::scoring::{
@@ -197,7 +198,7 @@ fn ModelSettings() -> impl IntoView {
         <section aria-labelledby="settings-heading">
             <h2 id="settings-heading">"Model"</h2>
             <CheckedInput label="Model name" id="model-name" initial=initial.0
-                apply=Callback::new(move |text: String| match parse_name(&text, 80) {
+                apply=Callback::new(move |text: String| match parse_name(&text, MAX_NAME_CHARS) {
                     Ok(name) => { edit_model(store, |m| m.name = name); None }
                     Err(e) => Some(e.to_string()),
                 }) />
@@ -423,7 +424,7 @@ fn CriterionRow(
     view! {
         <li class="row criterion">
             <CheckedInput label="Criterion" id=fid("name") initial=name.clone()
-                apply=Callback::new(move |text: String| match parse_name(&text, 80) {
+                apply=Callback::new(move |text: String| match parse_name(&text, MAX_NAME_CHARS) {
                     Ok(n) => { edit_criterion(store, id, |c| c.name = n); None }
                     Err(e) => Some(e.to_string()),
                 }) />

@@ -30,11 +30,12 @@
 //!   cannot be moved, or it comes from a newer Clientele, the app is
 //!   read-only and writes nothing.
 
-use super::state::{AppStore, Notice, SaveState, StorageInfo, StorageMode, now};
+use super::state::{AppStore, SaveState, StorageInfo, StorageMode, now};
 use crate::domain::Workspace;
 use crate::domain::sorting::sort_by_key_with;
 use crate::domain::workspace::ExportMark;
 use crate::format::FormatError;
+use crate::messages::Notice;
 use crate::storage::tabs::{self, HeardStep, SaveId, SaveStep, Stored, revision_of};
 use crate::storage::{self, BrowserStorage, StorageError, StorageKey, TabWatch};
 use leptos::prelude::*;

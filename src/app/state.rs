@@ -6,8 +6,8 @@
 
 use super::route::Route;
 use crate::domain::{Timestamp, Workspace};
-use crate::format::FormatError;
-use crate::storage::{Persistence, StorageError, StorageKey, Usage};
+use crate::messages::Notice;
+use crate::storage::{Persistence, Usage};
 use leptos::prelude::*;
 
 /// Where this tab keeps the workspace.
@@ -35,83 +35,6 @@ pub enum SaveState {
     Failed,
     /// Another tab saved too; the user must choose which version to keep.
     Conflict,
-}
-
-/// Something the user must know about, shown in the banner area until
-/// dismissed or resolved.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Notice {
-    /// The browser gives no localStorage: the app runs in memory.
-    StorageUnavailable,
-    /// The latest changes could not be saved.
-    NotSaved(StorageError),
-    /// Stored data could not be read; it was moved aside to `key`.
-    CorruptQuarantined {
-        /// Where the unreadable text now is.
-        key: StorageKey,
-        /// Why it could not be read.
-        reason: FormatError,
-    },
-    /// While this tab was open, something wrote unreadable data to storage;
-    /// it was moved aside to `key` and this tab's workspace saved instead.
-    CorruptSetAside {
-        /// Where the unreadable text now is.
-        key: StorageKey,
-        /// Why it could not be read.
-        reason: FormatError,
-    },
-    /// Stored data could not be read nor moved aside; the app is read-only so
-    /// that it is not overwritten.
-    CorruptKept {
-        /// Why it could not be read.
-        reason: FormatError,
-        /// Why it could not be moved aside.
-        move_error: StorageError,
-    },
-    /// Stored data comes from a newer Clientele; the app is read-only.
-    NewerData {
-        /// The schema version found.
-        found: u64,
-        /// The newest this app reads.
-        supported: u32,
-    },
-    /// Storage worked at first but then failed on a read or a removal.
-    StorageFailed(StorageError),
-    /// A file could not be offered for download.
-    DownloadFailed(String),
-    /// A newer Clientele saved while this tab had changes that are not
-    /// saved; the page is read-only and those changes live only here.
-    NewerDataUnsaved {
-        /// The schema version found.
-        found: u64,
-        /// The newest this app reads.
-        supported: u32,
-    },
-    /// Another tab saved after an import here, so it can no longer be undone.
-    ImportUndoExpired,
-    /// Another tab or program removed the stored workspace (or cleared
-    /// storage); this tab wrote its workspace back.
-    RemovedAndSavedAgain,
-    /// Stored data from an older version was brought up to date in a way
-    /// that changes scores, or kept as it was where the user must decide.
-    Migrated(crate::format::MigrationNote),
-    /// Storage is nearly full: saves will soon fail.
-    StorageNearlyFull {
-        /// How full, in percent.
-        percent: usize,
-    },
-}
-
-impl Notice {
-    /// Whether two notices are the same kind of problem, so a repeat replaces
-    /// the earlier one instead of stacking up.
-    fn same_kind(&self, other: &Notice) -> bool {
-        // Each migrated model has its own note.
-        if let (Notice::Migrated(a), Notice::Migrated(b)) = (self, other) {
-            return a == b;
-        }
-        std::mem::discriminant(self) == std::mem::discriminant(other)
-    }
 }
 
 /// What is known about browser storage, for the status line.

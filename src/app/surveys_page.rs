@@ -5,6 +5,8 @@ use super::focus::focus_first;
 use super::import::file_picker::FilePicker;
 use super::route::{Route, go_to};
 use super::state::{now, use_app_store};
+use crate::domain::input::{InputError, parse_name};
+use crate::domain::limits::MAX_NAME_CHARS;
 use crate::domain::survey::{Round, Survey};
 use crate::messages;
 use leptos::prelude::*;
@@ -98,7 +100,7 @@ fn NewSurveyForm() -> impl IntoView {
     let use_model = RwSignal::new(true);
     // Each problem is shown beside its own field, which is marked invalid
     // and takes focus.
-    let title_error = RwSignal::new(None::<&'static str>);
+    let title_error = RwSignal::new(None::<String>);
     let criteria_error = RwSignal::new(None::<&'static str>);
     let model_count = move || {
         store
@@ -107,12 +109,17 @@ fn NewSurveyForm() -> impl IntoView {
     };
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let name = title.get_untracked().trim().to_owned();
-        if name.is_empty() {
-            title_error.set(Some(messages::SURVEY_TITLE_MISSING));
-            focus_first("#survey-title");
-            return;
-        }
+        let name = match parse_name(&title.get_untracked(), MAX_NAME_CHARS) {
+            Ok(name) => name,
+            Err(error) => {
+                title_error.set(Some(match error {
+                    InputError::Required => messages::SURVEY_TITLE_MISSING.to_owned(),
+                    other => other.to_string(),
+                }));
+                focus_first("#survey-title");
+                return;
+            }
+        };
         let extra: Vec<String> = extra.get_untracked().lines().map(str::to_owned).collect();
         let use_model = use_model.get_untracked();
         let mut id = None;

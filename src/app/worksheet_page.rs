@@ -60,7 +60,7 @@ pub fn WorksheetPage(
     });
     let rename = move |ev| {
         let text = event_target_value(&ev);
-        match crate::domain::input::parse_name(&text, crate::domain::workspace::MAX_NAME_CHARS) {
+        match crate::domain::input::parse_name(&text, crate::domain::limits::MAX_NAME_CHARS) {
             Ok(valid) => {
                 name_error.set(None);
                 edit_sheet(store, id, |s| s.name = valid);

@@ -11,10 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
 
-/// Most significant digits a stored decimal may have (rust_decimal's exact range).
-pub const MAX_DIGITS: usize = 28;
-/// Most digits after the decimal point a stored decimal may have.
-pub const MAX_DECIMALS: usize = 4;
+use super::limits::{MAX_DECIMALS, MAX_DIGITS};
 
 /// Why a stored decimal was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -145,10 +142,8 @@ impl serde::de::Visitor<'_> for DecimalVisitor {
 pub struct Money(Decimal);
 
 impl Money {
-    /// Typed amounts must stay below this (10^15) in size: twelve months,
-    /// a range's middle and a chart's total of them then stay far inside a
-    /// decimal's range.
-    pub const LIMIT: Decimal = Decimal::from_parts(2_764_472_320, 232_830, 0, false, 0);
+    /// Typed amounts must stay below this: [`super::limits::MONEY_LIMIT`].
+    pub const LIMIT: Decimal = super::limits::MONEY_LIMIT;
 
     /// Wraps an exact decimal amount.
     pub const fn new(amount: Decimal) -> Self {

@@ -13,7 +13,8 @@
 //! A range is two numbers joined by `-`, `–`, `—` or ` to ` (`50-100`); its
 //! low end may not exceed its high end.
 
-use super::decimal::{MAX_DECIMALS, MAX_DIGITS, Money, parse_stored_decimal};
+use super::decimal::{Money, parse_stored_decimal};
+use super::limits::{MAX_DECIMALS, MAX_DIGITS};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 

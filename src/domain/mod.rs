@@ -9,6 +9,7 @@ pub mod decimal;
 pub mod icp;
 pub mod id;
 pub mod input;
+pub mod limits;
 pub mod naming;
 pub mod open_enum;
 pub mod profile;

@@ -552,9 +552,6 @@ impl Loyalty {
     }
 }
 
-/// Longest company name accepted, in characters.
-pub const MAX_COMPANY_NAME_CHARS: usize = 120;
-
 const MONTHS_PER_YEAR: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
 
 impl Profile {
@@ -600,9 +597,9 @@ impl Profile {
     }
 
     /// Checks a company name as typed: trimmed, 1 to
-    /// [`MAX_COMPANY_NAME_CHARS`] characters.
+    /// [`super::limits::MAX_NAME_CHARS`] characters.
     pub fn validate_name(typed: &str) -> Result<String, InputError> {
-        super::input::parse_name(typed, MAX_COMPANY_NAME_CHARS)
+        super::input::parse_name(typed, super::limits::MAX_NAME_CHARS)
     }
 
     /// A copy with new ids throughout (profile and every row), named

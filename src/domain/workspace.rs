@@ -14,8 +14,7 @@ use super::{Date, ModelId, Profile, ProfileId, Timestamp, WorksheetId, Workspace
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-/// Longest workspace name accepted, in characters.
-pub const MAX_NAME_CHARS: usize = 80;
+use super::limits::MAX_NAME_CHARS;
 
 /// The name a new workspace starts with.
 pub const DEFAULT_NAME: &str = "My workspace";
@@ -329,14 +328,21 @@ mod tests {
     }
 
     #[test]
-    fn workspace_names_are_checked_up_to_80_characters() {
+    fn workspace_names_are_checked_up_to_120_characters() {
         assert_eq!(
             Workspace::validate_name("  Acme sales  ").unwrap(),
             "Acme sales"
         );
         assert_eq!(
-            Workspace::validate_name(&"x".repeat(81)),
-            Err(InputError::TooLong { max: 80, chars: 81 })
+            Workspace::validate_name(&"x".repeat(120)).map(|n| n.len()),
+            Ok(120)
+        );
+        assert_eq!(
+            Workspace::validate_name(&"x".repeat(121)),
+            Err(InputError::TooLong {
+                max: 120,
+                chars: 121
+            })
         );
     }
 

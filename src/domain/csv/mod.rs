@@ -16,6 +16,6 @@ pub mod values;
 mod fixtures;
 
 pub use mapping::{MatchOn, Target, guess_mapping, header_key};
-pub use parse::{CsvError, CsvRow, MAX_COLUMNS, MAX_ROWS, Table, parse};
+pub use parse::{CsvError, CsvRow, Table, parse};
 pub use rows::{CellError, CsvOutcome, RowError, RowSkip, read_rows};
 pub use values::{SlashOrder, domain_key, name_key, parse_date, parse_status};

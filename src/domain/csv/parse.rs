@@ -17,19 +17,13 @@
 //! - a short row is padded with empty cells; a long row keeps its extra
 //!   cells apart in [`CsvRow::extra_cells`], since they have no header.
 //!
-//! Limits: [`MAX_COLUMNS`] header columns and [`MAX_ROWS`] data rows; a file
+//! Limits: [`MAX_CSV_COLUMNS`] header columns and [`MAX_CSV_ROWS`] data rows; a file
 //! over either is refused rather than cut, so nothing is dropped unseen.
 
 use std::iter::Peekable;
 use std::str::Chars;
 
-/// The most header columns read; a CRM export rarely has more than 100.
-pub const MAX_COLUMNS: usize = 200;
-
-/// The most data rows read: far more than a team keeps in Clientele
-/// (browser storage holds a few thousand full profiles), low enough that a
-/// wrong file is refused before it fills the page.
-pub const MAX_ROWS: usize = 50_000;
+use crate::domain::limits::{MAX_CSV_COLUMNS, MAX_CSV_ROWS};
 
 /// A CSV file as a table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,7 +47,7 @@ pub struct CsvRow {
     pub cells: Vec<String>,
     /// Cells past the last header, as found; empty for a well-formed row.
     /// They usually mean an unquoted separator inside a value, which also
-    /// shifts the cells before them. At most [`MAX_COLUMNS`] are kept.
+    /// shifts the cells before them. At most [`MAX_CSV_COLUMNS`] are kept.
     pub extra_cells: Vec<String>,
 }
 
@@ -69,9 +63,9 @@ pub enum CsvError {
     },
     /// A header line but no data rows.
     NoRows,
-    /// More header columns than [`MAX_COLUMNS`].
+    /// More header columns than [`MAX_CSV_COLUMNS`].
     TooManyColumns,
-    /// More data rows than [`MAX_ROWS`].
+    /// More data rows than [`MAX_CSV_ROWS`].
     TooManyRows,
 }
 
@@ -86,18 +80,18 @@ pub fn parse(text: &str) -> Result<Table, CsvError> {
     let mut records = Records::new(text, separator)
         .filter(|r| !matches!(r, Ok((_, cells)) if cells.iter().all(|c| c.trim().is_empty())));
     let (_, header_cells) = records.next().ok_or(CsvError::Empty)??;
-    if header_cells.len() > MAX_COLUMNS {
+    if header_cells.len() > MAX_CSV_COLUMNS {
         return Err(CsvError::TooManyColumns);
     }
     let headers = headers(header_cells);
     let mut rows = Vec::new();
     for record in records {
         let (line, mut cells) = record?;
-        if rows.len() == MAX_ROWS {
+        if rows.len() == MAX_CSV_ROWS {
             return Err(CsvError::TooManyRows);
         }
         let mut extra_cells = cells.split_off(cells.len().min(headers.len()));
-        extra_cells.truncate(MAX_COLUMNS);
+        extra_cells.truncate(MAX_CSV_COLUMNS);
         cells.resize(headers.len(), String::new());
         rows.push(CsvRow {
             line,
@@ -180,8 +174,8 @@ impl Iterator for Records<'_> {
         let mut quote_line = None;
         // Cells past this are dropped, so one runaway line cannot fill
         // memory; it is enough to see a header that is too wide and to keep
-        // `MAX_COLUMNS` extra cells after the widest header allowed.
-        let keep = 2 * MAX_COLUMNS + 1;
+        // `MAX_CSV_COLUMNS` extra cells after the widest header allowed.
+        let keep = 2 * MAX_CSV_COLUMNS + 1;
         let push = |cells: &mut Vec<String>, cell: &mut String| {
             let cell = std::mem::take(cell);
             if cells.len() < keep {
@@ -385,26 +379,26 @@ mod tests {
 
     #[test]
     fn files_over_the_limits_are_refused_not_cut() {
-        let wide = vec!["c"; MAX_COLUMNS + 1].join(",");
+        let wide = vec!["c"; MAX_CSV_COLUMNS + 1].join(",");
         assert_eq!(
             parse(&format!("{wide}\nx\n")),
             Err(CsvError::TooManyColumns)
         );
-        let widest = vec!["c"; MAX_COLUMNS].join(",");
+        let widest = vec!["c"; MAX_CSV_COLUMNS].join(",");
         assert!(parse(&format!("{widest}\nx\n")).is_ok());
-        let long = format!("Company\n{}", "Acme\n".repeat(MAX_ROWS + 1));
+        let long = format!("Company\n{}", "Acme\n".repeat(MAX_CSV_ROWS + 1));
         assert_eq!(parse(&long), Err(CsvError::TooManyRows));
-        let longest = format!("Company\n{}", "Acme\n".repeat(MAX_ROWS));
-        assert_eq!(parse(&longest).unwrap().rows.len(), MAX_ROWS);
+        let longest = format!("Company\n{}", "Acme\n".repeat(MAX_CSV_ROWS));
+        assert_eq!(parse(&longest).unwrap().rows.len(), MAX_CSV_ROWS);
     }
 
     #[test]
     fn a_runaway_row_keeps_a_bounded_number_of_extra_cells() {
-        let text = format!("a,b\n{}\n", ",".repeat(10 * MAX_COLUMNS));
+        let text = format!("a,b\n{}\n", ",".repeat(10 * MAX_CSV_COLUMNS));
         // All blank: skipped; with a value it is kept, extras bounded.
         assert_eq!(parse(&text), Err(CsvError::NoRows));
-        let text = format!("a,b\nx{}\n", ",y".repeat(10 * MAX_COLUMNS));
+        let text = format!("a,b\nx{}\n", ",y".repeat(10 * MAX_CSV_COLUMNS));
         let table = parse(&text).unwrap();
-        assert_eq!(table.rows[0].extra_cells.len(), MAX_COLUMNS);
+        assert_eq!(table.rows[0].extra_cells.len(), MAX_CSV_COLUMNS);
     }
 }

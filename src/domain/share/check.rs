@@ -5,7 +5,7 @@
 
 use crate::domain::icp::{ChartValues, Worksheet};
 use crate::domain::input::{Span, parse_currency, parse_email, parse_website};
-use crate::domain::profile::MAX_COMPANY_NAME_CHARS;
+use crate::domain::limits::MAX_NAME_CHARS;
 use crate::domain::scoring::{Answer, CriterionKind, ScoringModel};
 use crate::domain::survey::{RATING_RANGE, SurveyAnswer};
 use crate::domain::{
@@ -316,10 +316,10 @@ fn check_name(name: &mut String, repairs: &mut Vec<Repair>) -> Result<(), Skip> 
     if name.trim().is_empty() {
         return Err(Skip::NoName);
     }
-    if name.chars().count() > MAX_COMPANY_NAME_CHARS {
-        *name = name.chars().take(MAX_COMPANY_NAME_CHARS).collect();
+    if name.chars().count() > MAX_NAME_CHARS {
+        *name = name.chars().take(MAX_NAME_CHARS).collect();
         repairs.push(Repair::NameShortened {
-            max: MAX_COMPANY_NAME_CHARS,
+            max: MAX_NAME_CHARS,
         });
     }
     Ok(())
@@ -390,11 +390,11 @@ mod tests {
         assert_eq!(check_profile(&mut profile("  ")), Err(Skip::NoName));
         let mut long = profile(&"A".repeat(1_000_000));
         let repairs = check_profile(&mut long).unwrap();
-        assert_eq!(long.name.chars().count(), MAX_COMPANY_NAME_CHARS);
+        assert_eq!(long.name.chars().count(), MAX_NAME_CHARS);
         assert_eq!(
             repairs,
             vec![Repair::NameShortened {
-                max: MAX_COMPANY_NAME_CHARS
+                max: MAX_NAME_CHARS
             }]
         );
     }

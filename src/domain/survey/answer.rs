@@ -2,6 +2,7 @@
 
 use super::{RATING_RANGE, Round, Survey};
 use crate::domain::id::{CriterionId, RatedCustomerId, SurveyAnswerId, SurveyId, WorkspaceId};
+use crate::domain::limits::MAX_NAME_CHARS;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -50,6 +51,8 @@ pub struct SurveyAnswer {
 pub enum AnswerError {
     /// The rep's name is blank.
     NoName,
+    /// The rep's name is longer than [`MAX_NAME_CHARS`] characters.
+    NameTooLong,
     /// Round 1 without a single vote.
     NoVotes,
     /// More votes than the survey allows.
@@ -151,6 +154,8 @@ impl SurveyAnswer {
         let mut problems = Vec::new();
         if self.respondent.trim().is_empty() {
             problems.push(AnswerError::NoName);
+        } else if self.respondent.trim().chars().count() > MAX_NAME_CHARS {
+            problems.push(AnswerError::NameTooLong);
         }
         let known = |id: &CriterionId| survey.criterion(*id).is_some();
         match survey.round {
@@ -282,6 +287,16 @@ mod tests {
             answer.problems(&survey),
             vec![AnswerError::NoName, AnswerError::NoVotes]
         );
+    }
+
+    #[test]
+    fn a_name_may_be_as_long_as_any_name_in_the_file_format() {
+        let survey = survey(Round::Criteria);
+        let mut answer = SurveyAnswer::new(&survey, "ż".repeat(120), WorkspaceId::new());
+        answer.toggle_vote(&survey, survey.criteria[0].id).unwrap();
+        assert!(answer.is_complete(&survey));
+        answer.respondent.push('x');
+        assert_eq!(answer.problems(&survey), vec![AnswerError::NameTooLong]);
     }
 
     #[test]
