@@ -449,7 +449,7 @@ async fn a_five_column_chart_with_linked_and_typed_in_customers_derives_the_idea
         .await;
     assert_eq!(invalid, json!([]), "no cell refuses what was typed");
 
-    // Worked out by hand (see src/domain/icp.rs):
+    // Worked out by hand (see src/domain/icp/derive.rs):
     // - employees, 4 known: lows 20, 50, 80, 200 → lower median 50; highs
     //   40, 80, 100, 200 → lower median 80; smallest 20, largest 200;
     // - monthly: 1000 + 2000 + 1500 (18,000 / 12) + 1250.50 + 899.99

@@ -1,0 +1,51 @@
+//! The Ideal Customer Profile worksheet: the top customers side by side on
+//! the chart's eleven rows, and the ideal profile derived from them.
+//!
+//! A column either links to a profile (its values are read from the
+//! profile, live) or is typed in without a real name ("Client #1"). A
+//! linked column also keeps a copy of the profile's values, refreshed when
+//! the profile is deleted, so that the chart still shows what it was based
+//! on. Blanks are fine and ranges are fine, as the chart says.
+//!
+//! The module is split by concern:
+//! - `worksheet.rs`: the worksheet, its columns and the values each shows
+//!   (linked or typed in, "Client #n" headings);
+//! - `rows.rs`: the chart's eleven rows, their labels and help, and reading
+//!   and editing a cell;
+//! - `ideal.rs`: the ideal profile and its parts (most common answers,
+//!   typical spans, averages, shares);
+//! - `derive.rs`: deriving the ideal profile from the chart's columns;
+//! - `fit.rs`: comparing a profile with the ideal profile.
+
+mod derive;
+mod fit;
+mod ideal;
+mod rows;
+mod worksheet;
+
+pub use derive::derive;
+pub use fit::{FIT_RULE, Fit, RowFit, fit};
+pub use ideal::{Average, IdealProfile, Mode, Share, SharedPurchase, Typical};
+pub use rows::ChartRow;
+pub use worksheet::{
+    ChartColumn, ChartValues, ColumnSource, ColumnView, DEFAULT_COLUMNS, Worksheet,
+};
+
+/// Helpers shared by the tests of this module's files.
+#[cfg(test)]
+mod test_support {
+    use crate::domain::decimal::Money;
+    use crate::domain::input::Span;
+
+    pub(super) fn money(text: &str) -> Money {
+        text.parse().unwrap()
+    }
+
+    pub(super) fn exact(value: u32) -> Option<Span<u32>> {
+        Some(Span::Exact { value })
+    }
+
+    pub(super) fn range(low: u32, high: u32) -> Option<Span<u32>> {
+        Some(Span::Range { low, high })
+    }
+}
