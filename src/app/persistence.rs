@@ -137,7 +137,10 @@ fn open_stored(storage: BrowserStorage, tries: u32) -> Opened {
         }
     };
     match Stored::from_text(text) {
-        Stored::Missing => fresh(StorageMode::Browser, Vec::new(), Some(storage)),
+        // `Unchanged` needs a base, which a tab that is opening has not.
+        Stored::Missing | Stored::Unchanged => {
+            fresh(StorageMode::Browser, Vec::new(), Some(storage))
+        }
         Stored::Saved {
             id,
             workspace,
@@ -445,7 +448,7 @@ impl Persistence {
             None => return,
         };
         let base = self.keeper.with_value(|k| k.base);
-        match tabs::after_other_tab(base, self.has_unsaved_changes(), Stored::from_text(text)) {
+        match tabs::after_other_tab(base, self.has_unsaved_changes(), Stored::since(base, text)) {
             HeardStep::Ignore => {}
             HeardStep::TakeTheirs { id, theirs } => self.adopt(id, *theirs),
             HeardStep::Conflict { id, theirs } => self.show_conflict(id, *theirs),
@@ -651,7 +654,7 @@ fn write_unless_changed(
             let text = storage
                 .read(&StorageKey::Workspace)
                 .map_err(Blocked::Storage)?;
-            let written_back = match tabs::before_save(base, Stored::from_text(text)) {
+            let written_back = match tabs::before_save(base, Stored::since(base, text)) {
                 SaveStep::Write => false,
                 SaveStep::WriteBack => true,
                 SaveStep::Conflict { id, theirs } => {

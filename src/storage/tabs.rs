@@ -26,15 +26,18 @@ pub struct SaveId {
 impl SaveId {
     /// The save whose stored text is `text`, at `revision`.
     pub fn of(revision: u64, text: &str) -> Self {
-        // FNV-1a: tiny, stable across builds (unlike std's hasher, whose
-        // algorithm may change) and fast enough for a packed workspace.
-        let fingerprint = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-            (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
-        });
         Self {
             revision,
-            fingerprint,
+            fingerprint: fingerprint(text),
         }
+    }
+
+    /// Whether `text` is exactly this save's stored text. The text holds
+    /// the revision, so a matching fingerprint is this very save, known
+    /// without decoding it.
+    pub fn is_text_of(&self, text: &str) -> bool {
+        // An in-memory save was never stored.
+        self.fingerprint != 0 && fingerprint(text) == self.fingerprint
     }
 
     /// A save that exists only in this tab's memory (the browser gives no
@@ -47,6 +50,14 @@ impl SaveId {
     }
 }
 
+/// FNV-1a: tiny, stable across builds (unlike std's hasher, whose
+/// algorithm may change) and fast enough for a packed workspace.
+fn fingerprint(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 /// The revision of `base`; a tab that found nothing stored counts from 0.
 pub fn revision_of(base: Option<SaveId>) -> u64 {
     base.map_or(0, |b| b.revision)
@@ -57,6 +68,11 @@ pub fn revision_of(base: Option<SaveId>) -> u64 {
 pub enum Stored {
     /// Nothing: never saved, or removed.
     Missing,
+    /// Exactly the save this tab last read or wrote, left undecoded: most
+    /// saves find it, and decoding a large workspace only to learn that
+    /// would double what a save costs.
+    /// Only [`Stored::since`] finds it, for the tab it is given the base of.
+    Unchanged,
     /// A workspace this version reads.
     Saved {
         /// Which save it is.
@@ -84,6 +100,15 @@ pub enum Stored {
 }
 
 impl Stored {
+    /// Reads the text stored under the workspace key (`None`: no key) for a
+    /// tab based on `base`: the very save `base` is not decoded.
+    pub fn since(base: Option<SaveId>, text: Option<String>) -> Self {
+        match (base, &text) {
+            (Some(base), Some(stored)) if base.is_text_of(stored) => Self::Unchanged,
+            _ => Self::from_text(text),
+        }
+    }
+
     /// Decodes the text stored under the workspace key (`None`: no key).
     pub fn from_text(text: Option<String>) -> Self {
         let Some(text) = text else {
@@ -143,6 +168,7 @@ pub fn before_save(base: Option<SaveId>, stored: Stored) -> SaveStep {
     match stored {
         Stored::Missing if base.is_some() => SaveStep::WriteBack,
         Stored::Missing => SaveStep::Write,
+        Stored::Unchanged => SaveStep::Write,
         Stored::Saved { id, .. } if Some(id) == base => SaveStep::Write,
         // Older than this tab's base: written by a tab that missed this
         // tab's saves. This tab's data is the newer one.
@@ -199,6 +225,7 @@ pub fn after_other_tab(base: Option<SaveId>, unsaved_changes: bool, stored: Stor
     match stored {
         Stored::Missing if base.is_some() => HeardStep::WriteBack,
         Stored::Missing => HeardStep::Ignore,
+        Stored::Unchanged => HeardStep::Ignore,
         Stored::Saved { id, .. } if Some(id) == base => HeardStep::Ignore,
         Stored::Saved { id, .. } if id.revision < revision_of(base) => HeardStep::Ignore,
         Stored::Saved { id, workspace, .. }
@@ -262,6 +289,36 @@ mod tests {
         let (_, later) = saved("Mine", 5, 2);
         assert_ne!(my_id, later, "same content saved at another moment");
         assert_ne!(SaveId::of(5, &theirs), SaveId::of(6, &theirs));
+    }
+
+    #[test]
+    fn a_tabs_own_save_is_known_without_decoding_it() {
+        let (text, id) = saved("Acme", 4, 0);
+        let (other, _) = saved("Acme", 4, 1);
+        assert!(matches!(
+            Stored::since(Some(id), Some(text.clone())),
+            Stored::Unchanged
+        ));
+        assert!(matches!(
+            before_save(Some(id), Stored::since(Some(id), Some(text.clone()))),
+            SaveStep::Write
+        ));
+        assert!(matches!(
+            after_other_tab(Some(id), true, Stored::since(Some(id), Some(text.clone()))),
+            HeardStep::Ignore
+        ));
+        // Any other text is decoded and decided on as before.
+        assert!(matches!(
+            Stored::since(Some(id), Some(other.clone())),
+            Stored::Saved { .. }
+        ));
+        assert!(matches!(
+            Stored::since(None, Some(text.clone())),
+            Stored::Saved { .. }
+        ));
+        assert!(matches!(Stored::since(Some(id), None), Stored::Missing));
+        // A save kept only in memory is never taken for stored text.
+        assert!(!SaveId::in_memory(4).is_text_of(&text));
     }
 
     #[test]
