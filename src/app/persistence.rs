@@ -34,9 +34,8 @@ use super::state::{AppStore, SaveState, StorageInfo, StorageMode, now};
 use crate::domain::Workspace;
 use crate::domain::sorting::sort_by_key_with;
 use crate::domain::workspace::ExportMark;
-use crate::format::FormatError;
 use crate::messages::Notice;
-use crate::storage::tabs::{self, HeardStep, SaveId, SaveStep, Stored, revision_of};
+use crate::storage::tabs::{self, Blocked, HeardStep, SaveId, Stored, revision_of};
 use crate::storage::{self, BrowserStorage, StorageError, StorageKey, TabWatch};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -44,10 +43,6 @@ use std::time::Duration;
 
 /// How long after the last change a save happens.
 pub const SAVE_DELAY: Duration = Duration::from_millis(400);
-
-/// How many times a save or the start reads storage again when unreadable
-/// data was replaced by another tab while being set aside.
-const SET_ASIDE_TRIES: u32 = 3;
 
 /// This tab's link to storage; lives as long as the app.
 struct Keeper {
@@ -93,17 +88,56 @@ pub struct Opened {
     base: Option<SaveId>,
 }
 
-/// Reads the workspace from storage, setting aside anything unreadable.
-/// Never writes over data it could not read.
+/// Reads the workspace from storage, setting aside anything unreadable
+/// (see [`tabs::open`]). Never writes over data it could not read.
 pub fn open_workspace() -> Opened {
-    match BrowserStorage::open() {
-        Ok(storage) => open_stored(storage, SET_ASIDE_TRIES),
-        Err(_) => fresh(
+    let Ok(storage) = BrowserStorage::open() else {
+        return fresh(
             StorageMode::InMemory,
             vec![Notice::StorageUnavailable],
             None,
+        );
+    };
+    let (mode, notice) = match tabs::open(&storage, now()) {
+        tabs::Opened::Found {
+            id,
+            workspace,
+            notes,
+        } => {
+            return Opened {
+                workspace: *workspace,
+                mode: StorageMode::Browser,
+                notices: notes.into_iter().map(Notice::Migrated).collect(),
+                storage: Some(storage),
+                base: Some(id),
+            };
+        }
+        tabs::Opened::Unavailable => {
+            return fresh(
+                StorageMode::InMemory,
+                vec![Notice::StorageUnavailable],
+                None,
+            );
+        }
+        tabs::Opened::Nothing => (StorageMode::Browser, None),
+        tabs::Opened::SetAside { key, reason } => (
+            StorageMode::Browser,
+            Some(Notice::CorruptQuarantined { key, reason }),
         ),
-    }
+        // Something is there but cannot be read now: do not risk overwriting it.
+        tabs::Opened::ReadFailed(error) => {
+            (StorageMode::ReadOnly, Some(Notice::StorageFailed(error)))
+        }
+        tabs::Opened::UnreadableKept { reason, move_error } => (
+            StorageMode::ReadOnly,
+            Some(Notice::CorruptKept { reason, move_error }),
+        ),
+        tabs::Opened::FromNewerVersion { found, supported } => (
+            StorageMode::ReadOnly,
+            Some(Notice::NewerData { found, supported }),
+        ),
+    };
+    fresh(mode, notice.into_iter().collect(), Some(storage))
 }
 
 /// A new, empty workspace.
@@ -114,65 +148,6 @@ fn fresh(mode: StorageMode, notices: Vec<Notice>, storage: Option<BrowserStorage
         notices,
         storage,
         base: None,
-    }
-}
-
-fn open_stored(storage: BrowserStorage, tries: u32) -> Opened {
-    let text = match storage.read(&StorageKey::Workspace) {
-        Ok(text) => text,
-        Err(StorageError::Unavailable) => {
-            return fresh(
-                StorageMode::InMemory,
-                vec![Notice::StorageUnavailable],
-                None,
-            );
-        }
-        // Something is there but cannot be read now: do not risk overwriting it.
-        Err(e) => {
-            return fresh(
-                StorageMode::ReadOnly,
-                vec![Notice::StorageFailed(e)],
-                Some(storage),
-            );
-        }
-    };
-    match Stored::from_text(text) {
-        // `Unchanged` needs a base, which a tab that is opening has not.
-        Stored::Missing | Stored::Unchanged => {
-            fresh(StorageMode::Browser, Vec::new(), Some(storage))
-        }
-        Stored::Saved {
-            id,
-            workspace,
-            notes,
-        } => Opened {
-            workspace: *workspace,
-            mode: StorageMode::Browser,
-            notices: notes.into_iter().map(Notice::Migrated).collect(),
-            storage: Some(storage),
-            base: Some(id),
-        },
-        Stored::FromNewerVersion { found, supported } => fresh(
-            StorageMode::ReadOnly,
-            vec![Notice::NewerData { found, supported }],
-            Some(storage),
-        ),
-        Stored::Unreadable { text, reason } => {
-            match storage.set_aside(&StorageKey::Workspace, &text, now()) {
-                Ok(key) => fresh(
-                    StorageMode::Browser,
-                    vec![Notice::CorruptQuarantined { key, reason }],
-                    Some(storage),
-                ),
-                // Another tab saved over it meanwhile: read what it saved.
-                Err(StorageError::ChangedMeanwhile) if tries > 1 => open_stored(storage, tries - 1),
-                Err(move_error) => fresh(
-                    StorageMode::ReadOnly,
-                    vec![Notice::CorruptKept { reason, move_error }],
-                    Some(storage),
-                ),
-            }
-        }
     }
 }
 
@@ -387,11 +362,11 @@ impl Persistence {
                 return None;
             }
             let storage = k.storage.as_ref()?;
-            Some(write_unless_changed(
-                storage,
-                k.base,
-                store.workspace.get_untracked(),
-            ))
+            // In place and untracked: no view shows the revision, and the
+            // workspace is not copied (it may hold years of profiles).
+            store
+                .workspace
+                .try_update_untracked(|w| tabs::save(storage, k.base, w, now()))
         });
         let Some(Some(attempt)) = attempt else { return };
         if let Some((key, reason)) = attempt.set_aside {
@@ -403,11 +378,8 @@ impl Persistence {
                     k.base = Some(saved.id);
                     k.dirty = false;
                 });
-                store.workspace.update_untracked(|w| {
-                    w.revision = saved.id.revision;
-                    w.updated_at = saved.updated_at;
-                });
-                store.save_state.set(SaveState::Saved(saved.updated_at));
+                let saved_at = store.workspace.with_untracked(|w| w.updated_at);
+                store.save_state.set(SaveState::Saved(saved_at));
                 store.dismiss(|n| matches!(n, Notice::NotSaved(_) | Notice::StorageFailed(_)));
                 if saved.written_back {
                     store.notify(Notice::RemovedAndSavedAgain);
@@ -613,82 +585,4 @@ impl Persistence {
             }
         });
     }
-}
-
-/// Why a save did not write.
-enum Blocked {
-    /// Storage holds a save this tab has not seen: newer, or the same
-    /// revision saved by another tab.
-    Conflict { id: SaveId, theirs: Box<Workspace> },
-    /// Storage holds data from a newer Clientele.
-    NewerVersion { found: u64, supported: u32 },
-    /// Storage refused.
-    Storage(StorageError),
-}
-
-/// A save as written.
-struct Saved {
-    id: SaveId,
-    updated_at: crate::domain::Timestamp,
-    /// Storage no longer held this tab's save: it was written back.
-    written_back: bool,
-}
-
-/// What one save did.
-struct Attempt {
-    /// Unreadable text found and moved aside (even if the write then failed).
-    set_aside: Option<(StorageKey, FormatError)>,
-    result: Result<Saved, Blocked>,
-}
-
-/// Reads what is stored and writes `workspace` as revision `base + 1` only
-/// if storage still holds the save `base` (see [`tabs::before_save`]).
-fn write_unless_changed(
-    storage: &BrowserStorage,
-    base: Option<SaveId>,
-    mut workspace: Workspace,
-) -> Attempt {
-    let mut set_aside = None;
-    let mut result = || {
-        for _ in 0..SET_ASIDE_TRIES {
-            let text = storage
-                .read(&StorageKey::Workspace)
-                .map_err(Blocked::Storage)?;
-            let written_back = match tabs::before_save(base, Stored::since(base, text)) {
-                SaveStep::Write => false,
-                SaveStep::WriteBack => true,
-                SaveStep::Conflict { id, theirs } => {
-                    return Err(Blocked::Conflict { id, theirs });
-                }
-                SaveStep::Refuse { found, supported } => {
-                    return Err(Blocked::NewerVersion { found, supported });
-                }
-                SaveStep::SetAside { text, reason } => {
-                    match storage.set_aside(&StorageKey::Workspace, &text, now()) {
-                        Ok(key) => {
-                            set_aside = Some((key, reason));
-                            false
-                        }
-                        // Another tab saved over it meanwhile: read again.
-                        Err(StorageError::ChangedMeanwhile) => continue,
-                        Err(error) => return Err(Blocked::Storage(error)),
-                    }
-                }
-            };
-            let at = now();
-            workspace.stamp_saved(revision_of(base), at);
-            let text = crate::format::encode_stored(&workspace, at);
-            storage
-                .write(&StorageKey::Workspace, &text)
-                .map_err(Blocked::Storage)?;
-            return Ok(Saved {
-                id: SaveId::of(workspace.revision, &text),
-                updated_at: at,
-                written_back,
-            });
-        }
-        Err(Blocked::Storage(StorageError::ChangedMeanwhile))
-    };
-    let result = result();
-    Attempt { set_aside, result }
 }

@@ -8,6 +8,8 @@
 //! in [`tabs`].
 
 mod keys;
+#[cfg(test)]
+pub(crate) mod memory;
 mod set_aside;
 pub mod tabs;
 
@@ -15,7 +17,6 @@ pub use keys::{NAMESPACE, StorageKey};
 
 use crate::domain::Timestamp;
 use gloo_storage::Storage as _;
-use set_aside::Slots;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
@@ -73,6 +74,20 @@ impl Usage {
     pub fn nearly_full(&self) -> bool {
         self.percent() >= NEARLY_FULL_PERCENT
     }
+}
+
+/// The storage calls the rules of saving use ([`tabs`]): the browser's
+/// localStorage in the app ([`BrowserStorage`]), a map in native tests, so
+/// that every step of opening and saving is tested without a browser.
+pub trait Slots {
+    /// The text stored under `key`, if any.
+    fn read(&self, key: &StorageKey) -> Result<Option<String>, StorageError>;
+    /// Stores `text` under `key`; on failure what was there is left alone.
+    fn write(&self, key: &StorageKey, text: &str) -> Result<(), StorageError>;
+    /// Removes `key`; removing a missing key is not an error.
+    fn remove(&self, key: &StorageKey) -> Result<(), StorageError>;
+    /// Every Clientele key present, in no particular order.
+    fn keys(&self) -> Result<Vec<StorageKey>, StorageError>;
 }
 
 /// An open localStorage.

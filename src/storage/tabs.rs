@@ -8,8 +8,14 @@
 //! revision *and* a fingerprint of the stored text, and storage holding the
 //! same revision with other text is a different save, never "the same".
 
-use crate::domain::Workspace;
-use crate::format::{self, FormatError};
+use super::set_aside::set_aside;
+use super::{Slots, StorageError, StorageKey};
+use crate::domain::{Timestamp, Workspace};
+use crate::format::{self, FormatError, MigrationNote};
+
+/// How many times opening or a save reads storage again when unreadable
+/// data was replaced by another tab while being set aside.
+const SET_ASIDE_TRIES: u32 = 3;
 
 /// One saved document, told apart from every other: its revision and a
 /// fingerprint of the exact text stored.
@@ -248,10 +254,215 @@ pub fn after_other_tab(base: Option<SaveId>, unsaved_changes: bool, stored: Stor
     }
 }
 
+/// What a tab found in storage when it opened.
+#[derive(Debug)]
+pub enum Opened {
+    /// The browser gives no storage: the tab works in memory.
+    Unavailable,
+    /// Storage failed on reading. Something may be stored, so the tab must
+    /// not write over it.
+    ReadFailed(StorageError),
+    /// Nothing stored yet.
+    Nothing,
+    /// A workspace this version reads.
+    Found {
+        /// Which save it is.
+        id: SaveId,
+        /// The workspace as decoded.
+        workspace: Box<Workspace>,
+        /// What migrating it from an older version changed that the user
+        /// must hear about.
+        notes: Vec<MigrationNote>,
+    },
+    /// Unreadable text, moved unchanged to `key`; the tab starts empty.
+    SetAside {
+        /// Where the text now is.
+        key: StorageKey,
+        /// Why it could not be read.
+        reason: FormatError,
+    },
+    /// Unreadable text that could not be moved aside: the tab must not
+    /// write over it.
+    UnreadableKept {
+        /// Why it could not be read.
+        reason: FormatError,
+        /// Why it could not be moved.
+        move_error: StorageError,
+    },
+    /// From a newer Clientele: never to be written over.
+    FromNewerVersion {
+        /// The schema version found.
+        found: u64,
+        /// The newest this app reads.
+        supported: u32,
+    },
+}
+
+/// Reads the workspace from `slots` as a tab opens, setting unreadable
+/// text aside at `at`. Never writes over data it could not read.
+pub fn open(slots: &impl Slots, at: Timestamp) -> Opened {
+    let mut tries = SET_ASIDE_TRIES;
+    loop {
+        let text = match slots.read(&StorageKey::Workspace) {
+            Ok(text) => text,
+            Err(StorageError::Unavailable) => return Opened::Unavailable,
+            Err(error) => return Opened::ReadFailed(error),
+        };
+        return match Stored::from_text(text) {
+            // `Unchanged` needs a base, which an opening tab has not.
+            Stored::Missing | Stored::Unchanged => Opened::Nothing,
+            Stored::Saved {
+                id,
+                workspace,
+                notes,
+            } => Opened::Found {
+                id,
+                workspace,
+                notes,
+            },
+            Stored::FromNewerVersion { found, supported } => {
+                Opened::FromNewerVersion { found, supported }
+            }
+            Stored::Unreadable { text, reason } => {
+                match set_aside(slots, &StorageKey::Workspace, &text, at) {
+                    Ok(key) => Opened::SetAside { key, reason },
+                    // Another tab saved over it meanwhile: read what it saved.
+                    Err(StorageError::ChangedMeanwhile) if tries > 1 => {
+                        tries -= 1;
+                        continue;
+                    }
+                    Err(move_error) => Opened::UnreadableKept { reason, move_error },
+                }
+            }
+        };
+    }
+}
+
+/// Why a save wrote nothing.
+#[derive(Debug)]
+pub enum Blocked {
+    /// Storage holds a save this tab has not seen: newer, or the same
+    /// revision saved by another tab. The user chooses.
+    Conflict {
+        /// Which save storage holds.
+        id: SaveId,
+        /// The other tab's workspace.
+        theirs: Box<Workspace>,
+    },
+    /// Storage holds data from a newer Clientele.
+    NewerVersion {
+        /// The schema version found.
+        found: u64,
+        /// The newest this app reads.
+        supported: u32,
+    },
+    /// Storage refused.
+    Storage(StorageError),
+}
+
+/// A save as written.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Saved {
+    /// The save now stored, which the tab is based on from now on.
+    pub id: SaveId,
+    /// Storage no longer held this tab's save (another tab or program
+    /// removed it): the workspace was written back.
+    pub written_back: bool,
+}
+
+/// What one save did.
+#[derive(Debug)]
+pub struct Attempt {
+    /// Unreadable text found and moved aside (even if the write then
+    /// failed).
+    pub set_aside: Option<(StorageKey, FormatError)>,
+    /// The save, or why nothing was written.
+    pub result: Result<Saved, Blocked>,
+}
+
+/// Saves `workspace` for a tab based on `base` (see [`before_save`]): reads
+/// what is stored, sets unreadable text aside, and writes `workspace` as
+/// the revision after `base`, saved `at`, only if storage still holds the
+/// save `base`. The workspace is stamped with its new revision and time
+/// only when it is written; otherwise it is left exactly as it was. Run it
+/// inside the cross-tab lock where the browser has one: from its read to
+/// its write nothing else runs.
+pub fn save(
+    slots: &impl Slots,
+    base: Option<SaveId>,
+    workspace: &mut Workspace,
+    at: Timestamp,
+) -> Attempt {
+    let mut set_aside_here = None;
+    let mut result = Err(Blocked::Storage(StorageError::ChangedMeanwhile));
+    for _ in 0..SET_ASIDE_TRIES {
+        let text = match slots.read(&StorageKey::Workspace) {
+            Ok(text) => text,
+            Err(error) => {
+                result = Err(Blocked::Storage(error));
+                break;
+            }
+        };
+        let written_back = match before_save(base, Stored::since(base, text)) {
+            SaveStep::Write => false,
+            SaveStep::WriteBack => true,
+            SaveStep::Conflict { id, theirs } => {
+                result = Err(Blocked::Conflict { id, theirs });
+                break;
+            }
+            SaveStep::Refuse { found, supported } => {
+                result = Err(Blocked::NewerVersion { found, supported });
+                break;
+            }
+            SaveStep::SetAside { text, reason } => {
+                match set_aside(slots, &StorageKey::Workspace, &text, at) {
+                    Ok(key) => {
+                        set_aside_here = Some((key, reason));
+                        false
+                    }
+                    // Another tab saved over it meanwhile: read again.
+                    Err(StorageError::ChangedMeanwhile) => continue,
+                    Err(error) => {
+                        result = Err(Blocked::Storage(error));
+                        break;
+                    }
+                }
+            }
+        };
+        result = write(slots, base, workspace, at).map(|id| Saved { id, written_back });
+        break;
+    }
+    Attempt {
+        set_aside: set_aside_here,
+        result,
+    }
+}
+
+/// Writes `workspace` as the revision after `base`, stamped only if the
+/// write holds.
+fn write(
+    slots: &impl Slots,
+    base: Option<SaveId>,
+    workspace: &mut Workspace,
+    at: Timestamp,
+) -> Result<SaveId, Blocked> {
+    let before = (workspace.revision, workspace.updated_at);
+    workspace.stamp_saved(revision_of(base), at);
+    let text = format::encode_stored(workspace, at);
+    match slots.write(&StorageKey::Workspace, &text) {
+        Ok(()) => Ok(SaveId::of(workspace.revision, &text)),
+        Err(error) => {
+            (workspace.revision, workspace.updated_at) = before;
+            Err(Blocked::Storage(error))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::Timestamp;
+    use crate::storage::memory::MemorySlots;
 
     fn at(millis: i64) -> Timestamp {
         Timestamp::from_millis(1_790_000_000_000 + millis)
@@ -520,5 +731,182 @@ mod tests {
             after_other_tab(Some(base), true, stored("garbage")),
             HeardStep::Ignore
         ));
+    }
+
+    // Opening and saving, step by step, against storage as a map.
+
+    fn newer_than_this_version(text: &str) -> String {
+        text.replace(
+            &format!("\"schema_version\":{}", format::SCHEMA_VERSION),
+            "\"schema_version\":99",
+        )
+    }
+
+    fn stored_name(slots: &MemorySlots) -> Option<String> {
+        slots
+            .get(&StorageKey::Workspace)
+            .map(|text| format::decode_workspace(&text).unwrap().name)
+    }
+
+    #[test]
+    fn opening_finds_nothing_a_workspace_or_a_newer_versions_data() {
+        assert!(matches!(
+            open(&MemorySlots::default(), at(9)),
+            Opened::Nothing
+        ));
+        let (text, id) = saved("Acme", 3, 0);
+        match open(&MemorySlots::holding(&text), at(9)) {
+            Opened::Found {
+                id: found,
+                workspace,
+                notes,
+            } => {
+                assert_eq!(found, id);
+                assert_eq!(workspace.name, "Acme");
+                assert!(notes.is_empty());
+            }
+            other => panic!("{other:?}"),
+        }
+        let newer = MemorySlots::holding(&newer_than_this_version(&text));
+        assert!(matches!(
+            open(&newer, at(9)),
+            Opened::FromNewerVersion { found: 99, .. }
+        ));
+    }
+
+    #[test]
+    fn opening_tells_no_storage_from_storage_that_fails() {
+        let mut slots = MemorySlots::holding("kept");
+        slots.failing_reads = Some(StorageError::Unavailable);
+        assert!(matches!(open(&slots, at(0)), Opened::Unavailable));
+        slots.failing_reads = Some(StorageError::Browser("broken".into()));
+        assert!(matches!(
+            open(&slots, at(0)),
+            Opened::ReadFailed(StorageError::Browser(_))
+        ));
+    }
+
+    #[test]
+    fn opening_sets_unreadable_text_aside_unchanged_or_else_keeps_it() {
+        let slots = MemorySlots::holding("{damaged");
+        match open(&slots, at(7)) {
+            Opened::SetAside { key, .. } => {
+                assert_eq!(key, StorageKey::Quarantine(at(7)));
+                assert_eq!(slots.get(&key).as_deref(), Some("{damaged"));
+                assert_eq!(slots.get(&StorageKey::Workspace), None);
+            }
+            other => panic!("{other:?}"),
+        }
+        // Full storage: the copy cannot be written, so the text stays
+        // where it is and the tab must not write over it.
+        let mut full = MemorySlots::holding("{damaged");
+        full.failing_writes = Some(StorageError::QuotaExceeded);
+        assert!(matches!(
+            open(&full, at(7)),
+            Opened::UnreadableKept {
+                move_error: StorageError::QuotaExceeded,
+                ..
+            }
+        ));
+        assert_eq!(
+            full.get(&StorageKey::Workspace).as_deref(),
+            Some("{damaged")
+        );
+    }
+
+    #[test]
+    fn opening_reads_a_save_made_while_setting_aside() {
+        let (theirs, id) = saved("Theirs", 2, 0);
+        let mut slots = MemorySlots::holding("{damaged");
+        // Another tab saves right after the copy is written.
+        slots.after_writes(move |s| s.put(&StorageKey::Workspace, &theirs));
+        match open(&slots, at(7)) {
+            Opened::Found { id: found, .. } => assert_eq!(found, id),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(slots.keys().unwrap(), vec![StorageKey::Workspace]);
+    }
+
+    #[test]
+    fn a_first_save_writes_revision_one_and_is_known_by_its_text() {
+        let slots = MemorySlots::default();
+        let mut ws = Workspace::new(at(0));
+        ws.name = "Acme".into();
+        let attempt = save(&slots, None, &mut ws, at(5));
+        let saved = attempt.result.unwrap();
+        assert!(!saved.written_back);
+        assert_eq!((ws.revision, ws.updated_at), (1, at(5)));
+        let text = slots.get(&StorageKey::Workspace).unwrap();
+        assert_eq!(saved.id, SaveId::of(1, &text));
+        assert_eq!(stored_name(&slots).as_deref(), Some("Acme"));
+        // The next save builds on it.
+        ws.name = "Acme Ltd".into();
+        let next = save(&slots, Some(saved.id), &mut ws, at(6)).result.unwrap();
+        assert_eq!(next.id.revision, 2);
+        assert_eq!(stored_name(&slots).as_deref(), Some("Acme Ltd"));
+    }
+
+    #[test]
+    fn a_save_writes_back_what_another_tab_removed_and_says_so() {
+        let (_, base) = saved("Acme", 4, 0);
+        let slots = MemorySlots::default();
+        let mut ws = Workspace::new(at(0));
+        let saved = save(&slots, Some(base), &mut ws, at(5)).result.unwrap();
+        assert!(saved.written_back);
+        assert_eq!(saved.id.revision, 5);
+    }
+
+    #[test]
+    fn a_save_blocked_by_another_tab_or_a_newer_version_writes_nothing_and_stamps_nothing() {
+        let (_, base) = saved("Mine", 4, 0);
+        let (theirs, their_id) = saved("Theirs", 5, 1);
+        let slots = MemorySlots::holding(&theirs);
+        let mut ws = Workspace::new(at(0));
+        ws.name = "Mine".into();
+        let unchanged = (ws.revision, ws.updated_at);
+        match save(&slots, Some(base), &mut ws, at(5)).result {
+            Err(Blocked::Conflict { id, theirs }) => {
+                assert_eq!(id, their_id);
+                assert_eq!(theirs.name, "Theirs");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!((ws.revision, ws.updated_at), unchanged);
+        assert_eq!(stored_name(&slots).as_deref(), Some("Theirs"));
+
+        let newer = newer_than_this_version(&theirs);
+        let slots = MemorySlots::holding(&newer);
+        assert!(matches!(
+            save(&slots, Some(base), &mut ws, at(5)).result,
+            Err(Blocked::NewerVersion { found: 99, .. })
+        ));
+        assert_eq!(slots.get(&StorageKey::Workspace), Some(newer));
+        assert_eq!((ws.revision, ws.updated_at), unchanged);
+    }
+
+    #[test]
+    fn a_save_that_storage_refuses_leaves_the_stored_save_and_the_workspace_as_they_were() {
+        let (text, base) = saved("Acme", 4, 0);
+        let mut slots = MemorySlots::holding(&text);
+        slots.failing_writes = Some(StorageError::QuotaExceeded);
+        let mut ws = format::decode_workspace(&text).unwrap();
+        ws.name = "Acme Ltd".into();
+        assert!(matches!(
+            save(&slots, Some(base), &mut ws, at(5)).result,
+            Err(Blocked::Storage(StorageError::QuotaExceeded))
+        ));
+        assert_eq!((ws.revision, ws.updated_at), (4, at(0)));
+        assert_eq!(slots.get(&StorageKey::Workspace), Some(text));
+    }
+
+    #[test]
+    fn a_save_sets_unreadable_text_aside_then_writes() {
+        let slots = MemorySlots::holding("{damaged");
+        let mut ws = Workspace::new(at(0));
+        let attempt = save(&slots, None, &mut ws, at(5));
+        let (key, _) = attempt.set_aside.expect("set aside");
+        assert_eq!(slots.get(&key).as_deref(), Some("{damaged"));
+        assert_eq!(attempt.result.unwrap().id.revision, 1);
+        assert!(stored_name(&slots).is_some());
     }
 }
