@@ -6,7 +6,7 @@
 mod sample;
 
 use clientele::domain::Date;
-use clientele::domain::scoring::rank;
+use clientele::domain::scoring::{Basis, rank};
 use clientele::domain::share::Export;
 use clientele::domain::share::merge::{MergeChoices, preview};
 use clientele::format::{
@@ -37,7 +37,9 @@ fn native_benchmarks() {
 
     let big = typical_workspace(10_000);
     let model = big.model().unwrap().clone();
-    let t = median(5, || drop(rank(&model, &big.profiles, today)));
+    let t = median(5, || {
+        drop(rank(&model, &big.profiles, &Basis::one_currency(today)))
+    });
     writeln!(
         report,
         "score and rank 10,000 profiles: {:.1} ms",

@@ -7,7 +7,7 @@
 
 use clientele::domain::input::Span;
 use clientele::domain::profile::{Person, Status, YesNoUnknown};
-use clientele::domain::scoring::{Answer, CriterionKind, default_model, rank};
+use clientele::domain::scoring::{Answer, Basis, CriterionKind, default_model, rank};
 use clientele::domain::share::Export;
 use clientele::domain::share::merge::{ImportMode, MergeChoices, apply, preview};
 use clientele::domain::{Date, Money, Timestamp, Workspace};
@@ -208,9 +208,13 @@ proptest! {
     fn the_ranking_is_the_same_after_a_save_and_a_load(ws in scored_workspace()) {
         let today = Date::new(2026, 11, 22).unwrap();
         let model = ws.model().unwrap();
-        let before = rank(model, &ws.profiles, today);
+        let before = rank(model, &ws.profiles, &Basis::one_currency(today));
         let loaded = decode_workspace(&encode_stored(&ws, now())).unwrap();
-        let after = rank(loaded.model().unwrap(), &loaded.profiles, today);
+        let after = rank(
+            loaded.model().unwrap(),
+            &loaded.profiles,
+            &Basis::one_currency(today),
+        );
         prop_assert_eq!(after, before);
     }
 }

@@ -3,6 +3,7 @@
 
 use super::route::Route;
 use super::state::{today, use_app_store};
+use crate::domain::currency::Basis;
 use crate::domain::decimal::grouped;
 use crate::domain::icp::{
     self, Average, ChartRow, ChartValues, FIT_RULE, IdealProfile, Mode, RowFit, Share, Typical,
@@ -134,7 +135,7 @@ fn ideal_of(store: super::state::AppStore, id: WorksheetId) -> Option<IdealProfi
     store.workspace.with(|w| {
         let sheet = w.worksheet(id)?;
         let values: Vec<ChartValues> = sheet
-            .column_views(&w.profiles, today())
+            .column_views(&w.profiles, &Basis::of(w, today()))
             .into_iter()
             .map(|c| c.values)
             .collect();
@@ -199,7 +200,8 @@ pub fn FitCheck(
         let ideal = ideal.get()?;
         store.workspace.with(|w| {
             let p = w.profile(profile)?;
-            Some(icp::fit(&ideal, &ChartValues::of_profile(p, today())))
+            let basis = Basis::of(w, today());
+            Some(icp::fit(&ideal, &ChartValues::of_profile(p, &basis)))
         })
     };
     let prospects = move || {
@@ -207,12 +209,13 @@ pub fn FitCheck(
             return Vec::new();
         };
         store.workspace.with(|w| {
+            let basis = Basis::of(w, today());
             let mut ranked: Vec<_> = w
                 .profiles
                 .iter()
                 .filter(|p| p.status == Status::Prospect)
                 .map(|p| {
-                    let fit = icp::fit(&ideal, &ChartValues::of_profile(p, today()));
+                    let fit = icp::fit(&ideal, &ChartValues::of_profile(p, &basis));
                     (p.id, p.name.clone(), fit.percent(), fit.compared)
                 })
                 .collect();

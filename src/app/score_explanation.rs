@@ -22,7 +22,7 @@ pub fn ScoreExplanation(
             Some((
                 profile.name.clone(),
                 model.name.clone(),
-                scoring::score(model, profile, today()),
+                scoring::score(model, profile, &scoring::Basis::of(w, today())),
             ))
         })
     };

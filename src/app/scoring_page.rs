@@ -168,7 +168,7 @@ pub fn ScoringPage() -> impl IntoView {
     let ranked = Memo::new(move |_| {
         store.workspace.with(|w| {
             w.model()
-                .map(|m| scoring::rank(m, &w.profiles, today()))
+                .map(|m| scoring::rank(m, &w.profiles, &scoring::Basis::of(w, today())))
                 .unwrap_or_default()
         })
     });

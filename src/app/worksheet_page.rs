@@ -6,6 +6,7 @@ use super::fields::ChoiceInput;
 use super::ideal_profile::{FitCheck, IdealProfileView};
 use super::route::{Route, go_to};
 use super::state::{AppStore, today, use_app_store};
+use crate::domain::currency::{Basis, amount_text};
 use crate::domain::decimal::grouped;
 use crate::domain::icp::{ChartColumn, ChartRow, ColumnSource, ColumnView, Worksheet};
 use crate::domain::profile::YesNoUnknown;
@@ -28,7 +29,7 @@ fn column_views(store: AppStore, id: WorksheetId) -> Vec<ColumnView> {
         .workspace
         .with(|w| {
             w.worksheet(id)
-                .map(|s| s.column_views(&w.profiles, today()))
+                .map(|s| s.column_views(&w.profiles, &Basis::of(w, today())))
         })
         .unwrap_or_default()
 }
@@ -145,6 +146,9 @@ fn ColumnPicker(
                 .map(|s| s.columns.iter().filter_map(|c| c.profile).collect())
                 .unwrap_or_default();
             let model = w.model().filter(|_| by == "score");
+            // Spend and scores in the reporting currency; a customer whose
+            // currency has no rate has no figure and comes last.
+            let basis = crate::domain::scoring::Basis::of(w, today);
             let mut customers: Vec<_> = w
                 .profiles
                 .iter()
@@ -153,8 +157,10 @@ fn ColumnPicker(
                 })
                 .map(|p| {
                     let figure = match model {
-                        Some(m) => crate::domain::scoring::score(m, p, today).score,
-                        None => p.yearly_spend().map(|k| k.value()),
+                        Some(m) => crate::domain::scoring::score(m, p, &basis).score,
+                        None => p
+                            .yearly_spend()
+                            .and_then(|k| basis.money.convert(k.value(), &p.currency)),
                     };
                     (p.id, p.name.clone(), figure, p.loyalty(today))
                 })
@@ -175,7 +181,9 @@ fn ColumnPicker(
                         },
                         (_, None) => String::new(),
                         ("score", Some(score)) => format!(" (score {score})"),
-                        (_, Some(spend)) => format!(" ({} a year)", grouped(spend)),
+                        (_, Some(spend)) => {
+                            format!(" ({} a year)", amount_text(spend, basis.money.reporting()))
+                        }
                     };
                     (profile, name, meta)
                 })
@@ -187,6 +195,7 @@ fn ColumnPicker(
             let Some(found) = w.profile(profile).cloned() else {
                 return;
             };
+            let basis = Basis::of(w, today());
             if let Some(sheet) = w.worksheet_mut(id) {
                 // Fill the first blank typed-in column, or add one.
                 let blank = sheet
@@ -200,7 +209,7 @@ fn ColumnPicker(
                     sheet.columns.push(column);
                     id
                 });
-                sheet.link(column, &found, today());
+                sheet.link(column, &found, &basis);
             }
         });
         // The list is drawn again without this customer: focus goes on to
@@ -347,9 +356,10 @@ fn ColumnHeading(
                 .ok()
                 .map(ProfileId::from_uuid)
                 .and_then(|p| w.profile(p).cloned());
+            let basis = Basis::of(w, today());
             if let Some(s) = w.worksheet_mut(sheet) {
                 match profile {
-                    Some(profile) => s.link(column_id, &profile, today()),
+                    Some(profile) => s.link(column_id, &profile, &basis),
                     None => s.unlink(column_id),
                 }
             }
@@ -429,7 +439,7 @@ fn Cell(
                 .workspace
                 .with_untracked(|w| {
                     w.profile(profile)
-                        .map(|p| row.entered_on_profile(p, today()))
+                        .map(|p| row.entered_on_profile(p, &Basis::of(w, today())))
                 })
                 .unwrap_or_default();
             let computed = match row {

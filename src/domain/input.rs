@@ -218,6 +218,19 @@ impl<T: Copy + PartialOrd> Span<T> {
             Span::Unlisted(_) => None,
         }
     }
+
+    /// Each end through `f`, or `None` if `f` gives none for either. A span
+    /// of a kind this build does not know stays as written.
+    pub fn try_map<U>(self, f: impl Fn(T) -> Option<U>) -> Option<Span<U>> {
+        Some(match self {
+            Span::Exact { value } => Span::Exact { value: f(value)? },
+            Span::Range { low, high } => Span::Range {
+                low: f(low)?,
+                high: f(high)?,
+            },
+            Span::Unlisted(written) => Span::Unlisted(written),
+        })
+    }
 }
 
 /// Reads a value or a range (`50`, `50-100`, `1,000 to 5,000`) with `parse`

@@ -4,6 +4,7 @@
 pub mod attention;
 pub mod choice;
 pub mod csv;
+pub mod currency;
 pub mod date;
 pub mod decimal;
 pub mod icp;

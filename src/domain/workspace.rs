@@ -5,6 +5,7 @@
 //! their records here (profiles, ICP worksheets, scoring models, surveys).
 //! Derived values such as scores are never stored.
 
+use super::currency::{self, Basis, Converter, ExchangeRate};
 use super::icp::Worksheet;
 use super::input::InputError;
 use super::scoring::ScoringModel;
@@ -91,6 +92,13 @@ pub struct Settings {
     /// A profile not reviewed for this many days is listed as needing attention.
     #[serde(default = "default_review_days")]
     pub review_every_days: u32,
+    /// The currency money is compared and added up in; empty until chosen,
+    /// and then the one most profiles use counts.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reporting_currency: String,
+    /// Rates from the profiles' other currencies to the reporting one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exchange_rates: Vec<ExchangeRate>,
     /// Fields this version does not know, kept for a round trip.
     #[serde(flatten)]
     pub unknown_fields: Map<String, Value>,
@@ -108,6 +116,8 @@ impl Default for Settings {
         Self {
             unknown_fields: Default::default(),
             review_every_days: DEFAULT_REVIEW_DAYS,
+            reporting_currency: String::new(),
+            exchange_rates: Vec::new(),
         }
     }
 }
@@ -116,7 +126,32 @@ fn default_name() -> String {
     DEFAULT_NAME.to_owned()
 }
 
+impl Settings {
+    /// The reporting currency: the one chosen, else the one most of
+    /// `profiles` name.
+    pub fn reporting_currency(&self, profiles: &[Profile]) -> String {
+        if self.reporting_currency.is_empty() {
+            currency::most_used(profiles)
+        } else {
+            self.reporting_currency.clone()
+        }
+    }
+}
+
 impl Workspace {
+    /// The reporting currency (see [`Settings::reporting_currency`]).
+    pub fn reporting_currency(&self) -> String {
+        self.settings.reporting_currency(&self.profiles)
+    }
+
+    /// Converts money to the reporting currency with the rates entered.
+    pub fn converter(&self) -> Converter {
+        Converter::new(
+            self.reporting_currency(),
+            self.settings.exchange_rates.clone(),
+        )
+    }
+
     /// A new, empty workspace created at `now`.
     pub fn new(now: Timestamp) -> Self {
         Self {
@@ -176,9 +211,10 @@ impl Workspace {
     /// Worksheet columns linked to it keep its values as of `today`.
     pub fn remove_profile(&mut self, id: ProfileId, today: Date) -> Option<(usize, Profile)> {
         let at = self.profiles.iter().position(|p| p.id == id)?;
+        let basis = Basis::of(self, today);
         let profile = self.profiles.remove(at);
         for sheet in &mut self.worksheets {
-            sheet.remember(&profile, today);
+            sheet.remember(&profile, &basis);
         }
         Some((at, profile))
     }

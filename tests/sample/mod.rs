@@ -15,7 +15,7 @@ use clientele::domain::profile::{
     ActionStep, Address, BuyingRole, Competitor, FinancialRating, LogEntry, LogKind, Opportunity,
     Person, Status, YesNoUnknown,
 };
-use clientele::domain::scoring::{Answer, ScoringModel, default_model};
+use clientele::domain::scoring::{Answer, Basis, ScoringModel, default_model};
 use clientele::domain::{
     AddressId, ColumnId, CompetitorId, CriterionId, Date, LogEntryId, ModelId, Money,
     OpportunityId, PersonId, ProfileId, StepId, Timestamp, WorksheetId, Workspace, WorkspaceId,
@@ -358,8 +358,8 @@ pub fn sample_workspace() -> Workspace {
         column.id = ColumnId::from_uuid(ids.next());
     }
     let (a, b) = (sheet.columns[0].id, sheet.columns[1].id);
-    sheet.link(a, &first, today());
-    sheet.link(b, &second, today());
+    sheet.link(a, &first, &Basis::one_currency(today()));
+    sheet.link(b, &second, &Basis::one_currency(today()));
     let typed_in: &mut ChartColumn = &mut sheet.columns[2];
     typed_in.values.employees = Some(Span::Range { low: 80, high: 120 });
     typed_in.values.industry = "Healthcare".into();

@@ -155,7 +155,6 @@ mod tests {
     use super::super::Worksheet;
     use super::super::test_support::{exact, money, range};
     use super::*;
-    use crate::domain::date::Date;
     use crate::domain::input::Span;
     use crate::domain::profile::Profile;
     use crate::domain::time::Timestamp;
@@ -337,12 +336,12 @@ mod tests {
     fn a_linked_column_keeps_only_worked_out_spend_that_reads_back() {
         // Twelve times this monthly spend has 29 digits: stored, it would
         // make the whole workspace unreadable at the next start.
-        let today: Date = "2026-11-22".parse().unwrap();
+        let today = crate::domain::currency::Basis::one_currency("2026-11-22".parse().unwrap());
         let mut profile = Profile::new("Northwind".into(), Timestamp::from_millis(0));
         profile.monthly_spend = Some(money("999999999999999999999999.9999"));
         let mut sheet = Worksheet::new("Top 5".into(), Timestamp::from_millis(0));
         let column = sheet.columns[0].id;
-        sheet.link(column, &profile, today);
+        sheet.link(column, &profile, &today);
         assert_eq!(sheet.columns[0].values.yearly_spend, None);
         assert_eq!(
             sheet.columns[0].values.monthly_spend,

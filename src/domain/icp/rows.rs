@@ -2,7 +2,7 @@
 //! editing a cell, typed in or on a linked profile.
 
 use super::ChartValues;
-use crate::domain::date::Date;
+use crate::domain::currency::Basis;
 use crate::domain::input::{
     InputError, count_span_text, money_span_text, money_text, parse_count_span, parse_lines,
     parse_money, parse_money_span,
@@ -160,12 +160,12 @@ impl ChartRow {
     /// A linked profile's cell as typed text: what was entered on the
     /// profile. Spend computed from the other period is not shown as if it
     /// had been entered (see [`ChartRow::text`] for the value the chart uses).
-    pub fn entered_on_profile(self, profile: &Profile, today: Date) -> String {
+    pub fn entered_on_profile(self, profile: &Profile, basis: &Basis) -> String {
         match self {
             ChartRow::MonthlySpend => money_text(profile.monthly_spend),
             ChartRow::YearlySpend => money_text(profile.yearly_spend),
             ChartRow::Location => profile.region.clone(),
-            _ => self.text(&ChartValues::of_profile(profile, today)),
+            _ => self.text(&ChartValues::of_profile(profile, basis)),
         }
     }
 
@@ -239,19 +239,19 @@ mod tests {
             .set_on_profile(&mut profile, "12,000")
             .unwrap();
         ChartRow::Referred.set_answer_on_profile(&mut profile, YesNoUnknown::Yes);
-        let today = "2026-11-22".parse().unwrap();
-        let values = ChartValues::of_profile(&profile, today);
+        let today = Basis::one_currency("2026-11-22".parse().unwrap());
+        let values = ChartValues::of_profile(&profile, &today);
         assert_eq!(values.location, "Within 20 km");
         assert_eq!(values.monthly_spend, Some(money("1000")));
         assert_eq!(values.referred, YesNoUnknown::Yes);
         assert!(!ChartRow::Years.editable_on_profile());
         assert_eq!(
-            ChartRow::MonthlySpend.entered_on_profile(&profile, today),
+            ChartRow::MonthlySpend.entered_on_profile(&profile, &today),
             "",
             "computed, not entered"
         );
         assert_eq!(
-            ChartRow::YearlySpend.entered_on_profile(&profile, today),
+            ChartRow::YearlySpend.entered_on_profile(&profile, &today),
             "12000"
         );
     }

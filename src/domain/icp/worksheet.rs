@@ -2,7 +2,7 @@
 //! in, the values a column holds on the chart's rows, and the columns as
 //! the chart shows them (with "Client #n" headings).
 
-use crate::domain::date::Date;
+use crate::domain::currency::Basis;
 use crate::domain::decimal::Money;
 use crate::domain::id::{ColumnId, ProfileId, WorksheetId};
 use crate::domain::input::Span;
@@ -63,29 +63,35 @@ fn is_unknown(answer: &YesNoUnknown) -> bool {
 impl ChartValues {
     /// A profile's values on the chart's rows on `today`. Spend left blank
     /// on the profile is computed from the other period, as on the profile.
-    pub fn of_profile(profile: &Profile, today: Date) -> Self {
+    pub fn of_profile(profile: &Profile, basis: &Basis) -> Self {
+        // Money on a chart is in the reporting currency; without a rate
+        // for the profile's currency it is not known.
+        let money = |amount: Decimal| {
+            basis
+                .money
+                .convert(amount, &profile.currency)
+                .and_then(Money::storable)
+        };
         Self {
             unknown_fields: Default::default(),
             employees: profile.employees,
             industry: profile.industry.clone(),
             business_type: profile.business_type.clone(),
-            revenue: profile.revenue,
+            revenue: profile
+                .revenue
+                .and_then(|span| span.try_map(|m| money(m.amount()))),
             location: if profile.region.is_empty() {
                 profile.location.clone()
             } else {
                 profile.region.clone()
             },
             years: profile
-                .years_as_customer(today)
+                .years_as_customer(basis.today)
                 .map(|value| Span::Exact { value }),
             purchases: profile.purchases.clone(),
             // Worked-out amounts are kept only if they read back from storage.
-            monthly_spend: profile
-                .monthly_spend()
-                .and_then(|k| Money::storable(k.value())),
-            yearly_spend: profile
-                .yearly_spend()
-                .and_then(|k| Money::storable(k.value())),
+            monthly_spend: profile.monthly_spend().and_then(|k| money(k.value())),
+            yearly_spend: profile.yearly_spend().and_then(|k| money(k.value())),
             referred: profile.referred,
             testimonial: profile.testimonial,
         }
@@ -93,11 +99,11 @@ impl ChartValues {
 
     /// Takes `profile`'s values on `today`; fields of a newer build stay,
     /// as they are not the profile's to replace.
-    fn refresh(&mut self, profile: &Profile, today: Date) {
+    fn refresh(&mut self, profile: &Profile, basis: &Basis) {
         let kept = std::mem::take(&mut self.unknown_fields);
         *self = Self {
             unknown_fields: kept,
-            ..Self::of_profile(profile, today)
+            ..Self::of_profile(profile, basis)
         };
     }
 
@@ -192,7 +198,7 @@ impl Worksheet {
     }
 
     /// The columns as shown now: linked ones read from `profiles` on `today`.
-    pub fn column_views(&self, profiles: &[Profile], today: Date) -> Vec<ColumnView> {
+    pub fn column_views(&self, profiles: &[Profile], basis: &Basis) -> Vec<ColumnView> {
         self.columns
             .iter()
             .enumerate()
@@ -207,7 +213,7 @@ impl Worksheet {
                     Some(id) => match profiles.iter().find(|p| p.id == id) {
                         Some(profile) => (
                             profile.name.clone(),
-                            ChartValues::of_profile(profile, today),
+                            ChartValues::of_profile(profile, basis),
                             ColumnSource::Linked(id),
                         ),
                         None => (
@@ -229,10 +235,10 @@ impl Worksheet {
     }
 
     /// Links column `column` to `profile`, keeping a copy of its values.
-    pub fn link(&mut self, column: ColumnId, profile: &Profile, today: Date) {
+    pub fn link(&mut self, column: ColumnId, profile: &Profile, basis: &Basis) {
         if let Some(c) = self.columns.iter_mut().find(|c| c.id == column) {
             c.profile = Some(profile.id);
-            c.values.refresh(profile, today);
+            c.values.refresh(profile, basis);
         }
     }
 
@@ -246,13 +252,13 @@ impl Worksheet {
     /// The worksheet with every linked column holding its profile's values
     /// on `today`, so that a copy read without the profiles (an exported
     /// worksheet) shows what the chart shows here.
-    pub fn with_current_values(mut self, profiles: &[Profile], today: Date) -> Self {
+    pub fn with_current_values(mut self, profiles: &[Profile], basis: &Basis) -> Self {
         for column in &mut self.columns {
             let linked = column
                 .profile
                 .and_then(|id| profiles.iter().find(|p| p.id == id));
             if let Some(profile) = linked {
-                column.values.refresh(profile, today);
+                column.values.refresh(profile, basis);
             }
         }
         self
@@ -260,13 +266,13 @@ impl Worksheet {
 
     /// Keeps a copy of `profile`'s values in every column linked to it, so
     /// the chart still shows them after the profile is deleted.
-    pub fn remember(&mut self, profile: &Profile, today: Date) {
+    pub fn remember(&mut self, profile: &Profile, basis: &Basis) {
         for column in self
             .columns
             .iter_mut()
             .filter(|c| c.profile == Some(profile.id))
         {
-            column.values.refresh(profile, today);
+            column.values.refresh(profile, basis);
         }
     }
 }
@@ -290,22 +296,22 @@ mod tests {
 
     #[test]
     fn a_column_whose_profile_was_deleted_keeps_its_last_values_and_says_so() {
-        let today: Date = "2026-11-22".parse().unwrap();
+        let today = Basis::one_currency("2026-11-22".parse().unwrap());
         let mut profile = Profile::new("Northwind".into(), Timestamp::from_millis(0));
         profile.industry = "Retail".into();
         profile.monthly_spend = Some(money("1000"));
         let mut sheet = Worksheet::new("Top 5, 2026".into(), Timestamp::from_millis(0));
         let column = sheet.columns[0].id;
-        sheet.link(column, &profile, today);
+        sheet.link(column, &profile, &today);
 
-        let live = sheet.column_views(std::slice::from_ref(&profile), today);
+        let live = sheet.column_views(std::slice::from_ref(&profile), &today);
         assert_eq!(live[0].heading, "Northwind");
         assert_eq!(live[0].source, ColumnSource::Linked(profile.id));
         assert_eq!(live[1].heading, "Client #2");
 
         profile.industry = "Banking".into();
-        sheet.remember(&profile, today);
-        let gone = sheet.column_views(&[], today);
+        sheet.remember(&profile, &today);
+        let gone = sheet.column_views(&[], &today);
         assert_eq!(gone[0].source, ColumnSource::ProfileDeleted(profile.id));
         assert_eq!(gone[0].heading, "Client #1 (profile deleted)");
         assert_eq!(gone[0].values.industry, "Banking");

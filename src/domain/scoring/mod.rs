@@ -15,6 +15,7 @@ mod defaults;
 mod ranking;
 mod score;
 
+pub use crate::domain::currency::Basis;
 pub use defaults::{DefaultUpgrade, default_model, replacement_id, upgrade_old_default};
 pub use ranking::{
     HIGH_EFFORT_POINTS, REVIEW_RULE, RankFilter, Ranked, histogram, rank, to_review, to_reward,

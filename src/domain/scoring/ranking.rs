@@ -3,7 +3,7 @@
 
 use super::score::tally;
 use super::{Direction, ScoringModel, Tier};
-use crate::domain::date::Date;
+use crate::domain::currency::Basis;
 use crate::domain::id::ProfileId;
 use crate::domain::profile::{Profile, Status};
 use crate::domain::profile_list::NameSearch;
@@ -42,9 +42,9 @@ pub struct Ranked {
 }
 
 impl Ranked {
-    /// Scores `profile` with `model` on `today`.
-    pub fn new(model: &ScoringModel, profile: &Profile, today: Date) -> Self {
-        let tally = tally(model, profile, today);
+    /// Scores `profile` with `model` on `basis`.
+    pub fn new(model: &ScoringModel, profile: &Profile, basis: &Basis) -> Self {
+        let tally = tally(model, profile, basis);
         let high_effort = tally
             .judged
             .iter()
@@ -79,10 +79,10 @@ impl Ranked {
 
 /// Every profile scored with `model`, best first; profiles without a score
 /// last, by name.
-pub fn rank(model: &ScoringModel, profiles: &[Profile], today: Date) -> Vec<Ranked> {
+pub fn rank(model: &ScoringModel, profiles: &[Profile], basis: &Basis) -> Vec<Ranked> {
     let mut ranked: Vec<Ranked> = profiles
         .iter()
-        .map(|p| Ranked::new(model, p, today))
+        .map(|p| Ranked::new(model, p, basis))
         .collect();
     // Best score first, unscored last. Equal scores then go by name, case
     // ignored: lowercasing only the names that share a score, not all 10,000,
@@ -180,12 +180,18 @@ impl RankFilter {
 mod tests {
     use super::super::{Answer, default_model};
     use super::*;
+    use crate::domain::Date;
     use crate::domain::decimal::Money;
     use crate::domain::id::CriterionId;
     use crate::domain::time::Timestamp;
 
     fn today() -> Date {
         "2026-11-22".parse().unwrap()
+    }
+
+    /// Scores on [`today`], money as it is.
+    fn basis() -> Basis {
+        Basis::one_currency(today())
     }
 
     /// The id of the criterion named `name` in `model`.
@@ -208,7 +214,7 @@ mod tests {
         let mut fair = profile("Fair", Status::Prospect);
         fair.answers.insert(ease, Answer::Rating(2));
         let unknown = profile("Unknown", Status::Prospect);
-        let ranked = rank(&model, &[unknown, fair, good], today());
+        let ranked = rank(&model, &[unknown, fair, good], &basis());
         let names: Vec<_> = ranked
             .iter()
             .map(|r| (r.name.as_str(), r.score()))
@@ -243,7 +249,7 @@ mod tests {
             rated("Gamma", None),
             rated("BETA", Some(3)),
         ];
-        let ranked = rank(&model, &profiles, today());
+        let ranked = rank(&model, &profiles, &basis());
         let names: Vec<_> = ranked.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(
             names,
@@ -267,7 +273,7 @@ mod tests {
                 rated("Nordic Parts", Status::Prospect, 4),
                 rated("Baltic Steel", Status::Prospect, 1),
             ],
-            today(),
+            &basis(),
         );
         let shown = |filter: RankFilter| {
             filter
@@ -327,7 +333,7 @@ mod tests {
         let mut prospect = profile("Prospect", Status::Prospect);
         prospect.answers.insert(custom, Answer::Rating(5));
         let profiles = [costly, demanding, star, prospect];
-        let ranked = rank(&model, &profiles, today());
+        let ranked = rank(&model, &profiles, &basis());
         let review: Vec<_> = to_review(&ranked)
             .into_iter()
             .map(|(r, why)| (r.name.clone(), why))

@@ -5,7 +5,7 @@ use super::{
     Answer, CategoryField, Criterion, CriterionKind, Direction, HardRule, Measure, ProfileAnswer,
     ScoringModel, Threshold, Tier,
 };
-use crate::domain::date::Date;
+use crate::domain::currency::Basis;
 use crate::domain::decimal::grouped;
 use crate::domain::id::CriterionId;
 use crate::domain::input::Span;
@@ -83,23 +83,26 @@ fn middle<T: Copy + PartialOrd + Into<Decimal>>(span: Span<T>) -> Option<Decimal
     Some((low.into() + high.into()) / Decimal::TWO)
 }
 
-/// The number a measure reads from a profile, if known.
-pub fn measure(profile: &Profile, measure: Measure, today: Date) -> Option<Decimal> {
+/// The number a measure reads from a profile, if known. Money is in the
+/// reporting currency, and not known without a rate for the profile's.
+pub fn measure(profile: &Profile, measure: Measure, basis: &Basis) -> Option<Decimal> {
+    let money =
+        |amount: Option<Decimal>| amount.and_then(|a| basis.money.convert(a, &profile.currency));
     match measure {
         // Checked: amounts from older files may be too large to add.
-        Measure::YearlyRevenue => profile.revenue.and_then(|s| {
+        Measure::YearlyRevenue => money(profile.revenue.and_then(|s| {
             let (low, high) = s.bounds()?;
             low.amount()
                 .checked_add(high.amount())
                 .map(|sum| sum / Decimal::TWO)
-        }),
-        Measure::YearlySpend => profile.yearly_spend().map(|k| k.value()),
-        Measure::DirectCosts => profile.direct_costs(),
-        Measure::CostToServe => profile.cost_to_serve.map(|m| m.amount()),
-        Measure::CostToWin => profile.cost_to_win.map(|m| m.amount()),
-        Measure::Profitability => profile.profitability(),
+        })),
+        Measure::YearlySpend => money(profile.yearly_spend().map(|k| k.value())),
+        Measure::DirectCosts => money(profile.direct_costs()),
+        Measure::CostToServe => money(profile.cost_to_serve.map(|m| m.amount())),
+        Measure::CostToWin => money(profile.cost_to_win.map(|m| m.amount())),
+        Measure::Profitability => money(profile.profitability()),
         Measure::Employees => profile.employees.and_then(middle),
-        Measure::YearsAsCustomer => profile.years_as_customer(today).map(Decimal::from),
+        Measure::YearsAsCustomer => profile.years_as_customer(basis.today).map(Decimal::from),
         Measure::ProductsPurchased => {
             (!profile.purchases.is_empty()).then(|| Decimal::from(profile.purchases.len()))
         }
@@ -161,7 +164,7 @@ impl Reading<'_> {
 fn judge<'a>(
     criterion: &Criterion,
     profile: &'a Profile,
-    today: Date,
+    basis: &Basis,
 ) -> Option<(Decimal, Reading<'a>)> {
     let answer = profile.answers.get(&criterion.id).copied();
     match &criterion.kind {
@@ -187,7 +190,7 @@ fn judge<'a>(
             thresholds,
             ..
         } => {
-            let value = measure(profile, *which, today)?;
+            let value = measure(profile, *which, basis)?;
             Some((
                 threshold_points(thresholds, value),
                 Reading::Number(*which, value),
@@ -247,7 +250,7 @@ pub(super) struct Tally<'a> {
 
 /// Weighs `profile` with `model` on `today`. Criteria without an answer,
 /// or with no weight, are left out and the other weights rescaled.
-pub(super) fn tally<'a>(model: &'a ScoringModel, profile: &'a Profile, today: Date) -> Tally<'a> {
+pub(super) fn tally<'a>(model: &'a ScoringModel, profile: &'a Profile, basis: &Basis) -> Tally<'a> {
     // One list, filled in two passes: a share needs the weight of every
     // answered criterion, known only once all are judged.
     let mut judged = Vec::with_capacity(model.criteria.len());
@@ -261,7 +264,7 @@ pub(super) fn tally<'a>(model: &'a ScoringModel, profile: &'a Profile, today: Da
             Direction::TakesAway => Some(HUNDRED - points),
             Direction::Unlisted(_) => None,
         };
-        match judge(criterion, profile, today)
+        match judge(criterion, profile, basis)
             .and_then(|(points, reading)| Some((points, reading, earned(points)?)))
         {
             Some((points, reading, earned)) if criterion.weight > Decimal::ZERO => {
@@ -340,8 +343,8 @@ fn share_by_division(earned: Decimal, weight: Decimal, total: Decimal) -> Decima
 /// Scores `profile` with `model` on `today`, with everything that went into
 /// it. Criteria without an answer, or with no weight, are left out and the
 /// other weights rescaled.
-pub fn score(model: &ScoringModel, profile: &Profile, today: Date) -> Explanation {
-    let tally = tally(model, profile, today);
+pub fn score(model: &ScoringModel, profile: &Profile, basis: &Basis) -> Explanation {
+    let tally = tally(model, profile, basis);
     Explanation {
         contributions: tally
             .judged
@@ -401,6 +404,7 @@ fn apply_hard_rules(
 mod tests {
     use super::super::{TierThresholds, default_model};
     use super::*;
+    use crate::domain::Date;
     use crate::domain::decimal::Money;
     use crate::domain::id::ModelId;
     use crate::domain::time::Timestamp;
@@ -412,6 +416,11 @@ mod tests {
 
     fn today() -> Date {
         "2026-11-22".parse().unwrap()
+    }
+
+    /// Scores on [`today`], money as it is.
+    fn basis() -> Basis {
+        Basis::one_currency(today())
     }
 
     #[test]
@@ -526,7 +535,7 @@ mod tests {
         let mut p = profile();
         p.answers.insert(ease.id, Answer::Rating(5));
         p.answers.insert(prestige.id, Answer::Rating(1));
-        let e = score(&m, &p, today());
+        let e = score(&m, &p, &basis());
         // 100 × 3/4 + 0 × 1/4 = 75
         assert_eq!(e.score, Some(dec("75")));
         assert_eq!(e.contributions[0].contribution, dec("75"));
@@ -546,7 +555,7 @@ mod tests {
         let m = model(vec![custom.clone()]);
         let mut p = profile();
         p.answers.insert(custom.id, Answer::Rating(4));
-        let e = score(&m, &p, today());
+        let e = score(&m, &p, &basis());
         assert_eq!(
             (e.contributions[0].points, e.contributions[0].earned),
             (dec("75"), dec("25"))
@@ -565,13 +574,13 @@ mod tests {
         let mut p = profile();
         p.answers.insert(a.id, Answer::Rating(5));
         p.answers.insert(b.id, Answer::Rating(3));
-        let e = score(&m, &p, today());
+        let e = score(&m, &p, &basis());
         assert_eq!(e.basis(), (2, 3));
         assert_eq!(e.missing, vec![(c.id, "C".to_owned())]);
         assert_eq!(e.answered_weight, Decimal::from(4));
         assert_eq!(e.score, Some(dec("75")), "(100×2 + 50×2) ÷ 4");
         assert_eq!(
-            score(&m, &profile(), today()).score,
+            score(&m, &profile(), &basis()).score,
             None,
             "nothing answered, no score"
         );
@@ -587,7 +596,7 @@ mod tests {
         for c in &criteria {
             p.answers.insert(c.id, Answer::Rating(5));
         }
-        let e = score(&m, &p, today());
+        let e = score(&m, &p, &basis());
         assert_eq!(e.contributions[0].contribution, dec("33.33"));
         assert_eq!(e.score, Some(dec("99.99")));
     }
@@ -622,11 +631,11 @@ mod tests {
         p.answers.insert(ease.id, Answer::Rating(5));
         p.yearly_spend = Some(Money::new(dec("1000")));
         p.cost_to_serve = Some(Money::new(dec("1500")));
-        let e = score(&m, &p, today());
+        let e = score(&m, &p, &basis());
         assert_eq!((e.tier_by_score, e.tier), (Some(Tier::A), Some(Tier::C)));
         assert_eq!(e.capped_by, Some(HardRule::UnprofitableAtMost(Tier::C)));
         p.cost_to_serve = Some(Money::new(dec("900")));
-        assert_eq!(score(&m, &p, today()).tier, Some(Tier::A));
+        assert_eq!(score(&m, &p, &basis()).tier, Some(Tier::A));
     }
 
     #[test]
@@ -668,7 +677,7 @@ mod tests {
         for c in &m.criteria {
             p.answers.insert(c.id, Answer::Rating(5));
         }
-        let e = score(&m, &p, today());
+        let e = score(&m, &p, &basis());
         let judged: Vec<_> = e.contributions.iter().map(|c| c.criterion).collect();
         assert_eq!(judged, [ease.id], "only the criterion known here");
         assert_eq!(e.missing.len(), 6);
@@ -712,7 +721,7 @@ mod tests {
         });
         p.testimonial = YesNoUnknown::Yes;
         p.industry = " retail ".into();
-        let e = score(&m, &p, today());
+        let e = score(&m, &p, &basis());
         let values: Vec<_> = e
             .contributions
             .iter()
@@ -781,7 +790,7 @@ mod tests {
                 });
             }
             p.purchases = (0..rng.below(8)).map(|i| format!("Item {i}")).collect();
-            let e = score(&m, &p, today());
+            let e = score(&m, &p, &basis());
             if let Some(s) = e.score {
                 assert!(s >= Decimal::ZERO && s <= HUNDRED, "{s}");
                 assert_eq!(
@@ -795,7 +804,7 @@ mod tests {
             let m2: ScoringModel =
                 serde_json::from_str(&serde_json::to_string(&m).unwrap()).unwrap();
             let p2: Profile = serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
-            assert_eq!(score(&m2, &p2, today()), e);
+            assert_eq!(score(&m2, &p2, &basis()), e);
         }
     }
 }

@@ -156,10 +156,10 @@ impl Export {
         id: crate::domain::WorksheetId,
         today: crate::domain::Date,
     ) -> Option<Self> {
-        let worksheet = workspace
-            .worksheet(id)?
-            .clone()
-            .with_current_values(&workspace.profiles, today);
+        let worksheet = workspace.worksheet(id)?.clone().with_current_values(
+            &workspace.profiles,
+            &crate::domain::currency::Basis::of(workspace, today),
+        );
         let hint = worksheet.name.clone();
         let records = Records {
             worksheets: vec![worksheet],
@@ -407,7 +407,11 @@ mod tests {
         let id = ws.add_profile("Acme", now()).unwrap();
         let mut sheet = Worksheet::new("Top customers".into(), now());
         let column = sheet.columns[0].id;
-        sheet.link(column, ws.profile_mut(id).unwrap(), today);
+        sheet.link(
+            column,
+            ws.profile_mut(id).unwrap(),
+            &crate::domain::currency::Basis::one_currency(today),
+        );
         let sheet_id = sheet.id;
         ws.worksheets.push(sheet);
         // The profile changes after it was linked: the column's copy is old.

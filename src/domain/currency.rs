@@ -1,0 +1,244 @@
+//! One reporting currency per workspace. Profiles keep money in their own
+//! currency; every comparison and aggregate of money (scores and tiers, ICP
+//! averages and medians, sorts, suggestions) first converts it with a rate
+//! the user entered. A profile whose currency has no rate is left out of
+//! them and the screens say so, rather than comparing złoty with euros.
+
+use super::Date;
+use super::decimal::{as_text, grouped};
+use super::profile::Profile;
+use super::workspace::Workspace;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// What one unit of `currency` is worth in the reporting currency, as the
+/// user entered it on `date`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExchangeRate {
+    /// Three-letter code, upper case.
+    pub currency: String,
+    /// Units of the reporting currency for one unit of `currency`.
+    #[serde(with = "as_text")]
+    pub rate: Decimal,
+    /// The day the rate is from, so that an old one is seen as old.
+    pub date: Date,
+    /// Fields this version does not know, kept for a round trip.
+    #[serde(flatten)]
+    pub unknown_fields: Map<String, Value>,
+}
+
+/// Converts amounts to the reporting currency.
+#[derive(Debug, Clone, Default)]
+pub struct Converter {
+    reporting: String,
+    /// A copy: a workspace holds a few rates, and a converter that borrows
+    /// nothing lets the workspace be changed while one is in use.
+    rates: Vec<ExchangeRate>,
+}
+
+impl Converter {
+    /// Converts to `reporting` with `rates`; an empty `reporting` takes
+    /// every amount as it is (a workspace whose profiles name no currency).
+    pub fn new(reporting: String, rates: Vec<ExchangeRate>) -> Self {
+        Self { reporting, rates }
+    }
+
+    /// The reporting currency (empty when no profile names one).
+    pub fn reporting(&self) -> &str {
+        &self.reporting
+    }
+
+    /// The rate from `currency`, if it needs one and has one: `Some(None)`
+    /// for the reporting currency itself (and for a profile that names no
+    /// currency, which is taken to be in it).
+    fn rate(&self, currency: &str) -> Option<Option<Decimal>> {
+        if currency.is_empty() || currency == self.reporting {
+            return Some(None);
+        }
+        self.rates
+            .iter()
+            .find(|r| r.currency == currency)
+            .map(|r| Some(r.rate))
+    }
+
+    /// Whether amounts in `currency` can be compared: it is the reporting
+    /// currency or has a rate.
+    pub fn knows(&self, currency: &str) -> bool {
+        self.rate(currency).is_some()
+    }
+
+    /// `amount` in `currency`, in the reporting currency: exact, rounded to
+    /// four decimal places. `None` without a rate, or if too large.
+    pub fn convert(&self, amount: Decimal, currency: &str) -> Option<Decimal> {
+        match self.rate(currency)? {
+            None => Some(amount),
+            Some(rate) => amount.checked_mul(rate).map(|v| v.round_dp(4)),
+        }
+    }
+
+    /// Profiles' currencies that have no rate, with how many profiles use
+    /// each, in alphabetical order: what a screen lists as "not counted".
+    pub fn missing_rates<'p>(
+        &self,
+        profiles: impl IntoIterator<Item = &'p Profile>,
+    ) -> Vec<(String, usize)> {
+        let mut missing: Vec<(String, usize)> = Vec::new();
+        for profile in profiles {
+            if self.knows(&profile.currency) {
+                continue;
+            }
+            match missing.iter_mut().find(|(c, _)| *c == profile.currency) {
+                Some((_, count)) => *count += 1,
+                None => missing.push((profile.currency.clone(), 1)),
+            }
+        }
+        missing.sort_unstable();
+        missing
+    }
+}
+
+/// What scores and charts are worked out on besides the records: the day
+/// (for years as a customer) and the reporting currency.
+#[derive(Debug, Clone)]
+pub struct Basis {
+    /// The day scored on (for years as a customer).
+    pub today: Date,
+    /// Converts money to the reporting currency, which thresholds and
+    /// charts are in.
+    pub money: Converter,
+}
+
+impl Basis {
+    /// Money compared as it is: for a workspace in one currency, and tests.
+    pub fn one_currency(today: Date) -> Self {
+        Self {
+            today,
+            money: Converter::default(),
+        }
+    }
+
+    /// `workspace`'s basis on `today`: money in its reporting currency.
+    pub fn of(workspace: &Workspace, today: Date) -> Self {
+        Self {
+            today,
+            money: workspace.converter(),
+        }
+    }
+}
+
+/// An amount with its currency, as lists show it ("222,000 PLN"); just
+/// the amount when no currency is named.
+pub fn amount_text(amount: Decimal, currency: &str) -> String {
+    let amount = grouped(amount);
+    if currency.is_empty() {
+        amount
+    } else {
+        format!("{amount} {currency}")
+    }
+}
+
+/// The currency most profiles name (the first in alphabetical order on a
+/// tie), or empty when none names one: the reporting currency until the
+/// user chooses one.
+pub fn most_used<'p>(profiles: impl IntoIterator<Item = &'p Profile>) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for profile in profiles {
+        if profile.currency.is_empty() {
+            continue;
+        }
+        match counts.iter_mut().find(|(c, _)| *c == profile.currency) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((&profile.currency, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+        .map(|(c, _)| c.to_owned())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Timestamp;
+
+    fn rate(currency: &str, rate: &str) -> ExchangeRate {
+        ExchangeRate {
+            currency: currency.into(),
+            rate: rate.parse().unwrap(),
+            date: Date::new(2026, 12, 1).unwrap(),
+            unknown_fields: Map::new(),
+        }
+    }
+
+    fn in_currency(currency: &str) -> Profile {
+        let mut p = Profile::new("Acme".into(), Timestamp::from_millis(0));
+        p.currency = currency.into();
+        p
+    }
+
+    fn dec(text: &str) -> Decimal {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn amounts_convert_exactly_with_the_rate_entered() {
+        let rates = [rate("EUR", "4.2817")];
+        let pln = Converter::new("PLN".into(), rates.to_vec());
+        // 96,000 EUR × 4.2817 = 411,043.2 PLN, worked out by hand.
+        assert_eq!(pln.convert(dec("96000"), "EUR"), Some(dec("411043.2")));
+        // 0.35 EUR × 4.2817 = 1.498595, rounded to four places: 1.4986.
+        assert_eq!(pln.convert(dec("0.35"), "EUR"), Some(dec("1.4986")));
+        // The reporting currency, and a profile naming none, stay as they are.
+        assert_eq!(pln.convert(dec("222000"), "PLN"), Some(dec("222000")));
+        assert_eq!(pln.convert(dec("222000"), ""), Some(dec("222000")));
+    }
+
+    #[test]
+    fn a_currency_without_a_rate_is_not_counted() {
+        let rates = [rate("EUR", "4.2817")];
+        let pln = Converter::new("PLN".into(), rates.to_vec());
+        assert_eq!(pln.convert(dec("100"), "USD"), None);
+        assert!(!pln.knows("USD"));
+        let profiles = [
+            in_currency("USD"),
+            in_currency("PLN"),
+            in_currency("GBP"),
+            in_currency("USD"),
+            in_currency("EUR"),
+        ];
+        assert_eq!(
+            pln.missing_rates(&profiles),
+            vec![("GBP".to_owned(), 1), ("USD".to_owned(), 2)]
+        );
+    }
+
+    #[test]
+    fn lists_show_money_with_its_currency() {
+        assert_eq!(amount_text(dec("222000"), "PLN"), "222,000 PLN");
+        assert_eq!(amount_text(dec("96000.5"), ""), "96,000.50");
+    }
+
+    #[test]
+    fn an_amount_too_large_to_convert_is_not_known() {
+        let rates = [rate("EUR", "1000000")];
+        let pln = Converter::new("PLN".into(), rates.to_vec());
+        assert_eq!(pln.convert(Decimal::MAX, "EUR"), None);
+    }
+
+    #[test]
+    fn until_chosen_the_reporting_currency_is_the_one_most_profiles_use() {
+        let profiles = [
+            in_currency("PLN"),
+            in_currency("EUR"),
+            in_currency(""),
+            in_currency("PLN"),
+        ];
+        assert_eq!(most_used(&profiles), "PLN");
+        // A tie goes to the first in alphabetical order.
+        assert_eq!(most_used(&profiles[..2]), "EUR");
+        assert_eq!(most_used(&[in_currency("")]), "");
+    }
+}
