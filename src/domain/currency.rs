@@ -53,7 +53,7 @@ impl Converter {
     /// for the reporting currency itself (and for a profile that names no
     /// currency, which is taken to be in it).
     fn rate(&self, currency: &str) -> Option<Option<Decimal>> {
-        if currency.is_empty() || currency == self.reporting {
+        if currency.is_empty() || self.reporting.is_empty() || currency == self.reporting {
             return Some(None);
         }
         self.rates
