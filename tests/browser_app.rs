@@ -118,21 +118,21 @@ async fn a_refused_name_shows_why_beside_the_field_and_keeps_what_was_typed() {
     );
     assert_eq!(name.get_attribute("aria-invalid").as_deref(), Some("true"));
     type_into(&name, "   ");
-    sleep(600).await;
-    assert_eq!(name.value(), "   ");
-    assert!(
+    wait_until("the reason shows", || {
         document()
             .get_element_by_id("workspace-name-error")
             .unwrap()
             .text_content()
             .unwrap()
             .contains("This is required")
-    );
-    assert_eq!(
-        stored_name().as_deref(),
-        Some("Acme"),
-        "a refused name is never saved"
-    );
+    })
+    .await;
+    // A save would come SAVE_DELAY after the change: watch past it.
+    assert_stays("a refused name is never saved", PAST_THE_SAVE_DELAY, || {
+        stored_name().as_deref() == Some("Acme")
+    })
+    .await;
+    assert_eq!(name.value(), "   ");
 
     type_into(&name, "Acme west");
     wait_until("the corrected name is saved", || {
@@ -237,8 +237,13 @@ async fn data_from_a_newer_version_opens_read_only_and_is_never_written_over() {
             .contains("Read-only")
     );
     type_into(&field("Workspace"), "Attempt");
-    sleep(800).await;
-    assert_eq!(stored(WORKSPACE_KEY).as_deref(), Some(newer.as_str()));
+    // A save would come SAVE_DELAY after the change: watch past it.
+    assert_stays(
+        "the newer data stays as stored",
+        PAST_THE_SAVE_DELAY,
+        || stored(WORKSPACE_KEY).as_deref() == Some(newer.as_str()),
+    )
+    .await;
     assert!(
         quarantine_keys().is_empty(),
         "newer data is not mistaken for corrupt data"
@@ -296,12 +301,14 @@ async fn another_tabs_newer_save_is_taken_when_this_tab_has_no_changes() {
         field("Workspace").value() == "Renamed elsewhere"
     })
     .await;
-    sleep(600).await;
-    assert_eq!(
-        stored_revision(),
-        3,
-        "taking newer data does not write it back"
-    );
+    // Taking it in changes the workspace; a save of that change would come
+    // SAVE_DELAY later: watch past it.
+    assert_stays(
+        "taking newer data does not write it back",
+        PAST_THE_SAVE_DELAY,
+        || stored_revision() == 3,
+    )
+    .await;
 
     type_into(&field("Workspace"), "Renamed here");
     wait_until("this tab saves on top", || {
@@ -319,8 +326,15 @@ async fn an_older_save_from_another_tab_is_ignored() {
         .unwrap();
     let _app = mount_app().await;
     save_from_other_tab(&workspace_file(ID, "Stale", 4, 1)).await;
-    sleep(100).await;
-    assert_eq!(field("Workspace").value(), "Current");
+    // The page hears the event while it is dispatched, and data taken in
+    // would show in the field as soon as effects ran (microtasks): a
+    // moment's watch is plenty.
+    assert_stays(
+        "the field keeps this tab's name",
+        std::time::Duration::from_millis(100),
+        || field("Workspace").value() == "Current",
+    )
+    .await;
 }
 
 /// The page with a stored workspace "Acme" (revision 1) renamed "Mine" in
@@ -352,12 +366,13 @@ async fn when_both_tabs_changed_the_user_chooses_and_can_keep_the_other_version(
         button("Download this tab's version").is_some(),
         "nothing is dropped without a way to keep it"
     );
-    sleep(600).await;
-    assert_eq!(
-        stored_name().as_deref(),
-        Some("Theirs"),
-        "nothing is written while the user decides"
-    );
+    // This tab's change asked for a save SAVE_DELAY after it: watch past it.
+    assert_stays(
+        "nothing is written while the user decides",
+        PAST_THE_SAVE_DELAY,
+        || stored_name().as_deref() == Some("Theirs"),
+    )
+    .await;
 
     click("Keep the other tab's version");
     wait_until("the field shows theirs", || {
@@ -419,12 +434,14 @@ async fn when_both_tabs_save_the_same_revision_nothing_is_lost_and_this_tab_is_a
     })
     .await;
     assert_eq!(field("Workspace").value(), "Mine", "this tab's work stays");
-    sleep(600).await;
-    assert_eq!(
-        stored_name().as_deref(),
-        Some("Theirs"),
-        "nothing is written while the user decides"
-    );
+    // A save of the workspace would come SAVE_DELAY after a change: watch
+    // past it.
+    assert_stays(
+        "nothing is written while the user decides",
+        PAST_THE_SAVE_DELAY,
+        || stored_name().as_deref() == Some("Theirs"),
+    )
+    .await;
     click("Keep this tab's version");
     wait_until("ours is saved over theirs", || {
         stored_name().as_deref() == Some("Mine")
@@ -455,8 +472,12 @@ async fn a_save_never_writes_over_another_save_of_the_same_revision() {
         field("Workspace").value() == "Theirs"
     })
     .await;
-    sleep(600).await;
-    assert_eq!(stored_revision(), 2, "taking theirs writes nothing");
+    // Taking theirs changes the workspace; a save of that change would come
+    // SAVE_DELAY later: watch past it.
+    assert_stays("taking theirs writes nothing", PAST_THE_SAVE_DELAY, || {
+        stored_revision() == 2
+    })
+    .await;
 }
 
 /// Takes the Web Lock `name` as another tab saving would, until the
@@ -478,7 +499,11 @@ async fn a_save_waits_while_another_tab_saves_and_then_sees_its_save() {
     let (_page, _app) = renamed_and_not_saved_yet().await;
     // Another tab is between reading and writing, holding the lock.
     let release = hold_lock(WORKSPACE_KEY);
-    sleep(800).await;
+    wait_until_async(
+        "this tab's save waits for the lock the other tab holds",
+        async || lock_requests(WORKSPACE_KEY).await == (1, 1),
+    )
+    .await;
     assert_eq!(
         stored_name().as_deref(),
         Some("Acme"),
@@ -531,19 +556,11 @@ async fn a_workspace_removed_elsewhere_is_written_back_and_said_so() {
 async fn hiding_the_page_saves_at_once() {
     let (_page, _app) = renamed_and_not_saved_yet().await;
     // The browser runs the page's pending effects before the next event.
-    sleep(0).await;
-    let hidden = js_sys::Object::new();
-    js_sys::Reflect::set(&hidden, &js("value"), &true.into()).unwrap();
-    js_sys::Reflect::set(&hidden, &js("configurable"), &true.into()).unwrap();
-    js_sys::Object::define_property(&document(), &js("hidden"), &hidden);
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    let event = web_sys::Event::new_with_event_init_dict("visibilitychange", &init).unwrap();
-    document().dispatch_event(&event).unwrap();
-    let saved = stored_name();
-    js_sys::Reflect::delete_property(&document(), &js("hidden")).unwrap();
+    settle().await;
+    hide_page();
+    // No wait: the save is done by the time the event's listeners return.
     assert_eq!(
-        saved.as_deref(),
+        stored_name().as_deref(),
         Some("Mine"),
         "saved before the page can be frozen"
     );
@@ -612,8 +629,13 @@ async fn a_newer_version_saving_over_unsaved_changes_says_they_live_only_here() 
         "this tab's changes can be kept"
     );
     assert!(button("Download the stored data").is_none());
-    sleep(600).await;
-    assert_eq!(stored(WORKSPACE_KEY).as_deref(), Some(newer.as_str()));
+    // This tab's change asked for a save SAVE_DELAY after it: watch past it.
+    assert_stays(
+        "the newer data stays as stored",
+        PAST_THE_SAVE_DELAY,
+        || stored(WORKSPACE_KEY).as_deref() == Some(newer.as_str()),
+    )
+    .await;
 }
 
 #[wasm_bindgen_test]

@@ -96,11 +96,11 @@ async fn a_refused_amount_keeps_the_typed_text_with_the_reason_beside_it() {
         monthly.get_attribute("aria-invalid").as_deref(),
         Some("true")
     );
-    sleep(600).await;
-    assert!(
-        stored_profile().unwrap().get("monthly_spend").is_none(),
-        "nothing invalid is stored"
-    );
+    // A save would come SAVE_DELAY after a change: watch past it.
+    assert_stays("nothing invalid is stored", PAST_THE_SAVE_DELAY, || {
+        stored_profile().unwrap().get("monthly_spend").is_none()
+    })
+    .await;
 
     type_into(&monthly, "4 250,50");
     wait_until("the amount is stored exactly", || {
@@ -155,13 +155,12 @@ async fn people_are_added_with_a_checked_birthday_and_removed_with_an_undo() {
     let _app = mount_app().await;
     click("Add person");
     wait_until("a person row", || button("Remove this person").is_some()).await;
-    sleep(50).await;
-    let focused = document().active_element().unwrap();
-    assert_eq!(
-        focused.id(),
-        field("Person's name").id(),
-        "typing can start at once"
-    );
+    // Focus moves in an animation frame after the row is drawn.
+    wait_until(
+        "focus is on the new person's name, so typing can start at once",
+        || document().active_element().map(|e| e.id()) == Some(field("Person's name").id()),
+    )
+    .await;
     type_into(&field("Person's name"), "Anna Nowak");
 
     type_into(&field("Day"), "31");
@@ -202,13 +201,12 @@ async fn people_are_added_with_a_checked_birthday_and_removed_with_an_undo() {
         "{:?}",
         texts_with_role("status")
     );
-    sleep(50).await;
     let undo = button("Undo removing Anna Nowak").expect("an Undo button");
-    assert_eq!(
-        document().active_element().map(|e| e.outer_html()),
-        Some(undo.outer_html()),
-        "focus moves from the removed row's button to Undo"
-    );
+    // Focus moves in an animation frame after the row is gone.
+    wait_until("focus moves from the removed row's button to Undo", || {
+        document().active_element().map(|e| e.outer_html()) == Some(undo.outer_html())
+    })
+    .await;
     undo.click();
     wait_until("the person is back with the birthday", || {
         stored_profile().is_some_and(|p| {

@@ -133,12 +133,25 @@ async fn a_locked_step_waits_for_the_lock_and_runs_once() {
         clientele::storage::with_lock(&StorageKey::Workspace, move || *ran.borrow_mut() += 1)
     };
     wasm_bindgen_futures::spawn_local(step);
-    sleep(50).await;
+    wait_until_async("the step waits for the lock held here", async || {
+        lock_requests(WORKSPACE_KEY).await == (1, 1)
+    })
+    .await;
     assert_eq!(*ran.borrow(), 0, "another holder has the lock");
     release.call0(&wasm_bindgen::JsValue::NULL).unwrap();
     wait_until("the step runs", || *ran.borrow() == 1).await;
-    sleep(50).await;
-    assert_eq!(*ran.borrow(), 1);
+    // Once the lock is free no request for it waits, so a second run could
+    // only come from a task already queued: a short watch sees it.
+    wait_until_async("no request for the lock waits", async || {
+        lock_requests(WORKSPACE_KEY).await.1 == 0
+    })
+    .await;
+    assert_stays(
+        "the step ran once",
+        std::time::Duration::from_millis(100),
+        || *ran.borrow() == 1,
+    )
+    .await;
 }
 
 #[wasm_bindgen_test]

@@ -9,6 +9,10 @@
 //! And every export imports back: the backup of a workspace that fills
 //! storage is under the import limit (`format::MAX_FILE_BYTES`) and reads
 //! back as the same workspace.
+//!
+//! README's "Your data" states what these tests measure; [`readme`] holds
+//! its figures, and the tests fail when a measurement strays from one, so
+//! that README and the app cannot drift apart silently.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod sample;
@@ -24,8 +28,96 @@ use clientele::format::{
 };
 use sample::{now, typical_workspace};
 
-/// 5 MiB, the smallest allowance of the major browsers, in characters.
-const FIVE_MIB_CHARS: usize = 5 * 1024 * 1024;
+/// 5 MiB, the smallest allowance of the major browsers, in characters:
+/// the quota the app counts with.
+const FIVE_MIB_CHARS: usize = STORAGE_QUOTA_CHARS as usize;
+
+/// The figures README's "Your data" states, word for word there. README
+/// says "about" and "some": a figure holds while it is within
+/// [`TOLERANCE`] of what is measured. Change one only together with
+/// README.
+mod readme {
+    /// "the 5.24 million characters Chromium allows".
+    pub const QUOTA_CHARS: f64 = 5.24e6;
+    /// "a typical profile (two people, a short plan and log, six ratings)
+    /// takes about 400 characters": packed, every profile with words of
+    /// its own.
+    pub const PACKED_CHARS: f64 = 400.0;
+    /// "… instead of 2,380": as plain file text.
+    pub const PLAIN_CHARS: f64 = 2_380.0;
+    /// "some 13,000 fit": packed, with words of their own; at least this
+    /// many must fit.
+    pub const FIT: f64 = 13_000.0;
+    /// "where plain text would hold about 2,190".
+    pub const PLAIN_FIT: f64 = 2_190.0;
+    /// "Profiles that share most of their texts pack tighter (about 210
+    /// characters, …": the typical profiles of `typical_workspace`.
+    pub const SHARED_PACKED_CHARS: f64 = 210.0;
+    /// "… 25,000 of them)": at least this many must fit.
+    pub const SHARED_FIT: f64 = 25_000.0;
+    /// "their backup file is the largest a full storage gives, about 60 MB".
+    pub const FULL_BACKUP_BYTES: f64 = 60e6;
+}
+
+/// How far README's rounded figures may be from a measurement: 5%. Ids are
+/// random, so packed sizes vary a little from run to run (well under 1%).
+const TOLERANCE: f64 = 0.05;
+
+#[test]
+fn readme_states_the_figures_these_tests_check() {
+    // README's text as one line: its paragraphs wrap anywhere.
+    let readme = include_str!("../README.md")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let n = |figure: f64| grouped(figure as u64);
+    for phrase in [
+        format!(
+            "takes about {} characters instead of {}: some {} fit in the {:.2} million characters",
+            n(readme::PACKED_CHARS),
+            n(readme::PLAIN_CHARS),
+            n(readme::FIT),
+            readme::QUOTA_CHARS / 1e6
+        ),
+        format!("plain text would hold about {}", n(readme::PLAIN_FIT)),
+        format!(
+            "(about {} characters, {} of them)",
+            n(readme::SHARED_PACKED_CHARS),
+            n(readme::SHARED_FIT)
+        ),
+        format!("about {} MB", n(readme::FULL_BACKUP_BYTES / 1e6)),
+    ] {
+        assert!(
+            readme.contains(&phrase),
+            "README's \"Your data\" no longer says {phrase:?}: update `readme` here with it"
+        );
+    }
+}
+
+/// `n` with a comma between thousands, as README writes numbers.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// Fails unless README's `figure` for `what` is within [`TOLERANCE`] of
+/// `measured`.
+fn assert_readme_says(what: &str, figure: f64, measured: f64) {
+    let off = (figure - measured).abs() / measured;
+    assert!(
+        off <= TOLERANCE,
+        "README (\"Your data\") gives {what} as about {figure}, but it is {measured}, \
+         {:.1}% off: correct README, or find what changed",
+        off * 100.0
+    );
+}
 
 /// What must fit.
 const MUST_FIT: usize = 2_500;
@@ -47,6 +139,35 @@ fn at_least_2_500_typical_profiles_fit_in_5_mib() {
          {fit} fit in 5 MiB ({plain_fit} plain)"
     );
     assert!(fit >= MUST_FIT, "only {fit} typical profiles fit in 5 MiB");
+
+    assert_readme_says("the quota", readme::QUOTA_CHARS, FIVE_MIB_CHARS as f64);
+    // These profiles share their texts: README's "pack tighter" figures.
+    assert_readme_says(
+        "the characters of a profile sharing its texts",
+        readme::SHARED_PACKED_CHARS,
+        packed as f64,
+    );
+    assert_readme_says(
+        "how many profiles sharing their texts fit",
+        readme::SHARED_FIT,
+        fit as f64,
+    );
+    assert!(
+        fit as f64 >= readme::SHARED_FIT,
+        "README says {} profiles sharing their texts fit; {fit} do",
+        readme::SHARED_FIT
+    );
+    // Plain file text is as long with words of their own: same lengths.
+    assert_readme_says(
+        "the characters of a profile as plain text",
+        readme::PLAIN_CHARS,
+        plain as f64,
+    );
+    assert_readme_says(
+        "how many profiles fit as plain text",
+        readme::PLAIN_FIT,
+        plain_fit as f64,
+    );
 }
 
 #[test]
@@ -59,6 +180,19 @@ fn at_least_2_500_fit_when_every_profile_has_words_of_its_own() {
     assert!(
         fit >= MUST_FIT,
         "only {fit} profiles with their own words fit"
+    );
+
+    // README's typical profile has words of its own.
+    assert_readme_says(
+        "the characters of a typical profile",
+        readme::PACKED_CHARS,
+        packed as f64,
+    );
+    assert_readme_says("how many typical profiles fit", readme::FIT, fit as f64);
+    assert!(
+        fit as f64 >= readme::FIT,
+        "README says some {} typical profiles fit; {fit} do",
+        readme::FIT
     );
 }
 
@@ -190,6 +324,11 @@ fn a_workspace_that_fills_storage_exports_a_file_that_imports_back() {
              their backup is {text} bytes, the import limit {MAX_FILE_BYTES}"
         );
         assert!(chars < quota + quota / 20, "{chars}: overshot the quota");
+        assert_readme_says(
+            "the backup of a full storage, in bytes",
+            readme::FULL_BACKUP_BYTES,
+            text as f64,
+        );
         break;
     }
 }

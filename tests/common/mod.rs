@@ -2,7 +2,9 @@
 //! by labels, roles and visible text.
 #![allow(dead_code)] // Each test binary uses its own share of these helpers.
 
+pub use clientele::app::persistence::SAVE_DELAY;
 use std::any::Any;
+use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlInputElement};
@@ -26,8 +28,9 @@ pub fn stored(key: &str) -> Option<String> {
     storage().get_item(key).unwrap()
 }
 
-/// Waits `ms` milliseconds, letting timers and effects run.
-pub async fn sleep(ms: i32) {
+/// Waits `ms` milliseconds, letting timers and effects run. Tests wait for
+/// conditions instead ([`wait_until`], [`assert_stays`], [`settle`]).
+async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         window()
             .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
@@ -36,15 +39,76 @@ pub async fn sleep(ms: i32) {
     JsFuture::from(promise).await.unwrap();
 }
 
-/// Polls `condition` for up to five seconds; fails the test with `what`.
+/// Lets the page's pending effects run, and nothing more: Leptos runs
+/// effects as microtasks, and a zero-delay timer's task starts only once
+/// every microtask queued before it (and every one those queue) has run.
+/// Timers and animation frames of the page are not waited for.
+pub async fn settle() {
+    sleep(0).await;
+}
+
+/// Milliseconds since the page started, to a few microseconds.
+pub fn clock() -> f64 {
+    window().performance().expect("performance").now()
+}
+
+/// How long [`wait_until`] waits before it fails the test. Generous, for a
+/// loaded machine; a wait that succeeds returns as soon as its condition
+/// holds.
+pub const WAIT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// How often a condition is checked while waiting.
+const POLL_MS: i32 = 20;
+
+/// The app saves [`SAVE_DELAY`] after the last change, so a test that must
+/// see that a change is *not* saved watches this long: the save delay and a
+/// margin for a busy machine's late timers.
+pub const PAST_THE_SAVE_DELAY: Duration =
+    Duration::from_millis(SAVE_DELAY.as_millis() as u64 + 200);
+
+/// Polls `condition` until it holds; after [`WAIT_TIMEOUT`] fails the test
+/// with `what`, the condition awaited.
 pub async fn wait_until(what: &str, condition: impl Fn() -> bool) {
-    for _ in 0..250 {
-        if condition() {
+    let start = clock();
+    while !condition() {
+        let waited = clock() - start;
+        assert!(
+            waited < WAIT_TIMEOUT.as_millis() as f64,
+            "waited {waited:.0} ms until {what}, but it did not happen"
+        );
+        sleep(POLL_MS).await;
+    }
+}
+
+/// [`wait_until`] for a condition that takes a browser promise to check.
+pub async fn wait_until_async(what: &str, condition: impl AsyncFn() -> bool) {
+    let start = clock();
+    while !condition().await {
+        let waited = clock() - start;
+        assert!(
+            waited < WAIT_TIMEOUT.as_millis() as f64,
+            "waited {waited:.0} ms until {what}, but it did not happen"
+        );
+        sleep(POLL_MS).await;
+    }
+}
+
+/// Checks that `condition` holds now and keeps holding for `period`,
+/// failing the test with `what` the moment it does not. For what must *not*
+/// happen (nothing saved while read-only, an older save ignored): there is
+/// no event to wait for, so the test watches for a bounded period, long
+/// enough for the unwanted thing to have happened (for a save,
+/// [`PAST_THE_SAVE_DELAY`]). Each caller says why its period suffices.
+pub async fn assert_stays(what: &str, period: Duration, condition: impl Fn() -> bool) {
+    let start = clock();
+    loop {
+        let watched = clock() - start;
+        assert!(condition(), "{what}: no longer so after {watched:.0} ms");
+        if watched >= period.as_millis() as f64 {
             return;
         }
-        sleep(20).await;
+        sleep(POLL_MS).await;
     }
-    panic!("timed out waiting until {what}");
 }
 
 /// A mounted app; unmounted when dropped.
@@ -64,7 +128,8 @@ pub async fn mount_app() -> MountedApp {
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
     let handle = leptos::mount::mount_to(root.clone(), clientele::app::App);
-    sleep(10).await;
+    // The first render is done when `mount_to` returns; its effects are not.
+    settle().await;
     MountedApp {
         _handle: Box::new(handle),
         root,
@@ -153,6 +218,22 @@ pub fn type_into(input: &HtmlInputElement, text: &str) {
     input.dispatch_event(&event).unwrap();
 }
 
+/// Tells the page it was hidden, as the browser does when its tab goes to
+/// the background: `document.hidden` turns true and `visibilitychange` is
+/// dispatched. The page's listeners run before this returns; afterwards
+/// `document.hidden` is the browser's own again.
+pub fn hide_page() {
+    let hidden = js_sys::Object::new();
+    js_sys::Reflect::set(&hidden, &js("value"), &true.into()).unwrap();
+    js_sys::Reflect::set(&hidden, &js("configurable"), &true.into()).unwrap();
+    js_sys::Object::define_property(&document(), &js("hidden"), &hidden);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("visibilitychange", &init).unwrap();
+    document().dispatch_event(&event).unwrap();
+    js_sys::Reflect::delete_property(&document(), &js("hidden")).unwrap();
+}
+
 /// The workspace document stored now, unpacked, as JSON.
 pub fn stored_workspace() -> Option<serde_json::Value> {
     stored(WORKSPACE_KEY).map(|text| {
@@ -166,7 +247,7 @@ pub fn stored_workspace() -> Option<serde_json::Value> {
 /// event as a task of its own, after the page's pending effects have run, so
 /// this first lets them run.
 pub async fn save_from_other_tab(text: &str) {
-    sleep(0).await;
+    settle().await;
     let old = stored(WORKSPACE_KEY);
     storage().set_item(WORKSPACE_KEY, text).unwrap();
     let init = web_sys::StorageEventInit::new();
@@ -183,7 +264,8 @@ pub async fn save_from_other_tab(text: &str) {
 /// `clear`, the whole of storage is cleared instead (the event then names
 /// no key).
 pub async fn remove_from_other_tab(clear: bool) {
-    sleep(0).await;
+    // As for `save_from_other_tab`: the page's pending effects run first.
+    settle().await;
     let old = stored(WORKSPACE_KEY);
     let init = web_sys::StorageEventInit::new();
     if clear {
@@ -263,6 +345,7 @@ impl Drop for Exclusive {
 /// async tests concurrently, but they share one page. For tests that cannot
 /// start from [`fresh_page`] (without localStorage, for one).
 pub async fn page_to_myself() -> Exclusive {
+    // Not a wait for the page: a turn for the test that holds it.
     while TEST_RUNNING.with(|running| running.replace(true)) {
         sleep(5).await;
     }
@@ -281,6 +364,33 @@ pub async fn fresh_page() -> Exclusive {
 
 pub fn js(value: &str) -> JsValue {
     JsValue::from_str(value)
+}
+
+/// The Web Lock `name` as `navigator.locks.query()` reports it: how many
+/// hold it (0 or 1) and how many requests wait for it. A save waiting while
+/// another tab holds the lock is `(1, 1)`.
+pub async fn lock_requests(name: &str) -> (usize, usize) {
+    let locks = js_sys::Reflect::get(&window().navigator(), &js("locks")).unwrap();
+    let query: js_sys::Function = js_sys::Reflect::get(&locks, &js("query"))
+        .unwrap()
+        .unchecked_into();
+    let snapshot: js_sys::Promise = query.call0(&locks).unwrap().unchecked_into();
+    let snapshot = JsFuture::from(snapshot).await.unwrap();
+    let named = |list: &str| {
+        let list: js_sys::Array = js_sys::Reflect::get(&snapshot, &js(list))
+            .unwrap()
+            .unchecked_into();
+        list.iter()
+            .filter(|request| {
+                js_sys::Reflect::get(request, &js("name"))
+                    .ok()
+                    .and_then(|n| n.as_string())
+                    .as_deref()
+                    == Some(name)
+            })
+            .count()
+    };
+    (named("held"), named("pending"))
 }
 
 /// Chooses a file named `name` holding `text` in the file input labelled

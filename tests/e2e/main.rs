@@ -21,7 +21,9 @@ mod surveys;
 mod worksheets;
 
 use std::time::Duration;
-use support::{App, Name, QUARANTINE_PREFIX, Role, SAVE_DELAY, WORKSPACE_KEY, wait_until};
+use support::{
+    App, Name, QUARANTINE_PREFIX, Role, SAVE_DELAY, WORKSPACE_KEY, stays_for, wait_until,
+};
 
 /// The name a new workspace starts with (`DEFAULT_NAME` in the app).
 const DEFAULT_NAME: &str = "My workspace";
@@ -320,13 +322,16 @@ async fn data_from_a_newer_version_is_never_overwritten() {
     )
     .await;
     // Waiting for something not to happen: a save would come SAVE_DELAY
-    // after the change, so allow well over that.
-    tokio::time::sleep(SAVE_DELAY + Duration::from_millis(600)).await;
-    assert_eq!(
-        app.stored(WORKSPACE_KEY).await.as_deref(),
-        Some(NEWER),
-        "the stored text is untouched"
-    );
+    // after the change, so watch storage well past that.
+    stays_for(
+        "the stored text is untouched",
+        SAVE_DELAY + Duration::from_millis(600),
+        async || match app.stored(WORKSPACE_KEY).await {
+            Some(text) if text == NEWER => Ok(()),
+            other => Err(format!("storage holds {other:?}")),
+        },
+    )
+    .await;
 
     // Leaving the page saves anything waiting: still nothing may be written.
     app.reload().await;

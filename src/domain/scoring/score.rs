@@ -441,6 +441,12 @@ mod tests {
                 for others in [&weights[..0], &weights[i..=i], &weights[..i], &weights[i..]] {
                     let total = w + others.iter().map(|o| dec(o)).sum::<Decimal>();
                     let expected = share_by_division(p, w, total).normalize();
+                    // Whole numbers suffice for all of these, so `share`
+                    // is not compared with the division it falls back on.
+                    assert!(
+                        share_in_whole_numbers(p, w, total).is_some(),
+                        "{p} × {w} ÷ {total}"
+                    );
                     let got = share(p, w, total);
                     assert_eq!(got, expected, "{p} × {w} ÷ {total}");
                     assert_eq!(got.to_string(), expected.to_string());
@@ -526,27 +532,41 @@ mod tests {
     }
 
     #[test]
-    fn ratings_are_weighted_and_the_contributions_add_up_to_the_score() {
-        let (ease, prestige) = (
+    fn ratings_are_weighted_as_worked_out_by_hand() {
+        let (ease, prestige, custom) = (
             rating("Ease", 3, Direction::AddsValue),
             rating("Prestige", 1, Direction::AddsValue),
+            rating("Customization needed", 2, Direction::TakesAway),
         );
-        let m = model(vec![ease.clone(), prestige.clone()]);
+        let m = model(vec![ease.clone(), prestige.clone(), custom.clone()]);
         let mut p = profile();
-        p.answers.insert(ease.id, Answer::Rating(5));
-        p.answers.insert(prestige.id, Answer::Rating(1));
+        p.answers.insert(ease.id, Answer::Rating(4));
+        p.answers.insert(prestige.id, Answer::Rating(2));
+        p.answers.insert(custom.id, Answer::Rating(2));
         let e = score(&m, &p, &basis());
-        // 100 × 3/4 + 0 × 1/4 = 75
-        assert_eq!(e.score, Some(dec("75")));
-        assert_eq!(e.contributions[0].contribution, dec("75"));
-        assert_eq!(e.tier, Some(Tier::A));
+        // By hand: a rating r gives (r − 1) × 25 points; answered weight
+        // 3 + 1 + 2 = 6.
+        // Ease, rating 4: 75 points, 75 earned, 75 × 3 ÷ 6 = 37.5.
+        // Prestige, rating 2: 25 points, 25 earned, 25 × 1 ÷ 6 = 4.166… → 4.16.
+        // Customization, rating 2, takes value away: 25 points,
+        // 100 − 25 = 75 earned, 75 × 2 ÷ 6 = 25.
+        // Score 37.5 + 4.16 + 25 = 66.66: tier B (50 to under 75).
+        let rows: Vec<_> = e
+            .contributions
+            .iter()
+            .map(|c| (c.name.as_str(), c.points, c.earned, c.contribution))
+            .collect();
         assert_eq!(
-            e.contributions
-                .iter()
-                .map(|c| c.contribution)
-                .sum::<Decimal>(),
-            e.score.unwrap()
+            rows,
+            [
+                ("Ease", dec("75"), dec("75"), dec("37.5")),
+                ("Prestige", dec("25"), dec("25"), dec("4.16")),
+                ("Customization needed", dec("25"), dec("75"), dec("25")),
+            ]
         );
+        assert_eq!(e.answered_weight, dec("6"));
+        assert_eq!(e.score, Some(dec("66.66")));
+        assert_eq!((e.tier_by_score, e.tier), (Some(Tier::B), Some(Tier::B)));
     }
 
     #[test]
@@ -793,13 +813,17 @@ mod tests {
             let e = score(&m, &p, &basis());
             if let Some(s) = e.score {
                 assert!(s >= Decimal::ZERO && s <= HUNDRED, "{s}");
-                assert_eq!(
-                    e.contributions
-                        .iter()
-                        .map(|c| c.contribution)
-                        .sum::<Decimal>(),
-                    s
-                );
+                // Each share is cut to the cent, so the score is at most
+                // the weighted mean worked out in one division, and less
+                // than a cent a criterion below it.
+                let exact = e
+                    .contributions
+                    .iter()
+                    .map(|c| c.earned * c.weight)
+                    .sum::<Decimal>()
+                    / e.answered_weight;
+                let cents = Decimal::new(e.contributions.len() as i64, 2);
+                assert!(s <= exact && exact - s < cents, "{s} from {exact}");
             }
             let m2: ScoringModel =
                 serde_json::from_str(&serde_json::to_string(&m).unwrap()).unwrap();

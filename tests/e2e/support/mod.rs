@@ -49,9 +49,9 @@ pub fn workspace_envelope(id: &str, name: &str, records: serde_json::Value) -> s
     envelope
 }
 
-/// The app's save delay (`SAVE_DELAY` in `src/app/persistence.rs`): a
-/// change reaches storage this long after the last keystroke.
-pub const SAVE_DELAY: Duration = Duration::from_millis(400);
+/// The app's save delay: a change reaches storage this long after the last
+/// keystroke. The app's own constant, so the two cannot drift apart.
+pub const SAVE_DELAY: Duration = clientele::app::persistence::SAVE_DELAY;
 
 /// Checks `condition` until it gives `Ok`, and returns that value; panics
 /// after [`TIMEOUT`] with `what` and the last `Err`, which describes what
@@ -66,6 +66,28 @@ pub async fn wait_until<T>(what: &str, mut condition: impl AsyncFnMut() -> Resul
             }
             Err(_) => tokio::time::sleep(POLL).await,
         }
+    }
+}
+
+/// Checks that `condition` gives `Ok` now and keeps giving it for `period`;
+/// panics with `what` and the `Err` the moment it does not. For what must
+/// *not* happen: there is no event to wait for, so the test watches for a
+/// bounded period, long enough for the unwanted thing to have happened (the
+/// caller says why its period suffices).
+pub async fn stays_for(
+    what: &str,
+    period: Duration,
+    mut condition: impl AsyncFnMut() -> Result<(), String>,
+) {
+    let start = Instant::now();
+    loop {
+        if let Err(seen) = condition().await {
+            panic!("{what}: no longer so after {:?}: {seen}", start.elapsed());
+        }
+        if start.elapsed() >= period {
+            return;
+        }
+        tokio::time::sleep(POLL).await;
     }
 }
 
