@@ -522,6 +522,10 @@ pub fn input_error(error: &InputError) -> String {
             "Type a three-letter currency code such as USD, EUR or PLN.".to_owned()
         }
         InputError::Required => "This is required.".to_owned(),
+        InputError::NotAboveZero => "Type a number above zero.".to_owned(),
+        InputError::NeedsNoRate => {
+            "This is the reporting currency: its amounts need no rate.".to_owned()
+        }
         InputError::TooLong { max, chars } => {
             format!("Keep it to {max} characters or fewer (this has {chars}).")
         }
@@ -538,6 +542,34 @@ pub const BIRTHDAY_MONTH_MISSING: &str = "Choose the month.";
 /// Tier thresholds that do not descend from A to C.
 pub const TIERS_OUT_OF_ORDER: &str =
     "Tier thresholds must go down from A to C, within 0 to 100 (for example 75, 50, 25).";
+
+/// Which profiles' money is left out of scores, charts and sorts for
+/// want of a rate: "2 profiles in EUR and 1 in USD are not counted in money
+/// figures: add a rate for each currency under Data & backup."
+pub fn not_counted(missing: &[(String, usize)]) -> String {
+    let parts: Vec<String> = missing
+        .iter()
+        .enumerate()
+        .map(|(i, (currency, count))| match (i, count) {
+            (0, 1) => format!("1 profile in {currency}"),
+            (0, n) => format!("{n} profiles in {currency}"),
+            (_, n) => format!("{n} in {currency}"),
+        })
+        .collect();
+    let listed = match parts.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => return String::new(),
+    };
+    let verb = if missing.len() == 1 && missing[0].1 == 1 {
+        "is"
+    } else {
+        "are"
+    };
+    format!(
+        "{listed} {verb} not counted in money figures: add a rate for each currency under Data & backup."
+    )
+}
 
 #[cfg(test)]
 mod tests {
@@ -556,5 +588,18 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn profiles_not_counted_are_named_by_currency() {
+        assert_eq!(
+            not_counted(&[("EUR".into(), 1)]),
+            "1 profile in EUR is not counted in money figures: add a rate for each currency under Data & backup."
+        );
+        assert_eq!(
+            not_counted(&[("EUR".into(), 2), ("GBP".into(), 3), ("USD".into(), 1)]),
+            "2 profiles in EUR, 3 in GBP and 1 in USD are not counted in money figures: add a rate for each currency under Data & backup."
+        );
+        assert_eq!(not_counted(&[]), "");
     }
 }

@@ -10,6 +10,7 @@
 
 mod sample;
 
+use clientele::domain::currency::ExchangeRate;
 use clientele::domain::icp::ChartColumn;
 use clientele::domain::input::Span;
 use clientele::domain::limits::{MAX_DECIMALS, MAX_DIGITS, MAX_NAME_CHARS};
@@ -195,6 +196,13 @@ fn dec(text: &str) -> Decimal {
 fn everything() -> (Workspace, Vec<Export>) {
     let mut ws = sample_workspace();
     let later = || json!({ "added_later": ["kept", 1] });
+    ws.settings.reporting_currency = "PLN".into();
+    ws.settings.set_rate(ExchangeRate {
+        currency: "EUR".into(),
+        rate: dec("4.2817"),
+        date: Date::new(2026, 12, 1).unwrap(),
+        unknown_fields: Default::default(),
+    });
 
     // A model with every kind of criterion and rule.
     let mut model = ws.models[0].duplicate(now());
@@ -488,6 +496,13 @@ fn the_whole_workspace_file_really_holds_every_field() {
         "a yes / no answer is written as true or false"
     );
     assert_eq!(value["data"]["later"]["added_later"][0], "kept");
+    let settings = &value["data"]["settings"];
+    assert_eq!(settings["reporting_currency"], "PLN");
+    assert_eq!(
+        settings["exchange_rates"][0],
+        json!({"currency": "EUR", "rate": "4.2817", "date": "2026-12-01"}),
+        "a rate is a string"
+    );
     let kinds: Vec<&str> = value["data"]["models"][1]["criteria"]
         .as_array()
         .unwrap()

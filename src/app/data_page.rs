@@ -1,6 +1,7 @@
 //! Where the data lives: storage status, backups and data set aside.
 
 use super::backup_reminder::BackupReminder;
+use super::currency_settings::CurrencySettings;
 use super::download::download_stored;
 use super::export_control::ExportControl;
 use super::import::file_picker::FilePicker;
@@ -88,6 +89,7 @@ pub fn DataPage() -> impl IntoView {
             </p>
             <FilePicker/>
         </section>
+        <CurrencySettings/>
         <SetAsideData/>
     }
 }

@@ -1,6 +1,7 @@
 //! The ideal customer derived from a worksheet, with its reasoning, and the
 //! fit of any profile against it.
 
+use super::not_counted::NotCountedNote;
 use super::route::Route;
 use super::state::{today, use_app_store};
 use crate::domain::currency::Basis;
@@ -158,7 +159,8 @@ pub fn IdealProfileView(
     view! {
         <section aria-labelledby="ideal-heading" class="ideal">
             <h2 id="ideal-heading">"Your Ideal Customer Profile"</h2>
-            <p class="hint">"Derived from the chart: the most common answer, the typical span (a range counts as an interval), or the average, with how many customers were known."</p>
+            <p class="hint">"Derived from the chart: the most common answer, the typical span (a range counts as an interval), or the average, with how many customers were known. Money is in the reporting currency."</p>
+            <NotCountedNote/>
             <dl class="facts">
                 {move || rows.get().into_iter().map(|(row, text)| view! {
                     <dt>{row.label()}</dt>

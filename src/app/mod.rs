@@ -4,6 +4,7 @@
 pub mod backup_reminder;
 pub mod banners;
 pub mod conflict_dialog;
+pub mod currency_settings;
 pub mod data_page;
 pub mod download;
 pub mod export_control;
@@ -14,6 +15,7 @@ pub mod home;
 pub mod ideal_profile;
 pub mod import;
 pub mod model_editor;
+pub mod not_counted;
 pub mod not_found;
 pub mod offline;
 pub mod persistence;

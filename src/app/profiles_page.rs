@@ -5,6 +5,7 @@ use super::route::{Route, go_to};
 use super::show_more::{ROWS_AT_A_TIME, ShowMore};
 use super::state::{now, use_app_store};
 use crate::domain::choice::Choice;
+use crate::domain::currency::amount_text;
 use crate::domain::decimal::grouped;
 use crate::domain::profile::Status;
 use crate::domain::profile_list::{ProfileQuery, SortKey};
@@ -35,7 +36,7 @@ pub fn ProfilesPage() -> impl IntoView {
         let query = query.get();
         store.workspace.with(|w| {
             query
-                .run(&w.profiles)
+                .run(&w.profiles, &w.converter())
                 .into_iter()
                 .map(|i| {
                     let p = &w.profiles[i];
@@ -44,11 +45,15 @@ pub fn ProfilesPage() -> impl IntoView {
                         name: p.name.clone(),
                         status: p.status.label(),
                         industry: p.industry.clone(),
+                        // In the profile's own currency, which is named.
                         yearly: p
                             .yearly_spend()
-                            .map(|k| grouped(k.value()))
+                            .map(|k| amount_text(k.value(), &p.currency))
                             .unwrap_or_default(),
-                        profitability: p.profitability().map(grouped).unwrap_or_default(),
+                        profitability: p
+                            .profitability()
+                            .map(|v| amount_text(v, &p.currency))
+                            .unwrap_or_default(),
                         reviewed: p
                             .last_reviewed
                             .map(|d| d.to_string())

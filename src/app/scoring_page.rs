@@ -1,6 +1,7 @@
 //! The Perfect Prospect Model's results: the ranked list with tiers, the
 //! spread of scores, and the customers to reward and to review.
 
+use super::not_counted::NotCountedNote;
 use super::route::Route;
 use super::score_histogram::ScoreHistogram;
 use super::show_more::{ROWS_AT_A_TIME, SIDE_ROWS_AT_A_TIME, ShowMore};
@@ -217,6 +218,7 @@ pub fn ScoringPage() -> impl IntoView {
                 <a href=Route::RatingGrid.href()>"Rate profiles"</a>
             </div>
             <p class="hint">{MISSING_RULE}</p>
+            <NotCountedNote/>
             <Show when=summary_drawn>
                 <ScoreHistogram scores />
             </Show>

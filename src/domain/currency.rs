@@ -6,6 +6,7 @@
 
 use super::Date;
 use super::decimal::{as_text, grouped};
+use super::input::{InputError, parse_amount, parse_currency};
 use super::profile::Profile;
 use super::workspace::Workspace;
 use rust_decimal::Decimal;
@@ -26,6 +27,26 @@ pub struct ExchangeRate {
     /// Fields this version does not know, kept for a round trip.
     #[serde(flatten)]
     pub unknown_fields: Map<String, Value>,
+}
+
+/// Reads a typed exchange rate: a number above zero, written as people
+/// write numbers (`4,2817` or `4.2817`), at most four decimals.
+pub fn parse_rate(text: &str) -> Result<Decimal, InputError> {
+    match parse_amount(text)? {
+        None => Err(InputError::Required),
+        Some(rate) if rate.is_zero() => Err(InputError::NotAboveZero),
+        Some(rate) => Ok(rate),
+    }
+}
+
+/// Reads the currency a rate is for: a three-letter code, and not the
+/// reporting currency, whose amounts need no rate.
+pub fn parse_rate_currency(text: &str, reporting: &str) -> Result<String, InputError> {
+    match parse_currency(text)? {
+        code if code.is_empty() => Err(InputError::Required),
+        code if code == reporting => Err(InputError::NeedsNoRate),
+        code => Ok(code),
+    }
 }
 
 /// Converts amounts to the reporting currency.
@@ -212,6 +233,25 @@ mod tests {
         assert_eq!(
             pln.missing_rates(&profiles),
             vec![("GBP".to_owned(), 1), ("USD".to_owned(), 2)]
+        );
+    }
+
+    #[test]
+    fn rates_are_numbers_above_zero_for_another_currency() {
+        assert_eq!(parse_rate("4,2817"), Ok(dec("4.2817")));
+        assert_eq!(parse_rate(" 0.25 "), Ok(dec("0.25")));
+        assert_eq!(parse_rate("0"), Err(InputError::NotAboveZero));
+        assert_eq!(parse_rate(""), Err(InputError::Required));
+        assert_eq!(parse_rate("4.28175"), Err(InputError::TooManyDecimals));
+        assert_eq!(parse_rate_currency(" eur", "PLN"), Ok("EUR".into()));
+        assert_eq!(
+            parse_rate_currency("PLN", "PLN"),
+            Err(InputError::NeedsNoRate)
+        );
+        assert_eq!(parse_rate_currency("", "PLN"), Err(InputError::Required));
+        assert_eq!(
+            parse_rate_currency("euro", "PLN"),
+            Err(InputError::NotACurrency)
         );
     }
 

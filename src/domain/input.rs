@@ -54,6 +54,12 @@ pub enum InputError {
     /// Not a three-letter currency code.
     #[error("{}", crate::messages::input_error(self))]
     NotACurrency,
+    /// Zero where only more than zero makes sense (an exchange rate).
+    #[error("{}", crate::messages::input_error(self))]
+    NotAboveZero,
+    /// A rate for the reporting currency itself.
+    #[error("{}", crate::messages::input_error(self))]
+    NeedsNoRate,
     /// A required value left empty.
     #[error("{}", crate::messages::input_error(self))]
     Required,

@@ -1,5 +1,6 @@
 //! Searching, filtering and sorting the list of profiles.
 
+use super::currency::Converter;
 use super::profile::{Profile, Status};
 use crate::domain::sorting::{sort_by_key_with, sort_with};
 use rust_decimal::Decimal;
@@ -70,9 +71,10 @@ pub struct ProfileQuery {
 }
 
 impl ProfileQuery {
-    /// The positions in `profiles` that match, in the query's order.
-    /// Unknown values sort last whatever the key.
-    pub fn run(&self, profiles: &[Profile]) -> Vec<usize> {
+    /// The positions in `profiles` that match, in the query's order. Money
+    /// sorts in the reporting currency (`money`); unknown values, and money
+    /// in a currency without a rate, sort last whatever the key.
+    pub fn run(&self, profiles: &[Profile], money: &Converter) -> Vec<usize> {
         let search = NameSearch::new(&self.search);
         let mut hits: Vec<usize> = profiles
             .iter()
@@ -86,6 +88,9 @@ impl ProfileQuery {
             })
             .map(|(i, _)| i)
             .collect();
+        let converted = |p: &Profile, amount: Option<Decimal>| {
+            amount.and_then(|a| money.convert(a, &p.currency))
+        };
         let by_name = |a: &Profile, b: &Profile| a.name.to_lowercase().cmp(&b.name.to_lowercase());
         let highest_first = |a: Option<Decimal>, b: Option<Decimal>| match (a, b) {
             (Some(a), Some(b)) => b.cmp(&a),
@@ -98,10 +103,13 @@ impl ProfileQuery {
             let order = match self.sort {
                 SortKey::Name => Ordering::Equal,
                 SortKey::YearlySpend => highest_first(
-                    a.yearly_spend().map(|k| k.value()),
-                    b.yearly_spend().map(|k| k.value()),
+                    converted(a, a.yearly_spend().map(|k| k.value())),
+                    converted(b, b.yearly_spend().map(|k| k.value())),
                 ),
-                SortKey::Profitability => highest_first(a.profitability(), b.profitability()),
+                SortKey::Profitability => highest_first(
+                    converted(a, a.profitability()),
+                    converted(b, b.profitability()),
+                ),
                 // `None` (never reviewed) sorts before every date.
                 SortKey::LastReviewed => a.last_reviewed.cmp(&b.last_reviewed),
             };
@@ -183,7 +191,10 @@ mod tests {
             search: "  BA ".into(),
             ..ProfileQuery::default()
         };
-        assert_eq!(names(&p, q.run(&p)), vec!["beta Bank", "Cobalt"]);
+        assert_eq!(
+            names(&p, q.run(&p, &Converter::default())),
+            vec!["beta Bank", "Cobalt"]
+        );
     }
 
     #[test]
@@ -193,13 +204,19 @@ mod tests {
             industry: Some("Retail".into()),
             ..ProfileQuery::default()
         };
-        assert_eq!(names(&p, q.run(&p)), vec!["Acme Retail", "Cobalt"]);
+        assert_eq!(
+            names(&p, q.run(&p, &Converter::default())),
+            vec!["Acme Retail", "Cobalt"]
+        );
         let q = ProfileQuery {
             status: Some(Status::Customer),
             industry: Some("Retail".into()),
             ..ProfileQuery::default()
         };
-        assert_eq!(names(&p, q.run(&p)), vec!["Acme Retail"]);
+        assert_eq!(
+            names(&p, q.run(&p, &Converter::default())),
+            vec!["Acme Retail"]
+        );
     }
 
     #[test]
@@ -210,7 +227,7 @@ mod tests {
             ..ProfileQuery::default()
         };
         assert_eq!(
-            names(&p, q.run(&p)),
+            names(&p, q.run(&p, &Converter::default())),
             vec!["beta Bank", "Acme Retail", "Delta Law", "Cobalt"]
         );
         let q = ProfileQuery {
@@ -218,12 +235,37 @@ mod tests {
             ..ProfileQuery::default()
         };
         assert_eq!(
-            names(&p, q.run(&p)),
+            names(&p, q.run(&p, &Converter::default())),
             vec!["Acme Retail", "beta Bank", "Cobalt", "Delta Law"]
         );
         let q = ProfileQuery::default();
         assert_eq!(
-            names(&p, q.run(&p)),
+            names(&p, q.run(&p, &Converter::default())),
+            vec!["Acme Retail", "beta Bank", "Cobalt", "Delta Law"]
+        );
+    }
+
+    #[test]
+    fn money_sorts_in_the_reporting_currency_and_without_a_rate_last() {
+        let mut p = sample();
+        // beta Bank spends 50,000 PLN; Acme 20,000 EUR is 85,634 PLN at
+        // 4.2817; Delta Law's 9,000 USD has no rate.
+        p[0].currency = "PLN".into();
+        p[1].currency = "EUR".into();
+        p[3].currency = "USD".into();
+        let rates = vec![crate::domain::currency::ExchangeRate {
+            currency: "EUR".into(),
+            rate: "4.2817".parse().unwrap(),
+            date: crate::domain::Date::new(2026, 12, 1).unwrap(),
+            unknown_fields: Default::default(),
+        }];
+        let pln = Converter::new("PLN".into(), rates);
+        let q = ProfileQuery {
+            sort: SortKey::YearlySpend,
+            ..ProfileQuery::default()
+        };
+        assert_eq!(
+            names(&p, q.run(&p, &pln)),
             vec!["Acme Retail", "beta Bank", "Cobalt", "Delta Law"]
         );
     }

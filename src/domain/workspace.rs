@@ -127,6 +127,21 @@ fn default_name() -> String {
 }
 
 impl Settings {
+    /// Sets the rate of `rate.currency`, replacing an earlier one, and keeps
+    /// the rates in alphabetical order of currency.
+    pub fn set_rate(&mut self, rate: ExchangeRate) {
+        self.remove_rate(&rate.currency);
+        let at = self
+            .exchange_rates
+            .partition_point(|r| r.currency < rate.currency);
+        self.exchange_rates.insert(at, rate);
+    }
+
+    /// Removes the rate of `currency`, if there is one.
+    pub fn remove_rate(&mut self, currency: &str) {
+        self.exchange_rates.retain(|r| r.currency != currency);
+    }
+
     /// The reporting currency: the one chosen, else the one most of
     /// `profiles` name.
     pub fn reporting_currency(&self, profiles: &[Profile]) -> String {
@@ -361,6 +376,40 @@ mod tests {
         assert_eq!(ws.created_at, now());
         assert_eq!(ws.revision, 0);
         assert_ne!(ws.id, Workspace::new(now()).id);
+    }
+
+    #[test]
+    fn a_currency_has_one_rate_and_rates_are_listed_by_currency() {
+        let rate = |currency: &str, rate: i64| ExchangeRate {
+            currency: currency.into(),
+            rate: rate.into(),
+            date: Date::new(2026, 12, 1).unwrap(),
+            unknown_fields: Map::new(),
+        };
+        let mut settings = Settings::default();
+        settings.set_rate(rate("USD", 4));
+        settings.set_rate(rate("EUR", 4));
+        settings.set_rate(rate("USD", 3));
+        let listed: Vec<_> = settings
+            .exchange_rates
+            .iter()
+            .map(|r| (r.currency.as_str(), r.rate))
+            .collect();
+        assert_eq!(listed, [("EUR", 4.into()), ("USD", 3.into())]);
+        settings.remove_rate("EUR");
+        assert_eq!(settings.exchange_rates.len(), 1);
+    }
+
+    #[test]
+    fn the_reporting_currency_is_the_chosen_one_or_the_most_used() {
+        let mut ws = Workspace::new(now());
+        for (name, currency) in [("A", "EUR"), ("B", "PLN"), ("C", "PLN")] {
+            let id = ws.add_profile(name, now()).unwrap();
+            ws.profile_mut(id).unwrap().currency = currency.into();
+        }
+        assert_eq!(ws.reporting_currency(), "PLN");
+        ws.settings.reporting_currency = "EUR".into();
+        assert_eq!(ws.reporting_currency(), "EUR");
     }
 
     #[test]
