@@ -3,6 +3,7 @@
 //! Errors elsewhere are typed enums whose `Display` comes from here.
 
 use crate::domain::csv::{CellError, CsvError, RowSkip};
+use crate::domain::currency::RateLineError;
 use crate::domain::date::{BirthdayError, DateError};
 use crate::domain::decimal::DecimalTextError;
 use crate::domain::input::InputError;
@@ -526,6 +527,11 @@ pub fn input_error(error: &InputError) -> String {
         InputError::NeedsNoRate => {
             "This is the reporting currency: its amounts need no rate.".to_owned()
         }
+        InputError::NotARate => {
+            "Write a currency, its rate and the date of the rate, such as EUR 4.2817 2026-12-01."
+                .to_owned()
+        }
+        InputError::ListedTwice => "This currency already has a rate above.".to_owned(),
         InputError::TooLong { max, chars } => {
             format!("Keep it to {max} characters or fewer (this has {chars}).")
         }
@@ -542,6 +548,11 @@ pub const BIRTHDAY_MONTH_MISSING: &str = "Choose the month.";
 /// Tier thresholds that do not descend from A to C.
 pub const TIERS_OUT_OF_ORDER: &str =
     "Tier thresholds must go down from A to C, within 0 to 100 (for example 75, 50, 25).";
+
+/// A line of the typed list of rates that cannot be read.
+pub fn rate_line_error(error: &RateLineError) -> String {
+    format!("Line {}: {}", error.line, input_error(&error.error))
+}
 
 /// Which profiles' money is left out of scores, charts and sorts for
 /// want of a rate: "2 profiles in EUR and 1 in USD are not counted in money

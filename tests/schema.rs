@@ -197,12 +197,12 @@ fn everything() -> (Workspace, Vec<Export>) {
     let mut ws = sample_workspace();
     let later = || json!({ "added_later": ["kept", 1] });
     ws.settings.reporting_currency = "PLN".into();
-    ws.settings.set_rate(ExchangeRate {
+    ws.settings.replace_rates(vec![ExchangeRate {
         currency: "EUR".into(),
         rate: dec("4.2817"),
         date: Date::new(2026, 12, 1).unwrap(),
         unknown_fields: Default::default(),
-    });
+    }]);
 
     // A model with every kind of criterion and rule.
     let mut model = ws.models[0].duplicate(now());

@@ -49,6 +49,65 @@ pub fn parse_rate_currency(text: &str, reporting: &str) -> Result<String, InputE
     }
 }
 
+/// A line of the typed list of rates that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RateLineError {
+    /// The line, counted from 1.
+    pub line: usize,
+    /// What is wrong with it.
+    pub error: InputError,
+}
+
+/// Reads the typed list of rates, one a line: the currency, what one unit
+/// of it is worth in `reporting`, and the day of the rate, which is `today`
+/// when left out (`EUR 4,2817 2026-12-01`). Blank lines are skipped; a
+/// currency may be listed once.
+pub fn parse_rates(
+    text: &str,
+    reporting: &str,
+    today: Date,
+) -> Result<Vec<ExchangeRate>, RateLineError> {
+    let mut rates: Vec<ExchangeRate> = Vec::new();
+    for (at, line) in text.lines().enumerate() {
+        let fault = |error| RateLineError {
+            line: at + 1,
+            error,
+        };
+        let parts: Vec<&str> = line.split_whitespace().collect();
+        let (currency, rate, date) = match parts[..] {
+            [] => continue,
+            [currency, rate] => (currency, rate, None),
+            [currency, rate, date] => (currency, rate, Some(date)),
+            _ => return Err(fault(InputError::NotARate)),
+        };
+        let currency = parse_rate_currency(currency, reporting).map_err(fault)?;
+        if rates.iter().any(|r| r.currency == currency) {
+            return Err(fault(InputError::ListedTwice));
+        }
+        let rate = parse_rate(rate).map_err(fault)?;
+        let date = match date {
+            None => today,
+            Some(date) => date.parse().map_err(|_| fault(InputError::NotARate))?,
+        };
+        rates.push(ExchangeRate {
+            currency,
+            rate,
+            date,
+            unknown_fields: Map::new(),
+        });
+    }
+    Ok(rates)
+}
+
+/// The rates as the typed list [`parse_rates`] reads.
+pub fn rates_text(rates: &[ExchangeRate]) -> String {
+    rates
+        .iter()
+        .map(|r| format!("{} {} {}", r.currency, r.rate.normalize(), r.date))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Converts amounts to the reporting currency.
 #[derive(Debug, Clone, Default)]
 pub struct Converter {
@@ -253,6 +312,30 @@ mod tests {
             parse_rate_currency("euro", "PLN"),
             Err(InputError::NotACurrency)
         );
+    }
+
+    #[test]
+    fn the_typed_list_of_rates_reads_one_rate_a_line() {
+        let today = Date::new(2026, 12, 6).unwrap();
+        let rates = parse_rates("eur 4,2817 2026-12-01\n\n  USD 3.95 ", "PLN", today).unwrap();
+        assert_eq!(
+            rates_text(&rates),
+            "EUR 4.2817 2026-12-01\nUSD 3.95 2026-12-06"
+        );
+        assert_eq!(parse_rates(&rates_text(&rates), "PLN", today), Ok(rates));
+        let fault = |text: &str| parse_rates(text, "PLN", today).unwrap_err();
+        assert_eq!(
+            fault("EUR 4.28\nEUR 4.29"),
+            RateLineError {
+                line: 2,
+                error: InputError::ListedTwice
+            }
+        );
+        assert_eq!(fault("PLN 1").error, InputError::NeedsNoRate);
+        assert_eq!(fault("EUR 0").error, InputError::NotAboveZero);
+        assert_eq!(fault("EUR").error, InputError::NotARate);
+        assert_eq!(fault("EUR 4.28 yesterday").error, InputError::NotARate);
+        assert_eq!(parse_rates("", "PLN", today), Ok(Vec::new()));
     }
 
     #[test]

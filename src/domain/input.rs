@@ -60,6 +60,12 @@ pub enum InputError {
     /// A rate for the reporting currency itself.
     #[error("{}", crate::messages::input_error(self))]
     NeedsNoRate,
+    /// Not a line of the list of rates (currency, rate, date).
+    #[error("{}", crate::messages::input_error(self))]
+    NotARate,
+    /// A currency given a second rate in one list.
+    #[error("{}", crate::messages::input_error(self))]
+    ListedTwice,
     /// A required value left empty.
     #[error("{}", crate::messages::input_error(self))]
     Required,

@@ -127,19 +127,19 @@ fn default_name() -> String {
 }
 
 impl Settings {
-    /// Sets the rate of `rate.currency`, replacing an earlier one, and keeps
-    /// the rates in alphabetical order of currency.
-    pub fn set_rate(&mut self, rate: ExchangeRate) {
-        self.remove_rate(&rate.currency);
-        let at = self
-            .exchange_rates
-            .partition_point(|r| r.currency < rate.currency);
-        self.exchange_rates.insert(at, rate);
-    }
-
-    /// Removes the rate of `currency`, if there is one.
-    pub fn remove_rate(&mut self, currency: &str) {
-        self.exchange_rates.retain(|r| r.currency != currency);
+    /// Replaces the rates with `rates`, as typed. A currency that had a
+    /// rate keeps the fields a newer Clientele wrote into it.
+    pub fn replace_rates(&mut self, mut rates: Vec<ExchangeRate>) {
+        for rate in &mut rates {
+            if let Some(old) = self
+                .exchange_rates
+                .iter_mut()
+                .find(|old| old.currency == rate.currency)
+            {
+                rate.unknown_fields = std::mem::take(&mut old.unknown_fields);
+            }
+        }
+        self.exchange_rates = rates;
     }
 
     /// The reporting currency: the one chosen, else the one most of
@@ -379,7 +379,7 @@ mod tests {
     }
 
     #[test]
-    fn a_currency_has_one_rate_and_rates_are_listed_by_currency() {
+    fn rates_typed_again_keep_what_a_newer_build_wrote_into_them() {
         let rate = |currency: &str, rate: i64| ExchangeRate {
             currency: currency.into(),
             rate: rate.into(),
@@ -387,17 +387,13 @@ mod tests {
             unknown_fields: Map::new(),
         };
         let mut settings = Settings::default();
-        settings.set_rate(rate("USD", 4));
-        settings.set_rate(rate("EUR", 4));
-        settings.set_rate(rate("USD", 3));
-        let listed: Vec<_> = settings
-            .exchange_rates
-            .iter()
-            .map(|r| (r.currency.as_str(), r.rate))
-            .collect();
-        assert_eq!(listed, [("EUR", 4.into()), ("USD", 3.into())]);
-        settings.remove_rate("EUR");
+        let mut eur = rate("EUR", 4);
+        eur.unknown_fields.insert("source".into(), "NBP".into());
+        settings.replace_rates(vec![eur, rate("USD", 4)]);
+        settings.replace_rates(vec![rate("EUR", 5)]);
         assert_eq!(settings.exchange_rates.len(), 1);
+        assert_eq!(settings.exchange_rates[0].rate, 5.into());
+        assert_eq!(settings.exchange_rates[0].unknown_fields["source"], "NBP");
     }
 
     #[test]
