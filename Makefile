@@ -57,6 +57,8 @@ serve: tools-build
 dist: tools-build
 	cargo fetch --locked
 	RUSTFLAGS='$(WASM_RELEASE_RUSTFLAGS)' trunk build --release
+	# .gz and .br beside each file, for hosts that serve them (README "Host it").
+	node .ci/precompress.mjs dist
 	@$(MAKE) --no-print-directory size
 
 size:

@@ -12,8 +12,11 @@ export function writeServiceWorkerAssets(staging) {
   const walk = (dir) => {
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
+      // Compressed copies (.gz, .br, which `make dist` writes later) are for
+      // the host to send; the browser keeps the files themselves.
+      const compressed = /\.(gz|br)$/.test(name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (path !== worker) files.push(relative(staging, path).split("\\").join("/"));
+      else if (path !== worker && !compressed) files.push(relative(staging, path).split("\\").join("/"));
     }
   };
   walk(staging);

@@ -14,7 +14,12 @@ pub mod format;
 pub mod messages;
 pub mod storage;
 
-/// Mounts the application into `<body>`.
+/// Mounts the application into `<body>`, then removes the loading screen
+/// that `index.html` shows until now (in the same task, so no frame is
+/// drawn with both or neither).
 pub fn start() {
     leptos::mount::mount_to_body(app::App);
+    if let Some(loading) = leptos::prelude::document().get_element_by_id("loading") {
+        loading.remove();
+    }
 }

@@ -8,6 +8,7 @@
 
 mod accessibility;
 mod bench;
+mod first_visit;
 mod keyboard;
 mod offline;
 mod profiles;

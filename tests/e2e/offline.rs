@@ -67,6 +67,11 @@ async fn a_new_deployment_is_announced_and_a_reload_brings_it() {
     let mut source = std::fs::read_to_string(&worker).unwrap();
     source.push_str("\n// a new deployment\n");
     std::fs::write(&worker, source).unwrap();
+    // Its compressed copies would be the old version: this deployment has
+    // none, so the host sends the file itself.
+    for copy in ["sw.js.br", "sw.js.gz"] {
+        let _ = std::fs::remove_file(app.served_dir().join(copy));
+    }
     // Browsers check for a new worker on navigation; ask now.
     app.run(
         "navigator.serviceWorker.getRegistration().then(r => r.update()); return true;",

@@ -10,6 +10,7 @@ mod server;
 
 pub use axe::{NARROW, WIDE};
 pub use page::{App, Name, Role, pdf_pages};
+pub use server::Link;
 
 use std::time::{Duration, Instant};
 

@@ -5,7 +5,7 @@
 //! and survive a restyle.
 
 use super::browser::Browser;
-use super::server::{Served, StaticServer};
+use super::server::{Link, Served, StaticServer};
 use super::{env_or, wait_until};
 use fantoccini::elements::Element;
 use fantoccini::wd::{PrintConfiguration, PrintSize};
@@ -337,6 +337,12 @@ impl App {
     /// The folder being served.
     pub fn served_dir(&self) -> &std::path::Path {
         &self.dist
+    }
+
+    /// Makes the server answer over `link` from now on (`None`: at full
+    /// speed again).
+    pub fn set_link(&self, link: Option<Link>) {
+        self.server.set_link(link);
     }
 
     /// Stops the server, as when the network or the host is gone.

@@ -3,6 +3,11 @@
 //! The test serves `dist/` itself, rather than using a tool, so that it
 //! knows every request the page made: the tests assert that the page asks
 //! for nothing but its own files.
+//!
+//! It sends the build the way a host set up as in the README does: where
+//! the browser accepts it, a file's brotli (`.br`) or gzip (`.gz`) copy
+//! that `make dist` wrote beside it, with `Content-Encoding`. A benchmark may
+//! make it answer over a slow [`Link`].
 
 use std::io::{self, BufRead, BufReader, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
@@ -10,7 +15,26 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
-use std::time::Duration;
+use std::time::{Duration, Instant};
+
+/// A slow network between the browser and this server, for benchmarks:
+/// each answer starts `latency` after its request, and the answers' bytes
+/// share `bytes_per_second`. Unlike DevTools' emulation of a network, it
+/// also slows what the service worker asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Link {
+    /// The round trip, added to every request.
+    pub latency: Duration,
+    /// The throughput, shared by every answer being sent.
+    pub bytes_per_second: u32,
+}
+
+/// The link answers are sent over, if slow, and when it is next free.
+#[derive(Default)]
+struct Network {
+    link: Option<Link>,
+    free_at: Option<Instant>,
+}
 
 /// One request the server answered.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +45,8 @@ pub struct Served {
     pub path: String,
     /// The status code of the answer.
     pub status: u16,
+    /// The `Content-Encoding` of the answer (`br` or `gzip`), if any.
+    pub encoding: Option<&'static str>,
 }
 
 /// Serves a folder on `127.0.0.1` at a free port until dropped.
@@ -29,6 +55,7 @@ pub struct StaticServer {
     served: Arc<Mutex<Vec<Served>>>,
     stopping: Arc<AtomicBool>,
     acceptor: Option<JoinHandle<()>>,
+    network: Arc<Mutex<Network>>,
 }
 
 impl StaticServer {
@@ -40,20 +67,26 @@ impl StaticServer {
         let address = listener.local_addr()?;
         let served = Arc::new(Mutex::new(Vec::new()));
         let stopping = Arc::new(AtomicBool::new(false));
+        let network = Arc::new(Mutex::new(Network::default()));
         let root = root.to_path_buf();
         let acceptor = {
-            let (served, stopping) = (served.clone(), stopping.clone());
+            let (served, stopping, network) = (served.clone(), stopping.clone(), network.clone());
             thread::spawn(move || {
                 for stream in listener.incoming() {
                     if stopping.load(Ordering::SeqCst) {
                         break;
                     }
                     let Ok(stream) = stream else { continue };
-                    let (root, served) = (root.clone(), served.clone());
+                    let (root, served, network, stopping) = (
+                        root.clone(),
+                        served.clone(),
+                        network.clone(),
+                        stopping.clone(),
+                    );
                     // One thread per connection: the browser opens several at
                     // once, and may open one it never sends a request on.
                     thread::spawn(move || {
-                        let _ = answer(stream, &root, &served);
+                        let _ = answer(stream, &root, &served, &network, &stopping);
                     });
                 }
             })
@@ -63,7 +96,17 @@ impl StaticServer {
             served,
             stopping,
             acceptor: Some(acceptor),
+            network,
         })
+    }
+
+    /// Sends later answers over `link`, or at full speed with `None`.
+    pub fn set_link(&self, link: Option<Link>) {
+        let mut network = self.network.lock().unwrap_or_else(|e| e.into_inner());
+        *network = Network {
+            link,
+            free_at: None,
+        };
     }
 
     /// `http://127.0.0.1:PORT`, with no trailing slash.
@@ -101,19 +144,37 @@ impl Drop for StaticServer {
 
 /// Reads one request from `stream` and answers it; one request per
 /// connection (`Connection: close`) keeps the server simple.
-fn answer(mut stream: TcpStream, root: &Path, served: &Mutex<Vec<Served>>) -> io::Result<()> {
+fn answer(
+    mut stream: TcpStream,
+    root: &Path,
+    served: &Mutex<Vec<Served>>,
+    network: &Mutex<Network>,
+    stopping: &AtomicBool,
+) -> io::Result<()> {
     // A connection the browser opened in advance and never used must not
     // keep a thread forever.
     stream.set_read_timeout(Some(Duration::from_secs(5)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Read and ignore the headers: nothing here depends on them.
+    // Of the headers, only the encodings the browser accepts matter here.
+    let mut accepted = String::new();
     loop {
         let mut header = String::new();
         if reader.read_line(&mut header)? == 0 || header == "\r\n" || header == "\n" {
             break;
         }
+        if let Some((name, value)) = header.split_once(':')
+            && name.trim().eq_ignore_ascii_case("accept-encoding")
+        {
+            accepted = value.trim().to_owned();
+        }
+    }
+
+    // A connection the browser opened before the server stopped finds
+    // nothing either.
+    if stopping.load(Ordering::SeqCst) {
+        return stream.shutdown(Shutdown::Both);
     }
 
     let mut parts = request_line.split_whitespace();
@@ -121,18 +182,26 @@ fn answer(mut stream: TcpStream, root: &Path, served: &Mutex<Vec<Served>>) -> io
         return Ok(());
     };
     let path = target.split(['?', '#']).next().unwrap_or_default();
-    let (status, content_type, body) = if method != "GET" {
+    let (status, content_type, encoding, body) = if method != "GET" {
         (
             405,
             "text/plain; charset=utf-8",
+            None,
             b"Only GET is served here.\n".to_vec(),
         )
     } else {
-        match file_for(root, path)
-            .and_then(|file| std::fs::read(&file).ok().map(|body| (file, body)))
-        {
-            Some((file, body)) => (200, content_type(&file), body),
-            None => (404, "text/plain; charset=utf-8", b"Not found.\n".to_vec()),
+        match file_for(root, path).and_then(|file| {
+            let (encoding, body) = compressed_copy(&file, &accepted)
+                .or_else(|| Some((None, std::fs::read(&file).ok()?)))?;
+            Some((file, encoding, body))
+        }) {
+            Some((file, encoding, body)) => (200, content_type(&file), encoding, body),
+            None => (
+                404,
+                "text/plain; charset=utf-8",
+                None,
+                b"Not found.\n".to_vec(),
+            ),
         }
     };
     served
@@ -142,6 +211,7 @@ fn answer(mut stream: TcpStream, root: &Path, served: &Mutex<Vec<Served>>) -> io
             method: method.to_owned(),
             path: path.to_owned(),
             status,
+            encoding,
         });
 
     let reason = match status {
@@ -150,13 +220,45 @@ fn answer(mut stream: TcpStream, root: &Path, served: &Mutex<Vec<Served>>) -> io
         _ => "Method Not Allowed",
     };
     let allow = if status == 405 { "Allow: GET\r\n" } else { "" };
+    let encoded = encoding
+        .map(|encoding| format!("Content-Encoding: {encoding}\r\n"))
+        .unwrap_or_default();
     let head = format!(
         "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
-         {allow}Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+         {encoded}Vary: Accept-Encoding\r\n{allow}Cache-Control: no-store\r\n\
+         X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
         body.len()
     );
-    stream.write_all(head.as_bytes())?;
-    stream.write_all(&body)?;
+    let link = network.lock().unwrap_or_else(|e| e.into_inner()).link;
+    match link {
+        None => {
+            stream.write_all(head.as_bytes())?;
+            stream.write_all(&body)?;
+        }
+        Some(link) => {
+            thread::sleep(link.latency);
+            let mut bytes = head.into_bytes();
+            bytes.extend_from_slice(&body);
+            // A piece at a time, each when the shared link has carried the
+            // pieces before it, of this answer and of the others.
+            for piece in bytes.chunks(4096) {
+                let due = {
+                    let mut network = network.lock().unwrap_or_else(|e| e.into_inner());
+                    let start = network
+                        .free_at
+                        .map_or_else(Instant::now, |free| free.max(Instant::now()));
+                    let due = start
+                        + Duration::from_secs_f64(
+                            piece.len() as f64 / f64::from(link.bytes_per_second),
+                        );
+                    network.free_at = Some(due);
+                    due
+                };
+                thread::sleep(due.saturating_duration_since(Instant::now()));
+                stream.write_all(piece)?;
+            }
+        }
+    }
     stream.flush()?;
     stream.shutdown(Shutdown::Both)
 }
@@ -186,6 +288,38 @@ fn file_for(root: &Path, path: &str) -> Option<PathBuf> {
     file.is_file().then_some(file)
 }
 
+/// The brotli or gzip copy of `file` written beside it (`name.br`,
+/// `name.gz`), in that order of preference, when the request's
+/// `Accept-Encoding` (`accepted`) allows it: its encoding and its bytes.
+fn compressed_copy(file: &Path, accepted: &str) -> Option<(Option<&'static str>, Vec<u8>)> {
+    ["br", "gzip"].into_iter().find_map(|encoding| {
+        if !accepts(accepted, encoding) {
+            return None;
+        }
+        let suffix = if encoding == "br" { "br" } else { "gz" };
+        let mut name = file.file_name()?.to_os_string();
+        name.push(format!(".{suffix}"));
+        let body = std::fs::read(file.with_file_name(name)).ok()?;
+        Some((Some(encoding), body))
+    })
+}
+
+/// Whether the `Accept-Encoding` value `accepted` allows `encoding`: it is
+/// listed (or `*` is), without `q=0`.
+fn accepts(accepted: &str, encoding: &str) -> bool {
+    accepted.split(',').any(|item| {
+        let mut parts = item.split(';').map(str::trim);
+        let name = parts.next().unwrap_or_default();
+        let refused = parts.any(|parameter| {
+            parameter
+                .strip_prefix("q=")
+                .and_then(|q| q.parse::<f64>().ok())
+                .is_some_and(|q| q == 0.0)
+        });
+        (name.eq_ignore_ascii_case(encoding) || name == "*") && !refused
+    })
+}
+
 /// The `Content-Type` for a file, by its extension. WebAssembly must be
 /// `application/wasm` for streaming compilation, and scripts must have a
 /// JavaScript type because the server says `nosniff`.
@@ -201,6 +335,7 @@ fn content_type(file: &Path) -> &'static str {
         "css" => "text/css; charset=utf-8",
         "svg" => "image/svg+xml",
         "json" => "application/json",
+        "webmanifest" => "application/manifest+json",
         _ => "application/octet-stream",
     }
 }
@@ -222,6 +357,17 @@ mod tests {
         ] {
             assert_eq!(file_for(&root, path), None, "{path}");
         }
+    }
+
+    #[test]
+    fn encodings_are_taken_only_when_accepted() {
+        assert!(accepts("gzip, deflate, br, zstd", "br"));
+        assert!(accepts("gzip, deflate, br, zstd", "gzip"));
+        assert!(!accepts("gzip, deflate", "br"));
+        assert!(!accepts("br;q=0, gzip", "br"));
+        assert!(accepts("br;q=0.5", "br"));
+        assert!(accepts("*", "gzip"));
+        assert!(!accepts("", "gzip"));
     }
 
     #[test]
