@@ -1562,3 +1562,129 @@ async fn models_saved_before_the_money_change_are_updated_or_kept_and_the_user_i
     );
     app.assert_no_console_errors();
 }
+
+/// Two customers whose yearly spend is in two currencies, a prospect, and
+/// a worksheet charting both customers. PLN is the reporting currency, the
+/// one most profiles name. Worked out by hand with the default model, where
+/// only Revenue (yearly spend with us: 25 points from 10,000, 50 from
+/// 50,000, 75 from 150,000, 100 from 500,000) is known:
+/// - Oak: 200,000 PLN → 75 points, score 75, tier A (75 and up).
+/// - Pine: 120,000 EUR, without a rate not counted: no score. At 4.3 PLN a
+///   euro it is 516,000 PLN → 100 points, score 100, tier A.
+/// - The chart's average yearly spend: Oak's 200,000 alone, then
+///   (200,000 + 516,000) ÷ 2 = 358,000.
+fn two_currencies() -> Value {
+    let spend =
+        |currency: &str, yearly: &str| json!({ "currency": currency, "yearly_spend": yearly });
+    workspace_envelope(
+        &uuid(1),
+        "Two currencies",
+        json!({
+            "profiles": [
+                profile(20, "Oak Logistics", "customer", spend("PLN", "200000")),
+                profile(21, "Pine Partners", "customer", spend("EUR", "120000")),
+                profile(22, "Elm Events", "prospect", json!({ "currency": "PLN" })),
+            ],
+            "worksheets": [{
+                "id": uuid(30),
+                "name": "Top customers",
+                "created_at": "2026-02-01T10:00:00.000Z",
+                "columns": [
+                    { "id": uuid(31), "profile": uuid(20), "values": {} },
+                    { "id": uuid(32), "profile": uuid(21), "values": {} },
+                ],
+            }],
+        }),
+    )
+}
+
+/// Waits until the worksheet's derived yearly spend starts with `expected`.
+async fn wait_for_average_spend(app: &App, expected: &str) {
+    app.goto(&format!("#/icp/{}", uuid(30))).await;
+    wait_until(
+        &format!("the ideal profile's yearly spend reads {expected:?}"),
+        async || {
+            let said = app.description_of("Average spent per year").await?;
+            if said.starts_with(expected) {
+                Ok(())
+            } else {
+                Err(format!("it reads {said:?}"))
+            }
+        },
+    )
+    .await;
+}
+
+/// Whether the page's text holds `sentence` (its text content: the
+/// profile list's rows are drawn only when scrolled to, so a rendered-text
+/// check would miss them).
+async fn says(app: &App, sentence: &str) -> bool {
+    app.run(
+        "return document.body.textContent.includes(arguments[0]);",
+        vec![json!(sentence)],
+    )
+    .await
+        == json!(true)
+}
+
+#[tokio::test]
+async fn a_rate_for_a_second_currency_brings_its_customers_into_the_ranking_and_the_icp() {
+    const NOT_COUNTED: &str = "1 profile in EUR is not counted in money figures";
+    let app = App::open("#/scoring").await;
+    app.load_workspace(&two_currencies()).await;
+    start_with_the_default_model(&app).await;
+    wait_for_ranking(
+        &app,
+        &[
+            "1. Oak Logistics | Customer | A | 75 | 1 of 13 criteria",
+            "2. Elm Events | Prospect | — | no score | 0 of 13 criteria",
+            "3. Pine Partners | Customer | — | no score | 0 of 13 criteria",
+        ],
+    )
+    .await;
+    wait_until("the scoring screen says what is not counted", async || {
+        says(&app, NOT_COUNTED)
+            .await
+            .then_some(())
+            .ok_or_else(|| "it does not".to_owned())
+    })
+    .await;
+    wait_for_average_spend(&app, "Average 200,000 (from 200,000 to 200,000; 1 of").await;
+    assert!(says(&app, NOT_COUNTED).await, "the ICP says so too");
+
+    app.goto("#/data").await;
+    app.wait_for_main_heading("Data & backup").await;
+    app.type_into("Exchange rates", "EUR 4,3 2026-12-01").await;
+    app.wait_until_stored("the rate is saved", |stored| {
+        let rates = &stored["data"]["settings"]["exchange_rates"];
+        if *rates == json!([{"currency": "EUR", "rate": "4.3", "date": "2026-12-01"}]) {
+            Ok(())
+        } else {
+            Err(format!("storage holds the rates {rates}"))
+        }
+    })
+    .await;
+
+    wait_for_average_spend(&app, "Average 358,000 (from 200,000 to 516,000; 2 of").await;
+    app.goto("#/scoring").await;
+    wait_for_ranking(
+        &app,
+        &[
+            "1. Pine Partners | Customer | A | 100 | 1 of 13 criteria",
+            "2. Oak Logistics | Customer | A | 75 | 1 of 13 criteria",
+            "3. Elm Events | Prospect | — | no score | 0 of 13 criteria",
+        ],
+    )
+    .await;
+    assert!(!says(&app, NOT_COUNTED).await, "every profile now counts");
+
+    // The list of profiles names each amount's currency.
+    app.goto("#/profiles").await;
+    wait_until("the list shows money with its currency", async || {
+        (says(&app, "120,000 EUR").await && says(&app, "200,000 PLN").await)
+            .then_some(())
+            .ok_or_else(|| "it does not".to_owned())
+    })
+    .await;
+    app.assert_no_console_errors();
+}
