@@ -348,7 +348,7 @@ fn CriterionRow(
                     </select>
                 </div>
                 <CheckedInput label="Points by threshold" id=fid("thresholds") multiline=true
-                    hint="One a line: amount = points (0-100). The highest threshold reached counts."
+                    hint="One a line: amount = points (0-100). The highest threshold reached counts. Amounts of money are in the reporting currency (Data & backup)."
                     initial=thresholds_text(thresholds)
                     apply=Callback::new(move |text: String| match parse_thresholds(&text) {
                         Ok(t) => { edit_criterion(store, id, |c| if let CriterionKind::Number { thresholds, .. } = &mut c.kind { *thresholds = t }); None }
