@@ -7,7 +7,6 @@ use super::ideal_profile::{FitCheck, IdealProfileView};
 use super::route::{Route, go_to};
 use super::state::{AppStore, today, use_app_store};
 use crate::domain::currency::{Basis, amount_text};
-use crate::domain::decimal::grouped;
 use crate::domain::icp::{ChartColumn, ChartRow, ColumnSource, ColumnView, Worksheet};
 use crate::domain::profile::YesNoUnknown;
 use crate::domain::share::Export;
@@ -435,18 +434,18 @@ fn Cell(
     // chart computes (spend from the other period) shows as a placeholder.
     let (initial, placeholder) = match source {
         ColumnSource::Linked(profile) => {
-            let entered = store
+            // In the profile's own currency: editing the cell edits it.
+            let (entered, computed) = store
                 .workspace
                 .with_untracked(|w| {
-                    w.profile(profile)
-                        .map(|p| row.entered_on_profile(p, &Basis::of(w, today())))
+                    w.profile(profile).map(|p| {
+                        (
+                            row.entered_on_profile(p, today()),
+                            row.computed_on_profile(p, today()),
+                        )
+                    })
                 })
                 .unwrap_or_default();
-            let computed = match row {
-                ChartRow::MonthlySpend => column.values.monthly_spend.map(|m| grouped(m.amount())),
-                ChartRow::YearlySpend => column.values.yearly_spend.map(|m| grouped(m.amount())),
-                _ => None,
-            };
             let placeholder = computed
                 .filter(|_| entered.is_empty())
                 .map(|c| format!("computed: {c}"));

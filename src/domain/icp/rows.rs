@@ -2,7 +2,9 @@
 //! editing a cell, typed in or on a linked profile.
 
 use super::ChartValues;
+use crate::domain::Date;
 use crate::domain::currency::Basis;
+use crate::domain::decimal::grouped;
 use crate::domain::input::{
     InputError, count_span_text, money_span_text, money_text, parse_count_span, parse_lines,
     parse_money, parse_money_span,
@@ -158,15 +160,32 @@ impl ChartRow {
     }
 
     /// A linked profile's cell as typed text: what was entered on the
-    /// profile. Spend computed from the other period is not shown as if it
-    /// had been entered (see [`ChartRow::text`] for the value the chart uses).
-    pub fn entered_on_profile(self, profile: &Profile, basis: &Basis) -> String {
+    /// profile, in the profile's own currency, as editing the cell writes
+    /// it there (the chart itself compares converted amounts). Spend
+    /// computed from the other period is not shown as if it had been
+    /// entered (see [`ChartRow::computed_on_profile`]).
+    pub fn entered_on_profile(self, profile: &Profile, today: Date) -> String {
         match self {
             ChartRow::MonthlySpend => money_text(profile.monthly_spend),
             ChartRow::YearlySpend => money_text(profile.yearly_spend),
             ChartRow::Location => profile.region.clone(),
-            _ => self.text(&ChartValues::of_profile(profile, basis)),
+            _ => self.text(&ChartValues::of_profile(
+                profile,
+                &Basis::one_currency(today),
+            )),
         }
+    }
+
+    /// Spend the profile works out from the other period, in the profile's
+    /// own currency, to show where none was entered.
+    pub fn computed_on_profile(self, profile: &Profile, today: Date) -> Option<String> {
+        let own = ChartValues::of_profile(profile, &Basis::one_currency(today));
+        match self {
+            ChartRow::MonthlySpend => own.monthly_spend,
+            ChartRow::YearlySpend => own.yearly_spend,
+            _ => None,
+        }
+        .map(|m| grouped(m.amount()))
     }
 
     /// Sets the field of a linked profile that this row shows (the
@@ -245,14 +264,62 @@ mod tests {
         assert_eq!(values.monthly_spend, Some(money("1000")));
         assert_eq!(values.referred, YesNoUnknown::Yes);
         assert!(!ChartRow::Years.editable_on_profile());
+        let day = today.today;
         assert_eq!(
-            ChartRow::MonthlySpend.entered_on_profile(&profile, &today),
+            ChartRow::MonthlySpend.entered_on_profile(&profile, day),
             "",
             "computed, not entered"
         );
         assert_eq!(
-            ChartRow::YearlySpend.entered_on_profile(&profile, &today),
+            ChartRow::MonthlySpend.computed_on_profile(&profile, day),
+            Some("1,000".into())
+        );
+        assert_eq!(
+            ChartRow::YearlySpend.entered_on_profile(&profile, day),
             "12000"
+        );
+        assert_eq!(
+            ChartRow::YearlySpend.computed_on_profile(&profile, day),
+            Some("12,000".into())
+        );
+    }
+
+    #[test]
+    fn a_linked_cell_is_edited_in_the_profiles_own_currency() {
+        let mut profile = Profile::new("Pine".into(), Timestamp::from_millis(0));
+        profile.currency = "EUR".into();
+        ChartRow::Revenue
+            .set_on_profile(&mut profile, "2,000,000")
+            .unwrap();
+        ChartRow::MonthlySpend
+            .set_on_profile(&mut profile, "1,000")
+            .unwrap();
+        let day = "2026-11-22".parse().unwrap();
+        let pln = Basis {
+            today: day,
+            money: crate::domain::currency::Converter::new(
+                "PLN".into(),
+                vec![crate::domain::currency::ExchangeRate {
+                    currency: "EUR".into(),
+                    rate: "4.3".parse().unwrap(),
+                    date: day,
+                    unknown_fields: Default::default(),
+                }],
+            ),
+        };
+        // The chart compares 8,600,000 PLN (2,000,000 × 4.3); the cell
+        // shows, and writes, the 2,000,000 EUR entered on the profile.
+        assert_eq!(
+            ChartRow::Revenue.text(&ChartValues::of_profile(&profile, &pln)),
+            "8600000.0"
+        );
+        assert_eq!(
+            ChartRow::Revenue.entered_on_profile(&profile, day),
+            "2000000"
+        );
+        assert_eq!(
+            ChartRow::YearlySpend.computed_on_profile(&profile, day),
+            Some("12,000".into())
         );
     }
 }
