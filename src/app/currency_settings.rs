@@ -48,7 +48,7 @@ pub fn CurrencySettings() -> impl IntoView {
                 code if code.is_empty() => "No profile names a currency yet.".to_owned(),
                 code => format!("Money is compared and added up in {code}."),
             };
-            let missing = messages::not_counted(&w.converter().missing_rates(&w.profiles));
+            let missing = messages::not_counted(&w.not_counted());
             format!("{in_use} {missing}")
         })
     };

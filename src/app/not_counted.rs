@@ -14,7 +14,7 @@ pub fn NotCountedNote() -> impl IntoView {
     let text = move || {
         store
             .workspace
-            .with(|w| messages::not_counted(&w.converter().missing_rates(&w.profiles)))
+            .with(|w| messages::not_counted(&w.not_counted()))
     };
     move || {
         let text = text();

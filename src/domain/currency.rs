@@ -163,19 +163,33 @@ impl Converter {
         &self,
         profiles: impl IntoIterator<Item = &'p Profile>,
     ) -> Vec<(String, usize)> {
-        let mut missing: Vec<(String, usize)> = Vec::new();
-        for profile in profiles {
-            if self.knows(&profile.currency) {
-                continue;
-            }
-            match missing.iter_mut().find(|(c, _)| *c == profile.currency) {
-                Some((_, count)) => *count += 1,
-                None => missing.push((profile.currency.clone(), 1)),
-            }
-        }
+        let mut missing: Vec<(String, usize)> = counts_by_currency(profiles, |c| !self.knows(c))
+            .into_iter()
+            .map(|(c, n)| (c.to_owned(), n))
+            .collect();
         missing.sort_unstable();
         missing
     }
+}
+
+/// How many of `profiles` name each currency that `counts` keeps, in the
+/// order first seen.
+fn counts_by_currency<'p>(
+    profiles: impl IntoIterator<Item = &'p Profile>,
+    counts: impl Fn(&str) -> bool,
+) -> Vec<(&'p str, usize)> {
+    let mut found: Vec<(&str, usize)> = Vec::new();
+    for profile in profiles {
+        let currency = profile.currency.as_str();
+        if !counts(currency) {
+            continue;
+        }
+        match found.iter_mut().find(|(c, _)| *c == currency) {
+            Some((_, count)) => *count += 1,
+            None => found.push((currency, 1)),
+        }
+    }
+    found
 }
 
 /// What scores and charts are worked out on besides the records: the day
@@ -222,17 +236,7 @@ pub fn amount_text(amount: Decimal, currency: &str) -> String {
 /// tie), or empty when none names one: the reporting currency until the
 /// user chooses one.
 pub fn most_used<'p>(profiles: impl IntoIterator<Item = &'p Profile>) -> String {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for profile in profiles {
-        if profile.currency.is_empty() {
-            continue;
-        }
-        match counts.iter_mut().find(|(c, _)| *c == profile.currency) {
-            Some((_, count)) => *count += 1,
-            None => counts.push((&profile.currency, 1)),
-        }
-    }
-    counts
+    counts_by_currency(profiles, |c| !c.is_empty())
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
         .map(|(c, _)| c.to_owned())

@@ -159,6 +159,12 @@ impl Workspace {
         self.settings.reporting_currency(&self.profiles)
     }
 
+    /// Profiles' currencies without a rate, with how many profiles use
+    /// each: what screens say is not counted.
+    pub fn not_counted(&self) -> Vec<(String, usize)> {
+        self.converter().missing_rates(&self.profiles)
+    }
+
     /// Converts money to the reporting currency with the rates entered.
     pub fn converter(&self) -> Converter {
         Converter::new(
