@@ -532,6 +532,7 @@ pub fn input_error(error: &InputError) -> String {
                 .to_owned()
         }
         InputError::ListedTwice => "This currency already has a rate above.".to_owned(),
+        InputError::LabelTaken => "Another column has this label: choose another.".to_owned(),
         InputError::TooLong { max, chars } => {
             format!("Keep it to {max} characters or fewer (this has {chars}).")
         }

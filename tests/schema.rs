@@ -120,6 +120,7 @@ fn the_schema_states_the_limits_the_app_applies() {
         ("ScoringModel", "name"),
         ("Survey", "title"),
         ("SurveyAnswer", "respondent"),
+        ("ChartColumn", "label"),
     ] {
         assert_eq!(
             defs[def]["properties"][field]["maxLength"],
@@ -140,7 +141,7 @@ fn the_schema_states_the_limits_the_app_applies() {
     }
     let mut found = Vec::new();
     max_lengths(&schema, &mut found);
-    assert_eq!(found, vec![json!(MAX_NAME_CHARS); 5]);
+    assert_eq!(found, vec![json!(MAX_NAME_CHARS); 6]);
     // Decimals: at most MAX_DIGITS digits, MAX_DECIMALS of them after the
     // point, written out as the alternatives the schema's pattern lists.
     let unsigned = (0..=MAX_DECIMALS)
@@ -294,7 +295,7 @@ fn everything() -> (Workspace, Vec<Export>) {
 
     // A worksheet column with every value, a revenue range among them.
     let sheet = &mut ws.worksheets[0];
-    let mut column = ChartColumn::empty();
+    let mut column = ChartColumn::empty("ACME-like".into());
     column.id = ColumnId::new();
     column.values.revenue = Some(Span::Range {
         low: money("1000000"),

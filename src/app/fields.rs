@@ -152,7 +152,7 @@ pub fn TextInput(
 pub fn ChoiceInput<T: Choice>(
     /// The visible label.
     #[prop(into)]
-    label: String,
+    label: Signal<String>,
     /// A unique element id.
     #[prop(into)]
     id: String,
@@ -190,7 +190,7 @@ pub fn ChoiceInput<T: Choice>(
 #[component]
 fn ChoiceList(
     /// The visible label.
-    label: String,
+    label: Signal<String>,
     /// A unique element id.
     id: String,
     /// Each option's form value and shown name, in order.

@@ -7,7 +7,7 @@ use super::ideal_profile::{FitCheck, IdealProfileView};
 use super::route::{Route, go_to};
 use super::state::{AppStore, today, use_app_store};
 use crate::domain::currency::{Basis, amount_text};
-use crate::domain::icp::{ChartColumn, ChartRow, ColumnSource, ColumnView, Worksheet};
+use crate::domain::icp::{ChartRow, ColumnSource, ColumnView, Worksheet};
 use crate::domain::profile::YesNoUnknown;
 use crate::domain::share::Export;
 use crate::domain::sorting::{sort_by_key_with, sort_with};
@@ -202,12 +202,7 @@ fn ColumnPicker(
                     .iter()
                     .find(|c| c.profile.is_none() && c.values == Default::default())
                     .map(|c| c.id);
-                let column = blank.unwrap_or_else(|| {
-                    let column = ChartColumn::empty();
-                    let id = column.id;
-                    sheet.columns.push(column);
-                    id
-                });
+                let column = blank.unwrap_or_else(|| sheet.add_column());
                 sheet.link(column, &found, &basis);
             }
         });
@@ -283,9 +278,15 @@ fn Chart(
         })
     };
     let locked = super::fields::locked();
-    let add_column = move |_| edit_sheet(store, id, |s| s.columns.push(ChartColumn::empty()));
-    // A column is redrawn when its source changes (linking re-reads the values).
-    let column_key = |c: &ColumnView| (c.id, c.source, c.heading.clone());
+    let add_column = move |_| {
+        edit_sheet(store, id, |s| {
+            s.add_column();
+        })
+    };
+    // A column is redrawn when its source changes (linking re-reads the
+    // values); a new heading (a label typed, a profile renamed) is not a
+    // new column, so the label's field keeps focus.
+    let column_key = |c: &ColumnView| (c.id, c.source);
     view! {
         <section aria-labelledby="chart-heading" class="chart-section" class:hide-names-in-print=move || hide_names.get()>
             <h2 id="chart-heading">"Ideal Customer Profile chart"</h2>
@@ -301,7 +302,7 @@ fn Chart(
                         <tr>
                             <td></td>
                             <For each=move || columns.get() key=column_key let:column>
-                                <ColumnHeading sheet=id column profiles=Signal::derive(profiles) />
+                                <ColumnHeading sheet=id column columns profiles=Signal::derive(profiles) />
                             </For>
                         </tr>
                     </thead>
@@ -328,13 +329,26 @@ fn Chart(
     }
 }
 
-/// A column's heading: its name, where its values come from, and removal.
+/// A column's heading now, from the chart's memo.
+fn heading_now(columns: Memo<Vec<ColumnView>>, id: ColumnId) -> String {
+    columns.with(|all| {
+        all.iter()
+            .find(|c| c.id == id)
+            .map(|c| c.heading.clone())
+            .unwrap_or_default()
+    })
+}
+
+/// A column's heading: its name, its label, where its values come from,
+/// and removal.
 #[component]
 fn ColumnHeading(
     /// The worksheet.
     sheet: WorksheetId,
-    /// The column as shown.
+    /// The column as shown when it was drawn.
     column: ColumnView,
+    /// Every column as shown now (the chart's memo), for the live heading.
+    columns: Memo<Vec<ColumnView>>,
     /// Every profile, for linking.
     profiles: Signal<Vec<(ProfileId, String)>>,
 ) -> impl IntoView {
@@ -345,8 +359,43 @@ fn ColumnHeading(
         ColumnSource::Linked(p) | ColumnSource::ProfileDeleted(p) => Some(p),
         ColumnSource::TypedIn => None,
     };
+    let heading = move || heading_now(columns, column_id);
+    let anonymous = move || {
+        columns.with(|all| {
+            all.iter()
+                .find(|c| c.id == column_id)
+                .map(|c| c.anonymous.clone())
+                .unwrap_or_default()
+        })
+    };
+    // The label's field is named by the column's place, which typing in it
+    // does not change.
+    let place = move || {
+        columns.with(|all| {
+            all.iter()
+                .position(|c| c.id == column_id)
+                .map_or(0, |i| i + 1)
+        })
+    };
     let select_id = format!("source-{column_id}");
-    let heading = column.heading.clone();
+    let label_id = format!("label-{column_id}");
+    let label_error_id = format!("{label_id}-error");
+    let typed_label = RwSignal::new(column.anonymous.clone());
+    let label_error = RwSignal::new(None::<String>);
+    let on_label = move |ev| {
+        let text = event_target_value(&ev);
+        let mut result = Ok(());
+        // Refused text changes nothing, so it must not count as a change to save.
+        store.workspace.maybe_update(|w| {
+            result = match w.worksheet_mut(sheet) {
+                Some(s) => s.set_label(column_id, &text),
+                None => Ok(()),
+            };
+            result.is_ok()
+        });
+        label_error.set(result.err().map(|e| e.to_string()));
+        typed_label.set(text);
+    };
     let on_source = move |ev| {
         let value = event_target_value(&ev);
         store.workspace.update(|w| {
@@ -364,21 +413,28 @@ fn ColumnHeading(
             }
         });
     };
-    let remove = move |_| edit_sheet(store, sheet, |s| s.columns.retain(|c| c.id != column_id));
+    let remove = move |_| edit_sheet(store, sheet, |s| s.remove_column(column_id));
     let deleted = matches!(column.source, ColumnSource::ProfileDeleted(_));
     view! {
         <th scope="col">
-            <span class="column-name" class:customer-name=linked.is_some()>{heading.clone()}</span>
-            {linked.map(|_| view! { <span class="column-anonymous" aria-hidden="true">{column.anonymous.clone()}</span> })}
+            <span class="column-name" class:customer-name=linked.is_some()>{heading}</span>
+            {linked.map(|_| view! { <span class="column-anonymous" aria-hidden="true">{anonymous}</span> })}
             {deleted.then(|| view! { <span class="badge overdue">"Profile deleted: last values shown"</span> })}
-            <label class="visually-hidden" for=select_id.clone()>{format!("Source of {heading}")}</label>
+            <span class="column-label no-print">
+                <label for=label_id.clone()>"Label"<span class="visually-hidden">{move || format!(" of column {}", place())}</span></label>
+                <input id=label_id type="text" disabled=locked prop:value=move || typed_label.get() on:input=on_label
+                    aria-invalid=move || label_error.with(Option::is_some).then_some("true")
+                    aria-describedby=label_error_id.clone() />
+                <span class="field-error" id=label_error_id aria-live="polite">{move || label_error.get()}</span>
+            </span>
+            <label class="visually-hidden" for=select_id.clone()>{move || format!("Source of {}", heading())}</label>
             <select id=select_id class="no-print" disabled=locked on:change=on_source>
                 <option value="" prop:selected=linked.is_none()>"Typed in (no name)"</option>
                 {move || profiles.get().into_iter().map(|(p, name)| view! {
                     <option value=p.to_string() prop:selected=linked == Some(p)>{format!("Profile: {name}")}</option>
                 }).collect_view()}
             </select>
-            <button type="button" class="secondary no-print" disabled=locked aria-label=format!("Remove column {heading}")
+            <button type="button" class="secondary no-print" disabled=locked aria-label=move || format!("Remove column {}", heading())
                 on:click=remove>"Remove"</button>
         </th>
     }
@@ -398,8 +454,8 @@ fn Cell(
     columns: Memo<Vec<ColumnView>>,
 ) -> impl IntoView {
     let store = use_app_store();
-    let label = format!("{} for {}", row.label(), column.heading);
     let column_id: ColumnId = column.id;
+    let label = move || format!("{} for {}", row.label(), heading_now(columns, column_id));
     let editable = match column.source {
         ColumnSource::TypedIn => true,
         ColumnSource::Linked(_) => row.editable_on_profile(),
@@ -428,7 +484,7 @@ fn Cell(
                 .workspace
                 .update(|w| set_cell_answer(w, sheet, column_id, source, row, answer));
         });
-        return view! { <td><ChoiceInput label=label id=format!("cell-{column_id}-{row:?}") value=answer on_change=set /></td> }.into_any();
+        return view! { <td><ChoiceInput label=Signal::derive(label) id=format!("cell-{column_id}-{row:?}") value=answer on_change=set /></td> }.into_any();
     }
     // A linked cell starts from what was entered on the profile; a value the
     // chart computes (spend from the other period) shows as a placeholder.

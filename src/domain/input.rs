@@ -66,6 +66,9 @@ pub enum InputError {
     /// A currency given a second rate in one list.
     #[error("{}", crate::messages::input_error(self))]
     ListedTwice,
+    /// A label another column of the chart has already.
+    #[error("{}", crate::messages::input_error(self))]
+    LabelTaken,
     /// A required value left empty.
     #[error("{}", crate::messages::input_error(self))]
     Required,

@@ -621,6 +621,77 @@ async fn a_five_column_chart_with_linked_and_typed_in_customers_derives_the_idea
 }
 
 #[tokio::test]
+async fn a_columns_own_label_stays_when_another_column_is_removed_and_after_a_reload() {
+    let app = App::open("#/icp").await;
+    app.load_workspace(&workspace(three_customers_and_a_prospect(), vec![]))
+        .await;
+    app.wait_for_main_heading("ICP worksheets").await;
+    create_worksheet(&app, "Anonymised top 5").await;
+
+    // The team's own acronym for the second customer.
+    app.type_into("Label of column 2", "BSP").await;
+    wait_for_headings(
+        &app,
+        &["Client #1", "BSP", "Client #3", "Client #4", "Client #5"],
+    )
+    .await;
+    // Removing the first column renumbers nothing.
+    app.press("Remove column Client #1").await;
+    wait_for_headings(&app, &["BSP", "Client #3", "Client #4", "Client #5"]).await;
+    app.wait_for_field_value("Label of column 2", "Client #3")
+        .await;
+    // A blank label and another column's label are refused beside the
+    // field; the heading keeps the label last accepted.
+    app.type_into("Label of column 1", " ").await;
+    app.wait_for_refusal("Label of column 1", "This is required.")
+        .await;
+    app.type_into("Label of column 1", "client #4").await;
+    app.wait_for_refusal("Label of column 1", "Another column has this label")
+        .await;
+    app.type_into("Label of column 1", "BSP-1").await;
+    // A new column takes the number after the highest in use.
+    app.press("Add column").await;
+    let headings = ["BSP-1", "Client #3", "Client #4", "Client #5", "Client #6"];
+    wait_for_headings(&app, &headings).await;
+
+    app.wait_until_stored("the labels are saved", |stored| {
+        let labels: Vec<&str> = stored["data"]["worksheets"][0]["columns"]
+            .as_array()
+            .ok_or("no columns are stored")?
+            .iter()
+            .map(|c| c["label"].as_str().unwrap_or_default())
+            .collect();
+        if labels == headings {
+            Ok(())
+        } else {
+            Err(format!("the labels stored are {labels:?}"))
+        }
+    })
+    .await;
+    app.reload().await;
+    app.wait_for_main_heading("Anonymised top 5").await;
+    wait_for_headings(&app, &headings).await;
+
+    // Linked to a profile, the column is headed by the company's name and
+    // keeps its label for a print without names.
+    app.choose("Source of BSP-1", &format!("Profile: {BALTIC}"))
+        .await;
+    wait_for_headings(
+        &app,
+        &[BALTIC, "Client #3", "Client #4", "Client #5", "Client #6"],
+    )
+    .await;
+    app.wait_for_field_value("Label of column 1", "BSP-1").await;
+    app.toggle("Hide customer names when printing").await;
+    let printed = squeezed(&pdf_text(&app, &app.print_pdf(PrintSize::A4).await).await);
+    assert!(
+        printed.contains("BSP-1") && !printed.contains(&squeezed(BALTIC)),
+        "the chart prints the label, not the name; it reads {printed:?}"
+    );
+    app.assert_no_console_errors();
+}
+
+#[tokio::test]
 async fn editing_a_linked_cell_edits_the_profile() {
     let id = uuid(11);
     let app = App::open("#/icp").await;

@@ -5,7 +5,8 @@
 use crate::domain::currency::Basis;
 use crate::domain::decimal::Money;
 use crate::domain::id::{ColumnId, ProfileId, WorksheetId};
-use crate::domain::input::Span;
+use crate::domain::input::{InputError, Span, parse_name};
+use crate::domain::limits::MAX_NAME_CHARS;
 use crate::domain::profile::{Profile, YesNoUnknown};
 use crate::domain::time::Timestamp;
 use rust_decimal::Decimal;
@@ -132,6 +133,12 @@ pub struct ChartColumn {
     /// The profile this column reads, if linked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<ProfileId>,
+    /// The column's name without a company's name ("Client #1", or the
+    /// team's own acronym): the heading of a typed-in column, and what a
+    /// chart printed without names shows. Blank in data from before labels
+    /// were kept: the column's place then gives "Client #n".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label: String,
     /// The values typed in (anonymous column), or the last known values of
     /// the linked profile.
     #[serde(default)]
@@ -163,10 +170,10 @@ pub struct Worksheet {
 pub struct ColumnView {
     /// The column's id.
     pub id: ColumnId,
-    /// The heading: the company's name, or "Client #n" for a typed-in column.
+    /// The heading: the company's name, or the label of a typed-in column.
     pub heading: String,
-    /// "Client #n": what the heading says without the company's name (a
-    /// printed chart may leave names out).
+    /// The column's label ("Client #n" or the team's own): what the heading
+    /// says without the company's name (a printed chart may leave names out).
     pub anonymous: String,
     /// The values.
     pub values: ChartValues,
@@ -192,18 +199,76 @@ impl Worksheet {
             id: WorksheetId::new(),
             name,
             created_at: now,
-            columns: (0..DEFAULT_COLUMNS).map(|_| ChartColumn::empty()).collect(),
+            columns: (1..=DEFAULT_COLUMNS)
+                .map(|n| ChartColumn::empty(anonymous_label(n)))
+                .collect(),
             unknown_fields: Map::new(),
         }
+    }
+
+    /// Each column's label: its own, or "Client #n" from its place for a
+    /// column from before labels were kept.
+    pub fn labels(&self) -> Vec<String> {
+        self.columns
+            .iter()
+            .enumerate()
+            .map(|(i, column)| match column.label.as_str() {
+                "" => anonymous_label(i + 1),
+                label => label.to_owned(),
+            })
+            .collect()
+    }
+
+    /// Adds a blank typed-in column at the right, labelled with the number
+    /// after the highest "Client #n" in use, and gives its id.
+    pub fn add_column(&mut self) -> ColumnId {
+        let highest = self
+            .labels()
+            .iter()
+            .filter_map(|label| label.strip_prefix(ANONYMOUS_PREFIX)?.parse::<usize>().ok())
+            .max()
+            .unwrap_or(0);
+        let column = ChartColumn::empty(anonymous_label(highest + 1));
+        let id = column.id;
+        self.columns.push(column);
+        id
+    }
+
+    /// Removes column `column`. The others keep their labels: a label that
+    /// came from its place is written down first.
+    pub fn remove_column(&mut self, column: ColumnId) {
+        let labels = self.labels();
+        for (c, label) in self.columns.iter_mut().zip(labels) {
+            c.label = label;
+        }
+        self.columns.retain(|c| c.id != column);
+    }
+
+    /// Gives column `column` the label `typed`: required, at most
+    /// [`MAX_NAME_CHARS`] characters, and not another column's.
+    pub fn set_label(&mut self, column: ColumnId, typed: &str) -> Result<(), InputError> {
+        let label = parse_name(typed, MAX_NAME_CHARS)?;
+        let labels = self.labels();
+        let taken = self
+            .columns
+            .iter()
+            .zip(&labels)
+            .any(|(c, other)| c.id != column && other.eq_ignore_ascii_case(&label));
+        if taken {
+            return Err(InputError::LabelTaken);
+        }
+        if let Some(c) = self.columns.iter_mut().find(|c| c.id == column) {
+            c.label = label;
+        }
+        Ok(())
     }
 
     /// The columns as shown now: linked ones read from `profiles` on `today`.
     pub fn column_views(&self, profiles: &[Profile], basis: &Basis) -> Vec<ColumnView> {
         self.columns
             .iter()
-            .enumerate()
-            .map(|(i, column)| {
-                let anonymous = format!("Client #{}", i + 1);
+            .zip(self.labels())
+            .map(|(column, anonymous)| {
                 let (heading, values, source) = match column.profile {
                     None => (
                         anonymous.clone(),
@@ -277,13 +342,23 @@ impl Worksheet {
     }
 }
 
+/// How a column's label starts when Clientele gives it, as seed 001's
+/// chart numbers its columns.
+const ANONYMOUS_PREFIX: &str = "Client #";
+
+/// The label Clientele gives the `n`th column: "Client #n".
+fn anonymous_label(n: usize) -> String {
+    format!("{ANONYMOUS_PREFIX}{n}")
+}
+
 impl ChartColumn {
-    /// A typed-in column with every value blank.
-    pub fn empty() -> Self {
+    /// A typed-in column labelled `label` with every value blank.
+    pub fn empty(label: String) -> Self {
         Self {
             unknown_fields: Default::default(),
             id: ColumnId::new(),
             profile: None,
+            label,
             values: ChartValues::default(),
         }
     }
@@ -316,6 +391,58 @@ mod tests {
         assert_eq!(gone[0].heading, "Client #1 (profile deleted)");
         assert_eq!(gone[0].values.industry, "Banking");
         assert_eq!(gone[0].values.yearly_spend, Some(money("12000")));
+    }
+
+    #[test]
+    fn labels_stay_when_a_column_is_removed_and_a_new_column_takes_the_next_number() {
+        let mut sheet = Worksheet::new("Top 5".into(), Timestamp::from_millis(0));
+        // Columns from before labels were kept take their place's number.
+        sheet.columns.iter_mut().for_each(|c| c.label.clear());
+        let second = sheet.columns[1].id;
+        sheet.remove_column(second);
+        assert_eq!(
+            sheet.labels(),
+            ["Client #1", "Client #3", "Client #4", "Client #5"]
+        );
+        sheet.add_column();
+        assert_eq!(sheet.labels()[4], "Client #6");
+        // An own label does not count: the next is one after the highest
+        // number in use.
+        let last = sheet.columns[4].id;
+        sheet.set_label(last, "ACME").unwrap();
+        sheet.add_column();
+        assert_eq!(sheet.labels()[5], "Client #6");
+    }
+
+    #[test]
+    fn a_label_is_required_is_not_another_columns_and_is_what_a_hidden_name_shows() {
+        let today = Basis::one_currency("2026-11-22".parse().unwrap());
+        let profile = Profile::new("Northwind".into(), Timestamp::from_millis(0));
+        let mut sheet = Worksheet::new("Top 5".into(), Timestamp::from_millis(0));
+        let (first, second) = (sheet.columns[0].id, sheet.columns[1].id);
+        assert_eq!(sheet.set_label(first, "  "), Err(InputError::Required));
+        assert_eq!(
+            sheet.set_label(first, "client #2"),
+            Err(InputError::LabelTaken)
+        );
+        let long = "x".repeat(MAX_NAME_CHARS + 1);
+        assert!(matches!(
+            sheet.set_label(first, &long),
+            Err(InputError::TooLong { .. })
+        ));
+        assert_eq!(sheet.set_label(first, " NWT "), Ok(()));
+        assert_eq!(sheet.set_label(first, "NWT"), Ok(()), "its own label");
+        sheet.set_label(second, "BIG-2").unwrap();
+        sheet.link(first, &profile, &today);
+
+        let views = sheet.column_views(std::slice::from_ref(&profile), &today);
+        assert_eq!(
+            (views[0].heading.as_str(), views[0].anonymous.as_str()),
+            ("Northwind", "NWT")
+        );
+        assert_eq!(views[1].heading, "BIG-2");
+        let gone = sheet.column_views(&[], &today);
+        assert_eq!(gone[0].heading, "NWT (profile deleted)");
     }
 
     #[test]

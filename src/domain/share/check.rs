@@ -237,6 +237,13 @@ pub fn check_worksheet(worksheet: &mut Worksheet) -> Result<Vec<Repair>, Skip> {
     let mut repairs = Vec::new();
     check_name(&mut worksheet.name, &mut repairs)?;
     for column in &mut worksheet.columns {
+        // A blank label is one from before labels were kept: not an error.
+        if column.label.chars().count() > MAX_NAME_CHARS {
+            column.label = column.label.chars().take(MAX_NAME_CHARS).collect();
+            repairs.push(Repair::NameShortened {
+                max: MAX_NAME_CHARS,
+            });
+        }
         let ChartValues {
             employees,
             revenue,
