@@ -92,6 +92,11 @@ fn the_example_file_as_older_versions_wrote_it_opens_as_the_same_workspace() {
             .profiles
             .iter_mut()
             .for_each(|p| p.cost_to_win = None);
+        // Nor the worksheets' own column labels: a column without one is
+        // headed by its position ("Client #2"), as before.
+        for worksheet in &mut current.worksheets {
+            worksheet.columns.iter_mut().for_each(|c| c.label.clear());
+        }
         assert_eq!(records_only, current);
         // And it goes out in today's shape.
         let again: Value =

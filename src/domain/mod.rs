@@ -10,6 +10,7 @@ pub mod decimal;
 pub mod icp;
 pub mod id;
 pub mod input;
+pub mod json;
 pub mod limits;
 pub mod naming;
 pub mod open_enum;

@@ -115,7 +115,7 @@ fn costs_apart_and_default_model_updated(
             let name = model.name.clone();
             match upgrade_old_default(&mut model) {
                 DefaultUpgrade::Updated => {
-                    *written = serde_json::to_value(&model).map_err(|e| e.to_string())?;
+                    *written = crate::domain::json::to_value(&model);
                     notes.push(MigrationNote::DefaultModelUpdated { model: name });
                 }
                 DefaultUpgrade::Kept => notes.push(MigrationNote::EditedModelKept { model: name }),

@@ -342,7 +342,7 @@ fn check_email(email: &mut Option<String>, repairs: &mut Vec<Repair>) {
 }
 
 fn note_markup<T: Serialize>(record: &T, repairs: &mut Vec<Repair>) {
-    let value = serde_json::to_value(record).expect("records always serialise");
+    let value = crate::domain::json::to_value(record);
     if any_text(&value, &looks_like_markup) {
         repairs.push(Repair::LooksLikeMarkup);
     }

@@ -86,7 +86,7 @@ pub trait Shared: Clone + Serialize + DeserializeOwned {
     /// The record as JSON, as files carry it: what the merge and the
     /// version keeper compare, field by field.
     fn to_json(&self) -> serde_json::Value {
-        serde_json::to_value(self).expect("records always serialise")
+        crate::domain::json::to_value(self)
     }
 }
 
