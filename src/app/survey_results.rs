@@ -3,12 +3,12 @@
 use super::fields::locked;
 use super::route::{Route, go_to};
 use super::state::{now, use_app_store};
-use crate::domain::SurveyId;
 use crate::domain::survey::TOP_CRITERIA;
 use crate::domain::survey::results::{
     AGREEMENT_RULE, OUTLIER_RULE, WEIGHTS_RULE, model_from_results, results, vote_weights,
 };
-use crate::domain::survey::tally::tally;
+use crate::domain::survey::tally::{TopCut, tally};
+use crate::domain::{CriterionId, SurveyId};
 use leptos::prelude::*;
 
 /// Round 1: votes per criterion, the top five, and the start of round 2.
@@ -26,14 +26,20 @@ pub fn TallyTable(
                 .unwrap_or_default()
         })
     });
-    let top = move || tally.with(|t| t.top(TOP_CRITERIA));
+    let cut = Memo::new(move |_| tally.with(|t| t.cut(TOP_CRITERIA)));
+    // The coordinator's choice among criteria tied for the last places;
+    // it matters only until round 2 starts, so it is not stored.
+    let chosen = RwSignal::new(Vec::<CriterionId>::new());
+    let top = move || cut.with(|c| chosen.with(|chosen| c.settled(chosen)));
     let round_two = move || {
         store
             .workspace
             .with(|w| w.round_two_of(id).map(|s| (s.id, s.title.clone())))
     };
     let start_round_two = move |_| {
-        let top = top();
+        let Some(top) = top() else {
+            return;
+        };
         let mut next = None;
         store.workspace.update(|w| {
             // Started once: a second round 2 would split the reps' ratings.
@@ -55,18 +61,28 @@ pub fn TallyTable(
                 <thead><tr><th scope="col">"Criterion"</th><th scope="col" class="number">"Votes"</th><th scope="col">"Top 5"</th></tr></thead>
                 <tbody>
                     {move || {
-                        let top = top();
                         let answers = tally.with(|t| t.answers);
                         tally.get().rows.into_iter().map(|row| {
-                            let in_top = top.contains(&row.criterion.id);
+                            let id = row.criterion.id;
+                            let place = move || cut.with(|c| {
+                                if c.sure.contains(&id) {
+                                    "Yes"
+                                } else if !c.tied.contains(&id) {
+                                    ""
+                                } else if chosen.with(|chosen| chosen.contains(&id)) {
+                                    "Yes (chosen)"
+                                } else {
+                                    "Tied"
+                                }
+                            });
                             view! {
-                                <tr class:top=in_top>
+                                <tr class:top=move || !place().is_empty()>
                                     <th scope="row">{row.criterion.name}</th>
                                     <td class="number">
                                         <meter min="0" max=answers.max(1).to_string() value=row.votes.to_string() aria-hidden="true"></meter>
                                         {format!(" {}", row.votes)}
                                     </td>
-                                    <td>{if in_top { "Yes" } else { "" }}</td>
+                                    <td>{place}</td>
                                 </tr>
                             }
                         }).collect_view()
@@ -82,8 +98,9 @@ pub fn TallyTable(
                 }
                 .into_any(),
                 None => view! {
+                    {move || cut.get().is_tied().then(|| view! { <TieChoice id cut chosen/> })}
                     <p class="actions">
-                        <button type="button" disabled=move || locked() || top().is_empty() on:click=start_round_two>
+                        <button type="button" disabled=move || locked() || top().is_none_or(|t| t.is_empty()) on:click=start_round_two>
                             "Start round 2 with the top 5"
                         </button>
                     </p>
@@ -92,6 +109,67 @@ pub fn TallyTable(
                 .into_any(),
             }}
         </section>
+    }
+}
+
+/// The criteria tied for the last places of the top 5, for the coordinator
+/// to choose from: the votes alone do not say which go to round 2, and the
+/// order of a list should not decide it.
+#[component]
+fn TieChoice(
+    /// The round-1 survey.
+    id: SurveyId,
+    /// Where the votes put the line.
+    cut: Memo<TopCut>,
+    /// The tied criteria chosen so far.
+    chosen: RwSignal<Vec<CriterionId>>,
+) -> impl IntoView {
+    let store = use_app_store();
+    let locked = locked();
+    let places = move || cut.with(|c| c.places);
+    let picked =
+        move || cut.with(|c| chosen.with(|ch| c.tied.iter().filter(|t| ch.contains(t)).count()));
+    let name_of = move |criterion: CriterionId| {
+        store.workspace.with(|w| {
+            w.survey(id)
+                .and_then(|s| s.criteria.iter().find(|c| c.id == criterion))
+                .map(|c| c.name.clone())
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <fieldset class="votes">
+            <legend>{move || format!("Tied for the last {}: choose which go to round 2", places_text(places()))}</legend>
+            <p class="hint">"These criteria have the same number of votes, and not all of them fit in the top 5."</p>
+            {move || cut.get().tied.into_iter().map(|criterion| {
+                let field = format!("tie-{criterion}");
+                let checked = move || chosen.with(|c| c.contains(&criterion));
+                let full = move || !checked() && picked() >= places();
+                view! {
+                    <div class="vote">
+                        <input type="checkbox" id=field.clone() prop:checked=checked disabled=move || locked() || full()
+                            on:change=move |_| chosen.update(|c| {
+                                if let Some(at) = c.iter().position(|x| *x == criterion) {
+                                    c.remove(at);
+                                } else {
+                                    c.push(criterion);
+                                }
+                            })/>
+                        <label for=field>{name_of(criterion)}<span class="visually-hidden">" goes to round 2"</span></label>
+                    </div>
+                }
+            }).collect_view()}
+            <p role="status">{move || format!("{} of {} chosen", picked(), places())}</p>
+        </fieldset>
+    }
+}
+
+/// "place" or "3 places".
+fn places_text(places: usize) -> String {
+    if places == 1 {
+        "place".to_owned()
+    } else {
+        format!("{places} places")
     }
 }
 

@@ -145,6 +145,35 @@ async fn a_coordinator_runs_both_rounds_with_reps_by_file_and_gets_model_weights
     coordinator.goto("#/surveys").await;
     coordinator.follow("Best customers Q4").await;
 
+    // Three criteria have two votes; four share the last two places with
+    // one vote each. The order of the list does not decide: the
+    // coordinator does, and round 2 waits until they have.
+    let start = coordinator
+        .find(Role::Button, Name::Is("Start round 2 with the top 5"))
+        .await
+        .unwrap();
+    assert_eq!(
+        start.prop("disabled").await.unwrap().as_deref(),
+        Some("true"),
+        "round 2 waits for the tie to be settled"
+    );
+    coordinator
+        .wait_for(Role::Status, Name::Is("0 of 2 chosen"))
+        .await;
+    for tied in ["Cost to win", "Breadth of products"] {
+        let label = format!("{tied} goes to round 2");
+        let tick = coordinator.field(&label).await.unwrap();
+        tick.click().await.unwrap();
+    }
+    coordinator
+        .wait_for(Role::Status, Name::Is("2 of 2 chosen"))
+        .await;
+    let third = coordinator.field("Industry goes to round 2").await.unwrap();
+    assert_eq!(
+        third.prop("disabled").await.unwrap().as_deref(),
+        Some("true"),
+        "no more than the places left"
+    );
     // Round 2 with the top five.
     coordinator.press("Start round 2 with the top 5").await;
     coordinator

@@ -1,4 +1,5 @@
-//! Round 1: votes per criterion, and the top five.
+//! Round 1: votes per criterion, and the top five, with any tie for the
+//! last places left to the coordinator.
 
 use super::{Survey, SurveyAnswer, SurveyCriterion};
 use crate::domain::id::CriterionId;
@@ -24,14 +25,63 @@ pub struct Tally {
 }
 
 impl Tally {
-    /// The ids of the first `n` criteria that got at least one vote.
-    pub fn top(&self, n: usize) -> Vec<CriterionId> {
-        self.rows
-            .iter()
-            .filter(|r| r.votes > 0)
-            .take(n)
-            .map(|r| r.criterion.id)
-            .collect()
+    /// Where the votes put the line for the top `n`: the criteria above it,
+    /// and those tied on it when there are more of them than places left.
+    /// Only criteria with at least one vote are ever in the top.
+    pub fn cut(&self, n: usize) -> TopCut {
+        let voted: Vec<&TallyRow> = self.rows.iter().filter(|r| r.votes > 0).collect();
+        let ids = |keep: &dyn Fn(usize, &TallyRow) -> bool| -> Vec<CriterionId> {
+            let kept = voted.iter().enumerate().filter(|(i, r)| keep(*i, r));
+            kept.map(|(_, r)| r.criterion.id).collect()
+        };
+        // Rows are sorted, most votes first: the row after the last place
+        // tells whether the last place is shared with one left out.
+        match (n.checked_sub(1).and_then(|i| voted.get(i)), voted.get(n)) {
+            (Some(last), Some(next)) if next.votes == last.votes => {
+                let sure = ids(&|_, r| r.votes > last.votes);
+                TopCut {
+                    places: n - sure.len(),
+                    sure,
+                    tied: ids(&|_, r| r.votes == last.votes),
+                }
+            }
+            _ => TopCut {
+                sure: ids(&|i, _| i < n),
+                tied: Vec::new(),
+                places: 0,
+            },
+        }
+    }
+}
+
+/// The top criteria as the votes decide them, and the tie the coordinator
+/// settles when the last places are shared by more criteria than fit.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TopCut {
+    /// In the top on their votes alone, most votes first.
+    pub sure: Vec<CriterionId>,
+    /// Tied for the last places (empty without a tie), in the tally's
+    /// order.
+    pub tied: Vec<CriterionId>,
+    /// How many of the tied criteria go in.
+    pub places: usize,
+}
+
+impl TopCut {
+    /// Whether the coordinator has to choose among tied criteria.
+    pub fn is_tied(&self) -> bool {
+        !self.tied.is_empty()
+    }
+
+    /// The top criteria with `chosen` settling the tie: `None` until
+    /// exactly as many tied criteria are chosen as there are places. Ids in
+    /// `chosen` that are not tied are ignored.
+    pub fn settled(&self, chosen: &[CriterionId]) -> Option<Vec<CriterionId>> {
+        let picked = self.tied.iter().filter(|id| chosen.contains(id));
+        if picked.clone().count() != self.places {
+            return None;
+        }
+        Some(self.sure.iter().chain(picked).copied().collect())
     }
 }
 
@@ -109,7 +159,7 @@ mod tests {
     }
 
     #[test]
-    fn votes_are_counted_and_the_top_five_keeps_the_survey_order_on_ties() {
+    fn votes_are_counted_and_a_tie_for_the_last_places_is_left_to_the_coordinator() {
         let s = survey();
         let answers = vec![
             answer(&s, WorkspaceId::new(), &[0, 1, 2, 3, 4]),
@@ -135,8 +185,47 @@ mod tests {
                 ("Industry", 1)
             ]
         );
-        let top: Vec<_> = t.top(5);
-        assert_eq!(top, [0, 4, 1, 2, 3].map(|i| s.criteria[i].id));
+        // Spend and Ease are in; four criteria with 2 votes share the last
+        // three places.
+        let id = |i: usize| s.criteria[i].id;
+        let cut = t.cut(5);
+        assert!(cut.is_tied());
+        assert_eq!(cut.sure, [id(0), id(4)]);
+        assert_eq!(cut.tied, [id(1), id(2), id(3), id(5)]);
+        assert_eq!(cut.places, 3);
+        // Not settled until exactly three of the four are chosen.
+        assert_eq!(cut.settled(&[]), None);
+        assert_eq!(cut.settled(&[id(5), id(1)]), None);
+        assert_eq!(cut.settled(&[id(1), id(2), id(3), id(5)]), None);
+        assert_eq!(
+            cut.settled(&[id(5), id(1), id(3), id(6)]),
+            Some(vec![id(0), id(4), id(1), id(3), id(5)]),
+            "the chosen in the tally's order; Industry is not tied, so ignored"
+        );
+    }
+
+    #[test]
+    fn without_a_tie_on_the_line_the_top_is_decided_by_the_votes() {
+        let s = survey();
+        let id = |i: usize| s.criteria[i].id;
+        // 3, 2, 2, 1, 1 votes and then 0: equal votes inside the top five
+        // are no tie to settle.
+        let answers = vec![
+            answer(&s, WorkspaceId::new(), &[0, 1, 2, 3, 4]),
+            answer(&s, WorkspaceId::new(), &[0, 1, 2]),
+            answer(&s, WorkspaceId::new(), &[0]),
+        ];
+        let cut = tally(&s, &answers).cut(5);
+        assert!(!cut.is_tied());
+        assert_eq!(cut.sure, [0, 1, 2, 3, 4].map(id));
+        assert_eq!(
+            cut.settled(&[id(6)]),
+            Some([0, 1, 2, 3, 4].map(id).to_vec())
+        );
+        // Fewer voted criteria than places: those with votes only.
+        let cut = tally(&s, &[answer(&s, WorkspaceId::new(), &[6, 2])]).cut(5);
+        assert!(!cut.is_tied());
+        assert_eq!(cut.sure, [id(2), id(6)]);
     }
 
     #[test]
@@ -147,7 +236,7 @@ mod tests {
         let corrected = answer(&s, rep, &[1]);
         let t = tally(&s, &[first.clone(), first, corrected]);
         assert_eq!(t.answers, 1);
-        assert_eq!(t.top(5), [s.criteria[1].id]);
+        assert_eq!(t.cut(5).sure, [s.criteria[1].id]);
     }
 
     #[test]
@@ -156,6 +245,6 @@ mod tests {
         let other = survey();
         let t = tally(&s, &[answer(&other, WorkspaceId::new(), &[0])]);
         assert_eq!(t.answers, 0);
-        assert!(t.top(5).is_empty());
+        assert!(t.cut(5).sure.is_empty());
     }
 }
