@@ -329,6 +329,7 @@ fn everything() -> (Workspace, Vec<Export>) {
     rating.unknown_fields.insert("later".into(), later());
     for (i, customer) in rating.customers.iter_mut().enumerate() {
         customer.name = format!("Customer {}", i + 1);
+        customer.why = format!("Reason {}", i + 1);
         for criterion in &round_two.criteria {
             customer.ratings.insert(criterion.id, 1 + (i as u8 % 5));
         }

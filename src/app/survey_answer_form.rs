@@ -155,11 +155,13 @@ fn CustomerRatings(
         });
     };
     view! {
-        <p>"Name your best customers and rate each from 1 (poor) to 5 (excellent) on every criterion."</p>
+        <p>"Name your best customers, say in your own words what makes them great, and rate each from 1 (poor) to 5 (excellent) on every criterion."</p>
         {move || (0..count()).map(|i| {
             let n = i + 1;
             let name_id = format!("customer-{id}-{n}");
             let name = move || answer.with(|a| a.as_ref().and_then(|a| a.customers.get(i)).map(|c| c.name.clone()).unwrap_or_default());
+            let why_id = format!("why-{id}-{n}");
+            let why = move || answer.with(|a| a.as_ref().and_then(|a| a.customers.get(i)).map(|c| c.why.clone()).unwrap_or_default());
             view! {
                 <fieldset class="rated-customer">
                     <legend>{format!("Best customer {n}")}</legend>
@@ -170,6 +172,14 @@ fn CustomerRatings(
                                 let text = event_target_value(&ev);
                                 update(Box::new(move |a| if let Some(c) = a.customers.get_mut(i) { c.name.clone_from(&text) }));
                             } />
+                    </div>
+                    <div class="field">
+                        <label for=why_id.clone()>"What makes them great?"<span class="visually-hidden">{format!(" Best customer {n}")}</span></label>
+                        <textarea id=why_id rows="2" disabled=locked prop:value=why
+                            on:input=move |ev| {
+                                let text = event_target_value(&ev);
+                                update(Box::new(move |a| if let Some(c) = a.customers.get_mut(i) { c.why.clone_from(&text) }));
+                            }></textarea>
                     </div>
                     <div class="rating-row">
                         {criteria().into_iter().map(|c| {

@@ -274,6 +274,7 @@ pub fn RoundTwoResults(
                     <th scope="col">"Customer"</th><th scope="col">"Named by"</th>
                     {move || names().into_iter().map(|n| view! { <th scope="col" class="number">{n}</th> }).collect_view()}
                     <th scope="col" class="number">"Overall"</th>
+                    <th scope="col">"What makes them great"</th>
                 </tr></thead>
                 <tbody>
                     {move || results.get().customers.into_iter().map(|c| view! {
@@ -282,6 +283,9 @@ pub fn RoundTwoResults(
                             <td>{c.reps.join(", ")}</td>
                             {c.ratings.into_iter().map(|r| view! { <td class="number">{r.map(dec).unwrap_or_else(|| "—".into())}</td> }).collect_view()}
                             <td class="number">{c.overall.map(dec).unwrap_or_else(|| "—".into())}</td>
+                            <td class="reasons">{c.reasons.into_iter().map(|(rep, words)| view! {
+                                <p>{format!("“{words}” ({rep})")}</p>
+                            }).collect_view()}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>

@@ -199,6 +199,26 @@ async fn a_coordinator_runs_both_rounds_with_reps_by_file_and_gets_model_weights
     }
     rep.wait_for(Role::Status, Name::StartsWith("Your answer is complete"))
         .await;
+    // Why the best customer is great, in the rep's words (optional).
+    rep.type_into(
+        "What makes them great? Best customer 1",
+        "Orders every month and refers us",
+    )
+    .await;
+    rep.wait_until_stored("the words are kept", |stored| {
+        let answers = stored["data"]["survey_answers"].as_array().cloned();
+        let words = answers
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|a| a["customers"][0]["why"].as_str().map(str::to_owned))
+            .collect::<Vec<_>>();
+        if words == ["Orders every month and refers us"] {
+            Ok(())
+        } else {
+            Err(format!("the answer's words are {words:?}"))
+        }
+    })
+    .await;
     let answer = download(&rep, "Export my answer").await;
 
     import_here(&coordinator, &[answer]).await;
@@ -221,6 +241,10 @@ async fn a_coordinator_runs_both_rounds_with_reps_by_file_and_gets_model_weights
     })
     .await;
     assert!(per_customer.contains("Ben"));
+    assert!(
+        per_customer.contains("“Orders every month and refers us” (Ben)"),
+        "the rep's words are beside the customer: {per_customer}"
+    );
     let per_criterion = coordinator
         .section("Results per criterion")
         .await

@@ -18,6 +18,9 @@ pub struct RatedCustomer {
     /// Ratings by criterion.
     #[serde(default)]
     pub ratings: BTreeMap<CriterionId, u8>,
+    /// What makes them great, in the rep's own words (seed 003); optional.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub why: String,
     /// Fields this version does not know, kept for a round trip.
     #[serde(flatten)]
     pub unknown_fields: Map<String, Value>,
@@ -95,6 +98,7 @@ impl SurveyAnswer {
                     id: RatedCustomerId::new(),
                     name: String::new(),
                     ratings: BTreeMap::new(),
+                    why: String::new(),
                 })
                 .collect(),
         };

@@ -107,6 +107,9 @@ pub struct CustomerResult {
     pub ratings: Vec<Option<Decimal>>,
     /// The average over all its ratings.
     pub overall: Option<Decimal>,
+    /// What makes it great, in each rep's words: (rep, words), in the order
+    /// the answers were counted; reps who left it blank are not listed.
+    pub reasons: Vec<(String, String)>,
 }
 
 /// Everything round 2 says.
@@ -196,6 +199,8 @@ struct CustomerGroup {
     reps: Vec<String>,
     /// Its ratings, per criterion in the survey's order.
     ratings: Vec<Vec<u8>>,
+    /// What makes it great, per rep.
+    reasons: Vec<(String, String)>,
 }
 
 fn customers(survey: &Survey, counted: &[&SurveyAnswer]) -> Vec<CustomerResult> {
@@ -215,6 +220,7 @@ fn customers(survey: &Survey, counted: &[&SurveyAnswer]) -> Vec<CustomerResult> 
                         name: customer.name.trim().to_owned(),
                         reps: Vec::new(),
                         ratings: vec![Vec::new(); survey.criteria.len()],
+                        reasons: Vec::new(),
                     });
                     groups.len() - 1
                 }
@@ -222,6 +228,12 @@ fn customers(survey: &Survey, counted: &[&SurveyAnswer]) -> Vec<CustomerResult> 
             let group = &mut groups[at];
             if !group.reps.contains(&answer.respondent) {
                 group.reps.push(answer.respondent.clone());
+            }
+            let why = customer.why.trim();
+            if !why.is_empty() {
+                group
+                    .reasons
+                    .push((answer.respondent.clone(), why.to_owned()));
             }
             for (i, c) in survey.criteria.iter().enumerate() {
                 if let Some(r) = customer
@@ -243,6 +255,7 @@ fn customers(survey: &Survey, counted: &[&SurveyAnswer]) -> Vec<CustomerResult> 
                 reps: group.reps,
                 ratings: group.ratings.iter().map(|r| mean(r)).collect(),
                 overall: mean(&all),
+                reasons: group.reasons,
             }
         })
         .collect();

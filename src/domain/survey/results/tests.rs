@@ -116,6 +116,49 @@ fn the_same_customer_named_by_two_reps_is_one_row() {
 }
 
 #[test]
+fn what_makes_a_customer_great_is_gathered_in_each_reps_words() {
+    let (_, s) = round_two();
+    let mut ben = answer(
+        &s,
+        "Ben",
+        &[
+            ("Acme", [5, 5, 5, 5, 5]),
+            ("Beta", [4, 4, 4, 4, 4]),
+            ("Gamma", [3, 3, 3, 3, 3]),
+        ],
+    );
+    ben.customers[0].why = "  Pays on time and refers us.\n".into();
+    ben.customers[1].why = "   ".into();
+    let mut cleo = answer(
+        &s,
+        "Cleo",
+        &[
+            ("acme", [5, 5, 5, 5, 5]),
+            ("Delta", [2, 2, 2, 2, 2]),
+            ("Eta", [2, 2, 2, 2, 2]),
+        ],
+    );
+    cleo.customers[0].why = "Easy to work with".into();
+    let r = results(&s, &[ben, cleo]);
+    let reasons = |name: &str| {
+        r.customers
+            .iter()
+            .find(|c| c.name == name)
+            .map(|c| c.reasons.clone())
+            .unwrap()
+    };
+    let pair = |rep: &str, words: &str| (rep.to_owned(), words.to_owned());
+    assert_eq!(
+        reasons("Acme"),
+        [
+            pair("Ben", "Pays on time and refers us."),
+            pair("Cleo", "Easy to work with")
+        ]
+    );
+    assert!(reasons("Beta").is_empty(), "blank words are not a reason");
+}
+
+#[test]
 fn an_outlier_rep_is_marked_only_with_three_reps_or_more() {
     let (_, s) = round_two();
     let same = [4, 4, 4, 4, 4];
