@@ -172,9 +172,9 @@ pub struct Threshold {
 /// How a criterion is judged. A kind a newer Clientele added is kept as
 /// it was written ([`CriterionKind::Unlisted`]); such a criterion has no
 /// answer here, so it is left out of every score.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-// The derived code is used through the impls below, which add the kinds
-// this version does not know.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+// The derived code is used through the impl below, which adds the kinds
+// this version does not know; reading is written by hand (see its impl).
 #[serde(remote = "Self", tag = "kind", rename_all = "snake_case")]
 pub enum CriterionKind {
     /// A 1-5 rating judged by a person; the meanings of 1, 3 and 5 are shown
@@ -234,19 +234,82 @@ impl Serialize for CriterionKind {
     }
 }
 
+// Read by hand rather than derived: serde's code for an internally tagged
+// enum whose variants keep unknown fields buffers every field through its
+// own generic content type, some 16 KB of wasm for this one type. The
+// object is a JSON map already, so each known field is taken from it and
+// what is left is kept.
 impl<'de> Deserialize<'de> for CriterionKind {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         use serde::de::Error;
         let written = Map::<String, Value>::deserialize(deserializer)?;
-        match written.get("kind") {
-            // A kind this version knows is read strictly: a fault in it
-            // is a fault, not a newer kind.
-            Some(Value::String(kind)) if CRITERION_KINDS.contains(&kind.as_str()) => {
-                Self::deserialize(Value::Object(written)).map_err(D::Error::custom)
-            }
-            Some(Value::String(_)) => Ok(Self::Unlisted(written)),
-            _ => Err(D::Error::missing_field("kind")),
+        let Some(Value::String(kind)) = written.get("kind") else {
+            return Err(D::Error::missing_field("kind"));
+        };
+        if !CRITERION_KINDS.contains(&kind.as_str()) {
+            return Ok(Self::Unlisted(written));
         }
+        // A kind this version knows is read strictly: a fault in it is a
+        // fault, not a newer kind.
+        let kind = kind.clone();
+        let mut rest = written;
+        rest.remove("kind");
+        let rest = &mut rest;
+        let read = match kind.as_str() {
+            "rating" => take(rest, "meanings").map(|meanings| Self::Rating {
+                meanings,
+                unknown_fields: Map::new(),
+            }),
+            "yes_no" => take_optional(rest, "from_profile").map(|from_profile| Self::YesNo {
+                from_profile,
+                unknown_fields: Map::new(),
+            }),
+            "number" => take(rest, "measure").and_then(|measure| {
+                Ok(Self::Number {
+                    measure,
+                    thresholds: take(rest, "thresholds")?,
+                    unknown_fields: Map::new(),
+                })
+            }),
+            _ => take(rest, "field").and_then(|field| {
+                Ok(Self::Category {
+                    field,
+                    values: take(rest, "values")?,
+                    unknown_fields: Map::new(),
+                })
+            }),
+        };
+        let mut read = read.map_err(D::Error::custom)?;
+        if let Self::Rating { unknown_fields, .. }
+        | Self::YesNo { unknown_fields, .. }
+        | Self::Number { unknown_fields, .. }
+        | Self::Category { unknown_fields, .. } = &mut read
+        {
+            *unknown_fields = std::mem::take(rest);
+        }
+        Ok(read)
+    }
+}
+
+/// Field `key` of `object`, taken out of it and read; missing is a fault.
+fn take<T: serde::de::DeserializeOwned>(
+    object: &mut Map<String, Value>,
+    key: &'static str,
+) -> Result<T, String> {
+    let value = object
+        .remove(key)
+        .ok_or_else(|| format!("missing field `{key}`"))?;
+    serde_json::from_value(value).map_err(|e| format!("{key}: {e}"))
+}
+
+/// Field `key` of `object`, taken out of it and read; missing is `None`.
+fn take_optional<T: serde::de::DeserializeOwned>(
+    object: &mut Map<String, Value>,
+    key: &'static str,
+) -> Result<Option<T>, String> {
+    match object.remove(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(value) => serde_json::from_value(value).map_err(|e| format!("{key}: {e}")),
     }
 }
 
@@ -569,7 +632,32 @@ mod tests {
             matches!(&kind, CriterionKind::Rating { unknown_fields, .. } if unknown_fields["scale"] == 7)
         );
         assert_eq!(serde_json::to_string(&kind).unwrap(), rating);
+        // Every known kind keeps the fields it does not know, and writes
+        // back what it read.
+        for known in [
+            r#"{"kind":"yes_no","note":"x"}"#,
+            r#"{"kind":"yes_no","from_profile":"referred"}"#,
+            r#"{"kind":"number","measure":"yearly_spend","thresholds":[{"at_least":"100","points":"50","tag":1}],"unit":"k"}"#,
+            r#"{"kind":"category","field":"industry","values":["IT"],"match":"exact"}"#,
+        ] {
+            let kind: CriterionKind = serde_json::from_str(known).unwrap();
+            assert!(!matches!(kind, CriterionKind::Unlisted(_)), "{known}");
+            assert_eq!(serde_json::to_string(&kind).unwrap(), known);
+        }
+        let yes_no: CriterionKind =
+            serde_json::from_str(r#"{"kind":"yes_no","from_profile":null}"#).unwrap();
+        assert!(matches!(
+            yes_no,
+            CriterionKind::YesNo {
+                from_profile: None,
+                ..
+            }
+        ));
         for bad in [
+            r#"{"kind":"number","measure":"yearly_spend"}"#,
+            r#"{"kind":"number","measure":"yearly_spend","thresholds":[{"at_least":1}]}"#,
+            r#"{"kind":"category","values":["IT"]}"#,
+            r#"{"kind":"yes_no","from_profile":3}"#,
             r#"{"kind":"rating","meanings":["a","b"]}"#,
             r#"{"meanings":["a","b","c"]}"#,
             r#"{"kind":3}"#,
