@@ -232,7 +232,7 @@ pub fn answer_error(error: &AnswerError) -> String {
             customer,
             criterion,
         } => {
-            format!("Rate {customer} on “{criterion}”.")
+            format!("Answer “{criterion}” for {customer}.")
         }
         AnswerError::RatingOutOfRange => "Ratings go from 1 to 5.".to_owned(),
         AnswerError::RoundUnknown => ROUND_UNKNOWN.to_owned(),

@@ -322,8 +322,19 @@ fn everything() -> (Workspace, Vec<Export>) {
         .unwrap();
     let vote_id = vote.id;
     ws.survey_answers.push(vote);
-    let top: Vec<_> = round_one.criteria.iter().take(5).map(|c| c.id).collect();
-    let round_two_id = ws.add_survey(round_one.round_two(&top, now()));
+    // The coordinator's own criterion is asked as a number that takes
+    // value away; the model's keep their kinds.
+    let own = round_one.criteria.last().unwrap().id;
+    assert!(ws.set_criterion_kind(
+        survey_id,
+        own,
+        "number:cost_to_serve",
+        clientele::domain::scoring::Direction::TakesAway
+    ));
+    let round_one = ws.survey(survey_id).unwrap().clone();
+    let mut top: Vec<_> = round_one.criteria.iter().take(4).map(|c| c.id).collect();
+    top.push(own);
+    let round_two_id = ws.add_survey(round_one.round_two(&top, "PLN", now()));
     let round_two = ws.survey(round_two_id).unwrap().clone();
     let mut rating = SurveyAnswer::new(&round_two, "Ben".into(), ws.id);
     rating.unknown_fields.insert("later".into(), later());
@@ -333,6 +344,8 @@ fn everything() -> (Workspace, Vec<Export>) {
         for criterion in &round_two.criteria {
             customer.ratings.insert(criterion.id, 1 + (i as u8 % 5));
         }
+        customer.ratings.remove(&own);
+        customer.values.insert(own, format!("{}000.5", i + 1));
     }
     let rating_id = rating.id;
     ws.survey_answers.push(rating);

@@ -33,6 +33,7 @@ pub mod show_more;
 pub mod state;
 pub mod status_line;
 pub mod survey_answer_form;
+pub mod survey_criteria;
 pub mod survey_page;
 pub mod survey_results;
 pub mod surveys_page;

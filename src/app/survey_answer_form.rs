@@ -1,10 +1,12 @@
 //! A rep's answer to a survey: quick, and needing nothing but the survey.
 
 use super::export_control::ExportControl;
-use super::fields::locked;
+use super::fields::{CheckedInput, TextInput, locked};
 use super::state::use_app_store;
+use crate::domain::profile::Status;
 use crate::domain::share::Export;
-use crate::domain::survey::{Round, Survey, SurveyAnswer};
+use crate::domain::survey::asked::Asked;
+use crate::domain::survey::{Round, Survey, SurveyAnswer, SurveyCriterion};
 use crate::domain::{CriterionId, SurveyId};
 use crate::messages;
 use leptos::prelude::*;
@@ -111,8 +113,10 @@ fn VoteList(
         <fieldset class="votes">
             <legend>{move || format!("Which criteria make a customer one of our best? Tick up to {}.", pick())}</legend>
             <p class="hint" role="status">{move || format!("{} of {} ticked", votes().len(), pick())}</p>
-            <For each=criteria key=|c| c.id let:criterion>
-                {
+            // Drawn again only when the survey itself changes (the
+            // coordinator's kinds), never on a tick: a keyed list would
+            // cost more wasm than it saves.
+            {move || criteria().into_iter().map(|criterion| {
                     let box_id = format!("vote-{id}-{}", criterion.id);
                     let cid = criterion.id;
                     let ticked = move || votes().contains(&cid);
@@ -126,8 +130,7 @@ fn VoteList(
                             {(!criterion.description.is_empty()).then(|| view! { <span class="hint">{format!(" – {}", criterion.description)}</span> })}
                         </div>
                     }
-                }
-            </For>
+                }).collect_view()}
         </fieldset>
     }
 }
@@ -143,10 +146,11 @@ fn CustomerRatings(
     answer: Memo<Option<SurveyAnswer>>,
 ) -> impl IntoView {
     let store = use_app_store();
-    let locked = locked();
     let count = move || survey.with(|s| s.as_ref().map_or(0, |s| usize::from(s.customers)));
     let criteria =
         move || survey.with(|s| s.as_ref().map(|s| s.criteria.clone()).unwrap_or_default());
+    let currency =
+        move || survey.with(|s| s.as_ref().map(|s| s.currency.clone()).unwrap_or_default());
     let update = move |change: Box<dyn Fn(&mut SurveyAnswer)>| {
         store.workspace.update(|w| {
             if let Some(a) = w.own_answer_mut(id) {
@@ -154,8 +158,18 @@ fn CustomerRatings(
             }
         });
     };
+    // A rep who keeps profiles here picks a best customer from them.
+    let own_customers = Signal::derive(move || {
+        store.workspace.with(|w| {
+            w.profiles
+                .iter()
+                .filter(|p| p.status == Status::Customer)
+                .map(|p| p.name.clone())
+                .collect::<Vec<_>>()
+        })
+    });
     view! {
-        <p>"Name your best customers, say in your own words what makes them great, and rate each from 1 (poor) to 5 (excellent) on every criterion."</p>
+        <p>"Name your best customers (the customers among your profiles are offered as you type), say in your own words what makes them great, and answer every criterion for each: a rating from 1 to 5 (what 1, 3 and 5 mean is beside each number), yes or no, a number or a category."</p>
         {move || (0..count()).map(|i| {
             let n = i + 1;
             let name_id = format!("customer-{id}-{n}");
@@ -165,47 +179,130 @@ fn CustomerRatings(
             view! {
                 <fieldset class="rated-customer">
                     <legend>{format!("Best customer {n}")}</legend>
-                    <div class="field">
-                        <label for=name_id.clone()>{format!("Name of best customer {n}")}</label>
-                        <input id=name_id type="text" disabled=locked prop:value=name
-                            on:input=move |ev| {
-                                let text = event_target_value(&ev);
-                                update(Box::new(move |a| if let Some(c) = a.customers.get_mut(i) { c.name.clone_from(&text) }));
-                            } />
-                    </div>
-                    <div class="field">
-                        <label for=why_id.clone()>"What makes them great?"<span class="visually-hidden">{format!(" Best customer {n}")}</span></label>
-                        <textarea id=why_id rows="2" disabled=locked prop:value=why
-                            on:input=move |ev| {
-                                let text = event_target_value(&ev);
-                                update(Box::new(move |a| if let Some(c) = a.customers.get_mut(i) { c.why.clone_from(&text) }));
-                            }></textarea>
-                    </div>
+                    <TextInput label=format!("Name of best customer {n}") id=name_id value=Signal::derive(name)
+                        on_change=Callback::new(move |text: String| update(Box::new(move |a| if let Some(c) = a.customers.get_mut(i) { c.name.clone_from(&text) })))
+                        suggestions=own_customers />
+                    <TextInput label=format!("What makes best customer {n} great?") id=why_id value=Signal::derive(why) multiline=true
+                        on_change=Callback::new(move |text: String| update(Box::new(move |a| if let Some(c) = a.customers.get_mut(i) { c.why.clone_from(&text) }))) />
                     <div class="rating-row">
-                        {criteria().into_iter().map(|c| {
-                            let select_id = format!("rate-{id}-{n}-{}", c.id);
-                            let cid = c.id;
-                            let current = move || answer.with(|a| a.as_ref().and_then(|a| a.customers.get(i)).and_then(|k| k.ratings.get(&cid).copied()));
-                            view! {
-                                <div class="field">
-                                    <label for=select_id.clone()>{c.name.clone()}</label>
-                                    <select id=select_id disabled=locked
-                                        aria-label=format!("{} for best customer {n}", c.name)
-                                        on:change=move |ev| {
-                                            let rating = event_target_value(&ev).parse::<u8>().ok();
-                                            update(Box::new(move |a| { let _ = a.rate(i, cid, rating); }));
-                                        }>
-                                        <option value="" selected=move || current().is_none()>"—"</option>
-                                        {(1..=5u8).map(|r| view! {
-                                            <option value=r.to_string() selected=move || current() == Some(r)>{r.to_string()}</option>
-                                        }).collect_view()}
-                                    </select>
-                                </div>
-                            }
-                        }).collect_view()}
+                        {criteria().into_iter().map(|c| view! { <CustomerAnswer id n criterion=c answer currency=currency() /> }).collect_view()}
                     </div>
                 </fieldset>
             }
         }).collect_view()}
+    }
+}
+
+/// Best customer `n`'s answer to one criterion, asked in the criterion's
+/// own kind.
+#[component]
+fn CustomerAnswer(
+    /// The survey.
+    id: SurveyId,
+    /// Which best customer, from 1.
+    n: usize,
+    /// The criterion asked.
+    criterion: SurveyCriterion,
+    /// The rep's answer, live.
+    answer: Memo<Option<SurveyAnswer>>,
+    /// The currency amounts are given in (may be blank).
+    currency: String,
+) -> impl IntoView {
+    let store = use_app_store();
+    let locked = locked();
+    let i = n - 1;
+    let cid = criterion.id;
+    let field_id = format!("rate-{id}-{n}-{cid}");
+    let name = format!("{} for best customer {n}", criterion.name);
+    let given = move || {
+        answer.with(|a| {
+            a.as_ref()
+                .and_then(|a| a.customers.get(i))
+                .and_then(|k| k.values.get(&cid).cloned())
+        })
+    };
+    let asked = criterion.asked();
+    // A select for a rating or yes / no: (value, label) options after "—".
+    let options: Vec<(String, String)> = match asked {
+        Asked::Rating => {
+            let meanings = criterion.meanings();
+            (1..=5u8)
+                .map(|r| {
+                    let meaning = match r {
+                        1 => meanings[0],
+                        3 => meanings[1],
+                        5 => meanings[2],
+                        _ => "",
+                    };
+                    let label = if meaning.is_empty() {
+                        r.to_string()
+                    } else {
+                        format!("{r} – {meaning}")
+                    };
+                    (r.to_string(), label)
+                })
+                .collect()
+        }
+        Asked::YesNo => vec![("yes".into(), "Yes".into()), ("no".into(), "No".into())],
+        _ => Vec::new(),
+    };
+    let current = move || match asked {
+        Asked::Rating => answer.with(|a| {
+            a.as_ref()
+                .and_then(|a| a.customers.get(i))
+                .and_then(|k| k.ratings.get(&cid).map(u8::to_string))
+        }),
+        _ => given(),
+    };
+    match asked {
+        Asked::Rating | Asked::YesNo => view! {
+            <div class="field">
+                <label for=field_id.clone()>{criterion.name.clone()}</label>
+                <select id=field_id disabled=locked aria-label=name
+                    on:change=move |ev| {
+                        let chosen = event_target_value(&ev);
+                        store.workspace.update(|w| {
+                            let Some(survey) = w.survey(id).cloned() else { return };
+                            let Some(c) = survey.criterion(cid) else { return };
+                            if let Some(a) = w.own_answer_mut(id) {
+                                // The options are all valid: neither can be refused.
+                                let _ = match asked {
+                                    Asked::Rating => a.rate(i, cid, chosen.parse().ok()).is_ok(),
+                                    _ => a.give(i, c, &chosen).is_ok(),
+                                };
+                            }
+                        });
+                    }>
+                    <option value="" selected=move || current().is_none()>"—"</option>
+                    {options.into_iter().map(|(value, label)| {
+                        let this = value.clone();
+                        view! { <option value=value selected=move || current().as_deref() == Some(this.as_str())>{label}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+        .into_any(),
+        Asked::Number(_) | Asked::Category(_) => {
+            let label = match asked {
+                Asked::Number(m) if m.is_money() && !currency.is_empty() => format!("{name} ({currency})"),
+                _ => name,
+            };
+            let apply = Callback::new(move |typed: String| {
+                let mut refused = None;
+                store.workspace.update(|w| {
+                    let Some(survey) = w.survey(id).cloned() else { return };
+                    let Some(c) = survey.criterion(cid) else { return };
+                    if let Some(a) = w.own_answer_mut(id) {
+                        refused = a.give(i, c, &typed).err().map(|e| messages::input_error(&e));
+                    }
+                });
+                refused
+            });
+            view! { <CheckedInput label id=field_id initial=given().unwrap_or_default() apply /> }.into_any()
+        }
+        Asked::Unreadable => view! {
+            <p class="meta">{format!("{}: {}", criterion.name, messages::UNREADABLE_VALUE)}</p>
+        }
+        .into_any(),
     }
 }

@@ -7,6 +7,7 @@ use super::import::file_picker::FilePicker;
 use super::route::{Route, go_to};
 use super::state::use_app_store;
 use super::survey_answer_form::AnswerForm;
+use super::survey_criteria::RoundTwoKinds;
 use super::survey_results::{RoundTwoResults, TallyTable};
 use crate::domain::SurveyId;
 use crate::domain::share::Export;
@@ -88,7 +89,7 @@ pub fn SurveyPage(
                     <FilePicker/>
                 </section>
                 {match round {
-                    Round::Criteria => view! { <TallyTable id/> }.into_any(),
+                    Round::Criteria => view! { <RoundTwoKinds id/> <TallyTable id/> }.into_any(),
                     Round::Customers => view! { <RoundTwoResults id/> }.into_any(),
                     Round::Unlisted(_) => view! { <p>{crate::messages::ROUND_UNKNOWN}</p> }.into_any(),
                 }}

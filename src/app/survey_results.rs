@@ -4,6 +4,7 @@ use super::fields::locked;
 use super::route::{Route, go_to};
 use super::state::{now, use_app_store};
 use crate::domain::survey::TOP_CRITERIA;
+use crate::domain::survey::asked::{Asked, PROPOSAL_RULE, proposal_text};
 use crate::domain::survey::results::{
     AGREEMENT_RULE, OUTLIER_RULE, WEIGHTS_RULE, model_from_results, results, vote_weights,
 };
@@ -46,7 +47,9 @@ pub fn TallyTable(
             if let Some(existing) = w.round_two_of(id) {
                 next = Some(existing.id);
             } else if let Some(survey) = w.survey(id).cloned() {
-                next = Some(w.add_survey(survey.round_two(&top, now())));
+                // Reps give amounts in the coordinator's reporting currency.
+                let currency = w.settings.reporting_currency(&w.profiles);
+                next = Some(w.add_survey(survey.round_two(&top, &currency, now())));
             }
         });
         if let Some(next) = next {
@@ -61,22 +64,24 @@ pub fn TallyTable(
                 <thead><tr><th scope="col">"Criterion"</th><th scope="col" class="number">"Votes"</th><th scope="col">"Top 5"</th></tr></thead>
                 <tbody>
                     {move || {
+                        // Drawn again when the tie's choice changes: the
+                        // rows hold nothing to focus.
                         let answers = tally.with(|t| t.answers);
+                        let cut = cut.get();
+                        let chosen = chosen.get();
                         tally.get().rows.into_iter().map(|row| {
                             let id = row.criterion.id;
-                            let place = move || cut.with(|c| {
-                                if c.sure.contains(&id) {
-                                    "Yes"
-                                } else if !c.tied.contains(&id) {
-                                    ""
-                                } else if chosen.with(|chosen| chosen.contains(&id)) {
-                                    "Yes (chosen)"
-                                } else {
-                                    "Tied"
-                                }
-                            });
+                            let place = if cut.sure.contains(&id) {
+                                "Yes"
+                            } else if !cut.tied.contains(&id) {
+                                ""
+                            } else if chosen.contains(&id) {
+                                "Yes (chosen)"
+                            } else {
+                                "Tied"
+                            };
                             view! {
-                                <tr class:top=move || !place().is_empty()>
+                                <tr class:top=!place.is_empty()>
                                     <th scope="row">{row.criterion.name}</th>
                                     <td class="number">
                                         <meter min="0" max=answers.max(1).to_string() value=row.votes.to_string() aria-hidden="true"></meter>
@@ -139,9 +144,10 @@ fn TieChoice(
     };
     view! {
         <fieldset class="votes">
-            <legend>{move || format!("Tied for the last {}: choose which go to round 2", places_text(places()))}</legend>
+            <legend>{move || format!("Tied for the last places: choose {} to go to round 2", places())}</legend>
             <p class="hint">"These criteria have the same number of votes, and not all of them fit in the top 5."</p>
-            {move || cut.get().tied.into_iter().map(|criterion| {
+            // Drawn again whenever the line moves: this whole choice is.
+            {cut.get_untracked().tied.into_iter().map(|criterion| {
                 let field = format!("tie-{criterion}");
                 let checked = move || chosen.with(|c| c.contains(&criterion));
                 let full = move || !checked() && picked() >= places();
@@ -164,15 +170,6 @@ fn TieChoice(
     }
 }
 
-/// "place" or "3 places".
-fn places_text(places: usize) -> String {
-    if places == 1 {
-        "place".to_owned()
-    } else {
-        format!("{places} places")
-    }
-}
-
 /// Round 2: every criterion and customer, the agreement between reps, and
 /// the model made from them.
 #[component]
@@ -182,24 +179,44 @@ pub fn RoundTwoResults(
 ) -> impl IntoView {
     let store = use_app_store();
     let locked = locked();
-    let results = Memo::new(move |_| {
+    let found = Memo::new(move |_| {
         store.workspace.with(|w| {
             w.survey(id)
                 .map(|s| results(s, &w.answers_to(id)))
                 .unwrap_or_default()
         })
     });
+    // The customers' table has a column per rating; the results per
+    // criterion sum up the other kinds.
+    let rated = move || {
+        store.workspace.with(|w| {
+            w.survey(id)
+                .map(|s| {
+                    s.criteria
+                        .iter()
+                        .map(|c| c.asked() == Asked::Rating)
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
     let names = move || {
         store.workspace.with(|w| {
             w.survey(id)
                 .map(|s| {
                     s.criteria
                         .iter()
+                        .filter(|c| c.asked() == Asked::Rating)
                         .map(|c| c.name.clone())
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
         })
+    };
+    let currency = move || {
+        store
+            .workspace
+            .with(|w| w.survey(id).map(|s| s.currency.clone()).unwrap_or_default())
     };
     let weights = move || {
         store.workspace.with(|w| {
@@ -216,7 +233,8 @@ pub fn RoundTwoResults(
                 return;
             };
             let votes = w.votes_behind(id);
-            let mut model = model_from_results(w.model(), &survey, votes.as_ref(), now());
+            let found = results(&survey, &w.answers_to(id));
+            let mut model = model_from_results(w.model(), &survey, &found, votes.as_ref(), now());
             model.name = w.unused_model_name(&model.name);
             let name = model.name.clone();
             made.set(Some(if w.add_model_to_review(model) {
@@ -232,7 +250,7 @@ pub fn RoundTwoResults(
     view! {
         <section aria-labelledby="criteria-results-heading">
             <h2 id="criteria-results-heading">"Results per criterion"</h2>
-            <p role="status">{move || format!("{} answers counted.", results.with(|r| r.answers))}</p>
+            <p role="status">{move || format!("{} answers counted.", found.with(|r| r.answers))}</p>
             // Wide tables scroll in a box of their own, not the page (WCAG
             // 1.4.10); focusable, so that a keyboard can scroll them.
             <div class="table-scroll" tabindex="0" role="group" aria-labelledby="criteria-results-heading">
@@ -243,7 +261,20 @@ pub fn RoundTwoResults(
                     <th scope="col">"Range"</th><th scope="col">"Agreement"</th><th scope="col">"Each rep's average"</th>
                 </tr></thead>
                 <tbody>
-                    {move || results.get().criteria.into_iter().map(|c| view! {
+                    {move || found.get().criteria.into_iter().map(|c| {
+                        let asked = c.criterion.asked();
+                        if asked != Asked::Rating {
+                            // Another kind: what the best customers look like.
+                            let said = c.summary.text(asked, &currency());
+                            return view! {
+                                <tr>
+                                    <th scope="row">{c.criterion.name}</th>
+                                    <td colspan="6">{said}</td>
+                                </tr>
+                            }
+                            .into_any();
+                        }
+                        view! {
                         <tr>
                             <th scope="row">{c.criterion.name}</th>
                             <td class="number">{c.ratings}</td>
@@ -260,6 +291,8 @@ pub fn RoundTwoResults(
                                 }
                             }).collect_view()}</td>
                         </tr>
+                        }
+                        .into_any()
                     }).collect_view()}
                 </tbody>
             </table>
@@ -277,11 +310,13 @@ pub fn RoundTwoResults(
                     <th scope="col">"What makes them great"</th>
                 </tr></thead>
                 <tbody>
-                    {move || results.get().customers.into_iter().map(|c| view! {
+                    {move || found.get().customers.into_iter().map(|c| view! {
                         <tr>
                             <th scope="row">{c.name}</th>
                             <td>{c.reps.join(", ")}</td>
-                            {c.ratings.into_iter().map(|r| view! { <td class="number">{r.map(dec).unwrap_or_else(|| "—".into())}</td> }).collect_view()}
+                            {c.ratings.into_iter().zip(rated()).filter(|(_, rated)| *rated).map(|(r, _)| view! {
+                                <td class="number">{r.map(dec).unwrap_or_else(|| "—".into())}</td>
+                            }).collect_view()}
                             <td class="number">{c.overall.map(dec).unwrap_or_else(|| "—".into())}</td>
                             <td class="reasons">{c.reasons.into_iter().map(|(rep, words)| view! {
                                 <p>{format!("“{words}” ({rep})")}</p>
@@ -294,13 +329,18 @@ pub fn RoundTwoResults(
         </section>
         <section aria-labelledby="weights-heading">
             <h2 id="weights-heading">"Into the scoring model"</h2>
-            <p>{WEIGHTS_RULE}</p>
+            <p>{WEIGHTS_RULE} " " {PROPOSAL_RULE}</p>
             <ul class="vote-weights">
-                {move || weights().into_iter().map(|(c, weight)| view! {
-                    <li>{format!("{}: weight {weight}", c.name)}</li>
+                {move || weights().into_iter().map(|(c, weight)| {
+                    let proposed = found.with(|r| {
+                        r.criteria.iter().find(|f| f.criterion.id == c.id)
+                            .and_then(|f| f.summary.proposed_kind(&f.criterion))
+                            .map(|kind| format!("; {}", proposal_text(&kind)))
+                    });
+                    view! { <li>{format!("{}: weight {weight}{}", c.name, proposed.unwrap_or_default())}</li> }
                 }).collect_view()}
             </ul>
-            <button type="button" disabled=move || locked() || results.with(|r| r.answers == 0) on:click=make_model>
+            <button type="button" disabled=move || locked() || found.with(|r| r.answers == 0) on:click=make_model>
                 "Make a scoring model from these results"
             </button>
             <p role="status">

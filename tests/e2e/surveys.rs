@@ -3,6 +3,7 @@
 
 use crate::support::{App, Name, Role, wait_until};
 use fantoccini::Locator;
+use serde_json::json;
 use std::path::PathBuf;
 
 const CRITERIA: [&str; 7] = [
@@ -82,7 +83,7 @@ async fn rate(app: &App, criterion: &str, n: usize, rating: &str) {
         )))
         .await
         .unwrap_or_else(|e| panic!("no rating for {criterion}, customer {n}: {e}"));
-    select.select_by_label(rating).await.unwrap();
+    select.select_by_value(rating).await.unwrap();
 }
 
 #[tokio::test]
@@ -145,6 +146,23 @@ async fn a_coordinator_runs_both_rounds_with_reps_by_file_and_gets_model_weights
     coordinator.goto("#/surveys").await;
     coordinator.follow("Best customers Q4").await;
 
+    // The coordinator's own criteria get their kinds before round 2: an
+    // amount, a category, and a cost that takes value away.
+    coordinator
+        .choose(
+            "How round 2 asks about Yearly spend",
+            "Number: Yearly spend with us",
+        )
+        .await;
+    coordinator
+        .choose("How round 2 asks about Industry", "Category: Industry")
+        .await;
+    coordinator
+        .choose("How round 2 asks about Cost to win", "Number: Cost to win")
+        .await;
+    coordinator
+        .choose("Effect of Cost to win", "Takes value away")
+        .await;
     // Three criteria have two votes; four share the last two places with
     // one vote each. The order of the list does not decide: the
     // coordinator does, and round 2 waits until they have.
@@ -160,7 +178,7 @@ async fn a_coordinator_runs_both_rounds_with_reps_by_file_and_gets_model_weights
     coordinator
         .wait_for(Role::Status, Name::Is("0 of 2 chosen"))
         .await;
-    for tied in ["Cost to win", "Breadth of products"] {
+    for tied in ["Cost to win", "Industry"] {
         let label = format!("{tied} goes to round 2");
         let tick = coordinator.field(&label).await.unwrap();
         tick.click().await.unwrap();
@@ -168,7 +186,10 @@ async fn a_coordinator_runs_both_rounds_with_reps_by_file_and_gets_model_weights
     coordinator
         .wait_for(Role::Status, Name::Is("2 of 2 chosen"))
         .await;
-    let third = coordinator.field("Industry goes to round 2").await.unwrap();
+    let third = coordinator
+        .field("Breadth of products goes to round 2")
+        .await
+        .unwrap();
     assert_eq!(
         third.prop("disabled").await.unwrap().as_deref(),
         Some("true"),
@@ -183,25 +204,36 @@ async fn a_coordinator_runs_both_rounds_with_reps_by_file_and_gets_model_weights
 
     let rep = rep_opens(&round_two, "Best customers Q4: your best customers").await;
     rep.type_into("Your name", "Ben").await;
-    let top = [
-        "Yearly spend",
-        "Purchase frequency",
-        "Ease of working with them",
-        "Cost to win",
-        "Breadth of products",
+    // Each criterion is asked in its kind: ratings with their meanings,
+    // amounts and categories typed.
+    let customers = [
+        ("Contoso", "120 000", "Manufacturing", "8000"),
+        ("Fabrikam", "80000", "Retail", "12,000"),
+        ("Tailspin", "200000", "manufacturing", "10000"),
     ];
-    for (n, customer) in ["Contoso", "Fabrikam", "Tailspin"].iter().enumerate() {
-        rep.type_into(&format!("Name of best customer {}", n + 1), customer)
+    for (i, (customer, spend, industry, cost)) in customers.into_iter().enumerate() {
+        let n = i + 1;
+        rep.type_into(&format!("Name of best customer {n}"), customer)
             .await;
-        for (i, criterion) in top.iter().enumerate() {
-            rate(&rep, criterion, n + 1, &((i % 5) + 1).to_string()).await;
+        rate(&rep, "Purchase frequency", n, "4").await;
+        rate(&rep, "Ease of working with them", n, "5").await;
+        rep.type_into(&format!("Yearly spend for best customer {n}"), spend)
+            .await;
+        rep.type_into(&format!("Industry for best customer {n}"), industry)
+            .await;
+        let cost_field = format!("Cost to win for best customer {n}");
+        if n == 1 {
+            // Not a number: said beside the field, and not kept.
+            rep.type_into(&cost_field, "a lot").await;
+            rep.wait_for_refusal(&cost_field, "Type a number").await;
         }
+        rep.type_into(&cost_field, cost).await;
     }
     rep.wait_for(Role::Status, Name::StartsWith("Your answer is complete"))
         .await;
     // Why the best customer is great, in the rep's words (optional).
     rep.type_into(
-        "What makes them great? Best customer 1",
+        "What makes best customer 1 great?",
         "Orders every month and refers us",
     )
     .await;
@@ -253,9 +285,18 @@ async fn a_coordinator_runs_both_rounds_with_reps_by_file_and_gets_model_weights
         .await
         .unwrap();
     assert!(
-        per_criterion.contains("Yearly spend") && per_criterion.contains("High"),
+        per_criterion.contains("Purchase frequency") && per_criterion.contains("High"),
         "{per_criterion}"
     );
+    // What the best customers look like: 80,000, 120,000 and 200,000 have
+    // the median 120,000; Manufacturing twice (any case), Retail once.
+    for said in [
+        "Yearly spend Median 120,000 (80,000 to 200,000), 3 answers",
+        "Industry Manufacturing (2), Retail (1) of 3",
+        "Cost to win Median 10,000 (8,000 to 12,000), 3 answers",
+    ] {
+        assert!(per_criterion.contains(said), "{said:?} in {per_criterion}");
+    }
 
     // Weights follow the round-1 votes of the five chosen criteria: 2, 2,
     // 2, 1 and 1 of 8, so 25, 25, 25, 12.5 and 12.5; the half points go by
@@ -266,7 +307,7 @@ async fn a_coordinator_runs_both_rounds_with_reps_by_file_and_gets_model_weights
         ("Purchase frequency", 25),
         ("Ease of working with them", 25),
         ("Cost to win", 13),
-        ("Breadth of products", 12),
+        ("Industry", 12),
     ];
     let listed = coordinator
         .section("Into the scoring model")
@@ -280,6 +321,17 @@ async fn a_coordinator_runs_both_rounds_with_reps_by_file_and_gets_model_weights
             listed.contains(&format!("{name}: weight {weight}")),
             "{name} is shown with weight {weight}: {listed}"
         );
+    }
+    // The thresholds and values proposed from round 2: full points from
+    // the median spend, half from half of it; a cost loses half its points
+    // from 1.5 times its median and all from twice it; every industry named
+    // for a fifth of the customers matches.
+    for proposed in [
+        "Yearly spend: weight 25; from 120,000: 100 points; from 60,000: 50 points",
+        "Cost to win: weight 13; from 20,000: 100 points; from 15,000: 50 points",
+        "Industry: weight 12; matches Manufacturing, Retail",
+    ] {
+        assert!(listed.contains(proposed), "{proposed:?} in {listed}");
     }
     coordinator
         .press("Make a scoring model from these results")
@@ -320,10 +372,27 @@ async fn a_coordinator_runs_both_rounds_with_reps_by_file_and_gets_model_weights
                 .iter()
                 .map(|(n, w)| ((*n).to_owned(), *w))
                 .collect();
-            if weights == wanted {
+            if weights != wanted {
+                return Err(format!("the weights are {weights:?}"));
+            }
+            let criteria = model["criteria"].as_array().unwrap();
+            let cost = &criteria[3];
+            let kinds = (
+                &criteria[0]["kind"]["thresholds"][0],
+                &criteria[4]["kind"]["values"],
+                &cost["direction"],
+                &cost["kind"]["measure"],
+            );
+            let wanted = (
+                &json!({"at_least": "120000", "points": "100"}),
+                &json!(["Manufacturing", "Retail"]),
+                &json!("takes_away"),
+                &json!("cost_to_win"),
+            );
+            if kinds == wanted {
                 Ok(())
             } else {
-                Err(format!("the weights are {weights:?}"))
+                Err(format!("the model's kinds are {kinds:?}"))
             }
         })
         .await;

@@ -43,6 +43,13 @@ crate::open_enum! {
     }
 }
 
+impl Direction {
+    /// Whether more is better (the default, left out of files).
+    pub fn adds_value(&self) -> bool {
+        *self == Self::AddsValue
+    }
+}
+
 crate::open_enum! {
     /// A number read from a profile.
     pub enum Measure {
@@ -98,6 +105,19 @@ impl Measure {
         Self::ProductsPurchased,
         Self::PurchasesPerYear,
     ];
+
+    /// Whether the measure is an amount of money (in a currency).
+    pub fn is_money(self) -> bool {
+        matches!(
+            self,
+            Self::YearlySpend
+                | Self::Profitability
+                | Self::YearlyRevenue
+                | Self::DirectCosts
+                | Self::CostToServe
+                | Self::CostToWin
+        )
+    }
 
     /// The profile field (or the sum of fields) the measure reads, as the
     /// model editor offers it and a score's explanation names it.
@@ -242,9 +262,18 @@ impl Serialize for CriterionKind {
 impl<'de> Deserialize<'de> for CriterionKind {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         use serde::de::Error;
+        // Only this line depends on where the kind is read from; the rest
+        // is one function for every caller.
         let written = Map::<String, Value>::deserialize(deserializer)?;
+        Self::from_json(written).map_err(D::Error::custom)
+    }
+}
+
+impl CriterionKind {
+    /// The kind written as `written`.
+    fn from_json(written: Map<String, Value>) -> Result<Self, String> {
         let Some(Value::String(kind)) = written.get("kind") else {
-            return Err(D::Error::missing_field("kind"));
+            return Err("missing field `kind`".to_owned());
         };
         if !CRITERION_KINDS.contains(&kind.as_str()) {
             return Ok(Self::Unlisted(written));
@@ -279,7 +308,7 @@ impl<'de> Deserialize<'de> for CriterionKind {
                 })
             }),
         };
-        let mut read = read.map_err(D::Error::custom)?;
+        let mut read = read?;
         if let Self::Rating { unknown_fields, .. }
         | Self::YesNo { unknown_fields, .. }
         | Self::Number { unknown_fields, .. }

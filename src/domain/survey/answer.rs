@@ -1,7 +1,9 @@
 //! One rep's answer to a survey.
 
-use super::{RATING_RANGE, Round, Survey};
+use super::asked::{Asked, is_answer, read_answer};
+use super::{RATING_RANGE, Round, Survey, SurveyCriterion};
 use crate::domain::id::{CriterionId, RatedCustomerId, SurveyAnswerId, SurveyId, WorkspaceId};
+use crate::domain::input::InputError;
 use crate::domain::limits::MAX_NAME_CHARS;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -18,6 +20,10 @@ pub struct RatedCustomer {
     /// Ratings by criterion.
     #[serde(default)]
     pub ratings: BTreeMap<CriterionId, u8>,
+    /// Answers to criteria asked as yes / no, a number or a category, by
+    /// criterion, as [`super::asked::read_answer`] keeps them.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub values: BTreeMap<CriterionId, String>,
     /// What makes them great, in the rep's own words (seed 003); optional.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub why: String,
@@ -72,7 +78,7 @@ pub enum AnswerError {
     },
     /// Round 2: the same customer named twice.
     CustomerTwice(String),
-    /// Round 2: a rating missing.
+    /// Round 2: a rating or another answer missing.
     RatingMissing {
         /// The customer.
         customer: String,
@@ -98,6 +104,7 @@ impl SurveyAnswer {
                     id: RatedCustomerId::new(),
                     name: String::new(),
                     ratings: BTreeMap::new(),
+                    values: BTreeMap::new(),
                     why: String::new(),
                 })
                 .collect(),
@@ -153,6 +160,25 @@ impl SurveyAnswer {
         Ok(())
     }
 
+    /// Answers `criterion` for customer `customer` as typed (a criterion
+    /// asked as yes / no, a number or a category; blank clears it). A
+    /// number that does not read is refused and the answer kept as it was.
+    pub fn give(
+        &mut self,
+        customer: usize,
+        criterion: &SurveyCriterion,
+        typed: &str,
+    ) -> Result<(), InputError> {
+        let kept = read_answer(criterion.asked(), typed)?;
+        if let Some(row) = self.customers.get_mut(customer) {
+            match kept {
+                Some(text) => row.values.insert(criterion.id, text),
+                None => row.values.remove(&criterion.id),
+            };
+        }
+        Ok(())
+    }
+
     /// Everything that keeps this answer from being complete, first first.
     pub fn problems(&self, survey: &Survey) -> Vec<AnswerError> {
         let mut problems = Vec::new();
@@ -189,18 +215,32 @@ impl SurveyAnswer {
                     }
                     names.push(key);
                     for criterion in &survey.criteria {
-                        match customer.ratings.get(&criterion.id) {
-                            None => problems.push(AnswerError::RatingMissing {
-                                customer: name.to_owned(),
-                                criterion: criterion.name.clone(),
-                            }),
-                            Some(r) if !RATING_RANGE.contains(r) => {
+                        let missing = || AnswerError::RatingMissing {
+                            customer: name.to_owned(),
+                            criterion: criterion.name.clone(),
+                        };
+                        match (criterion.asked(), customer.ratings.get(&criterion.id)) {
+                            // Not asked: a newer kind this version cannot ask.
+                            (Asked::Unreadable, _) => {}
+                            (Asked::Rating, None) => problems.push(missing()),
+                            (Asked::Rating, Some(r)) if !RATING_RANGE.contains(r) => {
                                 problems.push(AnswerError::RatingOutOfRange)
                             }
-                            Some(_) => {}
+                            (Asked::Rating, Some(_)) => {}
+                            (asked, _) => {
+                                let given = customer.values.get(&criterion.id);
+                                if !given.is_some_and(|v| is_answer(asked, v)) {
+                                    problems.push(missing());
+                                }
+                            }
                         }
                     }
-                    if !customer.ratings.keys().all(known) {
+                    if !customer
+                        .ratings
+                        .keys()
+                        .chain(customer.values.keys())
+                        .all(known)
+                    {
                         problems.push(AnswerError::UnknownCriterion);
                     }
                 }
@@ -242,7 +282,7 @@ mod tests {
         match round {
             Round::Customers => {
                 let top: Vec<_> = one.criteria.iter().take(5).map(|c| c.id).collect();
-                one.round_two(&top, now())
+                one.round_two(&top, "", now())
             }
             other => Survey {
                 round: other,

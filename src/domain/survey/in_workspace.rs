@@ -2,7 +2,8 @@
 
 use super::{Survey, SurveyAnswer};
 use crate::domain::Workspace;
-use crate::domain::id::SurveyId;
+use crate::domain::id::{CriterionId, SurveyId};
+use crate::domain::scoring::Direction;
 
 impl Workspace {
     /// The survey with `id`.
@@ -24,6 +25,33 @@ impl Workspace {
             round_one,
             &self.answers_to(round_one.id),
         ))
+    }
+
+    /// Gives criterion `criterion` of round-1 survey `id` the kind
+    /// `choice` of [`super::asked::kind_choices`] and `direction`: the
+    /// coordinator's own criteria, until round 2 starts (round 2 asks in
+    /// the kind its criteria had then). Returns whether it changed.
+    pub fn set_criterion_kind(
+        &mut self,
+        id: SurveyId,
+        criterion: CriterionId,
+        choice: &str,
+        direction: Direction,
+    ) -> bool {
+        let started = self.round_two_of(id).is_some();
+        let Some(kind) = super::asked::kind_of_choice(choice) else {
+            return false;
+        };
+        let survey = self.surveys.iter_mut().find(|s| s.id == id);
+        let Some(c) = survey.and_then(|s| s.criteria.iter_mut().find(|c| c.id == criterion)) else {
+            return false;
+        };
+        if started {
+            return false;
+        }
+        c.kind = Some(kind);
+        c.direction = direction;
+        true
     }
 
     /// Adds a survey made here and returns its id.
@@ -94,7 +122,7 @@ mod tests {
         let id = ws.add_survey(first.clone());
         assert!(ws.round_two_of(id).is_none());
         let top = [first.criteria[0].id];
-        let next = ws.add_survey(first.round_two(&top, now()));
+        let next = ws.add_survey(first.round_two(&top, "", now()));
         assert_eq!(ws.round_two_of(id).map(|s| s.id), Some(next));
         assert!(ws.round_two_of(next).is_none());
     }

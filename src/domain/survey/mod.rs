@@ -12,6 +12,7 @@
 //! files and merge like everything else.
 
 pub mod answer;
+pub mod asked;
 pub mod in_workspace;
 pub mod results;
 pub mod tally;
@@ -20,7 +21,7 @@ pub use answer::{AnswerError, RatedCustomer, SurveyAnswer};
 
 use super::Timestamp;
 use super::id::{CriterionId, SurveyId, WorkspaceId};
-use super::scoring::ScoringModel;
+use super::scoring::{CriterionKind, Direction, ScoringModel};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -61,6 +62,13 @@ pub struct SurveyCriterion {
     /// What it means, for the reps.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// How it is judged, as in a scoring model: round 2 asks in this kind.
+    /// Surveys of earlier versions have none: a 1-5 rating.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<CriterionKind>,
+    /// Whether more of it adds value or takes it away.
+    #[serde(default, skip_serializing_if = "Direction::adds_value")]
+    pub direction: Direction,
     /// Fields this version does not know, kept for a round trip.
     #[serde(flatten)]
     pub unknown_fields: Map<String, Value>,
@@ -99,6 +107,10 @@ pub struct Survey {
     /// Round 2: how many best customers each rep rates.
     #[serde(default = "default_customers")]
     pub customers: u8,
+    /// Round 2: the currency amounts are given in (the coordinator's
+    /// reporting currency); blank when none was set.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub currency: String,
     /// Fields this version does not know, kept for a round trip.
     #[serde(flatten)]
     pub unknown_fields: Map<String, Value>,
@@ -132,6 +144,8 @@ impl Survey {
                         id: c.id,
                         name: c.name.clone(),
                         description: c.description.clone(),
+                        kind: Some(c.kind.clone()),
+                        direction: c.direction,
                     })
                     .collect()
             })
@@ -142,6 +156,8 @@ impl Survey {
                 id: CriterionId::new(),
                 name: name.to_owned(),
                 description: String::new(),
+                kind: None,
+                direction: Direction::AddsValue,
             });
         }
         Self {
@@ -156,12 +172,14 @@ impl Survey {
             criteria,
             pick: DEFAULT_PICK,
             customers: DEFAULT_CUSTOMERS,
+            currency: String::new(),
             unknown_fields: Map::new(),
         }
     }
 
-    /// The round-2 survey that follows this round 1 with `top` criteria.
-    pub fn round_two(&self, top: &[CriterionId], now: Timestamp) -> Self {
+    /// The round-2 survey that follows this round 1 with `top` criteria,
+    /// amounts asked in `currency`.
+    pub fn round_two(&self, top: &[CriterionId], currency: &str, now: Timestamp) -> Self {
         let criteria = top
             .iter()
             .filter_map(|id| self.criterion(*id).cloned())
@@ -174,6 +192,7 @@ impl Survey {
             follows: Some(self.id),
             instructions: String::new(),
             criteria,
+            currency: currency.to_owned(),
             unknown_fields: Map::new(),
             ..self.clone()
         }
@@ -240,7 +259,7 @@ mod tests {
             now(),
         );
         let top = [one.criteria[3].id, one.criteria[0].id];
-        let two = one.round_two(&top, now());
+        let two = one.round_two(&top, "", now());
         assert_eq!(two.round, Round::Customers);
         assert_eq!(two.follows, Some(one.id));
         assert_ne!(two.id, one.id);
@@ -262,7 +281,7 @@ mod tests {
         assert_eq!(one.estimated_minutes(), 3, "13 criteria at 10 s");
         let ids: Vec<_> = one.criteria.iter().take(5).map(|c| c.id).collect();
         assert_eq!(
-            one.round_two(&ids, now()).estimated_minutes(),
+            one.round_two(&ids, "", now()).estimated_minutes(),
             5,
             "1 min + 15 ratings at 15 s"
         );

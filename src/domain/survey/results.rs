@@ -2,9 +2,10 @@
 //! agree, and the weights of a scoring model made from them.
 
 use super::answer::same_customer_key;
+use super::asked::{DEFAULT_MEANINGS, Summary};
 use super::tally::{Tally, counted};
 use super::{RATING_RANGE, Survey, SurveyAnswer, SurveyCriterion};
-use crate::domain::scoring::{Criterion, CriterionKind, Direction, ScoringModel};
+use crate::domain::scoring::{Criterion, CriterionKind, ScoringModel};
 use crate::domain::sorting::{sort_by_key_with, sort_with};
 use crate::domain::{ModelId, Timestamp};
 use rust_decimal::Decimal;
@@ -93,6 +94,9 @@ pub struct CriterionResult {
     pub agreement: Agreement,
     /// Each rep's average.
     pub by_rep: Vec<RepMean>,
+    /// What the best customers look like on it; the fields above are for
+    /// a rating and empty for another kind.
+    pub summary: Summary,
 }
 
 /// One best customer, as named by one or more reps.
@@ -103,7 +107,8 @@ pub struct CustomerResult {
     /// The reps who named it.
     pub reps: Vec<String>,
     /// The average rating per criterion, in the survey's order (`None`
-    /// when nobody rated it).
+    /// when nobody rated it, or when it is not a rating: the results per
+    /// criterion sum up the other kinds).
     pub ratings: Vec<Option<Decimal>>,
     /// The average over all its ratings.
     pub overall: Option<Decimal>,
@@ -167,7 +172,14 @@ pub fn results(survey: &Survey, answers: &[SurveyAnswer]) -> RoundTwoResults {
                 })
                 .collect();
             let spread = spread(&all);
+            let answers: Vec<&str> = counted
+                .iter()
+                .flat_map(|a| a.customers.iter())
+                .filter(|k| !k.name.trim().is_empty())
+                .filter_map(|k| k.values.get(&c.id).map(String::as_str))
+                .collect();
             CriterionResult {
+                summary: Summary::of(c.asked(), &answers),
                 criterion: c.clone(),
                 ratings: all.len(),
                 mean,
@@ -272,7 +284,8 @@ fn mean(values: &[u8]) -> Option<Decimal> {
     (!values.is_empty()).then(|| mean_exact(values).round_dp(2))
 }
 
-fn median(values: &[Decimal]) -> Decimal {
+/// The median of `values` (0 for none).
+pub(super) fn median(values: &[Decimal]) -> Decimal {
     let mut sorted = values.to_vec();
     sort_with(&mut sorted, Ord::cmp);
     match sorted.len() {
@@ -347,11 +360,14 @@ pub fn vote_weights(survey: &Survey, votes: Option<&Tally>) -> Vec<(SurveyCriter
 /// A new scoring model weighted by the reps' votes (see
 /// [`vote_weights`]): a copy of `base` (criterion ids kept, so profiles'
 /// ratings still count) or an empty model, where the base's other
-/// criteria get 0, and surveyed criteria the base lacks are added as 1-5
-/// ratings.
+/// criteria get 0, and surveyed criteria the base lacks are added in their
+/// survey kind and direction (a 1-5 rating when they have none). Numbers
+/// and categories get the thresholds and values `results` propose
+/// ([`Summary::proposed_kind`]).
 pub fn model_from_results(
     base: Option<&ScoringModel>,
     survey: &Survey,
+    results: &RoundTwoResults,
     votes: Option<&Tally>,
     now: Timestamp,
 ) -> ScoringModel {
@@ -372,22 +388,30 @@ pub fn model_from_results(
         criterion.weight = Decimal::ZERO;
     }
     for (surveyed, weight) in vote_weights(survey, votes) {
+        let proposed = results
+            .criteria
+            .iter()
+            .find(|r| r.criterion.id == surveyed.id)
+            .and_then(|r| r.summary.proposed_kind(&surveyed));
         match model.criteria.iter_mut().find(|c| c.id == surveyed.id) {
-            Some(c) => c.weight = Decimal::from(weight),
+            Some(c) => {
+                c.weight = Decimal::from(weight);
+                if let Some(kind) = proposed {
+                    c.kind = kind;
+                }
+            }
             None => model.criteria.push(Criterion {
                 unknown_fields: Default::default(),
                 id: surveyed.id,
+                kind: proposed
+                    .or(surveyed.kind)
+                    .unwrap_or_else(|| CriterionKind::Rating {
+                        unknown_fields: Default::default(),
+                        meanings: DEFAULT_MEANINGS.map(str::to_owned),
+                    }),
                 name: surveyed.name,
                 description: surveyed.description,
-                kind: CriterionKind::Rating {
-                    unknown_fields: Default::default(),
-                    meanings: [
-                        "Poor".to_owned(),
-                        "Average".to_owned(),
-                        "Excellent".to_owned(),
-                    ],
-                },
-                direction: Direction::AddsValue,
+                direction: surveyed.direction,
                 weight: Decimal::from(weight),
             }),
         }

@@ -15,7 +15,7 @@ fn round_two() -> (ScoringModel, Survey) {
         now(),
     );
     let top: Vec<_> = one.criteria.iter().take(5).map(|c| c.id).collect();
-    let two = one.round_two(&top, now());
+    let two = one.round_two(&top, "", now());
     (model, two)
 }
 
@@ -209,7 +209,13 @@ fn weights_follow_the_round_one_votes_and_add_up_to_one_hundred() {
     // 23.08, 23.08, 15.38, 7.69: 30 + 23 + 23 + 15 + 7 = 98, and the two
     // points left go to the largest remainders (.77 and .69).
     let tally = votes(&s, &[4, 3, 3, 2, 1]);
-    let weighted = model_from_results(Some(&model), &s, Some(&tally), now());
+    let weighted = model_from_results(
+        Some(&model),
+        &s,
+        &RoundTwoResults::default(),
+        Some(&tally),
+        now(),
+    );
     assert_ne!(weighted.id, model.id);
     assert!(weighted.name.contains("From survey"));
     assert_eq!(
@@ -250,8 +256,8 @@ fn criteria_the_base_lacks_are_added_as_ratings() {
         now(),
     );
     let ids: Vec<_> = one.criteria.iter().map(|c| c.id).collect();
-    let two = one.round_two(&ids, now());
-    let model = model_from_results(None, &two, None, now());
+    let two = one.round_two(&ids, "", now());
+    let model = model_from_results(None, &two, &RoundTwoResults::default(), None, now());
     assert_eq!(model.criteria.len(), 2);
     assert!(matches!(
         model.criteria[0].kind,
@@ -261,6 +267,161 @@ fn criteria_the_base_lacks_are_added_as_ratings() {
         model.criteria[0].weight + model.criteria[1].weight,
         d("100")
     );
+}
+
+#[test]
+fn round_two_asks_in_kind_and_the_model_gets_the_proposed_thresholds_values_and_direction() {
+    use crate::domain::scoring::{CategoryField, Direction, Measure};
+    use crate::domain::survey::asked::{Asked, Summary};
+    let mut ws = crate::domain::Workspace::new(now());
+    let one = Survey::round_one(
+        "Q4".into(),
+        "Anna".into(),
+        ws.id,
+        None,
+        &[
+            "Yearly spend".into(),
+            "Industry".into(),
+            "Cost to win".into(),
+        ],
+        now(),
+    );
+    let ids: Vec<_> = one.criteria.iter().map(|c| c.id).collect();
+    let first = ws.add_survey(one);
+    assert!(ws.set_criterion_kind(first, ids[0], "number:yearly_spend", Direction::AddsValue));
+    assert!(ws.set_criterion_kind(first, ids[1], "category:industry", Direction::AddsValue));
+    assert!(ws.set_criterion_kind(first, ids[2], "number:cost_to_win", Direction::TakesAway));
+    let two = ws.survey(first).unwrap().round_two(&ids, "PLN", now());
+    ws.add_survey(two.clone());
+    assert!(
+        !ws.set_criterion_kind(first, ids[0], "yes_no", Direction::AddsValue),
+        "kinds are fixed once round 2 has started"
+    );
+
+    // Two reps, three best customers each.
+    let answers: Vec<SurveyAnswer> = [
+        (
+            "Ben",
+            [
+                ("Acme", "120 000", "Manufacturing", "8000"),
+                ("Beta", "80000", "Retail", "12000"),
+                ("Gamma", "200000", "manufacturing", "10000"),
+            ],
+        ),
+        (
+            "Cleo",
+            [
+                ("Delta", "95000", "Manufacturing", "9000"),
+                ("Eta", "150000", "Logistics", "30000"),
+                ("Zeta", "60000", "Retail", "11000"),
+            ],
+        ),
+    ]
+    .into_iter()
+    .map(|(rep, customers)| {
+        let mut a = SurveyAnswer::new(&two, rep.into(), WorkspaceId::new());
+        for (i, (name, spend, industry, cost)) in customers.into_iter().enumerate() {
+            a.customers[i].name = name.into();
+            for (c, typed) in two.criteria.iter().zip([spend, industry, cost]) {
+                a.give(i, c, typed).unwrap();
+            }
+        }
+        assert!(a.is_complete(&two), "{:?}", a.problems(&two));
+        a
+    })
+    .collect();
+    let r = results(&two, &answers);
+    // Spend: 60,000 80,000 95,000 120,000 150,000 200,000: median
+    // (95,000 + 120,000) / 2 = 107,500.
+    assert!(
+        matches!(r.criteria[0].summary, Summary::Median { median, .. } if median == d("107500"))
+    );
+    // Cost to win: 8,000 9,000 10,000 11,000 12,000 30,000: median 10,500.
+    assert!(
+        matches!(r.criteria[2].summary, Summary::Median { median, .. } if median == d("10500"))
+    );
+    // Manufacturing 3 (Acme, Gamma, Delta), Retail 2, Logistics 1.
+    assert_eq!(
+        r.criteria[1]
+            .summary
+            .text(Asked::Category(CategoryField::Industry), ""),
+        "Manufacturing (3), Retail (2), Logistics (1) of 6"
+    );
+    // No ratings asked: no overall rating either.
+    assert!(r.customers.iter().all(|c| c.overall.is_none()));
+
+    let model = model_from_results(None, &two, &r, None, now());
+    let spend = &model.criteria[0];
+    let CriterionKind::Number {
+        measure,
+        thresholds,
+        ..
+    } = &spend.kind
+    else {
+        panic!("spend is a number: {:?}", spend.kind);
+    };
+    assert_eq!(*measure, Measure::YearlySpend);
+    let steps: Vec<(Decimal, Decimal)> =
+        thresholds.iter().map(|t| (t.at_least, t.points)).collect();
+    assert_eq!(steps, [(d("107500"), d("100")), (d("53750"), d("50"))]);
+    // Manufacturing 3 of 6, Retail 2 of 6 (at least a fifth), Logistics 1.
+    let CriterionKind::Category { field, values, .. } = &model.criteria[1].kind else {
+        panic!("industry is a category");
+    };
+    assert_eq!(
+        (*field, values.clone()),
+        (
+            CategoryField::Industry,
+            vec!["Manufacturing".to_owned(), "Retail".to_owned()]
+        )
+    );
+    // Cost to win takes value away, from 1.5 and 2 times its median.
+    let cost = &model.criteria[2];
+    assert_eq!(cost.direction, Direction::TakesAway);
+    let CriterionKind::Number { thresholds, .. } = &cost.kind else {
+        panic!("cost to win is a number");
+    };
+    let steps: Vec<(Decimal, Decimal)> =
+        thresholds.iter().map(|t| (t.at_least, t.points)).collect();
+    assert_eq!(steps, [(d("21000"), d("100")), (d("15750"), d("50"))]);
+}
+
+#[test]
+fn an_answer_in_kind_is_complete_only_when_every_criterion_is_answered_as_its_kind() {
+    use crate::domain::scoring::Direction;
+    let mut ws = crate::domain::Workspace::new(now());
+    let one = Survey::round_one(
+        "Q4".into(),
+        "Anna".into(),
+        ws.id,
+        None,
+        &["Spend".into(), "Referred".into()],
+        now(),
+    );
+    let ids: Vec<_> = one.criteria.iter().map(|c| c.id).collect();
+    let first = ws.add_survey(one);
+    ws.set_criterion_kind(first, ids[0], "number:yearly_spend", Direction::AddsValue);
+    ws.set_criterion_kind(first, ids[1], "yes_no", Direction::AddsValue);
+    let mut two = ws.survey(first).unwrap().round_two(&ids, "", now());
+    two.customers = 1;
+    let mut a = SurveyAnswer::new(&two, "Ben".into(), WorkspaceId::new());
+    a.customers[0].name = "Acme".into();
+    a.give(0, &two.criteria[1], "no").unwrap();
+    assert_eq!(
+        a.problems(&two),
+        [crate::domain::survey::AnswerError::RatingMissing {
+            customer: "Acme".into(),
+            criterion: "Spend".into()
+        }]
+    );
+    assert!(a.give(0, &two.criteria[0], "lots").is_err(), "refused");
+    assert!(!a.is_complete(&two), "and nothing kept");
+    // A value another build wrote that is not a number does not count.
+    a.customers[0].values.insert(ids[0], "lots".into());
+    assert!(!a.is_complete(&two));
+    a.give(0, &two.criteria[0], "1.250.000").unwrap();
+    assert_eq!(a.customers[0].values[&ids[0]], "1250000");
+    assert!(a.is_complete(&two));
 }
 
 #[test]
