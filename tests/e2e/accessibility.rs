@@ -205,16 +205,24 @@ async fn a_survey_passes_the_audit_in_each_round() {
     app.open_disclosure("Answer it yourself").await;
     app.type_into("Your name", "Anna").await;
     app.type_into("Name of best customer 1", "Contoso").await;
+    // Each criterion in its kind: a rating is a list, a number a field
+    // whose label may name the currency ("Revenue for best customer 1
+    // (PLN)").
     for vote in votes {
         let label = format!("{vote} for best customer 1");
-        let select = app
+        let control = app
             .client()
             .find(fantoccini::Locator::XPath(&format!(
-                "//select[@aria-label = '{label}']"
+                "//select[@aria-label = '{label}'] \
+                 | //*[@id = //label[starts-with(normalize-space(.), '{label}')]/@for]"
             )))
             .await
-            .unwrap_or_else(|e| panic!("no rating {label:?}: {e}"));
-        select.select_by_label("4").await.unwrap();
+            .unwrap_or_else(|e| panic!("no answer {label:?}: {e}"));
+        if control.tag_name().await.unwrap() == "select" {
+            control.select_by_value("4").await.unwrap();
+        } else {
+            control.send_keys("4").await.unwrap();
+        }
     }
     app.wait_for(
         Role::Button,
