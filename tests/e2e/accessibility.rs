@@ -14,10 +14,7 @@ use std::path::PathBuf;
 /// The example workspace served beside the app, as storage keeps a
 /// workspace (an exported file says what kind it is; storage does not).
 fn example() -> Value {
-    let text = include_str!("../../public/example.clientele.json");
-    let mut example: Value = serde_json::from_str(text).expect("the example is JSON");
-    example.as_object_mut().unwrap().remove("kind");
-    example
+    crate::support::example_workspace()
 }
 
 /// The example's first customer, who has a row in every part of the profile.

@@ -453,3 +453,62 @@ async fn a_survey_without_a_title_or_criteria_says_so_beside_the_field_at_fault(
     app.wait_for_main_heading("Best customers Q1").await;
     app.assert_no_console_errors();
 }
+
+#[tokio::test]
+async fn a_rep_with_profiles_picks_best_customers_from_their_customers() {
+    // A workspace with two customers and a prospect: answering round 2
+    // oneself, as a rep who keeps profiles does.
+    let app = App::open("#/surveys").await;
+    app.load_workspace(&crate::support::example_workspace())
+        .await;
+    app.type_into("Title", "Best customers Q4").await;
+    app.type_into("Your name, as your reps know you", "Anna")
+        .await;
+    app.press("Create survey").await;
+    app.wait_for_main_heading("Best customers Q4").await;
+    app.open_disclosure("Answer it yourself").await;
+    app.type_into("Your name", "Anna").await;
+    app.field("Revenue").await.unwrap().click().await.unwrap();
+    app.wait_for(Role::Status, Name::Is("1 of 5 ticked")).await;
+    app.press("Start round 2 with the top 5").await;
+    app.wait_for_main_heading("Best customers Q4: your best customers")
+        .await;
+    app.open_disclosure("Answer it yourself").await;
+
+    // The name field offers the customers, not the prospect.
+    let field = app.field("Name of best customer 1").await.unwrap();
+    let list = field.attr("list").await.unwrap().expect("a list of names");
+    let offered = app
+        .client()
+        .find_all(Locator::XPath(&format!(
+            "//datalist[@id = '{list}']/option"
+        )))
+        .await
+        .unwrap();
+    let mut names = Vec::new();
+    for option in offered {
+        names.push(option.attr("value").await.unwrap().unwrap_or_default());
+    }
+    assert!(
+        names.contains(&"Contoso Manufacturing Sp. z o.o.".to_owned())
+            && names.contains(&"Fabrikam Legal LLP".to_owned())
+            && !names.contains(&"Litware Bank S.A.".to_owned()),
+        "the customers are offered: {names:?}"
+    );
+    app.type_into("Name of best customer 1", "Fabrikam Legal LLP")
+        .await;
+    app.wait_until_stored("the picked name is kept", |stored| {
+        let answers = stored["data"]["survey_answers"].as_array().cloned();
+        let named = answers
+            .unwrap_or_default()
+            .iter()
+            .any(|a| a["customers"][0]["name"] == "Fabrikam Legal LLP");
+        if named {
+            Ok(())
+        } else {
+            Err("no best customer is named Fabrikam Legal LLP".to_owned())
+        }
+    })
+    .await;
+    app.assert_no_console_errors();
+}

@@ -12,6 +12,16 @@ pub use axe::{NARROW, WIDE};
 pub use page::{App, Name, Role, pdf_pages};
 pub use server::Link;
 
+/// The example workspace of `public/example.clientele.json`, as stored data
+/// (its file `kind` left out): two customers, a prospect, a worksheet and
+/// the default scoring model.
+pub fn example_workspace() -> serde_json::Value {
+    let text = include_str!("../../../public/example.clientele.json");
+    let mut example: serde_json::Value = serde_json::from_str(text).expect("the example is JSON");
+    example.as_object_mut().unwrap().remove("kind");
+    example
+}
+
 use std::time::{Duration, Instant};
 
 /// The longest any condition is waited for. Generous, because a loaded
