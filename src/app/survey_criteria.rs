@@ -41,7 +41,7 @@ pub fn RoundTwoKinds(
         <section aria-labelledby="kinds-heading">
             <h2 id="kinds-heading">"How round 2 asks"</h2>
             <p class="hint">{if own == 0 {
-                "Round 2 asks about each criterion in its own kind, as the scoring model judges it."
+                "Round 2 asks about each criterion in its own kind, fixed when round 2 starts."
             } else {
                 "Round 2 asks about each criterion in its own kind: the scoring model's criteria keep theirs. Give each of your own a kind and say whether more of it adds value or takes it away, before you start round 2."
             }}</p>
