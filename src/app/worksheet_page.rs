@@ -8,6 +8,7 @@ use super::route::{Route, go_to};
 use super::state::{AppStore, today, use_app_store};
 use crate::domain::currency::{Basis, amount_text};
 use crate::domain::icp::{ChartRow, ColumnSource, ColumnView, Worksheet};
+use crate::domain::input::InputError;
 use crate::domain::profile::YesNoUnknown;
 use crate::domain::share::Export;
 use crate::domain::sorting::{sort_by_key_with, sort_with};
@@ -20,6 +21,21 @@ fn edit_sheet(store: AppStore, id: WorksheetId, change: impl FnOnce(&mut Workshe
             change(sheet);
         }
     });
+}
+
+/// Applies typed text through `change` and gives the reason it was
+/// refused, if it was. Refused text changes nothing, so it must not count
+/// as a change to save.
+fn try_edit(
+    store: AppStore,
+    change: &mut dyn FnMut(&mut crate::domain::Workspace) -> Result<(), InputError>,
+) -> Option<String> {
+    let mut result = Ok(());
+    store.workspace.maybe_update(|w| {
+        result = change(w);
+        result.is_ok()
+    });
+    result.err().map(|e| e.to_string())
 }
 
 /// The columns as shown now, tracked.
@@ -329,14 +345,23 @@ fn Chart(
     }
 }
 
-/// A column's heading now, from the chart's memo.
-fn heading_now(columns: Memo<Vec<ColumnView>>, id: ColumnId) -> String {
+/// A column's `text` now (its heading, its label), from the chart's memo.
+fn column_text(
+    columns: Memo<Vec<ColumnView>>,
+    id: ColumnId,
+    text: fn(&ColumnView) -> &String,
+) -> String {
     columns.with(|all| {
         all.iter()
             .find(|c| c.id == id)
-            .map(|c| c.heading.clone())
+            .map(|c| text(c).clone())
             .unwrap_or_default()
     })
+}
+
+/// A column's heading now, from the chart's memo.
+fn heading_now(columns: Memo<Vec<ColumnView>>, id: ColumnId) -> String {
+    column_text(columns, id, |c| &c.heading)
 }
 
 /// A column's heading: its name, its label, where its values come from,
@@ -360,14 +385,7 @@ fn ColumnHeading(
         ColumnSource::TypedIn => None,
     };
     let heading = move || heading_now(columns, column_id);
-    let anonymous = move || {
-        columns.with(|all| {
-            all.iter()
-                .find(|c| c.id == column_id)
-                .map(|c| c.anonymous.clone())
-                .unwrap_or_default()
-        })
-    };
+    let anonymous = move || column_text(columns, column_id, |c| &c.anonymous);
     // The label's field is named by the column's place, which typing in it
     // does not change.
     let place = move || {
@@ -384,16 +402,10 @@ fn ColumnHeading(
     let label_error = RwSignal::new(None::<String>);
     let on_label = move |ev| {
         let text = event_target_value(&ev);
-        let mut result = Ok(());
-        // Refused text changes nothing, so it must not count as a change to save.
-        store.workspace.maybe_update(|w| {
-            result = match w.worksheet_mut(sheet) {
-                Some(s) => s.set_label(column_id, &text),
-                None => Ok(()),
-            };
-            result.is_ok()
-        });
-        label_error.set(result.err().map(|e| e.to_string()));
+        label_error.set(try_edit(store, &mut |w| match w.worksheet_mut(sheet) {
+            Some(s) => s.set_label(column_id, &text),
+            None => Ok(()),
+        }));
         typed_label.set(text);
     };
     let on_source = move |ev| {
@@ -516,13 +528,9 @@ fn Cell(
     let error_id = format!("{input_id}-error");
     let on_input = move |ev| {
         let text = event_target_value(&ev);
-        let mut result = Ok(());
-        // Refused text changes nothing, so it must not count as a change to save.
-        store.workspace.maybe_update(|w| {
-            result = set_cell_text(w, sheet, column_id, source, row, &text);
-            result.is_ok()
-        });
-        error.set(result.err().map(|e| e.to_string()));
+        error.set(try_edit(store, &mut |w| {
+            set_cell_text(w, sheet, column_id, source, row, &text)
+        }));
         typed.set(text);
     };
     let multiline = row == ChartRow::Purchases;
@@ -554,7 +562,7 @@ fn set_cell_text(
     source: ColumnSource,
     row: ChartRow,
     text: &str,
-) -> Result<(), crate::domain::input::InputError> {
+) -> Result<(), InputError> {
     match source {
         ColumnSource::Linked(profile) => match w.profile_mut(profile) {
             Some(p) => row.set_on_profile(p, text),

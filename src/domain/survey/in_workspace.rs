@@ -38,17 +38,16 @@ impl Workspace {
         choice: &str,
         direction: Direction,
     ) -> bool {
-        let started = self.round_two_of(id).is_some();
         let Some(kind) = super::asked::kind_of_choice(choice) else {
             return false;
         };
+        if self.round_two_of(id).is_some() {
+            return false;
+        }
         let survey = self.surveys.iter_mut().find(|s| s.id == id);
         let Some(c) = survey.and_then(|s| s.criteria.iter_mut().find(|c| c.id == criterion)) else {
             return false;
         };
-        if started {
-            return false;
-        }
         c.kind = Some(kind);
         c.direction = direction;
         true
