@@ -22,16 +22,11 @@ pub fn RoundTwoKinds(
     // a choice made changes the survey, not what is drawn (the selects show
     // it), and starting round 2 leaves this page.
     let rows = store.workspace.with_untracked(|w| {
-        let started = w.round_two_of(id).is_some();
-        let in_model = |c| {
-            w.model()
-                .is_some_and(|m| m.criteria.iter().any(|k| k.id == c))
-        };
         w.survey(id)
             .map(|s| {
                 s.criteria
                     .iter()
-                    .map(|c| (c.clone(), choice_of(c), !started && !in_model(c.id)))
+                    .map(|c| (c.clone(), choice_of(c), w.kind_is_open(id, c.id)))
                     .collect::<Vec<_>>()
             })
             .unwrap_or_default()

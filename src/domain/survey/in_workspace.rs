@@ -27,10 +27,20 @@ impl Workspace {
         ))
     }
 
+    /// Whether the coordinator may give criterion `criterion` of survey
+    /// `id` a kind: one of their own (not the active model's, whose kind
+    /// is the model's), while round 2 has not started.
+    pub fn kind_is_open(&self, id: SurveyId, criterion: CriterionId) -> bool {
+        let in_model = self
+            .model()
+            .is_some_and(|m| m.criteria.iter().any(|c| c.id == criterion));
+        !in_model && self.round_two_of(id).is_none()
+    }
+
     /// Gives criterion `criterion` of round-1 survey `id` the kind
-    /// `choice` of [`super::asked::kind_choices`] and `direction`: the
-    /// coordinator's own criteria, until round 2 starts (round 2 asks in
-    /// the kind its criteria had then). Returns whether it changed.
+    /// `choice` of [`super::asked::kind_choices`] and `direction`, when
+    /// [`Self::kind_is_open`] (round 2 asks in the kind its criteria had
+    /// when it started). Returns whether it changed.
     pub fn set_criterion_kind(
         &mut self,
         id: SurveyId,
@@ -41,7 +51,7 @@ impl Workspace {
         let Some(kind) = super::asked::kind_of_choice(choice) else {
             return false;
         };
-        if self.round_two_of(id).is_some() {
+        if !self.kind_is_open(id, criterion) {
             return false;
         }
         let survey = self.surveys.iter_mut().find(|s| s.id == id);

@@ -387,6 +387,31 @@ fn round_two_asks_in_kind_and_the_model_gets_the_proposed_thresholds_values_and_
 }
 
 #[test]
+fn the_models_criteria_keep_the_models_kind_and_only_ones_own_get_a_kind() {
+    use crate::domain::scoring::Direction;
+    let mut ws = crate::domain::Workspace::new(now());
+    ws.models.push(default_model(now()));
+    ws.active_model = Some(ws.models[0].id);
+    let one = Survey::round_one(
+        "Q4".into(),
+        "Anna".into(),
+        ws.id,
+        ws.model(),
+        &["Industry".into()],
+        now(),
+    );
+    let (from_model, own) = (one.criteria[0].id, one.criteria.last().unwrap().id);
+    let first = ws.add_survey(one);
+    assert!(!ws.kind_is_open(first, from_model));
+    assert!(
+        !ws.set_criterion_kind(first, from_model, "yes_no", Direction::AddsValue),
+        "the model's kind stays"
+    );
+    assert!(ws.kind_is_open(first, own));
+    assert!(ws.set_criterion_kind(first, own, "category:industry", Direction::AddsValue));
+}
+
+#[test]
 fn an_answer_in_kind_is_complete_only_when_every_criterion_is_answered_as_its_kind() {
     use crate::domain::scoring::Direction;
     let mut ws = crate::domain::Workspace::new(now());
