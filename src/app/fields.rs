@@ -1,8 +1,9 @@
 //! Labelled form controls. Each has a visible label tied to it, shows its
 //! problem beside it, and never throws away what was typed.
 
-use super::state::use_app_store;
+use super::state::{AppStore, use_app_store};
 use crate::domain::choice::Choice;
+use crate::domain::input::InputError;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -11,6 +12,49 @@ use wasm_bindgen::JsCast;
 pub fn locked() -> impl Fn() -> bool + Copy + Send + Sync + 'static {
     let store = use_app_store();
     move || !store.is_editable()
+}
+
+/// Applies typed text through `change` and gives the reason it was
+/// refused, if it was. Refused text changes nothing, so it must not count
+/// as a change to save.
+pub fn try_edit(
+    store: AppStore,
+    change: &mut dyn FnMut(&mut crate::domain::Workspace) -> Result<(), InputError>,
+) -> Option<String> {
+    let mut result = Ok(());
+    store.workspace.maybe_update(|w| {
+        result = change(w);
+        result.is_ok()
+    });
+    result.err().map(|e| e.to_string())
+}
+
+/// What 1, 3 and 5 mean on a rating criterion, each in a [`CheckedInput`].
+#[component]
+pub fn MeaningFields(
+    /// The start of the fields' element ids, unique on the page.
+    id: String,
+    /// The criterion's name, in each label ("What 1 means for …"), to
+    /// tell apart the fields of several criteria.
+    #[prop(into)]
+    of: Signal<String>,
+    /// The meanings of 1, 3 and 5 to start with.
+    meanings: [String; 3],
+    /// Checks and stores the meaning of point 0 (1), 1 (3) or 2 (5); returns
+    /// the reason if refused.
+    apply: Callback<(usize, String), Option<String>>,
+) -> impl IntoView {
+    ["1", "3", "5"]
+        .into_iter()
+        .zip(meanings)
+        .enumerate()
+        .map(|(i, (point, initial))| {
+            view! {
+                <CheckedInput label=Signal::derive(move || format!("What {point} means for {}", of.get())) id=format!("{id}-meaning-{i}") initial
+                    apply=Callback::new(move |text| apply.run((i, text))) />
+            }
+        })
+        .collect_view()
 }
 
 /// A text input whose text is checked by `apply`: it returns `None` when it

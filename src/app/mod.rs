@@ -14,6 +14,7 @@ pub mod header;
 pub mod home;
 pub mod ideal_profile;
 pub mod import;
+pub mod keyed_list;
 pub mod model_editor;
 pub mod not_counted;
 pub mod not_found;

@@ -3,13 +3,14 @@
 //! ranking beside them redraw as anything changes.
 
 use super::export_control::ExportControl;
-use super::fields::{CheckboxInput, CheckedInput, ChoiceInput, locked};
+use super::fields::{CheckboxInput, CheckedInput, ChoiceInput, MeaningFields, locked};
+use super::keyed_list::snapshot_list;
 use super::route::Route;
 use super::score_histogram::ScoreHistogram;
 use super::scoring_page::{ModelSwitch, NoModelYet, tier_text};
 use super::state::{AppStore, now, today, use_app_store};
 use crate::domain::CriterionId;
-use crate::domain::input::parse_name;
+use crate::domain::input::{parse_name, parse_short_text};
 use crate::domain::limits::MAX_NAME_CHARS;
 use crate::domain::naming::unused_name;
 use crate::domain::open_enum::OpenEnum;
@@ -273,9 +274,7 @@ fn CriteriaList() -> impl IntoView {
         <section aria-labelledby="criteria-heading">
             <h2 id="criteria-heading">"Criteria"</h2>
             <ul class="rows">
-                <For each=ids key=|id| *id let:id>
-                    <CriterionRow id />
-                </For>
+                {snapshot_list(ids, |id| (id.as_uuid(), 0), |id| view! { <CriterionRow id /> }.into_any())}
             </ul>
             <div class="actions">
                 <label for="new-criterion-kind">"Kind of new criterion"</label>
@@ -310,24 +309,18 @@ fn CriterionRow(
     // Labels follow the name as it is typed.
     let current_name = move || read_criterion(store, id, |c| c.name.clone());
     let kind_fields = match &start.kind {
-        CriterionKind::Rating { meanings, .. } => {
-            let meaning = move |i: usize, label: &'static str, value: String| {
-                view! {
-                    <CheckedInput label=label id=fid(&format!("meaning-{i}")) initial=value
-                        apply=Callback::new(move |text: String| {
-                            edit_criterion(store, id, |c| if let CriterionKind::Rating { meanings, .. } = &mut c.kind { meanings[i] = text });
-                            None
-                        }) />
-                }
-            };
-            view! {
-                <p class="meta">"1-5 rating judged by a person"</p>
-                {meaning(0, "What 1 means", meanings[0].clone())}
-                {meaning(1, "What 3 means", meanings[1].clone())}
-                {meaning(2, "What 5 means", meanings[2].clone())}
-            }
-            .into_any()
+        CriterionKind::Rating { meanings, .. } => view! {
+            <p class="meta">"1-5 rating judged by a person"</p>
+            <MeaningFields id=format!("criterion-{id}") of=Signal::derive(current_name) meanings=meanings.clone()
+                apply=Callback::new(move |(i, text): (usize, String)| match parse_short_text(&text, MAX_NAME_CHARS) {
+                    Ok(text) => {
+                        edit_criterion(store, id, |c| if let CriterionKind::Rating { meanings, .. } = &mut c.kind { meanings[i] = text });
+                        None
+                    }
+                    Err(e) => Some(e.to_string()),
+                }) />
         }
+        .into_any(),
         CriterionKind::Number {
             measure,
             thresholds,

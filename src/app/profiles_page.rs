@@ -1,6 +1,7 @@
 //! The list of profiles: create, search as you type, filter, sort.
 
 use super::export_control::ExportControl;
+use super::keyed_list::{digest, snapshot_list};
 use super::route::{Route, go_to};
 use super::show_more::{ROWS_AT_A_TIME, ShowMore};
 use super::state::{now, use_app_store};
@@ -196,11 +197,12 @@ pub fn ProfilesPage() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody role="rowgroup">
-                    <For
-                        each=move || rows.with(|r| r.iter().take(limit.get()).cloned().collect::<Vec<_>>())
-                        key=|row| row.clone()
-                        let:row
-                    >
+                    // Keyed by everything a row shows: a changed row is
+                    // drawn again, the others stay.
+                    {snapshot_list(
+                        move || rows.with(|r| r.iter().take(limit.get()).cloned().collect::<Vec<_>>()),
+                        |row| (row.id.as_uuid(), digest(row)),
+                        move |row| view! {
                         <tr role="row">
                             <td role="cell" class="select">
                                 <input
@@ -220,7 +222,7 @@ pub fn ProfilesPage() -> impl IntoView {
                             <td role="cell" class="number">{row.profitability}</td>
                             <td role="cell">{row.reviewed}</td>
                         </tr>
-                    </For>
+                    }.into_any())}
                 </tbody>
             </table>
             <ShowMore limit total=Signal::derive(move || rows.with(Vec::len)) what="profiles"/>

@@ -1,6 +1,7 @@
 //! The Perfect Prospect Model's results: the ranked list with tiers, the
 //! spread of scores, and the customers to reward and to review.
 
+use super::keyed_list::{digest, snapshot_list};
 use super::not_counted::NotCountedNote;
 use super::route::Route;
 use super::score_histogram::ScoreHistogram;
@@ -264,13 +265,11 @@ pub fn ScoringPage() -> impl IntoView {
                         <tbody role="rowgroup">
                             // Keyed by everything a row shows: typing in the search
                             // removes and adds rows but never rebuilds the others.
-                            <For
-                                each=move || shown.with(|rows| rows.iter().take(ranked_limit.get()).cloned().collect::<Vec<_>>())
-                                key=|row| row.clone()
-                                let:row
-                            >
-                                <RankedRowView row/>
-                            </For>
+                            {snapshot_list(
+                                move || shown.with(|rows| rows.iter().take(ranked_limit.get()).cloned().collect::<Vec<_>>()),
+                                |row| (row.profile.as_uuid(), digest(row)),
+                                |row| view! { <RankedRowView row/> }.into_any(),
+                            )}
                         </tbody>
                     </table>
                     <ShowMore limit=ranked_limit total=Signal::derive(move || shown.with(Vec::len)) what="companies"/>

@@ -1,8 +1,9 @@
 //! How round 2 will ask about each criterion of a round-1 survey: the
 //! scoring model's criteria keep their kind; the coordinator gives each of
-//! their own a kind and a direction before round 2 starts.
+//! their own a kind and a direction, and a rating the meanings of 1, 3 and
+//! 5, before round 2 starts.
 
-use super::fields::locked;
+use super::fields::{MeaningFields, locked, try_edit};
 use super::state::use_app_store;
 use crate::domain::SurveyId;
 use crate::domain::open_enum::from_name;
@@ -38,7 +39,7 @@ pub fn RoundTwoKinds(
             <p class="hint">{if own == 0 {
                 "Round 2 asks about each criterion in its own kind, fixed when round 2 starts."
             } else {
-                "Round 2 asks about each criterion in its own kind: the scoring model's criteria keep theirs. Give each of your own a kind and say whether more of it adds value or takes it away, before you start round 2."
+                "Round 2 asks about each criterion in its own kind: the scoring model's criteria keep theirs. Give each of your own a kind, say whether more of it adds value or takes it away and, for a rating, what 1, 3 and 5 mean, before you start round 2."
             }}</p>
             <ul class="rows">
                 {rows.into_iter().filter(|(_, _, editable)| *editable).map(|(criterion, choice, _)| {
@@ -74,6 +75,23 @@ fn OwnCriterionKind(
     };
     let start_kind = kind.get_untracked();
     let start_direction = direction.get_untracked();
+    let name = criterion.name.clone();
+    // A rating's meanings, drawn when rating is chosen: as stored then
+    // (another kind chosen in between gives back the defaults).
+    let meanings = move || {
+        let meanings = store.workspace.with_untracked(|w| {
+            w.survey(id)
+                .and_then(|s| s.criteria.iter().find(|c| c.id == cid))
+                .map(|c| c.meanings().map(str::to_owned))
+                .unwrap_or_default()
+        });
+        view! {
+            <MeaningFields id=format!("kind-{cid}") of=name.clone() meanings
+                apply=Callback::new(move |(point, text): (usize, String)| {
+                    try_edit(store, &mut |w| w.set_criterion_meaning(id, cid, point, &text).map(|_| ()))
+                }) />
+        }
+    };
     view! {
         <li class="field-grid">
             <div class="field">
@@ -92,6 +110,7 @@ fn OwnCriterionKind(
                     <option value="takes_away" selected=start_direction == Direction::TakesAway>"Takes value away"</option>
                 </select>
             </div>
+            {move || (kind.get() == "rating").then(meanings.clone())}
         </li>
     }
 }

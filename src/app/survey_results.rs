@@ -186,28 +186,14 @@ pub fn RoundTwoResults(
                 .unwrap_or_default()
         })
     });
-    // The customers' table has a column per rating; the results per
-    // criterion sum up the other kinds.
-    let rated = move || {
+    // The customers' table has a column per criterion, in the survey's order.
+    let asked = move || {
         store.workspace.with(|w| {
             w.survey(id)
                 .map(|s| {
                     s.criteria
                         .iter()
-                        .map(|c| c.asked() == Asked::Rating)
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    };
-    let names = move || {
-        store.workspace.with(|w| {
-            w.survey(id)
-                .map(|s| {
-                    s.criteria
-                        .iter()
-                        .filter(|c| c.asked() == Asked::Rating)
-                        .map(|c| c.name.clone())
+                        .map(|c| (c.name.clone(), c.asked()))
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
@@ -305,7 +291,7 @@ pub fn RoundTwoResults(
             <table class="survey-results">
                 <thead><tr>
                     <th scope="col">"Customer"</th><th scope="col">"Named by"</th>
-                    {move || names().into_iter().map(|n| view! { <th scope="col" class="number">{n}</th> }).collect_view()}
+                    {move || asked().into_iter().map(|(n, asked)| view! { <th scope="col" class:number=numeric(asked)>{n}</th> }).collect_view()}
                     <th scope="col" class="number">"Overall"</th>
                     <th scope="col">"What makes them great"</th>
                 </tr></thead>
@@ -314,8 +300,12 @@ pub fn RoundTwoResults(
                         <tr>
                             <th scope="row">{c.name}</th>
                             <td>{c.reps.join(", ")}</td>
-                            {c.ratings.into_iter().zip(rated()).filter(|(_, rated)| *rated).map(|(r, _)| view! {
-                                <td class="number">{r.map(dec).unwrap_or_else(|| "—".into())}</td>
+                            {c.ratings.into_iter().zip(c.answers).zip(asked()).map(|((r, answer), (_, asked))| {
+                                let cell = match asked {
+                                    Asked::Rating => r.map(dec).unwrap_or_else(|| "—".into()),
+                                    _ => answer.cell(asked, &currency()),
+                                };
+                                view! { <td class:number=numeric(asked)>{cell}</td> }
                             }).collect_view()}
                             <td class="number">{c.overall.map(dec).unwrap_or_else(|| "—".into())}</td>
                             <td class="reasons">{c.reasons.into_iter().map(|(rep, words)| view! {
@@ -352,4 +342,9 @@ pub fn RoundTwoResults(
             </p>
         </section>
     }
+}
+
+/// Whether answers asked as `asked` are numbers, set right in a table.
+fn numeric(asked: Asked) -> bool {
+    matches!(asked, Asked::Rating | Asked::Number(_))
 }

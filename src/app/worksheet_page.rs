@@ -2,8 +2,9 @@
 //! from it, and the fit check.
 
 use super::export_control::ExportControl;
-use super::fields::ChoiceInput;
+use super::fields::{ChoiceInput, try_edit};
 use super::ideal_profile::{FitCheck, IdealProfileView};
+use super::keyed_list::{digest, snapshot_list};
 use super::route::{Route, go_to};
 use super::state::{AppStore, today, use_app_store};
 use crate::domain::currency::{Basis, amount_text};
@@ -21,21 +22,6 @@ fn edit_sheet(store: AppStore, id: WorksheetId, change: impl FnOnce(&mut Workshe
             change(sheet);
         }
     });
-}
-
-/// Applies typed text through `change` and gives the reason it was
-/// refused, if it was. Refused text changes nothing, so it must not count
-/// as a change to save.
-fn try_edit(
-    store: AppStore,
-    change: &mut dyn FnMut(&mut crate::domain::Workspace) -> Result<(), InputError>,
-) -> Option<String> {
-    let mut result = Ok(());
-    store.workspace.maybe_update(|w| {
-        result = change(w);
-        result.is_ok()
-    });
-    result.err().map(|e| e.to_string())
 }
 
 /// The columns as shown now, tracked.
@@ -302,7 +288,9 @@ fn Chart(
     // A column is redrawn when its source changes (linking re-reads the
     // values); a new heading (a label typed, a profile renamed) is not a
     // new column, so the label's field keeps focus.
-    let column_key = |c: &ColumnView| (c.id, c.source);
+    // A column that changes what it shows from (linked or not) is drawn
+    // again.
+    let column_key = |c: &ColumnView| (c.id.as_uuid(), digest(&c.source));
     view! {
         <section aria-labelledby="chart-heading" class="chart-section" class:hide-names-in-print=move || hide_names.get()>
             <h2 id="chart-heading">"Ideal Customer Profile chart"</h2>
@@ -317,9 +305,9 @@ fn Chart(
                     <thead>
                         <tr>
                             <td></td>
-                            <For each=move || columns.get() key=column_key let:column>
+                            {snapshot_list(move || columns.get(), column_key, move |column| view! {
                                 <ColumnHeading sheet=id column columns profiles=Signal::derive(profiles) />
-                            </For>
+                            }.into_any())}
                         </tr>
                     </thead>
                     <tbody>
@@ -329,9 +317,9 @@ fn Chart(
                                     {row.label()}
                                     <span class="row-help">{row.help()}</span>
                                 </th>
-                                <For each=move || columns.get() key=column_key let:column>
+                                {snapshot_list(move || columns.get(), column_key, move |column| view! {
                                     <Cell sheet=id row column columns />
-                                </For>
+                                }.into_any())}
                             </tr>
                         }).collect_view()}
                     </tbody>

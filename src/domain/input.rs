@@ -350,6 +350,16 @@ pub fn parse_name(typed: &str, max_chars: usize) -> Result<String, InputError> {
     }
 }
 
+/// Checks an optional short text as typed (what a rating's 1, 3 or 5
+/// means): surrounding spaces are dropped, blank is allowed, and the rest
+/// must be at most `max_chars` characters.
+pub fn parse_short_text(typed: &str, max_chars: usize) -> Result<String, InputError> {
+    match parse_name(typed, max_chars) {
+        Err(InputError::Required) => Ok(String::new()),
+        read => read,
+    }
+}
+
 /// Reads a three-letter currency code (`eur` becomes `EUR`); blank means
 /// none.
 pub fn parse_currency(text: &str) -> Result<String, InputError> {
@@ -560,6 +570,16 @@ mod tests {
             Err(InputError::TooLong { max: 80, chars: 81 })
         );
         assert_eq!(parse_name(&"ż".repeat(80), 80).unwrap().chars().count(), 80);
+    }
+
+    #[test]
+    fn a_short_text_may_be_blank_but_not_too_long() {
+        assert_eq!(parse_short_text("  Pays late ", 20), Ok("Pays late".into()));
+        assert_eq!(parse_short_text("   ", 20), Ok(String::new()));
+        assert_eq!(
+            parse_short_text(&"x".repeat(21), 20),
+            Err(InputError::TooLong { max: 20, chars: 21 })
+        );
     }
 
     #[test]

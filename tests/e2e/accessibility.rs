@@ -2,7 +2,7 @@
 //! audit (see `support/axe.rs`) at a desktop width and at 320 CSS pixels,
 //! where the page must also reflow without scrolling sideways, with the
 //! example workspace loaded: each screen, forms in their error states, a
-//! survey in each round, the import preview with a conflict, the CSV
+//! survey in each round (a round 1 with a tie too), the import preview with a conflict, the CSV
 //! mapping, each banner, and print.
 //!
 //! Run alone with `make test-e2e` filtered: see the README ("Accessibility").
@@ -228,6 +228,71 @@ async fn a_survey_passes_the_audit_in_each_round() {
     .await;
     findings
         .check(&app, "a survey in round 2, answered, with results")
+        .await;
+    findings.assert_none();
+    app.assert_no_console_errors();
+}
+
+#[tokio::test]
+async fn a_round_one_tie_and_the_coordinators_own_criteria_pass_the_audit() {
+    use clientele::domain::survey::{Survey, SurveyAnswer};
+    use clientele::domain::{Timestamp, WorkspaceId};
+    // A round 1 of six criteria of the coordinator's own, answered by two
+    // reps: four criteria have two votes, two share the last place.
+    let mut workspace = example();
+    let data = &mut workspace["data"];
+    let id: WorkspaceId = serde_json::from_value(data["id"].clone()).unwrap();
+    let when = Timestamp::from_millis(1_764_900_000_000);
+    let own: Vec<String> = [
+        "Spend",
+        "Loyalty",
+        "Margin",
+        "Reach",
+        "Ease of work",
+        "Referrals",
+    ]
+    .map(String::from)
+    .to_vec();
+    let survey = Survey::round_one("Q4".into(), "Anna".into(), id, None, &own, when);
+    let ids: Vec<_> = survey.criteria.iter().map(|c| c.id).collect();
+    let answers: Vec<Value> = [("Ben", 4), ("Cleo", 5)]
+        .into_iter()
+        .map(|(rep, last)| {
+            let mut answer = SurveyAnswer::new(&survey, rep.into(), WorkspaceId::new());
+            answer.votes = [&ids[..4], &ids[last..=last]].concat();
+            serde_json::to_value(&answer).unwrap()
+        })
+        .collect();
+    let href = format!("#/surveys/{}", survey.id);
+    data["surveys"] = json!([survey]);
+    data["survey_answers"] = Value::Array(answers);
+    let app = App::open("").await;
+    app.load_workspace(&workspace).await;
+    app.set_width(WIDE).await;
+    app.goto(&href).await;
+    app.wait_for_main_heading("Q4").await;
+    app.wait_for(Role::Status, Name::Is("0 of 1 chosen")).await;
+    // Own criteria are ratings until given another kind: the meanings of
+    // 1, 3 and 5 are asked beside each.
+    app.field("What 5 means for Ease of work").await.unwrap();
+    let mut findings = Findings::new(&app).await;
+    findings.check(&app, "a round 1 with a tie").await;
+    app.field("Referrals goes to round 2")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    app.wait_for(Role::Status, Name::Is("1 of 1 chosen")).await;
+    app.type_into("What 1 means for Spend", &"x".repeat(121))
+        .await;
+    app.wait_for_refusal(
+        "What 1 means for Spend",
+        "Keep it to 120 characters or fewer",
+    )
+    .await;
+    findings
+        .check(&app, "a round 1 with the tie settled and a meaning refused")
         .await;
     findings.assert_none();
     app.assert_no_console_errors();

@@ -765,6 +765,12 @@ async fn changing_a_weight_changes_the_ranking_and_the_histogram_and_scores_surv
     // form redrawing under the cursor.
     app.wait_for_field_value("Weight for Ease of working with them", "100")
         .await;
+    // What a rating's 5 means is the team's to say, within a name's length.
+    let five = "What 5 means for Ease of working with them";
+    app.type_into(five, &"x".repeat(121)).await;
+    app.wait_for_refusal(five, "Keep it to 120 characters or fewer")
+        .await;
+    app.type_into(five, "They plan their orders with us").await;
     wait_for_histogram(&app, [0, 1, 0, 0, 0, 0, 2, 0, 0, 1]).await;
     wait_for_list(
         &app,
@@ -805,10 +811,18 @@ async fn changing_a_weight_changes_the_ranking_and_the_histogram_and_scores_surv
             stored_answer(stored, 12, "Customization they need")?,
         ];
         let expected = [json!(5), json!(1), json!(5)];
-        if weight.as_str().map(dec) == Some(Decimal::from(100)) && answers == expected {
+        let five = stored_criterion(stored, "Ease of working with them")
+            .map(|c| c["kind"]["meanings"][2].clone())
+            .unwrap_or_default();
+        if weight.as_str().map(dec) == Some(Decimal::from(100))
+            && answers == expected
+            && five == "They plan their orders with us"
+        {
             Ok(())
         } else {
-            Err(format!("storage holds the weight {weight} and {answers:?}"))
+            Err(format!(
+                "storage holds the weight {weight}, {answers:?} and {five}"
+            ))
         }
     })
     .await;

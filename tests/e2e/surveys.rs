@@ -163,6 +163,13 @@ async fn a_coordinator_runs_both_rounds_with_reps_by_file_and_gets_model_weights
     coordinator
         .choose("Effect of Cost to win", "Takes value away")
         .await;
+    // A rating of their own says what its 5 means, in the team's words.
+    coordinator
+        .type_into(
+            "What 5 means for Ease of working with them",
+            "They plan their orders with us",
+        )
+        .await;
     // Three criteria have two votes; four share the last two places with
     // one vote each. The order of the list does not decide: the
     // coordinator does, and round 2 waits until they have.
@@ -206,6 +213,18 @@ async fn a_coordinator_runs_both_rounds_with_reps_by_file_and_gets_model_weights
     rep.type_into("Your name", "Ben").await;
     // Each criterion is asked in its kind: ratings with their meanings,
     // amounts and categories typed.
+    let ease = rep
+        .client()
+        .find(Locator::XPath(
+            "//select[@aria-label='Ease of working with them for best customer 1']",
+        ))
+        .await
+        .unwrap();
+    let options = ease.text().await.unwrap();
+    assert!(
+        options.contains("5 – They plan their orders with us") && options.contains("1 – Poor"),
+        "the coordinator's meaning of 5, the default of 1: {options}"
+    );
     let customers = [
         ("Contoso", "120 000", "Manufacturing", "8000"),
         ("Fabrikam", "80000", "Retail", "12,000"),
@@ -272,7 +291,12 @@ async fn a_coordinator_runs_both_rounds_with_reps_by_file_and_gets_model_weights
         }
     })
     .await;
-    assert!(per_customer.contains("Ben"));
+    // Every criterion has a column, in round 2's order: the amounts and
+    // the category as the rep gave them, then the average rating.
+    assert!(
+        per_customer.contains("Contoso Ben 120,000 4 5 8,000 Manufacturing 4.5"),
+        "{per_customer}"
+    );
     assert!(
         per_customer.contains("“Orders every month and refers us” (Ben)"),
         "the rep's words are beside the customer: {per_customer}"
@@ -383,6 +407,12 @@ async fn a_coordinator_runs_both_rounds_with_reps_by_file_and_gets_model_weights
                 &cost["direction"],
                 &cost["kind"]["measure"],
             );
+            if criteria[2]["kind"]["meanings"][2] != "They plan their orders with us" {
+                return Err(format!(
+                    "the ease rating's meanings are {}",
+                    criteria[2]["kind"]
+                ));
+            }
             let wanted = (
                 &json!({"at_least": "120000", "points": "100"}),
                 &json!(["Manufacturing", "Retail"]),

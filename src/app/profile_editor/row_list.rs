@@ -3,6 +3,7 @@
 
 use super::access::{ProfileAccess, Row, RowAccess, add_row, row_ids};
 use crate::app::focus::focus_first;
+use crate::app::keyed_list::keyed_list;
 use crate::app::state::AppStore;
 use crate::domain::ProfileId;
 use leptos::html;
@@ -157,7 +158,13 @@ pub fn RowList(
             <h2 id=heading_id>{title}</h2>
             <Show when=move || !ids().is_empty() fallback=move || view! { <p class="hint">{empty}</p> }>
                 <ul class="rows">
-                    <For each=ids key=|key| *key children=draw_row.clone() />
+                    {keyed_list(
+                        Signal::derive(move || ids().into_iter().map(|key| (key, 0)).collect()),
+                        Arc::new({
+                            let draw_row = draw_row.clone();
+                            move |(key, _)| draw_row(key).into_any()
+                        }),
+                    )}
                 </ul>
             </Show>
             <div class="row-actions">

@@ -155,6 +155,15 @@ pub fn is_answer(asked: Asked, kept: &str) -> bool {
     }
 }
 
+/// Number `n` of a criterion asked as `asked`: an amount in `currency`
+/// when the criterion is money.
+fn number_text(asked: Asked, n: Decimal, currency: &str) -> String {
+    match asked {
+        Asked::Number(measure) if measure.is_money() => amount_text(n, currency),
+        _ => grouped(n),
+    }
+}
+
 /// What the best customers look like on one criterion.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Summary {
@@ -253,10 +262,7 @@ impl Summary {
     /// money ("Median 120,000 PLN (80,000 to 200,000), 6 answers"); empty
     /// for a rating, whose figures have columns of their own.
     pub fn text(&self, asked: Asked, currency: &str) -> String {
-        let number = |n: Decimal| match asked {
-            Asked::Number(measure) if measure.is_money() => amount_text(n, currency),
-            _ => grouped(n),
-        };
+        let number = |n: Decimal| number_text(asked, n, currency);
         match self {
             Self::Ratings => String::new(),
             Self::Nothing => "No answers yet.".to_owned(),
@@ -283,6 +289,20 @@ impl Summary {
                     .collect();
                 format!("{} of {of}", named.join(", "))
             }
+        }
+    }
+
+    /// The summary of one customer's answers, for a cell of the results
+    /// per customer: the answer itself when one rep gave it ("Yes",
+    /// "120,000 PLN", "Retail"), else as [`Self::text`] says it; "—" for
+    /// none.
+    pub fn cell(&self, asked: Asked, currency: &str) -> String {
+        match self {
+            Self::Nothing => "—".to_owned(),
+            Self::YesShare { yes, of: 1 } => (if *yes == 1 { "Yes" } else { "No" }).to_owned(),
+            Self::Median { median, of: 1, .. } => number_text(asked, *median, currency),
+            Self::MostCommon { counts, of: 1 } => counts[0].0.clone(),
+            _ => self.text(asked, currency),
         }
     }
 
@@ -523,5 +543,21 @@ mod tests {
             panic!("a category criterion gets values");
         };
         assert_eq!(values, ["A"]);
+    }
+
+    #[test]
+    fn a_customers_cell_shows_the_one_answer_itself_and_sums_up_several() {
+        let cell = |asked: Asked, answers: &[&str]| Summary::of(asked, answers).cell(asked, "PLN");
+        assert_eq!(cell(Asked::YesNo, &["yes"]), "Yes");
+        assert_eq!(cell(Asked::YesNo, &["no"]), "No");
+        assert_eq!(cell(Asked::YesNo, &["yes", "no"]), "1 of 2 yes (50%)");
+        assert_eq!(cell(SPEND, &["1250000.5"]), "1,250,000.50 PLN");
+        assert_eq!(
+            cell(SPEND, &["100", "300"]),
+            "Median 200 PLN (100 to 300), 2 answers"
+        );
+        assert_eq!(cell(INDUSTRY, &[" Retail "]), "Retail");
+        assert_eq!(cell(INDUSTRY, &["Retail", "retail"]), "Retail (2) of 2");
+        assert_eq!(cell(INDUSTRY, &[]), "—");
     }
 }

@@ -3,7 +3,9 @@
 use super::{Survey, SurveyAnswer};
 use crate::domain::Workspace;
 use crate::domain::id::{CriterionId, SurveyId};
-use crate::domain::scoring::Direction;
+use crate::domain::input::{InputError, parse_short_text};
+use crate::domain::limits::MAX_NAME_CHARS;
+use crate::domain::scoring::{CriterionKind, Direction};
 
 impl Workspace {
     /// The survey with `id`.
@@ -51,16 +53,58 @@ impl Workspace {
         let Some(kind) = super::asked::kind_of_choice(choice) else {
             return false;
         };
-        if !self.kind_is_open(id, criterion) {
-            return false;
-        }
-        let survey = self.surveys.iter_mut().find(|s| s.id == id);
-        let Some(c) = survey.and_then(|s| s.criteria.iter_mut().find(|c| c.id == criterion)) else {
+        let Some(c) = self.open_criterion(id, criterion) else {
             return false;
         };
-        c.kind = Some(kind);
+        // The same kind keeps what was given for it (a rating's meanings).
+        if super::asked::choice_of(c) != choice {
+            c.kind = Some(kind);
+        }
         c.direction = direction;
         true
+    }
+
+    /// Sets what rating `point` means (0: what 1 means, 1: 3, 2: 5) for
+    /// criterion `criterion` of round-1 survey `id`, a rating of the
+    /// coordinator's own while [`Self::kind_is_open`]; blank text gives back
+    /// the default meaning. Returns whether it changed; refuses text longer
+    /// than a name.
+    pub fn set_criterion_meaning(
+        &mut self,
+        id: SurveyId,
+        criterion: CriterionId,
+        point: usize,
+        typed: &str,
+    ) -> Result<bool, InputError> {
+        let text = parse_short_text(typed, MAX_NAME_CHARS)?;
+        let Some(c) = self.open_criterion(id, criterion) else {
+            return Ok(false);
+        };
+        // Without a kind a criterion is a rating with the default meanings.
+        let kind = c
+            .kind
+            .get_or_insert_with(|| super::asked::kind_of_choice("rating").expect("a choice"));
+        let meaning = match kind {
+            CriterionKind::Rating { meanings, .. } => meanings.get_mut(point),
+            _ => None,
+        };
+        Ok(meaning.is_some_and(|m| {
+            *m = text;
+            true
+        }))
+    }
+
+    /// Criterion `criterion` of survey `id`, when [`Self::kind_is_open`].
+    fn open_criterion(
+        &mut self,
+        id: SurveyId,
+        criterion: CriterionId,
+    ) -> Option<&mut super::SurveyCriterion> {
+        if !self.kind_is_open(id, criterion) {
+            return None;
+        }
+        let survey = self.surveys.iter_mut().find(|s| s.id == id)?;
+        survey.criteria.iter_mut().find(|c| c.id == criterion)
     }
 
     /// Adds a survey made here and returns its id.

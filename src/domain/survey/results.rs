@@ -112,6 +112,10 @@ pub struct CustomerResult {
     pub ratings: Vec<Option<Decimal>>,
     /// The average over all its ratings.
     pub overall: Option<Decimal>,
+    /// What its reps answered per criterion, in the survey's order: the
+    /// criteria asked as yes / no, a number or a category
+    /// ([`Summary::Ratings`] for a rating, whose average is in `ratings`).
+    pub answers: Vec<Summary>,
     /// What makes it great, in each rep's words: (rep, words), in the order
     /// the answers were counted; reps who left it blank are not listed.
     pub reasons: Vec<(String, String)>,
@@ -211,6 +215,8 @@ struct CustomerGroup {
     reps: Vec<String>,
     /// Its ratings, per criterion in the survey's order.
     ratings: Vec<Vec<u8>>,
+    /// Its answers of the other kinds, per criterion in the survey's order.
+    values: Vec<Vec<String>>,
     /// What makes it great, per rep.
     reasons: Vec<(String, String)>,
 }
@@ -232,6 +238,7 @@ fn customers(survey: &Survey, counted: &[&SurveyAnswer]) -> Vec<CustomerResult> 
                         name: customer.name.trim().to_owned(),
                         reps: Vec::new(),
                         ratings: vec![Vec::new(); survey.criteria.len()],
+                        values: vec![Vec::new(); survey.criteria.len()],
                         reasons: Vec::new(),
                     });
                     groups.len() - 1
@@ -255,6 +262,9 @@ fn customers(survey: &Survey, counted: &[&SurveyAnswer]) -> Vec<CustomerResult> 
                 {
                     group.ratings[i].push(*r);
                 }
+                if let Some(value) = customer.values.get(&c.id) {
+                    group.values[i].push(value.clone());
+                }
             }
         }
     }
@@ -267,6 +277,15 @@ fn customers(survey: &Survey, counted: &[&SurveyAnswer]) -> Vec<CustomerResult> 
                 reps: group.reps,
                 ratings: group.ratings.iter().map(|r| mean(r)).collect(),
                 overall: mean(&all),
+                answers: survey
+                    .criteria
+                    .iter()
+                    .zip(&group.values)
+                    .map(|(c, values)| {
+                        let values: Vec<&str> = values.iter().map(String::as_str).collect();
+                        Summary::of(c.asked(), &values)
+                    })
+                    .collect(),
                 reasons: group.reasons,
             }
         })

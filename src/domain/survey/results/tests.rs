@@ -349,6 +349,15 @@ fn round_two_asks_in_kind_and_the_model_gets_the_proposed_thresholds_values_and_
     );
     // No ratings asked: no overall rating either.
     assert!(r.customers.iter().all(|c| c.overall.is_none()));
+    // Each customer shows what its rep answered.
+    let gamma = r.customers.iter().find(|c| c.name == "Gamma").unwrap();
+    let cells: Vec<String> = two
+        .criteria
+        .iter()
+        .zip(&gamma.answers)
+        .map(|(c, summary)| summary.cell(c.asked(), "PLN"))
+        .collect();
+    assert_eq!(cells, ["200,000 PLN", "manufacturing", "10,000 PLN"]);
 
     let model = model_from_results(None, &two, &r, None, now());
     let spend = &model.criteria[0];
@@ -409,6 +418,68 @@ fn the_models_criteria_keep_the_models_kind_and_only_ones_own_get_a_kind() {
     );
     assert!(ws.kind_is_open(first, own));
     assert!(ws.set_criterion_kind(first, own, "category:industry", Direction::AddsValue));
+    assert_eq!(
+        ws.set_criterion_meaning(first, own, 0, "Never"),
+        Ok(false),
+        "a category has no meanings"
+    );
+}
+
+#[test]
+fn the_coordinator_says_what_1_3_and_5_mean_for_a_rating_of_their_own() {
+    use crate::domain::input::InputError;
+    use crate::domain::scoring::Direction;
+    let mut ws = crate::domain::Workspace::new(now());
+    let one = Survey::round_one(
+        "Q4".into(),
+        "Anna".into(),
+        ws.id,
+        None,
+        &["Ease of work".into()],
+        now(),
+    );
+    let own = one.criteria[0].id;
+    let first = ws.add_survey(one);
+    let meanings = |ws: &crate::domain::Workspace| {
+        ws.survey(first).unwrap().criteria[0]
+            .meanings()
+            .map(str::to_owned)
+    };
+    assert_eq!(
+        ws.set_criterion_meaning(first, own, 0, "  Every order a fight "),
+        Ok(true)
+    );
+    assert_eq!(
+        ws.set_criterion_meaning(first, own, 2, "They plan with us"),
+        Ok(true)
+    );
+    assert_eq!(
+        meanings(&ws),
+        ["Every order a fight", "Average", "They plan with us"]
+    );
+    // Choosing the same kind again, or another effect, keeps them.
+    assert!(ws.set_criterion_kind(first, own, "rating", Direction::TakesAway));
+    assert_eq!(meanings(&ws)[0], "Every order a fight");
+    // Blank gives back the default; too long is refused and keeps the old.
+    assert_eq!(ws.set_criterion_meaning(first, own, 0, " "), Ok(true));
+    assert_eq!(meanings(&ws)[0], "Poor");
+    assert_eq!(
+        ws.set_criterion_meaning(first, own, 2, &"x".repeat(121)),
+        Err(InputError::TooLong {
+            max: 120,
+            chars: 121
+        })
+    );
+    assert_eq!(meanings(&ws)[2], "They plan with us");
+    // Round 2 asks with them, and then they are fixed.
+    let two = ws.survey(first).unwrap().round_two(&[own], "", now());
+    assert_eq!(
+        two.criteria[0].meanings(),
+        ["Poor", "Average", "They plan with us"]
+    );
+    ws.add_survey(two);
+    assert_eq!(ws.set_criterion_meaning(first, own, 1, "Fine"), Ok(false));
+    assert_eq!(meanings(&ws)[1], "Average");
 }
 
 #[test]
