@@ -5,10 +5,13 @@
 use super::export_control::ExportControl;
 use super::profile_actions::ProfileActions;
 use super::route::Route;
+use super::score_explanation::{capped_text, scored};
+use super::scoring_page::tier_text;
 use super::state::{today, use_app_store};
 use crate::domain::decimal::grouped;
 use crate::domain::input::{Span, span_text};
 use crate::domain::profile::{Known, Profile, YesNoUnknown};
+use crate::domain::scoring::Explanation;
 use crate::domain::share::Export;
 use crate::domain::{Date, ProfileId};
 use leptos::prelude::*;
@@ -22,6 +25,8 @@ pub fn ProfileView(
 ) -> impl IntoView {
     let store = use_app_store();
     let profile = Memo::new(move |_| store.workspace.with(|w| w.profile(id).cloned()));
+    // Its score under the active model, with the model's name.
+    let scored = Memo::new(move |_| store.workspace.with(|w| scored(w, id)));
     // The toolbar stays put while the report redraws, so a button keeps focus.
     view! {
         <Show when=move || profile.with(Option::is_some) fallback=|| view! { <MissingProfile/> }>
@@ -37,7 +42,7 @@ pub fn ProfileView(
                 <a href=Route::Profiles.href()>"All profiles"</a>
             </div>
             <div class="no-print"><ProfileActions id /></div>
-            {move || profile.get().map(|profile| view! { <OnePage profile /> })}
+            {move || profile.get().map(|profile| view! { <OnePage profile scored /> })}
         </Show>
     }
 }
@@ -91,7 +96,10 @@ fn answer(value: YesNoUnknown) -> &'static str {
 fn OnePage(
     /// The profile, as it is now.
     profile: Profile,
+    /// Its score and the active model's name; `None` without a model.
+    scored: Memo<Option<(String, Explanation)>>,
 ) -> impl IntoView {
+    let id = profile.id;
     let today = today();
     let p = profile;
     let cur = p.currency.clone();
@@ -147,6 +155,7 @@ fn OnePage(
                 <h1 id="one-page-title" tabindex="-1">{p.name.clone()}</h1>
                 <p class="meta">{meta}</p>
                 {website.map(|url| view! { <p class="meta"><a href=url.clone() rel="noopener noreferrer" target="_blank">{url.clone()}</a></p> })}
+                {move || scored.get().map(|(model, e)| score_line(id, model, e))}
             </header>
             <div class="one-page-grid">
                 <section aria-labelledby="op-company">
@@ -265,5 +274,42 @@ fn OnePage(
                 {format!("Last reviewed {} · Clientele", date_text(p.last_reviewed))}
             </footer>
         </article>
+    }
+}
+
+/// How many of the criteria that give the most of a score the one-page
+/// profile names.
+const TOP_REASONS: usize = 3;
+
+/// The score, tier and top reasons of profile `id` under the active model
+/// `model`, for under its header.
+fn score_line(id: ProfileId, model: String, e: Explanation) -> impl IntoView {
+    let (used, total) = e.basis();
+    let said = match e.score {
+        Some(score) => {
+            let reasons: Vec<String> = e
+                .top_reasons(TOP_REASONS)
+                .iter()
+                .map(|c| format!("{} ({}, {} points)", c.name, c.value, c.contribution))
+                .collect();
+            let reasons = if reasons.is_empty() {
+                String::new()
+            } else {
+                format!(" Top reasons: {}.", reasons.join("; "))
+            };
+            format!(
+                "Score {score} of 100, tier {} ({model}, {used} of {total} criteria).{reasons}",
+                tier_text(e.tier)
+            )
+        }
+        None => format!("No score yet under {model}: none of its {total} criteria has an answer."),
+    };
+    view! {
+        <p class="meta score-line">
+            {said}
+            {capped_text(&e).map(|capped| format!(" {capped}"))}
+            " "
+            <a class="no-print" href=Route::ScoreExplanation(id).href()>"How the score is made"</a>
+        </p>
     }
 }

@@ -4,8 +4,8 @@
 use super::route::Route;
 use super::scoring_page::tier_text;
 use super::state::{today, use_app_store};
-use crate::domain::ProfileId;
-use crate::domain::scoring::{self, Direction, HardRule, MISSING_RULE};
+use crate::domain::scoring::{self, Direction, Explanation, HardRule, MISSING_RULE};
+use crate::domain::{ProfileId, Workspace};
 use leptos::prelude::*;
 
 /// The explanation screen.
@@ -17,13 +17,8 @@ pub fn ScoreExplanation(
     let store = use_app_store();
     let found = move || {
         store.workspace.with(|w| {
-            let profile = w.profile(id)?;
-            let model = w.model()?;
-            Some((
-                profile.name.clone(),
-                model.name.clone(),
-                scoring::score(model, profile, &scoring::Basis::of(w, today())),
-            ))
+            let (model, e) = scored(w, id)?;
+            Some((w.profile(id)?.name.clone(), model, e))
         })
     };
     move || match found() {
@@ -42,19 +37,7 @@ pub fn ScoreExplanation(
                 ),
                 None => format!("No score: none of the {total} criteria has an answer yet"),
             };
-            let capped = e.capped_by.map(|rule| {
-                let why = match rule {
-                    HardRule::UnprofitableAtMost(_) => " because the customer is unprofitable",
-                    HardRule::WeakFinancesAtMost(_) => " because of weak financial condition",
-                    // Never: a rule of a newer build caps nothing here.
-                    HardRule::Unlisted(_) => "",
-                };
-                format!(
-                    "Tier {} by score, lowered to {}{why}.",
-                    tier_text(e.tier_by_score),
-                    tier_text(e.tier)
-                )
-            });
+            let capped = capped_text(&e);
             view! {
                 <div class="page-head">
                     <h1 tabindex="-1">{format!("Score of {name}")}</h1>
@@ -107,4 +90,34 @@ pub fn ScoreExplanation(
             .into_any()
         }
     }
+}
+
+/// What lowered the tier of score `e` below what its score gives ("Tier A
+/// by score, lowered to C because the customer is unprofitable."), if a
+/// hard rule did.
+pub fn capped_text(e: &Explanation) -> Option<String> {
+    e.capped_by.as_ref().map(|rule| {
+        let why = match rule {
+            HardRule::UnprofitableAtMost(_) => " because the customer is unprofitable",
+            HardRule::WeakFinancesAtMost(_) => " because of weak financial condition",
+            // Never: a rule of a newer build caps nothing here.
+            HardRule::Unlisted(_) => "",
+        };
+        format!(
+            "Tier {} by score, lowered to {}{why}.",
+            tier_text(e.tier_by_score),
+            tier_text(e.tier)
+        )
+    })
+}
+
+/// Profile `id`'s score under the active model of `w` today, with the
+/// model's name; `None` without the profile or a model.
+pub fn scored(w: &Workspace, id: ProfileId) -> Option<(String, Explanation)> {
+    let model = w.model()?;
+    let basis = scoring::Basis::of(w, today());
+    Some((
+        model.name.clone(),
+        scoring::score(model, w.profile(id)?, &basis),
+    ))
 }

@@ -378,6 +378,44 @@ async fn a_typical_profile_prints_on_one_a4_or_letter_page_without_the_app_aroun
         .await;
     app.wait_for_main_heading(COMPANY).await;
     wait_for_section_with(&app, "Update log", &["Opened a second warehouse"]).await;
+    // With a scoring model, the score, tier and top reasons are under the
+    // name, and the page still prints on one sheet.
+    app.goto("#/scoring").await;
+    app.wait_for_main_heading("Scoring").await;
+    app.press("Start with the Perfect Prospect Model").await;
+    wait_until("the model is in use", async || {
+        app.field("Active model").await
+    })
+    .await;
+    app.goto(&format!("#/profiles/{id}")).await;
+    app.wait_for_main_heading(COMPANY).await;
+    let line = wait_until("the score is under the name", async || {
+        let found = app
+            .client()
+            .find(Locator::XPath(
+                "//article//p[starts-with(normalize-space(.), 'Score ')]",
+            ))
+            .await
+            .map_err(|e| e.to_string())?;
+        found.text().await.map_err(|e| e.to_string())
+    })
+    .await;
+    assert!(
+        line.starts_with("Score ") && line.contains("Top reasons: "),
+        "{line}"
+    );
+    let score: String = line["Score ".len()..].split(' ').next().unwrap().into();
+    app.follow("How the score is made").await;
+    app.wait_for_main_heading(&format!("Score of {COMPANY}"))
+        .await;
+    app.wait_for(
+        Role::Status,
+        Name::StartsWith(&format!("Score {score} of 100")),
+    )
+    .await;
+    app.goto(&format!("#/profiles/{id}")).await;
+    app.wait_for_main_heading(COMPANY).await;
+    wait_for_section_with(&app, "Update log", &["Opened a second warehouse"]).await;
 
     for (paper, size) in [("A4", PrintSize::A4), ("Letter", PrintSize::US_LETTER)] {
         let pdf = app.print_pdf(size).await;

@@ -66,6 +66,22 @@ impl Explanation {
             self.contributions.len() + self.missing.len(),
         )
     }
+
+    /// The `n` criteria that give the most of the score, most first (in
+    /// the model's order among equals); criteria that give nothing are no
+    /// reason.
+    pub fn top_reasons(&self, n: usize) -> Vec<&Contribution> {
+        let mut giving: Vec<&Contribution> = self
+            .contributions
+            .iter()
+            .filter(|c| c.contribution > Decimal::ZERO)
+            .collect();
+        crate::domain::sorting::sort_by_key_with(&mut giving, |c| {
+            std::cmp::Reverse(c.contribution)
+        });
+        giving.truncate(n);
+        giving
+    }
 }
 
 /// The points of `value` under `thresholds`: those of the highest threshold
@@ -567,6 +583,45 @@ mod tests {
         assert_eq!(e.answered_weight, dec("6"));
         assert_eq!(e.score, Some(dec("66.66")));
         assert_eq!((e.tier_by_score, e.tier), (Some(Tier::B), Some(Tier::B)));
+    }
+
+    #[test]
+    fn the_top_reasons_are_the_criteria_that_give_the_most_of_the_score() {
+        let (ease, prestige, custom, unknown) = (
+            rating("Ease", 3, Direction::AddsValue),
+            rating("Prestige", 1, Direction::AddsValue),
+            rating("Customization needed", 2, Direction::TakesAway),
+            rating("Reach", 2, Direction::AddsValue),
+        );
+        let m = model(vec![
+            ease.clone(),
+            prestige.clone(),
+            custom.clone(),
+            unknown.clone(),
+        ]);
+        let mut p = profile();
+        p.answers.insert(ease.id, Answer::Rating(4));
+        p.answers.insert(prestige.id, Answer::Rating(2));
+        p.answers.insert(custom.id, Answer::Rating(2));
+        p.answers.insert(unknown.id, Answer::Rating(1));
+        let e = score(&m, &p, &basis());
+        // As worked out above, over the answered weight 8: Ease 75 × 3 ÷ 8
+        // = 28.12, Customization (75 earned) 75 × 2 ÷ 8 = 18.75, Prestige
+        // 25 × 1 ÷ 8 = 3.12; Reach, rated 1, gives 0 and is no reason.
+        let top = |n| -> Vec<(&str, Decimal)> {
+            e.top_reasons(n)
+                .iter()
+                .map(|c| (c.name.as_str(), c.contribution))
+                .collect()
+        };
+        assert_eq!(
+            top(2),
+            [
+                ("Ease", dec("28.12")),
+                ("Customization needed", dec("18.75"))
+            ]
+        );
+        assert_eq!(top(9).len(), 3, "Reach gives nothing");
     }
 
     #[test]
