@@ -1,5 +1,5 @@
 use super::*;
-use crate::domain::id::WorkspaceId;
+use crate::domain::id::{CriterionId, SurveyId, WorkspaceId};
 use crate::domain::scoring::default_model;
 use crate::domain::survey::tests::now;
 
@@ -17,6 +17,17 @@ fn round_two() -> (ScoringModel, Survey) {
     let top: Vec<_> = one.criteria.iter().take(5).map(|c| c.id).collect();
     let two = one.round_two(&top, "", now());
     (model, two)
+}
+
+/// A workspace with a round 1 of the coordinator's own `criteria` (no
+/// model), its id, and the criteria's ids.
+fn own_round_one(criteria: &[&str]) -> (crate::domain::Workspace, SurveyId, Vec<CriterionId>) {
+    let mut ws = crate::domain::Workspace::new(now());
+    let own: Vec<String> = criteria.iter().map(|c| (*c).to_owned()).collect();
+    let one = Survey::round_one("Q4".into(), "Anna".into(), ws.id, None, &own, now());
+    let ids = one.criteria.iter().map(|c| c.id).collect();
+    let first = ws.add_survey(one);
+    (ws, first, ids)
 }
 
 /// A rep's answer: customers with one rating for every criterion.
@@ -273,21 +284,7 @@ fn criteria_the_base_lacks_are_added_as_ratings() {
 fn round_two_asks_in_kind_and_the_model_gets_the_proposed_thresholds_values_and_direction() {
     use crate::domain::scoring::{CategoryField, Direction, Measure};
     use crate::domain::survey::asked::{Asked, Summary};
-    let mut ws = crate::domain::Workspace::new(now());
-    let one = Survey::round_one(
-        "Q4".into(),
-        "Anna".into(),
-        ws.id,
-        None,
-        &[
-            "Yearly spend".into(),
-            "Industry".into(),
-            "Cost to win".into(),
-        ],
-        now(),
-    );
-    let ids: Vec<_> = one.criteria.iter().map(|c| c.id).collect();
-    let first = ws.add_survey(one);
+    let (mut ws, first, ids) = own_round_one(&["Yearly spend", "Industry", "Cost to win"]);
     assert!(ws.set_criterion_kind(first, ids[0], "number:yearly_spend", Direction::AddsValue));
     assert!(ws.set_criterion_kind(first, ids[1], "category:industry", Direction::AddsValue));
     assert!(ws.set_criterion_kind(first, ids[2], "number:cost_to_win", Direction::TakesAway));
@@ -429,17 +426,8 @@ fn the_models_criteria_keep_the_models_kind_and_only_ones_own_get_a_kind() {
 fn the_coordinator_says_what_1_3_and_5_mean_for_a_rating_of_their_own() {
     use crate::domain::input::InputError;
     use crate::domain::scoring::Direction;
-    let mut ws = crate::domain::Workspace::new(now());
-    let one = Survey::round_one(
-        "Q4".into(),
-        "Anna".into(),
-        ws.id,
-        None,
-        &["Ease of work".into()],
-        now(),
-    );
-    let own = one.criteria[0].id;
-    let first = ws.add_survey(one);
+    let (mut ws, first, ids) = own_round_one(&["Ease of work"]);
+    let own = ids[0];
     let meanings = |ws: &crate::domain::Workspace| {
         ws.survey(first).unwrap().criteria[0]
             .meanings()
@@ -485,17 +473,7 @@ fn the_coordinator_says_what_1_3_and_5_mean_for_a_rating_of_their_own() {
 #[test]
 fn an_answer_in_kind_is_complete_only_when_every_criterion_is_answered_as_its_kind() {
     use crate::domain::scoring::Direction;
-    let mut ws = crate::domain::Workspace::new(now());
-    let one = Survey::round_one(
-        "Q4".into(),
-        "Anna".into(),
-        ws.id,
-        None,
-        &["Spend".into(), "Referred".into()],
-        now(),
-    );
-    let ids: Vec<_> = one.criteria.iter().map(|c| c.id).collect();
-    let first = ws.add_survey(one);
+    let (mut ws, first, ids) = own_round_one(&["Spend", "Referred"]);
     ws.set_criterion_kind(first, ids[0], "number:yearly_spend", Direction::AddsValue);
     ws.set_criterion_kind(first, ids[1], "yes_no", Direction::AddsValue);
     let mut two = ws.survey(first).unwrap().round_two(&ids, "", now());
