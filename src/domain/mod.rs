@@ -3,6 +3,7 @@
 
 pub mod attention;
 pub mod choice;
+pub mod counts;
 pub mod csv;
 pub mod currency;
 pub mod date;

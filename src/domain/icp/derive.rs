@@ -3,10 +3,10 @@
 //! and shared purchases.
 
 use super::{Average, ChartValues, IdealProfile, Mode, Share, SharedPurchase, Typical};
+use crate::domain::counts::Counts;
 use crate::domain::profile::YesNoUnknown;
-use crate::domain::sorting::{sort_by_key_with, sort_with};
+use crate::domain::sorting::sort_with;
 use rust_decimal::{Decimal, RoundingStrategy};
-use std::collections::BTreeMap;
 
 /// Derives the ideal profile from the chart's columns.
 pub fn derive(columns: &[ChartValues]) -> IdealProfile {
@@ -34,27 +34,19 @@ pub fn derive(columns: &[ChartValues]) -> IdealProfile {
 
 /// The most common non-blank answers, compared ignoring case and spaces.
 fn mode<'a>(answers: impl Iterator<Item = &'a str>) -> Mode {
-    let mut counts: BTreeMap<String, (String, usize, usize)> = BTreeMap::new();
-    let mut known = 0;
-    for (order, answer) in answers.enumerate() {
-        let answer = answer.trim();
-        if answer.is_empty() {
-            continue;
-        }
-        known += 1;
-        let entry = counts
-            .entry(answer.to_lowercase())
-            .or_insert((answer.to_owned(), 0, order));
-        entry.1 += 1;
+    let mut counts = Counts::default();
+    for answer in answers.map(str::trim).filter(|a| !a.is_empty()) {
+        counts.add(answer.to_lowercase(), answer);
     }
-    let count = counts.values().map(|(_, n, _)| *n).max().unwrap_or(0);
-    let mut winners: Vec<_> = counts
-        .into_values()
-        .filter(|(_, n, _)| *n == count)
-        .collect();
-    sort_by_key_with(&mut winners, |(_, _, first)| *first);
+    let known = counts.total();
+    let counted = counts.most_first();
+    let count = counted.first().map_or(0, |(_, n)| *n);
     Mode {
-        values: winners.into_iter().map(|(name, ..)| name).collect(),
+        values: counted
+            .into_iter()
+            .filter(|(_, n)| *n == count)
+            .map(|(name, _)| name)
+            .collect(),
         count,
         known,
     }
@@ -118,35 +110,28 @@ fn share(answers: impl Iterator<Item = YesNoUnknown>) -> Share {
 /// Purchases listed by at least two customers (or the only ones listed when
 /// a single customer lists any), most shared first.
 fn shared_purchases(columns: &[ChartValues]) -> Vec<SharedPurchase> {
-    let mut counts: BTreeMap<String, (String, usize, usize)> = BTreeMap::new();
-    let mut order = 0;
+    let mut counts = Counts::default();
     for column in columns {
-        let mut seen = std::collections::BTreeSet::new();
-        for purchase in &column.purchases {
-            let key = purchase.trim().to_lowercase();
-            if key.is_empty() || !seen.insert(key.clone()) {
-                continue;
+        // A purchase listed twice by one customer counts once.
+        let mut listed = Counts::default();
+        for purchase in column.purchases.iter().map(|p| p.trim()) {
+            let key = purchase.to_lowercase();
+            if !key.is_empty() && !listed.has(&key) {
+                listed.add(key.clone(), purchase);
+                counts.add(key, purchase);
             }
-            order += 1;
-            counts
-                .entry(key)
-                .or_insert((purchase.trim().to_owned(), 0, order))
-                .1 += 1;
         }
     }
-    let threshold = if counts.values().any(|(_, n, _)| *n >= 2) {
+    let counted = counts.most_first();
+    let threshold = if counted.first().is_some_and(|(_, n)| *n >= 2) {
         2
     } else {
         1
     };
-    let mut shared: Vec<_> = counts
-        .into_values()
-        .filter(|(_, n, _)| *n >= threshold)
-        .collect();
-    sort_with(&mut shared, |a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-    shared
+    counted
         .into_iter()
-        .map(|(name, count, _)| SharedPurchase { name, count })
+        .filter(|(_, n)| *n >= threshold)
+        .map(|(name, count)| SharedPurchase { name, count })
         .collect()
 }
 

@@ -6,6 +6,7 @@
 
 use super::SurveyCriterion;
 use super::answer::same_customer_key;
+use crate::domain::counts::Counts;
 use crate::domain::currency::amount_text;
 use crate::domain::decimal::grouped;
 use crate::domain::input::{InputError, parse_amount, parse_name};
@@ -230,28 +231,16 @@ impl Summary {
                 }
             }
             Asked::Category(_) => {
-                let mut counts: Vec<(String, String, usize)> = Vec::new();
+                let mut counts = Counts::default();
                 for answer in answers.iter().filter(|a| is_answer(asked, a)) {
-                    let key = same_customer_key(answer);
-                    let Some(mut at) = counts.iter().position(|(k, _, _)| *k == key) else {
-                        counts.push((key, answer.trim().to_owned(), 1));
-                        continue;
-                    };
-                    counts[at].2 += 1;
-                    // Kept most often first, equals as first written: the
-                    // one counted moves up past those with fewer (a sort
-                    // here would add a copy of the sorting code to the wasm).
-                    while at > 0 && counts[at - 1].2 < counts[at].2 {
-                        counts.swap(at - 1, at);
-                        at -= 1;
-                    }
+                    counts.add(same_customer_key(answer), answer.trim());
                 }
-                let of = counts.iter().map(|(_, _, n)| n).sum();
+                let of = counts.total();
                 if of == 0 {
                     return Self::Nothing;
                 }
                 Self::MostCommon {
-                    counts: counts.into_iter().map(|(_, name, n)| (name, n)).collect(),
+                    counts: counts.most_first(),
                     of,
                 }
             }
