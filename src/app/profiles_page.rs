@@ -72,28 +72,32 @@ pub fn ProfilesPage() -> impl IntoView {
     };
     // Profiles ticked for export; kept across searches so a selection can
     // be built from several.
-    let selected = RwSignal::new(std::collections::BTreeSet::<ProfileId>::new());
+    // Kept as UUIDs: the set's code is then the one other id sets use.
+    let selected = RwSignal::new(std::collections::BTreeSet::<uuid::Uuid>::new());
+    // The selected profiles still here, in the workspace's order.
+    let chosen = move |w: &crate::domain::Workspace| -> Vec<ProfileId> {
+        selected.with(|s| {
+            w.profiles
+                .iter()
+                .map(|p| p.id)
+                .filter(|id| s.contains(&id.as_uuid()))
+                .collect()
+        })
+    };
     let export_selected = Callback::new(move |()| {
-        let ids: Vec<ProfileId> = selected.get_untracked().into_iter().collect();
         store.workspace.with_untracked(|w| {
-            let ids: Vec<ProfileId> = ids
-                .into_iter()
-                .filter(|id| w.profile(*id).is_some())
-                .collect();
+            let ids = untrack(|| chosen(w));
             (!ids.is_empty()).then(|| Export::profiles(w, &ids))
         })
     });
-    let selected_count = move || {
-        store
-            .workspace
-            .with(|w| selected.with(|s| s.iter().filter(|id| w.profile(**id).is_some()).count()))
-    };
+    let selected_count = move || store.workspace.with(|w| chosen(w).len());
     // "Select all" takes every profile that matches the search and filters,
     // also the rows not drawn yet: a selection for export is about what
     // matches, not about how far the list was scrolled.
     let all_matching_selected = move || {
         let matching = rows.with(|r| r.iter().map(|row| row.id).collect::<Vec<_>>());
-        !matching.is_empty() && selected.with(|s| matching.iter().all(|id| s.contains(id)))
+        !matching.is_empty()
+            && selected.with(|s| matching.iter().all(|id| s.contains(&id.as_uuid())))
     };
     let select_all_matching = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
@@ -101,9 +105,9 @@ pub fn ProfilesPage() -> impl IntoView {
         selected.update(|s| {
             for id in matching {
                 if on {
-                    s.insert(id);
+                    s.insert(id.as_uuid());
                 } else {
-                    s.remove(&id);
+                    s.remove(&id.as_uuid());
                 }
             }
         });
@@ -208,10 +212,10 @@ pub fn ProfilesPage() -> impl IntoView {
                                 <input
                                     type="checkbox"
                                     aria-label=format!("Select {}", row.name)
-                                    prop:checked=move || selected.with(|s| s.contains(&row.id))
+                                    prop:checked=move || selected.with(|s| s.contains(&row.id.as_uuid()))
                                     on:change=move |ev| {
                                         let on = event_target_checked(&ev);
-                                        selected.update(|s| if on { s.insert(row.id); } else { s.remove(&row.id); });
+                                        selected.update(|s| if on { s.insert(row.id.as_uuid()); } else { s.remove(&row.id.as_uuid()); });
                                     }
                                 />
                             </td>

@@ -6,11 +6,10 @@ use crate::app::route::{Route, go_to};
 use crate::app::state::use_app_store;
 use crate::domain::share::diff::FieldChange;
 use crate::domain::share::merge;
-use crate::domain::share::merge::ConflictKind;
+use crate::domain::share::merge::{ConflictKind, Resolutions};
 use crate::domain::share::{Change, ImportMode, MergeChoices, RecordChange, Resolution};
 use crate::messages;
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 
 /// The "Import a file" screen.
 #[component]
@@ -35,7 +34,7 @@ fn Preview(
 ) -> impl IntoView {
     let store = use_app_store();
     let mode = RwSignal::new(ImportMode::Merge);
-    let resolutions = RwSignal::new(BTreeMap::new());
+    let resolutions = RwSignal::new(Resolutions::default());
     let parts = pending.parts.clone();
     // A choice about one file can change what the next file does, so the
     // preview follows the choices.
@@ -266,7 +265,7 @@ fn RecordSection(
     /// The preview.
     preview: Memo<crate::domain::share::MergePreview>,
     /// The user's choices for conflicts and deletions.
-    resolutions: RwSignal<BTreeMap<(usize, uuid::Uuid), Resolution>>,
+    resolutions: RwSignal<Resolutions>,
     /// With several files, their names by place, to say where each record
     /// comes from.
     names: Option<Vec<String>>,
@@ -302,7 +301,7 @@ fn RecordItem(
     /// The record and its change.
     record: RecordChange,
     /// The user's choices for conflicts and deletions.
-    resolutions: RwSignal<BTreeMap<(usize, uuid::Uuid), Resolution>>,
+    resolutions: RwSignal<Resolutions>,
     /// The name of the file it comes from, when several were chosen.
     from: Option<String>,
 ) -> impl IntoView {
@@ -334,15 +333,11 @@ fn RecordItem(
         _ => "",
     };
     let choice = options.map(|(mine, theirs, default)| {
-        let key = (record.part, record.id);
+        let (part, id) = (record.part, record.id);
         let name = format!("resolve-{}-{}", record.part, record.id);
         let chosen =
-            move |r: Resolution| resolutions.with(|m| m.get(&key).copied().unwrap_or(default)) == r;
-        let set = move |r: Resolution| {
-            resolutions.update(|m| {
-                m.insert(key, r);
-            })
-        };
+            move |r: Resolution| resolutions.with(|m| m.get(part, id).unwrap_or(default)) == r;
+        let set = move |r: Resolution| resolutions.update(|m| m.set(part, id, r));
         view! {
             <fieldset class="resolution">
                 <legend>{format!("What to do with “{}”{why}", record.title)}</legend>

@@ -35,7 +35,7 @@ use crate::domain::scoring::ScoringModel;
 use crate::domain::survey::{Survey, SurveyAnswer};
 use crate::domain::{Profile, Workspace};
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use uuid::Uuid;
 
 /// What an import would do to one record.
@@ -156,13 +156,46 @@ pub struct MergeChoices {
     /// Merge or replace.
     pub mode: ImportMode,
     /// Per file (from 0) and record, the side chosen where the user chose.
-    pub resolutions: BTreeMap<(usize, Uuid), Resolution>,
+    pub resolutions: Resolutions,
 }
 
 impl MergeChoices {
     /// The side chosen for record `id` of file `part`, if the user chose.
     pub fn chosen(&self, part: usize, id: Uuid) -> Option<Resolution> {
-        self.resolutions.get(&(part, id)).copied()
+        self.resolutions.get(part, id)
+    }
+}
+
+/// The side the user chose per file (from 0) and record: a few choices,
+/// so a short list rather than a map.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Resolutions(Vec<((usize, Uuid), Resolution)>);
+
+impl Resolutions {
+    /// The side chosen for record `id` of file `part`, if the user chose.
+    pub fn get(&self, part: usize, id: Uuid) -> Option<Resolution> {
+        self.0
+            .iter()
+            .find(|(key, _)| *key == (part, id))
+            .map(|(_, r)| *r)
+    }
+
+    /// Chooses side `resolution` for record `id` of file `part`.
+    pub fn set(&mut self, part: usize, id: Uuid, resolution: Resolution) {
+        match self.0.iter_mut().find(|(key, _)| *key == (part, id)) {
+            Some(chosen) => chosen.1 = resolution,
+            None => self.0.push(((part, id), resolution)),
+        }
+    }
+}
+
+impl<const N: usize> From<[((usize, Uuid), Resolution); N]> for Resolutions {
+    fn from(chosen: [((usize, Uuid), Resolution); N]) -> Self {
+        let mut resolutions = Self::default();
+        for ((part, id), r) in chosen {
+            resolutions.set(part, id, r);
+        }
+        resolutions
     }
 }
 

@@ -100,16 +100,12 @@ pub fn merge_fields(
     take_theirs: bool,
 ) -> FieldMerge {
     let (a, b) = (slots_of(ours), slots_of(theirs));
-    let mut chosen: BTreeMap<String, Option<Value>> = BTreeMap::new();
+    // The value chosen per slot; a slot neither side has is left out. (A
+    // map of the same type as the slots: each map type costs its own code.)
+    let mut chosen = Slots::new();
     let mut conflicts = Vec::new();
     let mut fields = BTreeMap::new();
-    // Inserted one by one: collecting into a set sorts, and each sort
-    // compiles into the wasm anew.
-    let mut names = std::collections::BTreeSet::new();
-    for name in a.keys().chain(b.keys()) {
-        names.insert(name);
-    }
-    for slot in names {
+    for slot in sorted_union(a.keys(), b.keys()) {
         let (mine, yours) = (a.get(slot), b.get(slot));
         let side = if mine == yours {
             Side::Ours
@@ -131,7 +127,9 @@ pub fn merge_fields(
             Side::Theirs => (yours, theirs_version.dot(slot)),
             _ => (mine, newer_dot(ours_version, theirs_version, slot)),
         };
-        chosen.insert(slot.clone(), value.cloned());
+        if let Some(value) = value {
+            chosen.insert(slot.clone(), value.clone());
+        }
         if let Some(dot) = dot {
             fields.insert(slot.clone(), dot.clone());
         }
@@ -140,6 +138,31 @@ pub fn merge_fields(
         value: rebuild(ours, theirs, &chosen),
         conflicts,
         fields,
+    }
+}
+
+/// The names of two sorted lists, sorted, each once.
+fn sorted_union<'a>(
+    a: impl Iterator<Item = &'a String>,
+    b: impl Iterator<Item = &'a String>,
+) -> Vec<&'a String> {
+    let (mut a, mut b) = (a.peekable(), b.peekable());
+    let mut out = Vec::new();
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if x < y => a.next(),
+            (Some(x), Some(y)) if x > y => b.next(),
+            (Some(_), Some(_)) => {
+                b.next();
+                a.next()
+            }
+            (Some(_), None) => a.next(),
+            (None, _) => b.next(),
+        };
+        match next {
+            Some(name) => out.push(name),
+            None => return out,
+        }
     }
 }
 
@@ -158,7 +181,7 @@ fn newer_dot<'a>(ours: &'a Version, theirs: &'a Version, slot: &str) -> Option<&
 /// The record's JSON with every slot as chosen: fields in this side's
 /// order (new ones from the file after them), rows in this side's order
 /// with rows only the file has after their predecessor there.
-fn rebuild(ours: &Value, theirs: &Value, chosen: &BTreeMap<String, Option<Value>>) -> Value {
+fn rebuild(ours: &Value, theirs: &Value, chosen: &Slots) -> Value {
     let empty = Map::new();
     let a = ours.as_object().unwrap_or(&empty);
     let b = theirs.as_object().unwrap_or(&empty);
@@ -179,7 +202,7 @@ fn rebuild(ours: &Value, theirs: &Value, chosen: &BTreeMap<String, Option<Value>
         };
         let is_list = |side: &Map<String, Value>| matches!(side.get(key), Some(Value::Array(_)));
         match (rows(a), rows(b)) {
-            (None, None) => match chosen.get(key).cloned().flatten() {
+            (None, None) => match chosen.get(key).cloned() {
                 Some(value) => {
                     out.insert(key.clone(), value);
                 }
@@ -192,7 +215,7 @@ fn rebuild(ours: &Value, theirs: &Value, chosen: &BTreeMap<String, Option<Value>
                 let order = row_order(&mine.unwrap_or_default(), &yours.unwrap_or_default());
                 let list = order
                     .into_iter()
-                    .filter_map(|row| chosen.get(&format!("{key}/{row}")).cloned().flatten())
+                    .filter_map(|row| chosen.get(&format!("{key}/{row}")).cloned())
                     .collect();
                 out.insert(key.clone(), Value::Array(list));
             }
@@ -234,6 +257,18 @@ mod tests {
     use super::*;
     use crate::domain::share::history::Clock;
     use serde_json::json;
+
+    #[test]
+    fn the_union_of_two_sorted_lists_is_sorted_and_names_each_once() {
+        let names = |list: &[&str]| list.iter().map(|n| (*n).to_owned()).collect::<Vec<_>>();
+        let (a, b) = (names(&["b", "d", "e"]), names(&["a", "b", "c", "e", "f"]));
+        let union: Vec<&str> = sorted_union(a.iter(), b.iter())
+            .into_iter()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(union, ["a", "b", "c", "d", "e", "f"]);
+        assert_eq!(sorted_union(a.iter(), [].iter()).len(), 3);
+    }
 
     fn version(clock: &[(&str, u64)], fields: &[(&str, &str, u64)]) -> Version {
         let mut c = Clock::default();
