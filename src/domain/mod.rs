@@ -19,6 +19,7 @@ pub mod profile;
 pub mod profile_list;
 pub mod scoring;
 pub mod share;
+pub mod small_map;
 pub mod sorting;
 pub mod survey;
 pub mod time;

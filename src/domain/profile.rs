@@ -11,11 +11,11 @@ use super::id::*;
 use super::input::{InputError, Span};
 use super::scoring::Answer;
 use super::time::Timestamp;
+use crate::domain::small_map::SmallMap;
 use crate::domain::sorting::sort_by_key_with;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
 
 /// Industries suggested by the Ideal Customer Profile chart; users may type others.
 pub const SUGGESTED_INDUSTRIES: [&str; 11] = [
@@ -508,8 +508,8 @@ pub struct Profile {
     pub purchases_per_year: Option<u32>,
     /// Answers to scoring criteria judged by a person (ratings, yes / no),
     /// by criterion.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub answers: BTreeMap<CriterionId, Answer>,
+    #[serde(default, skip_serializing_if = "SmallMap::is_empty")]
+    pub answers: SmallMap<CriterionId, Answer>,
     /// When someone last checked the whole profile.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_reviewed: Option<Date>,
@@ -590,7 +590,7 @@ impl Profile {
             action_plan: Vec::new(),
             log: Vec::new(),
             purchases_per_year: None,
-            answers: BTreeMap::new(),
+            answers: SmallMap::new(),
             last_reviewed: None,
             unknown_fields: Map::new(),
         }

@@ -23,6 +23,7 @@ use super::records::{RecordKind, Shared};
 use super::slots::slots_of;
 use crate::domain::icp::Worksheet;
 use crate::domain::scoring::ScoringModel;
+use crate::domain::small_map::SmallMap;
 use crate::domain::survey::{Survey, SurveyAnswer};
 use crate::domain::{Profile, Timestamp, Workspace};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -37,7 +38,7 @@ pub const LEGACY_PREFIX: char = '~';
 /// A version vector: per replica, how many of its edits a version holds.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Clock(BTreeMap<String, u64>);
+pub struct Clock(SmallMap<String, u64>);
 
 /// How two clocks stand to each other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,7 +61,7 @@ impl Clock {
 
     /// A clock with one edit of `replica`.
     pub fn of(replica: &str, count: u64) -> Self {
-        Self(BTreeMap::from([(replica.to_owned(), count)]))
+        Self(SmallMap::from([(replica.to_owned(), count)]))
     }
 
     /// Counts one more edit of `replica` and returns its dot.
@@ -76,7 +77,7 @@ impl Clock {
     /// Takes in every edit `other` holds.
     pub fn join(&mut self, other: &Clock) {
         for (replica, &n) in &other.0 {
-            let mine = self.0.entry(replica.clone()).or_insert(0);
+            let mine = self.0.get_or_insert_with(replica.clone(), || 0);
             *mine = (*mine).max(n);
         }
     }
@@ -178,8 +179,8 @@ pub struct Version {
     pub clock: Clock,
     /// Per field or list row, the edit that last wrote it. A field without
     /// a dot still has the value it was created with.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub fields: BTreeMap<String, Dot>,
+    #[serde(default, skip_serializing_if = "SmallMap::is_empty")]
+    pub fields: SmallMap<String, Dot>,
     /// The deletions this version was kept or restored against: the clocks
     /// of their tombstones, joined. A deletion whose [`Tombstone::dot`] it
     /// covers was overruled. Counting them in `clock` instead would claim

@@ -5,6 +5,7 @@
 //! both keep their change; only a slot changed on both sides is a conflict.
 
 use super::history::{Dot, Version};
+use crate::domain::small_map::SmallMap;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -87,7 +88,7 @@ pub struct FieldMerge {
     pub conflicts: Vec<String>,
     /// The dots of the merged version: per slot, the dot of the side its
     /// value came from (conflicting slots: the side chosen).
-    pub fields: BTreeMap<String, Dot>,
+    pub fields: SmallMap<String, Dot>,
 }
 
 /// Merges `ours` and `theirs` slot by slot; conflicting slots take the
@@ -104,7 +105,7 @@ pub fn merge_fields(
     // map of the same type as the slots: each map type costs its own code.)
     let mut chosen = Slots::new();
     let mut conflicts = Vec::new();
-    let mut fields = BTreeMap::new();
+    let mut fields = SmallMap::new();
     for slot in sorted_union(a.keys(), b.keys()) {
         let (mine, yours) = (a.get(slot), b.get(slot));
         let side = if mine == yours {

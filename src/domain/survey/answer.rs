@@ -5,9 +5,9 @@ use super::{RATING_RANGE, Round, Survey, SurveyCriterion};
 use crate::domain::id::{CriterionId, RatedCustomerId, SurveyAnswerId, SurveyId, WorkspaceId};
 use crate::domain::input::InputError;
 use crate::domain::limits::MAX_NAME_CHARS;
+use crate::domain::small_map::SmallMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
 
 /// A customer a rep counts among their best, with ratings 1 to 5.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,11 +19,11 @@ pub struct RatedCustomer {
     pub name: String,
     /// Ratings by criterion.
     #[serde(default)]
-    pub ratings: BTreeMap<CriterionId, u8>,
+    pub ratings: SmallMap<CriterionId, u8>,
     /// Answers to criteria asked as yes / no, a number or a category, by
     /// criterion, as [`super::asked::read_answer`] keeps them.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub values: BTreeMap<CriterionId, String>,
+    #[serde(default, skip_serializing_if = "SmallMap::is_empty")]
+    pub values: SmallMap<CriterionId, String>,
     /// What makes them great, in the rep's own words (seed 003); optional.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub why: String,
@@ -103,8 +103,8 @@ impl SurveyAnswer {
                     unknown_fields: Default::default(),
                     id: RatedCustomerId::new(),
                     name: String::new(),
-                    ratings: BTreeMap::new(),
-                    values: BTreeMap::new(),
+                    ratings: SmallMap::new(),
+                    values: SmallMap::new(),
                     why: String::new(),
                 })
                 .collect(),

@@ -494,7 +494,7 @@ fn an_answer_in_kind_is_complete_only_when_every_criterion_is_answered_as_its_ki
     a.customers[0].values.insert(ids[0], "lots".into());
     assert!(!a.is_complete(&two));
     a.give(0, &two.criteria[0], "1.250.000").unwrap();
-    assert_eq!(a.customers[0].values[&ids[0]], "1250000");
+    assert_eq!(a.customers[0].values.get(&ids[0]).unwrap(), "1250000");
     assert!(a.is_complete(&two));
 }
 
