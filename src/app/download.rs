@@ -10,15 +10,19 @@ use crate::storage::StorageKey;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Starts a download of `text` as `file_name` (JSON).
-pub fn offer_download(file_name: &str, text: &str) -> Result<(), String> {
-    start(file_name, text).map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))
+/// The media type of Clientele's files.
+const JSON: &str = "application/json";
+
+/// Starts a download of `text` as `file_name`, a file of media type `mime`
+/// (`application/json`, `text/csv`).
+pub fn offer_download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    start(file_name, mime, text).map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))
 }
 
-fn start(file_name: &str, text: &str) -> Result<(), JsValue> {
+fn start(file_name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let anchor: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
@@ -45,7 +49,7 @@ pub fn download_workspace(store: AppStore) {
 pub fn download_export(store: AppStore, export: Export) -> Option<String> {
     let at = now();
     let name = export.file_name(at);
-    match offer_download(&name, &format::encode_export(&export, at)) {
+    match offer_download(&name, JSON, &format::encode_export(&export, at)) {
         Ok(()) => {
             let backup = export.kind == FileKind::Workspace
                 && export.personal_data == PersonalData::Included;
@@ -72,7 +76,7 @@ pub fn download_stored(store: AppStore, persistence: Persistence, key: &StorageK
     let result = match persistence.read_raw(key) {
         Ok(Some(text)) => {
             let readable = format::unpacked(&text).unwrap_or(std::borrow::Cow::Borrowed(&text));
-            offer_download(&file_name, &readable)
+            offer_download(&file_name, JSON, &readable)
         }
         Ok(None) => Err(crate::messages::NOTHING_STORED.to_owned()),
         Err(e) => Err(e.to_string()),

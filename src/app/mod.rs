@@ -4,6 +4,7 @@
 pub mod backup_reminder;
 pub mod banners;
 pub mod conflict_dialog;
+pub mod csv_export;
 pub mod currency_settings;
 pub mod data_page;
 pub mod download;

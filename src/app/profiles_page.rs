@@ -1,5 +1,6 @@
 //! The list of profiles: create, search as you type, filter, sort.
 
+use super::csv_export::CsvExport;
 use super::export_control::ExportControl;
 use super::keyed_list::{digest, snapshot_list};
 use super::route::{Route, go_to};
@@ -170,6 +171,7 @@ pub fn ProfilesPage() -> impl IntoView {
             </div>
             <p role="status" class="hint">{count_text}</p>
             <div class="toolbar">
+                <CsvExport ids=Callback::new(move |()| rows.with_untracked(|r| r.iter().map(|row| row.id).collect()))/>
                 <span class="hint">{move || format!("{} selected", selected_count())}</span>
                 <Show when=move || selected_count() != 0>
                     <ExportControl label="Export selected profiles" make=export_selected/>

@@ -370,6 +370,112 @@ fn typical_profile(id: &str, name: &str) -> Value {
 }
 
 #[tokio::test]
+async fn the_profiles_found_download_as_a_spreadsheet_that_imports_back_into_a_fresh_browser() {
+    const COMPANY: &str = "Kowalski Logistics";
+    let app = App::open("#/profiles").await;
+    let mut typical = typical_profile(&uuid(10), COMPANY);
+    // A text a spreadsheet would run as a formula, and a line break.
+    typical["industry"] = json!("=HYPERLINK(\"http://evil.example\")");
+    typical["loyalty_notes"] = json!("Referred two firms;\ngave a \"video\" testimonial.");
+    app.load_workspace(&workspace(vec![
+        typical.clone(),
+        bare_profile(&uuid(11), "Zeta Foods"),
+    ]))
+    .await;
+    app.wait_for_main_heading("Profiles").await;
+    // Only what the search finds goes in the file.
+    app.type_into("Search by company name", "kowalski").await;
+    app.wait_for(Role::Status, Name::Is("1 of 2 profiles"))
+        .await;
+    app.open_disclosure("Download as a spreadsheet (CSV)").await;
+    app.field("Semicolons and decimal commas (Excel in Polish and most European languages)")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    app.press("Download CSV").await;
+    let (name, text) = app.take_download().await;
+    assert!(
+        name.starts_with("clientele-profiles-") && name.ends_with(".csv"),
+        "{name}"
+    );
+    app.wait_for(
+        Role::Status,
+        Name::StartsWith("Downloaded clientele-profiles-"),
+    )
+    .await;
+    assert!(
+        text.starts_with("\u{feff}Company name;Web address;Industry;"),
+        "{text}"
+    );
+    assert!(text.contains(";\"'=HYPERLINK("), "no formula runs: {text}");
+    assert!(text.contains(";4250,5;"), "a decimal comma: {text}");
+    assert_eq!(
+        text.matches("\r\n").count(),
+        2,
+        "a header and one profile: {text}"
+    );
+
+    let fresh = App::open("#/data").await;
+    fresh
+        .upload("Choose files to import", &[app.last_download()])
+        .await;
+    fresh.wait_for_main_heading("Import a CSV file").await;
+    fresh
+        .wait_for(
+            Role::Status,
+            Name::StartsWith(
+                "1 new profiles, 0 profiles here updated, 0 rows skipped, 0 values not read",
+            ),
+        )
+        .await;
+    fresh.press("Continue to the import preview").await;
+    fresh.wait_for_main_heading("Import a file").await;
+    fresh.press("Import").await;
+    let fields = [
+        "name",
+        "status",
+        "website",
+        "industry",
+        "business_type",
+        "employees",
+        "revenue",
+        "currency",
+        "location",
+        "region",
+        "hq_phone",
+        "hq_email",
+        "customer_since",
+        "loyalty_notes",
+    ];
+    let wanted: Vec<Value> = fields.iter().map(|f| typical[*f].clone()).collect();
+    let contact = |p: &Value| {
+        let first = &p["people"][0];
+        ["name", "title", "email", "phone"].map(|f| first[f].clone())
+    };
+    fresh
+        .wait_until_stored("the profile is back as it was", |stored| {
+            let Some(back) = stored["data"]["profiles"].get(0) else {
+                return Err("no profile yet".into());
+            };
+            let read: Vec<Value> = fields.iter().map(|f| back[*f].clone()).collect();
+            let spend = back["monthly_spend"].as_str().map(str::to_owned);
+            if read == wanted
+                && contact(back) == contact(&typical)
+                && spend.as_deref() == Some("4250.5")
+            {
+                Ok(())
+            } else {
+                Err(format!("{read:?}, {:?}, {spend:?}", contact(back)))
+            }
+        })
+        .await;
+    app.assert_no_console_errors();
+    fresh.assert_no_console_errors();
+}
+
+#[tokio::test]
 async fn a_typical_profile_prints_on_one_a4_or_letter_page_without_the_app_around_it() {
     const COMPANY: &str = "Kowalski Logistics";
     let id = uuid(10);

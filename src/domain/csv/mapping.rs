@@ -216,6 +216,7 @@ impl Target {
                 "size",
             ],
             Target::Revenue => &[
+                "averageannualrevenue",
                 "annualrevenue",
                 "annualturnover",
                 "revenue",
@@ -228,6 +229,7 @@ impl Target {
                 "obroty",
             ],
             Target::YearlySpend => &[
+                "averageyearlyspend",
                 "yearlyspend",
                 "annualspend",
                 "spendperyear",
@@ -238,6 +240,7 @@ impl Target {
                 "spend",
             ],
             Target::MonthlySpend => &[
+                "averagemonthlyspend",
                 "monthlyspend",
                 "spendpermonth",
                 "monthlyrecurringrevenue",
@@ -274,6 +277,7 @@ impl Target {
                 "wojewodztwo",
             ],
             Target::HqPhone => &[
+                "headquartersphone",
                 "phone",
                 "phonenumber",
                 "companyphone",
@@ -286,6 +290,7 @@ impl Target {
                 "tel",
             ],
             Target::HqEmail => &[
+                "headquartersemail",
                 "email",
                 "emailaddress",
                 "companyemail",
@@ -307,6 +312,7 @@ impl Target {
                 "datapierwszejfaktury",
             ],
             Target::Notes => &[
+                "loyaltynotes",
                 "notes",
                 "note",
                 "description",
@@ -320,6 +326,7 @@ impl Target {
                 "komentarz",
             ],
             Target::ContactName => &[
+                "maincontactname",
                 "contactname",
                 "primarycontactname",
                 "primarycontact",
@@ -329,6 +336,7 @@ impl Target {
                 "imieinazwisko",
             ],
             Target::ContactTitle => &[
+                "maincontactjobtitle",
                 "contacttitle",
                 "jobtitle",
                 "title",
@@ -337,12 +345,14 @@ impl Target {
                 "funkcja",
             ],
             Target::ContactEmail => &[
+                "maincontactemail",
                 "contactemail",
                 "primarycontactemail",
                 "emailkontaktu",
                 "emailosobykontaktowej",
             ],
             Target::ContactPhone => &[
+                "maincontactphone",
                 "contactphone",
                 "primarycontactphone",
                 "mobilephone",

@@ -23,6 +23,7 @@
 use super::mapping::{MatchOn, Target};
 use super::parse::{CsvRow, Table};
 use super::values::{SlashOrder, domain_key, name_key, one_line, parse_date, parse_status};
+use super::write::unescape_formula;
 use crate::domain::input::{
     InputError, parse_count_span, parse_currency, parse_email, parse_money, parse_money_span,
     parse_website,
@@ -299,9 +300,15 @@ impl Columns {
     /// The trimmed cell of `target` in `row`, unless empty.
     fn cell<'r>(&self, row: &'r CsvRow, target: Target) -> Option<&'r str> {
         self.get(target)
-            .map(|column| row.cells[column].trim())
+            .map(|column| cell_text(&row.cells[column]))
             .filter(|cell| !cell.is_empty())
     }
+}
+
+/// A cell's text, trimmed, without the apostrophe a spreadsheet export put
+/// before a formula character (see [`super::write`]).
+fn cell_text(cell: &str) -> &str {
+    unescape_formula(cell.trim()).trim()
 }
 
 /// Writes a row's non-empty cells into its profile, reporting those that
@@ -321,7 +328,7 @@ fn apply_row(
         contact: None,
     };
     for &(column, target) in &columns.mapped {
-        let value = row.cells[column].trim();
+        let value = cell_text(&row.cells[column]);
         if value.is_empty() {
             continue;
         }

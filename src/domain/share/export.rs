@@ -246,7 +246,7 @@ impl Export {
 
 /// Removes what identifies people privately; names, titles and roles stay
 /// because a profile is about who decides.
-fn leave_out_personal_data(profile: &mut Profile) {
+pub fn leave_out_personal_data(profile: &mut Profile) {
     for person in &mut profile.people {
         person.birthday = None;
         person.phone.clear();
@@ -258,6 +258,11 @@ fn leave_out_personal_data(profile: &mut Profile) {
 /// `clientele-<words>-<date>.json`, the words made safe for every file
 /// system (lower case letters and digits joined by dashes, at most 40).
 pub fn file_name(words: &str, now: Timestamp) -> String {
+    file_name_as(words, now, "json")
+}
+
+/// [`file_name`] with the extension `extension` (`csv`).
+pub fn file_name_as(words: &str, now: Timestamp, extension: &str) -> String {
     let mut slug = String::new();
     for c in words.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
@@ -269,9 +274,9 @@ pub fn file_name(words: &str, now: Timestamp) -> String {
     let slug: String = slug.trim_end_matches('-').chars().take(40).collect();
     let slug = slug.trim_end_matches('-');
     if slug.is_empty() {
-        format!("clientele-{}.json", now.date_text())
+        format!("clientele-{}.{extension}", now.date_text())
     } else {
-        format!("clientele-{slug}-{}.json", now.date_text())
+        format!("clientele-{slug}-{}.{extension}", now.date_text())
     }
 }
 

@@ -1,0 +1,242 @@
+//! Profiles written as a CSV file for a spreadsheet: one row a profile, one
+//! column a field the CSV import reads ([`Target`]), headed by the field's
+//! name in the product's words, so that the file imports back with every
+//! column recognised.
+//!
+//! Written for spreadsheets as people open them: UTF-8 with a byte order
+//! mark (Excel then reads the letters right); commas, or semicolons and
+//! decimal commas as Polish Excel expects; and no cell that a spreadsheet
+//! would run as a formula.
+
+use super::Target;
+use crate::domain::input::{Span, span_text};
+use crate::domain::profile::Profile;
+use rust_decimal::Decimal;
+
+/// How cells are separated and numbers written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CsvStyle {
+    /// Commas between cells, a point before decimals (`1250.5`).
+    #[default]
+    Comma,
+    /// Semicolons between cells, a comma before decimals (`1250,5`), as
+    /// Excel set up for Polish (and most of Europe) opens them.
+    Semicolon,
+}
+
+impl CsvStyle {
+    fn separator(self) -> char {
+        match self {
+            Self::Comma => ',',
+            Self::Semicolon => ';',
+        }
+    }
+}
+
+/// Characters that make a spreadsheet read a cell as a formula when they
+/// start it. Such a cell is written after an apostrophe, which spreadsheets
+/// take as "text" and the CSV import drops ([`unescape_formula`]).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// `profiles` as a CSV file in `style`: a header row, then a row a profile.
+pub fn profiles_csv<'a>(
+    profiles: impl IntoIterator<Item = &'a Profile>,
+    style: CsvStyle,
+) -> String {
+    let mut out = String::from('\u{feff}');
+    let headers = Target::ALL.map(Target::label);
+    push_row(&mut out, headers.into_iter().map(str::to_owned), style);
+    for profile in profiles {
+        let cells = Target::ALL.map(|target| cell_of(profile, target, style));
+        push_row(&mut out, cells.into_iter(), style);
+    }
+    out
+}
+
+/// A cell as the import wrote it, without the apostrophe that kept a
+/// spreadsheet from reading it as a formula.
+pub fn unescape_formula(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
+}
+
+fn push_row(out: &mut String, cells: impl Iterator<Item = String>, style: CsvStyle) {
+    let separator = style.separator();
+    for (i, cell) in cells.enumerate() {
+        if i > 0 {
+            out.push(separator);
+        }
+        let cell = if cell.starts_with(FORMULA_STARTS) {
+            format!("'{cell}")
+        } else {
+            cell
+        };
+        if cell.contains([separator, '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&cell.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(&cell);
+        }
+    }
+    out.push_str("\r\n");
+}
+
+/// What `profile` holds for `target`, written as the import reads it back.
+fn cell_of(p: &Profile, target: Target, style: CsvStyle) -> String {
+    let number = |d: Decimal| number_text(d, style);
+    // The main contact: the first key person listed.
+    let contact = p.people.first();
+    match target {
+        Target::CompanyName => p.name.clone(),
+        Target::Website => p.website.clone().unwrap_or_default(),
+        Target::Industry => p.industry.clone(),
+        Target::BusinessType => p.business_type.clone(),
+        Target::Status => p.status.label().to_owned(),
+        Target::Employees => p
+            .employees
+            .map(|s| span_text(&s, |n| n.to_string()))
+            .unwrap_or_default(),
+        Target::Revenue => p
+            .revenue
+            .map(|s: Span<_>| span_text(&s, |m| number(m.amount())))
+            .unwrap_or_default(),
+        Target::YearlySpend => p
+            .yearly_spend
+            .map(|m| number(m.amount()))
+            .unwrap_or_default(),
+        Target::MonthlySpend => p
+            .monthly_spend
+            .map(|m| number(m.amount()))
+            .unwrap_or_default(),
+        Target::Currency => p.currency.clone(),
+        Target::Location => p.location.clone(),
+        Target::Region => p.region.clone(),
+        Target::HqPhone => p.hq_phone.clone(),
+        Target::HqEmail => p.hq_email.clone().unwrap_or_default(),
+        Target::CustomerSince => p.customer_since.map(|d| d.to_string()).unwrap_or_default(),
+        Target::Notes => p.loyalty_notes.clone(),
+        Target::ContactName => contact.map(|c| c.name.clone()).unwrap_or_default(),
+        Target::ContactTitle => contact.map(|c| c.title.clone()).unwrap_or_default(),
+        Target::ContactEmail => contact.and_then(|c| c.email.clone()).unwrap_or_default(),
+        Target::ContactPhone => contact.map(|c| c.phone.clone()).unwrap_or_default(),
+    }
+}
+
+/// `d` in plain digits with the style's decimal mark, never read back as
+/// another number: people write `1.250` for 1250, so three decimals get a
+/// fourth zero (`1.2500`).
+fn number_text(d: Decimal, style: CsvStyle) -> String {
+    let mut text = d.normalize().to_string();
+    if text
+        .split_once('.')
+        .is_some_and(|(_, fraction)| fraction.len() == 3)
+    {
+        text.push('0');
+    }
+    match style {
+        CsvStyle::Comma => text,
+        CsvStyle::Semicolon => text.replace('.', ","),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::csv::{MatchOn, guess_mapping, parse, read_rows};
+    use crate::domain::profile::{Person, Status};
+    use crate::domain::time::Timestamp;
+
+    fn acme() -> Profile {
+        let mut p = Profile::new(
+            "Acme; \"Best\" Sp. z o.o.".into(),
+            Timestamp::from_millis(0),
+        );
+        p.status = Status::Customer;
+        p.website = Some("https://acme.pl".into());
+        p.industry = "=Logistics".into();
+        p.employees = Some(Span::Range { low: 50, high: 100 });
+        p.revenue = Some(Span::Exact {
+            value: "1250000.125".parse().unwrap(),
+        });
+        p.yearly_spend = Some("222000.5".parse().unwrap());
+        p.currency = "PLN".into();
+        p.location = "Łódź".into();
+        p.hq_phone = "+48 22 123 45 67".into();
+        p.customer_since = Some("2019-03-01".parse().unwrap());
+        p.loyalty_notes = "Pays on time.\nRefers us.".into();
+        p.people.push(Person {
+            name: "Anna Nowak".into(),
+            title: "CFO".into(),
+            email: Some("anna@acme.pl".into()),
+            ..Person::default()
+        });
+        p
+    }
+
+    #[test]
+    fn a_profile_is_written_with_quotes_formulas_kept_out_and_the_styles_numbers() {
+        let text = profiles_csv([&acme()], CsvStyle::Semicolon);
+        let mut lines = text.split("\r\n");
+        assert_eq!(
+            lines.next().unwrap(),
+            "\u{feff}Company name;Web address;Industry;Type of business;Status;\
+             Number of employees;Average annual revenue;Average yearly spend;\
+             Average monthly spend;Currency;Location;Region;Headquarters phone;\
+             Headquarters e-mail;Customer since;Loyalty notes;Main contact: name;\
+             Main contact: job title;Main contact: e-mail;Main contact: phone"
+        );
+        // By hand: the name quoted (a separator and quotes), the industry
+        // and the phone after an apostrophe (a formula's first character),
+        // 1,250,000.125 with a fourth decimal so that it is not read as
+        // 1,250,000,125, decimal commas, the notes' line break quoted.
+        assert_eq!(
+            text.split_once("\r\n").unwrap().1,
+            "\"Acme; \"\"Best\"\" Sp. z o.o.\";https://acme.pl;'=Logistics;;Customer;\
+             50–100;1250000,1250;222000,5;;PLN;Łódź;;'+48 22 123 45 67;;2019-03-01;\
+             \"Pays on time.\nRefers us.\";Anna Nowak;CFO;anna@acme.pl;\r\n"
+        );
+        assert!(profiles_csv([&acme()], CsvStyle::Comma).contains(",1250000.1250,222000.5,"));
+    }
+
+    #[test]
+    fn profiles_written_in_either_style_import_back_as_they_were() {
+        let mut bare = Profile::new("Bare".into(), Timestamp::from_millis(0));
+        bare.status = Status::Prospect;
+        let written = [acme(), bare];
+        for style in [CsvStyle::Comma, CsvStyle::Semicolon] {
+            let table = parse(&profiles_csv(&written, style)).unwrap();
+            let mapping = guess_mapping(&table.headers);
+            assert_eq!(mapping, Target::ALL.map(Some), "every column is recognised");
+            let read = read_rows(
+                &table,
+                &mapping,
+                MatchOn::CompanyName,
+                &[],
+                Timestamp::from_millis(0),
+            );
+            assert!(read.errors.is_empty(), "{style:?}: {:?}", read.errors);
+            assert_eq!(read.profiles.len(), 2);
+            for (back, was) in read.profiles.iter().zip(&written) {
+                for target in Target::ALL {
+                    assert_eq!(
+                        cell_of(back, target, style),
+                        cell_of(was, target, style),
+                        "{style:?}: {}",
+                        target.label()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn only_an_apostrophe_before_a_formula_character_is_dropped() {
+        assert_eq!(unescape_formula("'=SUM(A1)"), "=SUM(A1)");
+        assert_eq!(unescape_formula("'+48 22"), "+48 22");
+        assert_eq!(unescape_formula("'s-Hertogenbosch"), "'s-Hertogenbosch");
+        assert_eq!(unescape_formula("O'Brien"), "O'Brien");
+    }
+}
