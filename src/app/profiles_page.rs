@@ -7,11 +7,13 @@ use super::route::{Route, go_to};
 use super::show_more::{ROWS_AT_A_TIME, ShowMore};
 use super::state::{now, use_app_store};
 use crate::domain::choice::Choice;
+use crate::domain::csv::{CsvStyle, profiles_csv};
 use crate::domain::currency::amount_text;
 use crate::domain::decimal::grouped;
 use crate::domain::profile::Status;
 use crate::domain::profile_list::{ProfileQuery, SortKey};
 use crate::domain::share::Export;
+use crate::domain::share::export::leave_out_personal_data;
 use crate::domain::{Profile, ProfileId};
 use leptos::prelude::*;
 
@@ -113,6 +115,17 @@ pub fn ProfilesPage() -> impl IntoView {
             }
         });
     };
+    let csv_of_rows = Callback::new(move |(style, leave_out): (CsvStyle, bool)| {
+        let ids: Vec<ProfileId> = rows.with_untracked(|r| r.iter().map(|row| row.id).collect());
+        store.workspace.with_untracked(|w| {
+            let mut profiles: Vec<Profile> =
+                w.profiles_of(&ids).into_iter().flatten().cloned().collect();
+            if leave_out {
+                profiles.iter_mut().for_each(leave_out_personal_data);
+            }
+            (profiles_csv(&profiles, style), profiles.len())
+        })
+    });
     let count_text = move || {
         let (matching, total) = (rows.with(Vec::len), total());
         let count = |n: usize| grouped(rust_decimal::Decimal::from(n));
@@ -171,7 +184,8 @@ pub fn ProfilesPage() -> impl IntoView {
             </div>
             <p role="status" class="hint">{count_text}</p>
             <div class="toolbar">
-                <CsvExport ids=Callback::new(move |()| rows.with_untracked(|r| r.iter().map(|row| row.id).collect()))/>
+                <CsvExport file="profiles" personal_data=true make=csv_of_rows
+                    hint="The profiles that match the search and filters, with the fields the CSV import reads, so the file imports back."/>
                 <span class="hint">{move || format!("{} selected", selected_count())}</span>
                 <Show when=move || selected_count() != 0>
                     <ExportControl label="Export selected profiles" make=export_selected/>

@@ -1,6 +1,7 @@
 //! The Perfect Prospect Model's results: the ranked list with tiers, the
 //! spread of scores, and the customers to reward and to review.
 
+use super::csv_export::CsvExport;
 use super::keyed_list::{digest, snapshot_list};
 use super::not_counted::NotCountedNote;
 use super::route::Route;
@@ -9,8 +10,9 @@ use super::show_more::{ROWS_AT_A_TIME, SIDE_ROWS_AT_A_TIME, ShowMore};
 use super::state::{now, today, use_app_store};
 use crate::domain::ModelId;
 use crate::domain::choice::Choice;
+use crate::domain::csv::{CsvStyle, ranking_csv};
 use crate::domain::id::ProfileId;
-use crate::domain::profile::Status;
+use crate::domain::profile::{Profile, Status};
 use crate::domain::scoring::{
     self, MISSING_RULE, REVIEW_RULE, RankFilter, Ranked, Tier, default_model,
 };
@@ -19,13 +21,7 @@ use rust_decimal::Decimal;
 
 /// A tier's letter, or a dash for no score.
 pub fn tier_text(tier: Option<Tier>) -> &'static str {
-    match tier {
-        Some(Tier::A) => "A",
-        Some(Tier::B) => "B",
-        Some(Tier::C) => "C",
-        Some(Tier::D) => "D",
-        None => "—",
-    }
+    tier.map_or("—", Tier::letter)
 }
 
 /// What one row of the ranked list shows.
@@ -186,6 +182,25 @@ pub fn ScoringPage() -> impl IntoView {
         })
     });
     let ranked_limit = RwSignal::new(ROWS_AT_A_TIME);
+    let csv_of_shown = Callback::new(move |(style, _): (CsvStyle, bool)| {
+        let (ranks, ids): (Vec<usize>, Vec<ProfileId>) =
+            shown.with_untracked(|rows| rows.iter().map(|r| (r.rank, r.profile)).unzip());
+        store.workspace.with_untracked(|w| {
+            let Some(model) = w.model() else {
+                return (String::new(), 0);
+            };
+            let rows: Vec<(usize, &Profile)> = ranks
+                .into_iter()
+                .zip(w.profiles_of(&ids))
+                .filter_map(|(rank, p)| Some((rank, p?)))
+                .collect();
+            let basis = scoring::Basis::of(w, today());
+            (
+                ranking_csv(model, rows.iter().copied(), &basis, style),
+                rows.len(),
+            )
+        })
+    });
     let scores = Signal::derive(move || {
         ranked.with(|all| all.iter().filter_map(|r| r.score()).collect::<Vec<_>>())
     });
@@ -253,6 +268,8 @@ pub fn ScoringPage() -> impl IntoView {
                     </div>
                     // Rows are laid out one by one (see `.long-list` in the style
                     // sheet), so the table's roles are stated.
+                    <CsvExport file="ranking" make=csv_of_shown
+                        hint="The companies of the ranked list that match the search and filters: rank, score, tier and the points (0 to 100) each criterion gives."/>
                     <table class="profile-table long-list ranked" role="table">
                         <thead role="rowgroup"><tr role="row">
                             <th role="columnheader" scope="col" class="number">"Rank"</th>

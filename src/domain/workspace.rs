@@ -206,6 +206,21 @@ impl Workspace {
         self.profiles.iter().find(|p| p.id == id)
     }
 
+    /// The profile of each of `ids`, in that order (`None` for an id not
+    /// here). One pass over the profiles, however many ids: a list of
+    /// thousands looked up one by one would take a pass each.
+    pub fn profiles_of(&self, ids: &[ProfileId]) -> Vec<Option<&Profile>> {
+        let at: std::collections::HashMap<uuid::Uuid, usize> = self
+            .profiles
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_uuid(), i))
+            .collect();
+        ids.iter()
+            .map(|id| at.get(&id.as_uuid()).map(|i| &self.profiles[*i]))
+            .collect()
+    }
+
     /// The profile with `id`, to change.
     pub fn profile_mut(&mut self, id: ProfileId) -> Option<&mut Profile> {
         self.profiles.iter_mut().find(|p| p.id == id)
@@ -359,6 +374,19 @@ mod tests {
 
     fn now() -> Timestamp {
         "2026-11-22T06:43:03Z".parse().unwrap()
+    }
+
+    #[test]
+    fn profiles_are_found_by_id_in_the_order_asked() {
+        let mut w = Workspace::new(now());
+        let a = w.add_profile("Acme", now()).unwrap();
+        let b = w.add_profile("Beta", now()).unwrap();
+        let names: Vec<Option<&str>> = w
+            .profiles_of(&[b, ProfileId::new(), a])
+            .into_iter()
+            .map(|p| p.map(|p| p.name.as_str()))
+            .collect();
+        assert_eq!(names, [Some("Beta"), None, Some("Acme")]);
     }
 
     #[test]

@@ -852,6 +852,34 @@ async fn changing_a_weight_changes_the_ranking_and_the_histogram_and_scores_surv
     wait_for_ranking(&app, &expected_after[1..2]).await;
     app.choose("Tier", "All").await;
     wait_for_ranking(&app, &[expected_after[1], expected_after[3]]).await;
+
+    // The ranked list as filtered downloads as a spreadsheet: rank, score,
+    // tier and each criterion's points.
+    app.open_disclosure("Download as a spreadsheet (CSV)").await;
+    app.press("Download CSV").await;
+    let (name, text) = app.take_download().await;
+    assert!(
+        name.starts_with("clientele-ranking-") && name.ends_with(".csv"),
+        "{name}"
+    );
+    let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
+    assert_eq!(lines.len(), 3, "a header and the two rows shown: {text}");
+    assert!(
+        lines[0].starts_with("\u{feff}Rank,Company,Status,Score,Tier,")
+            && lines[0].contains(",Ease of working with them (points),"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].starts_with("2,Cobalt Clinics,Customer,65.41,B,"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].starts_with("4,Amber Analytics,Customer,19.21,D,"),
+        "{}",
+        lines[2]
+    );
     app.assert_no_console_errors();
 }
 

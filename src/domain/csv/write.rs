@@ -11,6 +11,7 @@
 use super::Target;
 use crate::domain::input::{Span, span_text};
 use crate::domain::profile::Profile;
+use crate::domain::scoring::{Basis, Direction, ScoringModel, score};
 use rust_decimal::Decimal;
 
 /// How cells are separated and numbers written.
@@ -43,12 +44,56 @@ pub fn profiles_csv<'a>(
     profiles: impl IntoIterator<Item = &'a Profile>,
     style: CsvStyle,
 ) -> String {
+    let headers = Target::ALL.map(|t| t.label().to_owned()).to_vec();
+    let rows = profiles
+        .into_iter()
+        .map(|p| Target::ALL.map(|target| cell_of(p, target, style)).to_vec());
+    csv_text([headers].into_iter().chain(rows), style)
+}
+
+/// The ranked list as a CSV file in `style`: per profile of `ranked` (its
+/// place in the ranking, and the profile), its rank, name, status, score
+/// and tier under `model`, then the points (0 to 100, as judged) of each
+/// of the model's criteria, blank where it has no answer.
+pub fn ranking_csv<'a>(
+    model: &ScoringModel,
+    ranked: impl IntoIterator<Item = (usize, &'a Profile)>,
+    basis: &Basis,
+    style: CsvStyle,
+) -> String {
+    let mut headers: Vec<String> = ["Rank", "Company", "Status", "Score", "Tier"]
+        .map(str::to_owned)
+        .to_vec();
+    headers.extend(model.criteria.iter().map(|c| match c.direction {
+        Direction::TakesAway => format!("{} (points, takes value away)", c.name),
+        _ => format!("{} (points)", c.name),
+    }));
+    let rows = ranked.into_iter().map(|(rank, p)| {
+        let e = score(model, p, basis);
+        let mut row = vec![
+            rank.to_string(),
+            p.name.clone(),
+            p.status.label().to_owned(),
+            e.score.map(|s| number_text(s, style)).unwrap_or_default(),
+            e.tier.map(|t| t.letter().to_owned()).unwrap_or_default(),
+        ];
+        row.extend(model.criteria.iter().map(|c| {
+            e.contributions
+                .iter()
+                .find(|k| k.criterion == c.id)
+                .map(|k| number_text(k.points, style))
+                .unwrap_or_default()
+        }));
+        row
+    });
+    csv_text([headers].into_iter().chain(rows), style)
+}
+
+/// `rows` (the first one the headers) as a CSV file in `style`.
+fn csv_text(rows: impl Iterator<Item = Vec<String>>, style: CsvStyle) -> String {
     let mut out = String::from('\u{feff}');
-    let headers = Target::ALL.map(Target::label);
-    push_row(&mut out, headers.into_iter().map(str::to_owned), style);
-    for profile in profiles {
-        let cells = Target::ALL.map(|target| cell_of(profile, target, style));
-        push_row(&mut out, cells.into_iter(), style);
+    for row in rows {
+        push_row(&mut out, row.into_iter(), style);
     }
     out
 }
@@ -230,6 +275,58 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_ranked_list_gives_each_criterions_points_as_worked_out_by_hand() {
+        use crate::domain::id::{CriterionId, ModelId};
+        use crate::domain::scoring::{Answer, Criterion, CriterionKind, TierThresholds};
+        let criterion = |name: &str, weight: u32, direction| Criterion {
+            unknown_fields: Default::default(),
+            id: CriterionId::new(),
+            name: name.into(),
+            description: String::new(),
+            kind: CriterionKind::Rating {
+                unknown_fields: Default::default(),
+                meanings: Default::default(),
+            },
+            direction,
+            weight: Decimal::from(weight),
+        };
+        let (ease, custom) = (
+            criterion("Ease", 3, Direction::AddsValue),
+            criterion("Customization", 2, Direction::TakesAway),
+        );
+        let model = ScoringModel {
+            id: ModelId::new(),
+            name: "Test".into(),
+            created_at: Timestamp::from_millis(0),
+            criteria: vec![ease.clone(), custom.clone()],
+            tiers: TierThresholds::default(),
+            hard_rules: Vec::new(),
+            unknown_fields: Default::default(),
+        };
+        let mut rated = acme();
+        rated.answers.insert(ease.id, Answer::Rating(4));
+        rated.answers.insert(custom.id, Answer::Rating(2));
+        let unrated = Profile::new("Zeta".into(), Timestamp::from_millis(0));
+        let basis = Basis::one_currency("2026-12-01".parse().unwrap());
+        let text = ranking_csv(
+            &model,
+            [(1, &rated), (2, &unrated)],
+            &basis,
+            CsvStyle::Comma,
+        );
+        // By hand: ease 4 gives 75 points, customization 2 gives 25 (75
+        // earned, as it takes value away); the score is 75 × 3 ÷ 5 + 75 ×
+        // 2 ÷ 5 = 75, tier A. Zeta has no answer: no score, no tier.
+        assert_eq!(
+            text,
+            "\u{feff}Rank,Company,Status,Score,Tier,Ease (points),\
+             \"Customization (points, takes value away)\"\r\n\
+             1,\"Acme; \"\"Best\"\" Sp. z o.o.\",Customer,75,A,75,25\r\n\
+             2,Zeta,Prospect,,,,\r\n"
+        );
     }
 
     #[test]

@@ -378,6 +378,18 @@ pub enum Tier {
     D,
 }
 
+impl Tier {
+    /// The tier's letter, as shown.
+    pub fn letter(self) -> &'static str {
+        match self {
+            Tier::A => "A",
+            Tier::B => "B",
+            Tier::C => "C",
+            Tier::D => "D",
+        }
+    }
+}
+
 /// The lowest score of tiers A, B and C; anything lower is D.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TierThresholds {
