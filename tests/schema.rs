@@ -466,6 +466,7 @@ fn the_whole_workspace_file_really_holds_every_field() {
         "referral_count",
         "testimonial",
         "loyalty_notes",
+        "needs",
         "financial",
         "opportunities",
         "competitors",

@@ -188,6 +188,7 @@ fn OnePage(
                         <dt>"Referred us"</dt><dd>{referred}</dd>
                         <dt>"Testimonial"</dt><dd>{answer(p.testimonial)}</dd>
                         <dt>"Loyalty"</dt><dd>{or_unknown(&p.loyalty_notes)}</dd>
+                        <dt>"Needs and wishes"</dt><dd class="pre">{or_unknown(&p.needs)}</dd>
                     </dl>
                 </section>
                 <section aria-labelledby="op-financial">

@@ -488,6 +488,10 @@ pub struct Profile {
     /// Notes on loyalty.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub loyalty_notes: String,
+    /// What the customer needs and wishes for, in the team's words: what
+    /// sales should answer in the sales process (seed 002).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub needs: String,
     /// Financial condition.
     #[serde(default, skip_serializing_if = "is_default")]
     pub financial: Financial,
@@ -584,6 +588,7 @@ impl Profile {
             referral_count: None,
             testimonial: YesNoUnknown::Unknown,
             loyalty_notes: String::new(),
+            needs: String::new(),
             financial: Financial::default(),
             opportunities: Vec::new(),
             competitors: Vec::new(),

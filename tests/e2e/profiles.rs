@@ -131,7 +131,7 @@ async fn invalid_fields(app: &App) -> Vec<String> {
 }
 
 #[tokio::test]
-async fn a_profile_with_people_an_address_and_a_plan_is_kept_found_and_shown_on_one_page() {
+async fn a_profile_with_people_needs_and_a_plan_is_kept_found_and_shown_on_one_page() {
     const COMPANY: &str = "Kowalski Logistics";
     const ADDRESS: &str = "ul. Prosta 20, 00-850 Warszawa";
     const STEP: &str = "Send the renewal offer";
@@ -150,6 +150,8 @@ async fn a_profile_with_people_an_address_and_a_plan_is_kept_found_and_shown_on_
     app.type_into("Average spend per month", "4 250,50").await;
     app.type_into("Cost to serve per year", "30 000").await;
     app.type_into("Cost to win per year", "5000").await;
+    app.type_into("Needs and wishes", "Next-day delivery to 40 shops")
+        .await;
 
     app.press("Add address").await;
     wait_until_focused(&app, "Address label").await;
@@ -185,6 +187,7 @@ async fn a_profile_with_people_an_address_and_a_plan_is_kept_found_and_shown_on_
             "monthly_spend": "4250.50",
             "cost_to_serve": "30000",
             "cost_to_win": "5000",
+            "needs": "Next-day delivery to 40 shops",
         });
         for (key, value) in expected.as_object().unwrap() {
             if &p[key] != value {
@@ -247,6 +250,7 @@ async fn a_profile_with_people_an_address_and_a_plan_is_kept_found_and_shown_on_
         ("Cost to win", "5,000"),
         // 51,006 spent with us, less 30,000 to serve and 5,000 to win them.
         ("Profitability", "16,006"),
+        ("Needs and wishes", "Next-day delivery to 40 shops"),
     ];
     for (term, expected) in facts {
         assert_eq!(
@@ -338,6 +342,7 @@ fn typical_profile(id: &str, name: &str) -> Value {
         "referral_count": 2,
         "testimonial": "yes",
         "loyalty_notes": "Referred two logistics firms in 2024; gave a video testimonial.",
+        "needs": "Next-day delivery to every depot; one invoice a month for all sites.",
         "financial": {
             "rating": "stable",
             "note": "Revenue grew 8% last year; new warehouse financed by a bank loan.",

@@ -198,6 +198,7 @@ pub fn sample_workspace() -> Workspace {
     p.referral_count = Some(2);
     p.testimonial = YesNoUnknown::Yes;
     p.loyalty_notes = "Renewed the managed-services contract twice without a tender.".into();
+    p.needs = "Backup they can prove to their auditors; one invoice for all sites.".into();
     p.financial.rating = FinancialRating::Strong;
     p.financial.note = "Profitable for five years; new plant financed from cash.".into();
     p.financial.as_of = Some(date(2026, 6, 30));

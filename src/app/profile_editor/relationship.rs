@@ -1,4 +1,5 @@
-//! Loyalty (referrals, testimonials) and financial condition.
+//! Loyalty (referrals, testimonials), needs and wishes, and financial
+//! condition.
 
 use super::access::ProfileAccess;
 use super::parse;
@@ -6,7 +7,8 @@ use crate::app::fields::{CheckedInput, ChoiceInput, TextInput};
 use crate::domain::Profile;
 use leptos::prelude::*;
 
-/// Referrals, testimonials and loyalty notes.
+/// Referrals, testimonials, loyalty notes, and the customer's needs and
+/// wishes.
 #[component]
 pub fn RelationshipSection(
     /// The profile being edited.
@@ -28,6 +30,9 @@ pub fn RelationshipSection(
             <TextInput label="Loyalty notes" id="rel-notes" multiline=true
                 value=profile.get(|p| p.loyalty_notes.clone())
                 on_change=profile.set(|p, v| p.loyalty_notes = v) />
+            <TextInput label="Needs and wishes" id="rel-needs" multiline=true
+                value=profile.get(|p| p.needs.clone())
+                on_change=profile.set(|p, v| p.needs = v) />
         </section>
     }
 }

@@ -169,6 +169,7 @@ pub fn field_label(key: &str) -> String {
         "referral_count" => "Referrals",
         "testimonial" => "Gave a testimonial",
         "loyalty_notes" => "Loyalty notes",
+        "needs" => "Needs and wishes",
         "financial" => "Financial condition",
         "action_plan" => "Action plan",
         "log" => "Update log",
