@@ -86,12 +86,13 @@ fn the_example_file_as_older_versions_wrote_it_opens_as_the_same_workspace() {
         // The same records; the migration gave them versions besides.
         let mut records_only = migrated.clone();
         records_only.versions.clear();
-        // Cost to win is new in schema 5: older files never hold it.
+        // Cost to win is new in schema 5, and needs later: older files
+        // never hold them.
         let mut current = decode_workspace(&current).unwrap();
-        current
-            .profiles
-            .iter_mut()
-            .for_each(|p| p.cost_to_win = None);
+        current.profiles.iter_mut().for_each(|p| {
+            p.cost_to_win = None;
+            p.needs.clear();
+        });
         // Nor the worksheets' own column labels: a column without one is
         // headed by its position ("Client #2"), as before.
         for worksheet in &mut current.worksheets {

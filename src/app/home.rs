@@ -5,6 +5,7 @@ use super::route::Route;
 use super::state::{today, use_app_store};
 use crate::domain::attention::{BIRTHDAY_WINDOW_DAYS, attention};
 use crate::domain::input::parse_bounded;
+use crate::domain::workspace::Settings;
 use leptos::prelude::*;
 
 /// Items shown in each list until the user asks for all of them.
@@ -49,10 +50,11 @@ pub fn Home() -> impl IntoView {
     let found = Memo::new(move |_| {
         store
             .workspace
-            .with(|w| attention(&w.profiles, today(), w.settings.review_every_days))
+            .with(|w| attention(&w.profiles, today(), w.settings.periods()))
     });
     let has_profiles = move || store.workspace.with(|w| !w.profiles.is_empty());
-    let (all_overdue, all_birthdays, all_reviews) = (
+    let (all_overdue, all_birthdays, all_reviews, all_financials) = (
+        RwSignal::new(false),
         RwSignal::new(false),
         RwSignal::new(false),
         RwSignal::new(false),
@@ -105,7 +107,8 @@ pub fn Home() -> impl IntoView {
             </section>
             <section aria-labelledby="review-heading">
                 <h2 id="review-heading">"Profiles due for review"</h2>
-                <ReviewPeriod/>
+                <PeriodField id="review-days" label="Review each profile every (days)" max=3650
+                    read=|s| s.review_every_days write=|s, n| s.review_every_days = n />
                 {move || {
                     let total = found.with(|f| f.reviews.len());
                     let list = found.with(|f| f.reviews[..shown(total, all_reviews.get())].to_vec());
@@ -119,28 +122,57 @@ pub fn Home() -> impl IntoView {
                     </ul> <ShowAll total all=all_reviews noun="profiles due for review"/> }.into_any()
                 }}
             </section>
+            <section aria-labelledby="financials-heading">
+                <h2 id="financials-heading">"Financial information to update"</h2>
+                <PeriodField id="financial-months" label="Update financial information older than (months)" max=120
+                    read=|s| s.financial_update_months write=|s, n| s.financial_update_months = n />
+                {move || {
+                    let total = found.with(|f| f.financials.len());
+                    let list = found.with(|f| f.financials[..shown(total, all_financials.get())].to_vec());
+                    if list.is_empty() { return view! { <p>"No customer's or prospect's financial information is that old."</p> }.into_any(); }
+                    view! { <ul class="attention">
+                        {list.into_iter().map(|f| {
+                            let age = if f.months_old == 1 { "1 month old".to_owned() } else { format!("{} months old", f.months_old) };
+                            view! { <li><a href=Route::EditProfile(f.profile).href()>{f.company}</a>
+                                <span class="meta">{format!(" · as of {} ({age})", f.as_of)}</span></li> }
+                        }).collect_view()}
+                    </ul> <ShowAll total all=all_financials noun="profiles with old financial information"/> }.into_any()
+                }}
+            </section>
         </Show>
     }
 }
 
-/// The number of days after which a profile is due for review.
+/// A whole number of the workspace's settings, such as the days after
+/// which a profile is due for review; refused text stays in the field with
+/// the reason beside it.
 #[component]
-fn ReviewPeriod() -> impl IntoView {
+fn PeriodField(
+    /// The element id.
+    id: &'static str,
+    /// The visible label, with its unit.
+    label: &'static str,
+    /// The largest number allowed (the smallest is 1).
+    max: i64,
+    /// Reads the setting.
+    read: fn(&Settings) -> u32,
+    /// Writes the setting.
+    write: fn(&mut Settings, u32),
+) -> impl IntoView {
     let store = use_app_store();
     let typed = RwSignal::new(
         store
             .workspace
-            .with_untracked(|w| w.settings.review_every_days.to_string()),
+            .with_untracked(|w| read(&w.settings).to_string()),
     );
     let error = RwSignal::new(None::<String>);
+    let error_id = format!("{id}-error");
     let on_input = move |ev| {
         let text = event_target_value(&ev);
-        match parse_bounded(&text, 1, 3650) {
+        match parse_bounded(&text, 1, max) {
             Ok(Some(n)) => {
                 error.set(None);
-                store
-                    .workspace
-                    .update(|w| w.settings.review_every_days = n as u32);
+                store.workspace.update(|w| write(&mut w.settings, n as u32));
             }
             Ok(None) => error.set(Some(crate::domain::input::InputError::Required.to_string())),
             Err(e) => error.set(Some(e.to_string())),
@@ -149,12 +181,12 @@ fn ReviewPeriod() -> impl IntoView {
     };
     view! {
         <div class="field inline">
-            <label for="review-days">"Review each profile every (days)"</label>
-            <input id="review-days" type="text" inputmode="numeric" size="4" prop:value=move || typed.get()
+            <label for=id>{label}</label>
+            <input id=id type="text" inputmode="numeric" size="4" prop:value=move || typed.get()
                 on:input=on_input disabled=move || !store.is_editable()
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
-                aria-describedby="review-days-error" />
-            <p id="review-days-error" class="field-error" aria-live="polite">{move || error.get()}</p>
+                aria-describedby=error_id.clone() />
+            <p id=error_id class="field-error" aria-live="polite">{move || error.get()}</p>
         </div>
     }
 }

@@ -1,9 +1,10 @@
 //! What needs attention across all profiles: reviews due, birthdays coming
-//! up, and action steps past their due date.
+//! up, action steps past their due date, and financial information to
+//! update.
 
 use super::date::Date;
 use super::id::{PersonId, ProfileId, StepId};
-use super::profile::Profile;
+use super::profile::{Profile, Status};
 use crate::domain::sorting::sort_with;
 
 /// How many days ahead upcoming birthdays are listed.
@@ -58,6 +59,19 @@ pub struct OverdueStep {
     pub due: Date,
 }
 
+/// A profile whose financial information is older than the set age.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FinancialUpdate {
+    /// The profile.
+    pub profile: ProfileId,
+    /// Its company name.
+    pub company: String,
+    /// When the information was current.
+    pub as_of: Date,
+    /// Whole months since then.
+    pub months_old: u32,
+}
+
 /// Everything that needs attention on `today`, each list soonest or most
 /// urgent first.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -68,14 +82,48 @@ pub struct Attention {
     pub birthdays: Vec<UpcomingBirthday>,
     /// Overdue action steps, oldest first.
     pub overdue: Vec<OverdueStep>,
+    /// Customers and prospects whose financial information is older than
+    /// the set age, oldest first. Former customers are left out.
+    pub financials: Vec<FinancialUpdate>,
 }
 
-/// Works out what needs attention on `today` when profiles are to be
-/// reviewed every `review_every_days` days.
-pub fn attention(profiles: &[Profile], today: Date, review_every_days: u32) -> Attention {
+/// How often things come due: the workspace's settings for [`attention`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Periods {
+    /// A profile is due for review after this many days.
+    pub review_every_days: u32,
+    /// Financial information needs an update after this many months.
+    pub financial_update_months: u32,
+}
+
+/// Whole months from `from` to `to` (0 when `to` is not later): 30 June to
+/// 29 July is 0, to 30 July is 1.
+pub fn months_between(from: Date, to: Date) -> u32 {
+    let months = (i64::from(to.year()) * 12 + i64::from(to.month()))
+        - (i64::from(from.year()) * 12 + i64::from(from.month()))
+        - i64::from(to.day() < from.day());
+    u32::try_from(months).unwrap_or(0)
+}
+
+/// Works out what needs attention on `today` with the workspace's
+/// `periods`.
+pub fn attention(profiles: &[Profile], today: Date, periods: Periods) -> Attention {
     let mut found = Attention::default();
     for profile in profiles {
-        let due = profile.review_due_on(review_every_days);
+        if let Some(as_of) = profile.financial.as_of
+            && profile.status != Status::FormerCustomer
+        {
+            let months_old = months_between(as_of, today);
+            if months_old >= periods.financial_update_months {
+                found.financials.push(FinancialUpdate {
+                    profile: profile.id,
+                    company: profile.name.clone(),
+                    as_of,
+                    months_old,
+                });
+            }
+        }
+        let due = profile.review_due_on(periods.review_every_days);
         if due <= today {
             found.reviews.push(ReviewDue {
                 profile: profile.id,
@@ -124,6 +172,9 @@ pub fn attention(profiles: &[Profile], today: Date, review_every_days: u32) -> A
     sort_with(&mut found.overdue, |a, b| {
         a.due.cmp(&b.due).then(a.company.cmp(&b.company))
     });
+    sort_with(&mut found.financials, |a, b| {
+        a.as_of.cmp(&b.as_of).then(a.company.cmp(&b.company))
+    });
     found
 }
 
@@ -136,6 +187,57 @@ mod tests {
 
     fn d(text: &str) -> Date {
         text.parse().unwrap()
+    }
+
+    /// Reviews every `days` days, financial updates after a year.
+    fn review_every(days: u32) -> Periods {
+        Periods {
+            review_every_days: days,
+            financial_update_months: 12,
+        }
+    }
+
+    #[test]
+    fn months_are_counted_whole() {
+        assert_eq!(months_between(d("2026-06-30"), d("2026-07-29")), 0);
+        assert_eq!(months_between(d("2026-06-30"), d("2026-07-30")), 1);
+        assert_eq!(months_between(d("2025-12-01"), d("2026-12-01")), 12);
+        assert_eq!(months_between(d("2026-12-01"), d("2025-12-01")), 0);
+    }
+
+    #[test]
+    fn financial_information_older_than_the_set_age_is_listed_oldest_first() {
+        let dated = |name: &str, as_of: &str, status: Status| {
+            let mut p = profile(name, "2020-01-01");
+            p.status = status;
+            p.financial.as_of = Some(d(as_of));
+            p
+        };
+        let profiles = [
+            dated("Year old", "2025-12-05", Status::Customer),
+            dated("Fresh", "2026-06-30", Status::Customer),
+            dated("Older", "2024-03-31", Status::Prospect),
+            dated("Gone", "2020-01-01", Status::FormerCustomer),
+            profile("Undated", "2020-01-01"),
+        ];
+        let on = |months| {
+            let periods = Periods {
+                review_every_days: 9999,
+                financial_update_months: months,
+            };
+            attention(&profiles, d("2026-12-05"), periods)
+                .financials
+                .into_iter()
+                .map(|f| (f.company, f.months_old))
+                .collect::<Vec<_>>()
+        };
+        // 2024-03-31 to 2026-12-05: 32 whole months; 2025-12-05: 12.
+        assert_eq!(
+            on(12),
+            [("Older".to_owned(), 32), ("Year old".to_owned(), 12)]
+        );
+        assert_eq!(on(13), [("Older".to_owned(), 32)]);
+        assert_eq!(on(5).len(), 3, "Fresh is 5 months old");
     }
 
     fn profile(name: &str, created: &str) -> Profile {
@@ -161,7 +263,11 @@ mod tests {
         stale.last_reviewed = Some(d("2026-01-01"));
         let never = profile("Never", "2026-08-24");
         let fresh = profile("Fresh", "2026-11-20");
-        let found = attention(&[reviewed, stale, never, fresh], d("2026-11-22"), 90);
+        let found = attention(
+            &[reviewed, stale, never, fresh],
+            d("2026-11-22"),
+            review_every(90),
+        );
         let names: Vec<_> = found
             .reviews
             .iter()
@@ -179,7 +285,7 @@ mod tests {
             person("Late", 1, 22, None),
             person("Past", 12, 19, None),
         ];
-        let found = attention(&[p], d("2026-12-20"), 9999);
+        let found = attention(&[p], d("2026-12-20"), review_every(9999));
         let listed: Vec<_> = found
             .birthdays
             .iter()
@@ -198,7 +304,7 @@ mod tests {
     fn a_29_february_birthday_shows_on_28_february_in_a_common_year() {
         let mut p = profile("Acme", "2026-01-01");
         p.people = vec![person("Leap", 2, 29, Some(1984))];
-        let found = attention(&[p], d("2027-02-15"), 9999);
+        let found = attention(&[p], d("2027-02-15"), review_every(9999));
         assert_eq!(found.birthdays[0].on, d("2027-02-28"));
         assert_eq!(found.birthdays[0].turns, Some(43));
     }
@@ -221,7 +327,7 @@ mod tests {
             step("Call CFO", "2026-11-05", false),
             step("Future", "2026-12-01", false),
         ];
-        let found = attention(&[a, b], d("2026-11-22"), 9999);
+        let found = attention(&[a, b], d("2026-11-22"), review_every(9999));
         let listed: Vec<_> = found
             .overdue
             .iter()

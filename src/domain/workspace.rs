@@ -92,6 +92,14 @@ pub struct Settings {
     /// A profile not reviewed for this many days is listed as needing attention.
     #[serde(default = "default_review_days")]
     pub review_every_days: u32,
+    /// Financial information older than this many months is listed as
+    /// needing an update (seed 002: keep the customer's financial condition
+    /// current).
+    #[serde(
+        default = "default_financial_months",
+        skip_serializing_if = "is_default_financial_months"
+    )]
+    pub financial_update_months: u32,
     /// The currency money is compared and added up in; empty until chosen,
     /// and then the one most profiles use counts.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -111,11 +119,26 @@ fn default_review_days() -> u32 {
     DEFAULT_REVIEW_DAYS
 }
 
+/// Default age, in months, after which financial information needs an
+/// update: a year, the cycle of annual reports.
+pub const DEFAULT_FINANCIAL_MONTHS: u32 = 12;
+
+fn default_financial_months() -> u32 {
+    DEFAULT_FINANCIAL_MONTHS
+}
+
+// Left out when it is the default: files from before it existed, and files
+// that keep the default, read and write the same.
+fn is_default_financial_months(months: &u32) -> bool {
+    *months == DEFAULT_FINANCIAL_MONTHS
+}
+
 impl Default for Settings {
     fn default() -> Self {
         Self {
             unknown_fields: Default::default(),
             review_every_days: DEFAULT_REVIEW_DAYS,
+            financial_update_months: DEFAULT_FINANCIAL_MONTHS,
             reporting_currency: String::new(),
             exchange_rates: Vec::new(),
         }
@@ -127,6 +150,14 @@ fn default_name() -> String {
 }
 
 impl Settings {
+    /// How often things come due, for [`crate::domain::attention::attention`].
+    pub fn periods(&self) -> crate::domain::attention::Periods {
+        crate::domain::attention::Periods {
+            review_every_days: self.review_every_days,
+            financial_update_months: self.financial_update_months,
+        }
+    }
+
     /// Replaces the rates with `rates`, as typed. A currency that had a
     /// rate keeps the fields a newer Clientele wrote into it.
     pub fn replace_rates(&mut self, mut rates: Vec<ExchangeRate>) {

@@ -660,6 +660,58 @@ async fn home_lists_overdue_steps_and_upcoming_birthdays_with_links_to_their_pro
 }
 
 #[tokio::test]
+async fn home_lists_financial_information_older_than_the_age_the_team_chooses() {
+    const OLD: &str = "Baltic Fisheries";
+    const RECENT: &str = "Quiet Harbour";
+    let app = App::open("#/").await;
+    // About 13 and 7 months ago, in the browser's own calendar.
+    let (thirteen_months, _) = browser_dates(&app, 400, &[]).await;
+    let (seven_months, _) = browser_dates(&app, 215, &[]).await;
+    let dated = |n: u32, name: &str, as_of: &str| {
+        let mut p = bare_profile(&uuid(n), name);
+        p["financial"] = json!({"rating": "stable", "as_of": as_of});
+        p
+    };
+    app.load_workspace(&workspace(vec![
+        dated(30, OLD, &thirteen_months),
+        dated(31, RECENT, &seven_months),
+    ]))
+    .await;
+    app.wait_for_main_heading("Home").await;
+    // Older than a year, by default.
+    let section = "Financial information to update";
+    let listed = wait_for_section_with(&app, section, &[OLD, "13 months old"]).await;
+    let text = listed.text().await.unwrap();
+    assert!(!text.contains(RECENT), "{text}");
+
+    let age = "Update financial information older than (months)";
+    app.type_into(age, "0").await;
+    app.wait_for_refusal(age, "Type a whole number from 1 to 120")
+        .await;
+    app.type_into(age, "6").await;
+    wait_for_section_with(&app, section, &[OLD, RECENT, "7 months old"]).await;
+    app.wait_until_stored("the age is kept", |stored| {
+        match stored["data"]["settings"]["financial_update_months"].as_u64() {
+            Some(6) => Ok(()),
+            other => Err(format!("stored: {other:?}")),
+        }
+    })
+    .await;
+    app.reload().await;
+    app.wait_for_main_heading("Home").await;
+    let listed = wait_for_section_with(&app, section, &[OLD, RECENT]).await;
+    // Each links to the editor, where the financial condition is updated.
+    app.find_in(&listed, Role::Link, Name::Is(OLD))
+        .await
+        .expect("the profile is linked")
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_main_heading(&format!("Edit {OLD}")).await;
+    app.assert_no_console_errors();
+}
+
+#[tokio::test]
 async fn a_deleted_profile_can_be_brought_back_with_undo() {
     const COMPANY: &str = "Kowalski Logistics";
     let id = uuid(30);
