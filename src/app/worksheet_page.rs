@@ -1,12 +1,14 @@
 //! One ICP worksheet: the chart of top customers, the ideal profile derived
 //! from it, and the fit check.
 
+use super::csv_export::CsvExport;
 use super::export_control::ExportControl;
 use super::fields::{ChoiceInput, try_edit};
 use super::ideal_profile::{FitCheck, IdealProfileView};
 use super::keyed_list::{digest, snapshot_list};
 use super::route::{Route, go_to};
 use super::state::{AppStore, today, use_app_store};
+use crate::domain::csv::{CsvStyle, chart_csv};
 use crate::domain::currency::{Basis, amount_text};
 use crate::domain::icp::{ChartRow, ColumnSource, ColumnView, Worksheet};
 use crate::domain::input::InputError;
@@ -97,15 +99,21 @@ pub fn WorksheetPage(
                         label="Export worksheet"
                         make=Callback::new(move |()| store.workspace.with_untracked(|w| Export::worksheet(w, id, today())))
                     />
+                    <CsvExport file="icp-chart" make=Callback::new(move |(style, _): (CsvStyle, bool)| {
+                        let columns = store.workspace.with_untracked(|w| {
+                            w.worksheet(id).map(|s| s.column_views(&w.profiles, &Basis::of(w, today())))
+                        }).unwrap_or_default();
+                        (chart_csv(&columns, !hide_names.get_untracked(), style), ChartRow::ALL.len())
+                    }) hint="The chart as shown: a row per chart row, a column per customer." />
                     <button type="button" class="secondary" disabled=locked on:click=delete>"Delete worksheet"</button>
                     <a href=Route::Worksheets.href()>"All worksheets"</a>
                 </p>
             </div>
             <p class="field no-print">
                 <label>
-                    <input type="checkbox" aria-label="Hide customer names when printing" prop:checked=move || hide_names.get()
+                    <input type="checkbox" aria-label="Hide customer names when printing or downloading" prop:checked=move || hide_names.get()
                         on:change=move |ev| hide_names.set(event_target_checked(&ev)) />
-                    " Hide customer names when printing"
+                    " Hide customer names when printing or downloading"
                 </label>
             </p>
             <div class="field no-print">
@@ -288,8 +296,6 @@ fn Chart(
     // A column is redrawn when its source changes (linking re-reads the
     // values); a new heading (a label typed, a profile renamed) is not a
     // new column, so the label's field keeps focus.
-    // A column that changes what it shows from (linked or not) is drawn
-    // again.
     let column_key = |c: &ColumnView| (c.id.as_uuid(), digest(&c.source));
     view! {
         <section aria-labelledby="chart-heading" class="chart-section" class:hide-names-in-print=move || hide_names.get()>

@@ -682,7 +682,8 @@ async fn a_columns_own_label_stays_when_another_column_is_removed_and_after_a_re
     )
     .await;
     app.wait_for_field_value("Label of column 1", "BSP-1").await;
-    app.toggle("Hide customer names when printing").await;
+    app.toggle("Hide customer names when printing or downloading")
+        .await;
     let printed = squeezed(&pdf_text(&app, &app.print_pdf(PrintSize::A4).await).await);
     assert!(
         printed.contains("BSP-1") && !printed.contains(&squeezed(BALTIC)),
@@ -1026,7 +1027,8 @@ async fn a_worksheet_prints_on_one_page() {
     // For a chart shown outside the team, the names of linked customers can
     // be left out: every column prints as "Client #n", and no name is on
     // the page, not even in screen-reader labels.
-    app.toggle("Hide customer names when printing").await;
+    app.toggle("Hide customer names when printing or downloading")
+        .await;
     let printed = squeezed(&pdf_text(&app, &app.print_pdf(PrintSize::A4).await).await);
     for label in [
         "Client #1",
@@ -1045,6 +1047,22 @@ async fn a_worksheet_prints_on_one_page() {
             !printed.contains(&squeezed(name)),
             "{name:?} is printed; the page reads {printed:?}"
         );
+    }
+    // The chart downloads as a spreadsheet the same way: a row per chart
+    // row, the columns headed by their labels.
+    app.open_disclosure("Download as a spreadsheet (CSV)").await;
+    app.press("Download CSV").await;
+    let (name, text) = app.take_download().await;
+    assert!(name.starts_with("clientele-icp-chart-"), "{name}");
+    assert!(
+        text.starts_with(
+            "\u{feff}Ideal Customer Profile chart,Client #1,Client #2,Client #3,Client #4,Client #5\r\n"
+        ),
+        "{text}"
+    );
+    assert_eq!(text.matches("\r\n").count(), 12, "11 chart rows: {text}");
+    for name in ["Northwind", "Baltic Shops", "Kowalski"] {
+        assert!(!text.contains(name), "{name:?} is in the file: {text}");
     }
     app.assert_no_console_errors();
 }

@@ -9,6 +9,7 @@
 //! would run as a formula.
 
 use super::Target;
+use crate::domain::icp::{ChartRow, ColumnView};
 use crate::domain::input::{Span, span_text};
 use crate::domain::profile::Profile;
 use crate::domain::scoring::{Basis, Direction, ScoringModel, score};
@@ -85,6 +86,34 @@ pub fn ranking_csv<'a>(
                 .unwrap_or_default()
         }));
         row
+    });
+    csv_text([headers].into_iter().chain(rows), style)
+}
+
+/// An ICP chart as a CSV file in `style`: a row per chart row, a column
+/// per chart column, headed by the customer's name or, without `names`,
+/// by the column's label ("Client #1").
+pub fn chart_csv(columns: &[ColumnView], names: bool, style: CsvStyle) -> String {
+    let mut headers = vec!["Ideal Customer Profile chart".to_owned()];
+    headers.extend(columns.iter().map(|c| {
+        if names {
+            c.heading.clone()
+        } else {
+            c.anonymous.clone()
+        }
+    }));
+    let rows = ChartRow::ALL.into_iter().map(|row| {
+        let mut cells = vec![row.label().to_owned()];
+        cells.extend(columns.iter().map(|c| {
+            let text = row.text(&c.values);
+            match style {
+                // Numbers are kept in plain digits: only the decimal mark
+                // changes.
+                CsvStyle::Semicolon if row.is_number() => text.replace('.', ","),
+                _ => text,
+            }
+        }));
+        cells
     });
     csv_text([headers].into_iter().chain(rows), style)
 }
@@ -326,6 +355,38 @@ mod tests {
              \"Customization (points, takes value away)\"\r\n\
              1,\"Acme; \"\"Best\"\" Sp. z o.o.\",Customer,75,A,75,25\r\n\
              2,Zeta,Prospect,,,,\r\n"
+        );
+    }
+
+    #[test]
+    fn a_chart_is_written_a_row_per_chart_row_with_names_or_labels() {
+        use crate::domain::icp::Worksheet;
+        let mut sheet = Worksheet::new("Top".into(), Timestamp::from_millis(0));
+        sheet.columns.truncate(2);
+        let typed = &mut sheet.columns[0].values;
+        ChartRow::Employees.set(typed, "50-100").unwrap();
+        ChartRow::Purchases.set(typed, "Backup\nHelpdesk").unwrap();
+        ChartRow::MonthlySpend.set(typed, "1250.5").unwrap();
+        let mut linked = acme();
+        linked.monthly_spend = Some("99.25".parse().unwrap());
+        sheet.columns[1].profile = Some(linked.id);
+        let basis = Basis::one_currency("2026-12-01".parse().unwrap());
+        let columns = sheet.column_views(&[linked], &basis);
+        let text = chart_csv(&columns, true, CsvStyle::Semicolon);
+        let lines: Vec<&str> = text.split("\r\n").collect();
+        assert_eq!(
+            lines[0],
+            "\u{feff}Ideal Customer Profile chart;Client #1;\"Acme; \"\"Best\"\" Sp. z o.o.\""
+        );
+        assert_eq!(lines[1], "# of employees;50–100;50–100");
+        assert_eq!(lines[7], "What do they purchase?;\"Backup\nHelpdesk\";");
+        // Amounts with a decimal comma.
+        assert_eq!(lines[8], "Average spent per month;1250,5;99,25");
+        assert_eq!(lines.len(), 13, "a header, 11 rows, and the end");
+        let anonymous = chart_csv(&columns, false, CsvStyle::Comma);
+        assert!(
+            anonymous.starts_with("\u{feff}Ideal Customer Profile chart,Client #1,Client #2\r\n"),
+            "{anonymous}"
         );
     }
 

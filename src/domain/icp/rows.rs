@@ -96,6 +96,18 @@ impl ChartRow {
 }
 
 impl ChartRow {
+    /// Whether the row holds numbers (counts, amounts, spans of them).
+    pub fn is_number(self) -> bool {
+        matches!(
+            self,
+            ChartRow::Employees
+                | ChartRow::Revenue
+                | ChartRow::Years
+                | ChartRow::MonthlySpend
+                | ChartRow::YearlySpend
+        )
+    }
+
     /// Whether the row is a yes / no / unknown answer rather than text.
     pub fn is_answer(self) -> bool {
         matches!(self, ChartRow::Referred | ChartRow::Testimonial)
