@@ -1,8 +1,10 @@
 //! What the reps answered: the round-1 tally and the round-2 results.
 
+use super::csv_export::CsvExport;
 use super::fields::locked;
 use super::route::{Route, go_to};
 use super::state::{now, use_app_store};
+use crate::domain::csv::{CsvStyle, survey_results_csv};
 use crate::domain::survey::TOP_CRITERIA;
 use crate::domain::survey::asked::{Asked, PROPOSAL_RULE, proposal_text};
 use crate::domain::survey::results::{
@@ -330,6 +332,10 @@ pub fn RoundTwoResults(
                     view! { <li>{format!("{}: weight {weight}{}", c.name, proposed.unwrap_or_default())}</li> }
                 }).collect_view()}
             </ul>
+            <CsvExport file="survey-results" make=Callback::new(move |(style, _): (CsvStyle, bool)| {
+                let text = found.with_untracked(|r| survey_results_csv(r, &weights(), &currency(), style));
+                (text, found.with_untracked(|r| r.criteria.len()))
+            }) hint="Per criterion: its weight from the round-1 votes, its ratings and agreement, or what the best customers look like." />
             <button type="button" disabled=move || locked() || found.with(|r| r.answers == 0) on:click=make_model>
                 "Make a scoring model from these results"
             </button>

@@ -357,6 +357,20 @@ async fn a_coordinator_runs_both_rounds_with_reps_by_file_and_gets_model_weights
     ] {
         assert!(listed.contains(proposed), "{proposed:?} in {listed}");
     }
+    // The results download as a spreadsheet, a row per criterion.
+    coordinator
+        .open_disclosure("Download as a spreadsheet (CSV)")
+        .await;
+    coordinator.press("Download CSV").await;
+    let (name, text) = coordinator.take_download().await;
+    assert!(name.starts_with("clientele-survey-results-"), "{name}");
+    for row in [
+        "Purchase frequency,25,3,4,0,4–4,High,\r\n",
+        "Ease of working with them,25,3,5,0,5–5,High,\r\n",
+        "Yearly spend,25,,,,,,\"Median 120,000 (80,000 to 200,000), 3 answers\"\r\n",
+    ] {
+        assert!(text.contains(row), "{row:?} in {text}");
+    }
     coordinator
         .press("Make a scoring model from these results")
         .await;

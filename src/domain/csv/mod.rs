@@ -21,4 +21,4 @@ pub use mapping::{MatchOn, Target, guess_mapping, header_key};
 pub use parse::{CsvError, CsvRow, Table, parse};
 pub use rows::{CellError, CsvOutcome, RowError, RowSkip, read_rows};
 pub use values::{SlashOrder, domain_key, name_key, parse_date, parse_status};
-pub use write::{CsvStyle, chart_csv, profiles_csv, ranking_csv};
+pub use write::{CsvStyle, chart_csv, profiles_csv, ranking_csv, survey_results_csv};

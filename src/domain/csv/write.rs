@@ -13,6 +13,9 @@ use crate::domain::icp::{ChartRow, ColumnView};
 use crate::domain::input::{Span, span_text};
 use crate::domain::profile::Profile;
 use crate::domain::scoring::{Basis, Direction, ScoringModel, score};
+use crate::domain::survey::SurveyCriterion;
+use crate::domain::survey::asked::Asked;
+use crate::domain::survey::results::RoundTwoResults;
 use rust_decimal::Decimal;
 
 /// How cells are separated and numbers written.
@@ -114,6 +117,68 @@ pub fn chart_csv(columns: &[ColumnView], names: bool, style: CsvStyle) -> String
             }
         }));
         cells
+    });
+    csv_text([headers].into_iter().chain(rows), style)
+}
+
+/// A survey's round-2 results as a CSV file in `style`: per criterion, the
+/// weight the round-1 votes give it (`weights`), its ratings (count, mean,
+/// spread, range, agreement) or, for another kind, what the best customers
+/// look like, amounts in `currency`.
+pub fn survey_results_csv(
+    results: &RoundTwoResults,
+    weights: &[(SurveyCriterion, u32)],
+    currency: &str,
+    style: CsvStyle,
+) -> String {
+    let headers = [
+        "Criterion",
+        "Weight",
+        "Ratings",
+        "Mean",
+        "Spread",
+        "Range",
+        "Agreement",
+        "What the best customers look like",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    let rows = results.criteria.iter().map(|c| {
+        let weight = weights
+            .iter()
+            .find(|(w, _)| w.id == c.criterion.id)
+            .map(|(_, w)| w.to_string())
+            .unwrap_or_default();
+        let asked = c.criterion.asked();
+        let rated = asked == Asked::Rating && c.ratings > 0;
+        let figure = |d: Decimal| {
+            if rated {
+                number_text(d, style)
+            } else {
+                String::new()
+            }
+        };
+        vec![
+            c.criterion.name.clone(),
+            weight,
+            if rated {
+                c.ratings.to_string()
+            } else {
+                String::new()
+            },
+            figure(c.mean),
+            figure(c.spread),
+            c.range
+                .filter(|_| rated)
+                .map(|(a, b)| format!("{a}–{b}"))
+                .unwrap_or_default(),
+            if rated {
+                c.agreement.label().to_owned()
+            } else {
+                String::new()
+            },
+            c.summary.text(asked, currency),
+        ]
     });
     csv_text([headers].into_iter().chain(rows), style)
 }

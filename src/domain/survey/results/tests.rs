@@ -127,6 +127,40 @@ fn the_same_customer_named_by_two_reps_is_one_row() {
 }
 
 #[test]
+fn the_results_download_as_a_spreadsheet_a_row_per_criterion() {
+    use crate::domain::csv::{CsvStyle, survey_results_csv};
+    use crate::domain::scoring::Direction;
+    let (mut ws, first, ids) = own_round_one(&["Ease", "Spend"]);
+    ws.set_criterion_kind(first, ids[1], "number:yearly_spend", Direction::AddsValue);
+    let two = ws.survey(first).unwrap().round_two(&ids, "PLN", now());
+    let mut ben = SurveyAnswer::new(&two, "Ben".into(), WorkspaceId::new());
+    for (i, (name, rating, spend)) in [("Acme", 5, "100"), ("Beta", 4, "200"), ("Gamma", 3, "600")]
+        .into_iter()
+        .enumerate()
+    {
+        ben.customers[i].name = name.into();
+        ben.rate(i, two.criteria[0].id, Some(rating)).unwrap();
+        ben.give(i, &two.criteria[1], spend).unwrap();
+    }
+    let r = results(&two, &[ben]);
+    let weights = [(two.criteria[0].clone(), 60), (two.criteria[1].clone(), 40)];
+    let text = survey_results_csv(&r, &weights, "PLN", CsvStyle::Semicolon);
+    let lines: Vec<&str> = text.split("\r\n").collect();
+    assert_eq!(
+        lines[0],
+        "\u{feff}Criterion;Weight;Ratings;Mean;Spread;Range;Agreement;What the best customers look like"
+    );
+    // By hand: 5, 4 and 3 have the mean 4 and the spread √(2 ÷ 3) = 0.82,
+    // under 1.25: medium agreement. The amounts' median is 200.
+    assert_eq!(lines[1], "Ease;60;3;4;0,82;3–5;Medium;");
+    assert_eq!(
+        lines[2],
+        "Spend;40;;;;;;Median 200 PLN (100 to 600), 3 answers"
+    );
+    assert_eq!(lines.len(), 4, "a header, two criteria, and the end");
+}
+
+#[test]
 fn what_makes_a_customer_great_is_gathered_in_each_reps_words() {
     let (_, s) = round_two();
     let mut ben = answer(
