@@ -3,6 +3,7 @@
 
 pub mod backup_reminder;
 pub mod banners;
+pub mod case_study_page;
 pub mod conflict_dialog;
 pub mod csv_export;
 pub mod currency_settings;
@@ -45,6 +46,7 @@ pub mod worksheet_page;
 pub mod worksheets_page;
 
 use banners::Banners;
+use case_study_page::CaseStudyPage;
 use data_page::DataPage;
 use header::Header;
 use home::Home;
@@ -92,9 +94,10 @@ pub fn App() -> impl IntoView {
             // The record shown comes first, so tabs and history entries of
             // two profiles can be told apart.
             let subject = match &route {
-                Route::Profile(id) | Route::EditProfile(id) | Route::ScoreExplanation(id) => {
-                    w.profile(*id).map(|p| p.name.clone())
-                }
+                Route::Profile(id)
+                | Route::EditProfile(id)
+                | Route::CaseStudy(id)
+                | Route::ScoreExplanation(id) => w.profile(*id).map(|p| p.name.clone()),
                 Route::Worksheet(id) => w.worksheet(*id).map(|s| s.name.clone()),
                 Route::Survey(id) => w.survey(*id).map(|s| s.title.clone()),
                 _ => None,
@@ -136,6 +139,7 @@ pub fn App() -> impl IntoView {
                 Route::Profiles => view! { <ProfilesPage/> }.into_any(),
                 Route::Profile(id) => view! { <ProfileView id/> }.into_any(),
                 Route::EditProfile(id) => view! { <ProfileEditor id/> }.into_any(),
+                Route::CaseStudy(id) => view! { <CaseStudyPage id/> }.into_any(),
                 Route::Worksheets => view! { <WorksheetsPage/> }.into_any(),
                 Route::Worksheet(id) => view! { <WorksheetPage id/> }.into_any(),
                 Route::Scoring => view! { <ScoringPage/> }.into_any(),

@@ -32,6 +32,7 @@ pub fn ProfileView(
         <Show when=move || profile.with(Option::is_some) fallback=|| view! { <MissingProfile/> }>
             <div class="toolbar no-print">
                 <a href=Route::EditProfile(id).href()>"Edit"</a>
+                <a href=Route::CaseStudy(id).href()>"Case study"</a>
                 <button type="button" class="secondary" on:click=|_| { let _ = window().print(); }>"Print"</button>
                 <ExportControl
                     label="Export profile"

@@ -17,6 +17,8 @@ pub enum Route {
     Profile(ProfileId),
     /// One profile's editor.
     EditProfile(ProfileId),
+    /// One profile as a case study for readers outside the company.
+    CaseStudy(ProfileId),
     /// The Ideal Customer Profile worksheets.
     Worksheets,
     /// One ICP worksheet.
@@ -70,6 +72,9 @@ impl Route {
             ["profiles", id, "edit"] if profile(id).is_some() => {
                 Self::EditProfile(profile(id).unwrap())
             }
+            ["profiles", id, "case-study"] if profile(id).is_some() => {
+                Self::CaseStudy(profile(id).unwrap())
+            }
             ["icp"] => Self::Worksheets,
             ["icp", id] if uuid(id).is_some() => {
                 Self::Worksheet(WorksheetId::from_uuid(uuid(id).unwrap()))
@@ -98,6 +103,7 @@ impl Route {
             Self::Profiles => "#/profiles".to_owned(),
             Self::Profile(id) => format!("#/profiles/{id}"),
             Self::EditProfile(id) => format!("#/profiles/{id}/edit"),
+            Self::CaseStudy(id) => format!("#/profiles/{id}/case-study"),
             Self::Worksheets => "#/icp".to_owned(),
             Self::Worksheet(id) => format!("#/icp/{id}"),
             Self::Scoring => "#/scoring".to_owned(),
@@ -119,6 +125,7 @@ impl Route {
             Self::Home => "Home",
             Self::Profiles | Self::Profile(_) => "Profiles",
             Self::EditProfile(_) => "Edit profile",
+            Self::CaseStudy(_) => "Case study",
             Self::Worksheets | Self::Worksheet(_) => "ICP worksheets",
             Self::Scoring | Self::ScoringModel | Self::RatingGrid | Self::ScoreExplanation(_) => {
                 "Scoring"
@@ -134,7 +141,7 @@ impl Route {
     /// Whether the navigation entry `self` covers the screen `current`.
     pub fn covers(&self, current: &Route) -> bool {
         match (self, current) {
-            (Self::Profiles, Self::Profile(_) | Self::EditProfile(_)) => true,
+            (Self::Profiles, Self::Profile(_) | Self::EditProfile(_) | Self::CaseStudy(_)) => true,
             (Self::Worksheets, Self::Worksheet(_)) => true,
             (Self::Data, Self::Import | Self::CsvImport) => true,
             (Self::Surveys, Self::Survey(_)) => true,
@@ -191,6 +198,7 @@ mod tests {
             Route::Survey(SurveyId::new()),
             Route::Profile(id),
             Route::EditProfile(id),
+            Route::CaseStudy(id),
         ] {
             assert_eq!(Route::from_hash(&route.href()), route);
         }

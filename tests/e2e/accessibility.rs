@@ -116,6 +116,20 @@ async fn every_screen_passes_the_wcag_22_aa_audit_wide_narrow_dark_and_printed()
     findings.check(&app, "a profile").await;
     findings.check_print(&app, "a profile").await;
 
+    app.follow("Case study").await;
+    app.wait_for_main_heading(&format!("Case study: {CONTOSO}"))
+        .await;
+    app.field("Key people's names and job titles")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    findings.check(&app, "a case study").await;
+    findings.check_print(&app, "a case study").await;
+    app.follow("Profile").await;
+    app.wait_for_main_heading(CONTOSO).await;
+
     // The editor, every section holding rows, with a refused value and a
     // removed row waiting for its Undo.
     app.follow("Edit").await;

@@ -481,6 +481,87 @@ async fn the_profiles_found_download_as_a_spreadsheet_that_imports_back_into_a_f
 }
 
 #[tokio::test]
+async fn a_case_study_prints_only_the_parts_chosen_and_never_money_competitors_or_contacts() {
+    const COMPANY: &str = "Kowalski Logistics";
+    let id = uuid(10);
+    let mut typical = typical_profile(&id, COMPANY);
+    // Shown as text, never as markup.
+    typical["needs"] = json!("<img src=x onerror=\"document.title='hacked'\"> Next-day delivery");
+    let app = App::open(&format!("#/profiles/{id}")).await;
+    app.load_workspace(&workspace(vec![typical])).await;
+    app.wait_for_main_heading(COMPANY).await;
+    app.follow("Case study").await;
+    app.wait_for_main_heading(&format!("Case study: {COMPANY}"))
+        .await;
+    for part in [
+        "Key people's names and job titles",
+        "Their needs and wishes",
+        "New projects from the update log",
+    ] {
+        app.field(part).await.unwrap().click().await.unwrap();
+    }
+    wait_for_section_with(
+        &app,
+        "New projects",
+        &["Opened a second warehouse in Pruszków"],
+    )
+    .await;
+    app.emulate_media("print");
+    let printed = app
+        .run("return document.body.innerText;", vec![])
+        .await
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app.emulate_media("");
+    for shown in [
+        "Case study: Kowalski Logistics",
+        "Logistics",
+        "Managed Desktop",
+        "Anna Nowak, Chief Financial Officer",
+        "Gave a testimonial",
+        "<img src=x",
+        "2026-03-15: Opened a second warehouse in Pruszków",
+    ] {
+        assert!(
+            printed.contains(shown),
+            "{shown:?} is not printed: {printed}"
+        );
+    }
+    for left_out in [
+        // Money, opportunities, competitors, financial condition.
+        "4,250",
+        "4250",
+        "1000000",
+        "Warehouse Wi-Fi upgrade",
+        "NetSerwis",
+        "Cheap, slow to respond",
+        "Revenue grew 8%",
+        // Internal notes, plans and the other log entries.
+        "Referred two logistics firms",
+        "Send the renewal offer",
+        "New IT Manager",
+        // People's and the office's contact details.
+        "@kowalski-logistics.pl",
+        "+48 22 555",
+        "Prefers a call",
+        // The app around it, and the choice of parts.
+        "Show in the case study",
+        "Profiles",
+    ] {
+        assert!(
+            !printed.contains(left_out),
+            "{left_out:?} is printed: {printed}"
+        );
+    }
+    let title = app.run("return document.title;", vec![]).await;
+    assert_ne!(title, json!("hacked"));
+    let pdf = app.print_pdf(PrintSize::A4).await;
+    assert_eq!(pdf_pages(&pdf), 1, "the case study prints on one page");
+    app.assert_no_console_errors();
+}
+
+#[tokio::test]
 async fn a_typical_profile_prints_on_one_a4_or_letter_page_without_the_app_around_it() {
     const COMPANY: &str = "Kowalski Logistics";
     let id = uuid(10);

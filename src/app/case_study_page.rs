@@ -1,0 +1,142 @@
+//! A profile as a case study for readers outside the company: the user
+//! ticks which parts to show, sees the page as it will print, and prints
+//! it. What it may never show is kept out by [`CaseStudy`] itself.
+
+use super::profile_view::MissingProfile;
+use super::route::Route;
+use super::state::{today, use_app_store};
+use crate::domain::ProfileId;
+use crate::domain::case_study::{CaseStudy, CaseStudyParts};
+use leptos::prelude::*;
+
+/// The case study of profile `id`.
+#[component]
+pub fn CaseStudyPage(
+    /// The profile.
+    id: ProfileId,
+) -> impl IntoView {
+    let store = use_app_store();
+    let parts = RwSignal::new(CaseStudyParts::default());
+    let study = Memo::new(move |_| {
+        let parts = parts.get();
+        store
+            .workspace
+            .with(|w| w.profile(id).map(|p| CaseStudy::of(p, parts, today())))
+    });
+    // One tick per part: (id, label, read, write).
+    type Part = (
+        &'static str,
+        &'static str,
+        fn(&CaseStudyParts) -> bool,
+        fn(&mut CaseStudyParts, bool),
+    );
+    let ticks: [Part; 6] = [
+        (
+            "cs-company",
+            "Company facts (industry, size, location, since when)",
+            |p| p.company,
+            |p, on| p.company = on,
+        ),
+        (
+            "cs-purchases",
+            "What they buy",
+            |p| p.purchases,
+            |p, on| p.purchases = on,
+        ),
+        (
+            "cs-people",
+            "Key people's names and job titles",
+            |p| p.people,
+            |p, on| p.people = on,
+        ),
+        (
+            "cs-relationship",
+            "Referrals and testimonial",
+            |p| p.relationship,
+            |p, on| p.relationship = on,
+        ),
+        (
+            "cs-needs",
+            "Their needs and wishes",
+            |p| p.needs,
+            |p, on| p.needs = on,
+        ),
+        (
+            "cs-projects",
+            "New projects from the update log",
+            |p| p.projects,
+            |p, on| p.projects = on,
+        ),
+    ];
+    view! {
+        <Show when=move || study.with(Option::is_some) fallback=|| view! { <MissingProfile/> }>
+            <div class="toolbar no-print">
+                <button type="button" class="secondary" on:click=|_| { let _ = window().print(); }>"Print"</button>
+                <a href=Route::Profile(id).href()>"Profile"</a>
+            </div>
+            <fieldset class="no-print case-study-parts">
+                <legend>"Show in the case study"</legend>
+                <p class="hint">"Money, competitors, scores, internal notes and people's contact details are never shown. The page below is what prints."</p>
+                {ticks.into_iter().map(|(field, label, read, write)| view! {
+                    <div class="field checkbox">
+                        <input type="checkbox" id=field prop:checked=move || parts.with(read)
+                            on:change=move |ev| parts.update(|p| write(p, event_target_checked(&ev))) />
+                        <label for=field>{label}</label>
+                    </div>
+                }).collect_view()}
+            </fieldset>
+            {move || study.get().map(study_view)}
+        </Show>
+    }
+}
+
+/// The printable case study.
+fn study_view(s: CaseStudy) -> impl IntoView {
+    let section = |id: &'static str, title: &'static str, shown: bool, body: AnyView| {
+        shown.then(|| {
+            view! {
+                <section aria-labelledby=id>
+                    <h2 id=id>{title}</h2>
+                    {body}
+                </section>
+            }
+        })
+    };
+    let facts = view! {
+        <dl class="facts">
+            {s.facts.iter().map(|(label, value)| view! { <dt>{*label}</dt><dd>{value.clone()}</dd> }).collect_view()}
+        </dl>
+    };
+    let purchases = view! { <ul>{s.purchases.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul> };
+    let people = view! {
+        <ul>{s.people.iter().map(|(name, title)| view! {
+            <li>{name.clone()}{(!title.is_empty()).then(|| format!(", {title}"))}</li>
+        }).collect_view()}</ul>
+    };
+    let relationship = view! {
+        <dl class="facts">
+            {s.relationship.iter().map(|(label, answer)| view! { <dt>{*label}</dt><dd>{*answer}</dd> }).collect_view()}
+        </dl>
+    };
+    let projects = view! {
+        <ul>{s.projects.iter().map(|(date, text)| view! {
+            <li>{date.map(|d| format!("{d}: ")).unwrap_or_default()}{text.clone()}</li>
+        }).collect_view()}</ul>
+    };
+    view! {
+        <article class="one-page case-study" aria-labelledby="case-study-title">
+            <header class="one-page-head">
+                <h1 id="case-study-title" tabindex="-1">{format!("Case study: {}", s.name)}</h1>
+                {s.website.clone().map(|url| view! { <p class="meta">{url}</p> })}
+            </header>
+            <div class="one-page-grid">
+                {section("cs-company-heading", "The company", !s.facts.is_empty(), facts.into_any())}
+                {section("cs-purchases-heading", "What they buy", !s.purchases.is_empty(), purchases.into_any())}
+                {section("cs-people-heading", "Key people", !s.people.is_empty(), people.into_any())}
+                {section("cs-relationship-heading", "Relationship", !s.relationship.is_empty(), relationship.into_any())}
+                {section("cs-needs-heading", "Needs and wishes", !s.needs.trim().is_empty(), view! { <p class="pre">{s.needs.clone()}</p> }.into_any())}
+                {section("cs-projects-heading", "New projects", !s.projects.is_empty(), projects.into_any())}
+            </div>
+        </article>
+    }
+}
