@@ -373,33 +373,13 @@ mod tests {
 
     #[test]
     fn the_ranked_list_gives_each_criterions_points_as_worked_out_by_hand() {
-        use crate::domain::id::{CriterionId, ModelId};
-        use crate::domain::scoring::{Answer, Criterion, CriterionKind, TierThresholds};
-        let criterion = |name: &str, weight: u32, direction| Criterion {
-            unknown_fields: Default::default(),
-            id: CriterionId::new(),
-            name: name.into(),
-            description: String::new(),
-            kind: CriterionKind::Rating {
-                unknown_fields: Default::default(),
-                meanings: Default::default(),
-            },
-            direction,
-            weight: Decimal::from(weight),
-        };
+        use crate::domain::scoring::Answer;
+        use crate::domain::scoring::test_support::{model, rating};
         let (ease, custom) = (
-            criterion("Ease", 3, Direction::AddsValue),
-            criterion("Customization", 2, Direction::TakesAway),
+            rating("Ease", 3, Direction::AddsValue),
+            rating("Customization", 2, Direction::TakesAway),
         );
-        let model = ScoringModel {
-            id: ModelId::new(),
-            name: "Test".into(),
-            created_at: Timestamp::from_millis(0),
-            criteria: vec![ease.clone(), custom.clone()],
-            tiers: TierThresholds::default(),
-            hard_rules: Vec::new(),
-            unknown_fields: Default::default(),
-        };
+        let model = model(vec![ease.clone(), custom.clone()]);
         let mut rated = acme();
         rated.answers.insert(ease.id, Answer::Rating(4));
         rated.answers.insert(custom.id, Answer::Rating(2));

@@ -14,6 +14,8 @@
 mod defaults;
 mod ranking;
 mod score;
+#[cfg(test)]
+pub(crate) mod test_support;
 
 pub use crate::domain::currency::Basis;
 pub use defaults::{DefaultUpgrade, default_model, replacement_id, upgrade_old_default};

@@ -418,13 +418,12 @@ fn apply_hard_rules(
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_support::{model, rating};
     use super::super::{TierThresholds, default_model};
     use super::*;
     use crate::domain::Date;
     use crate::domain::decimal::Money;
-    use crate::domain::id::ModelId;
     use crate::domain::time::Timestamp;
-    use serde_json::Map;
 
     fn dec(text: &str) -> Decimal {
         text.parse().unwrap()
@@ -490,33 +489,6 @@ mod tests {
             None
         );
         assert_eq!(share(dec("100"), tiny, tiny * dec("3")), dec("33.33"));
-    }
-
-    fn rating(name: &str, weight: u32, direction: Direction) -> Criterion {
-        Criterion {
-            unknown_fields: Default::default(),
-            id: CriterionId::new(),
-            name: name.into(),
-            description: String::new(),
-            kind: CriterionKind::Rating {
-                unknown_fields: Default::default(),
-                meanings: Default::default(),
-            },
-            direction,
-            weight: Decimal::from(weight),
-        }
-    }
-
-    fn model(criteria: Vec<Criterion>) -> ScoringModel {
-        ScoringModel {
-            id: ModelId::new(),
-            name: "Test".into(),
-            created_at: Timestamp::from_millis(0),
-            criteria,
-            tiers: TierThresholds::default(),
-            hard_rules: Vec::new(),
-            unknown_fields: Map::new(),
-        }
     }
 
     fn profile() -> Profile {
