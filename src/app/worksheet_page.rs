@@ -93,7 +93,9 @@ pub fn WorksheetPage(
         }>
             <div class="page-head">
                 <h1 tabindex="-1">{name}</h1>
-                <p class="actions no-print">
+                // A block, not a paragraph: the export controls are
+                // disclosures, which a paragraph may not hold.
+                <div class="actions no-print">
                     <button type="button" class="secondary" on:click=|_| { let _ = window().print(); }>"Print"</button>
                     <ExportControl
                         label="Export worksheet"
@@ -107,7 +109,7 @@ pub fn WorksheetPage(
                     }) hint="The chart as shown: a row per chart row, a column per customer." />
                     <button type="button" class="secondary" disabled=locked on:click=delete>"Delete worksheet"</button>
                     <a href=Route::Worksheets.href()>"All worksheets"</a>
-                </p>
+                </div>
             </div>
             <p class="field no-print">
                 <label>
