@@ -289,15 +289,20 @@ fn score_line(id: ProfileId, model: String, e: Explanation) -> impl IntoView {
     let (used, total) = e.basis();
     let said = match e.score {
         Some(score) => {
-            let reasons: Vec<String> = e
+            // "Most of it comes from Revenue (20), Ease (10.5) and Prestige
+            // (6)": each criterion with its share of the score.
+            let mut reasons: Vec<String> = e
                 .top_reasons(TOP_REASONS)
                 .iter()
-                .map(|c| format!("{} ({}, {} points)", c.name, c.value, c.contribution))
+                .map(|c| format!("{} ({})", c.name, c.contribution))
                 .collect();
-            let reasons = if reasons.is_empty() {
-                String::new()
-            } else {
-                format!(" Top reasons: {}.", reasons.join("; "))
+            let last = reasons.pop();
+            let reasons = match (reasons.is_empty(), last) {
+                (_, None) => String::new(),
+                (true, Some(only)) => format!(" Most of it comes from {only}."),
+                (false, Some(last)) => {
+                    format!(" Most of it comes from {} and {last}.", reasons.join(", "))
+                }
             };
             format!(
                 "Score {score} of 100, tier {} ({model}, {used} of {total} criteria).{reasons}",

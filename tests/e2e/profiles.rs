@@ -593,7 +593,7 @@ async fn a_typical_profile_prints_on_one_a4_or_letter_page_without_the_app_aroun
     })
     .await;
     assert!(
-        line.starts_with("Score ") && line.contains("Top reasons: "),
+        line.starts_with("Score ") && line.contains(". Most of it comes from "),
         "{line}"
     );
     let score: String = line["Score ".len()..].split(' ').next().unwrap().into();
