@@ -2,7 +2,7 @@
 //! the app.
 
 use super::download::offer_download;
-use super::state::now;
+use super::state::{now, use_app_store};
 use crate::domain::csv::CsvStyle;
 use crate::domain::share::export::{PERSONAL_DATA_LEFT_OUT, file_name_as};
 use crate::messages::Notice;
@@ -22,7 +22,7 @@ pub fn CsvExport(
     /// its text and how many rows it has.
     make: Callback<(CsvStyle, bool), (String, usize)>,
 ) -> impl IntoView {
-    let store = super::state::use_app_store();
+    let store = use_app_store();
     let semicolons = RwSignal::new(false);
     let leave_out = RwSignal::new(false);
     let done = RwSignal::new(None::<String>);

@@ -266,10 +266,10 @@ pub fn ScoringPage() -> impl IntoView {
                             </select>
                         </div>
                     </div>
-                    // Rows are laid out one by one (see `.long-list` in the style
-                    // sheet), so the table's roles are stated.
                     <CsvExport file="ranking" make=csv_of_shown
                         hint="The companies of the ranked list that match the search and filters: rank, score, tier and the points (0 to 100) each criterion gives."/>
+                    // Rows are laid out one by one (see `.long-list` in the style
+                    // sheet), so the table's roles are stated.
                     <table class="profile-table long-list ranked" role="table">
                         <thead role="rowgroup"><tr role="row">
                             <th role="columnheader" scope="col" class="number">"Rank"</th>

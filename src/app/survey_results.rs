@@ -298,14 +298,18 @@ pub fn RoundTwoResults(
                     <th scope="col">"What makes them great"</th>
                 </tr></thead>
                 <tbody>
-                    {move || found.get().customers.into_iter().map(|c| view! {
+                    {move || {
+                        // Read once for the whole table, not per row.
+                        let (columns, currency) = (asked(), currency());
+                        found.get().customers.into_iter().map(|c| view! {
                         <tr>
                             <th scope="row">{c.name}</th>
                             <td>{c.reps.join(", ")}</td>
-                            {c.ratings.into_iter().zip(c.answers).zip(asked()).map(|((r, answer), (_, asked))| {
+                            {c.ratings.into_iter().zip(c.answers).zip(&columns).map(|((r, answer), (_, asked))| {
+                                let asked = *asked;
                                 let cell = match asked {
                                     Asked::Rating => r.map(dec).unwrap_or_else(|| "—".into()),
-                                    _ => answer.cell(asked, &currency()),
+                                    _ => answer.cell(asked, &currency),
                                 };
                                 view! { <td class:number=numeric(asked)>{cell}</td> }
                             }).collect_view()}
@@ -314,7 +318,8 @@ pub fn RoundTwoResults(
                                 <p>{format!("“{words}” ({rep})")}</p>
                             }).collect_view()}</td>
                         </tr>
-                    }).collect_view()}
+                    }).collect_view()
+                    }}
                 </tbody>
             </table>
             </div>
