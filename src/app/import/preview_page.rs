@@ -335,9 +335,14 @@ fn RecordItem(
     let choice = options.map(|(mine, theirs, default)| {
         let (part, id) = (record.part, record.id);
         let name = format!("resolve-{}-{}", record.part, record.id);
-        let chosen =
-            move |r: Resolution| resolutions.with(|m| m.get(part, id).unwrap_or(default)) == r;
-        let set = move |r: Resolution| resolutions.update(|m| m.set(part, id, r));
+        let chosen = move |r: Resolution| {
+            resolutions.with(|m| m.get(&(part, id)).copied().unwrap_or(default)) == r
+        };
+        let set = move |r: Resolution| {
+            resolutions.update(|m| {
+                m.insert((part, id), r);
+            })
+        };
         view! {
             <fieldset class="resolution">
                 <legend>{format!("What to do with “{}”{why}", record.title)}</legend>

@@ -32,6 +32,7 @@ use super::records::{RecordKind, Records, Shared};
 use super::slots::merge_fields;
 use crate::domain::icp::Worksheet;
 use crate::domain::scoring::ScoringModel;
+use crate::domain::small_map::SmallMap;
 use crate::domain::survey::{Survey, SurveyAnswer};
 use crate::domain::{Profile, Workspace};
 use serde_json::Value;
@@ -162,42 +163,12 @@ pub struct MergeChoices {
 impl MergeChoices {
     /// The side chosen for record `id` of file `part`, if the user chose.
     pub fn chosen(&self, part: usize, id: Uuid) -> Option<Resolution> {
-        self.resolutions.get(part, id)
+        self.resolutions.get(&(part, id)).copied()
     }
 }
 
-/// The side the user chose per file (from 0) and record: a few choices,
-/// so a short list rather than a map.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Resolutions(Vec<((usize, Uuid), Resolution)>);
-
-impl Resolutions {
-    /// The side chosen for record `id` of file `part`, if the user chose.
-    pub fn get(&self, part: usize, id: Uuid) -> Option<Resolution> {
-        self.0
-            .iter()
-            .find(|(key, _)| *key == (part, id))
-            .map(|(_, r)| *r)
-    }
-
-    /// Chooses side `resolution` for record `id` of file `part`.
-    pub fn set(&mut self, part: usize, id: Uuid, resolution: Resolution) {
-        match self.0.iter_mut().find(|(key, _)| *key == (part, id)) {
-            Some(chosen) => chosen.1 = resolution,
-            None => self.0.push(((part, id), resolution)),
-        }
-    }
-}
-
-impl<const N: usize> From<[((usize, Uuid), Resolution); N]> for Resolutions {
-    fn from(chosen: [((usize, Uuid), Resolution); N]) -> Self {
-        let mut resolutions = Self::default();
-        for ((part, id), r) in chosen {
-            resolutions.set(part, id, r);
-        }
-        resolutions
-    }
-}
+/// The side the user chose per file (from 0) and record.
+pub type Resolutions = SmallMap<(usize, Uuid), Resolution>;
 
 /// A file's content, ready to merge.
 #[derive(Debug, Clone, PartialEq)]
