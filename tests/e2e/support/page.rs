@@ -177,11 +177,27 @@ impl App {
     /// when another element would get it: for a moment that happens while
     /// the page still scrolls or lays out rows, so the click is tried again
     /// until [`wait_until`] gives up.
+    ///
+    /// The element is first scrolled into view and two frames are drawn:
+    /// rows laid out lazily (`content-visibility`) take their real height
+    /// only once they come into view, which can move the element after
+    /// Chromedriver has aimed but before it clicks, and such a click lands
+    /// on a row without an error.
     async fn click(&self, role: Role, name: &str) {
         wait_until(
             &format!("the {role:?} {name:?} can be clicked"),
             async || {
                 let element = self.find(role, Name::Is(name)).await?;
+                let target = serde_json::to_value(&element).map_err(|e| e.to_string())?;
+                self.client()
+                    .execute_async(
+                        "const [element, done] = arguments;\n\
+                         element.scrollIntoView({block: 'center'});\n\
+                         requestAnimationFrame(() => requestAnimationFrame(() => done(null)));",
+                        vec![target],
+                    )
+                    .await
+                    .map_err(|e| e.to_string())?;
                 element.click().await.map_err(|e| e.to_string())
             },
         )
