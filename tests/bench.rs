@@ -9,30 +9,36 @@ use clientele::domain::Date;
 use clientele::domain::scoring::{Basis, rank};
 use clientele::domain::share::Export;
 use clientele::domain::share::merge::{MergeChoices, preview};
-use clientele::format::{
-    decode_file, decode_workspace, encode_export, encode_stored, encode_workspace,
-};
-use clientele::storage::tabs::{SaveId, save};
+use clientele::format::{decode_file, encode_export, encode_stored, encode_workspace};
+use clientele::storage::chunks::ChunkMemo;
+use clientele::storage::tabs::{Opened, open, save};
 use clientele::storage::{Slots, StorageError, StorageKey};
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 
-/// localStorage's workspace key, for the save benchmark.
-struct Map(RefCell<Option<String>>);
+/// localStorage, for the save benchmarks.
+#[derive(Default)]
+struct Map(RefCell<BTreeMap<String, String>>);
 
 impl Slots for Map {
-    fn read(&self, _: &StorageKey) -> Result<Option<String>, StorageError> {
-        Ok(self.0.borrow().clone())
+    fn read(&self, key: &StorageKey) -> Result<Option<String>, StorageError> {
+        Ok(self.0.borrow().get(&key.name()).cloned())
     }
-    fn write(&self, _: &StorageKey, text: &str) -> Result<(), StorageError> {
-        *self.0.borrow_mut() = Some(text.to_owned());
+    fn write(&self, key: &StorageKey, text: &str) -> Result<(), StorageError> {
+        self.0.borrow_mut().insert(key.name(), text.to_owned());
         Ok(())
     }
-    fn remove(&self, _: &StorageKey) -> Result<(), StorageError> {
-        *self.0.borrow_mut() = None;
+    fn remove(&self, key: &StorageKey) -> Result<(), StorageError> {
+        self.0.borrow_mut().remove(&key.name());
         Ok(())
     }
     fn keys(&self) -> Result<Vec<StorageKey>, StorageError> {
-        Ok(vec![StorageKey::Workspace])
+        Ok(self
+            .0
+            .borrow()
+            .keys()
+            .filter_map(|k| StorageKey::parse(k))
+            .collect())
     }
 }
 use sample::{now, typical_workspace};
@@ -89,26 +95,48 @@ fn native_benchmarks() {
         t.as_secs_f64() * 1e3
     )
     .unwrap();
-    // A save as the app makes it: `storage::tabs::save`, the very function
-    // the app calls, over a map standing in for localStorage (the map's
-    // copy of the text is what localStorage would keep).
-    let base = Some(SaveId::of(two_thousand.revision, &text));
-    let mut workspace = two_thousand.clone();
-    let t = median(5, || {
-        let slots = Map(RefCell::new(Some(text.clone())));
-        let attempt = save(&slots, base, &mut workspace, now());
-        assert!(attempt.result.is_ok(), "{:?}", attempt.result);
-    });
+    // Saves as the app makes them: `storage::tabs::save`, the very function
+    // the app calls, over a map standing in for localStorage.
+    let slots = Map::default();
+    let mut workspace = typical_workspace(10_000);
+    let start = Instant::now();
+    let first = save(
+        &slots,
+        None,
+        &mut ChunkMemo::default(),
+        &mut workspace,
+        now(),
+    );
+    let t = start.elapsed();
     writeln!(
         report,
-        "save 2,000 profiles as the app does, storage aside: check what is stored, stamp, pack: {:.1} ms",
+        "first save of 10,000 profiles (every chunk): {:.1} ms",
         t.as_secs_f64() * 1e3
     )
     .unwrap();
-    let t = median(5, || drop(decode_workspace(&text).unwrap()));
+    let start = Instant::now();
+    let Opened::Found { id, memo, .. } = open(&slots, now()) else {
+        panic!("the save reads back");
+    };
+    let t = start.elapsed();
     writeln!(
         report,
-        "read 2,000 profiles back at start: {:.1} ms",
+        "read 10,000 profiles back at start: {:.1} ms",
+        t.as_secs_f64() * 1e3
+    )
+    .unwrap();
+    assert_eq!(first.result.unwrap().id, id);
+    let (mut base, mut memo) = (Some(id), memo);
+    let mut edits = 0;
+    let t = median(5, || {
+        edits += 1;
+        workspace.profiles[edits * 1_000].name = format!("Edited {edits}");
+        let attempt = save(&slots, base, &mut memo, &mut workspace, now());
+        base = Some(attempt.result.unwrap().id);
+    });
+    writeln!(
+        report,
+        "save 10,000 profiles after one field changed: {:.1} ms",
         t.as_secs_f64() * 1e3
     )
     .unwrap();

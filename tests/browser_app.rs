@@ -206,6 +206,60 @@ async fn a_packed_workspace_opens_and_a_damaged_one_is_set_aside() {
     assert_eq!(field("Workspace").value(), "My workspace");
 }
 
+#[wasm_bindgen_test]
+async fn a_workspace_missing_a_chunk_of_profiles_is_set_aside_never_opened_in_part() {
+    use clientele::storage::{BrowserStorage, chunks::ChunkMemo, tabs};
+    let _page = fresh_page().await;
+    let at = "2026-11-22T06:43:03Z".parse().unwrap();
+    let mut ws = clientele::domain::Workspace::new(at);
+    ws.name = "Acme sales".into();
+    for i in 0..200 {
+        ws.add_profile(&format!("Company {i}"), at).unwrap();
+    }
+    let slots = BrowserStorage::open().unwrap();
+    tabs::save(&slots, None, &mut ChunkMemo::default(), &mut ws, at)
+        .result
+        .unwrap();
+    let chunks = chunk_keys();
+    assert!(chunks.len() > 1, "{} chunks", chunks.len());
+    storage().remove_item(&chunks[0]).unwrap();
+    let manifest = stored(WORKSPACE_KEY).unwrap();
+
+    let _app = mount_app().await;
+    assert!(
+        alert_says("could not be read") && alert_says("missing"),
+        "{:?}",
+        texts_with_role("alert")
+    );
+    let quarantined = quarantine_keys();
+    assert_eq!(quarantined.len(), 1);
+    assert_eq!(stored(&quarantined[0]), Some(manifest));
+    assert_eq!(
+        field("Workspace").value(),
+        "My workspace",
+        "none of it opened"
+    );
+
+    type_into(&field("Workspace"), "Fresh start");
+    wait_until("the new workspace is saved", || {
+        stored_name().as_deref() == Some("Fresh start")
+    })
+    .await;
+    let kept = chunk_keys();
+    assert!(
+        chunks[1..].iter().all(|chunk| kept.contains(chunk)),
+        "the chunks set aside with it are kept"
+    );
+}
+
+fn chunk_keys() -> Vec<String> {
+    let storage = storage();
+    (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .filter(|k| k.starts_with("clientele.v1.chunk."))
+        .collect()
+}
+
 fn quarantine_keys() -> Vec<String> {
     let storage = storage();
     (0..storage.length().unwrap())

@@ -77,6 +77,13 @@ fn the_example_file_as_older_versions_wrote_it_opens_as_the_same_workspace() {
     let v2 = read_text(&root.join("tests/fixtures/older/example-v2.clientele.json"));
     let v3 = read_text(&root.join("tests/fixtures/older/example-v3.clientele.json"));
     let v4 = read_text(&root.join("tests/fixtures/older/example-v4.clientele.json"));
+    let v5 = read_text(&root.join("tests/fixtures/older/example-v5.clientele.json"));
+    assert!(v5.contains("\"schema_version\": 5"));
+    // Version 6 changed only how browser storage keeps the data.
+    assert_eq!(
+        decode_workspace(&v5).unwrap(),
+        decode_workspace(&current).unwrap()
+    );
     assert!(v1.contains("\"schema_version\": 1") && v1.contains("\"rating\": 4"));
     assert!(v2.contains("\"schema_version\": 2"));
     assert!(v3.contains("\"schema_version\": 3") && !v3.contains("\"versions\""));
@@ -173,7 +180,7 @@ fn a_newer_builds_file_imports_without_a_record_left_out_and_writes_back_unchang
     // are the file again.
     let records = file.incoming.records;
     let workspace = Workspace {
-        profiles: records.profiles,
+        profiles: records.profiles.into(),
         worksheets: records.worksheets,
         models: records.models,
         surveys: records.surveys,

@@ -3,9 +3,12 @@
 //! Clientele before packing stored it), as that text packed (as storage
 //! keeps it now), and as the zlib stream inside a packed envelope, so that
 //! broken and forged streams (zip bombs) are tried too. Nothing may panic,
-//! and packing never changes what is read.
+//! and packing never changes what is read. The same text also stands for
+//! every chunk of profiles a manifest lists (`format::stored`), read and
+//! put back for a download.
 #![no_main]
 
+use clientele::format::stored::{decode_stored, file_text};
 use clientele::format::{FormatError, decode_workspace, pack, packed_stream};
 use libfuzzer_sys::fuzz_target;
 
@@ -21,5 +24,8 @@ fuzz_target!(|data: &[u8]| {
         _ => {}
     }
     let _ = decode_workspace(&packed_stream(data));
+    let chunk = pack(&text);
+    let _ = decode_stored(&chunk, &mut |_| Some(chunk.clone()));
+    let _ = file_text(&chunk, &mut |_| Some(text.to_string()));
 });
 

@@ -136,7 +136,7 @@ fn SetAsideData() -> impl IntoView {
                             .map(|key| {
                                 let when = match &key {
                                     StorageKey::Quarantine(at) => local_date_time(*at),
-                                    StorageKey::Workspace => String::new(),
+                                    StorageKey::Workspace | StorageKey::Chunk(_) => String::new(),
                                 };
                                 let (for_download, for_delete) = (key.clone(), key);
                                 view! {

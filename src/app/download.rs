@@ -71,13 +71,12 @@ pub fn download_export(store: AppStore, export: Export) -> Option<String> {
 pub fn download_stored(store: AppStore, persistence: Persistence, key: &StorageKey) {
     let file_name = match key {
         StorageKey::Quarantine(at) => format!("clientele-unreadable-{}.json", at.date_text()),
-        StorageKey::Workspace => format!("clientele-stored-{}.json", now().date_text()),
-    };
-    let result = match persistence.read_raw(key) {
-        Ok(Some(text)) => {
-            let readable = format::unpacked(&text).unwrap_or(std::borrow::Cow::Borrowed(&text));
-            offer_download(&file_name, JSON, &readable)
+        StorageKey::Workspace | StorageKey::Chunk(_) => {
+            format!("clientele-stored-{}.json", now().date_text())
         }
+    };
+    let result = match persistence.read_stored_file(key) {
+        Ok(Some(text)) => offer_download(&file_name, JSON, &text),
         Ok(None) => Err(crate::messages::NOTHING_STORED.to_owned()),
         Err(e) => Err(e.to_string()),
     };

@@ -34,7 +34,9 @@ use super::state::{AppStore, SaveState, StorageInfo, StorageMode, now};
 use crate::domain::Workspace;
 use crate::domain::sorting::sort_by_key_with;
 use crate::domain::workspace::ExportMark;
+use crate::format;
 use crate::messages::Notice;
+use crate::storage::chunks::ChunkMemo;
 use crate::storage::tabs::{self, Blocked, HeardStep, SaveId, Stored, revision_of};
 use crate::storage::{self, BrowserStorage, StorageError, StorageKey, TabWatch};
 use leptos::prelude::*;
@@ -50,6 +52,9 @@ struct Keeper {
     /// The save this tab last read or wrote; `None` if it found nothing
     /// stored.
     base: Option<SaveId>,
+    /// What the stored chunks hold, so that a save writes only the chunks
+    /// whose profiles changed.
+    chunks: ChunkMemo,
     /// The other tab's save shown in the conflict dialog, while the user
     /// decides. Nothing is written meanwhile.
     theirs: Option<SaveId>,
@@ -86,6 +91,7 @@ pub struct Opened {
     pub notices: Vec<Notice>,
     storage: Option<BrowserStorage>,
     base: Option<SaveId>,
+    chunks: ChunkMemo,
 }
 
 /// Reads the workspace from storage, setting aside anything unreadable
@@ -103,6 +109,7 @@ pub fn open_workspace() -> Opened {
             id,
             workspace,
             notes,
+            memo,
         } => {
             return Opened {
                 workspace: *workspace,
@@ -110,6 +117,7 @@ pub fn open_workspace() -> Opened {
                 notices: notes.into_iter().map(Notice::Migrated).collect(),
                 storage: Some(storage),
                 base: Some(id),
+                chunks: memo,
             };
         }
         tabs::Opened::Unavailable => {
@@ -148,6 +156,7 @@ fn fresh(mode: StorageMode, notices: Vec<Notice>, storage: Option<BrowserStorage
         notices,
         storage,
         base: None,
+        chunks: ChunkMemo::default(),
     }
 }
 
@@ -160,12 +169,14 @@ impl Persistence {
             storage,
             base,
             notices,
+            chunks,
             ..
         } = opened;
         let has_storage = storage.is_some();
         let keeper = StoredValue::new_local(Keeper {
             storage,
             base,
+            chunks,
             theirs: None,
             dirty: false,
             skip_next_change: false,
@@ -366,7 +377,7 @@ impl Persistence {
             // workspace is not copied (it may hold years of profiles).
             store
                 .workspace
-                .try_update_untracked(|w| tabs::save(storage, k.base, w, now()))
+                .try_update_untracked(|w| tabs::save(storage, k.base, &mut k.chunks, w, now()))
         });
         let Some(Some(attempt)) = attempt else { return };
         if let Some((key, reason)) = attempt.set_aside {
@@ -407,22 +418,29 @@ impl Persistence {
     /// unsaved. Decides on what storage holds now, which may be newer than
     /// the change the event was sent for.
     fn other_tab_saved(self) {
+        let base = self.keeper.with_value(|k| k.base);
         let read = self
             .keeper
-            .try_with_value(|k| k.storage.as_ref().map(|s| s.read(&StorageKey::Workspace)))
+            .try_with_value(|k| {
+                let storage = k.storage.as_ref()?;
+                Some(
+                    storage
+                        .read(&StorageKey::Workspace)
+                        .map(|text| Stored::since(base, text, storage)),
+                )
+            })
             .flatten();
-        let text = match read {
-            Some(Ok(text)) => text,
+        let stored = match read {
+            Some(Ok(stored)) => stored,
             Some(Err(error)) => {
                 self.store.notify(Notice::StorageFailed(error));
                 return;
             }
             None => return,
         };
-        let base = self.keeper.with_value(|k| k.base);
-        match tabs::after_other_tab(base, self.has_unsaved_changes(), Stored::since(base, text)) {
+        match tabs::after_other_tab(base, self.has_unsaved_changes(), stored) {
             HeardStep::Ignore => {}
-            HeardStep::TakeTheirs { id, theirs } => self.adopt(id, *theirs),
+            HeardStep::TakeTheirs { id, theirs, memo } => self.adopt(id, *theirs, memo),
             HeardStep::Conflict { id, theirs } => self.show_conflict(id, *theirs),
             HeardStep::WriteBack => {
                 // This tab holds the only copy now: write it back at once.
@@ -462,10 +480,12 @@ impl Persistence {
 
     /// Replaces this tab's workspace with `theirs` (save `id`), read from
     /// storage.
-    fn adopt(self, id: SaveId, theirs: Workspace) {
+    /// `memo` says what its chunks hold, when known.
+    fn adopt(self, id: SaveId, theirs: Workspace, memo: ChunkMemo) {
         let saved_at = theirs.updated_at;
         self.keeper.update_value(|k| {
             k.base = Some(id);
+            k.chunks = memo;
             k.theirs = None;
             k.dirty = false;
             k.skip_next_change = true;
@@ -506,17 +526,33 @@ impl Persistence {
     pub fn take_other_tab(self) {
         let id = self.keeper.try_with_value(|k| k.theirs).flatten();
         if let (Some(id), Some(theirs)) = (id, self.store.conflict.get_untracked()) {
-            self.adopt(id, theirs);
+            // The chunks are found again by their names at the next save.
+            self.adopt(id, theirs, ChunkMemo::default());
             // Storage may have changed while the user decided (removed, or
             // saved again): the same rules apply to the version now shown.
             self.other_tab_saved();
         }
     }
 
-    /// The raw text under `key`, for downloading data the app cannot read.
-    pub fn read_raw(self, key: &StorageKey) -> Result<Option<String>, StorageError> {
+    /// The file text of what is stored under `key`, for downloading data
+    /// the app cannot read: unpacked, with its chunks put back (see
+    /// [`format::stored::file_text`]).
+    pub fn read_stored_file(self, key: &StorageKey) -> Result<Option<String>, StorageError> {
         self.keeper
-            .try_with_value(|k| k.storage.as_ref().map(|s| s.read(key)))
+            .try_with_value(|k| {
+                let storage = k.storage.as_ref()?;
+                let read_chunk = &mut |name: &str| {
+                    storage
+                        .read(&StorageKey::Chunk(name.to_owned()))
+                        .ok()
+                        .flatten()
+                };
+                Some(
+                    storage
+                        .read(key)
+                        .map(|text| text.map(|text| format::stored::file_text(&text, read_chunk))),
+                )
+            })
             .flatten()
             .unwrap_or(Err(StorageError::Unavailable))
     }
@@ -526,7 +562,11 @@ impl Persistence {
         debug_assert!(matches!(key, StorageKey::Quarantine(_)));
         let result = self
             .keeper
-            .try_with_value(|k| k.storage.as_ref().map(|s| s.remove(key)))
+            .try_with_value(|k| {
+                k.storage
+                    .as_ref()
+                    .map(|s| storage::delete_set_aside(s, key))
+            })
             .flatten()
             .unwrap_or(Err(StorageError::Unavailable));
         self.refresh_usage();

@@ -76,7 +76,7 @@ pub fn ProfilesPage() -> impl IntoView {
     // Profiles ticked for export; kept across searches so a selection can
     // be built from several.
     // Kept as UUIDs: the set's code is then the one other id sets use.
-    let selected = RwSignal::new(std::collections::BTreeSet::<uuid::Uuid>::new());
+    let selected = RwSignal::new(std::collections::HashSet::<uuid::Uuid>::new());
     // The selected profiles still here, in the workspace's order.
     let chosen = move |w: &crate::domain::Workspace| -> Vec<ProfileId> {
         selected.with(|s| {

@@ -30,6 +30,9 @@ pub fn keep_versions(store: AppStore) {
         } else {
             seen_replaced.set_value(replaced);
         }
-        before.set_value(store.workspace.get_untracked());
+        // Only what changed is copied (see `Workspace::mirror`).
+        store
+            .workspace
+            .with_untracked(|workspace| before.update_value(|before| before.mirror(workspace)));
     });
 }

@@ -18,6 +18,7 @@ pub mod naming;
 pub mod open_enum;
 pub mod profile;
 pub mod profile_list;
+pub mod profiles;
 pub mod scoring;
 pub mod share;
 pub mod small_map;

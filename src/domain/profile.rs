@@ -520,6 +520,10 @@ pub struct Profile {
     /// Fields this version does not know, kept for a round trip.
     #[serde(flatten)]
     pub unknown_fields: Map<String, Value>,
+    /// Which content this is, so that storage can tell the profiles that
+    /// changed without reading them (see [`super::profiles`]); never saved.
+    #[serde(skip)]
+    pub stamp: super::profiles::Stamp,
 }
 
 /// How loyal a customer is: referrals given (one when they referred us
@@ -598,6 +602,7 @@ impl Profile {
             answers: SmallMap::new(),
             last_reviewed: None,
             unknown_fields: Map::new(),
+            stamp: super::profiles::Stamp::fresh(),
         }
     }
 

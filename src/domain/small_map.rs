@@ -42,6 +42,14 @@ impl<K: Ord, V> SmallMap<K, V> {
         self.find(key).ok().map(|at| &self.0[at].1)
     }
 
+    /// The value of `key`, to change, if any.
+    pub fn get_mut<Q: Ord + ?Sized>(&mut self, key: &Q) -> Option<&mut V>
+    where
+        K: std::borrow::Borrow<Q>,
+    {
+        self.find(key).ok().map(|at| &mut self.0[at].1)
+    }
+
     /// Whether `key` has a value.
     pub fn contains_key<Q: Ord + ?Sized>(&self, key: &Q) -> bool
     where
@@ -81,6 +89,32 @@ impl<K: Ord, V> SmallMap<K, V> {
         self.find(key).ok().map(|at| self.0.remove(at).1)
     }
 
+    /// Makes this map equal to `of`, cloning only the values that differ
+    /// when both have the same keys in the same places (the common case
+    /// for a copy kept beside a map that changes an entry at a time).
+    pub fn mirror(&mut self, of: &Self)
+    where
+        K: Clone,
+        V: Clone + PartialEq,
+    {
+        let same_keys =
+            self.0.len() == of.0.len() && self.0.iter().zip(&of.0).all(|((a, _), (b, _))| a == b);
+        if !same_keys {
+            self.0.clone_from(&of.0);
+            return;
+        }
+        for ((_, mine), (_, theirs)) in self.0.iter_mut().zip(&of.0) {
+            if mine != theirs {
+                mine.clone_from(theirs);
+            }
+        }
+    }
+
+    /// Removes every entry.
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
     /// Keeps only the entries `keep` says yes to.
     pub fn retain(&mut self, mut keep: impl FnMut(&K, &mut V) -> bool) {
         self.0.retain_mut(|(k, v)| keep(k, v));
@@ -114,6 +148,14 @@ impl<K: Ord, V> SmallMap<K, V> {
     /// Whether there is none.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+}
+
+impl<K: Ord + std::borrow::Borrow<Q>, Q: Ord + ?Sized, V> std::ops::Index<&Q> for SmallMap<K, V> {
+    type Output = V;
+    /// The value of `key`; panics if it has none, as a `BTreeMap` does.
+    fn index(&self, key: &Q) -> &V {
+        self.get(key).expect("no entry for the key")
     }
 }
 

@@ -8,6 +8,7 @@
 use super::currency::{self, Basis, Converter, ExchangeRate};
 use super::icp::Worksheet;
 use super::input::InputError;
+use super::profiles::Profiles;
 use super::scoring::ScoringModel;
 use super::share::{Deleted, Versions};
 use super::survey::{Survey, SurveyAnswer};
@@ -42,7 +43,7 @@ pub struct Workspace {
     pub settings: Settings,
     /// Customer and prospect profiles, in the order they were created.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub profiles: Vec<Profile>,
+    pub profiles: Profiles,
     /// Ideal Customer Profile worksheets, in the order they were created.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub worksheets: Vec<Worksheet>,
@@ -60,11 +61,17 @@ pub struct Workspace {
     pub active_model: Option<ModelId>,
     /// Per record, its version: which edits of which workspace it holds
     /// (see [`super::share::history`]).
-    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "crate::domain::small_map::SmallMap::is_empty"
+    )]
     pub versions: Versions,
     /// Records deleted here or in a file taken in, so that the deletion
     /// travels and an older copy never brings them back.
-    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "crate::domain::small_map::SmallMap::is_empty"
+    )]
     pub deleted: Deleted,
     /// When this browser last exported the whole workspace, for the backup
     /// reminder. Never exported.
@@ -213,7 +220,7 @@ impl Workspace {
             updated_at: now,
             revision: 0,
             settings: Settings::default(),
-            profiles: Vec::new(),
+            profiles: Profiles::default(),
             worksheets: Vec::new(),
             models: Vec::new(),
             active_model: None,
@@ -254,7 +261,8 @@ impl Workspace {
 
     /// The profile with `id`, to change.
     pub fn profile_mut(&mut self, id: ProfileId) -> Option<&mut Profile> {
-        self.profiles.iter_mut().find(|p| p.id == id)
+        let at = self.profiles.iter().position(|p| p.id == id)?;
+        self.profiles.get_mut(at)
     }
 
     /// Adds a profile for the company `name` and returns its id.
@@ -359,6 +367,49 @@ impl Workspace {
         }
     }
 
+    /// Makes this workspace equal to `of`, copying its largest parts only
+    /// where they differ: profiles by their stamps, versions and deletions
+    /// entry by entry. For the copy the version keeper compares each change
+    /// with, which a full copy of years of profiles after every keystroke
+    /// would make slow.
+    pub fn mirror(&mut self, of: &Workspace) {
+        // Taken apart so that a field added later cannot be forgotten here.
+        let Workspace {
+            id,
+            name,
+            created_at,
+            updated_at,
+            revision,
+            settings,
+            profiles,
+            worksheets,
+            models,
+            surveys,
+            survey_answers,
+            active_model,
+            versions,
+            deleted,
+            last_export,
+            unknown_fields,
+        } = of;
+        self.id = *id;
+        self.name.clone_from(name);
+        self.created_at = *created_at;
+        self.updated_at = *updated_at;
+        self.revision = *revision;
+        self.settings.clone_from(settings);
+        self.profiles.mirror(profiles);
+        self.worksheets.clone_from(worksheets);
+        self.models.clone_from(models);
+        self.surveys.clone_from(surveys);
+        self.survey_answers.clone_from(survey_answers);
+        self.active_model = *active_model;
+        self.versions.mirror(versions);
+        self.deleted.mirror(deleted);
+        self.last_export.clone_from(last_export);
+        self.unknown_fields.clone_from(unknown_fields);
+    }
+
     /// Stamps the document as saved at `now`, one revision after `base`, the
     /// revision this tab last read or wrote.
     pub fn stamp_saved(&mut self, base: u64, now: Timestamp) {
@@ -405,6 +456,24 @@ mod tests {
 
     fn now() -> Timestamp {
         "2026-11-22T06:43:03Z".parse().unwrap()
+    }
+
+    #[test]
+    fn a_mirror_ends_equal_to_the_workspace_it_follows() {
+        let mut ws = Workspace::new(now());
+        let acme = ws.add_profile("Acme", now()).unwrap();
+        ws.add_profile("Borealis", now()).unwrap();
+        let mut copy = ws.clone();
+        ws.name = "Sales".into();
+        ws.profile_mut(acme).unwrap().industry = "Retail".into();
+        ws.versions
+            .insert(acme.as_uuid(), crate::domain::share::Version::default());
+        ws.add_worksheet("Top customers", now()).unwrap();
+        copy.mirror(&ws);
+        assert_eq!(copy, ws);
+        ws.remove_profile(acme, Date::new(2026, 12, 7).unwrap());
+        copy.mirror(&ws);
+        assert_eq!(copy, ws);
     }
 
     #[test]

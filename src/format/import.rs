@@ -12,7 +12,7 @@ use crate::domain::share::{FileKind, RecordKind, Records, Shared};
 use crate::domain::survey::Survey;
 use crate::domain::{Timestamp, Workspace};
 use serde_json::{Map, Value};
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 use uuid::Uuid;
 
 /// A file read and checked, ready for the merge preview.
@@ -67,7 +67,7 @@ pub fn decode_file(text: &str) -> Result<ImportedFile, FormatError> {
         });
     };
     let mut problems = Vec::new();
-    let mut unread = BTreeSet::new();
+    let mut unread = HashSet::new();
     let records = Records {
         profiles: read_list(&mut data, &mut problems, &mut unread, check_profile),
         worksheets: read_list(&mut data, &mut problems, &mut unread, check_worksheet),
@@ -110,7 +110,7 @@ pub fn decode_file(text: &str) -> Result<ImportedFile, FormatError> {
 /// the reading code is compiled once.)
 fn read_by_id<T: serde::de::DeserializeOwned>(
     value: Option<Value>,
-) -> std::collections::BTreeMap<Uuid, T> {
+) -> crate::domain::small_map::SmallMap<Uuid, T> {
     value
         .and_then(|v| serde_json::from_value(v).ok())
         .unwrap_or_default()
@@ -134,7 +134,7 @@ pub fn check_size(bytes: u64) -> Result<(), FormatError> {
 fn read_list<T: Shared>(
     data: &mut Map<String, Value>,
     problems: &mut Vec<RecordProblem>,
-    unread: &mut BTreeSet<Uuid>,
+    unread: &mut HashSet<Uuid>,
     check: impl Fn(&mut T) -> Result<Vec<Repair>, Skip>,
 ) -> Vec<T> {
     let items = match data.remove(T::KIND.field()) {

@@ -79,6 +79,14 @@ pub const MIGRATIONS: &[Migration] = &[
                       its criteria's ids; an edited one is kept. Both are noted for the user.",
         run: costs_apart_and_default_model_updated,
     },
+    Migration {
+        to: 6,
+        description: "The data is unchanged. Browser storage now keeps the profiles in chunks \
+                      of their own beside the rest of the workspace (see `format::stored`), \
+                      which Clientele before version 6 cannot read; the new number makes it \
+                      leave such data alone as newer.",
+        run: unchanged,
+    },
 ];
 
 /// 4 → 5: see the step's description.

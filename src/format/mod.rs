@@ -1,15 +1,17 @@
 //! The one door in and out for saved data.
 //!
-//! Every export goes out through [`encode_workspace`]; every import and every
-//! load from browser storage comes in through [`decode_workspace`], in this
-//! order:
+//! Every export goes out through [`encode_workspace`] (and every save to
+//! browser storage through [`stored`], which writes its parts the same way);
+//! every import comes in through [`decode_file`] and every load from storage
+//! through [`stored::decode_stored`], in this order:
 //! 1. parse the text as JSON (a UTF-8 byte-order mark is dropped first);
 //! 2. check the envelope: a wrong `format` is refused before anything else,
 //!    then a `schema_version` newer than this app's; an envelope from
 //!    storage that holds [`packed`] data is unpacked (to at most
 //!    [`MAX_FILE_BYTES`]) and its file text opened from step 1, while a
 //!    file that holds packed data is refused: packed data is only ever
-//!    read from this app's own storage;
+//!    read from this app's own storage; stored data's chunks of profiles
+//!    are put back into its `data` ([`stored`]);
 //! 3. migrate `data` step by step to [`SCHEMA_VERSION`] (see [`migrations`]);
 //! 4. read it into the domain types, which fill defaults for missing fields
 //!    and keep fields they do not know.
@@ -17,6 +19,7 @@
 pub mod import;
 pub mod migrations;
 mod packed;
+pub mod stored;
 
 pub use import::{ImportedFile, RecordFault, RecordProblem, decode_file};
 pub use migrations::MigrationNote;
@@ -31,7 +34,7 @@ use serde_json::{Map, Value};
 pub const FORMAT_NAME: &str = "clientele";
 
 /// The schema version this app writes and the newest it can read.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// This app's version, written into every file for people tracing a problem.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -184,8 +187,10 @@ pub fn encode_workspace(workspace: &Workspace, now: Timestamp) -> String {
     write(FileKind::Workspace, PersonalData::Included, now, workspace)
 }
 
-/// Writes a workspace for browser storage: the file text, [`packed`] to a
-/// fifth of its length or less. [`decode_workspace`] reads it back.
+/// Writes a workspace whole, as browser storage kept it before schema
+/// version 6: the file text, [`packed`] to a fifth of its length or less.
+/// For tests and benchmarks; the app stores chunks ([`stored`]), and
+/// reads a workspace stored whole as it always did.
 pub fn encode_stored(workspace: &Workspace, now: Timestamp) -> String {
     pack(&encode_workspace(workspace, now))
 }
@@ -241,28 +246,10 @@ fn write<T: Serialize>(
     serde_json::to_string(&envelope).expect("records always serialise")
 }
 
-/// Reads a workspace from what browser storage holds: packed text, or the
-/// plain file text older versions stored.
+/// Reads a workspace stored whole: packed text, or the plain file text
+/// older versions stored ([`stored::decode_stored`] without chunks).
 pub fn decode_workspace(text: &str) -> Result<Workspace, FormatError> {
-    decode_workspace_noting(text).map(|(workspace, _)| workspace)
-}
-
-/// [`decode_workspace`], with what its migration did that the user must
-/// hear about.
-pub fn decode_workspace_noting(text: &str) -> Result<(Workspace, Vec<MigrationNote>), FormatError> {
-    let Opened {
-        data, kind, notes, ..
-    } = open_envelope(text, Source::Storage)?;
-    if kind != FileKind::Workspace {
-        return Err(FormatError::InvalidData {
-            detail: format!("the file holds {}, not a whole workspace", kind.label()),
-        });
-    }
-    serde_json::from_value(data)
-        .map(|workspace| (workspace, notes))
-        .map_err(|e| FormatError::InvalidData {
-            detail: e.to_string(),
-        })
+    stored::decode_stored(text, &mut |_| None).map(|stored| stored.workspace)
 }
 
 /// Where text to open comes from, which decides what packed data means.
@@ -280,6 +267,19 @@ enum Source {
 /// Parses the text, checks the envelope, unpacks packed data from storage
 /// and migrates its `data` to the current schema version.
 fn open_envelope(text: &str, source: Source) -> Result<Opened, FormatError> {
+    open_envelope_with(text, source, &mut |_, _| Ok(()))
+}
+
+/// Changes `data` (an object) at the version it was written in, before
+/// migration: how stored chunks are put back (see [`stored`]).
+type BeforeMigration<'a> = dyn FnMut(&mut Map<String, Value>, u32) -> Result<(), FormatError> + 'a;
+
+/// [`open_envelope`], with `before` run on the `data` before migration.
+fn open_envelope_with(
+    text: &str,
+    source: Source,
+    before: &mut BeforeMigration<'_>,
+) -> Result<Opened, FormatError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(FormatError::Empty);
@@ -303,7 +303,7 @@ fn open_envelope(text: &str, source: Source) -> Result<Opened, FormatError> {
                 detail: "it is packed twice".to_owned(),
             });
         }
-        return open_envelope(&packed::unpack(envelope)?, Source::Unpacked);
+        return open_envelope_with(&packed::unpack(envelope)?, Source::Unpacked, before);
     }
     let kind = check_kind(&envelope)?;
     // Files from before this marker always hold everything. A marker that
@@ -316,11 +316,14 @@ fn open_envelope(text: &str, source: Source) -> Result<Opened, FormatError> {
     let exported_at = envelope
         .get("exported_at")
         .and_then(|v| serde_json::from_value(v.clone()).ok());
-    let data = envelope
+    let mut data = envelope
         .remove("data")
         .ok_or_else(|| FormatError::InvalidData {
             detail: "the file has no `data` field".to_owned(),
         })?;
+    if let Value::Object(fields) = &mut data {
+        before(fields, version)?;
+    }
     let mut notes = Vec::new();
     let data = migrations::migrate(data, version, migrations::MIGRATIONS, &mut notes)?;
     Ok(Opened {
@@ -458,7 +461,8 @@ mod tests {
         );
         let file = import::decode_file(&text).unwrap();
         assert_eq!(file.incoming.records.profiles.len(), 1);
-        let unread: Vec<String> = file.incoming.unread.iter().map(|u| u.to_string()).collect();
+        let mut unread: Vec<String> = file.incoming.unread.iter().map(|u| u.to_string()).collect();
+        unread.sort();
         assert_eq!(unread, [unnamed, damaged]);
     }
 

@@ -17,10 +17,14 @@ pub enum StorageKey {
     /// A copy of stored text that could not be read, set aside at a time so
     /// that it is never overwritten and can be downloaded.
     Quarantine(Timestamp),
+    /// A chunk of profiles the workspace lists (see [`super::chunks`]),
+    /// named after its text: 16 lowercase hexadecimal digits.
+    Chunk(String),
 }
 
 const WORKSPACE: &str = "clientele.v1.workspace";
 const QUARANTINE_PREFIX: &str = "clientele.v1.quarantine.";
+const CHUNK_PREFIX: &str = "clientele.v1.chunk.";
 
 impl StorageKey {
     /// The key as written in localStorage.
@@ -28,6 +32,7 @@ impl StorageKey {
         match self {
             Self::Workspace => WORKSPACE.to_owned(),
             Self::Quarantine(at) => format!("{QUARANTINE_PREFIX}{at}"),
+            Self::Chunk(name) => format!("{CHUNK_PREFIX}{name}"),
         }
     }
 
@@ -36,9 +41,17 @@ impl StorageKey {
         if name == WORKSPACE {
             return Some(Self::Workspace);
         }
+        if let Some(chunk) = name.strip_prefix(CHUNK_PREFIX) {
+            return is_chunk_name(chunk).then(|| Self::Chunk(chunk.to_owned()));
+        }
         let stamp = name.strip_prefix(QUARANTINE_PREFIX)?;
         stamp.parse().ok().map(Self::Quarantine)
     }
+}
+
+/// Whether `name` is a chunk's name as Clientele makes them.
+pub fn is_chunk_name(name: &str) -> bool {
+    name.len() == 16 && name.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 #[cfg(test)]
@@ -53,7 +66,9 @@ mod tests {
             StorageKey::Quarantine(at).name(),
             "clientele.v1.quarantine.2026-11-22T06:43:03.120Z"
         );
-        for key in [StorageKey::Workspace, StorageKey::Quarantine(at)] {
+        let chunk = StorageKey::Chunk("00ff00ff00ff00ff".into());
+        assert_eq!(chunk.name(), "clientele.v1.chunk.00ff00ff00ff00ff");
+        for key in [StorageKey::Workspace, StorageKey::Quarantine(at), chunk] {
             assert!(key.name().starts_with(NAMESPACE));
             assert_eq!(StorageKey::parse(&key.name()), Some(key));
         }
@@ -65,6 +80,9 @@ mod tests {
             "workspace",
             "clientele.v2.workspace",
             "clientele.v1.quarantine.yesterday",
+            "clientele.v1.chunk.00FF00FF00FF00FF",
+            "clientele.v1.chunk.00ff",
+            "clientele.v1.chunk.",
             "other",
         ] {
             assert_eq!(StorageKey::parse(name), None, "{name}");

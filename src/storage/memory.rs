@@ -19,6 +19,9 @@ pub struct MemorySlots {
     pub failing_writes: Option<StorageError>,
     /// Every read fails with this.
     pub failing_reads: Option<StorageError>,
+    /// When set, this many more writes succeed, then every write fails as
+    /// a full storage does.
+    pub writes_left: std::cell::Cell<Option<usize>>,
 }
 
 impl MemorySlots {
@@ -55,6 +58,11 @@ impl Slots for MemorySlots {
     fn write(&self, key: &StorageKey, text: &str) -> Result<(), StorageError> {
         if let Some(error) = &self.failing_writes {
             return Err(error.clone());
+        }
+        match self.writes_left.get() {
+            Some(0) => return Err(StorageError::QuotaExceeded),
+            Some(n) => self.writes_left.set(Some(n - 1)),
+            None => {}
         }
         self.put(key, text);
         let hook = self.meanwhile.borrow_mut().take();

@@ -7,6 +7,7 @@
 //! a typed [`StorageError`]. The rules of saving between tabs are plain Rust
 //! in [`tabs`].
 
+pub mod chunks;
 mod keys;
 #[cfg(test)]
 pub(crate) mod memory;
@@ -14,6 +15,7 @@ mod set_aside;
 pub mod tabs;
 
 pub use keys::{NAMESPACE, StorageKey};
+pub use set_aside::delete_set_aside;
 
 use crate::domain::Timestamp;
 use gloo_storage::Storage as _;
@@ -43,6 +45,14 @@ pub enum StorageError {
     /// Any other failure, with the browser's own description.
     #[error("{}", crate::messages::storage_error(self))]
     Browser(String),
+}
+
+/// FNV-1a: tiny, stable across builds (unlike std's hasher, whose
+/// algorithm may change) and fast enough for a packed workspace.
+fn fingerprint(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// How much of the browser's localStorage is in use.
@@ -161,13 +171,20 @@ impl BrowserStorage {
             clientele_chars: 0,
             total_chars: 0,
         };
+        // Lengths read on the JavaScript side: a save measures this, and
+        // copying every stored text (megabytes of chunks) into the page's
+        // memory to count it would cost more than the save.
+        let get_item = js_sys::Reflect::get(&self.raw, &JsValue::from_str("getItem"))
+            .and_then(JsCast::dyn_into::<js_sys::Function>)
+            .map_err(classify)?;
         for name in self.all_names()? {
-            let value = self
-                .raw
-                .get_item(&name)
-                .map_err(classify)?
-                .unwrap_or_default();
-            let chars = name.encode_utf16().count() + value.encode_utf16().count();
+            let value = get_item
+                .call1(&self.raw, &JsValue::from_str(&name))
+                .map_err(classify)?;
+            let value_chars = value
+                .dyn_ref::<js_sys::JsString>()
+                .map_or(0, |v| v.length());
+            let chars = name.encode_utf16().count() + value_chars as usize;
             usage.total_chars += chars;
             if name.starts_with(NAMESPACE) {
                 usage.clientele_chars += chars;

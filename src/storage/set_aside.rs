@@ -31,6 +31,31 @@ pub(super) fn set_aside(
     Ok(aside)
 }
 
+/// Deletes the copy set aside under `key`, and the chunks of profiles it
+/// listed that neither the workspace nor another copy lists.
+pub fn delete_set_aside(slots: &impl Slots, key: &StorageKey) -> Result<(), StorageError> {
+    let listed = slots
+        .read(key)?
+        .map(|text| crate::format::stored::chunk_names(&text))
+        .unwrap_or_default();
+    slots.remove(key)?;
+    if listed.is_empty() {
+        return Ok(());
+    }
+    let mut kept = Vec::new();
+    for other in slots.keys()? {
+        if matches!(other, StorageKey::Workspace | StorageKey::Quarantine(_))
+            && let Some(text) = slots.read(&other)?
+        {
+            kept.extend(crate::format::stored::chunk_names(&text));
+        }
+    }
+    for name in listed.into_iter().filter(|name| !kept.contains(name)) {
+        slots.remove(&StorageKey::Chunk(name))?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

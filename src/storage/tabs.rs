@@ -8,8 +8,10 @@
 //! revision *and* a fingerprint of the stored text, and storage holding the
 //! same revision with other text is a different save, never "the same".
 
+use super::chunks::{self, ChunkMemo};
 use super::set_aside::set_aside;
-use super::{Slots, StorageError, StorageKey};
+use super::{Slots, StorageError, StorageKey, fingerprint};
+use crate::domain::sorting::sort_with;
 use crate::domain::{Timestamp, Workspace};
 use crate::format::{self, FormatError, MigrationNote};
 
@@ -56,14 +58,6 @@ impl SaveId {
     }
 }
 
-/// FNV-1a: tiny, stable across builds (unlike std's hasher, whose
-/// algorithm may change) and fast enough for a packed workspace.
-fn fingerprint(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}
-
 /// The revision of `base`; a tab that found nothing stored counts from 0.
 pub fn revision_of(base: Option<SaveId>) -> u64 {
     base.map_or(0, |b| b.revision)
@@ -88,6 +82,9 @@ pub enum Stored {
         /// What migrating it from an older version changed that the user
         /// must hear about (empty once saved by this version).
         notes: Vec<format::MigrationNote>,
+        /// What its chunks hold, so that the next save writes only the
+        /// chunks whose profiles change.
+        memo: ChunkMemo,
     },
     /// Data from a newer Clientele, never to be written over.
     FromNewerVersion {
@@ -108,23 +105,33 @@ pub enum Stored {
 impl Stored {
     /// Reads the text stored under the workspace key (`None`: no key) for a
     /// tab based on `base`: the very save `base` is not decoded.
-    pub fn since(base: Option<SaveId>, text: Option<String>) -> Self {
+    pub fn since(base: Option<SaveId>, text: Option<String>, slots: &impl Slots) -> Self {
         match (base, &text) {
             (Some(base), Some(stored)) if base.is_text_of(stored) => Self::Unchanged,
-            _ => Self::from_text(text),
+            _ => Self::from_text(text, slots),
         }
     }
 
-    /// Decodes the text stored under the workspace key (`None`: no key).
-    pub fn from_text(text: Option<String>) -> Self {
+    /// Decodes the text stored under the workspace key (`None`: no key),
+    /// with the chunks it lists from `slots`. A chunk that cannot be read
+    /// makes the whole unreadable: a workspace missing some profiles is
+    /// never taken for the whole.
+    pub fn from_text(text: Option<String>, slots: &impl Slots) -> Self {
         let Some(text) = text else {
             return Self::Missing;
         };
-        match format::decode_workspace_noting(&text) {
-            Ok((workspace, notes)) => Self::Saved {
-                id: SaveId::of(workspace.revision, &text),
-                workspace: Box::new(workspace),
-                notes,
+        let mut read_chunk = |name: &str| {
+            slots
+                .read(&StorageKey::Chunk(name.to_owned()))
+                .ok()
+                .flatten()
+        };
+        match format::stored::decode_stored(&text, &mut read_chunk) {
+            Ok(stored) => Self::Saved {
+                id: SaveId::of(stored.workspace.revision, &text),
+                memo: ChunkMemo::of(&stored.workspace, &stored.chunks),
+                workspace: Box::new(stored.workspace),
+                notes: stored.notes,
             },
             Err(FormatError::NewerVersion { found, supported }) => {
                 Self::FromNewerVersion { found, supported }
@@ -202,6 +209,8 @@ pub enum HeardStep {
         id: SaveId,
         /// The other tab's workspace.
         theirs: Box<Workspace>,
+        /// What its chunks hold, for this tab's next save.
+        memo: ChunkMemo,
     },
     /// A save this tab cannot take without losing its own work: unsaved
     /// changes here, or a different save of the revision this tab saved
@@ -234,14 +243,16 @@ pub fn after_other_tab(base: Option<SaveId>, unsaved_changes: bool, stored: Stor
         Stored::Unchanged => HeardStep::Ignore,
         Stored::Saved { id, .. } if Some(id) == base => HeardStep::Ignore,
         Stored::Saved { id, .. } if id.revision < revision_of(base) => HeardStep::Ignore,
-        Stored::Saved { id, workspace, .. }
-            if id.revision > revision_of(base) && !unsaved_changes =>
-        {
-            HeardStep::TakeTheirs {
-                id,
-                theirs: workspace,
-            }
-        }
+        Stored::Saved {
+            id,
+            workspace,
+            memo,
+            ..
+        } if id.revision > revision_of(base) && !unsaved_changes => HeardStep::TakeTheirs {
+            id,
+            theirs: workspace,
+            memo,
+        },
         Stored::Saved { id, workspace, .. } => HeardStep::Conflict {
             id,
             theirs: workspace,
@@ -273,6 +284,8 @@ pub enum Opened {
         /// What migrating it from an older version changed that the user
         /// must hear about.
         notes: Vec<MigrationNote>,
+        /// What its chunks hold, for the tab's saves.
+        memo: ChunkMemo,
     },
     /// Unreadable text, moved unchanged to `key`; the tab starts empty.
     SetAside {
@@ -308,17 +321,19 @@ pub fn open(slots: &impl Slots, at: Timestamp) -> Opened {
             Err(StorageError::Unavailable) => return Opened::Unavailable,
             Err(error) => return Opened::ReadFailed(error),
         };
-        return match Stored::from_text(text) {
+        return match Stored::from_text(text, slots) {
             // `Unchanged` needs a base, which an opening tab has not.
             Stored::Missing | Stored::Unchanged => Opened::Nothing,
             Stored::Saved {
                 id,
                 workspace,
                 notes,
+                memo,
             } => Opened::Found {
                 id,
                 workspace,
                 notes,
+                memo,
             },
             Stored::FromNewerVersion { found, supported } => {
                 Opened::FromNewerVersion { found, supported }
@@ -387,9 +402,15 @@ pub struct Attempt {
 /// only when it is written; otherwise it is left exactly as it was. Run it
 /// inside the cross-tab lock where the browser has one: from its read to
 /// its write nothing else runs.
+///
+/// Only the chunks whose profiles changed since this tab last stored or
+/// read them (`memo`, updated by the save) are written, then the
+/// workspace's manifest, which makes the save; the chunks only the
+/// replaced save listed are removed after it.
 pub fn save(
     slots: &impl Slots,
     base: Option<SaveId>,
+    memo: &mut ChunkMemo,
     workspace: &mut Workspace,
     at: Timestamp,
 ) -> Attempt {
@@ -403,7 +424,9 @@ pub fn save(
                 break;
             }
         };
-        let written_back = match before_save(base, Stored::since(base, text)) {
+        // The chunks of the save written over, to remove once it is.
+        let replaced = text.as_deref().map(format::stored::chunk_names);
+        let written_back = match before_save(base, Stored::since(base, text, slots)) {
             SaveStep::Write => false,
             SaveStep::WriteBack => true,
             SaveStep::Conflict { id, theirs } => {
@@ -418,7 +441,12 @@ pub fn save(
                 match set_aside(slots, &StorageKey::Workspace, &text, at) {
                     Ok(key) => {
                         set_aside_here = Some((key, reason));
-                        false
+                        // Its chunks stay with it.
+                        result = write(slots, base, memo, workspace, at, &[]).map(|id| Saved {
+                            id,
+                            written_back: false,
+                        });
+                        break;
                     }
                     // Another tab saved over it meanwhile: read again.
                     Err(StorageError::ChangedMeanwhile) => continue,
@@ -429,7 +457,9 @@ pub fn save(
                 }
             }
         };
-        result = write(slots, base, workspace, at).map(|id| Saved { id, written_back });
+        let replaced = replaced.unwrap_or_default();
+        result =
+            write(slots, base, memo, workspace, at, &replaced).map(|id| Saved { id, written_back });
         break;
     }
     Attempt {
@@ -439,23 +469,62 @@ pub fn save(
 }
 
 /// Writes `workspace` as the revision after `base`, stamped only if the
-/// write holds.
+/// write holds: its new chunks first, then its manifest, which makes the
+/// save. Then removes the chunks `replaced` (listed by the save written
+/// over) that it no longer lists. On failure it removes the chunks it
+/// wrote, and storage holds the save it held before.
 fn write(
     slots: &impl Slots,
     base: Option<SaveId>,
+    memo: &mut ChunkMemo,
     workspace: &mut Workspace,
     at: Timestamp,
+    replaced: &[String],
 ) -> Result<SaveId, Blocked> {
+    let mut present: Vec<String> = slots
+        .keys()
+        .map_err(Blocked::Storage)?
+        .into_iter()
+        .filter_map(|key| match key {
+            StorageKey::Chunk(name) => Some(name),
+            _ => None,
+        })
+        .collect();
     let before = (workspace.revision, workspace.updated_at);
     workspace.stamp_saved(revision_of(base), at);
-    let text = format::encode_stored(workspace, at);
-    match slots.write(&StorageKey::Workspace, &text) {
-        Ok(()) => Ok(SaveId::of(workspace.revision, &text)),
-        Err(error) => {
+    // With the one sort the app compiles (see `domain::sorting`).
+    sort_with(&mut present, Ord::cmp);
+    let plan = chunks::plan(workspace, memo, &present);
+    let undo = |written: &[(String, String)], error| {
+        for (name, _) in written {
+            // The save is refused either way; a chunk left behind is
+            // removed by the next save that finds it unlisted.
+            let _ = slots.remove(&StorageKey::Chunk(name.clone()));
+        }
+        Blocked::Storage(error)
+    };
+    for (i, (name, text)) in plan.new.iter().enumerate() {
+        if let Err(error) = slots.write(&StorageKey::Chunk(name.clone()), text) {
             (workspace.revision, workspace.updated_at) = before;
-            Err(Blocked::Storage(error))
+            return Err(undo(&plan.new[..i], error));
         }
     }
+    let text = format::stored::encode_manifest(workspace, &plan.names, at);
+    if let Err(error) = slots.write(&StorageKey::Workspace, &text) {
+        (workspace.revision, workspace.updated_at) = before;
+        return Err(undo(&plan.new, error));
+    }
+    let mut listed = plan.names.clone();
+    sort_with(&mut listed, Ord::cmp);
+    for name in replaced
+        .iter()
+        .filter(|name| listed.binary_search(name).is_err())
+    {
+        // Left behind only costs space; the save is made.
+        let _ = slots.remove(&StorageKey::Chunk(name.clone()));
+    }
+    *memo = std::mem::take(memo).after(plan);
+    Ok(SaveId::of(workspace.revision, &text))
 }
 
 #[cfg(test)]
@@ -479,8 +548,37 @@ mod tests {
         (text, id)
     }
 
+    /// Storage with no chunks, for stored text that lists none.
+    const NO_CHUNKS: NoChunks = NoChunks;
+
+    struct NoChunks;
+    impl Slots for NoChunks {
+        fn read(&self, _: &StorageKey) -> Result<Option<String>, StorageError> {
+            Ok(None)
+        }
+        fn write(&self, _: &StorageKey, _: &str) -> Result<(), StorageError> {
+            unreachable!("reading never writes")
+        }
+        fn remove(&self, _: &StorageKey) -> Result<(), StorageError> {
+            unreachable!("reading never removes")
+        }
+        fn keys(&self) -> Result<Vec<StorageKey>, StorageError> {
+            Ok(Vec::new())
+        }
+    }
+
+    /// A save by a tab that knows nothing of the stored chunks.
+    fn save_anew(
+        slots: &MemorySlots,
+        base: Option<SaveId>,
+        ws: &mut Workspace,
+        at: Timestamp,
+    ) -> Attempt {
+        save(slots, base, &mut ChunkMemo::default(), ws, at)
+    }
+
     fn stored(text: &str) -> Stored {
-        Stored::from_text(Some(text.to_owned()))
+        Stored::from_text(Some(text.to_owned()), &NO_CHUNKS)
     }
 
     #[test]
@@ -507,34 +605,47 @@ mod tests {
         let (text, id) = saved("Acme", 4, 0);
         let (other, _) = saved("Acme", 4, 1);
         assert!(matches!(
-            Stored::since(Some(id), Some(text.clone())),
+            Stored::since(Some(id), Some(text.clone()), &NO_CHUNKS),
             Stored::Unchanged
         ));
         assert!(matches!(
-            before_save(Some(id), Stored::since(Some(id), Some(text.clone()))),
+            before_save(
+                Some(id),
+                Stored::since(Some(id), Some(text.clone()), &NO_CHUNKS)
+            ),
             SaveStep::Write
         ));
         assert!(matches!(
-            after_other_tab(Some(id), true, Stored::since(Some(id), Some(text.clone()))),
+            after_other_tab(
+                Some(id),
+                true,
+                Stored::since(Some(id), Some(text.clone()), &NO_CHUNKS)
+            ),
             HeardStep::Ignore
         ));
         // Any other text is decoded and decided on as before.
         assert!(matches!(
-            Stored::since(Some(id), Some(other.clone())),
+            Stored::since(Some(id), Some(other.clone()), &NO_CHUNKS),
             Stored::Saved { .. }
         ));
         assert!(matches!(
-            Stored::since(None, Some(text.clone())),
+            Stored::since(None, Some(text.clone()), &NO_CHUNKS),
             Stored::Saved { .. }
         ));
-        assert!(matches!(Stored::since(Some(id), None), Stored::Missing));
+        assert!(matches!(
+            Stored::since(Some(id), None, &NO_CHUNKS),
+            Stored::Missing
+        ));
         // A save kept only in memory is never taken for stored text.
         assert!(!SaveId::in_memory(4).is_text_of(&text));
     }
 
     #[test]
     fn reading_storage_tells_every_case_apart() {
-        assert!(matches!(Stored::from_text(None), Stored::Missing));
+        assert!(matches!(
+            Stored::from_text(None, &NO_CHUNKS),
+            Stored::Missing
+        ));
         let (text, id) = saved("Acme", 3, 0);
         match stored(&text) {
             Stored::Saved {
@@ -648,7 +759,7 @@ mod tests {
         let (_, base) = saved("Acme", 4, 0);
         let (newer, newer_id) = saved("Theirs", 5, 1);
         match after_other_tab(Some(base), false, stored(&newer)) {
-            HeardStep::TakeTheirs { id, theirs } => {
+            HeardStep::TakeTheirs { id, theirs, .. } => {
                 assert_eq!(id, newer_id);
                 assert_eq!(theirs.name, "Theirs");
             }
@@ -760,6 +871,7 @@ mod tests {
                 id: found,
                 workspace,
                 notes,
+                ..
             } => {
                 assert_eq!(found, id);
                 assert_eq!(workspace.name, "Acme");
@@ -832,7 +944,7 @@ mod tests {
         let slots = MemorySlots::default();
         let mut ws = Workspace::new(at(0));
         ws.name = "Acme".into();
-        let attempt = save(&slots, None, &mut ws, at(5));
+        let attempt = save_anew(&slots, None, &mut ws, at(5));
         let saved = attempt.result.unwrap();
         assert!(!saved.written_back);
         assert_eq!((ws.revision, ws.updated_at), (1, at(5)));
@@ -841,7 +953,9 @@ mod tests {
         assert_eq!(stored_name(&slots).as_deref(), Some("Acme"));
         // The next save builds on it.
         ws.name = "Acme Ltd".into();
-        let next = save(&slots, Some(saved.id), &mut ws, at(6)).result.unwrap();
+        let next = save_anew(&slots, Some(saved.id), &mut ws, at(6))
+            .result
+            .unwrap();
         assert_eq!(next.id.revision, 2);
         assert_eq!(stored_name(&slots).as_deref(), Some("Acme Ltd"));
     }
@@ -851,7 +965,9 @@ mod tests {
         let (_, base) = saved("Acme", 4, 0);
         let slots = MemorySlots::default();
         let mut ws = Workspace::new(at(0));
-        let saved = save(&slots, Some(base), &mut ws, at(5)).result.unwrap();
+        let saved = save_anew(&slots, Some(base), &mut ws, at(5))
+            .result
+            .unwrap();
         assert!(saved.written_back);
         assert_eq!(saved.id.revision, 5);
     }
@@ -864,7 +980,7 @@ mod tests {
         let mut ws = Workspace::new(at(0));
         ws.name = "Mine".into();
         let unchanged = (ws.revision, ws.updated_at);
-        match save(&slots, Some(base), &mut ws, at(5)).result {
+        match save_anew(&slots, Some(base), &mut ws, at(5)).result {
             Err(Blocked::Conflict { id, theirs }) => {
                 assert_eq!(id, their_id);
                 assert_eq!(theirs.name, "Theirs");
@@ -877,7 +993,7 @@ mod tests {
         let newer = newer_than_this_version(&theirs);
         let slots = MemorySlots::holding(&newer);
         assert!(matches!(
-            save(&slots, Some(base), &mut ws, at(5)).result,
+            save_anew(&slots, Some(base), &mut ws, at(5)).result,
             Err(Blocked::NewerVersion { found: 99, .. })
         ));
         assert_eq!(slots.get(&StorageKey::Workspace), Some(newer));
@@ -892,7 +1008,7 @@ mod tests {
         let mut ws = format::decode_workspace(&text).unwrap();
         ws.name = "Acme Ltd".into();
         assert!(matches!(
-            save(&slots, Some(base), &mut ws, at(5)).result,
+            save_anew(&slots, Some(base), &mut ws, at(5)).result,
             Err(Blocked::Storage(StorageError::QuotaExceeded))
         ));
         assert_eq!((ws.revision, ws.updated_at), (4, at(0)));
@@ -903,10 +1019,190 @@ mod tests {
     fn a_save_sets_unreadable_text_aside_then_writes() {
         let slots = MemorySlots::holding("{damaged");
         let mut ws = Workspace::new(at(0));
-        let attempt = save(&slots, None, &mut ws, at(5));
+        let attempt = save_anew(&slots, None, &mut ws, at(5));
         let (key, _) = attempt.set_aside.expect("set aside");
         assert_eq!(slots.get(&key).as_deref(), Some("{damaged"));
         assert_eq!(attempt.result.unwrap().id.revision, 1);
         assert!(stored_name(&slots).is_some());
+    }
+
+    /// A workspace of `n` profiles, each with a version.
+    fn with_profiles(n: usize) -> Workspace {
+        let mut ws = Workspace::new(at(0));
+        for i in 0..n {
+            let id = ws.add_profile(&format!("Company {i}"), at(0)).unwrap();
+            ws.versions.insert(
+                id.as_uuid(),
+                crate::domain::share::Version {
+                    clock: crate::domain::share::Clock::of("a", i as u64 + 1),
+                    ..Default::default()
+                },
+            );
+        }
+        ws
+    }
+
+    fn chunk_keys(slots: &MemorySlots) -> std::collections::BTreeSet<String> {
+        slots
+            .keys()
+            .unwrap()
+            .into_iter()
+            .filter_map(|key| match key {
+                StorageKey::Chunk(name) => Some(name),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn opened(slots: &MemorySlots) -> (SaveId, Workspace, ChunkMemo) {
+        match open(slots, at(9)) {
+            Opened::Found {
+                id,
+                workspace,
+                memo,
+                ..
+            } => (id, *workspace, memo),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn profiles_are_saved_in_chunks_beside_the_workspace_and_read_back_whole() {
+        let slots = MemorySlots::default();
+        let mut ws = with_profiles(300);
+        let saved = save_anew(&slots, None, &mut ws, at(5)).result.unwrap();
+        let chunks = chunk_keys(&slots);
+        assert!(chunks.len() >= 3, "300 profiles in {} chunks", chunks.len());
+        let manifest = slots.get(&StorageKey::Workspace).unwrap();
+        let file = format::unpacked(&manifest).unwrap();
+        assert!(!file.contains("Company 1"), "no profile in the manifest");
+        assert!(!file.contains(&ws.profiles[0].id.as_uuid().to_string()));
+        assert_eq!(
+            format::stored::chunk_names(&manifest).len(),
+            chunks.len(),
+            "the manifest lists every chunk"
+        );
+        let (id, read, _) = opened(&slots);
+        assert_eq!(id, saved.id);
+        assert_eq!(read, ws, "profiles, their order and their versions");
+    }
+
+    #[test]
+    fn a_save_after_one_edit_writes_one_chunk_and_removes_the_one_it_replaces() {
+        let slots = MemorySlots::default();
+        let mut ws = with_profiles(300);
+        let mut memo = ChunkMemo::default();
+        let first = save(&slots, None, &mut memo, &mut ws, at(5))
+            .result
+            .unwrap();
+        let before = chunk_keys(&slots);
+        ws.profiles[157].name = "Renamed".into();
+        let second = save(&slots, Some(first.id), &mut memo, &mut ws, at(6))
+            .result
+            .unwrap();
+        let after = chunk_keys(&slots);
+        assert_eq!(after.difference(&before).count(), 1, "one chunk written");
+        assert_eq!(before.difference(&after).count(), 1, "the old one removed");
+
+        // A tab that opens it knows its chunks as well.
+        let (id, mut read, mut memo) = opened(&slots);
+        assert_eq!(id, second.id);
+        read.profiles[3].name = "Renamed too".into();
+        let before = chunk_keys(&slots);
+        save(&slots, Some(id), &mut memo, &mut read, at(7))
+            .result
+            .unwrap();
+        let after = chunk_keys(&slots);
+        assert_eq!(after.difference(&before).count(), 1);
+        assert_eq!(before.difference(&after).count(), 1);
+        assert_eq!(opened(&slots).1.profiles[3].name, "Renamed too");
+    }
+
+    #[test]
+    fn a_missing_chunk_sets_the_workspace_aside_with_its_chunks_until_it_is_deleted() {
+        let slots = MemorySlots::default();
+        let mut ws = with_profiles(100);
+        save_anew(&slots, None, &mut ws, at(5)).result.unwrap();
+        let chunks = chunk_keys(&slots);
+        let lost = chunks.iter().next().unwrap().clone();
+        slots.remove(&StorageKey::Chunk(lost.clone())).unwrap();
+        let key = match open(&slots, at(9)) {
+            Opened::SetAside { key, reason } => {
+                assert!(
+                    matches!(&reason, FormatError::Damaged { detail } if detail.contains(&lost)),
+                    "{reason:?}"
+                );
+                key
+            }
+            other => panic!("never a workspace with profiles missing: {other:?}"),
+        };
+        assert_eq!(chunk_keys(&slots).len(), chunks.len() - 1, "kept with it");
+        // A new workspace saved meanwhile keeps its own chunks.
+        let mut fresh = with_profiles(10);
+        save_anew(&slots, None, &mut fresh, at(10)).result.unwrap();
+        let own = format::stored::chunk_names(&slots.get(&StorageKey::Workspace).unwrap());
+        super::super::delete_set_aside(&slots, &key).unwrap();
+        assert_eq!(slots.get(&key), None);
+        assert_eq!(
+            chunk_keys(&slots).into_iter().collect::<Vec<_>>(),
+            {
+                let mut own = own;
+                own.sort();
+                own
+            },
+            "only the workspace's chunks are left"
+        );
+    }
+
+    #[test]
+    fn a_save_refused_part_way_leaves_the_last_save_whole_and_no_chunk_behind() {
+        let mut slots = MemorySlots::default();
+        let mut ws = with_profiles(300);
+        let mut memo = ChunkMemo::default();
+        let first = save(&slots, None, &mut memo, &mut ws, at(5))
+            .result
+            .unwrap();
+        let before = chunk_keys(&slots);
+        let stored = slots.get(&StorageKey::Workspace);
+        for n in [0, 10, 50, 120, 270] {
+            ws.profiles[n].name = format!("Edited {n}");
+        }
+        // Sorted, as a set is.
+        let present: Vec<String> = chunk_keys(&slots).into_iter().collect();
+        let new = chunks::plan(&ws, &memo, &present).new.len();
+        assert!(new >= 2, "edits in {new} chunks");
+        // A chunk's write fails, then the manifest's.
+        for writes in [new / 2, new] {
+            slots.writes_left.set(Some(writes));
+            assert!(matches!(
+                save(&slots, Some(first.id), &mut memo, &mut ws, at(6)).result,
+                Err(Blocked::Storage(StorageError::QuotaExceeded))
+            ));
+            assert_eq!(chunk_keys(&slots), before, "after {writes} writes");
+            assert_eq!(slots.get(&StorageKey::Workspace), stored);
+            assert_eq!(ws.revision, 1, "not stamped");
+        }
+        slots.writes_left.set(None);
+        slots.failing_writes = None;
+        save(&slots, Some(first.id), &mut memo, &mut ws, at(7))
+            .result
+            .unwrap();
+        assert_eq!(opened(&slots).1, ws);
+    }
+
+    #[test]
+    fn a_workspace_stored_whole_by_an_earlier_version_is_read_and_saved_in_chunks() {
+        let mut ws = with_profiles(50);
+        ws.stamp_saved(2, at(1));
+        let whole = format::encode_stored(&ws, at(1));
+        let slots = MemorySlots::holding(&whole);
+        let (id, mut read, mut memo) = opened(&slots);
+        assert_eq!(read, ws);
+        assert!(chunk_keys(&slots).is_empty());
+        save(&slots, Some(id), &mut memo, &mut read, at(5))
+            .result
+            .unwrap();
+        assert!(!chunk_keys(&slots).is_empty());
+        assert_eq!(opened(&slots).1, read);
     }
 }

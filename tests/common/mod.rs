@@ -234,10 +234,12 @@ pub fn hide_page() {
     js_sys::Reflect::delete_property(&document(), &js("hidden")).unwrap();
 }
 
-/// The workspace document stored now, unpacked, as JSON.
+/// The workspace document stored now, unpacked and with its chunks of
+/// profiles put back, as JSON.
 pub fn stored_workspace() -> Option<serde_json::Value> {
     stored(WORKSPACE_KEY).map(|text| {
-        let text = clientele::format::unpacked(&text).expect("stored data unpacks");
+        let mut read_chunk = |name: &str| stored(&format!("clientele.v1.chunk.{name}"));
+        let text = clientele::format::stored::file_text(&text, &mut read_chunk);
         serde_json::from_str(&text).expect("stored JSON")
     })
 }

@@ -1559,7 +1559,7 @@ async fn models_saved_before_the_money_change_are_updated_or_kept_and_the_user_i
     // spend with us; the edited one is byte for byte what it was.
     let stored = app
         .wait_until_stored("the migrated workspace is saved", |stored| {
-            if stored["schema_version"] == 5 {
+            if stored["schema_version"] == clientele::format::SCHEMA_VERSION {
                 Ok(stored.clone())
             } else {
                 Err(format!("schema version {}", stored["schema_version"]))

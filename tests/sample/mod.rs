@@ -479,3 +479,63 @@ pub fn typical_workspace(profiles: usize) -> Workspace {
         .collect();
     ws
 }
+
+/// Browser storage as a map, for measuring and timing saves natively.
+#[derive(Default)]
+pub struct StorageMap(std::cell::RefCell<std::collections::BTreeMap<String, String>>);
+
+impl StorageMap {
+    /// UTF-16 code units (what browsers count) in every key and value.
+    pub fn chars(&self) -> usize {
+        self.0
+            .borrow()
+            .iter()
+            .map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count())
+            .sum()
+    }
+}
+
+impl clientele::storage::Slots for StorageMap {
+    fn read(
+        &self,
+        key: &clientele::storage::StorageKey,
+    ) -> Result<Option<String>, clientele::storage::StorageError> {
+        Ok(self.0.borrow().get(&key.name()).cloned())
+    }
+    fn write(
+        &self,
+        key: &clientele::storage::StorageKey,
+        text: &str,
+    ) -> Result<(), clientele::storage::StorageError> {
+        self.0.borrow_mut().insert(key.name(), text.to_owned());
+        Ok(())
+    }
+    fn remove(
+        &self,
+        key: &clientele::storage::StorageKey,
+    ) -> Result<(), clientele::storage::StorageError> {
+        self.0.borrow_mut().remove(&key.name());
+        Ok(())
+    }
+    fn keys(
+        &self,
+    ) -> Result<Vec<clientele::storage::StorageKey>, clientele::storage::StorageError> {
+        Ok(self
+            .0
+            .borrow()
+            .keys()
+            .filter_map(|k| clientele::storage::StorageKey::parse(k))
+            .collect())
+    }
+}
+
+/// Characters `ws` takes in browser storage, as the app saves it (its
+/// manifest and chunks, keys included).
+pub fn stored_chars(ws: &Workspace) -> usize {
+    let slots = StorageMap::default();
+    let mut ws = ws.clone();
+    let memo = &mut clientele::storage::chunks::ChunkMemo::default();
+    let attempt = clientele::storage::tabs::save(&slots, None, memo, &mut ws, now());
+    assert!(attempt.result.is_ok(), "{:?}", attempt.result);
+    slots.chars()
+}

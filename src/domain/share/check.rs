@@ -14,7 +14,7 @@ use crate::domain::{
 };
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 use uuid::Uuid;
 
 /// Something put right in a record that is still imported.
@@ -175,18 +175,19 @@ pub fn check_profile(profile: &mut Profile) -> Result<Vec<Repair>, Skip> {
 /// record's id (`salt`) and how many repeats came before, never drawn at
 /// random: the same file then gives the same ids each time it is read, so
 /// importing it again changes nothing and finds the same people.
-fn renew_repeated_ids<T, I: Ord + Copy>(
+fn renew_repeated_ids<T, I>(
     rows: &mut [T],
     id: fn(&mut T) -> &mut I,
     uuid_of: fn(&I) -> Uuid,
     make: fn(Uuid) -> I,
     salt: Uuid,
 ) -> bool {
-    let mut seen = BTreeSet::new();
+    // By UUID, in the one set type the app compiles for ids.
+    let mut seen = HashSet::new();
     let mut repeats: u128 = 0;
     for row in rows {
         let slot = id(row);
-        while !seen.insert(*slot) {
+        while !seen.insert(uuid_of(slot)) {
             repeats += 1;
             *slot = make(derived_id(uuid_of(slot), salt, repeats));
         }
@@ -501,7 +502,7 @@ mod tests {
         p.people = vec![anna.clone(), twin, other.clone(), anna.clone()];
         let repairs = check_profile(&mut p).unwrap();
         assert_eq!(repairs, vec![Repair::RepeatedIdsRenewed("people")]);
-        let ids: BTreeSet<_> = p.people.iter().map(|r| r.id).collect();
+        let ids: std::collections::BTreeSet<_> = p.people.iter().map(|r| r.id).collect();
         assert_eq!(ids.len(), 4, "every person has an id of their own");
         assert_eq!(p.people[0].id, anna.id, "the first keeps its id");
         assert_eq!(p.people[2].id, other.id);

@@ -210,15 +210,20 @@ impl Export {
     /// out.
     pub fn without_personal_data(mut self) -> Self {
         self.personal_data = PersonalData::LeftOut;
-        let (profiles, versions, deleted) = match self.workspace.as_mut() {
-            Some(ws) => (&mut ws.profiles, &mut ws.versions, &mut ws.deleted),
-            None => (
-                &mut self.records.profiles,
-                &mut self.records.versions,
-                &mut self.records.deleted,
-            ),
+        let (versions, deleted) = match self.workspace.as_mut() {
+            Some(ws) => {
+                ws.profiles.iter_mut().for_each(leave_out_personal_data);
+                (&mut ws.versions, &mut ws.deleted)
+            }
+            None => {
+                let records = &mut self.records;
+                records
+                    .profiles
+                    .iter_mut()
+                    .for_each(leave_out_personal_data);
+                (&mut records.versions, &mut records.deleted)
+            }
         };
-        profiles.iter_mut().for_each(leave_out_personal_data);
         for version in versions.values_mut() {
             *version = version.without_legacy();
         }

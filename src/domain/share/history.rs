@@ -29,7 +29,7 @@ use crate::domain::{Profile, Timestamp, Workspace};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use uuid::Uuid;
 
 /// Replica names that start with this come from sync marks of schema 3.
@@ -229,7 +229,7 @@ impl Version {
 }
 
 /// Per record id, its version.
-pub type Versions = BTreeMap<Uuid, Version>;
+pub type Versions = SmallMap<Uuid, Version>;
 
 /// What is left of a deleted record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -250,7 +250,7 @@ pub struct Tombstone {
 }
 
 /// Per record id, what is left of deleted records.
-pub type Deleted = BTreeMap<Uuid, Tombstone>;
+pub type Deleted = SmallMap<Uuid, Tombstone>;
 
 impl Workspace {
     /// This workspace's name in version clocks: 16 hex digits of its id.
@@ -313,7 +313,10 @@ fn settle_kind<T: Shared + PartialEq>(
         let Some(previous) = old.get(&id) else {
             continue;
         };
-        if *previous != record && before.versions.get(&id) == now.versions.get(&id) {
+        if !record.known_unchanged(previous)
+            && *previous != record
+            && before.versions.get(&id) == now.versions.get(&id)
+        {
             changes
                 .edits
                 .push((id, changed_slots(&previous.to_json(), &record.to_json())));
@@ -336,7 +339,7 @@ fn count_changes(
     at: Timestamp,
 ) {
     for (id, changed) in changes.edits {
-        let version = now.versions.entry(id).or_default();
+        let version = now.versions.get_or_insert_with(id, Version::default);
         if let Some(tombstone) = now.deleted.remove(&id) {
             // Back after a delete (undo): newer than the deletion wherever
             // the deletion went.

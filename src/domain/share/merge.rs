@@ -36,7 +36,7 @@ use crate::domain::small_map::SmallMap;
 use crate::domain::survey::{Survey, SurveyAnswer};
 use crate::domain::{Profile, Workspace};
 use serde_json::Value;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
 /// What an import would do to one record.
@@ -180,7 +180,7 @@ pub struct Incoming {
     /// Ids of records the file holds but that could not be imported (a
     /// damaged record, one without a name). Replacing the workspace keeps
     /// the copies here: the file has them, only unreadable.
-    pub unread: BTreeSet<Uuid>,
+    pub unread: HashSet<Uuid>,
     /// For a whole-workspace file: its name, settings and active model (its
     /// record lists are empty; the records are in `records`).
     pub workspace: Option<Workspace>,
@@ -197,7 +197,7 @@ impl Incoming {
         Self {
             kind,
             personal_data: PersonalData::Included,
-            unread: BTreeSet::new(),
+            unread: HashSet::new(),
             workspace: None,
             records,
             local_edit: false,
@@ -335,7 +335,7 @@ fn replaced(
     here: &Workspace,
     theirs: &Workspace,
     records: &Records,
-    unread: &BTreeSet<Uuid>,
+    unread: &HashSet<Uuid>,
 ) -> Workspace {
     let mut result = theirs.clone();
     result.id = here.id;
@@ -343,7 +343,7 @@ fn replaced(
     result.revision = here.revision;
     result.updated_at = here.updated_at;
     result.last_export = here.last_export.clone();
-    result.profiles = records.profiles.clone();
+    result.profiles = records.profiles.clone().into();
     result.worksheets = records.worksheets.clone();
     result.models = records.models.clone();
     result.surveys = records.surveys.clone();
@@ -363,7 +363,7 @@ fn replaced(
 
 /// Keeps this side's copy (and version) of every record the file could not
 /// read.
-fn keep_unread<T: Shared>(result: &mut Workspace, here: &Workspace, unread: &BTreeSet<Uuid>) {
+fn keep_unread<T: Shared>(result: &mut Workspace, here: &Workspace, unread: &HashSet<Uuid>) {
     if unread.is_empty() {
         return;
     }
@@ -374,7 +374,7 @@ fn keep_unread<T: Shared>(result: &mut Workspace, here: &Workspace, unread: &BTr
         .cloned()
         .collect();
     let ids: Vec<Uuid> = kept.iter().map(Shared::uuid).collect();
-    T::in_workspace_mut(result).extend(kept);
+    T::edit_in_workspace(result, |list| list.extend(kept));
     keep_versions_of(result, here, &ids);
 }
 
@@ -470,24 +470,25 @@ impl PartMerge<'_> {
                 .collect();
             self.plan(T::KIND, records, deletions, result)
         };
-        let list = T::in_workspace_mut(result);
-        for (at, json) in plan.replace {
-            // The JSON comes from records of this type, so it reads back.
-            if let Ok(record) = serde_json::from_value(json) {
-                list[at] = record;
+        T::edit_in_workspace(result, |list| {
+            for (at, json) in plan.replace {
+                // The JSON comes from records of this type, so it reads back.
+                if let Ok(record) = serde_json::from_value(json) {
+                    list[at] = record;
+                }
             }
-        }
-        for (at, i) in plan.take {
-            list[at] = file[i].clone();
-        }
-        if !plan.remove.is_empty() {
-            let mut place = 0;
-            list.retain(|_| {
-                place += 1;
-                !plan.remove.contains(&(place - 1))
-            });
-        }
-        list.extend(plan.add.into_iter().map(|i| file[i].clone()));
+            for (at, i) in plan.take {
+                list[at] = file[i].clone();
+            }
+            if !plan.remove.is_empty() {
+                let mut place = 0;
+                list.retain(|_| {
+                    place += 1;
+                    !plan.remove.contains(&(place - 1))
+                });
+            }
+            list.extend(plan.add.into_iter().map(|i| file[i].clone()));
+        });
     }
 
     /// Decides what becomes of every record of one kind in the file, and of

@@ -3,11 +3,11 @@
 use super::history::{Deleted, Versions};
 use crate::domain::icp::Worksheet;
 use crate::domain::scoring::ScoringModel;
+use crate::domain::small_map::SmallMap;
 use crate::domain::survey::{Survey, SurveyAnswer};
 use crate::domain::{Profile, Workspace};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
 use uuid::Uuid;
 
 /// The kinds of record that travel in files and merge by id.
@@ -79,10 +79,16 @@ pub trait Shared: Clone + Serialize + DeserializeOwned {
     fn title(&self) -> &str;
     /// These records in a workspace.
     fn in_workspace(workspace: &Workspace) -> &Vec<Self>;
-    /// These records in a workspace, to change them.
-    fn in_workspace_mut(workspace: &mut Workspace) -> &mut Vec<Self>;
+    /// Changes these records in a workspace with `edit`.
+    fn edit_in_workspace<R>(workspace: &mut Workspace, edit: impl FnOnce(&mut Vec<Self>) -> R)
+    -> R;
     /// These records in a file.
     fn in_records(records: &Records) -> &Vec<Self>;
+    /// Whether this record is known to hold what `before` held, without
+    /// comparing them (`false`: not known, compare).
+    fn known_unchanged(&self, _before: &Self) -> bool {
+        false
+    }
     /// The record as JSON, as files carry it: what the merge and the
     /// version keeper compare, field by field.
     fn to_json(&self) -> serde_json::Value {
@@ -90,11 +96,31 @@ pub trait Shared: Clone + Serialize + DeserializeOwned {
     }
 }
 
+/// A list of records of a workspace, changed as a `Vec`: the profiles
+/// mark what changed (see [`crate::domain::profiles`]), the other lists are
+/// plain `Vec`s.
+trait EditAll<T> {
+    fn edit_all<R>(&mut self, edit: impl FnOnce(&mut Vec<T>) -> R) -> R;
+}
+
+impl<T> EditAll<T> for Vec<T> {
+    fn edit_all<R>(&mut self, edit: impl FnOnce(&mut Vec<T>) -> R) -> R {
+        edit(self)
+    }
+}
+
+impl EditAll<Profile> for crate::domain::profiles::Profiles {
+    fn edit_all<R>(&mut self, edit: impl FnOnce(&mut Vec<Profile>) -> R) -> R {
+        crate::domain::profiles::Profiles::edit_all(self, edit)
+    }
+}
+
 /// Implements [`Shared`] for a record type kept in `field` of both
 /// [`Workspace`] and [`Records`].
 macro_rules! shared {
-    ($type:ty, $kind:expr, $field:ident, $title:ident) => {
+    ($type:ty, $kind:expr, $field:ident, $title:ident $(, $known_unchanged:item)?) => {
         impl Shared for $type {
+            $($known_unchanged)?
             const KIND: RecordKind = $kind;
             fn uuid(&self) -> Uuid {
                 self.id.as_uuid()
@@ -105,8 +131,11 @@ macro_rules! shared {
             fn in_workspace(workspace: &Workspace) -> &Vec<Self> {
                 &workspace.$field
             }
-            fn in_workspace_mut(workspace: &mut Workspace) -> &mut Vec<Self> {
-                &mut workspace.$field
+            fn edit_in_workspace<R>(
+                workspace: &mut Workspace,
+                edit: impl FnOnce(&mut Vec<Self>) -> R,
+            ) -> R {
+                EditAll::edit_all(&mut workspace.$field, edit)
             }
             fn in_records(records: &Records) -> &Vec<Self> {
                 &records.$field
@@ -115,7 +144,17 @@ macro_rules! shared {
     };
 }
 
-shared!(Profile, RecordKind::Profile, profiles, name);
+shared!(
+    Profile,
+    RecordKind::Profile,
+    profiles,
+    name,
+    // The same stamp is the same content (see `domain::profiles`): the
+    // version keeper compares 10,000 profiles after every keystroke.
+    fn known_unchanged(&self, before: &Self) -> bool {
+        self.stamp.get() == before.stamp.get()
+    }
+);
 shared!(Worksheet, RecordKind::Worksheet, worksheets, name);
 shared!(ScoringModel, RecordKind::Model, models, name);
 shared!(Survey, RecordKind::Survey, surveys, title);
@@ -147,10 +186,10 @@ pub struct Records {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub survey_answers: Vec<SurveyAnswer>,
     /// The versions of these records in the sender's workspace.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "SmallMap::is_empty")]
     pub versions: Versions,
     /// Records the sender deleted, so that the deletions travel too.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "SmallMap::is_empty")]
     pub deleted: Deleted,
 }
 
@@ -172,7 +211,7 @@ impl Records {
     /// Every record of a workspace, with its versions and deletions.
     pub fn of_workspace(workspace: &Workspace) -> Self {
         Self {
-            profiles: workspace.profiles.clone(),
+            profiles: workspace.profiles.to_vec(),
             worksheets: workspace.worksheets.clone(),
             models: workspace.models.clone(),
             surveys: workspace.surveys.clone(),
@@ -186,7 +225,7 @@ impl Records {
     /// Keeps only the versions of records present, so a file never leaks
     /// the ids of records it does not carry.
     pub fn with_own_versions(mut self) -> Self {
-        let ids: BTreeSet<Uuid> = self
+        let ids: std::collections::HashSet<Uuid> = self
             .profiles
             .iter()
             .map(Shared::uuid)

@@ -659,11 +659,18 @@ impl App {
     }
 
     /// The file text of the workspace stored under [`super::WORKSPACE_KEY`]:
-    /// storage keeps it packed.
+    /// storage keeps it packed, its profiles in chunks of their own.
     pub async fn stored_workspace_text(&self) -> Option<String> {
-        let text = self.stored(super::WORKSPACE_KEY).await?;
-        let unpacked = clientele::format::unpacked(&text).expect("stored data unpacks");
-        Some(unpacked.into_owned())
+        let found = self
+            .run(
+                "const s = window.localStorage, chunks = {};                  for (let i = 0; i < s.length; i++) {                    const key = s.key(i);                    if (key.startsWith(arguments[1]))                      chunks[key.slice(arguments[1].length)] = s.getItem(key);                  }                  return [s.getItem(arguments[0]), chunks];",
+                vec![json!(super::WORKSPACE_KEY), json!("clientele.v1.chunk.")],
+            )
+            .await;
+        let text = found[0].as_str()?;
+        let chunks = &found[1];
+        let mut read_chunk = |name: &str| chunks[name].as_str().map(str::to_owned);
+        Some(clientele::format::stored::file_text(text, &mut read_chunk))
     }
 
     /// The workspace stored under [`super::WORKSPACE_KEY`], unpacked and

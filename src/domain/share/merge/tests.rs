@@ -51,7 +51,7 @@ fn incoming(export: Export) -> Incoming {
     let (records, workspace) = match export.workspace {
         Some(mut ws) => {
             let records = Records {
-                profiles: std::mem::take(&mut ws.profiles),
+                profiles: std::mem::take(&mut ws.profiles).to_vec(),
                 worksheets: std::mem::take(&mut ws.worksheets),
                 models: std::mem::take(&mut ws.models),
                 surveys: std::mem::take(&mut ws.surveys),
