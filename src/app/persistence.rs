@@ -541,12 +541,7 @@ impl Persistence {
         self.keeper
             .try_with_value(|k| {
                 let storage = k.storage.as_ref()?;
-                let read_chunk = &mut |name: &str| {
-                    storage
-                        .read(&StorageKey::Chunk(name.to_owned()))
-                        .ok()
-                        .flatten()
-                };
+                let read_chunk = &mut |name: &str| storage::chunks::read(storage, name);
                 Some(
                     storage
                         .read(key)

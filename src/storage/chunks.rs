@@ -14,7 +14,7 @@
 //!   and versions is the stored one; only the others are encoded and
 //!   written, so a save after an edit costs one chunk, not the workspace.
 
-use super::fingerprint;
+use super::{Slots, StorageKey, fingerprint};
 use crate::domain::share::{Version, Versions};
 use crate::domain::{Profile, Workspace};
 use crate::format::stored::encode_chunk;
@@ -29,6 +29,16 @@ const AVERAGE: u128 = 16;
 
 /// The most profiles a chunk holds, however the ids fall.
 const MOST: usize = 100;
+
+/// The text of the chunk named `name` in `slots`; `None` when it is
+/// missing or cannot be read, which makes the workspace listing it
+/// unreadable as a whole.
+pub fn read(slots: &impl Slots, name: &str) -> Option<String> {
+    slots
+        .read(&StorageKey::Chunk(name.to_owned()))
+        .ok()
+        .flatten()
+}
 
 /// The runs of `profiles` that go in one chunk each, in order.
 pub fn ranges(profiles: &[Profile]) -> Vec<Range<usize>> {

@@ -120,13 +120,7 @@ impl Stored {
         let Some(text) = text else {
             return Self::Missing;
         };
-        let mut read_chunk = |name: &str| {
-            slots
-                .read(&StorageKey::Chunk(name.to_owned()))
-                .ok()
-                .flatten()
-        };
-        match format::stored::decode_stored(&text, &mut read_chunk) {
+        match format::stored::decode_stored(&text, &mut |name| chunks::read(slots, name)) {
             Ok(stored) => Self::Saved {
                 id: SaveId::of(stored.workspace.revision, &text),
                 memo: ChunkMemo::of(&stored.workspace, &stored.chunks),
