@@ -85,6 +85,23 @@ async fn save_10_000_profiles_after_one_edit_and_load_them_at_start() {
         .set_hash(&format!("#/profiles/{id}/edit"))
         .unwrap();
     let app = mount_app().await;
+    // A keystroke: the store changes, and every view that follows it runs
+    // again (the editor's fields, the version keeper, the status line),
+    // until the page is idle.
+    let mut keys = 0;
+    let keystroke = median_of(5, async || {
+        keys += 1;
+        settle().await;
+        let start = clock();
+        type_into(&field("Company name"), &format!("Keystroke {keys}"));
+        settle().await;
+        clock() - start
+    })
+    .await;
+    report(
+        "a keystroke in the editor of one profile among 10,000, with all it runs again",
+        keystroke,
+    );
     let stored_name = || {
         open_workspace()
             .workspace

@@ -25,6 +25,7 @@ pub mod persistence;
 pub mod profile_actions;
 pub mod profile_editor;
 pub mod profile_view;
+pub mod profile_watch;
 pub mod profiles_page;
 pub mod rating_grid;
 pub mod rating_input;

@@ -1,13 +1,13 @@
 //! The rating grid: many profiles against the model's hand-judged criteria,
 //! rated fast from the keyboard (Tab moves across, a digit picks a rating).
 
-use super::rating_input::{RatingInput, is_answered_by_hand};
+use super::profile_watch::ProfileWatch;
+use super::rating_input::{RatingInput, hand_judged_criteria};
 use super::route::Route;
 use super::scoring_page::NoModelYet;
 use super::state::use_app_store;
 use crate::domain::ProfileId;
 use crate::domain::profile::Status;
-use crate::domain::scoring::Criterion;
 use crate::domain::sorting::sort_by_key_with;
 use leptos::prelude::*;
 
@@ -16,17 +16,7 @@ use leptos::prelude::*;
 pub fn RatingGrid() -> impl IntoView {
     let store = use_app_store();
     let status = RwSignal::new(None::<Status>);
-    let criteria = Memo::new(move |_| {
-        store.workspace.with(|w| {
-            w.model().map(|m| {
-                m.criteria
-                    .iter()
-                    .filter(|c| is_answered_by_hand(c))
-                    .cloned()
-                    .collect::<Vec<Criterion>>()
-            })
-        })
-    });
+    let criteria = hand_judged_criteria(store);
     let profiles = Memo::new(move |_| {
         let status = status.get();
         store.workspace.with(|w| {
@@ -69,12 +59,15 @@ pub fn RatingGrid() -> impl IntoView {
                             <tbody>
                                 {move || profiles.get().into_iter().map(|(id, name)| {
                                     let row = criteria.clone();
+                                    // One watch for the row's ratings: rating one
+                                    // profile re-runs no other row.
+                                    let profile = ProfileWatch::new(store, id);
                                     view! {
                                         <tr>
                                             <th scope="row"><a href=Route::ScoreExplanation(id).href()>{name.clone()}</a></th>
                                             {row.into_iter().map(|c| {
                                                 let label = format!("{} for {name}", c.name);
-                                                view! { <td><RatingInput profile=id criterion=c label /></td> }
+                                                view! { <td><RatingInput profile criterion=c label /></td> }
                                             }).collect_view()}
                                         </tr>
                                     }

@@ -2,10 +2,27 @@
 //! profile: a 1-5 rating with the meanings of 1, 3 and 5, or yes / no.
 
 use super::fields::locked;
-use super::state::use_app_store;
-use crate::domain::ProfileId;
+use super::profile_watch::ProfileWatch;
+use super::state::{AppStore, use_app_store};
 use crate::domain::scoring::{Answer, Criterion, CriterionKind};
 use leptos::prelude::*;
+
+/// The active model's criteria a person answers on each profile (`None`
+/// without a model), as a memo: a change to a profile, not to the model,
+/// draws none of the ratings again.
+pub fn hand_judged_criteria(store: AppStore) -> Memo<Option<Vec<Criterion>>> {
+    Memo::new(move |_| {
+        store.workspace.with(|w| {
+            w.model().map(|m| {
+                m.criteria
+                    .iter()
+                    .filter(|c| is_answered_by_hand(c))
+                    .cloned()
+                    .collect()
+            })
+        })
+    })
+}
 
 /// Whether a criterion is answered by a person on each profile.
 pub fn is_answered_by_hand(criterion: &Criterion) -> bool {
@@ -76,7 +93,7 @@ fn parse_key(key: &str) -> Option<Answer> {
 #[component]
 pub fn RatingInput(
     /// The profile rated.
-    profile: ProfileId,
+    profile: ProfileWatch,
     /// The criterion.
     criterion: Criterion,
     /// The accessible label.
@@ -90,18 +107,13 @@ pub fn RatingInput(
     let store = use_app_store();
     let locked = locked();
     let id = criterion.id;
-    let element_id = format!("rate-{profile}-{id}");
-    let current = move || {
-        answer_key(
-            store
-                .workspace
-                .with(|w| w.profile(profile).and_then(|p| p.answers.get(&id).copied())),
-        )
-    };
+    let element_id = format!("rate-{}-{id}", profile.id());
+    // Through the watch: the options follow this profile, not the others.
+    let current = move || answer_key(profile.read(|p| p.answers.get(&id).copied()).flatten());
     let on_change = move |ev| {
         let answer = parse_key(&event_target_value(&ev));
         store.workspace.update(|w| {
-            if let Some(p) = w.profile_mut(profile) {
+            if let Some(p) = w.profile_mut(profile.id()) {
                 match answer {
                     Some(a) => {
                         p.answers.insert(id, a);

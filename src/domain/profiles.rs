@@ -47,6 +47,8 @@ impl PartialEq for Stamp {
     }
 }
 
+impl Eq for Stamp {}
+
 /// The profiles of a workspace, in the order they were created. Read them
 /// as a `Vec`; change them only through the methods here, which give every
 /// profile they hand out or take in a fresh [`Stamp`].

@@ -108,9 +108,7 @@ pub fn decode_file(text: &str) -> Result<ImportedFile, FormatError> {
 /// be read is left out whole, which only makes the merge ask about those
 /// records instead of deciding alone. (Read as the workspace reads it, so
 /// the reading code is compiled once.)
-fn read_by_id<T: serde::de::DeserializeOwned>(
-    value: Option<Value>,
-) -> crate::domain::small_map::SmallMap<Uuid, T> {
+fn read_by_id<T: serde::de::DeserializeOwned + Default>(value: Option<Value>) -> T {
     value
         .and_then(|v| serde_json::from_value(v).ok())
         .unwrap_or_default()

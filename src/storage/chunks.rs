@@ -9,13 +9,14 @@
 //!   FNV-1a fingerprint), so the same chunk is never written twice and two
 //!   tabs that store the same profiles agree on the name.
 //! - **What changed.** The tab remembers, per chunk it stored or read, the
-//!   [`Stamp`](crate::domain::profiles::Stamp)s of its profiles and their
-//!   versions ([`ChunkMemo`]). A chunk whose profiles have the same stamps
-//!   and versions is the stored one; only the others are encoded and
-//!   written, so a save after an edit costs one chunk, not the workspace.
+//!   [`Stamp`](crate::domain::profiles::Stamp)s of its profiles, and the
+//!   stamps of every version ([`ChunkMemo`]). A chunk whose profiles and
+//!   their versions have the same stamps is the stored one; only the others
+//!   are encoded and written, so a save after an edit costs one chunk, not
+//!   the workspace.
 
 use super::{Slots, StorageKey, fingerprint};
-use crate::domain::share::{Version, Versions};
+use crate::domain::share::Versions;
 use crate::domain::{Profile, Workspace};
 use crate::format::stored::encode_chunk;
 use std::ops::Range;
@@ -93,10 +94,10 @@ impl Held {
 #[derive(Debug, Clone, Default)]
 pub struct ChunkMemo {
     chunks: Vec<(String, Held)>,
-    /// Every version as last stored, to find the few that changed in one
-    /// pass in key order: looking each profile's version up and comparing
-    /// it took most of a save's time.
-    versions: Versions,
+    /// Every version's stamp as last stored, in id order, to find the few
+    /// that changed in one pass: looking each profile's version up, or
+    /// comparing versions field by field, took most of a save's time.
+    versions: Vec<(Uuid, u64)>,
 }
 
 impl ChunkMemo {
@@ -114,7 +115,7 @@ impl ChunkMemo {
         }
         Self {
             chunks,
-            versions: workspace.versions.clone(),
+            versions: stamps(&workspace.versions),
         }
     }
 
@@ -135,8 +136,7 @@ impl ChunkMemo {
     }
 
     /// This memo after `plan` is written: the chunks it keeps are moved
-    /// over, not read again, and only the versions that changed are
-    /// copied.
+    /// over, not read again.
     pub fn after(self, plan: Plan) -> Self {
         let mut known: Vec<Option<(String, Held)>> = self.chunks.into_iter().map(Some).collect();
         let chunks = plan
@@ -147,42 +147,47 @@ impl ChunkMemo {
                 Planned::New(name, held) => Some((name, held)),
             })
             .collect();
-        let mut versions = self.versions;
-        for (id, version) in plan.versions {
-            match version {
-                Some(version) => versions.insert(id, version),
-                None => versions.remove(&id),
-            };
+        Self {
+            chunks,
+            versions: plan.versions,
         }
-        Self { chunks, versions }
     }
 }
 
-/// The records whose versions differ between `stored` and `now`, found in
-/// one pass over both in key order, and so sorted.
-fn changed_versions(stored: &Versions, now: &Versions) -> Vec<Uuid> {
+/// Each version's id and stamp, in id order.
+fn stamps(versions: &Versions) -> Vec<(Uuid, u64)> {
+    versions
+        .iter()
+        .map(|(id, v)| (*id, v.stamp.get()))
+        .collect()
+}
+
+/// The records whose versions differ between `stored` (stamps) and `now`,
+/// found in one pass over both in id order, and so sorted. The same stamp
+/// is the same version, so no version is compared field by field.
+fn changed_versions(stored: &[(Uuid, u64)], now: &[(Uuid, u64)]) -> Vec<Uuid> {
     let mut changed = Vec::new();
     let (mut old, mut new) = (stored.iter().peekable(), now.iter().peekable());
     loop {
         match (old.peek(), new.peek()) {
             (None, None) => return changed,
             (Some((a, _)), Some((b, _))) if a < b => {
-                changed.push(**a);
+                changed.push(*a);
                 old.next();
             }
-            (Some((a, va)), Some((b, vb))) if a == b => {
-                if va != vb {
-                    changed.push(**a);
+            (Some((a, sa)), Some((b, sb))) if a == b => {
+                if sa != sb {
+                    changed.push(*a);
                 }
                 old.next();
                 new.next();
             }
             (_, Some((b, _))) => {
-                changed.push(**b);
+                changed.push(*b);
                 new.next();
             }
             (Some((a, _)), None) => {
-                changed.push(**a);
+                changed.push(*a);
                 old.next();
             }
         }
@@ -207,8 +212,8 @@ pub struct Plan {
     /// What storage holds once the save is written (see
     /// [`ChunkMemo::after`]).
     memo: Vec<Planned>,
-    /// The versions that changed, as they are now (`None`: removed).
-    versions: Vec<(Uuid, Option<Version>)>,
+    /// Every version's stamp once the save is written.
+    versions: Vec<(Uuid, u64)>,
 }
 
 /// Plans the chunks of `workspace` for a save, given what this tab knows
@@ -216,17 +221,15 @@ pub struct Plan {
 /// sorted.
 pub fn plan(workspace: &Workspace, memo: &ChunkMemo, present: &[String]) -> Plan {
     let stored = |name: &String| present.binary_search(name).is_ok();
-    let changed = changed_versions(&memo.versions, &workspace.versions);
+    let versions = stamps(&workspace.versions);
+    let changed = changed_versions(&memo.versions, &versions);
     let profiles = workspace.profiles.as_slice();
     let runs = ranges(profiles);
     let mut plan = Plan {
         names: Vec::with_capacity(runs.len()),
         new: Vec::new(),
         memo: Vec::with_capacity(runs.len()),
-        versions: changed
-            .iter()
-            .map(|id| (*id, workspace.versions.get(id).cloned()))
-            .collect(),
+        versions,
     };
     let mut from = 0;
     for run in runs {
@@ -256,6 +259,7 @@ mod tests {
     use super::*;
     use crate::domain::Timestamp;
     use crate::domain::id::ProfileId;
+    use crate::domain::share::Version;
 
     /// A profile whose id ends a chunk or not.
     fn profile(ends_chunk: bool) -> Profile {
@@ -347,27 +351,36 @@ mod tests {
     #[test]
     fn versions_added_changed_or_removed_are_found_in_order() {
         let id = |n: u128| Uuid::from_u128(n);
-        let version = |n: u64| Version {
-            clock: crate::domain::share::Clock::of("a", n),
-            ..Version::default()
-        };
-        let stored: Versions = [
-            (id(1), version(1)),
-            (id(2), version(1)),
-            (id(4), version(1)),
-        ]
-        .into_iter()
-        .collect();
-        let now: Versions = [
-            (id(2), version(2)),
-            (id(3), version(1)),
-            (id(4), version(1)),
-        ]
-        .into_iter()
-        .collect();
+        let stored = [(id(1), 7), (id(2), 7), (id(4), 9)];
+        let now = [(id(2), 8), (id(3), 7), (id(4), 9)];
         assert_eq!(changed_versions(&stored, &now), [id(1), id(2), id(3)]);
         assert!(changed_versions(&now, &now).is_empty());
-        assert_eq!(changed_versions(&Versions::default(), &now).len(), 3);
+        assert_eq!(changed_versions(&[], &now).len(), 3);
+    }
+
+    #[test]
+    fn a_version_changed_in_place_is_found_and_one_read_again_is_not() {
+        let mut ws = workspace(&[true, true, true]);
+        for p in ws.profiles.iter() {
+            ws.versions.insert(p.id.as_uuid(), Version::default());
+        }
+        let mut stored = Stored::default();
+        let (first, _) = stored.save(&ws);
+        // A dot written into the middle profile's version, as an edit does.
+        let id = ws.profiles[1].id.as_uuid();
+        let version = ws.versions.get_mut(&id).unwrap();
+        version.bump("r1");
+        let (edited, written) = stored.save(&ws);
+        assert_eq!(written, 1, "only the chunk whose version changed");
+        assert_eq!(
+            (edited[0] == first[0], edited[1] == first[1]),
+            (true, false)
+        );
+        // Read back: new stamps, the same content, so the same chunks.
+        let read: Workspace = serde_json::from_value(serde_json::to_value(&ws).unwrap()).unwrap();
+        let layout: Vec<(String, usize)> = edited.iter().cloned().map(|n| (n, 1)).collect();
+        let opened = plan(&read, &ChunkMemo::of(&read, &layout), &stored.names);
+        assert!(opened.new.is_empty());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Typed access from editor fields to one profile, or one row of it, in the
 //! store: read as a signal, write through a callback, check typed text.
 
+use crate::app::profile_watch::ProfileWatch;
 use crate::app::state::AppStore;
 use crate::domain::profile::{
     ActionStep, Address, Competitor, LogEntry, Opportunity, Person, Profile,
@@ -30,27 +31,37 @@ pub fn edit_profile(store: AppStore, id: ProfileId, change: impl FnOnce(&mut Pro
     });
 }
 
-/// One profile's fields, for the editor.
+/// One profile's fields, for the editor. Fields read the profile through
+/// its [`ProfileWatch`], so they re-run when this profile changes, not
+/// after every change to the workspace.
 #[derive(Clone, Copy)]
 pub struct ProfileAccess {
     /// The store.
     pub store: AppStore,
     /// The profile.
     pub id: ProfileId,
+    /// The profile, watched.
+    pub watch: ProfileWatch,
 }
 
 impl ProfileAccess {
+    /// Access to profile `id` of `store`.
+    pub fn new(store: AppStore, id: ProfileId) -> Self {
+        Self {
+            store,
+            id,
+            watch: ProfileWatch::new(store, id),
+        }
+    }
+
     /// A field as a signal.
     pub fn get<U: Default + Send + Sync + 'static>(self, read: fn(&Profile) -> U) -> Signal<U> {
-        Signal::derive(move || read_profile(self.store, self.id, read).unwrap_or_default())
+        Signal::derive(move || self.watch.read(read).unwrap_or_default())
     }
 
     /// A field's value now, untracked: the text an input starts with.
     pub fn initial<U: Default>(self, read: fn(&Profile) -> U) -> U {
-        self.store
-            .workspace
-            .with_untracked(|w| w.profile(self.id).map(read))
-            .unwrap_or_default()
+        self.watch.read_untracked(read).unwrap_or_default()
     }
 
     /// Stores a new value.
@@ -126,18 +137,18 @@ row!(ActionStep, StepId, action_plan, description);
 row!(LogEntry, LogEntryId, log, text);
 
 /// The ids of a profile's rows of one kind, in order, tracked.
-pub fn row_ids<T: Row>(store: AppStore, profile: ProfileId) -> Vec<T::Id> {
-    read_profile(store, profile, |p| {
-        T::rows(p).iter().map(Row::row_id).collect()
-    })
-    .unwrap_or_default()
+pub fn row_ids<T: Row>(profile: ProfileAccess) -> Vec<T::Id> {
+    profile
+        .watch
+        .read(|p| T::rows(p).iter().map(Row::row_id).collect())
+        .unwrap_or_default()
 }
 
 /// Adds an empty row and returns its id.
-pub fn add_row<T: Row>(store: AppStore, profile: ProfileId) -> T::Id {
+pub fn add_row<T: Row>(profile: ProfileAccess) -> T::Id {
     let row = T::default();
     let id = row.row_id();
-    edit_profile(store, profile, |p| T::rows_mut(p).push(row));
+    edit_profile(profile.store, profile.id, |p| T::rows_mut(p).push(row));
     id
 }
 
@@ -147,6 +158,8 @@ pub struct RowAccess<T: Row> {
     pub store: AppStore,
     /// The profile.
     pub profile: ProfileId,
+    /// The profile, watched.
+    watch: ProfileWatch,
     /// The row.
     pub id: T::Id,
 }
@@ -161,15 +174,19 @@ impl<T: Row> Copy for RowAccess<T> {}
 
 impl<T: Row> RowAccess<T> {
     /// Access to row `id` of `profile`.
-    pub fn new(store: AppStore, profile: ProfileId, id: T::Id) -> Self {
-        Self { store, profile, id }
+    pub fn new(profile: ProfileAccess, id: T::Id) -> Self {
+        Self {
+            store: profile.store,
+            profile: profile.id,
+            watch: profile.watch,
+            id,
+        }
     }
 
     fn with<U>(self, read: impl FnOnce(&T) -> U) -> Option<U> {
-        read_profile(self.store, self.profile, |p| {
-            T::rows(p).iter().find(|r| r.row_id() == self.id).map(read)
-        })
-        .flatten()
+        self.watch
+            .read(|p| T::rows(p).iter().find(|r| r.row_id() == self.id).map(read))
+            .flatten()
     }
 
     fn edit(self, change: impl FnOnce(&mut T)) {

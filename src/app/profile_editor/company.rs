@@ -8,24 +8,25 @@ use crate::domain::input;
 use crate::domain::profile::{Profile, SUGGESTED_BUSINESS_TYPES, SUGGESTED_INDUSTRIES};
 use leptos::prelude::*;
 
-/// Suggestions: the seed's list, then values used on other profiles.
+/// Suggestions: the seed's list, then values used on other profiles, as
+/// they are when the editor is drawn. Not followed as the user types: that
+/// would read every profile after each key (the editor is drawn again when
+/// the workspace is replaced from outside).
 fn suggestions(
     store: crate::app::state::AppStore,
     seed: &'static [&'static str],
     used: fn(&Profile) -> &str,
 ) -> Signal<Vec<String>> {
-    Signal::derive(move || {
-        let mut all: Vec<String> = seed.iter().map(|s| (*s).to_owned()).collect();
-        store.workspace.with(|w| {
-            for profile in &w.profiles {
-                let value = used(profile).trim();
-                if !value.is_empty() && !all.iter().any(|a| a.eq_ignore_ascii_case(value)) {
-                    all.push(value.to_owned());
-                }
+    let mut all: Vec<String> = seed.iter().map(|s| (*s).to_owned()).collect();
+    store.workspace.with_untracked(|w| {
+        for profile in &w.profiles {
+            let value = used(profile).trim();
+            if !value.is_empty() && !all.iter().any(|a| a.eq_ignore_ascii_case(value)) {
+                all.push(value.to_owned());
             }
-        });
-        all
-    })
+        }
+    });
+    Signal::stored(all)
 }
 
 /// Name, status, web address, industry, size, revenue, location, tenure and

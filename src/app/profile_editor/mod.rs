@@ -35,9 +35,9 @@ pub fn ProfileEditor(
     id: ProfileId,
 ) -> impl IntoView {
     let store = use_app_store();
-    let exists = move || read_profile(store, id, |_| ()).is_some();
-    let name = move || read_profile(store, id, |p| p.name.clone()).unwrap_or_default();
-    let profile = ProfileAccess { store, id };
+    let profile = ProfileAccess::new(store, id);
+    let exists = move || profile.watch.read(|_| ()).is_some();
+    let name = move || profile.watch.read(|p| p.name.clone()).unwrap_or_default();
     view! {
         <Show when=exists fallback=|| view! { <super::profile_view::MissingProfile/> }>
             <div class="page-head">

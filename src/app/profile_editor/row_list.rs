@@ -20,11 +20,11 @@ type PutBack = Arc<dyn Fn(AppStore, ProfileId) + Send + Sync>;
 /// copies of the list's keyed drawing cost about 40 KB of wasm).
 #[derive(Clone)]
 pub struct RowFields {
-    ids: fn(AppStore, ProfileId) -> Vec<Uuid>,
-    add: fn(AppStore, ProfileId) -> Uuid,
-    caption: fn(AppStore, ProfileId, Uuid) -> String,
-    remove: fn(AppStore, ProfileId, Uuid) -> Option<PutBack>,
-    draw: Arc<dyn Fn(AppStore, ProfileId, Uuid) -> AnyView + Send + Sync>,
+    ids: fn(ProfileAccess) -> Vec<Uuid>,
+    add: fn(ProfileAccess) -> Uuid,
+    caption: fn(ProfileAccess, Uuid) -> String,
+    remove: fn(ProfileAccess, Uuid) -> Option<PutBack>,
+    draw: Arc<dyn Fn(ProfileAccess, Uuid) -> AnyView + Send + Sync>,
 }
 
 /// The rows of type `T`, each drawn by `draw`.
@@ -32,27 +32,22 @@ pub fn row_fields<T: Row, V: IntoView + 'static>(
     draw: impl Fn(RowAccess<T>) -> V + Send + Sync + 'static,
 ) -> RowFields {
     RowFields {
-        ids: |store, profile| {
-            row_ids::<T>(store, profile)
-                .into_iter()
-                .map(T::key)
-                .collect()
-        },
-        add: |store, profile| T::key(add_row::<T>(store, profile)),
-        caption: |store, profile, key| access::<T>(store, profile, key).caption(),
-        remove: |store, profile, key| {
-            let (at, row) = access::<T>(store, profile, key).take()?;
+        ids: |profile| row_ids::<T>(profile).into_iter().map(T::key).collect(),
+        add: |profile| T::key(add_row::<T>(profile)),
+        caption: |profile, key| access::<T>(profile, key).caption(),
+        remove: |profile, key| {
+            let (at, row) = access::<T>(profile, key).take()?;
             let put_back: PutBack = Arc::new(move |store, profile| {
                 RowAccess::<T>::put_back(store, profile, at, row.clone());
             });
             Some(put_back)
         },
-        draw: Arc::new(move |store, profile, key| draw(access(store, profile, key)).into_any()),
+        draw: Arc::new(move |profile, key| draw(access(profile, key)).into_any()),
     }
 }
 
-fn access<T: Row>(store: AppStore, profile: ProfileId, key: Uuid) -> RowAccess<T> {
-    RowAccess::new(store, profile, T::id_of(key))
+fn access<T: Row>(profile: ProfileAccess, key: Uuid) -> RowAccess<T> {
+    RowAccess::new(profile, T::id_of(key))
 }
 
 /// A removed row that can be put back.
@@ -93,7 +88,10 @@ pub fn RowList(
 ) -> impl IntoView {
     let heading_id = format!("{}-heading", noun.replace(' ', "-"));
     let labelled_by = heading_id.clone();
-    let ProfileAccess { store, id: profile } = profile;
+    let access = profile;
+    let ProfileAccess {
+        store, id: profile, ..
+    } = access;
     let locked = crate::app::fields::locked();
     let RowFields {
         ids,
@@ -102,15 +100,15 @@ pub fn RowList(
         remove,
         draw,
     } = row;
-    let ids = move || ids(store, profile);
+    let ids = move || ids(access);
     let removed = RwSignal::new(None::<Removed>);
     // What the status line says about the last removal or undo.
     let said = RwSignal::new(None::<String>);
     let undo_button = NodeRef::<html::Button>::new();
-    let add = move |_| focus_row(add(store, profile));
+    let add = move |_| focus_row(add(access));
     // "Anna Nowak", or "this person" for a row not named yet.
     let name_of = move |key: Uuid| {
-        let name = caption(store, profile, key);
+        let name = caption(access, key);
         match name.lines().next().map(str::trim) {
             Some(first) if !first.is_empty() => first.chars().take(60).collect(),
             _ => format!("this {noun}"),
@@ -118,7 +116,7 @@ pub fn RowList(
     };
     let remove_row = move |key: Uuid| {
         let name = untrack(|| name_of(key));
-        if let Some(put_back) = remove(store, profile, key) {
+        if let Some(put_back) = remove(access, key) {
             said.set(Some(format!("Removed {name}.")));
             removed.set(Some(Removed {
                 name,
@@ -145,7 +143,7 @@ pub fn RowList(
     let draw_row = move |key: Uuid| {
         view! {
             <li class="row" data-row=key.to_string()>
-                {draw(store, profile, key)}
+                {draw(access, key)}
                 <button type="button" class="secondary remove" disabled=locked
                     aria-label=move || format!("Remove {}", name_of(key))
                     on:click=move |_| remove_row(key)>"Remove"</button>

@@ -22,6 +22,7 @@
 use super::records::{RecordKind, Shared};
 use super::slots::slots_of;
 use crate::domain::icp::Worksheet;
+use crate::domain::profiles::Stamp;
 use crate::domain::scoring::ScoringModel;
 use crate::domain::small_map::SmallMap;
 use crate::domain::survey::{Survey, SurveyAnswer};
@@ -187,6 +188,10 @@ pub struct Version {
     /// the edits the deleted versions held, which this one does not have.
     #[serde(default, skip_serializing_if = "Clock::is_empty")]
     pub overruled: Clock,
+    /// Which content this version has in this tab (see [`Versions`]):
+    /// never written, and equal for any two versions as far as `==` goes.
+    #[serde(skip)]
+    pub stamp: Stamp,
 }
 
 impl Version {
@@ -224,12 +229,112 @@ impl Version {
             clock: self.clock.without_legacy(),
             fields,
             overruled: self.overruled.without_legacy(),
+            stamp: Stamp::fresh(),
         }
     }
 }
 
-/// Per record id, its version.
-pub type Versions = SmallMap<Uuid, Version>;
+/// Per record id, its version. Read it as a [`SmallMap`]; change it only
+/// through the methods here, which give every version they hand out or take
+/// in a fresh [`Stamp`], as [`crate::domain::Profiles`] does for profiles.
+/// So the same stamp means the same version, and a save finds the few
+/// versions that changed among thousands by their stamps, not by comparing
+/// every field's dot.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Versions(SmallMap<Uuid, Version>);
+
+impl Versions {
+    /// No versions.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the version of `id`; returns the one it had.
+    pub fn insert(&mut self, id: Uuid, mut version: Version) -> Option<Version> {
+        version.stamp = Stamp::fresh();
+        self.0.insert(id, version)
+    }
+
+    /// The version of `id`, to change, if any.
+    pub fn get_mut(&mut self, id: &Uuid) -> Option<&mut Version> {
+        let version = self.0.get_mut(id)?;
+        version.stamp = Stamp::fresh();
+        Some(version)
+    }
+
+    /// The version of `id`, set to `default()` first if it had none, to
+    /// change.
+    pub fn get_or_insert_with(&mut self, id: Uuid, default: fn() -> Version) -> &mut Version {
+        let version = self.0.get_or_insert_with(id, default);
+        version.stamp = Stamp::fresh();
+        version
+    }
+
+    /// Removes the version of `id`; returns it.
+    pub fn remove(&mut self, id: &Uuid) -> Option<Version> {
+        self.0.remove(id)
+    }
+
+    /// Every version, to change (each counts as changed).
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut Version> {
+        for version in self.0.values_mut() {
+            version.stamp = Stamp::fresh();
+        }
+        self.0.values_mut()
+    }
+
+    /// Keeps only the versions `keep` says yes to.
+    pub fn retain(&mut self, mut keep: impl FnMut(&Uuid) -> bool) {
+        self.0.retain(|id, _| keep(id));
+    }
+
+    /// Removes every version.
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    /// Makes these versions equal to `of`, stamps included, copying only
+    /// the versions whose stamps differ: for a copy kept beside the
+    /// workspace's versions, which change a few at a time.
+    pub fn mirror(&mut self, of: &Versions) {
+        let same_ids =
+            self.0.len() == of.0.len() && self.0.keys().zip(of.0.keys()).all(|(a, b)| a == b);
+        if !same_ids {
+            self.0.clone_from(&of.0);
+            return;
+        }
+        for (mine, theirs) in self.0.values_mut().zip(of.0.values()) {
+            if mine.stamp.get() != theirs.stamp.get() {
+                mine.clone_from(theirs);
+            }
+        }
+    }
+}
+
+impl std::ops::Deref for Versions {
+    type Target = SmallMap<Uuid, Version>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl<'a> IntoIterator for &'a Versions {
+    type Item = (&'a Uuid, &'a Version);
+    type IntoIter = <&'a SmallMap<Uuid, Version> as IntoIterator>::IntoIter;
+    fn into_iter(self) -> Self::IntoIter {
+        (&self.0).into_iter()
+    }
+}
+
+impl FromIterator<(Uuid, Version)> for Versions {
+    /// Versions from pairs; each counts as changed.
+    fn from_iter<I: IntoIterator<Item = (Uuid, Version)>>(pairs: I) -> Self {
+        let mut versions = Self(pairs.into_iter().collect());
+        versions.values_mut().for_each(drop);
+        versions
+    }
+}
 
 /// What is left of a deleted record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -665,6 +665,7 @@ impl PartMerge<'_> {
                     clock,
                     fields: keep.fields,
                     overruled: both_overruled(version, theirs),
+                    ..Version::default()
                 },
             );
             return outcome;
@@ -680,6 +681,7 @@ impl PartMerge<'_> {
             clock,
             fields: chosen.fields,
             overruled: both_overruled(version, theirs),
+            ..Version::default()
         };
         let dot = merged.bump(&self.replica);
         for slot in &chosen.conflicts {

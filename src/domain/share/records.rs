@@ -234,7 +234,7 @@ impl Records {
             .chain(self.surveys.iter().map(Shared::uuid))
             .chain(self.survey_answers.iter().map(Shared::uuid))
             .collect();
-        self.versions.retain(|id, _| ids.contains(id));
+        self.versions.retain(|id| ids.contains(id));
         self
     }
 }

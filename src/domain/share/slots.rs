@@ -292,7 +292,7 @@ mod tests {
                     )
                 })
                 .collect(),
-            overruled: Default::default(),
+            ..Version::default()
         }
     }
 
