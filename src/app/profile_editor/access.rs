@@ -13,15 +13,6 @@ use leptos::prelude::*;
 use std::fmt::Display;
 use uuid::Uuid;
 
-/// Reads part of one profile, tracked; `None` once the profile is gone.
-pub fn read_profile<U>(
-    store: AppStore,
-    id: ProfileId,
-    read: impl FnOnce(&Profile) -> U,
-) -> Option<U> {
-    store.workspace.with(|w| w.profile(id).map(read))
-}
-
 /// Changes one profile in the store (nothing if it is gone).
 pub fn edit_profile(store: AppStore, id: ProfileId, change: impl FnOnce(&mut Profile)) {
     store.workspace.update(|w| {

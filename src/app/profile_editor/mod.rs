@@ -12,8 +12,6 @@ mod ratings;
 mod relationship;
 mod row_list;
 
-pub use access::read_profile;
-
 use super::profile_actions::ProfileActions;
 use super::route::Route;
 use super::state::use_app_store;
