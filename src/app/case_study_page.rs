@@ -17,12 +17,14 @@ pub fn CaseStudyPage(
 ) -> impl IntoView {
     let store = use_app_store();
     let parts = RwSignal::new(CaseStudyParts::default());
-    let study = Memo::new(move |_| {
+    // A closure, not a memo: one profile is quick to read twice, and a
+    // memo type of its own would cost the page more code.
+    let study = move || {
         let parts = parts.get();
         store
             .workspace
             .with(|w| w.profile(id).map(|p| CaseStudy::of(p, parts, today())))
-    });
+    };
     // One tick per part: (id, label, read, write).
     type Part = (
         &'static str,
@@ -69,9 +71,9 @@ pub fn CaseStudyPage(
         ),
     ];
     view! {
-        <Show when=move || study.with(Option::is_some) fallback=|| view! { <MissingProfile/> }>
+        <Show when=move || study().is_some() fallback=|| view! { <MissingProfile/> }>
             <div class="toolbar no-print">
-                <button type="button" class="secondary" on:click=|_| { let _ = window().print(); }>"Print"</button>
+                <super::print_button::PrintButton/>
                 <a href=Route::Profile(id).href()>"Profile"</a>
             </div>
             <fieldset class="no-print case-study-parts">
@@ -85,7 +87,7 @@ pub fn CaseStudyPage(
                     </div>
                 }).collect_view()}
             </fieldset>
-            {move || study.get().map(study_view)}
+            {move || study().map(study_view)}
         </Show>
     }
 }

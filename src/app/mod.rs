@@ -3,6 +3,7 @@
 
 pub mod backup_reminder;
 pub mod banners;
+pub mod brief_page;
 pub mod case_study_page;
 pub mod conflict_dialog;
 pub mod csv_export;
@@ -22,6 +23,7 @@ pub mod not_counted;
 pub mod not_found;
 pub mod offline;
 pub mod persistence;
+pub mod print_button;
 pub mod profile_actions;
 pub mod profile_editor;
 pub mod profile_view;
@@ -149,6 +151,7 @@ pub fn App() -> impl IntoView {
                 Route::ScoreExplanation(id) => view! { <ScoreExplanation id/> }.into_any(),
                 Route::Surveys => view! { <SurveysPage/> }.into_any(),
                 Route::Survey(id) => view! { <SurveyPage id/> }.into_any(),
+                Route::Brief => view! { <brief_page::BriefPage/> }.into_any(),
                 Route::Data => view! { <DataPage/> }.into_any(),
                 Route::Import => view! { <ImportPreview/> }.into_any(),
                 Route::CsvImport => view! { <CsvImportPage/> }.into_any(),

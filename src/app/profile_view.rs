@@ -33,7 +33,7 @@ pub fn ProfileView(
             <div class="toolbar no-print">
                 <a href=Route::EditProfile(id).href()>"Edit"</a>
                 <a href=Route::CaseStudy(id).href()>"Case study"</a>
-                <button type="button" class="secondary" on:click=|_| { let _ = window().print(); }>"Print"</button>
+                <super::print_button::PrintButton/>
                 <ExportControl
                     label="Export profile"
                     make=Callback::new(move |()| store.workspace.with_untracked(|w| {

@@ -35,6 +35,8 @@ pub enum Route {
     Surveys,
     /// One survey: answering it, or its answers and results.
     Survey(SurveyId),
+    /// The marketing and training brief: who we sell to.
+    Brief,
     /// Where data lives: storage, backups, set-aside data.
     Data,
     /// The preview of files being imported.
@@ -89,6 +91,7 @@ impl Route {
             ["surveys", id] if uuid(id).is_some() => {
                 Self::Survey(SurveyId::from_uuid(uuid(id).unwrap()))
             }
+            ["brief"] => Self::Brief,
             ["data"] => Self::Data,
             ["data", "import"] => Self::Import,
             ["data", "csv"] => Self::CsvImport,
@@ -112,6 +115,7 @@ impl Route {
             Self::ScoreExplanation(id) => format!("#/scoring/{id}"),
             Self::Surveys => "#/surveys".to_owned(),
             Self::Survey(id) => format!("#/surveys/{id}"),
+            Self::Brief => "#/brief".to_owned(),
             Self::Data => "#/data".to_owned(),
             Self::Import => "#/data/import".to_owned(),
             Self::CsvImport => "#/data/csv".to_owned(),
@@ -131,6 +135,7 @@ impl Route {
                 "Scoring"
             }
             Self::Surveys | Self::Survey(_) => "Surveys",
+            Self::Brief => "Who we sell to",
             Self::Data => "Data & backup",
             Self::Import => "Import a file",
             Self::CsvImport => "Import a CSV file",
@@ -196,6 +201,7 @@ mod tests {
             Route::CsvImport,
             Route::Surveys,
             Route::Survey(SurveyId::new()),
+            Route::Brief,
             Route::Profile(id),
             Route::EditProfile(id),
             Route::CaseStudy(id),

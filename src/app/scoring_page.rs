@@ -232,6 +232,7 @@ pub fn ScoringPage() -> impl IntoView {
                 <ModelSwitch/>
                 <a href=Route::ScoringModel.href()>"Edit the model"</a>
                 <a href=Route::RatingGrid.href()>"Rate profiles"</a>
+                <a href=Route::Brief.href()>"Brief: who we sell to"</a>
             </div>
             <p class="hint">{MISSING_RULE}</p>
             <NotCountedNote/>

@@ -96,7 +96,7 @@ pub fn WorksheetPage(
                 // A block, not a paragraph: the export controls are
                 // disclosures, which a paragraph may not hold.
                 <div class="actions no-print">
-                    <button type="button" class="secondary" on:click=|_| { let _ = window().print(); }>"Print"</button>
+                    <super::print_button::PrintButton/>
                     <ExportControl
                         label="Export worksheet"
                         make=Callback::new(move |()| store.workspace.with_untracked(|w| Export::worksheet(w, id, today())))

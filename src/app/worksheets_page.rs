@@ -41,6 +41,7 @@ pub fn WorksheetsPage() -> impl IntoView {
             "on prospects most likely to become good customers. Keep one worksheet per product "
             "line, region or year."
         </p>
+        <p><a href=Route::Brief.href()>"Brief: who we sell to"</a>" joins the ideal profile with the scoring model and the reps' reasons, to print or copy into an e-mail."</p>
         <form class="new-profile" on:submit=create>
             <div class="field">
                 <label for="new-worksheet-name">"New worksheet: name"</label>

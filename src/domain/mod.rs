@@ -2,6 +2,7 @@
 //! storage, so every rule is tested natively with `cargo test`.
 
 pub mod attention;
+pub mod brief;
 pub mod case_study;
 pub mod choice;
 pub mod counts;

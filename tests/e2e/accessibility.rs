@@ -171,6 +171,12 @@ async fn every_screen_passes_the_wcag_22_aa_audit_wide_narrow_dark_and_printed()
         .await;
     findings.check(&app, "a score explanation").await;
 
+    app.follow("Scoring").await;
+    app.follow("Brief: who we sell to").await;
+    app.wait_for_main_heading("Who we sell to").await;
+    findings.check(&app, "the brief").await;
+    findings.check_print(&app, "the brief").await;
+
     app.goto("#/nowhere").await;
     findings.check(&app, "a page that does not exist").await;
     findings.assert_none();

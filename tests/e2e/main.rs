@@ -12,6 +12,7 @@ mod first_visit;
 mod keyboard;
 mod offline;
 mod profiles;
+mod reports;
 mod scoring;
 mod sharing;
 // The generated workspaces of the native benchmarks, for the page's own.

@@ -20,12 +20,14 @@
 mod derive;
 mod fit;
 mod ideal;
+mod reasoning;
 mod rows;
 mod worksheet;
 
 pub use derive::derive;
 pub use fit::{FIT_RULE, Fit, RowFit, fit};
 pub use ideal::{Average, IdealProfile, Mode, Share, SharedPurchase, Typical};
+pub use reasoning::reasoning;
 pub use rows::ChartRow;
 pub use worksheet::{
     ChartColumn, ChartValues, ColumnSource, ColumnView, DEFAULT_COLUMNS, Worksheet,
