@@ -3,6 +3,7 @@
 use super::download::download_workspace;
 use super::state::use_app_store;
 use super::time_text::local_date_time;
+use crate::app::derived::Derived;
 use leptos::prelude::*;
 
 /// Says when the workspace has changes that no full export holds, with
@@ -11,7 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn BackupReminder() -> impl IntoView {
     let store = use_app_store();
-    let needed = Memo::new(move |_| {
+    let needed = Derived::new(move || {
         // A save moves the revision without notifying the workspace's
         // readers: without this, the first change after a backup would not
         // bring the reminder back.

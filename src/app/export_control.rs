@@ -4,6 +4,7 @@
 
 use super::download::download_export;
 use super::state::{now, use_app_store};
+use crate::app::derived::Derived;
 use crate::domain::share::Export;
 use crate::domain::share::export::PERSONAL_DATA_LEFT_OUT;
 use leptos::prelude::*;
@@ -22,7 +23,7 @@ pub fn ExportControl(
     let done = RwSignal::new(None::<String>);
     // Building an export copies records, so it is only done while open.
     let open = RwSignal::new(false);
-    let built = Memo::new(move |_| {
+    let built = Derived::new(move || {
         store.workspace.track();
         open.get()
             .then(|| make.run(()))

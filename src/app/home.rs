@@ -3,6 +3,7 @@
 use super::backup_reminder::BackupReminder;
 use super::route::Route;
 use super::state::{today, use_app_store};
+use crate::app::derived::Derived;
 use crate::domain::attention::{BIRTHDAY_WINDOW_DAYS, attention};
 use crate::domain::input::parse_bounded;
 use crate::domain::workspace::Settings;
@@ -47,7 +48,7 @@ fn days(n: i64) -> String {
 #[component]
 pub fn Home() -> impl IntoView {
     let store = use_app_store();
-    let found = Memo::new(move |_| {
+    let found = Derived::new(move || {
         store
             .workspace
             .with(|w| attention(&w.profiles, today(), w.settings.periods()))

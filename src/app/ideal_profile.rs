@@ -4,6 +4,7 @@
 use super::not_counted::NotCountedNote;
 use super::route::Route;
 use super::state::{today, use_app_store};
+use crate::app::derived::Derived;
 use crate::domain::currency::Basis;
 use crate::domain::icp::{self, ChartValues, FIT_RULE, IdealProfile, RowFit};
 use crate::domain::profile::Status;
@@ -78,7 +79,7 @@ pub fn FitCheck(
         })
     };
     // Derived once per change, for both the check and the prospects.
-    let ideal = Memo::new(move |_| ideal_of(store, id));
+    let ideal = Derived::new(move || ideal_of(store, id));
     let result = move || {
         let profile = chosen.get()?;
         let ideal = ideal.get()?;

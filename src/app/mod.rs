@@ -9,6 +9,7 @@ pub mod conflict_dialog;
 pub mod csv_export;
 pub mod currency_settings;
 pub mod data_page;
+pub mod derived;
 pub mod download;
 pub mod export_control;
 pub mod fields;

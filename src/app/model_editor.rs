@@ -9,6 +9,7 @@ use super::route::Route;
 use super::score_histogram::ScoreHistogram;
 use super::scoring_page::{ModelSwitch, NoModelYet, tier_text};
 use super::state::{AppStore, now, today, use_app_store};
+use crate::app::derived::Derived;
 use crate::domain::CriterionId;
 use crate::domain::input::{parse_name, parse_short_text};
 use crate::domain::limits::MAX_NAME_CHARS;
@@ -58,9 +59,9 @@ fn read_criterion<U: Default>(
 pub fn ModelEditor() -> impl IntoView {
     let store = use_app_store();
     let locked = locked();
-    let model_key = Memo::new(move |_| store.workspace.with(|w| w.active_model));
+    let model_key = Derived::new(move || store.workspace.with(|w| w.active_model));
     // Ranked once per change; the histogram and the top ten both read it.
-    let ranked = Memo::new(move |_| {
+    let ranked = Derived::new(move || {
         store.workspace.with(|w| {
             w.model()
                 .map(|m| scoring::rank(m, &w.profiles, &scoring::Basis::of(w, today())))
@@ -353,7 +354,7 @@ fn CriterionRow(
         CriterionKind::Category { .. } => {
             // Only the field is tracked: the values' input is drawn again
             // when another field is chosen, never while typing.
-            let field = Memo::new(move |_| {
+            let field = Derived::new(move || {
                 read_criterion(store, id, |c| match c.kind {
                     CriterionKind::Category { field, .. } => field,
                     _ => CategoryField::default(),

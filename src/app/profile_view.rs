@@ -8,6 +8,7 @@ use super::route::Route;
 use super::score_explanation::{capped_text, scored};
 use super::scoring_page::tier_text;
 use super::state::{today, use_app_store};
+use crate::app::derived::Derived;
 use crate::domain::decimal::grouped;
 use crate::domain::input::{Span, span_text};
 use crate::domain::profile::{Known, Profile, YesNoUnknown};
@@ -24,9 +25,9 @@ pub fn ProfileView(
     id: ProfileId,
 ) -> impl IntoView {
     let store = use_app_store();
-    let profile = Memo::new(move |_| store.workspace.with(|w| w.profile(id).cloned()));
+    let profile = Derived::new(move || store.workspace.with(|w| w.profile(id).cloned()));
     // Its score under the active model, with the model's name.
-    let scored = Memo::new(move |_| store.workspace.with(|w| scored(w, id)));
+    let scored = Derived::new(move || store.workspace.with(|w| scored(w, id)));
     // The toolbar stays put while the report redraws, so a button keeps focus.
     view! {
         <Show when=move || profile.with(Option::is_some) fallback=|| view! { <MissingProfile/> }>
@@ -98,7 +99,7 @@ fn OnePage(
     /// The profile, as it is now.
     profile: Profile,
     /// Its score and the active model's name; `None` without a model.
-    scored: Memo<Option<(String, Explanation)>>,
+    scored: Derived<Option<(String, Explanation)>>,
 ) -> impl IntoView {
     let id = profile.id;
     let today = today();

@@ -6,6 +6,7 @@ use super::keyed_list::{digest, snapshot_list};
 use super::route::{Route, go_to};
 use super::show_more::{ROWS_AT_A_TIME, ShowMore};
 use super::state::{now, use_app_store};
+use crate::app::derived::Derived;
 use crate::domain::choice::Choice;
 use crate::domain::csv::{CsvStyle, profiles_csv};
 use crate::domain::currency::amount_text;
@@ -36,7 +37,7 @@ pub fn ProfilesPage() -> impl IntoView {
     let store = use_app_store();
     let query = RwSignal::new(ProfileQuery::default());
     let total = move || store.workspace.with(|w| w.profiles.len());
-    let rows = Memo::new(move |_| {
+    let rows = Derived::new(move || {
         let query = query.get();
         store.workspace.with(|w| {
             query

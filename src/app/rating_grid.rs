@@ -6,6 +6,7 @@ use super::rating_input::{RatingInput, hand_judged_criteria};
 use super::route::Route;
 use super::scoring_page::NoModelYet;
 use super::state::use_app_store;
+use crate::app::derived::Derived;
 use crate::domain::ProfileId;
 use crate::domain::profile::Status;
 use crate::domain::sorting::sort_by_key_with;
@@ -17,7 +18,7 @@ pub fn RatingGrid() -> impl IntoView {
     let store = use_app_store();
     let status = RwSignal::new(None::<Status>);
     let criteria = hand_judged_criteria(store);
-    let profiles = Memo::new(move |_| {
+    let profiles = Derived::new(move || {
         let status = status.get();
         store.workspace.with(|w| {
             let mut list: Vec<(ProfileId, String)> = w

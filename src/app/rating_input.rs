@@ -4,14 +4,15 @@
 use super::fields::locked;
 use super::profile_watch::ProfileWatch;
 use super::state::{AppStore, use_app_store};
+use crate::app::derived::Derived;
 use crate::domain::scoring::{Answer, Criterion, CriterionKind};
 use leptos::prelude::*;
 
 /// The active model's criteria a person answers on each profile (`None`
 /// without a model), as a memo: a change to a profile, not to the model,
 /// draws none of the ratings again.
-pub fn hand_judged_criteria(store: AppStore) -> Memo<Option<Vec<Criterion>>> {
-    Memo::new(move |_| {
+pub fn hand_judged_criteria(store: AppStore) -> Derived<Option<Vec<Criterion>>> {
+    Derived::new(move || {
         store.workspace.with(|w| {
             w.model().map(|m| {
                 m.criteria

@@ -2,6 +2,7 @@
 //! on it; redrawn whenever a weight or a threshold changes.
 
 use super::state::use_app_store;
+use crate::app::derived::Derived;
 use crate::domain::scoring;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -18,7 +19,7 @@ pub fn ScoreHistogram(
 ) -> impl IntoView {
     let store = use_app_store();
     // Read by the bars and by their spoken summary: counted once.
-    let bins = Memo::new(move |_| scores.with(|s| scoring::histogram(s.iter().copied())));
+    let bins = Derived::new(move || scores.with(|s| scoring::histogram(s.iter().copied())));
     let thresholds = move || {
         store
             .workspace

@@ -8,6 +8,7 @@ use super::route::Route;
 use super::score_histogram::ScoreHistogram;
 use super::show_more::{ROWS_AT_A_TIME, SIDE_ROWS_AT_A_TIME, ShowMore};
 use super::state::{now, today, use_app_store};
+use crate::app::derived::Derived;
 use crate::domain::ModelId;
 use crate::domain::choice::Choice;
 use crate::domain::csv::{CsvStyle, ranking_csv};
@@ -163,14 +164,14 @@ pub fn ScoringPage() -> impl IntoView {
     let store = use_app_store();
     let has_model = move || store.workspace.with(|w| w.model().is_some());
     let filter = RwSignal::new(RankFilter::default());
-    let ranked = Memo::new(move |_| {
+    let ranked = Derived::new(move || {
         store.workspace.with(|w| {
             w.model()
                 .map(|m| scoring::rank(m, &w.profiles, &scoring::Basis::of(w, today())))
                 .unwrap_or_default()
         })
     });
-    let shown = Memo::new(move |_| {
+    let shown = Derived::new(move || {
         filter.with(|filter| {
             ranked.with(|all| {
                 filter
@@ -204,7 +205,7 @@ pub fn ScoringPage() -> impl IntoView {
     let scores = Signal::derive(move || {
         ranked.with(|all| all.iter().filter_map(|r| r.score()).collect::<Vec<_>>())
     });
-    let reward = Memo::new(move |_| {
+    let reward = Derived::new(move || {
         ranked.with(|all| {
             scoring::to_reward(all)
                 .into_iter()
@@ -213,7 +214,7 @@ pub fn ScoringPage() -> impl IntoView {
         })
     });
     let reward_limit = RwSignal::new(SIDE_ROWS_AT_A_TIME);
-    let review = Memo::new(move |_| {
+    let review = Derived::new(move || {
         ranked.with(|all| {
             scoring::to_review(all)
                 .into_iter()

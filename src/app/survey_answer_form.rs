@@ -3,6 +3,7 @@
 use super::export_control::ExportControl;
 use super::fields::{CheckedInput, TextInput, locked};
 use super::state::use_app_store;
+use crate::app::derived::Derived;
 use crate::domain::profile::Status;
 use crate::domain::share::Export;
 use crate::domain::survey::asked::Asked;
@@ -19,8 +20,8 @@ pub fn AnswerForm(
 ) -> impl IntoView {
     let store = use_app_store();
     let locked = locked();
-    let survey = Memo::new(move |_| store.workspace.with(|w| w.survey(id).cloned()));
-    let answer = Memo::new(move |_| store.workspace.with(|w| w.own_answer(id).cloned()));
+    let survey = Derived::new(move || store.workspace.with(|w| w.survey(id).cloned()));
+    let answer = Derived::new(move || store.workspace.with(|w| w.own_answer(id).cloned()));
     let edit = move |change: &dyn Fn(&mut SurveyAnswer, &Survey)| {
         store.workspace.update(|w| {
             let Some(survey) = w.survey(id).cloned() else {
@@ -98,9 +99,9 @@ fn VoteList(
     /// The survey.
     id: SurveyId,
     /// The survey, live.
-    survey: Memo<Option<Survey>>,
+    survey: Derived<Option<Survey>>,
     /// The rep's answer, live.
-    answer: Memo<Option<SurveyAnswer>>,
+    answer: Derived<Option<SurveyAnswer>>,
     /// Ticks or unticks a criterion.
     edit: Callback<CriterionId>,
 ) -> impl IntoView {
@@ -141,9 +142,9 @@ fn CustomerRatings(
     /// The survey.
     id: SurveyId,
     /// The survey, live.
-    survey: Memo<Option<Survey>>,
+    survey: Derived<Option<Survey>>,
     /// The rep's answer, live.
-    answer: Memo<Option<SurveyAnswer>>,
+    answer: Derived<Option<SurveyAnswer>>,
 ) -> impl IntoView {
     let store = use_app_store();
     let count = move || survey.with(|s| s.as_ref().map_or(0, |s| usize::from(s.customers)));
@@ -204,7 +205,7 @@ fn CustomerAnswer(
     /// The criterion asked.
     criterion: SurveyCriterion,
     /// The rep's answer, live.
-    answer: Memo<Option<SurveyAnswer>>,
+    answer: Derived<Option<SurveyAnswer>>,
     /// The currency amounts are given in (may be blank).
     currency: String,
 ) -> impl IntoView {

@@ -9,6 +9,7 @@ use super::state::use_app_store;
 use super::survey_answer_form::AnswerForm;
 use super::survey_criteria::RoundTwoKinds;
 use super::survey_results::{RoundTwoResults, TallyTable};
+use crate::app::derived::Derived;
 use crate::domain::SurveyId;
 use crate::domain::share::Export;
 use crate::domain::survey::Round;
@@ -23,7 +24,7 @@ pub fn SurveyPage(
     let store = use_app_store();
     let locked = locked();
     // (title, round, coordinator, made here, minutes, answers)
-    let head = Memo::new(move |_| {
+    let head = Derived::new(move || {
         store.workspace.with(|w| {
             w.survey(id).map(|s| {
                 let answers = w

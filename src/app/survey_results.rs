@@ -4,6 +4,7 @@ use super::csv_export::CsvExport;
 use super::fields::locked;
 use super::route::{Route, go_to};
 use super::state::{now, use_app_store};
+use crate::app::derived::Derived;
 use crate::domain::csv::{CsvStyle, survey_results_csv};
 use crate::domain::survey::TOP_CRITERIA;
 use crate::domain::survey::asked::{Asked, PROPOSAL_RULE, proposal_text};
@@ -22,14 +23,14 @@ pub fn TallyTable(
 ) -> impl IntoView {
     let store = use_app_store();
     let locked = locked();
-    let tally = Memo::new(move |_| {
+    let tally = Derived::new(move || {
         store.workspace.with(|w| {
             w.survey(id)
                 .map(|s| tally(s, &w.answers_to(id)))
                 .unwrap_or_default()
         })
     });
-    let cut = Memo::new(move |_| tally.with(|t| t.cut(TOP_CRITERIA)));
+    let cut = Derived::new(move || tally.with(|t| t.cut(TOP_CRITERIA)));
     // The coordinator's choice among criteria tied for the last places;
     // it matters only until round 2 starts, so it is not stored.
     let chosen = RwSignal::new(Vec::<CriterionId>::new());
@@ -127,7 +128,7 @@ fn TieChoice(
     /// The round-1 survey.
     id: SurveyId,
     /// Where the votes put the line.
-    cut: Memo<TopCut>,
+    cut: Derived<TopCut>,
     /// The tied criteria chosen so far.
     chosen: RwSignal<Vec<CriterionId>>,
 ) -> impl IntoView {
@@ -181,7 +182,7 @@ pub fn RoundTwoResults(
 ) -> impl IntoView {
     let store = use_app_store();
     let locked = locked();
-    let found = Memo::new(move |_| {
+    let found = Derived::new(move || {
         store.workspace.with(|w| {
             w.survey(id)
                 .map(|s| results(s, &w.answers_to(id)))

@@ -5,6 +5,7 @@ use super::focus::focus_first;
 use super::import::file_picker::FilePicker;
 use super::route::{Route, go_to};
 use super::state::{now, use_app_store};
+use crate::app::derived::Derived;
 use crate::domain::input::{InputError, parse_name};
 use crate::domain::limits::MAX_NAME_CHARS;
 use crate::domain::survey::{Round, Survey};
@@ -15,7 +16,7 @@ use leptos::prelude::*;
 #[component]
 pub fn SurveysPage() -> impl IntoView {
     let store = use_app_store();
-    let rows = Memo::new(move |_| {
+    let rows = Derived::new(move || {
         store.workspace.with(|w| {
             w.surveys
                 .iter()

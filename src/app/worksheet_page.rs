@@ -8,6 +8,7 @@ use super::ideal_profile::{FitCheck, IdealProfileView};
 use super::keyed_list::{digest, snapshot_list};
 use super::route::{Route, go_to};
 use super::state::{AppStore, today, use_app_store};
+use crate::app::derived::Derived;
 use crate::domain::csv::{CsvStyle, chart_csv};
 use crate::domain::currency::{Basis, amount_text};
 use crate::domain::icp::{ChartRow, ColumnSource, ColumnView, Worksheet};
@@ -280,7 +281,7 @@ fn Chart(
     hide_names: RwSignal<bool>,
 ) -> impl IntoView {
     let store = use_app_store();
-    let columns = Memo::new(move |_| column_views(store, id));
+    let columns = Derived::new(move || column_views(store, id));
     let profiles = move || {
         store.workspace.with(|w| {
             let mut all: Vec<(ProfileId, String)> =
@@ -343,7 +344,7 @@ fn Chart(
 
 /// A column's `text` now (its heading, its label), from the chart's memo.
 fn column_text(
-    columns: Memo<Vec<ColumnView>>,
+    columns: Derived<Vec<ColumnView>>,
     id: ColumnId,
     text: fn(&ColumnView) -> &String,
 ) -> String {
@@ -356,7 +357,7 @@ fn column_text(
 }
 
 /// A column's heading now, from the chart's memo.
-fn heading_now(columns: Memo<Vec<ColumnView>>, id: ColumnId) -> String {
+fn heading_now(columns: Derived<Vec<ColumnView>>, id: ColumnId) -> String {
     column_text(columns, id, |c| &c.heading)
 }
 
@@ -369,7 +370,7 @@ fn ColumnHeading(
     /// The column as shown when it was drawn.
     column: ColumnView,
     /// Every column as shown now (the chart's memo), for the live heading.
-    columns: Memo<Vec<ColumnView>>,
+    columns: Derived<Vec<ColumnView>>,
     /// Every profile, for linking.
     profiles: Signal<Vec<(ProfileId, String)>>,
 ) -> impl IntoView {
@@ -459,7 +460,7 @@ fn Cell(
     /// The column as shown when it was drawn.
     column: ColumnView,
     /// Every column as shown now (the chart's memo), for live answers.
-    columns: Memo<Vec<ColumnView>>,
+    columns: Derived<Vec<ColumnView>>,
 ) -> impl IntoView {
     let store = use_app_store();
     let column_id: ColumnId = column.id;

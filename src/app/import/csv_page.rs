@@ -3,6 +3,7 @@
 //! preview as a Clientele file.
 
 use super::preview_records;
+use crate::app::derived::Derived;
 use crate::app::route::{Route, go_to};
 use crate::app::state::{now, use_app_store};
 use crate::domain::csv::{self, MatchOn, Table, Target};
@@ -56,7 +57,7 @@ fn Mapping(
     let mapping = RwSignal::new(csv::guess_mapping(&table.headers));
     let match_on = RwSignal::new(MatchOn::CompanyName);
     let table = StoredValue::new(table);
-    let outcome = Memo::new(move |_| {
+    let outcome = Derived::new(move || {
         let (mapping, match_on) = (mapping.get(), match_on.get());
         store.workspace.with(|w| {
             table.with_value(|t| csv::read_rows(t, &mapping, match_on, &w.profiles, now()))

@@ -2,6 +2,7 @@
 //! field by field, before anything changes.
 
 use super::{PendingImport, confirm};
+use crate::app::derived::Derived;
 use crate::app::route::{Route, go_to};
 use crate::app::state::use_app_store;
 use crate::domain::share::diff::FieldChange;
@@ -38,7 +39,7 @@ fn Preview(
     let parts = pending.parts.clone();
     // A choice about one file can change what the next file does, so the
     // preview follows the choices.
-    let preview = Memo::new(move |_| {
+    let preview = Derived::new(move || {
         let choices = MergeChoices {
             mode: mode.get(),
             resolutions: resolutions.get(),
@@ -199,7 +200,7 @@ fn FileList(
 #[component]
 fn Summary(
     /// The preview.
-    preview: Memo<crate::domain::share::MergePreview>,
+    preview: Derived<crate::domain::share::MergePreview>,
 ) -> impl IntoView {
     let line = move || {
         preview.with(|p| {
@@ -263,7 +264,7 @@ fn RecordSection(
     /// Which records.
     change: Change,
     /// The preview.
-    preview: Memo<crate::domain::share::MergePreview>,
+    preview: Derived<crate::domain::share::MergePreview>,
     /// The user's choices for conflicts and deletions.
     resolutions: RwSignal<Resolutions>,
     /// With several files, their names by place, to say where each record
