@@ -112,7 +112,7 @@ mod tests {
         let owner = Owner::new();
         owner.set();
         let count = RwSignal::new(3_u32);
-        let parity = Derived::new(move || count.get() % 2 == 0);
+        let parity = Derived::new(move || count.get().is_multiple_of(2));
         let runs = Arc::new(AtomicUsize::new(0));
         let counted = Arc::clone(&runs);
         let shown = Memo::new(move |_| {
