@@ -3,6 +3,7 @@
 
 use super::print_button::PrintButton;
 use super::state::{today, use_app_store};
+use crate::app::held::Held;
 use crate::domain::brief::{BriefChoices, brief, worksheet_shown};
 use crate::domain::currency::Basis;
 use leptos::prelude::*;
@@ -12,7 +13,7 @@ use wasm_bindgen_futures::JsFuture;
 #[component]
 pub fn BriefPage() -> impl IntoView {
     let store = use_app_store();
-    let choices = RwSignal::new(BriefChoices::default());
+    let choices = Held::new(BriefChoices::default());
     // Drawn from the workspace each time it is read (tracked, for the page;
     // untracked, for the copy): one brief, so both say the same.
     let shown = move || {
@@ -31,7 +32,7 @@ pub fn BriefPage() -> impl IntoView {
         })
     };
     // What the last copy did, for the status line.
-    let copied = RwSignal::new(None::<&'static str>);
+    let copied = Held::new(None::<&'static str>);
     let copy = move |_| {
         let text = untrack(shown).to_text();
         let clipboard = window().navigator().clipboard();

@@ -5,6 +5,7 @@
 use super::profile_view::MissingProfile;
 use super::route::Route;
 use super::state::{today, use_app_store};
+use crate::app::held::Held;
 use crate::domain::ProfileId;
 use crate::domain::case_study::{CaseStudy, CaseStudyParts};
 use leptos::prelude::*;
@@ -16,7 +17,7 @@ pub fn CaseStudyPage(
     id: ProfileId,
 ) -> impl IntoView {
     let store = use_app_store();
-    let parts = RwSignal::new(CaseStudyParts::default());
+    let parts = Held::new(CaseStudyParts::default());
     // A closure, not a memo: one profile is quick to read twice, and a
     // memo type of its own would cost the page more code.
     let study = move || {

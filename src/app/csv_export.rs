@@ -3,6 +3,7 @@
 
 use super::download::offer_download;
 use super::state::{now, use_app_store};
+use crate::app::held::Held;
 use crate::domain::csv::CsvStyle;
 use crate::domain::share::export::{PERSONAL_DATA_LEFT_OUT, file_name_as};
 use crate::messages::Notice;
@@ -23,9 +24,9 @@ pub fn CsvExport(
     make: Callback<(CsvStyle, bool), (String, usize)>,
 ) -> impl IntoView {
     let store = use_app_store();
-    let semicolons = RwSignal::new(false);
-    let leave_out = RwSignal::new(false);
-    let done = RwSignal::new(None::<String>);
+    let semicolons = Held::new(false);
+    let leave_out = Held::new(false);
+    let done = Held::new(None::<String>);
     let id = |what: &str| format!("csv-{file}-{what}");
     let download = move |_| {
         let style = if semicolons.get_untracked() {

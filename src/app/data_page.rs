@@ -15,6 +15,7 @@ use crate::messages::Notice;
 
 /// The file size limit in megabytes, for the page.
 const MAX_FILE_MB: u64 = MAX_FILE_BYTES / (1024 * 1024);
+use crate::app::held::Held;
 use crate::storage::{Persistence, StorageKey};
 use leptos::prelude::*;
 
@@ -100,7 +101,7 @@ pub fn DataPage() -> impl IntoView {
 fn SetAsideData() -> impl IntoView {
     let store = use_app_store();
     let persistence = use_persistence();
-    let changed = RwSignal::new(0u32);
+    let changed = Held::new(0u32);
     let copies = move || {
         changed.track();
         store.notices.track();

@@ -5,6 +5,7 @@
 use super::download::download_export;
 use super::state::{now, use_app_store};
 use crate::app::derived::Derived;
+use crate::app::held::Held;
 use crate::domain::share::Export;
 use crate::domain::share::export::PERSONAL_DATA_LEFT_OUT;
 use leptos::prelude::*;
@@ -19,10 +20,10 @@ pub fn ExportControl(
     make: Callback<(), Option<Export>>,
 ) -> impl IntoView {
     let store = use_app_store();
-    let leave_out = RwSignal::new(false);
-    let done = RwSignal::new(None::<String>);
+    let leave_out = Held::new(false);
+    let done = Held::new(None::<String>);
     // Building an export copies records, so it is only done while open.
-    let open = RwSignal::new(false);
+    let open = Held::new(false);
     let built = Derived::new(move || {
         store.workspace.track();
         open.get()

@@ -2,6 +2,7 @@
 //! problem beside it, and never throws away what was typed.
 
 use super::state::{AppStore, use_app_store};
+use crate::app::held::Held;
 use crate::domain::choice::Choice;
 use crate::domain::input::InputError;
 use leptos::prelude::*;
@@ -84,8 +85,8 @@ pub fn CheckedInput(
     multiline: bool,
 ) -> impl IntoView {
     let locked = locked();
-    let typed = RwSignal::new(initial);
-    let error = RwSignal::new(None::<String>);
+    let typed = Held::new(initial);
+    let error = Held::new(None::<String>);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let described_by = if hint.is_some() {

@@ -1,6 +1,7 @@
 //! The page header: the product name and the workspace name.
 
 use super::state::use_app_store;
+use crate::app::held::Held;
 use crate::domain::Workspace;
 use leptos::prelude::*;
 
@@ -21,8 +22,8 @@ pub fn Header() -> impl IntoView {
 #[component]
 fn WorkspaceNameField() -> impl IntoView {
     let store = use_app_store();
-    let typed = RwSignal::new(store.workspace.with_untracked(|w| w.name.clone()));
-    let error = RwSignal::new(None::<String>);
+    let typed = Held::new(store.workspace.with_untracked(|w| w.name.clone()));
+    let error = Held::new(None::<String>);
 
     // Show a name that changed elsewhere (another tab), unless the field
     // holds something the user is still correcting.

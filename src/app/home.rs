@@ -4,6 +4,7 @@ use super::backup_reminder::BackupReminder;
 use super::route::Route;
 use super::state::{today, use_app_store};
 use crate::app::derived::Derived;
+use crate::app::held::Held;
 use crate::domain::attention::{BIRTHDAY_WINDOW_DAYS, attention};
 use crate::domain::input::parse_bounded;
 use crate::domain::workspace::Settings;
@@ -23,7 +24,7 @@ fn ShowAll(
     /// Items in the whole list.
     total: usize,
     /// Whether the whole list is shown.
-    all: RwSignal<bool>,
+    all: Held<bool>,
     /// What the items are, plural ("overdue steps").
     noun: &'static str,
 ) -> impl IntoView {
@@ -55,10 +56,10 @@ pub fn Home() -> impl IntoView {
     });
     let has_profiles = move || store.workspace.with(|w| !w.profiles.is_empty());
     let (all_overdue, all_birthdays, all_reviews, all_financials) = (
-        RwSignal::new(false),
-        RwSignal::new(false),
-        RwSignal::new(false),
-        RwSignal::new(false),
+        Held::new(false),
+        Held::new(false),
+        Held::new(false),
+        Held::new(false),
     );
     view! {
         <h1 tabindex="-1">"Home"</h1>
@@ -161,12 +162,12 @@ fn PeriodField(
     write: fn(&mut Settings, u32),
 ) -> impl IntoView {
     let store = use_app_store();
-    let typed = RwSignal::new(
+    let typed = Held::new(
         store
             .workspace
             .with_untracked(|w| read(&w.settings).to_string()),
     );
-    let error = RwSignal::new(None::<String>);
+    let error = Held::new(None::<String>);
     let error_id = format!("{id}-error");
     let on_input = move |ev| {
         let text = event_target_value(&ev);

@@ -5,6 +5,7 @@ use super::not_counted::NotCountedNote;
 use super::route::Route;
 use super::state::{today, use_app_store};
 use crate::app::derived::Derived;
+use crate::app::held::Held;
 use crate::domain::currency::Basis;
 use crate::domain::icp::{self, ChartValues, FIT_RULE, IdealProfile, RowFit};
 use crate::domain::profile::Status;
@@ -69,7 +70,7 @@ pub fn FitCheck(
     id: WorksheetId,
 ) -> impl IntoView {
     let store = use_app_store();
-    let chosen = RwSignal::new(None::<ProfileId>);
+    let chosen = Held::new(None::<ProfileId>);
     let profiles = move || {
         store.workspace.with(|w| {
             let mut all: Vec<(ProfileId, String)> =

@@ -15,6 +15,7 @@ pub mod export_control;
 pub mod fields;
 pub mod focus;
 pub mod header;
+pub mod held;
 pub mod home;
 pub mod ideal_profile;
 pub mod import;

@@ -10,6 +10,7 @@ use super::score_histogram::ScoreHistogram;
 use super::scoring_page::{ModelSwitch, NoModelYet, tier_text};
 use super::state::{AppStore, now, today, use_app_store};
 use crate::app::derived::Derived;
+use crate::app::held::Held;
 use crate::domain::CriterionId;
 use crate::domain::input::{parse_name, parse_short_text};
 use crate::domain::limits::MAX_NAME_CHARS;
@@ -230,7 +231,7 @@ fn CriteriaList() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let new_kind = RwSignal::new("rating".to_owned());
+    let new_kind = Held::new("rating".to_owned());
     let add = move |_| {
         let kind = match new_kind.get_untracked().as_str() {
             "yes_no" => CriterionKind::YesNo {

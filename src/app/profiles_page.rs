@@ -7,6 +7,7 @@ use super::route::{Route, go_to};
 use super::show_more::{ROWS_AT_A_TIME, ShowMore};
 use super::state::{now, use_app_store};
 use crate::app::derived::Derived;
+use crate::app::held::Held;
 use crate::domain::choice::Choice;
 use crate::domain::csv::{CsvStyle, profiles_csv};
 use crate::domain::currency::amount_text;
@@ -35,7 +36,7 @@ struct ListRow {
 #[component]
 pub fn ProfilesPage() -> impl IntoView {
     let store = use_app_store();
-    let query = RwSignal::new(ProfileQuery::default());
+    let query = Held::new(ProfileQuery::default());
     let total = move || store.workspace.with(|w| w.profiles.len());
     let rows = Derived::new(move || {
         let query = query.get();
@@ -68,7 +69,7 @@ pub fn ProfilesPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let limit = RwSignal::new(ROWS_AT_A_TIME);
+    let limit = Held::new(ROWS_AT_A_TIME);
     let industries = move || {
         store
             .workspace
@@ -77,7 +78,7 @@ pub fn ProfilesPage() -> impl IntoView {
     // Profiles ticked for export; kept across searches so a selection can
     // be built from several.
     // Kept as UUIDs: the set's code is then the one other id sets use.
-    let selected = RwSignal::new(std::collections::HashSet::<uuid::Uuid>::new());
+    let selected = Held::new(std::collections::HashSet::<uuid::Uuid>::new());
     // The selected profiles still here, in the workspace's order.
     let chosen = move |w: &crate::domain::Workspace| -> Vec<ProfileId> {
         selected.with(|s| {
@@ -255,8 +256,8 @@ pub fn ProfilesPage() -> impl IntoView {
 #[component]
 fn NewProfileForm() -> impl IntoView {
     let store = use_app_store();
-    let name = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    let name = Held::new(String::new());
+    let error = Held::new(None::<String>);
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if let Err(e) = Profile::validate_name(&name.get_untracked()) {

@@ -7,6 +7,7 @@ use super::route::Route;
 use super::scoring_page::NoModelYet;
 use super::state::use_app_store;
 use crate::app::derived::Derived;
+use crate::app::held::Held;
 use crate::domain::ProfileId;
 use crate::domain::profile::Status;
 use crate::domain::sorting::sort_by_key_with;
@@ -16,7 +17,7 @@ use leptos::prelude::*;
 #[component]
 pub fn RatingGrid() -> impl IntoView {
     let store = use_app_store();
-    let status = RwSignal::new(None::<Status>);
+    let status = Held::new(None::<Status>);
     let criteria = hand_judged_criteria(store);
     let profiles = Derived::new(move || {
         let status = status.get();

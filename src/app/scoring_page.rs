@@ -9,6 +9,7 @@ use super::score_histogram::ScoreHistogram;
 use super::show_more::{ROWS_AT_A_TIME, SIDE_ROWS_AT_A_TIME, ShowMore};
 use super::state::{now, today, use_app_store};
 use crate::app::derived::Derived;
+use crate::app::held::Held;
 use crate::domain::ModelId;
 use crate::domain::choice::Choice;
 use crate::domain::csv::{CsvStyle, ranking_csv};
@@ -163,7 +164,7 @@ fn draw_in_steps() -> ReadSignal<Drawn> {
 pub fn ScoringPage() -> impl IntoView {
     let store = use_app_store();
     let has_model = move || store.workspace.with(|w| w.model().is_some());
-    let filter = RwSignal::new(RankFilter::default());
+    let filter = Held::new(RankFilter::default());
     let ranked = Derived::new(move || {
         store.workspace.with(|w| {
             w.model()
@@ -182,7 +183,7 @@ pub fn ScoringPage() -> impl IntoView {
             })
         })
     });
-    let ranked_limit = RwSignal::new(ROWS_AT_A_TIME);
+    let ranked_limit = Held::new(ROWS_AT_A_TIME);
     let csv_of_shown = Callback::new(move |(style, _): (CsvStyle, bool)| {
         let (ranks, ids): (Vec<usize>, Vec<ProfileId>) =
             shown.with_untracked(|rows| rows.iter().map(|r| (r.rank, r.profile)).unzip());
@@ -213,7 +214,7 @@ pub fn ScoringPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let reward_limit = RwSignal::new(SIDE_ROWS_AT_A_TIME);
+    let reward_limit = Held::new(SIDE_ROWS_AT_A_TIME);
     let review = Derived::new(move || {
         ranked.with(|all| {
             scoring::to_review(all)
@@ -222,7 +223,7 @@ pub fn ScoringPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let review_limit = RwSignal::new(SIDE_ROWS_AT_A_TIME);
+    let review_limit = Held::new(SIDE_ROWS_AT_A_TIME);
     let drawn = draw_in_steps();
     let summary_drawn = move || drawn.get() >= Drawn::Summary;
     let list_drawn = move || drawn.get() >= Drawn::List;

@@ -1,5 +1,6 @@
 //! Long lists drawn a part at a time.
 
+use crate::app::held::Held;
 use crate::domain::decimal::grouped;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -19,7 +20,7 @@ pub const SIDE_ROWS_AT_A_TIME: usize = 20;
 #[component]
 pub fn ShowMore(
     /// How many rows the list shows now; the button raises it.
-    limit: RwSignal<usize>,
+    limit: Held<usize>,
     /// How many rows the list has.
     #[prop(into)]
     total: Signal<usize>,

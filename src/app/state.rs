@@ -5,6 +5,7 @@
 //! it. Every other field is runtime state of this tab and is never saved.
 
 use super::route::Route;
+use crate::app::held::Held;
 use crate::domain::{Timestamp, Workspace};
 use crate::messages::Notice;
 use crate::storage::{Persistence, Usage};
@@ -50,49 +51,49 @@ pub struct StorageInfo {
 #[derive(Debug, Clone, Copy)]
 pub struct AppStore {
     /// What the user keeps. Saved after every change.
-    pub workspace: RwSignal<Workspace>,
+    pub workspace: Held<Workspace>,
     /// Where the workspace is kept.
-    pub mode: RwSignal<StorageMode>,
+    pub mode: Held<StorageMode>,
     /// How the latest changes stand.
-    pub save_state: RwSignal<SaveState>,
+    pub save_state: Held<SaveState>,
     /// Problems to show in the banner area, oldest first.
-    pub notices: RwSignal<Vec<Notice>>,
+    pub notices: Held<Vec<Notice>>,
     /// Another tab's newer version, while the user decides what to keep.
-    pub conflict: RwSignal<Option<Workspace>>,
+    pub conflict: Held<Option<Workspace>>,
     /// Usage and persistence of browser storage.
-    pub storage_info: RwSignal<StorageInfo>,
+    pub storage_info: Held<StorageInfo>,
     /// The screen shown.
-    pub route: RwSignal<Route>,
+    pub route: Held<Route>,
     /// The last deleted profile, while its delete can be undone.
-    pub deleted: RwSignal<Option<super::profile_actions::Deleted>>,
+    pub deleted: Held<Option<super::profile_actions::Deleted>>,
     /// Files read for import, waiting in the preview.
-    pub pending_import: RwSignal<Option<super::import::PendingImport>>,
+    pub pending_import: Held<Option<super::import::PendingImport>>,
     /// The workspace before the last import, while it can be undone.
-    pub import_undo: RwSignal<Option<super::import::ImportUndo>>,
+    pub import_undo: Held<Option<super::import::ImportUndo>>,
     /// A CSV file waiting for its column mapping.
-    pub csv_file: RwSignal<Option<super::import::CsvFile>>,
+    pub csv_file: Held<Option<super::import::CsvFile>>,
     /// Counts the times the workspace was replaced from outside this tab's
     /// forms (another tab's save taken in, an import undone). Editors track
     /// it and draw their fields again, so none keeps showing older text.
-    pub replaced: RwSignal<u64>,
+    pub replaced: Held<u64>,
 }
 
 impl AppStore {
     /// A store around an opened workspace.
     pub fn new(workspace: Workspace, mode: StorageMode, route: Route) -> Self {
         Self {
-            workspace: RwSignal::new(workspace),
-            mode: RwSignal::new(mode),
-            save_state: RwSignal::new(SaveState::Unchanged),
-            notices: RwSignal::new(Vec::new()),
-            conflict: RwSignal::new(None),
-            storage_info: RwSignal::new(StorageInfo::default()),
-            route: RwSignal::new(route),
-            deleted: RwSignal::new(None),
-            pending_import: RwSignal::new(None),
-            import_undo: RwSignal::new(None),
-            csv_file: RwSignal::new(None),
-            replaced: RwSignal::new(0),
+            workspace: Held::new(workspace),
+            mode: Held::new(mode),
+            save_state: Held::new(SaveState::Unchanged),
+            notices: Held::new(Vec::new()),
+            conflict: Held::new(None),
+            storage_info: Held::new(StorageInfo::default()),
+            route: Held::new(route),
+            deleted: Held::new(None),
+            pending_import: Held::new(None),
+            import_undo: Held::new(None),
+            csv_file: Held::new(None),
+            replaced: Held::new(0),
         }
     }
 

@@ -5,6 +5,7 @@
 
 use super::fields::{MeaningFields, locked, try_edit};
 use super::state::use_app_store;
+use crate::app::held::Held;
 use crate::domain::SurveyId;
 use crate::domain::open_enum::from_name;
 use crate::domain::scoring::Direction;
@@ -66,8 +67,8 @@ fn OwnCriterionKind(
     let kind_id = format!("kind-{cid}");
     let direction_id = format!("direction-{cid}");
     // The selects show what was chosen; these keep it for the other one.
-    let kind = RwSignal::new(choice);
-    let direction = RwSignal::new(criterion.direction);
+    let kind = Held::new(choice);
+    let direction = Held::new(criterion.direction);
     let save = move || {
         store.workspace.update(|w| {
             w.set_criterion_kind(id, cid, &kind.get_untracked(), direction.get_untracked());

@@ -5,6 +5,7 @@ use super::fields::locked;
 use super::route::{Route, go_to};
 use super::state::{now, use_app_store};
 use crate::app::derived::Derived;
+use crate::app::held::Held;
 use crate::domain::csv::{CsvStyle, survey_results_csv};
 use crate::domain::survey::TOP_CRITERIA;
 use crate::domain::survey::asked::{Asked, PROPOSAL_RULE, proposal_text};
@@ -33,7 +34,7 @@ pub fn TallyTable(
     let cut = Derived::new(move || tally.with(|t| t.cut(TOP_CRITERIA)));
     // The coordinator's choice among criteria tied for the last places;
     // it matters only until round 2 starts, so it is not stored.
-    let chosen = RwSignal::new(Vec::<CriterionId>::new());
+    let chosen = Held::new(Vec::<CriterionId>::new());
     let top = move || cut.with(|c| chosen.with(|chosen| c.settled(chosen)));
     let round_two = move || {
         store
@@ -130,7 +131,7 @@ fn TieChoice(
     /// Where the votes put the line.
     cut: Derived<TopCut>,
     /// The tied criteria chosen so far.
-    chosen: RwSignal<Vec<CriterionId>>,
+    chosen: Held<Vec<CriterionId>>,
 ) -> impl IntoView {
     let store = use_app_store();
     let locked = locked();
@@ -215,7 +216,7 @@ pub fn RoundTwoResults(
         })
     };
     // What the page says of the model made here.
-    let made = RwSignal::new(None::<String>);
+    let made = Held::new(None::<String>);
     let make_model = move |_| {
         store.workspace.update(|w| {
             let Some(survey) = w.survey(id).cloned() else {

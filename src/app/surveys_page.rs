@@ -6,6 +6,7 @@ use super::import::file_picker::FilePicker;
 use super::route::{Route, go_to};
 use super::state::{now, use_app_store};
 use crate::app::derived::Derived;
+use crate::app::held::Held;
 use crate::domain::input::{InputError, parse_name};
 use crate::domain::limits::MAX_NAME_CHARS;
 use crate::domain::survey::{Round, Survey};
@@ -95,14 +96,14 @@ pub fn SurveysPage() -> impl IntoView {
 fn NewSurveyForm() -> impl IntoView {
     let store = use_app_store();
     let locked = locked();
-    let title = RwSignal::new(String::new());
-    let coordinator = RwSignal::new(String::new());
-    let extra = RwSignal::new(String::new());
-    let use_model = RwSignal::new(true);
+    let title = Held::new(String::new());
+    let coordinator = Held::new(String::new());
+    let extra = Held::new(String::new());
+    let use_model = Held::new(true);
     // Each problem is shown beside its own field, which is marked invalid
     // and takes focus.
-    let title_error = RwSignal::new(None::<String>);
-    let criteria_error = RwSignal::new(None::<&'static str>);
+    let title_error = Held::new(None::<String>);
+    let criteria_error = Held::new(None::<&'static str>);
     let model_count = move || {
         store
             .workspace

@@ -9,6 +9,7 @@ use super::keyed_list::{digest, snapshot_list};
 use super::route::{Route, go_to};
 use super::state::{AppStore, today, use_app_store};
 use crate::app::derived::Derived;
+use crate::app::held::Held;
 use crate::domain::csv::{CsvStyle, chart_csv};
 use crate::domain::currency::{Basis, amount_text};
 use crate::domain::icp::{ChartRow, ColumnSource, ColumnView, Worksheet};
@@ -53,8 +54,8 @@ pub fn WorksheetPage(
             .with(|w| w.worksheet(id).map(|s| s.name.clone()))
             .unwrap_or_default()
     };
-    let typed_name = RwSignal::new(name());
-    let name_error = RwSignal::new(None::<String>);
+    let typed_name = Held::new(name());
+    let name_error = Held::new(None::<String>);
     // The workspace was replaced from outside: show the name it now has.
     Effect::new(move |previous: Option<()>| {
         store.replaced.track();
@@ -75,7 +76,7 @@ pub fn WorksheetPage(
         typed_name.set(text);
     };
     // A printed chart shown outside the team may leave out whom it charts.
-    let hide_names = RwSignal::new(false);
+    let hide_names = Held::new(false);
     let delete = move |_| {
         let confirmed = window()
             .confirm_with_message("Delete this worksheet? The profiles it charts are kept.")
@@ -145,7 +146,7 @@ fn ColumnPicker(
     let store = use_app_store();
     let locked = super::fields::locked();
     // "spend", "loyalty" or "score": what suggestions are ordered by.
-    let by = RwSignal::new(String::from("spend"));
+    let by = Held::new(String::from("spend"));
     let has_model = move || store.workspace.with(|w| w.model().is_some());
     // Customers not charted yet, best first by yearly spend, loyalty or
     // score, each with the figures it was ordered by.
@@ -278,7 +279,7 @@ fn Chart(
     /// The worksheet.
     id: WorksheetId,
     /// Whether printing shows "Client #n" instead of linked customers' names.
-    hide_names: RwSignal<bool>,
+    hide_names: Held<bool>,
 ) -> impl IntoView {
     let store = use_app_store();
     let columns = Derived::new(move || column_views(store, id));
@@ -395,8 +396,8 @@ fn ColumnHeading(
     let select_id = format!("source-{column_id}");
     let label_id = format!("label-{column_id}");
     let label_error_id = format!("{label_id}-error");
-    let typed_label = RwSignal::new(column.anonymous.clone());
-    let label_error = RwSignal::new(None::<String>);
+    let typed_label = Held::new(column.anonymous.clone());
+    let label_error = Held::new(None::<String>);
     let on_label = move |ev| {
         let text = event_target_value(&ev);
         label_error.set(try_edit(store, &mut |w| match w.worksheet_mut(sheet) {
@@ -519,8 +520,8 @@ fn Cell(
         _ => (row.text(&column.values), None),
     };
     let locked = super::fields::locked();
-    let typed = RwSignal::new(initial);
-    let error = RwSignal::new(None::<String>);
+    let typed = Held::new(initial);
+    let error = Held::new(None::<String>);
     let input_id = format!("cell-{column_id}-{row:?}");
     let error_id = format!("{input_id}-error");
     let on_input = move |ev| {

@@ -3,14 +3,15 @@
 use super::route::{Route, go_to};
 use super::state::{now, use_app_store};
 use super::time_text::local_date_time;
+use crate::app::held::Held;
 use leptos::prelude::*;
 
 /// Lists the worksheets and creates new ones.
 #[component]
 pub fn WorksheetsPage() -> impl IntoView {
     let store = use_app_store();
-    let name = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    let name = Held::new(String::new());
+    let error = Held::new(None::<String>);
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut created = Err(crate::domain::input::InputError::Required);

@@ -4,6 +4,7 @@
 
 use super::preview_records;
 use crate::app::derived::Derived;
+use crate::app::held::Held;
 use crate::app::route::{Route, go_to};
 use crate::app::state::{now, use_app_store};
 use crate::domain::csv::{self, MatchOn, Table, Target};
@@ -54,8 +55,8 @@ fn Mapping(
     table: Table,
 ) -> impl IntoView {
     let store = use_app_store();
-    let mapping = RwSignal::new(csv::guess_mapping(&table.headers));
-    let match_on = RwSignal::new(MatchOn::CompanyName);
+    let mapping = Held::new(csv::guess_mapping(&table.headers));
+    let match_on = Held::new(MatchOn::CompanyName);
     let table = StoredValue::new(table);
     let outcome = Derived::new(move || {
         let (mapping, match_on) = (mapping.get(), match_on.get());

@@ -1,6 +1,7 @@
 //! Files dropped anywhere on the page are imported like chosen ones.
 
 use super::{files_of, open_files};
+use crate::app::held::Held;
 use crate::app::state::use_app_store;
 use leptos::prelude::*;
 
@@ -8,7 +9,7 @@ use leptos::prelude::*;
 #[component]
 pub fn DropZone() -> impl IntoView {
     let store = use_app_store();
-    let dragging = RwSignal::new(false);
+    let dragging = Held::new(false);
     let carries_files = |ev: &web_sys::DragEvent| {
         ev.data_transfer()
             .is_some_and(|d| d.types().includes(&"Files".into(), 0))

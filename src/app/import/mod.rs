@@ -16,7 +16,6 @@ use crate::domain::Workspace;
 use crate::domain::share::merge::{self, Incoming, MergeChoices};
 use crate::domain::share::{FileKind, Records};
 use crate::format::{self, FormatError, RecordProblem};
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 

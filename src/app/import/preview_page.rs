@@ -3,6 +3,7 @@
 
 use super::{PendingImport, confirm};
 use crate::app::derived::Derived;
+use crate::app::held::Held;
 use crate::app::route::{Route, go_to};
 use crate::app::state::use_app_store;
 use crate::domain::share::diff::FieldChange;
@@ -34,8 +35,8 @@ fn Preview(
     pending: PendingImport,
 ) -> impl IntoView {
     let store = use_app_store();
-    let mode = RwSignal::new(ImportMode::Merge);
-    let resolutions = RwSignal::new(Resolutions::default());
+    let mode = Held::new(ImportMode::Merge);
+    let resolutions = Held::new(Resolutions::default());
     let parts = pending.parts.clone();
     // A choice about one file can change what the next file does, so the
     // preview follows the choices.
@@ -266,7 +267,7 @@ fn RecordSection(
     /// The preview.
     preview: Derived<crate::domain::share::MergePreview>,
     /// The user's choices for conflicts and deletions.
-    resolutions: RwSignal<Resolutions>,
+    resolutions: Held<Resolutions>,
     /// With several files, their names by place, to say where each record
     /// comes from.
     names: Option<Vec<String>>,
@@ -302,7 +303,7 @@ fn RecordItem(
     /// The record and its change.
     record: RecordChange,
     /// The user's choices for conflicts and deletions.
-    resolutions: RwSignal<Resolutions>,
+    resolutions: Held<Resolutions>,
     /// The name of the file it comes from, when several were chosen.
     from: Option<String>,
 ) -> impl IntoView {

@@ -4,6 +4,7 @@ use super::access::{ProfileAccess, RowAccess};
 use super::parse;
 use super::row_list::{RowList, row_fields};
 use crate::app::fields::{CheckboxInput, CheckedInput, ChoiceInput, TextInput};
+use crate::app::held::Held;
 use crate::app::state::today;
 use crate::domain::date::BirthdayError;
 use crate::domain::input::parse_email;
@@ -68,15 +69,15 @@ fn BirthdayInput(
 ) -> impl IntoView {
     let locked = crate::app::fields::locked();
     let stored = row.initial(|p| p.birthday);
-    let day = RwSignal::new(stored.map(|b| b.day.to_string()).unwrap_or_default());
-    let month = RwSignal::new(stored.map(|b| b.month.to_string()).unwrap_or_default());
-    let year = RwSignal::new(
+    let day = Held::new(stored.map(|b| b.day.to_string()).unwrap_or_default());
+    let month = Held::new(stored.map(|b| b.month.to_string()).unwrap_or_default());
+    let year = Held::new(
         stored
             .and_then(|b| b.year)
             .map(|y| y.to_string())
             .unwrap_or_default(),
     );
-    let error = RwSignal::new(None::<String>);
+    let error = Held::new(None::<String>);
     let set_birthday = row.set(|p, v: Option<Birthday>| p.birthday = v);
     let check = move || {
         let (d, m, y) = (

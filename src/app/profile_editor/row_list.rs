@@ -3,6 +3,7 @@
 
 use super::access::{ProfileAccess, Row, RowAccess, add_row, row_ids};
 use crate::app::focus::focus_first;
+use crate::app::held::Held;
 use crate::app::keyed_list::keyed_list;
 use crate::app::state::AppStore;
 use crate::domain::ProfileId;
@@ -101,9 +102,9 @@ pub fn RowList(
         draw,
     } = row;
     let ids = move || ids(access);
-    let removed = RwSignal::new(None::<Removed>);
+    let removed = Held::new(None::<Removed>);
     // What the status line says about the last removal or undo.
-    let said = RwSignal::new(None::<String>);
+    let said = Held::new(None::<String>);
     let undo_button = NodeRef::<html::Button>::new();
     let add = move |_| focus_row(add(access));
     // "Anna Nowak", or "this person" for a row not named yet.
