@@ -263,6 +263,22 @@ fn OnePage(
                     </ol>
                     {p.action_plan.is_empty().then(|| view! { <p>"—"</p> })}
                 </section>
+                {(!p.account_plan.is_empty()).then(|| view! {
+                    <section class="wide" aria-labelledby="op-account-plan">
+                        <h2 id="op-account-plan">"Key account plan"</h2>
+                        <ul class="plain">
+                            {p.account_plan.iter().map(|g| {
+                                let details = [g.target.clone(), g.period()]
+                                    .into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" · ");
+                                let serves: Vec<String> = g.linked_opportunities(&p).iter().map(|o| o.title.clone())
+                                    .chain(g.linked_steps(&p).iter().map(|s| s.description.clone()))
+                                    .filter(|x| !x.trim().is_empty()).collect();
+                                let serves = (!serves.is_empty()).then(|| format!(" Served by: {}.", serves.join("; ")));
+                                view! { <li><strong>{g.goal.clone()}</strong>" "<span class="meta">{details}</span>{serves}</li> }
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })}
                 <section class="wide" aria-labelledby="op-log">
                     <h2 id="op-log">"Update log"</h2>
                     <ul class="plain">

@@ -93,6 +93,10 @@ record_id!(
     LogEntryId
 );
 record_id!(
+    /// Identifies a goal of a profile's key account plan.
+    GoalId
+);
+record_id!(
     /// Identifies an Ideal Customer Profile worksheet.
     WorksheetId
 );

@@ -1,6 +1,7 @@
 //! Plain Rust types and rules. Nothing here knows about the browser, Leptos or
 //! storage, so every rule is tested natively with `cargo test`.
 
+pub mod account_plan;
 pub mod attention;
 pub mod brief;
 pub mod case_study;

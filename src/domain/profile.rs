@@ -5,6 +5,7 @@
 //! other of monthly and yearly spend, profitability, tenure, overdue steps)
 //! are never stored.
 
+use super::account_plan::AccountGoal;
 use super::date::{Birthday, Date};
 use super::decimal::Money;
 use super::id::*;
@@ -504,6 +505,10 @@ pub struct Profile {
     /// The step-by-step action plan.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub action_plan: Vec<ActionStep>,
+    /// The key account plan: goals with a target and a period, linked to
+    /// opportunities and steps above.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub account_plan: Vec<AccountGoal>,
     /// Dated log of changes at the company.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub log: Vec<LogEntry>,
@@ -597,6 +602,7 @@ impl Profile {
             opportunities: Vec::new(),
             competitors: Vec::new(),
             action_plan: Vec::new(),
+            account_plan: Vec::new(),
             log: Vec::new(),
             purchases_per_year: None,
             answers: SmallMap::new(),
@@ -623,16 +629,38 @@ impl Profile {
             .iter_mut()
             .for_each(|a| a.id = AddressId::new());
         copy.people.iter_mut().for_each(|p| p.id = PersonId::new());
-        copy.opportunities
-            .iter_mut()
-            .for_each(|o| o.id = OpportunityId::new());
+        // The goals link opportunities and steps by id: they follow the
+        // copies' new ids, old to new.
+        let mut moved = Vec::new();
+        for o in &mut copy.opportunities {
+            let new = OpportunityId::new();
+            moved.push((o.id.as_uuid(), new.as_uuid()));
+            o.id = new;
+        }
         copy.competitors
             .iter_mut()
             .for_each(|c| c.id = CompetitorId::new());
-        copy.action_plan
-            .iter_mut()
-            .for_each(|s| s.id = StepId::new());
+        for s in &mut copy.action_plan {
+            let new = StepId::new();
+            moved.push((s.id.as_uuid(), new.as_uuid()));
+            s.id = new;
+        }
         copy.log.iter_mut().for_each(|e| e.id = LogEntryId::new());
+        let follow = |id: uuid::Uuid| {
+            moved
+                .iter()
+                .find(|(old, _)| *old == id)
+                .map_or(id, |(_, new)| *new)
+        };
+        for goal in &mut copy.account_plan {
+            goal.id = GoalId::new();
+            for o in &mut goal.opportunities {
+                *o = OpportunityId::from_uuid(follow(o.as_uuid()));
+            }
+            for s in &mut goal.steps {
+                *s = StepId::from_uuid(follow(s.as_uuid()));
+            }
+        }
         copy
     }
 
@@ -922,12 +950,23 @@ mod tests {
             ..Person::default()
         });
         p.action_plan.push(ActionStep::default());
+        p.opportunities.push(Opportunity::default());
+        p.account_plan.push(AccountGoal {
+            opportunities: vec![p.opportunities[0].id],
+            steps: vec![p.action_plan[0].id],
+            ..AccountGoal::default()
+        });
         let copy = p.duplicate(now());
         assert_eq!(copy.name, "Acme (copy)");
         assert_ne!(copy.id, p.id);
         assert_ne!(copy.people[0].id, p.people[0].id);
         assert_eq!(copy.people[0].name, "Anna");
         assert_ne!(copy.action_plan[0].id, p.action_plan[0].id);
+        assert_ne!(copy.account_plan[0].id, p.account_plan[0].id);
+        // The copy's goal links the copy's own opportunity and step.
+        let goal = &copy.account_plan[0];
+        assert_eq!(goal.opportunities, [copy.opportunities[0].id]);
+        assert_eq!(goal.steps, [copy.action_plan[0].id]);
     }
 
     #[test]

@@ -284,7 +284,8 @@ async fn a_profile_with_people_needs_and_a_plan_is_kept_found_and_shown_on_one_p
 }
 
 /// A profile as full as a typical customer's: four people, two addresses,
-/// two opportunities, two competitors, five steps, four log entries.
+/// two opportunities, two competitors, five steps, a goal of the key
+/// account plan, four log entries.
 fn typical_profile(id: &str, name: &str) -> Value {
     let person = |n: u32, name: &str, title: &str, role: &str, month: u32| {
         json!({
@@ -369,6 +370,10 @@ fn typical_profile(id: &str, name: &str) -> Value {
             log(2, "2026-06-30", "financial_update", "Annual report: revenue up 8%, profit stable."),
             log(3, "2026-03-15", "new_project", "Opened a second warehouse in Pruszków."),
             log(4, "2025-11-20", "other", "Moved the head office to ul. Prosta 20."),
+        ],
+        "account_plan": [
+            {"id": uuid(701), "goal": "Be their only IT supplier by 2028", "target": "Managed Desktop at both sites; 80,000 a year",
+             "from": "2027-01-01", "until": "2027-12-31", "opportunities": [uuid(501), uuid(502)], "steps": [uuid(303), uuid(304)]},
         ],
         "last_reviewed": "2026-10-15",
     })
@@ -540,6 +545,7 @@ async fn a_case_study_prints_only_the_parts_chosen_and_never_money_competitors_o
         // Internal notes, plans and the other log entries.
         "Referred two logistics firms",
         "Send the renewal offer",
+        "Be their only IT supplier",
         "New IT Manager",
         // People's and the office's contact details.
         "@kowalski-logistics.pl",
@@ -977,5 +983,74 @@ async fn a_date_left_half_filled_says_so_and_keeps_the_date_saved_before() {
     app.wait_for_main_heading(&format!("Edit {COMPANY}")).await;
     app.wait_for_field_value("Customer since", "2019-04-01")
         .await;
+    app.assert_no_console_errors();
+}
+
+#[tokio::test]
+async fn a_key_account_plan_links_goals_to_opportunities_and_steps_and_shows_on_one_page() {
+    const COMPANY: &str = "Kowalski Logistics";
+    const GOAL: &str = "Win the new warehouse";
+    let id = uuid(10);
+    // Without its goal, so that the one added here is the plan's only one.
+    let mut typical = typical_profile(&id, COMPANY);
+    typical.as_object_mut().unwrap().remove("account_plan");
+    let app = App::open(&format!("#/profiles/{id}/edit")).await;
+    app.load_workspace(&workspace(vec![typical])).await;
+    app.wait_for_main_heading(&format!("Edit {COMPANY}")).await;
+    app.press("Add goal").await;
+    wait_until_focused(&app, "Goal").await;
+    app.type_into("Goal", GOAL).await;
+    app.type_into("Target", "Wi-Fi and help desk signed; 60,000 a year")
+        .await;
+    app.pick_value("Period from", "2027-01-01").await;
+    app.pick_value("Period until", "2026-06-30").await;
+    let backwards = "The period ends before it starts.";
+    app.wait_for(Role::Status, Name::Is(backwards)).await;
+    app.pick_value("Period until", "2027-06-30").await;
+    wait_until("the period reads forwards again", async || {
+        match app.find(Role::Status, Name::Is(backwards)).await {
+            Ok(_) => Err("still flagged".to_owned()),
+            Err(_) => Ok(()),
+        }
+    })
+    .await;
+    for serves in [
+        "Warehouse Wi-Fi upgrade",
+        "Second site help desk",
+        "Survey the new warehouse for Wi-Fi coverage",
+    ] {
+        app.field(serves).await.unwrap().click().await.unwrap();
+    }
+    app.wait_until_stored("the goal is saved with its links", |stored| {
+        let p = stored_profile(stored, COMPANY).ok_or("the profile is not stored")?;
+        let goal = &p["account_plan"][0];
+        let expected = json!({
+            "id": goal["id"],
+            "goal": GOAL,
+            "target": "Wi-Fi and help desk signed; 60,000 a year",
+            "from": "2027-01-01",
+            "until": "2027-06-30",
+            "opportunities": [uuid(501), uuid(502)],
+            "steps": [uuid(303)],
+        });
+        (goal == &expected && goal["id"].is_string())
+            .then_some(())
+            .ok_or_else(|| format!("the goal is stored as {goal}"))
+    })
+    .await;
+
+    app.reload().await;
+    app.follow("View one page").await;
+    app.wait_for_main_heading(COMPANY).await;
+    wait_for_section_with(
+        &app,
+        "Key account plan",
+        &[
+            GOAL,
+            "Wi-Fi and help desk signed; 60,000 a year · 2027-01-01 to 2027-06-30",
+            "Served by: Warehouse Wi-Fi upgrade; Second site help desk; Survey the new warehouse for Wi-Fi coverage.",
+        ],
+    )
+    .await;
     app.assert_no_console_errors();
 }

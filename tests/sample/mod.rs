@@ -8,6 +8,7 @@
 //! are already stored.
 #![allow(dead_code)]
 
+use clientele::domain::account_plan::AccountGoal;
 use clientele::domain::date::Birthday;
 use clientele::domain::icp::ChartColumn;
 use clientele::domain::input::Span;
@@ -17,7 +18,7 @@ use clientele::domain::profile::{
 };
 use clientele::domain::scoring::{Answer, Basis, ScoringModel, default_model};
 use clientele::domain::{
-    AddressId, ColumnId, CompetitorId, CriterionId, Date, LogEntryId, ModelId, Money,
+    AddressId, ColumnId, CompetitorId, CriterionId, Date, GoalId, LogEntryId, ModelId, Money,
     OpportunityId, PersonId, ProfileId, StepId, Timestamp, WorksheetId, Workspace, WorkspaceId,
 };
 use uuid::Uuid;
@@ -236,6 +237,19 @@ pub fn sample_workspace() -> Workspace {
             done: false,
         },
     ];
+    // A goal of the key account plan, served by the opportunity and both
+    // steps. Its id is fixed apart from `ids`, so that the records after it
+    // keep theirs.
+    p.account_plan.push(AccountGoal {
+        unknown_fields: Default::default(),
+        id: GoalId::from_uuid(Uuid::from_u128(0x5a3e0000_0000_4000_8000_000000000001)),
+        goal: "Become their only IT supplier for the new plant".into(),
+        target: "Network and Wi-Fi won; 180,000 a year in managed services".into(),
+        from: Some(date(2027, 1, 1)),
+        until: Some(date(2027, 12, 31)),
+        opportunities: vec![p.opportunities[0].id],
+        steps: p.action_plan.iter().map(|s| s.id).collect(),
+    });
     p.log.push(LogEntry {
         unknown_fields: Default::default(),
         id: LogEntryId::from_uuid(ids.next()),

@@ -3,11 +3,12 @@
 
 use crate::app::profile_watch::ProfileWatch;
 use crate::app::state::AppStore;
+use crate::domain::account_plan::AccountGoal;
 use crate::domain::profile::{
     ActionStep, Address, Competitor, LogEntry, Opportunity, Person, Profile,
 };
 use crate::domain::{
-    AddressId, CompetitorId, LogEntryId, OpportunityId, PersonId, ProfileId, StepId,
+    AddressId, CompetitorId, GoalId, LogEntryId, OpportunityId, PersonId, ProfileId, StepId,
 };
 use leptos::prelude::*;
 use std::fmt::Display;
@@ -126,6 +127,7 @@ row!(Opportunity, OpportunityId, opportunities, title);
 row!(Competitor, CompetitorId, competitors, name);
 row!(ActionStep, StepId, action_plan, description);
 row!(LogEntry, LogEntryId, log, text);
+row!(AccountGoal, GoalId, account_plan, goal);
 
 /// The ids of a profile's rows of one kind, in order, tracked.
 pub fn row_ids<T: Row>(profile: ProfileAccess) -> Vec<T::Id> {
@@ -174,13 +176,20 @@ impl<T: Row> RowAccess<T> {
         }
     }
 
-    fn with<U>(self, read: impl FnOnce(&T) -> U) -> Option<U> {
+    /// Reads part of the row, tracked; `None` once it is gone.
+    pub fn with<U>(self, read: impl FnOnce(&T) -> U) -> Option<U> {
         self.watch
             .read(|p| T::rows(p).iter().find(|r| r.row_id() == self.id).map(read))
             .flatten()
     }
 
-    fn edit(self, change: impl FnOnce(&mut T)) {
+    /// Reads part of the profile the row is on, tracked.
+    pub fn with_profile<U>(self, read: impl FnOnce(&Profile) -> U) -> Option<U> {
+        self.watch.read(read)
+    }
+
+    /// Changes the row (nothing if it is gone).
+    pub fn edit(self, change: impl FnOnce(&mut T)) {
         edit_profile(self.store, self.profile, |p| {
             if let Some(row) = T::rows_mut(p).iter_mut().find(|r| r.row_id() == self.id) {
                 change(row);

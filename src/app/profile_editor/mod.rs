@@ -22,7 +22,10 @@ use company::CompanySection;
 use leptos::prelude::*;
 use money::MoneySection;
 use people::PeopleSection;
-use plans::{ActionPlanSection, CompetitorsSection, OpportunitiesSection, UpdateLogSection};
+use plans::{
+    AccountPlanSection, ActionPlanSection, CompetitorsSection, OpportunitiesSection,
+    UpdateLogSection,
+};
 use ratings::RatingsSection;
 use relationship::{FinancialSection, RelationshipSection};
 
@@ -62,6 +65,7 @@ pub fn ProfileEditor(
                         <OpportunitiesSection profile />
                         <CompetitorsSection profile />
                         <ActionPlanSection profile />
+                        <AccountPlanSection profile />
                         <UpdateLogSection profile />
                         <RatingsSection profile />
                     </form>

@@ -1,11 +1,13 @@
-//! Opportunities, competitors, the action plan and the update log: the
-//! rows that record where the account is going.
+//! Opportunities, competitors, the action plan, the key account plan and
+//! the update log: the rows that record where the account is going.
 
 use super::access::{ProfileAccess, RowAccess};
 use super::parse;
 use super::row_list::{RowList, row_fields};
+use crate::app::derived::Derived;
 use crate::app::fields::{CheckboxInput, CheckedInput, ChoiceInput, TextInput};
 use crate::app::state::today;
+use crate::domain::account_plan::{AccountGoal, Serving};
 use crate::domain::profile::{ActionStep, Competitor, LogEntry, Opportunity};
 use leptos::prelude::*;
 
@@ -79,6 +81,74 @@ pub fn ActionPlanSection(
                     </Show>
                 }
             }) />
+    }
+}
+
+/// The key account plan: goals with a target and a period, each linked to
+/// the opportunities and action steps that serve it.
+#[component]
+pub fn AccountPlanSection(
+    /// The profile being edited.
+    profile: ProfileAccess,
+) -> impl IntoView {
+    view! {
+        <RowList profile title="Key account plan" noun="goal"
+            empty="No goal yet. Say what you want with this account, how you will know, and by when."
+            row=row_fields(move |row: RowAccess<AccountGoal>| {
+                let backwards = row.get(AccountGoal::ends_before_it_starts);
+                view! {
+                    <TextInput label="Goal" id=row.field_id("goal")
+                        value=row.get(|g| g.goal.clone()) on_change=row.set(|g, v| g.goal = v) />
+                    <TextInput label="Target" id=row.field_id("target")
+                        value=row.get(|g| g.target.clone()) on_change=row.set(|g, v| g.target = v) />
+                    <CheckedInput label="Period from" id=row.field_id("from") kind="date"
+                        initial=parse::date_text(row.initial(|g| g.from))
+                        apply=row.apply(parse::date, |g, v| g.from = v) />
+                    <CheckedInput label="Period until" id=row.field_id("until") kind="date"
+                        initial=parse::date_text(row.initial(|g| g.until))
+                        apply=row.apply(parse::date, |g, v| g.until = v) />
+                    <Show when=move || backwards.get()>
+                        <p class="badge overdue" role="status">"The period ends before it starts."</p>
+                    </Show>
+                    {links(row, Serving::Opportunities, "Opportunities it serves", "No opportunity on this profile yet.")}
+                    {links(row, Serving::Steps, "Action steps it serves", "No action step on this profile yet.")}
+                }
+            }) />
+    }
+}
+
+/// Ticks that link a goal to the profile's rows of one `kind`.
+fn links(
+    row: RowAccess<AccountGoal>,
+    kind: Serving,
+    legend: &'static str,
+    none: &'static str,
+) -> impl IntoView {
+    // Passed on only when a row is added, removed or renamed: ticking a
+    // box changes the goal, not the rows, and must not draw them again.
+    let rows = Derived::new(move || row.with_profile(|p| kind.rows(p)).unwrap_or_default());
+    view! {
+        <fieldset class="links">
+            <legend>{legend}</legend>
+            {move || {
+                let all = rows.get();
+                if all.is_empty() {
+                    return view! { <p class="hint">{none}</p> }.into_any();
+                }
+                all.into_iter()
+                    .enumerate()
+                    .map(|(n, (id, name))| {
+                        let name = if name.trim().is_empty() { format!("Untitled {}", n + 1) } else { name };
+                        let checked = Signal::derive(move || {
+                            row.with(|g| kind.is_linked(g, id)).unwrap_or(false)
+                        });
+                        let on_change = Callback::new(move |on| row.edit(|g| kind.link(g, id, on)));
+                        view! { <CheckboxInput label=name id=row.field_id(&format!("link-{id}")) checked on_change /> }
+                    })
+                    .collect_view()
+                    .into_any()
+            }}
+        </fieldset>
     }
 }
 

@@ -9,8 +9,8 @@ use crate::domain::limits::MAX_NAME_CHARS;
 use crate::domain::scoring::{Answer, CriterionKind, ScoringModel};
 use crate::domain::survey::{RATING_RANGE, SurveyAnswer};
 use crate::domain::{
-    AddressId, Birthday, ColumnId, CompetitorId, CriterionId, Date, LogEntryId, OpportunityId,
-    PersonId, Profile, StepId,
+    AddressId, Birthday, ColumnId, CompetitorId, CriterionId, Date, GoalId, LogEntryId,
+    OpportunityId, PersonId, Profile, StepId,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -159,6 +159,14 @@ pub fn check_profile(profile: &mut Profile) -> Result<Vec<Repair>, Skip> {
             salt,
         )
         .then_some("entries of the update log"),
+        renew_repeated_ids(
+            &mut profile.account_plan,
+            |r| &mut r.id,
+            GoalId::as_uuid,
+            GoalId::from_uuid,
+            salt,
+        )
+        .then_some("goals of the key account plan"),
     ];
     repairs.extend(
         renewed

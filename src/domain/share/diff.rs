@@ -172,6 +172,7 @@ pub fn field_label(key: &str) -> String {
         "needs" => "Needs and wishes",
         "financial" => "Financial condition",
         "action_plan" => "Action plan",
+        "account_plan" => "Key account plan",
         "log" => "Update log",
         "purchases_per_year" => "Purchases per year",
         "answers" => "Ratings",
