@@ -72,6 +72,7 @@ pub fn BriefPage() -> impl IntoView {
                     on:change=move |ev| choices.update(|c| c.anonymise = event_target_checked(&ev)) />
                 <label for="brief-anonymise">"Leave out the names of customers, prospects and reps"</label>
             </div>
+            <p class="hint">"The reps' own words are shown as they wrote them: read them for names before the brief leaves the team."</p>
         </fieldset>
         <article class="one-page brief" aria-labelledby="brief-title">
             <header class="one-page-head">

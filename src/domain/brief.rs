@@ -43,6 +43,17 @@ pub struct BriefSection {
     pub lines: Vec<String>,
 }
 
+impl BriefSection {
+    /// A section with nothing to list yet, and `why`.
+    fn without_lines(title: &'static str, why: &str) -> Self {
+        Self {
+            title,
+            intro: why.to_owned(),
+            lines: Vec::new(),
+        }
+    }
+}
+
 /// The brief, section by section.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Brief {
@@ -97,13 +108,10 @@ fn ideal_customer(
     let title = "Our ideal customer";
     let Some(sheet) = worksheet_shown(workspace, chosen).and_then(|id| workspace.worksheet(id))
     else {
-        return BriefSection {
+        return BriefSection::without_lines(
             title,
-            intro:
-                "No Ideal Customer Profile worksheet yet: chart your best customers to derive it."
-                    .to_owned(),
-            lines: Vec::new(),
-        };
+            "No Ideal Customer Profile worksheet yet: chart your best customers to derive it.",
+        );
     };
     let columns: Vec<ChartValues> = sheet
         .column_views(&workspace.profiles, basis)
@@ -127,11 +135,7 @@ fn ideal_customer(
 fn scoring(workspace: &Workspace) -> BriefSection {
     let title = "How we score customers and prospects";
     let Some(model) = workspace.model() else {
-        return BriefSection {
-            title,
-            intro: "No scoring model yet.".to_owned(),
-            lines: Vec::new(),
-        };
+        return BriefSection::without_lines(title, "No scoring model yet.");
     };
     // As the score counts them: a criterion without weight, or with a
     // direction this version does not know, is left out.
@@ -182,11 +186,10 @@ fn reasons(workspace: &Workspace, anonymise: bool) -> BriefSection {
             .then_some((survey, customers))
     });
     let Some((survey, customers)) = found else {
-        return BriefSection {
+        return BriefSection::without_lines(
             title,
-            intro: "No survey answer says why yet: ask your reps in a criteria survey.".to_owned(),
-            lines: Vec::new(),
-        };
+            "No survey answer says why yet: ask your reps in a criteria survey.",
+        );
     };
     let mut lines = Vec::new();
     for (n, customer) in customers
@@ -221,11 +224,7 @@ fn reasons(workspace: &Workspace, anonymise: bool) -> BriefSection {
 fn examples(workspace: &Workspace, anonymise: bool, basis: &Basis) -> BriefSection {
     let title = "Examples: customers in tier A, and the prospects that score best";
     let Some(model) = workspace.model() else {
-        return BriefSection {
-            title,
-            intro: "No scoring model yet, so nobody is ranked.".to_owned(),
-            lines: Vec::new(),
-        };
+        return BriefSection::without_lines(title, "No scoring model yet, so nobody is ranked.");
     };
     let ranked = rank(model, &workspace.profiles, basis);
     let industry = |id| {

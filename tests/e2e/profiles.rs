@@ -512,12 +512,7 @@ async fn a_case_study_prints_only_the_parts_chosen_and_never_money_competitors_o
     )
     .await;
     app.emulate_media("print");
-    let printed = app
-        .run("return document.body.innerText;", vec![])
-        .await
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let printed = app.page_text().await;
     app.emulate_media("");
     for shown in [
         "Case study: Kowalski Logistics",

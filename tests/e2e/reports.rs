@@ -11,15 +11,6 @@ use crate::support::{App, Name, Role, example_workspace, pdf_pages, wait_until};
 use fantoccini::wd::PrintSize;
 use serde_json::json;
 
-/// The page's text as it is shown now.
-async fn page_text(app: &App) -> String {
-    app.run("return document.body.innerText;", vec![])
-        .await
-        .as_str()
-        .unwrap()
-        .to_owned()
-}
-
 #[tokio::test]
 async fn the_brief_joins_the_ideal_profile_the_model_and_tier_a_examples_prints_and_copies_as_text()
 {
@@ -29,7 +20,7 @@ async fn the_brief_joins_the_ideal_profile_the_model_and_tier_a_examples_prints_
     app.follow("Brief: who we sell to").await;
     app.wait_for_main_heading("Who we sell to").await;
     let shown = wait_until("the brief is drawn", async || {
-        let text = page_text(&app).await;
+        let text = app.page_text().await;
         text.contains("Fabrikam Legal LLP: score 79.46, tier A, Law")
             .then_some(text.clone())
             .ok_or(text)
@@ -59,7 +50,7 @@ async fn the_brief_joins_the_ideal_profile_the_model_and_tier_a_examples_prints_
         .await
         .unwrap();
     let anonymous = wait_until("the names are left out", async || {
-        let text = page_text(&app).await;
+        let text = app.page_text().await;
         text.contains("Customer 2: score 79.46, tier A, Law")
             .then_some(text.clone())
             .ok_or(text)
@@ -106,7 +97,7 @@ async fn the_brief_joins_the_ideal_profile_the_model_and_tier_a_examples_prints_
 
     // Printed, the brief is the page: no navigation, choices or buttons.
     app.emulate_media("print");
-    let printed = page_text(&app).await;
+    let printed = app.page_text().await;
     app.emulate_media("");
     assert!(printed.contains("Who we sell to\n"), "{printed}");
     for left_out in ["Copy as text", "Leave out the names", "Data & backup"] {

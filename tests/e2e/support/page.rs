@@ -703,6 +703,16 @@ impl App {
         serde_json::from_value(found).expect("a list of cells")
     }
 
+    /// The page's text as it is shown now (`innerText`: what is hidden,
+    /// as by print media, is left out).
+    pub async fn page_text(&self) -> String {
+        self.run("return document.body.innerText;", vec![])
+            .await
+            .as_str()
+            .expect("the page's text")
+            .to_owned()
+    }
+
     /// Runs JavaScript in the current tab and returns its result.
     pub async fn run(&self, script: &str, args: Vec<Value>) -> Value {
         self.client()
