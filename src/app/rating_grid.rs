@@ -1,10 +1,12 @@
 //! The rating grid: many profiles against the model's hand-judged criteria,
 //! rated fast from the keyboard (Tab moves across, a digit picks a rating).
 
+use super::keyed_list::{digest, snapshot_list};
 use super::profile_watch::ProfileWatch;
 use super::rating_input::{RatingInput, hand_judged_criteria};
 use super::route::Route;
 use super::scoring_page::NoModelYet;
+use super::show_more::{ROWS_AT_A_TIME, ShowMore};
 use super::state::use_app_store;
 use crate::app::derived::Derived;
 use crate::app::held::Held;
@@ -18,6 +20,7 @@ use leptos::prelude::*;
 pub fn RatingGrid() -> impl IntoView {
     let store = use_app_store();
     let status = Held::new(None::<Status>);
+    let limit = Held::new(ROWS_AT_A_TIME);
     let criteria = hand_judged_criteria(store);
     let profiles = Derived::new(move || {
         let status = status.get();
@@ -59,24 +62,32 @@ pub fn RatingGrid() -> impl IntoView {
                                 {header.iter().map(|c| view! { <th scope="col">{c.name.clone()}</th> }).collect_view()}
                             </tr></thead>
                             <tbody>
-                                {move || profiles.get().into_iter().map(|(id, name)| {
-                                    let row = criteria.clone();
-                                    // One watch for the row's ratings: rating one
-                                    // profile re-runs no other row.
-                                    let profile = ProfileWatch::new(store, id);
-                                    view! {
-                                        <tr>
-                                            <th scope="row"><a href=Route::ScoreExplanation(id).href()>{name.clone()}</a></th>
-                                            {row.into_iter().map(|c| {
-                                                let label = format!("{} for {name}", c.name);
-                                                view! { <td><RatingInput profile criterion=c label /></td> }
-                                            }).collect_view()}
-                                        </tr>
-                                    }
-                                }).collect_view()}
+                                // Keyed, and a part at a time: years of profiles
+                                // would take seconds to draw at once, and showing
+                                // more draws only the rows added.
+                                {snapshot_list(
+                                    move || profiles.with(|all| all.iter().take(limit.get()).cloned().collect()),
+                                    |(id, name)| (id.as_uuid(), digest(name)),
+                                    move |(id, name)| {
+                                        // One watch for the row's ratings: rating one
+                                        // profile re-runs no other row.
+                                        let profile = ProfileWatch::new(store, id);
+                                        view! {
+                                            <tr>
+                                                <th scope="row"><a href=Route::ScoreExplanation(id).href()>{name.clone()}</a></th>
+                                                {criteria.iter().cloned().map(|c| {
+                                                    let label = format!("{} for {name}", c.name);
+                                                    view! { <td><RatingInput profile criterion=c label /></td> }
+                                                }).collect_view()}
+                                            </tr>
+                                        }
+                                        .into_any()
+                                    },
+                                )}
                             </tbody>
                         </table>
                     </div>
+                    <ShowMore limit total=Signal::derive(move || profiles.with(Vec::len)) what="profiles"/>
                 }
                 .into_any()
             }

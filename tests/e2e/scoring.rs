@@ -1730,3 +1730,40 @@ async fn a_rate_for_a_second_currency_brings_its_customers_into_the_ranking_and_
     .await;
     app.assert_no_console_errors();
 }
+
+#[tokio::test]
+async fn the_rating_grid_draws_50_profiles_at_a_time() {
+    let app = App::open("").await;
+    let text = encode_workspace(&crate::sample::typical_workspace(60), crate::sample::now());
+    app.load_workspace(&serde_json::from_str(&text).unwrap())
+        .await;
+    app.goto("#/scoring/rate").await;
+    app.wait_for_main_heading("Rate profiles").await;
+    app.wait_for(Role::Status, Name::Is("Showing 50 of 60 profiles."))
+        .await;
+    let rows_when = async |count: usize| {
+        wait_until(&format!("{count} rows in the grid"), async || {
+            let rows = app
+                .run(
+                    "return document.querySelectorAll('table.rating-grid tbody tr').length;",
+                    vec![],
+                )
+                .await;
+            match rows.as_u64() {
+                Some(n) if n as usize == count => Ok(()),
+                n => Err(format!("{n:?} rows")),
+            }
+        })
+        .await
+    };
+    rows_when(50).await;
+    app.press("Show 10 more").await;
+    rows_when(60).await;
+    assert!(
+        app.find(Role::Status, Name::StartsWith("Showing "))
+            .await
+            .is_err(),
+        "nothing more to show"
+    );
+    app.assert_no_console_errors();
+}
