@@ -453,6 +453,11 @@ pub fn notice(notice: &Notice) -> String {
     }
 }
 
+/// The browser did not give "Copy as text" the clipboard (a browser setting, or
+/// a page without focus).
+pub const CLIPBOARD_REFUSED: &str = "The browser did not let Clientele use the clipboard. \
+    Select the brief's text and copy it instead.";
+
 /// A new survey without a title.
 pub const SURVEY_TITLE_MISSING: &str = "Give the survey a title.";
 

@@ -40,9 +40,7 @@ pub fn BriefPage() -> impl IntoView {
             let done = JsFuture::from(clipboard.write_text(&text)).await;
             copied.set(Some(match done {
                 Ok(_) => "The brief is on the clipboard as text: paste it into an e-mail.",
-                Err(_) => {
-                    "The browser did not let Clientele use the clipboard. Select the brief's text and copy it instead."
-                }
+                Err(_) => crate::messages::CLIPBOARD_REFUSED,
             }));
         });
     };
