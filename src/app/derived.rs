@@ -76,11 +76,6 @@ impl<T: PartialEq + Send + Sync + 'static> Derived<T> {
     pub fn with_untracked<U>(self, read: impl FnOnce(&T) -> U) -> U {
         self.memo.with_untracked(|e| read(e.read()))
     }
-
-    /// Makes the caller run again when the value changes.
-    pub fn track(self) {
-        self.memo.track();
-    }
 }
 
 impl<T: Clone + PartialEq + Send + Sync + 'static> Derived<T> {

@@ -88,23 +88,9 @@ impl<T: Send + Sync + 'static> Held<T> {
         self.update(|v| *v = value);
     }
 
-    /// Replaces the value, unless its owner was cleaned up; returns the
-    /// value back then.
-    pub fn try_set(self, value: T) -> Option<T> {
-        let mut value = Some(value);
-        self.signal
-            .try_update(|b| *b.get_mut() = value.take().expect("set once"));
-        value
-    }
-
     /// Makes the caller run again when the value changes.
     pub fn track(self) {
         self.signal.track();
-    }
-
-    /// Tells the readers the value changed.
-    pub fn notify(self) {
-        self.signal.notify();
     }
 }
 
@@ -117,13 +103,6 @@ impl<T: Clone + Send + Sync + 'static> Held<T> {
     /// A copy of the value, untracked.
     pub fn get_untracked(self) -> T {
         self.with_untracked(T::clone)
-    }
-}
-
-impl<T: Clone + Send + Sync + 'static> From<Held<T>> for Signal<T> {
-    /// The value as a signal, for a component that takes one.
-    fn from(held: Held<T>) -> Self {
-        Signal::derive(move || held.get())
     }
 }
 
@@ -161,9 +140,8 @@ mod tests {
         assert_eq!(count.get_untracked(), 5);
         count.maybe_update(|_| false);
         assert_eq!(shown.get(), "Acme Oy ×2", "not changed, so not told");
-        count.notify();
+        count.update(|_| ());
         assert_eq!(shown.get(), "Acme Oy ×5");
-        assert_eq!(count.try_set(6), None);
-        assert_eq!(count.try_get_untracked(), Some(6));
+        assert_eq!(count.try_get_untracked(), Some(5));
     }
 }
