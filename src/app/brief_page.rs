@@ -4,6 +4,7 @@
 use super::print_button::PrintButton;
 use super::state::{today, use_app_store};
 use crate::app::held::Held;
+use crate::app::when::When;
 use crate::domain::brief::{BriefChoices, brief, worksheet_shown};
 use crate::domain::currency::Basis;
 use leptos::prelude::*;
@@ -52,7 +53,7 @@ pub fn BriefPage() -> impl IntoView {
         <p class="no-print" role="status">{move || copied.get()}</p>
         <fieldset class="no-print brief-choices">
             <legend>"What the brief shows"</legend>
-            <Show when=move || 1 < store.workspace.with(|w| w.worksheets.len())>
+            <When when=move || 1 < store.workspace.with(|w| w.worksheets.len())>
                 <div class="field">
                     <label for="brief-worksheet">"Ideal Customer Profile from"</label>
                     <select id="brief-worksheet" on:change=move |ev| {
@@ -64,7 +65,7 @@ pub fn BriefPage() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
-            </Show>
+            </When>
             <div class="field checkbox">
                 <input type="checkbox" id="brief-anonymise" prop:checked=move || choices.with(|c| c.anonymise)
                     on:change=move |ev| choices.update(|c| c.anonymise = event_target_checked(&ev)) />

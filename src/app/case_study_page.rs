@@ -6,6 +6,7 @@ use super::profile_view::MissingProfile;
 use super::route::Route;
 use super::state::{today, use_app_store};
 use crate::app::held::Held;
+use crate::app::when::When;
 use crate::domain::ProfileId;
 use crate::domain::case_study::{CaseStudy, CaseStudyParts};
 use leptos::prelude::*;
@@ -72,7 +73,7 @@ pub fn CaseStudyPage(
         ),
     ];
     view! {
-        <Show when=move || study().is_some() fallback=|| view! { <MissingProfile/> }>
+        <When when=move || study().is_some() fallback=|| view! { <MissingProfile/> }>
             <div class="toolbar no-print">
                 <super::print_button::PrintButton/>
                 <a href=Route::Profile(id).href()>"Profile"</a>
@@ -89,7 +90,7 @@ pub fn CaseStudyPage(
                 }).collect_view()}
             </fieldset>
             {move || study().map(study_view)}
-        </Show>
+        </When>
     }
 }
 

@@ -39,6 +39,13 @@ fn same<T: PartialEq + 'static>(a: &Erased, b: &Erased) -> bool {
     a.read::<T>() == b.read::<T>()
 }
 
+/// The memo of `derive`. Boxed, and made in a function generic over
+/// nothing: the memo's own code is generic over the function it runs, and
+/// would otherwise be compiled again for every place that derives a value.
+fn erased_memo(derive: Box<dyn Fn() -> Erased + Send + Sync>) -> Memo<Erased> {
+    Memo::new(move |_| derive())
+}
+
 /// A value derived from signals, computed again when they change and
 /// passed on to its readers only when it differs from the last one: a
 /// `Memo<T>` that costs the page no code of its own.
@@ -59,10 +66,10 @@ impl<T: PartialEq + Send + Sync + 'static> Derived<T> {
     /// The value `derive` gives, kept up to date.
     pub fn new(derive: impl Fn() -> T + Send + Sync + 'static) -> Self {
         Self {
-            memo: Memo::new(move |_| Erased {
+            memo: erased_memo(Box::new(move || Erased {
                 value: Arc::new(derive()),
                 same: same::<T>,
-            }),
+            })),
             ty: PhantomData,
         }
     }

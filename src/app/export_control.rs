@@ -6,6 +6,7 @@ use super::download::download_export;
 use super::state::{now, use_app_store};
 use crate::app::derived::Derived;
 use crate::app::held::Held;
+use crate::app::when::When;
 use crate::domain::share::Export;
 use crate::domain::share::export::PERSONAL_DATA_LEFT_OUT;
 use leptos::prelude::*;
@@ -51,7 +52,7 @@ pub fn ExportControl(
             <summary>{label}</summary>
             <div class="export-options">
                 <p>"File: " <code>{file_name}</code></p>
-                <Show when=has_people>
+                <When when=has_people>
                     <label class="checkbox">
                         <input
                             type="checkbox"
@@ -61,7 +62,7 @@ pub fn ExportControl(
                         " Leave out personal data"
                     </label>
                     <p class="hint">{PERSONAL_DATA_LEFT_OUT} " The file says so."</p>
-                </Show>
+                </When>
                 <button type="button" on:click=download>"Download"</button>
                 <p role="status" class="hint">
                     {move || done.get().map(|name| format!("Downloaded {name}."))}

@@ -5,6 +5,7 @@ use super::route::Route;
 use super::state::{today, use_app_store};
 use crate::app::derived::Derived;
 use crate::app::held::Held;
+use crate::app::when::When;
 use crate::domain::attention::{BIRTHDAY_WINDOW_DAYS, attention};
 use crate::domain::input::parse_bounded;
 use crate::domain::workspace::Settings;
@@ -64,7 +65,7 @@ pub fn Home() -> impl IntoView {
     view! {
         <h1 tabindex="-1">"Home"</h1>
         <BackupReminder/>
-        <Show when=has_profiles fallback=|| view! {
+        <When when=has_profiles fallback=|| view! {
             <section aria-labelledby="start-heading">
                 <h2 id="start-heading">"Start with your best customers"</h2>
                 <p>"Clientele keeps one-page customer profiles: who they are, who decides, what they buy and "
@@ -141,7 +142,7 @@ pub fn Home() -> impl IntoView {
                     </ul> <ShowAll total all=all_financials noun="profiles with old financial information"/> }.into_any()
                 }}
             </section>
-        </Show>
+        </When>
     }
 }
 

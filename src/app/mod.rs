@@ -25,6 +25,7 @@ pub mod not_counted;
 pub mod not_found;
 pub mod offline;
 pub mod persistence;
+pub mod portfolio_page;
 pub mod print_button;
 pub mod profile_actions;
 pub mod profile_editor;
@@ -47,6 +48,7 @@ pub mod survey_results;
 pub mod surveys_page;
 pub mod time_text;
 pub mod versions;
+pub mod when;
 pub mod worksheet_page;
 pub mod worksheets_page;
 
@@ -154,6 +156,7 @@ pub fn App() -> impl IntoView {
                 Route::Surveys => view! { <SurveysPage/> }.into_any(),
                 Route::Survey(id) => view! { <SurveyPage id/> }.into_any(),
                 Route::Brief => view! { <brief_page::BriefPage/> }.into_any(),
+                Route::Portfolio => view! { <portfolio_page::PortfolioPage/> }.into_any(),
                 Route::Data => view! { <DataPage/> }.into_any(),
                 Route::Import => view! { <ImportPreview/> }.into_any(),
                 Route::CsvImport => view! { <CsvImportPage/> }.into_any(),

@@ -11,6 +11,7 @@ use super::scoring_page::{ModelSwitch, NoModelYet, tier_text};
 use super::state::{AppStore, now, today, use_app_store};
 use crate::app::derived::Derived;
 use crate::app::held::Held;
+use crate::app::when::When;
 use crate::domain::CriterionId;
 use crate::domain::input::{parse_name, parse_short_text};
 use crate::domain::limits::MAX_NAME_CHARS;
@@ -104,7 +105,7 @@ pub fn ModelEditor() -> impl IntoView {
             <h1 tabindex="-1">"Scoring model"</h1>
             <p class="actions"><a href=Route::Scoring.href()>"Ranked list"</a><a href=Route::RatingGrid.href()>"Rate profiles"</a></p>
         </div>
-        <Show when=move || model_key.get().is_some() fallback=|| view! { <NoModelYet/> }>
+        <When when=move || model_key.get().is_some() fallback=|| view! { <NoModelYet/> }>
             <div class="toolbar">
                 <ModelSwitch/>
                 <button type="button" class="secondary" disabled=locked on:click=move |_| {
@@ -144,7 +145,7 @@ pub fn ModelEditor() -> impl IntoView {
                     </ol>
                 </aside>
             </div>
-        </Show>
+        </When>
     }
 }
 

@@ -9,6 +9,7 @@ use super::score_explanation::{capped_text, scored};
 use super::scoring_page::tier_text;
 use super::state::{today, use_app_store};
 use crate::app::derived::Derived;
+use crate::app::when::When;
 use crate::domain::decimal::grouped;
 use crate::domain::input::{Span, span_text};
 use crate::domain::profile::{Known, Profile, YesNoUnknown};
@@ -30,7 +31,7 @@ pub fn ProfileView(
     let scored = Derived::new(move || store.workspace.with(|w| scored(w, id)));
     // The toolbar stays put while the report redraws, so a button keeps focus.
     view! {
-        <Show when=move || profile.with(Option::is_some) fallback=|| view! { <MissingProfile/> }>
+        <When when=move || profile.with(Option::is_some) fallback=|| view! { <MissingProfile/> }>
             <div class="toolbar no-print">
                 <a href=Route::EditProfile(id).href()>"Edit"</a>
                 <a href=Route::CaseStudy(id).href()>"Case study"</a>
@@ -45,7 +46,7 @@ pub fn ProfileView(
             </div>
             <div class="no-print"><ProfileActions id /></div>
             {move || profile.get().map(|profile| view! { <OnePage profile scored /> })}
-        </Show>
+        </When>
     }
 }
 

@@ -8,6 +8,7 @@ use super::show_more::{ROWS_AT_A_TIME, ShowMore};
 use super::state::{now, use_app_store};
 use crate::app::derived::Derived;
 use crate::app::held::Held;
+use crate::app::when::When;
 use crate::domain::choice::Choice;
 use crate::domain::csv::{CsvStyle, profiles_csv};
 use crate::domain::currency::amount_text;
@@ -188,13 +189,14 @@ pub fn ProfilesPage() -> impl IntoView {
             <div class="toolbar">
                 <CsvExport file="profiles" personal_data=true make=csv_of_rows
                     hint="The profiles that match the search and filters, with the fields the CSV import reads, so the file imports back."/>
+                <a href=Route::Portfolio.href()>"Portfolio report"</a>
                 <span class="hint">{move || format!("{} selected", selected_count())}</span>
-                <Show when=move || selected_count() != 0>
+                <When when=move || selected_count() != 0>
                     <ExportControl label="Export selected profiles" make=export_selected/>
                     <button type="button" class="secondary" on:click=move |_| selected.set(Default::default())>
                         "Clear selection"
                     </button>
-                </Show>
+                </When>
             </div>
             // Rows are laid out one by one (see `.long-list` in the style
             // sheet), so the table's roles are stated.

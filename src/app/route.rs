@@ -37,6 +37,8 @@ pub enum Route {
     Survey(SurveyId),
     /// The marketing and training brief: who we sell to.
     Brief,
+    /// The portfolio report for management.
+    Portfolio,
     /// Where data lives: storage, backups, set-aside data.
     Data,
     /// The preview of files being imported.
@@ -92,6 +94,7 @@ impl Route {
                 Self::Survey(SurveyId::from_uuid(uuid(id).unwrap()))
             }
             ["brief"] => Self::Brief,
+            ["portfolio"] => Self::Portfolio,
             ["data"] => Self::Data,
             ["data", "import"] => Self::Import,
             ["data", "csv"] => Self::CsvImport,
@@ -116,6 +119,7 @@ impl Route {
             Self::Surveys => "#/surveys".to_owned(),
             Self::Survey(id) => format!("#/surveys/{id}"),
             Self::Brief => "#/brief".to_owned(),
+            Self::Portfolio => "#/portfolio".to_owned(),
             Self::Data => "#/data".to_owned(),
             Self::Import => "#/data/import".to_owned(),
             Self::CsvImport => "#/data/csv".to_owned(),
@@ -136,6 +140,7 @@ impl Route {
             }
             Self::Surveys | Self::Survey(_) => "Surveys",
             Self::Brief => "Who we sell to",
+            Self::Portfolio => "Portfolio report",
             Self::Data => "Data & backup",
             Self::Import => "Import a file",
             Self::CsvImport => "Import a CSV file",
@@ -202,6 +207,7 @@ mod tests {
             Route::Surveys,
             Route::Survey(SurveyId::new()),
             Route::Brief,
+            Route::Portfolio,
             Route::Profile(id),
             Route::EditProfile(id),
             Route::CaseStudy(id),

@@ -10,6 +10,7 @@ use super::show_more::{ROWS_AT_A_TIME, SIDE_ROWS_AT_A_TIME, ShowMore};
 use super::state::{now, today, use_app_store};
 use crate::app::derived::Derived;
 use crate::app::held::Held;
+use crate::app::when::When;
 use crate::domain::ModelId;
 use crate::domain::choice::Choice;
 use crate::domain::csv::{CsvStyle, ranking_csv};
@@ -229,19 +230,20 @@ pub fn ScoringPage() -> impl IntoView {
     let list_drawn = move || drawn.get() >= Drawn::List;
     view! {
         <h1 tabindex="-1">"Scoring"</h1>
-        <Show when=has_model fallback=|| view! { <NoModelYet/> }>
+        <When when=has_model fallback=|| view! { <NoModelYet/> }>
             <div class="toolbar">
                 <ModelSwitch/>
                 <a href=Route::ScoringModel.href()>"Edit the model"</a>
                 <a href=Route::RatingGrid.href()>"Rate profiles"</a>
                 <a href=Route::Brief.href()>"Brief: who we sell to"</a>
+                <a href=Route::Portfolio.href()>"Portfolio report"</a>
             </div>
             <p class="hint">{MISSING_RULE}</p>
             <NotCountedNote/>
-            <Show when=summary_drawn>
+            <When when=summary_drawn>
                 <ScoreHistogram scores />
-            </Show>
-            <Show when=list_drawn>
+            </When>
+            <When when=list_drawn>
                 <section aria-labelledby="ranked-heading">
                     <h2 id="ranked-heading">"Ranked list"</h2>
                     <div class="filters">
@@ -297,8 +299,8 @@ pub fn ScoringPage() -> impl IntoView {
                         <p role="status">"No company in the ranking matches this search."</p>
                     })}
                 </section>
-            </Show>
-            <Show when=summary_drawn>
+            </When>
+            <When when=summary_drawn>
                 <div class="two-lists">
                     <section aria-labelledby="reward-heading">
                         <h2 id="reward-heading">"Reward"</h2>
@@ -324,7 +326,7 @@ pub fn ScoringPage() -> impl IntoView {
                         <ShowMore limit=review_limit total=Signal::derive(move || review.with(Vec::len)) what="customers to review" step=SIDE_ROWS_AT_A_TIME/>
                     </section>
                 </div>
-            </Show>
-        </Show>
+            </When>
+        </When>
     }
 }

@@ -1,6 +1,7 @@
 //! Long lists drawn a part at a time.
 
 use crate::app::held::Held;
+use crate::app::when::When;
 use crate::domain::decimal::grouped;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -35,7 +36,7 @@ pub fn ShowMore(
     // The button stays the same element while there is more to show, so
     // that focus stays on it from one press to the next.
     view! {
-        <Show when=more>
+        <When when=more>
             <p class="show-more">
                 <span role="status">
                     {move || format!("Showing {} of {} {what}.", count(limit.get()), count(total.get()))}
@@ -46,6 +47,6 @@ pub fn ShowMore(
                     {move || format!("Show {} more", step.min(total.get().saturating_sub(limit.get())))}
                 </button>
             </p>
-        </Show>
+        </When>
     }
 }

@@ -4,6 +4,7 @@ use super::export_control::ExportControl;
 use super::fields::{CheckedInput, TextInput, locked};
 use super::state::use_app_store;
 use crate::app::derived::Derived;
+use crate::app::when::When;
 use crate::domain::profile::Status;
 use crate::domain::share::Export;
 use crate::domain::survey::asked::Asked;
@@ -78,7 +79,7 @@ pub fn AnswerForm(
             <p role="status">
                 {move || complete().then_some("Your answer is complete. Download it and send the file to the coordinator.")}
             </p>
-            <Show
+            <When
                 when=complete
                 fallback=move || view! {
                     <div class="answer-problems">
@@ -88,7 +89,7 @@ pub fn AnswerForm(
                 }
             >
                 <ExportControl label="Export my answer" make=export/>
-            </Show>
+            </When>
         </section>
     }
 }

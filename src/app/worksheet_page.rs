@@ -10,6 +10,7 @@ use super::route::{Route, go_to};
 use super::state::{AppStore, today, use_app_store};
 use crate::app::derived::Derived;
 use crate::app::held::Held;
+use crate::app::when::When;
 use crate::domain::csv::{CsvStyle, chart_csv};
 use crate::domain::currency::{Basis, amount_text};
 use crate::domain::icp::{ChartRow, ColumnSource, ColumnView, Worksheet};
@@ -89,7 +90,7 @@ pub fn WorksheetPage(
         }
     };
     view! {
-        <Show when=exists fallback=|| view! {
+        <When when=exists fallback=|| view! {
             <h1 tabindex="-1">"Worksheet not found"</h1>
             <p><a href=Route::Worksheets.href()>"All worksheets"</a></p>
         }>
@@ -131,7 +132,7 @@ pub fn WorksheetPage(
             <Chart id hide_names />
             <IdealProfileView id />
             <FitCheck id />
-        </Show>
+        </When>
     }
 }
 
@@ -239,9 +240,9 @@ fn ColumnPicker(
                 <select id="suggest-by" on:change=move |ev| by.set(event_target_value(&ev))>
                     <option value="spend" prop:selected=move || by.with(|b| b == "spend")>"Yearly spend"</option>
                     <option value="loyalty" prop:selected=move || by.with(|b| b == "loyalty")>"Loyalty (referrals, testimonial, years as customer)"</option>
-                    <Show when=has_model>
+                    <When when=has_model>
                         <option value="score" prop:selected=move || by.with(|b| b == "score")>"Score (active model)"</option>
-                    </Show>
+                    </When>
                 </select>
             </div>
             {move || {

@@ -18,6 +18,7 @@ pub mod json;
 pub mod limits;
 pub mod naming;
 pub mod open_enum;
+pub mod portfolio;
 pub mod profile;
 pub mod profile_list;
 pub mod profiles;

@@ -177,6 +177,12 @@ async fn every_screen_passes_the_wcag_22_aa_audit_wide_narrow_dark_and_printed()
     findings.check(&app, "the brief").await;
     findings.check_print(&app, "the brief").await;
 
+    app.follow("Scoring").await;
+    app.follow("Portfolio report").await;
+    app.wait_for_main_heading("Portfolio report").await;
+    findings.check(&app, "the portfolio report").await;
+    findings.check_print(&app, "the portfolio report").await;
+
     app.goto("#/nowhere").await;
     findings.check(&app, "a page that does not exist").await;
     findings.assert_none();

@@ -7,6 +7,7 @@ use crate::app::derived::Derived;
 use crate::app::held::Held;
 use crate::app::route::{Route, go_to};
 use crate::app::state::{now, use_app_store};
+use crate::app::when::When;
 use crate::domain::csv::{self, MatchOn, Table, Target};
 use crate::domain::share::Records;
 use crate::messages;
@@ -166,9 +167,9 @@ fn Mapping(
                     (skipped, errors)
                 })}
             </ul>
-            <Show when=move || !has_name()>
+            <When when=move || !has_name()>
                 <p class="field-error" role="alert">"Choose the column with the company name."</p>
-            </Show>
+            </When>
         </section>
         <p class="actions">
             <button type="button" disabled=move || !has_name() || outcome.with(|o| o.profiles.is_empty()) on:click=proceed>

@@ -6,6 +6,7 @@ use crate::app::derived::Derived;
 use crate::app::held::Held;
 use crate::app::route::{Route, go_to};
 use crate::app::state::use_app_store;
+use crate::app::when::When;
 use crate::domain::share::diff::FieldChange;
 use crate::domain::share::merge;
 use crate::domain::share::merge::{ConflictKind, Resolutions};
@@ -76,7 +77,7 @@ fn Preview(
     view! {
         <h1 tabindex="-1">"Import a file"</h1>
         <FileList pending=pending.clone()/>
-        <Show when=move || readable>
+        <When when=move || readable>
             <Summary preview/>
             {SECTIONS
                 .iter()
@@ -106,9 +107,9 @@ fn Preview(
                     {move || replace_text(whole_workspace, preview.with(|p| p.only_here))}
                 </label>
             </fieldset>
-        </Show>
+        </When>
         <p class="actions">
-            <Show when=move || readable>
+            <When when=move || readable>
                 <button
                     type="button"
                     disabled=move || !store.is_editable() || nothing()
@@ -116,15 +117,15 @@ fn Preview(
                 >
                     "Import"
                 </button>
-            </Show>
+            </When>
             <button type="button" class="secondary" on:click=cancel>"Cancel"</button>
         </p>
-        <Show when=move || readable && nothing()>
+        <When when=move || readable && nothing()>
             <p role="status">"Nothing to import: everything in the file is already here."</p>
-        </Show>
-        <Show when=move || !store.is_editable()>
+        </When>
+        <When when=move || !store.is_editable()>
             <p class="field-error">"This page is read-only, so nothing can be imported here."</p>
-        </Show>
+        </When>
         <p class="hint">
             "After the import, one click undoes it: the workspace is put back exactly as it was."
         </p>

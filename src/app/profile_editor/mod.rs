@@ -15,6 +15,7 @@ mod row_list;
 use super::profile_actions::ProfileActions;
 use super::route::Route;
 use super::state::use_app_store;
+use crate::app::when::When;
 use crate::domain::ProfileId;
 use access::ProfileAccess;
 use addresses::AddressesSection;
@@ -40,7 +41,7 @@ pub fn ProfileEditor(
     let exists = move || profile.watch.read(|_| ()).is_some();
     let name = move || profile.watch.read(|p| p.name.clone()).unwrap_or_default();
     view! {
-        <Show when=exists fallback=|| view! { <super::profile_view::MissingProfile/> }>
+        <When when=exists fallback=|| view! { <super::profile_view::MissingProfile/> }>
             <div class="page-head">
                 <h1 tabindex="-1">"Edit " {name}</h1>
                 <p class="actions">
@@ -72,6 +73,6 @@ pub fn ProfileEditor(
                 }
                 .into_any()
             }}
-        </Show>
+        </When>
     }
 }

@@ -7,6 +7,7 @@ use super::row_list::{RowList, row_fields};
 use crate::app::derived::Derived;
 use crate::app::fields::{CheckboxInput, CheckedInput, ChoiceInput, TextInput};
 use crate::app::state::today;
+use crate::app::when::When;
 use crate::domain::account_plan::{AccountGoal, Serving};
 use crate::domain::profile::{ActionStep, Competitor, LogEntry, Opportunity};
 use leptos::prelude::*;
@@ -76,9 +77,9 @@ pub fn ActionPlanSection(
                         apply=row.apply(parse::date, |s, v| s.due = v) />
                     <CheckboxInput label="Done" id=row.field_id("done")
                         checked=row.get(|s| s.done) on_change=row.set(|s, v| s.done = v) />
-                    <Show when=move || overdue.get()>
+                    <When when=move || overdue.get()>
                         <p class="badge overdue">"Overdue"</p>
-                    </Show>
+                    </When>
                 }
             }) />
     }
@@ -107,9 +108,9 @@ pub fn AccountPlanSection(
                     <CheckedInput label="Period until" id=row.field_id("until") kind="date"
                         initial=parse::date_text(row.initial(|g| g.until))
                         apply=row.apply(parse::date, |g, v| g.until = v) />
-                    <Show when=move || backwards.get()>
+                    <When when=move || backwards.get()>
                         <p class="badge overdue" role="status">"The period ends before it starts."</p>
-                    </Show>
+                    </When>
                     {links(row, Serving::Opportunities, "Opportunities it serves", "No opportunity on this profile yet.")}
                     {links(row, Serving::Steps, "Action steps it serves", "No action step on this profile yet.")}
                 }

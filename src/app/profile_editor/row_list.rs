@@ -6,6 +6,7 @@ use crate::app::focus::focus_first;
 use crate::app::held::Held;
 use crate::app::keyed_list::keyed_list;
 use crate::app::state::AppStore;
+use crate::app::when::When;
 use crate::domain::ProfileId;
 use leptos::html;
 use leptos::prelude::*;
@@ -155,7 +156,7 @@ pub fn RowList(
     view! {
         <section aria-labelledby=labelled_by class="editor-section">
             <h2 id=heading_id>{title}</h2>
-            <Show when=move || !ids().is_empty() fallback=move || view! { <p class="hint">{empty}</p> }>
+            <When when=move || !ids().is_empty() fallback=move || view! { <p class="hint">{empty}</p> }>
                 <ul class="rows">
                     {keyed_list(
                         Signal::derive(move || ids().into_iter().map(|key| (key, 0)).collect()),
@@ -165,7 +166,7 @@ pub fn RowList(
                         }),
                     )}
                 </ul>
-            </Show>
+            </When>
             <div class="row-actions">
                 <button type="button" class="secondary" disabled=locked on:click=add>{format!("Add {noun}")}</button>
                 <p role="status" class="removed">{move || said.get()}</p>

@@ -1,0 +1,372 @@
+//! The portfolio report for management (see [`crate::domain::portfolio`]):
+//! a filter, then the report as one printable document.
+//!
+//! Every table goes through [`table`] and both charts through
+//! [`bar_chart`]: one drawing each, so a new table costs its rows, not a
+//! new kind of view in the download.
+
+use super::print_button::PrintButton;
+use super::route::Route;
+use super::state::{today, use_app_store};
+use crate::app::held::Held;
+use crate::domain::Date;
+use crate::domain::currency::Basis;
+use crate::domain::decimal::grouped;
+use crate::domain::portfolio::{
+    OPEN_RULE, Portfolio, PortfolioFilter, StepLine, Total, portfolio, step_owners,
+};
+use crate::domain::profile::Status;
+use crate::domain::profile_list::ProfileQuery;
+use crate::domain::scoring::Tier;
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+const TIERS: [Tier; 4] = [Tier::A, Tier::B, Tier::C, Tier::D];
+
+/// The portfolio report screen.
+#[component]
+pub fn PortfolioPage() -> impl IntoView {
+    let store = use_app_store();
+    let filter = Held::new(PortfolioFilter::new(today()));
+    let report = move || {
+        let filter = filter.get();
+        store
+            .workspace
+            .with(|w| portfolio(w, &filter, &Basis::of(w, today())))
+    };
+    // The choices are read once: the lists of industries and owners do not
+    // change while the report is open, and a select drawn again would lose
+    // the keyboard's place.
+    let (industries, owners) = store
+        .workspace
+        .with_untracked(|w| (ProfileQuery::industries(&w.profiles), step_owners(w)));
+    let since_error = Held::new(None::<&'static str>);
+    let on_since = move |ev: web_sys::Event| match event_target_value(&ev).parse::<Date>() {
+        Ok(day) => {
+            since_error.set(None);
+            filter.update(|f| f.since = day);
+        }
+        Err(_) => since_error.set(Some("Choose the day from which changes are listed.")),
+    };
+    let since = filter.with_untracked(|f| f.since.to_string());
+    view! {
+        <div class="toolbar no-print">
+            <PrintButton/>
+            <a href=Route::Profiles.href()>"Profiles"</a>
+            <a href=Route::Scoring.href()>"Scoring"</a>
+        </div>
+        <fieldset class="no-print report-filter">
+            <legend>"Which accounts"</legend>
+            {choice("portfolio-status", "Status", Status::ALL.iter().map(|s| s.label().to_owned()).collect(),
+                Callback::new(move |at: Option<usize>| filter.update(|f| f.status = at.map(|i| Status::ALL[i]))))}
+            {choice("portfolio-tier", "Tier", TIERS.iter().map(|t| format!("Tier {}", t.letter())).collect(),
+                Callback::new(move |at: Option<usize>| filter.update(|f| f.tier = at.map(|i| TIERS[i]))))}
+            {choice("portfolio-industry", "Industry", industries.clone(),
+                Callback::new(move |at: Option<usize>| filter.update(|f| f.industry = at.map(|i| industries[i].clone()).unwrap_or_default())))}
+            {choice("portfolio-owner", "Owner of action steps", owners.clone(),
+                Callback::new(move |at: Option<usize>| filter.update(|f| f.owner = at.map(|i| owners[i].clone()).unwrap_or_default())))}
+            <div class="field">
+                <label for="portfolio-since">"Changes since"</label>
+                <input id="portfolio-since" type="date" value=since on:change=on_since
+                    aria-invalid=move || since_error.get().map(|_| "true") aria-describedby="portfolio-since-error" />
+                <p class="field-error" id="portfolio-since-error" aria-live="polite">{move || since_error.get()}</p>
+            </div>
+        </fieldset>
+        {move || {
+            let workspace = store.workspace.with(|w| w.name.clone());
+            let f = filter.get();
+            report_view(report(), &workspace, &f)
+        }}
+    }
+}
+
+/// A select of `options` after "All", labelled `label`; `choose` gets the
+/// index of the option picked, or `None` for all.
+fn choice(
+    id: &'static str,
+    label: &'static str,
+    options: Vec<String>,
+    choose: Callback<Option<usize>>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id on:change=move |ev| choose.run(event_target_value(&ev).parse().ok())>
+                <option value="" selected>"All"</option>
+                {options.into_iter().enumerate().map(|(i, o)| view! { <option value=i.to_string()>{o}</option> }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+fn money(value: Decimal) -> String {
+    grouped(value.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero))
+}
+
+fn maybe(value: Option<Decimal>) -> String {
+    value.map_or_else(|| "—".to_owned(), money)
+}
+
+fn day(date: Option<Date>) -> String {
+    date.map_or_else(|| "—".to_owned(), |d| d.to_string())
+}
+
+/// What the filter selects, in words, for the report's heading.
+fn filter_text(f: &PortfolioFilter) -> String {
+    let mut parts = vec![
+        f.status
+            .map_or("All statuses".to_owned(), |s| s.label().to_owned()),
+    ];
+    parts.extend(f.tier.map(|t| format!("tier {}", t.letter())));
+    parts.extend((!f.industry.is_empty()).then(|| f.industry.clone()));
+    parts.extend((!f.owner.is_empty()).then(|| format!("steps of {}", f.owner)));
+    parts.join(" · ")
+}
+
+fn report_view(r: Portfolio, workspace: &str, f: &PortfolioFilter) -> AnyView {
+    let cur = if r.currency.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", r.currency)
+    };
+    let in_cur = |what: &str| format!("{what}{cur}");
+    let opportunities = r.opportunities.len();
+    let not_counted = (r.not_counted > 0).then(|| {
+        format!(
+            "{} {} in a currency without an exchange rate {} left out of the totals; add the rate on Data & backup.",
+            r.not_counted,
+            if r.not_counted == 1 { "amount" } else { "amounts" },
+            if r.not_counted == 1 { "is" } else { "are" },
+        )
+    });
+    let accounts = r
+        .accounts
+        .iter()
+        .map(|a| {
+            (
+                Some(Route::Profile(a.profile).href()),
+                vec![
+                    a.name.clone(),
+                    a.status.label().to_owned(),
+                    maybe(a.score),
+                    a.tier.map_or("—", Tier::letter).to_owned(),
+                    maybe(a.spend),
+                    maybe(a.profitability),
+                    money(a.pipeline),
+                ],
+            )
+        })
+        .collect();
+    let opportunity_rows = r
+        .opportunities
+        .iter()
+        .map(|o| {
+            (
+                None,
+                vec![
+                    o.account.clone(),
+                    o.title.clone(),
+                    o.stage.clone(),
+                    maybe(o.value),
+                    day(o.expected),
+                ],
+            )
+        })
+        .collect();
+    let totals = |t: &[Total]| -> Vec<Row> {
+        t.iter()
+            .map(|t| {
+                (
+                    None,
+                    vec![t.label.clone(), t.count.to_string(), money(t.value)],
+                )
+            })
+            .collect()
+    };
+    let steps = |s: &[StepLine]| -> Vec<Row> {
+        s.iter()
+            .map(|s| {
+                (
+                    None,
+                    vec![
+                        s.account.clone(),
+                        s.description.clone(),
+                        s.owner.clone(),
+                        day(s.due),
+                    ],
+                )
+            })
+            .collect()
+    };
+    let goals = r
+        .goals
+        .iter()
+        .map(|g| {
+            (
+                None,
+                vec![
+                    g.account.clone(),
+                    g.goal.clone(),
+                    g.target.clone(),
+                    g.period.clone(),
+                    g.serves.join("; "),
+                ],
+            )
+        })
+        .collect();
+    let changes = r
+        .changes
+        .iter()
+        .map(|c| {
+            (
+                None,
+                vec![
+                    c.date.to_string(),
+                    c.account.clone(),
+                    c.kind.to_owned(),
+                    c.text.clone(),
+                ],
+            )
+        })
+        .collect();
+    let stage_bars = r
+        .by_stage
+        .iter()
+        .map(|t| (t.label.clone(), t.value, money(t.value)))
+        .collect();
+    let tier_bars = r
+        .tiers
+        .iter()
+        .map(|(t, n)| (t.to_string(), Decimal::from(*n), n.to_string()))
+        .collect();
+    let step_head = || {
+        vec![
+            "Account".into(),
+            "Step".into(),
+            "Owner".into(),
+            "Due".into(),
+        ]
+    };
+    let count_head = |first: &str| vec![first.to_owned(), "Opportunities".into(), in_cur("Value")];
+    view! {
+        <article class="one-page portfolio" aria-labelledby="portfolio-title">
+            <header class="one-page-head">
+                <h1 id="portfolio-title" tabindex="-1">"Portfolio report"</h1>
+                <p class="meta">{format!("{workspace} · {} · {}", today(), filter_text(f))}</p>
+            </header>
+            <dl class="facts portfolio-totals">
+                <dt>"Accounts"</dt><dd>{r.accounts.len()}</dd>
+                <dt>{in_cur("Yearly spend")}</dt><dd>{money(r.spend)}</dd>
+                <dt>{in_cur("Profitability")}</dt><dd>{money(r.profitability)}</dd>
+                <dt>{in_cur("Open pipeline")}</dt><dd>{format!("{} in {opportunities} {}", money(r.pipeline), if opportunities == 1 { "opportunity" } else { "opportunities" })}</dd>
+            </dl>
+            {not_counted.map(|text| view! { <p class="note">{text}</p> })}
+            <div class="portfolio-charts">
+                {bar_chart("Open pipeline by stage", stage_bars)}
+                {bar_chart("Accounts by tier", tier_bars)}
+            </div>
+            {table("Accounts", "portfolio-accounts", vec!["Account".into(), "Status".into(), "Score".into(), "Tier".into(),
+                in_cur("Yearly spend"), in_cur("Profitability"), in_cur("Open pipeline")], &[2, 4, 5, 6], accounts,
+                "No account matches the filter.")}
+            {table("Open opportunities", "portfolio-opportunities", vec!["Account".into(), "Opportunity".into(), "Stage".into(),
+                in_cur("Value"), "Expected".into()], &[3], opportunity_rows, OPEN_RULE)}
+            <div class="one-page-grid">
+                {table("Pipeline by stage", "portfolio-stages", count_head("Stage"), &[1, 2], totals(&r.by_stage), "No open opportunity.")}
+                {table("Pipeline by quarter", "portfolio-quarters", count_head("Quarter expected"), &[1, 2], totals(&r.by_quarter), "No open opportunity.")}
+            </div>
+            {table("Overdue action steps", "portfolio-overdue", step_head(), &[], steps(&r.overdue), "No step is overdue.")}
+            {table("Next action steps", "portfolio-next", step_head(), &[], steps(&r.next_steps), "No step is planned.")}
+            {table("Key account plans", "portfolio-goals", vec!["Account".into(), "Goal".into(), "Target".into(), "Period".into(),
+                "Served by".into()], &[], goals, "No account has a key account plan.")}
+            {table(&format!("Changes since {}", f.since), "portfolio-changes", vec!["Date".into(), "Account".into(), "Change".into(),
+                "What changed".into()], &[], changes, "Nothing dated in the update logs since then.")}
+        </article>
+    }
+    .into_any()
+}
+
+/// A table row: a link for its first cell, and its cells.
+type Row = (Option<String>, Vec<String>);
+
+/// A section with a heading and a table of `rows` under `head`, numbers in
+/// the columns `numeric` aligned right; `empty` says why there is none.
+fn table(
+    title: &str,
+    id: &'static str,
+    head: Vec<String>,
+    numeric: &'static [usize],
+    rows: Vec<Row>,
+    empty: &'static str,
+) -> AnyView {
+    let class = move |i: usize| numeric.contains(&i).then_some("num");
+    let body = (!rows.is_empty()).then(|| view! {
+        <table aria-labelledby=id>
+            <thead><tr>{head.into_iter().enumerate().map(|(i, h)| view! { <th scope="col" class=class(i)>{h}</th> }).collect_view()}</tr></thead>
+            <tbody>
+                {rows.into_iter().map(|(link, cells)| view! {
+                    <tr>{cells.into_iter().enumerate().map(|(i, cell)| match (i, &link) {
+                        (0, Some(href)) => view! { <td><a href=href.clone()>{cell}</a></td> }.into_any(),
+                        _ => view! { <td class=class(i)>{cell}</td> }.into_any(),
+                    }).collect_view()}</tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    });
+    let hint = body.is_none().then_some(empty);
+    view! {
+        <section aria-labelledby=id>
+            <h2 id=id>{title.to_owned()}</h2>
+            {hint.map(|text| view! { <p class="hint">{text}</p> })}
+            {body}
+        </section>
+    }
+    .into_any()
+}
+
+const BAR_WIDTH: u32 = 240;
+/// The longest label that fits left of the bars; the spoken name has it whole.
+const LABEL_CHARS: usize = 16;
+const BAR_ROW: u32 = 18;
+
+/// Horizontal bars of `bars` (label, size, the size as shown), with the
+/// same figures spoken as the chart's name.
+fn bar_chart(title: &'static str, bars: Vec<(String, Decimal, String)>) -> AnyView {
+    let most = bars
+        .iter()
+        .map(|b| b.1)
+        .max()
+        .unwrap_or_default()
+        .max(Decimal::ONE);
+    let spoken: Vec<String> = bars
+        .iter()
+        .map(|(label, _, shown)| format!("{label}: {shown}"))
+        .collect();
+    let height = (bars.len() as u32).max(1) * BAR_ROW;
+    view! {
+        <figure class="bar-chart">
+            <figcaption>{title}</figcaption>
+            <svg viewBox=format!("0 0 {} {height}", BAR_WIDTH + 190) role="img"
+                aria-label=format!("{title}. {}", if spoken.is_empty() { "None".to_owned() } else { spoken.join(", ") })>
+                {bars.into_iter().enumerate().map(|(i, (label, size, shown))| {
+                    let y = i as u32 * BAR_ROW;
+                    let width = (size * Decimal::from(BAR_WIDTH) / most).round().to_string();
+                    view! {
+                        <text class="bar-label" x="0" y=(y + 13).to_string()>{short(&label)}</text>
+                        <rect class="bar" x="110" y=(y + 3).to_string() width=width height=(BAR_ROW - 6).to_string()></rect>
+                        <text class="bar-count" x=(BAR_WIDTH + 115).to_string() y=(y + 13).to_string() text-anchor="start">{shown}</text>
+                    }
+                }).collect_view()}
+            </svg>
+        </figure>
+    }
+    .into_any()
+}
+
+fn short(label: &str) -> String {
+    if label.chars().count() <= LABEL_CHARS {
+        label.to_owned()
+    } else {
+        let cut: String = label.chars().take(LABEL_CHARS - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
