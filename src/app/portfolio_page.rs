@@ -148,7 +148,7 @@ fn report_view(r: Portfolio, workspace: &str, f: &PortfolioFilter) -> AnyView {
                 vec![
                     a.name.clone(),
                     a.status.label().to_owned(),
-                    maybe(a.score),
+                    a.score.map_or_else(|| "—".to_owned(), grouped),
                     a.tier.map_or("—", Tier::letter).to_owned(),
                     maybe(a.spend),
                     maybe(a.profitability),

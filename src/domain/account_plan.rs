@@ -8,11 +8,11 @@
 use super::Date;
 use super::id::{GoalId, OpportunityId, StepId};
 use super::profile::{ActionStep, Opportunity, Profile};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// One goal of a key account plan.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct AccountGoal {
     /// Stable id.
     pub id: GoalId,
@@ -40,6 +40,17 @@ pub struct AccountGoal {
     #[serde(flatten)]
     pub unknown_fields: Map<String, Value>,
 }
+
+crate::json_record!(AccountGoal {
+    id: required,
+    goal,
+    target,
+    from,
+    until,
+    opportunities,
+    steps,
+    unknown_fields: rest,
+});
 
 impl AccountGoal {
     /// Whether the period ends before it starts.

@@ -10,12 +10,12 @@ use super::input::{InputError, parse_amount, parse_currency};
 use super::profile::Profile;
 use super::workspace::Workspace;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// What one unit of `currency` is worth in the reporting currency, as the
 /// user entered it on `date`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ExchangeRate {
     /// Three-letter code, upper case.
     pub currency: String,
@@ -28,6 +28,13 @@ pub struct ExchangeRate {
     #[serde(flatten)]
     pub unknown_fields: Map<String, Value>,
 }
+
+crate::json_record!(ExchangeRate {
+    currency: required,
+    rate: text,
+    date: required,
+    unknown_fields: rest,
+});
 
 /// Reads a typed exchange rate: a number above zero, written as people
 /// write numbers (`4,2817` or `4.2817`), at most four decimals.

@@ -15,7 +15,7 @@ use super::time::Timestamp;
 use crate::domain::small_map::SmallMap;
 use crate::domain::sorting::sort_by_key_with;
 use rust_decimal::{Decimal, RoundingStrategy};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// Industries suggested by the Ideal Customer Profile chart; users may type others.
@@ -228,7 +228,7 @@ fn is_default<T: Default + PartialEq>(value: &T) -> bool {
 }
 
 /// A postal address.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Address {
     /// Stable id.
     pub id: AddressId,
@@ -246,8 +246,16 @@ pub struct Address {
     pub unknown_fields: Map<String, Value>,
 }
 
+crate::json_record!(Address {
+    id: required,
+    label,
+    text,
+    headquarters,
+    unknown_fields: rest,
+});
+
 /// A key person at the company.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Person {
     /// Stable id.
     pub id: PersonId,
@@ -283,8 +291,22 @@ pub struct Person {
     pub unknown_fields: Map<String, Value>,
 }
 
+crate::json_record!(Person {
+    id: required,
+    name,
+    title,
+    role,
+    key_executive,
+    influence,
+    email,
+    phone,
+    birthday,
+    notes,
+    unknown_fields: rest,
+});
+
 /// The company's financial condition, with where the information came from.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Financial {
     /// Overall rating.
     #[serde(default, skip_serializing_if = "is_default")]
@@ -303,8 +325,16 @@ pub struct Financial {
     pub unknown_fields: Map<String, Value>,
 }
 
+crate::json_record!(Financial {
+    rating,
+    note,
+    as_of,
+    source,
+    unknown_fields: rest,
+});
+
 /// A current or future sales opportunity.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Opportunity {
     /// Stable id.
     pub id: OpportunityId,
@@ -325,8 +355,17 @@ pub struct Opportunity {
     pub unknown_fields: Map<String, Value>,
 }
 
+crate::json_record!(Opportunity {
+    id: required,
+    title,
+    value,
+    stage,
+    expected,
+    unknown_fields: rest,
+});
+
 /// A competitor active at this customer.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Competitor {
     /// Stable id.
     pub id: CompetitorId,
@@ -344,8 +383,16 @@ pub struct Competitor {
     pub unknown_fields: Map<String, Value>,
 }
 
+crate::json_record!(Competitor {
+    id: required,
+    name,
+    sells,
+    notes,
+    unknown_fields: rest,
+});
+
 /// One step of the action plan.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct ActionStep {
     /// Stable id.
     pub id: StepId,
@@ -366,6 +413,15 @@ pub struct ActionStep {
     pub unknown_fields: Map<String, Value>,
 }
 
+crate::json_record!(ActionStep {
+    id: required,
+    description,
+    owner,
+    due,
+    done,
+    unknown_fields: rest,
+});
+
 impl ActionStep {
     /// Whether the step is past its due date and not done.
     pub fn is_overdue(&self, today: Date) -> bool {
@@ -374,7 +430,7 @@ impl ActionStep {
 }
 
 /// A dated entry in the update log.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct LogEntry {
     /// Stable id.
     pub id: LogEntryId,
@@ -390,6 +446,14 @@ pub struct LogEntry {
     #[serde(flatten)]
     pub unknown_fields: Map<String, Value>,
 }
+
+crate::json_record!(LogEntry {
+    id: required,
+    date,
+    kind,
+    text,
+    unknown_fields: rest,
+});
 
 /// A value either entered by the user or computed from another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -410,7 +474,7 @@ impl Known {
 }
 
 /// One customer or prospect, on one page.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Profile {
     /// Stable id.
     pub id: ProfileId,
@@ -530,6 +594,47 @@ pub struct Profile {
     #[serde(skip)]
     pub stamp: super::profiles::Stamp,
 }
+
+crate::json_record!(Profile {
+    id: required,
+    created_at: required,
+    name: required,
+    status,
+    website,
+    industry,
+    business_type,
+    employees,
+    revenue,
+    currency,
+    location,
+    region,
+    customer_since,
+    addresses: record,
+    hq_phone,
+    hq_email,
+    people: record,
+    purchases,
+    monthly_spend,
+    yearly_spend,
+    cost_to_serve,
+    cost_to_win,
+    referred,
+    referral_count,
+    testimonial,
+    loyalty_notes,
+    needs,
+    financial: record,
+    opportunities: record,
+    competitors: record,
+    action_plan: record,
+    account_plan: record,
+    log: record,
+    purchases_per_year,
+    answers,
+    last_reviewed,
+    stamp: skip,
+    unknown_fields: rest,
+});
 
 /// How loyal a customer is: referrals given (one when they referred us
 /// without a count), a testimonial, and whole years as a customer. Ordered

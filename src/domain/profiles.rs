@@ -171,6 +171,13 @@ impl Serialize for Profiles {
     }
 }
 
+impl crate::domain::json::FromJson for Profiles {
+    fn from_json(value: serde_json::Value) -> Result<Self, serde_json::Error> {
+        // Each profile read gets a fresh stamp from its `Default`.
+        Vec::from_json(value).map(Self)
+    }
+}
+
 impl<'de> Deserialize<'de> for Profiles {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         // Each profile read gets a fresh stamp from its `Default`.

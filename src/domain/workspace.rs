@@ -22,7 +22,7 @@ use super::limits::MAX_NAME_CHARS;
 pub const DEFAULT_NAME: &str = "My workspace";
 
 /// Everything the user keeps, as one document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Workspace {
     /// Stable id, given when the workspace is created.
     pub id: WorkspaceId,
@@ -83,6 +83,25 @@ pub struct Workspace {
     pub unknown_fields: Map<String, Value>,
 }
 
+crate::json_record!(Workspace {
+    id: required,
+    name: or(default_name),
+    created_at: required,
+    updated_at,
+    revision,
+    settings: record,
+    profiles: record,
+    worksheets: record,
+    models: record,
+    surveys: record,
+    survey_answers: record,
+    active_model,
+    versions,
+    deleted,
+    last_export,
+    unknown_fields: rest,
+});
+
 /// The last full export of the workspace from this browser.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportMark {
@@ -94,7 +113,7 @@ pub struct ExportMark {
 }
 
 /// Preferences that apply to the whole workspace.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Settings {
     /// A profile not reviewed for this many days is listed as needing attention.
     #[serde(default = "default_review_days")]
@@ -118,6 +137,14 @@ pub struct Settings {
     #[serde(flatten)]
     pub unknown_fields: Map<String, Value>,
 }
+
+crate::json_record!(Settings {
+    review_every_days: or(default_review_days),
+    financial_update_months: or(default_financial_months),
+    reporting_currency,
+    exchange_rates: record,
+    unknown_fields: rest,
+});
 
 /// Default review period, in days.
 pub const DEFAULT_REVIEW_DAYS: u32 = 90;

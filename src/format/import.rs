@@ -4,6 +4,7 @@
 //! sinking the whole file.
 
 use super::{FormatError, MAX_FILE_BYTES, Opened, Source, open_envelope};
+use crate::domain::json::FromJson;
 use crate::domain::share::check::{
     Repair, Skip, check_model, check_named, check_profile, check_survey_answer, check_worksheet,
 };
@@ -80,13 +81,11 @@ pub fn decode_file(text: &str) -> Result<ImportedFile, FormatError> {
         deleted: read_by_id(data.remove("deleted")),
     };
     let workspace = match kind {
-        FileKind::Workspace => Some(
-            serde_json::from_value::<Workspace>(Value::Object(data)).map_err(|e| {
-                FormatError::InvalidData {
-                    detail: e.to_string(),
-                }
-            })?,
-        ),
+        FileKind::Workspace => Some(Workspace::from_json(Value::Object(data)).map_err(|e| {
+            FormatError::InvalidData {
+                detail: e.to_string(),
+            }
+        })?),
         _ => None,
     };
     Ok(ImportedFile {
@@ -170,7 +169,7 @@ fn read_list<T: Shared>(
             .get("id")
             .and_then(Value::as_str)
             .and_then(|id| Uuid::parse_str(id).ok());
-        let mut record = match serde_json::from_value::<T>(item) {
+        let mut record = match T::from_json(item) {
             Ok(record) => record,
             Err(e) => {
                 problem(RecordFault::Skipped(Skip::Unreadable(e.to_string())));

@@ -117,7 +117,9 @@ fn costs_apart_and_default_model_updated(
     if let Some(Value::Array(models)) = object.get_mut("models") {
         for written in models.iter_mut() {
             // A model that cannot be read is left for the record checks.
-            let Ok(mut model) = serde_json::from_value::<ScoringModel>(written.clone()) else {
+            let Ok(mut model) =
+                <ScoringModel as crate::domain::json::FromJson>::from_json(written.clone())
+            else {
                 continue;
             };
             let name = model.name.clone();
@@ -143,10 +145,10 @@ fn versions_from_sync_marks(
 ) -> Result<Value, String> {
     use crate::domain::share::fingerprint;
     use serde_json::{Map, json};
-    fn print<T: serde::de::DeserializeOwned + serde::Serialize>(record: &Value) -> Option<String> {
-        serde_json::from_value::<T>(record.clone())
-            .ok()
-            .map(|r| fingerprint(&r))
+    fn print<T: crate::domain::json::FromJson + serde::Serialize>(
+        record: &Value,
+    ) -> Option<String> {
+        T::from_json(record.clone()).ok().map(|r| fingerprint(&r))
     }
     let object = data.as_object_mut().ok_or("`data` is not an object")?;
     let marks: Map<String, Value> = match object.remove("sync_marks") {

@@ -16,6 +16,7 @@
 //! profiles in one packed file, which is read as it always was.
 
 use super::{FileKind, FormatError, MigrationNote, Source, packed};
+use crate::domain::json::FromJson;
 use crate::domain::share::{Records, Versions};
 use crate::domain::{Profile, Timestamp, Workspace};
 use serde_json::{Map, Value};
@@ -116,7 +117,7 @@ pub fn decode_stored(
             ),
         });
     }
-    let workspace = serde_json::from_value(opened.data).map_err(|e| FormatError::InvalidData {
+    let workspace = Workspace::from_json(opened.data).map_err(|e| FormatError::InvalidData {
         detail: e.to_string(),
     })?;
     Ok(StoredWorkspace {

@@ -206,13 +206,10 @@ async fn the_portfolio_report_adds_up_the_accounts_a_filter_selects_and_prints_o
             .ok_or(text)
     })
     .await;
-    for row in [
-        "2026-10-01\tContoso Manufacturing Sp. z o.o.\tNew project or product line\tOpening a second plant in Gdynia in 2027.\n\
+    let rows = "2026-10-01\tContoso Manufacturing Sp. z o.o.\tNew project or product line\tOpening a second plant in Gdynia in 2027.\n\
          2026-06-30\tContoso Manufacturing Sp. z o.o.\tFinancial update\tFinancial condition: Strong. Profitable for five years; new plant financed from cash.\n\
-         2026-05-12\tFabrikam Legal LLP\tKey personnel change\tNew IT partner; our contact moved to the Kraków office.",
-    ] {
-        assert!(changes.contains(row), "{row:?} is not shown: {changes}");
-    }
+         2026-05-12\tFabrikam Legal LLP\tKey personnel change\tNew IT partner; our contact moved to the Kraków office.";
+    assert!(changes.contains(rows), "{rows:?} is not shown: {changes}");
 
     // The filter: prospects only, then Anna's steps only.
     app.choose("Status", "Prospect").await;

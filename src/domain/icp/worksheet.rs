@@ -10,14 +10,14 @@ use crate::domain::limits::MAX_NAME_CHARS;
 use crate::domain::profile::{Profile, YesNoUnknown};
 use crate::domain::time::Timestamp;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// Columns a new worksheet starts with (the chart's top 5 customers).
 pub const DEFAULT_COLUMNS: usize = 5;
 
 /// The values of one customer on the chart's rows.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct ChartValues {
     /// Number of employees.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -56,6 +56,21 @@ pub struct ChartValues {
     #[serde(flatten)]
     pub unknown_fields: Map<String, Value>,
 }
+
+crate::json_record!(ChartValues {
+    employees,
+    industry,
+    business_type,
+    revenue,
+    location,
+    years,
+    purchases,
+    monthly_spend,
+    yearly_spend,
+    referred,
+    testimonial,
+    unknown_fields: rest,
+});
 
 fn is_unknown(answer: &YesNoUnknown) -> bool {
     *answer == YesNoUnknown::Unknown
@@ -126,7 +141,7 @@ impl ChartValues {
 }
 
 /// One customer on the chart.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChartColumn {
     /// Stable id.
     pub id: ColumnId,
@@ -148,8 +163,16 @@ pub struct ChartColumn {
     pub unknown_fields: Map<String, Value>,
 }
 
+crate::json_record!(ChartColumn {
+    id: required,
+    profile,
+    label,
+    values: record,
+    unknown_fields: rest,
+});
+
 /// An Ideal Customer Profile worksheet.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Worksheet {
     /// Stable id.
     pub id: WorksheetId,
@@ -164,6 +187,14 @@ pub struct Worksheet {
     #[serde(flatten)]
     pub unknown_fields: Map<String, Value>,
 }
+
+crate::json_record!(Worksheet {
+    id: required,
+    name: required,
+    created_at: required,
+    columns: record,
+    unknown_fields: rest,
+});
 
 /// A column's values as the chart shows them now.
 #[derive(Debug, Clone, PartialEq)]

@@ -345,7 +345,7 @@ fn take_optional<T: serde::de::DeserializeOwned>(
 }
 
 /// One criterion of a model.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Criterion {
     /// Stable id.
     pub id: CriterionId,
@@ -366,6 +366,16 @@ pub struct Criterion {
     #[serde(flatten)]
     pub unknown_fields: Map<String, Value>,
 }
+
+crate::json_record!(Criterion {
+    id: required,
+    name: required,
+    description,
+    kind: required,
+    direction,
+    weight: text,
+    unknown_fields: rest,
+});
 
 /// The four tiers, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -393,7 +403,7 @@ impl Tier {
 }
 
 /// The lowest score of tiers A, B and C; anything lower is D.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TierThresholds {
     /// Tier A from this score.
     #[serde(with = "as_text")]
@@ -408,6 +418,13 @@ pub struct TierThresholds {
     #[serde(flatten)]
     pub unknown_fields: Map<String, Value>,
 }
+
+crate::json_record!(TierThresholds {
+    a: text,
+    b: text,
+    c: text,
+    unknown_fields: rest,
+});
 
 impl Default for TierThresholds {
     fn default() -> Self {
@@ -501,7 +518,7 @@ fn rule_value_is_text(rule: &Value) -> bool {
 }
 
 /// A weighted scoring model.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ScoringModel {
     /// Stable id.
     pub id: ModelId,
@@ -522,6 +539,16 @@ pub struct ScoringModel {
     #[serde(flatten)]
     pub unknown_fields: Map<String, Value>,
 }
+
+crate::json_record!(ScoringModel {
+    id: required,
+    name: required,
+    created_at: required,
+    criteria: record,
+    tiers: record,
+    hard_rules,
+    unknown_fields: rest,
+});
 
 /// Reads thresholds typed one a line as `amount = points`, such as
 /// `1,000,000 = 25`; points from 0 to 100.

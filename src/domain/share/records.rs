@@ -70,7 +70,7 @@ impl RecordKind {
 }
 
 /// A record that can be exported, imported and merged by its stable id.
-pub trait Shared: Clone + Serialize + DeserializeOwned {
+pub trait Shared: Clone + Serialize + DeserializeOwned + crate::domain::json::FromJson {
     /// What kind of record this is.
     const KIND: RecordKind;
     /// Its stable id.

@@ -6,11 +6,11 @@ use crate::domain::id::{CriterionId, RatedCustomerId, SurveyAnswerId, SurveyId, 
 use crate::domain::input::InputError;
 use crate::domain::limits::MAX_NAME_CHARS;
 use crate::domain::small_map::SmallMap;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// A customer a rep counts among their best, with ratings 1 to 5.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RatedCustomer {
     /// Stable id.
     pub id: RatedCustomerId,
@@ -32,8 +32,17 @@ pub struct RatedCustomer {
     pub unknown_fields: Map<String, Value>,
 }
 
+crate::json_record!(RatedCustomer {
+    id: required,
+    name,
+    ratings,
+    values,
+    why,
+    unknown_fields: rest,
+});
+
 /// One rep's answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SurveyAnswer {
     /// Stable id.
     pub id: SurveyAnswerId,
@@ -54,6 +63,16 @@ pub struct SurveyAnswer {
     #[serde(flatten)]
     pub unknown_fields: Map<String, Value>,
 }
+
+crate::json_record!(SurveyAnswer {
+    id: required,
+    survey_id: required,
+    respondent,
+    respondent_workspace: required,
+    votes,
+    customers: record,
+    unknown_fields: rest,
+});
 
 /// What is missing or wrong in an answer.
 #[derive(Debug, Clone, PartialEq, Eq)]

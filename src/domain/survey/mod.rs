@@ -22,7 +22,7 @@ pub use answer::{AnswerError, RatedCustomer, SurveyAnswer};
 use super::Timestamp;
 use super::id::{CriterionId, SurveyId, WorkspaceId};
 use super::scoring::{CriterionKind, Direction, ScoringModel};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// How many criteria a rep votes for in round 1, unless the coordinator
@@ -52,7 +52,7 @@ crate::open_enum! {
 }
 
 /// A criterion offered in a survey.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SurveyCriterion {
     /// The criterion's id: a model's criterion keeps its id, so results map
     /// back to that model's weights.
@@ -74,8 +74,17 @@ pub struct SurveyCriterion {
     pub unknown_fields: Map<String, Value>,
 }
 
+crate::json_record!(SurveyCriterion {
+    id: required,
+    name: required,
+    description,
+    kind,
+    direction,
+    unknown_fields: rest,
+});
+
 /// A survey sent to the reps.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Survey {
     /// Stable id.
     pub id: SurveyId,
@@ -115,6 +124,22 @@ pub struct Survey {
     #[serde(flatten)]
     pub unknown_fields: Map<String, Value>,
 }
+
+crate::json_record!(Survey {
+    id: required,
+    title: required,
+    created_at: required,
+    coordinator,
+    coordinator_workspace: required,
+    round,
+    follows,
+    instructions,
+    criteria: record,
+    pick: or(default_pick),
+    customers: or(default_customers),
+    currency,
+    unknown_fields: rest,
+});
 
 fn default_pick() -> u8 {
     DEFAULT_PICK

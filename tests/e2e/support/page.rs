@@ -28,6 +28,8 @@ pub enum Role {
     Banner,
     /// `<input type="checkbox">`.
     Checkbox,
+    /// A picture with a name (`role="img"`, such as a chart).
+    Img,
 }
 
 impl Role {
@@ -43,6 +45,7 @@ impl Role {
                  or ancestor::main or ancestor::nav or ancestor::section))]"
             }
             Role::Checkbox => "//*[(self::input and @type='checkbox') or @role='checkbox']",
+            Role::Img => "//*[@role='img']",
         }
     }
 }
