@@ -528,6 +528,9 @@ pub fn input_error(error: &InputError) -> String {
             "Type a three-letter currency code such as USD, EUR or PLN.".to_owned()
         }
         InputError::Required => "This is required.".to_owned(),
+        InputError::NameTaken => "Another field has this name: choose another.".to_owned(),
+        InputError::NotADate => "Type a date as year-month-day, such as 2027-03-31.".to_owned(),
+        InputError::NotAnOption => "Choose one of the options listed for this field.".to_owned(),
         InputError::NotAboveZero => "Type a number above zero.".to_owned(),
         InputError::NeedsNoRate => {
             "This is the reporting currency: its amounts need no rate.".to_owned()

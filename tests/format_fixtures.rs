@@ -80,9 +80,14 @@ fn the_example_file_as_older_versions_wrote_it_opens_as_the_same_workspace() {
     let v5 = read_text(&root.join("tests/fixtures/older/example-v5.clientele.json"));
     assert!(v5.contains("\"schema_version\": 5"));
     // Version 6 changed only how browser storage keeps the data; the key
-    // account plan came later, and older files never hold one.
+    // account plan and the fields of the team's own came later, and older
+    // files never hold them.
     let without_plans = |mut ws: clientele::domain::Workspace| {
-        ws.profiles.iter_mut().for_each(|p| p.account_plan.clear());
+        ws.profiles.iter_mut().for_each(|p| {
+            p.account_plan.clear();
+            p.custom = Default::default();
+        });
+        ws.settings.custom_fields.clear();
         ws
     };
     assert_eq!(

@@ -121,6 +121,7 @@ fn the_schema_states_the_limits_the_app_applies() {
         ("Survey", "title"),
         ("SurveyAnswer", "respondent"),
         ("ChartColumn", "label"),
+        ("CustomField", "name"),
     ] {
         assert_eq!(
             defs[def]["properties"][field]["maxLength"],
@@ -141,7 +142,7 @@ fn the_schema_states_the_limits_the_app_applies() {
     }
     let mut found = Vec::new();
     max_lengths(&schema, &mut found);
-    assert_eq!(found, vec![json!(MAX_NAME_CHARS); 6]);
+    assert_eq!(found, vec![json!(MAX_NAME_CHARS); 7]);
     // Decimals: at most MAX_DIGITS digits, MAX_DECIMALS of them after the
     // point, written out as the alternatives the schema's pattern lists.
     let unsigned = (0..=MAX_DECIMALS)
@@ -254,6 +255,25 @@ fn everything() -> (Workspace, Vec<Export>) {
                 ],
             },
             Direction::TakesAway,
+        ),
+        // Criteria that read the fields of the team's own.
+        (
+            CriterionId::new(),
+            CriterionKind::Category {
+                unknown_fields: Default::default(),
+                field: CategoryField::custom(ws.settings.custom_fields[0].id),
+                values: vec!["Gold".into()],
+            },
+            Direction::AddsValue,
+        ),
+        (
+            CriterionId::new(),
+            CriterionKind::Number {
+                unknown_fields: Default::default(),
+                measure: Measure::custom(ws.settings.custom_fields[0].id),
+                thresholds: Vec::new(),
+            },
+            Direction::AddsValue,
         ),
     ];
     for (i, (id, kind, direction)) in extra.into_iter().enumerate() {
@@ -474,6 +494,7 @@ fn the_whole_workspace_file_really_holds_every_field() {
         "log",
         "purchases_per_year",
         "answers",
+        "custom",
         "last_reviewed",
     ] {
         assert!(

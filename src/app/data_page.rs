@@ -2,6 +2,7 @@
 
 use super::backup_reminder::BackupReminder;
 use super::currency_settings::CurrencySettings;
+use super::custom_fields_settings::CustomFieldsSettings;
 use super::download::download_stored;
 use super::export_control::ExportControl;
 use super::import::file_picker::FilePicker;
@@ -91,6 +92,7 @@ pub fn DataPage() -> impl IntoView {
             <FilePicker/>
         </section>
         <CurrencySettings/>
+        <CustomFieldsSettings/>
         <SetAsideData/>
     }
 }

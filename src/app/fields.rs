@@ -217,7 +217,10 @@ pub fn ChoiceInput<T: Choice>(
     if !choices.contains(&start) {
         choices.push(start);
     }
-    let options = choices.iter().map(|c| (c.key(), c.name())).collect();
+    let options = choices
+        .iter()
+        .map(|c| (c.key(), c.name().to_owned()))
+        .collect();
     let choices = StoredValue::new(choices);
     let chosen = Signal::derive(move || {
         let value = value.get();
@@ -233,13 +236,13 @@ pub fn ChoiceInput<T: Choice>(
 
 /// A labelled `<select>` over `options` (form value, shown name), by position.
 #[component]
-fn ChoiceList(
+pub fn ChoiceList(
     /// The visible label.
     label: Signal<String>,
     /// A unique element id.
     id: String,
     /// Each option's form value and shown name, in order.
-    options: Vec<(String, &'static str)>,
+    options: Vec<(String, String)>,
     /// The position of the chosen option.
     chosen: Signal<Option<usize>>,
     /// Called with the position of the option picked.

@@ -8,6 +8,7 @@ pub mod case_study_page;
 pub mod conflict_dialog;
 pub mod csv_export;
 pub mod currency_settings;
+pub mod custom_fields_settings;
 pub mod data_page;
 pub mod derived;
 pub mod download;

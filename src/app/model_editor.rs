@@ -3,7 +3,7 @@
 //! ranking beside them redraw as anything changes.
 
 use super::export_control::ExportControl;
-use super::fields::{CheckboxInput, CheckedInput, ChoiceInput, MeaningFields, locked};
+use super::fields::{CheckboxInput, CheckedInput, ChoiceList, MeaningFields, locked};
 use super::keyed_list::snapshot_list;
 use super::route::Route;
 use super::score_histogram::ScoreHistogram;
@@ -13,6 +13,7 @@ use crate::app::derived::Derived;
 use crate::app::held::Held;
 use crate::app::when::When;
 use crate::domain::CriterionId;
+use crate::domain::custom_field::FieldKind;
 use crate::domain::input::{parse_name, parse_short_text};
 use crate::domain::limits::MAX_NAME_CHARS;
 use crate::domain::naming::unused_name;
@@ -293,8 +294,47 @@ fn CriteriaList() -> impl IntoView {
     }
 }
 
-fn measure_options() -> impl Iterator<Item = (Measure, &'static str)> {
-    Measure::ALL.into_iter().map(|m| (m, m.label()))
+/// The numbers a criterion can read: the profile's own, then the number
+/// fields the team added.
+fn measure_options(store: AppStore) -> Vec<(Measure, String)> {
+    let mut options: Vec<(Measure, String)> = Measure::ALL
+        .into_iter()
+        .map(|m| (m, m.label().to_owned()))
+        .collect();
+    store.workspace.with_untracked(|w| {
+        options.extend(
+            w.settings
+                .custom_fields
+                .iter()
+                .filter(|f| f.kind == FieldKind::Number)
+                .map(|f| (Measure::custom(f.id), format!("{} (your field)", f.name))),
+        )
+    });
+    options
+}
+
+/// The texts a category criterion can compare: the profile's own, then the
+/// text and choice fields the team added.
+fn category_options(store: AppStore) -> Vec<(CategoryField, String)> {
+    let mut options: Vec<(CategoryField, String)> = CategoryField::ALL
+        .into_iter()
+        .map(|f| (f, f.label().to_owned()))
+        .collect();
+    store.workspace.with_untracked(|w| {
+        options.extend(
+            w.settings
+                .custom_fields
+                .iter()
+                .filter(|f| matches!(f.kind, FieldKind::Text | FieldKind::Choice))
+                .map(|f| {
+                    (
+                        CategoryField::custom(f.id),
+                        format!("{} (your field)", f.name),
+                    )
+                }),
+        )
+    });
+    options
 }
 
 /// One criterion's fields.
@@ -334,13 +374,15 @@ fn CriterionRow(
                 <div class="field">
                     <label for=fid("measure")>"Number read from the profile"</label>
                     <select id=fid("measure") disabled=locked on:change=move |ev| {
-                        let chosen = measure_options().find(|(_, label)| *label == event_target_value(&ev)).map(|(m, _)| m);
+                        let chosen = measure_options(store).into_iter().find(|(_, label)| *label == event_target_value(&ev)).map(|(m, _)| m);
                         edit_criterion(store, id, |c| if let (CriterionKind::Number { measure, .. }, Some(m)) = (&mut c.kind, chosen) { *measure = m });
                     }>
-                        {measure_options().map(|(m, label)| view! { <option value=label prop:selected=m == current>{label}</option> }).collect_view()}
-                        // A newer build's measure stays chosen, under its own name, until
-                        // another is picked (its empty value matches no measure).
-                        {current.unknown_text().map(|name| view! { <option value="" prop:selected=true>{name}</option> })}
+                        {measure_options(store).into_iter().map(|(m, label)| { let value = label.clone(); view! { <option value=value prop:selected=m == current>{label}</option> } }).collect_view()}
+                        // A newer build's measure (or a removed field) stays chosen, under
+                        // its own name, until another is picked (its empty value matches
+                        // no measure).
+                        {current.unknown_text().filter(|_| !measure_options(store).iter().any(|(m, _)| *m == current))
+                            .map(|name| view! { <option value="" prop:selected=true>{name}</option> })}
                     </select>
                 </div>
                 <CheckedInput label="Points by threshold" id=fid("thresholds") multiline=true
@@ -387,8 +429,23 @@ fn CriterionRow(
                         }) />
                 }
             };
+            // The profile's fields and the team's own; a field of a newer
+            // build (or a removed one) stays listed, as written, while chosen.
+            let mut fields = category_options(store);
+            let start_field = field.get_untracked();
+            if !fields.iter().any(|(f, _)| *f == start_field) {
+                fields.push((start_field, start_field.label().to_owned()));
+            }
+            let options = fields.iter().enumerate().map(|(i, (_, label))| (i.to_string(), label.clone())).collect();
+            let choices: Vec<CategoryField> = fields.iter().map(|(f, _)| *f).collect();
+            let positions = choices.clone();
+            let chosen = Signal::derive(move || {
+                let now = field.get();
+                positions.iter().position(|f| *f == now)
+            });
+            let pick = Callback::new(move |i: usize| if let Some(f) = choices.get(i) { set_field.run(*f) });
             view! {
-                <ChoiceInput label="Profile field compared" id=fid("field") value=field on_change=set_field />
+                <ChoiceList label=Signal::stored("Profile field compared".to_owned()) id=fid("field") options chosen pick />
                 {values_input}
             }
             .into_any()

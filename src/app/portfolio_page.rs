@@ -299,7 +299,10 @@ fn table(
     empty: &'static str,
 ) -> AnyView {
     let class = move |i: usize| numeric.contains(&i).then_some("num");
+    // A wide table does not fit a phone: it scrolls in its own box, which
+    // takes the keyboard's focus so that it can be scrolled from there.
     let body = (!rows.is_empty()).then(|| view! {
+        <div class="table-scroll" tabindex="0" role="group" aria-labelledby=id>
         <table aria-labelledby=id>
             <thead><tr>{head.into_iter().enumerate().map(|(i, h)| view! { <th scope="col" class=class(i)>{h}</th> }).collect_view()}</tr></thead>
             <tbody>
@@ -311,6 +314,7 @@ fn table(
                 }).collect_view()}
             </tbody>
         </table>
+        </div>
     });
     let hint = body.is_none().then_some(empty);
     view! {

@@ -142,6 +142,15 @@ fn OnePage(
         (YesNoUnknown::No, Some(n)) if n > 0 => format!("No ({n} {} counted)", times(n)),
         (answer_given, _) => answer(answer_given).to_owned(),
     };
+    // The fields the team added, in their order, where this profile has a
+    // value.
+    let custom: Vec<(String, String)> = use_app_store().workspace.with_untracked(|w| {
+        w.settings
+            .custom_fields
+            .iter()
+            .filter_map(|f| Some((f.name.clone(), f.shown(p.custom.get(&f.id)?))))
+            .collect()
+    });
     let website = p.website.clone();
     let meta = [
         p.status.label().to_owned(),
@@ -203,6 +212,14 @@ fn OnePage(
                         <dt>"Source"</dt><dd>{or_unknown(&p.financial.source)}</dd>
                     </dl>
                 </section>
+                {(!custom.is_empty()).then(|| view! {
+                    <section aria-labelledby="op-custom">
+                        <h2 id="op-custom">"Fields of your own"</h2>
+                        <dl class="facts">
+                            {custom.into_iter().map(|(name, value)| view! { <dt>{name}</dt><dd>{value}</dd> }).collect_view()}
+                        </dl>
+                    </section>
+                })}
                 <section class="wide" aria-labelledby="op-people">
                     <h2 id="op-people">"Key people"</h2>
                     // Six columns do not fit a phone: the table scrolls in

@@ -36,6 +36,7 @@ macro_rules! choice {
     )*};
 }
 
+use super::custom_field::FieldKind;
 use super::profile::{BuyingRole, FinancialRating, LogKind, Status, YesNoUnknown};
 use super::profile_list::SortKey;
 use super::scoring::CategoryField;
@@ -47,7 +48,8 @@ choice!(
     FinancialRating,
     LogKind,
     SortKey,
-    CategoryField
+    CategoryField,
+    FieldKind
 );
 
 #[cfg(test)]

@@ -127,6 +127,11 @@ record_id!(
     RatedCustomerId
 );
 
+record_id!(
+    /// Identifies a field the team added to every profile.
+    CustomFieldId
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -69,6 +69,15 @@ pub enum InputError {
     /// A label another column of the chart has already.
     #[error("{}", crate::messages::input_error(self))]
     LabelTaken,
+    /// A name another record of the same kind has.
+    #[error("{}", crate::messages::input_error(self))]
+    NameTaken,
+    /// Not a date.
+    #[error("{}", crate::messages::input_error(self))]
+    NotADate,
+    /// Not one of the options offered.
+    #[error("{}", crate::messages::input_error(self))]
+    NotAnOption,
     /// A required value left empty.
     #[error("{}", crate::messages::input_error(self))]
     Required,

@@ -9,6 +9,7 @@ pub mod choice;
 pub mod counts;
 pub mod csv;
 pub mod currency;
+pub mod custom_field;
 pub mod date;
 pub mod decimal;
 pub mod icp;

@@ -583,6 +583,10 @@ pub struct Profile {
     /// by criterion.
     #[serde(default, skip_serializing_if = "SmallMap::is_empty")]
     pub answers: SmallMap<CriterionId, Answer>,
+    /// Values of the fields the team added (see
+    /// [`super::custom_field`]), by field, as their one written form.
+    #[serde(default, skip_serializing_if = "SmallMap::is_empty")]
+    pub custom: SmallMap<CustomFieldId, String>,
     /// When someone last checked the whole profile.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_reviewed: Option<Date>,
@@ -631,6 +635,7 @@ crate::json_record!(Profile {
     log: record,
     purchases_per_year,
     answers,
+    custom,
     last_reviewed,
     stamp: skip,
     unknown_fields: rest,
@@ -711,6 +716,7 @@ impl Profile {
             log: Vec::new(),
             purchases_per_year: None,
             answers: SmallMap::new(),
+            custom: SmallMap::new(),
             last_reviewed: None,
             unknown_fields: Map::new(),
             stamp: super::profiles::Stamp::fresh(),

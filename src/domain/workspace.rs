@@ -6,6 +6,7 @@
 //! Derived values such as scores are never stored.
 
 use super::currency::{self, Basis, Converter, ExchangeRate};
+use super::custom_field::CustomField;
 use super::icp::Worksheet;
 use super::input::InputError;
 use super::profiles::Profiles;
@@ -133,6 +134,9 @@ pub struct Settings {
     /// Rates from the profiles' other currencies to the reporting one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exchange_rates: Vec<ExchangeRate>,
+    /// Fields the team added to every profile, in the order shown.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub custom_fields: Vec<CustomField>,
     /// Fields this version does not know, kept for a round trip.
     #[serde(flatten)]
     pub unknown_fields: Map<String, Value>,
@@ -143,6 +147,7 @@ crate::json_record!(Settings {
     financial_update_months: or(default_financial_months),
     reporting_currency,
     exchange_rates: record,
+    custom_fields: record,
     unknown_fields: rest,
 });
 
@@ -175,6 +180,7 @@ impl Default for Settings {
             financial_update_months: DEFAULT_FINANCIAL_MONTHS,
             reporting_currency: String::new(),
             exchange_rates: Vec::new(),
+            custom_fields: Vec::new(),
         }
     }
 }

@@ -79,6 +79,12 @@ pub fn decode_file(text: &str) -> Result<ImportedFile, FormatError> {
         survey_answers: read_list(&mut data, &mut problems, &mut unread, check_survey_answer),
         versions: read_by_id(data.remove("versions")),
         deleted: read_by_id(data.remove("deleted")),
+        // Definitions that cannot be read are left out: the values stay on
+        // the profiles, unshown until a field with their id arrives.
+        custom_fields: data
+            .remove("custom_fields")
+            .and_then(|v| Vec::from_json(v).ok())
+            .unwrap_or_default(),
     };
     let workspace = match kind {
         FileKind::Workspace => Some(Workspace::from_json(Value::Object(data)).map_err(|e| {

@@ -9,6 +9,7 @@
 #![allow(dead_code)]
 
 use clientele::domain::account_plan::AccountGoal;
+use clientele::domain::custom_field::{CustomField, FieldKind};
 use clientele::domain::date::Birthday;
 use clientele::domain::icp::ChartColumn;
 use clientele::domain::input::Span;
@@ -18,8 +19,9 @@ use clientele::domain::profile::{
 };
 use clientele::domain::scoring::{Answer, Basis, ScoringModel, default_model};
 use clientele::domain::{
-    AddressId, ColumnId, CompetitorId, CriterionId, Date, GoalId, LogEntryId, ModelId, Money,
-    OpportunityId, PersonId, ProfileId, StepId, Timestamp, WorksheetId, Workspace, WorkspaceId,
+    AddressId, ColumnId, CompetitorId, CriterionId, CustomFieldId, Date, GoalId, LogEntryId,
+    ModelId, Money, OpportunityId, PersonId, ProfileId, StepId, Timestamp, WorksheetId, Workspace,
+    WorkspaceId,
 };
 use uuid::Uuid;
 
@@ -119,6 +121,26 @@ pub fn sample_workspace() -> Workspace {
         criterion(&model, "Customization they need"),
     );
     ws.add_model(model);
+    // Two fields of the team's own. Their ids are fixed apart from `ids`, so
+    // that the records after them keep theirs.
+    let plan = CustomFieldId::from_uuid(Uuid::from_u128(0x5a3e0000_0000_4000_8000_0000000000c1));
+    let renewal = CustomFieldId::from_uuid(Uuid::from_u128(0x5a3e0000_0000_4000_8000_0000000000c2));
+    ws.settings.custom_fields = vec![
+        CustomField {
+            id: plan,
+            name: "Support plan".into(),
+            kind: FieldKind::Choice,
+            options: vec!["Gold".into(), "Silver".into(), "Bronze".into()],
+            unknown_fields: Default::default(),
+        },
+        CustomField {
+            id: renewal,
+            name: "Contract renewal".into(),
+            kind: FieldKind::Date,
+            options: Vec::new(),
+            unknown_fields: Default::default(),
+        },
+    ];
 
     // A manufacturer, customer since 2019.
     let contoso = ProfileId::from_uuid(ids.next());
@@ -263,6 +285,8 @@ pub fn sample_workspace() -> Workspace {
     p.answers.insert(alignment, Answer::Rating(5));
     p.answers.insert(customization, Answer::Rating(2));
     p.last_reviewed = Some(date(2026, 11, 2));
+    p.custom.insert(plan, "Gold".into());
+    p.custom.insert(renewal, "2027-06-30".into());
 
     // A law firm, customer since 2022.
     let fabrikam = ProfileId::from_uuid(ids.next());
@@ -272,6 +296,7 @@ pub fn sample_workspace() -> Workspace {
     p.created_at = at("2024-06-11T14:03:00Z");
     p.status = Status::Customer;
     p.website = Some("https://fabrikam-legal.com".into());
+    p.custom.insert(plan, "Silver".into());
     p.industry = "Law".into();
     p.employees = Some(Span::Exact { value: 45 });
     p.revenue = Some(Span::Exact {

@@ -4,6 +4,7 @@
 mod access;
 mod addresses;
 mod company;
+mod custom;
 mod money;
 mod parse;
 mod people;
@@ -20,6 +21,7 @@ use crate::domain::ProfileId;
 use access::ProfileAccess;
 use addresses::AddressesSection;
 use company::CompanySection;
+use custom::CustomSection;
 use leptos::prelude::*;
 use money::MoneySection;
 use people::PeopleSection;
@@ -68,6 +70,7 @@ pub fn ProfileEditor(
                         <ActionPlanSection profile />
                         <AccountPlanSection profile />
                         <UpdateLogSection profile />
+                        <CustomSection profile />
                         <RatingsSection profile />
                     </form>
                 }

@@ -25,8 +25,9 @@ pub use ranking::{
 pub use score::{Contribution, Explanation, measure, score, threshold_points};
 
 use super::decimal::as_text;
-use super::id::{CriterionId, ModelId};
+use super::id::{CriterionId, CustomFieldId, ModelId};
 use super::input::{InputError, parse_amount, parse_bounded};
+use super::open_enum::{OpenEnum, from_name};
 use super::time::Timestamp;
 use crate::domain::sorting::sort_by_key_with;
 use rust_decimal::Decimal;
@@ -140,7 +141,44 @@ impl Measure {
     }
 }
 
+/// How a measure or a compared field names a field the team added:
+/// `custom:` and the field's id. A Clientele without custom fields keeps
+/// such a criterion as written and leaves it out of scores, as it does for
+/// any measure it does not know.
+const CUSTOM_PREFIX: &str = "custom:";
+
+/// The custom field an unlisted measure or compared field names.
+fn custom_id(written: Option<&str>) -> Option<CustomFieldId> {
+    written?
+        .strip_prefix(CUSTOM_PREFIX)?
+        .parse()
+        .ok()
+        .map(CustomFieldId::from_uuid)
+}
+
+impl Measure {
+    /// The number in the custom field `field`.
+    pub fn custom(field: CustomFieldId) -> Self {
+        from_name(&format!("{CUSTOM_PREFIX}{field}"))
+    }
+
+    /// The custom field this measure reads, if it reads one.
+    pub fn custom_field(self) -> Option<CustomFieldId> {
+        custom_id(self.unknown_text())
+    }
+}
+
 impl CategoryField {
+    /// The text of the custom field `field`.
+    pub fn custom(field: CustomFieldId) -> Self {
+        from_name(&format!("{CUSTOM_PREFIX}{field}"))
+    }
+
+    /// The custom field this compares, if it compares one.
+    pub fn custom_field(self) -> Option<CustomFieldId> {
+        custom_id(self.unknown_text())
+    }
+
     /// Every field, in the order offered.
     pub const ALL: [Self; 3] = [Self::Industry, Self::BusinessType, Self::Region];
 
@@ -376,6 +414,17 @@ crate::json_record!(Criterion {
     weight: text,
     unknown_fields: rest,
 });
+
+impl Criterion {
+    /// The field of the team's own that the criterion reads, if any.
+    pub fn custom_field(&self) -> Option<CustomFieldId> {
+        match &self.kind {
+            CriterionKind::Number { measure, .. } => measure.custom_field(),
+            CriterionKind::Category { field, .. } => field.custom_field(),
+            _ => None,
+        }
+    }
+}
 
 /// The four tiers, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

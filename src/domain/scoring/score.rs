@@ -123,8 +123,10 @@ pub fn measure(profile: &Profile, measure: Measure, basis: &Basis) -> Option<Dec
             (!profile.purchases.is_empty()).then(|| Decimal::from(profile.purchases.len()))
         }
         Measure::PurchasesPerYear => profile.purchases_per_year.map(Decimal::from),
-        // A measure of a newer Clientele: this one cannot read it.
-        Measure::Unlisted(_) => None,
+        // A number the team added to profiles (kept in one form, plain
+        // digits); otherwise a measure of a newer Clientele, which this one
+        // cannot read.
+        Measure::Unlisted(_) => profile.custom.get(&measure.custom_field()?)?.parse().ok(),
     }
 }
 
@@ -169,6 +171,8 @@ impl Reading<'_> {
             Reading::Rating(r) => format!("Rating {r} of 5"),
             Reading::YesNo(true) => "Yes".to_owned(),
             Reading::YesNo(false) => "No".to_owned(),
+            // A custom field's number: the criterion names the field.
+            Reading::Number(measure, value) if measure.custom_field().is_some() => grouped(value),
             Reading::Number(measure, value) => format!("{}: {}", measure.label(), grouped(value)),
             Reading::Category(text) => text.to_owned(),
         }
@@ -217,8 +221,9 @@ fn judge<'a>(
                 CategoryField::Industry => &profile.industry,
                 CategoryField::BusinessType => &profile.business_type,
                 CategoryField::Region => &profile.region,
-                // A field of a newer Clientele: nothing here to compare.
-                CategoryField::Unlisted(_) => return None,
+                // A field the team added; otherwise a field of a newer
+                // Clientele, with nothing here to compare.
+                CategoryField::Unlisted(_) => profile.custom.get(&field.custom_field()?)?,
             }
             .trim();
             if text.is_empty() {
@@ -729,6 +734,61 @@ mod tests {
         assert_eq!(judged, [ease.id], "only the criterion known here");
         assert_eq!(e.missing.len(), 6);
         assert_eq!(e.score, Some(dec("100")));
+    }
+
+    #[test]
+    fn fields_the_team_added_score_as_numbers_and_categories() {
+        use crate::domain::CustomFieldId;
+        let (contract, plan) = (CustomFieldId::new(), CustomFieldId::new());
+        let size = Criterion {
+            kind: CriterionKind::Number {
+                unknown_fields: Default::default(),
+                measure: Measure::custom(contract),
+                thresholds: vec![
+                    Threshold {
+                        unknown_fields: Default::default(),
+                        at_least: dec("10000"),
+                        points: Decimal::from(50),
+                    },
+                    Threshold {
+                        unknown_fields: Default::default(),
+                        at_least: dec("50000"),
+                        points: Decimal::from(100),
+                    },
+                ],
+            },
+            ..rating("Contract size", 1, Direction::AddsValue)
+        };
+        let gold = Criterion {
+            kind: CriterionKind::Category {
+                unknown_fields: Default::default(),
+                field: CategoryField::custom(plan),
+                values: vec!["Gold".into()],
+            },
+            ..rating("Gold plan", 1, Direction::AddsValue)
+        };
+        assert_eq!(Measure::custom(contract).custom_field(), Some(contract));
+        assert_eq!(CategoryField::custom(plan).custom_field(), Some(plan));
+        assert_eq!(Measure::YearlySpend.custom_field(), None);
+        let m = model(vec![size, gold]);
+        let mut p = profile();
+        p.custom.insert(contract, "12500".into());
+        p.custom.insert(plan, "gold".into());
+        let e = score(&m, &p, &basis());
+        let values: Vec<_> = e
+            .contributions
+            .iter()
+            .map(|c| (c.value.as_str(), c.points))
+            .collect();
+        assert_eq!(values, [("12,500", dec("50")), ("gold", dec("100"))]);
+        assert_eq!(e.score, Some(dec("75")));
+        p.custom = Default::default();
+        let e = score(&m, &p, &basis());
+        assert_eq!(
+            (e.score, e.missing.len()),
+            (None, 2),
+            "no values: nothing to judge"
+        );
     }
 
     #[test]

@@ -176,6 +176,7 @@ pub fn field_label(key: &str) -> String {
         "log" => "Update log",
         "purchases_per_year" => "Purchases per year",
         "answers" => "Ratings",
+        "custom" => "Fields of your own",
         "last_reviewed" => "Last reviewed",
         "criteria" => "Criteria",
         "tiers" => "Tiers",

@@ -100,6 +100,13 @@ impl Export {
     ) -> Self {
         let mut records = records;
         records.versions = workspace.versions.clone();
+        records.custom_fields = workspace
+            .settings
+            .custom_fields
+            .iter()
+            .filter(|f| records.uses_custom_field(f.id))
+            .cloned()
+            .collect();
         // A selection of profiles also carries the profiles deleted here,
         // so that deletions reach whoever receives the team's profiles.
         if kind == FileKind::Profiles {

@@ -321,10 +321,27 @@ fn merge_part(
     if let Some((theirs, here)) = replacing {
         return replaced(&here, theirs, &records, &incoming.unread);
     }
+    add_custom_fields(&mut result, incoming);
     if result.active_model.is_none() {
         result.active_model = result.models.first().map(|m| m.id);
     }
     result
+}
+
+/// Adds the file's fields of its own that this workspace lacks, so that
+/// the values and criteria that came with them show and score here. A field
+/// this workspace has already keeps its name and options here.
+fn add_custom_fields(result: &mut Workspace, incoming: &Incoming) {
+    let theirs = incoming
+        .workspace
+        .iter()
+        .flat_map(|w| &w.settings.custom_fields)
+        .chain(&incoming.records.custom_fields);
+    for field in theirs {
+        if result.custom_field(field.id).is_none() {
+            result.settings.custom_fields.push(field.clone());
+        }
+    }
 }
 
 /// `here` replaced by a whole-workspace file: the file's records, versions

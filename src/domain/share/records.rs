@@ -1,6 +1,7 @@
 //! The records a file can carry, and what every shared record offers.
 
 use super::history::{Deleted, Versions};
+use crate::domain::custom_field::CustomField;
 use crate::domain::icp::Worksheet;
 use crate::domain::scoring::ScoringModel;
 use crate::domain::small_map::SmallMap;
@@ -191,6 +192,11 @@ pub struct Records {
     /// Records the sender deleted, so that the deletions travel too.
     #[serde(default, skip_serializing_if = "SmallMap::is_empty")]
     pub deleted: Deleted,
+    /// The sender's fields of their own that these records use (profiles'
+    /// values, criteria that read them), so that a receiver without them
+    /// gets them too.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub custom_fields: Vec<CustomField>,
 }
 
 impl Records {
@@ -201,6 +207,17 @@ impl Records {
             + self.models.len()
             + self.surveys.len()
             + self.survey_answers.len()
+    }
+
+    /// Whether a profile here has a value in the custom field `id`, or a
+    /// model here scores it.
+    pub fn uses_custom_field(&self, id: crate::domain::CustomFieldId) -> bool {
+        self.profiles.iter().any(|p| p.custom.get(&id).is_some())
+            || self
+                .models
+                .iter()
+                .flat_map(|m| &m.criteria)
+                .any(|c| c.custom_field() == Some(id))
     }
 
     /// Whether there are none.
@@ -218,6 +235,8 @@ impl Records {
             survey_answers: workspace.survey_answers.clone(),
             versions: workspace.versions.clone(),
             deleted: workspace.deleted.clone(),
+            // A workspace file carries them in its settings.
+            custom_fields: Vec::new(),
         }
         .with_own_versions()
     }

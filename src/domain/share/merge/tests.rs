@@ -58,6 +58,7 @@ fn incoming(export: Export) -> Incoming {
                 survey_answers: std::mem::take(&mut ws.survey_answers),
                 versions: std::mem::take(&mut ws.versions),
                 deleted: std::mem::take(&mut ws.deleted),
+                custom_fields: Vec::new(),
             };
             (records, Some(ws))
         }
@@ -535,4 +536,70 @@ fn a_file_without_versions_asks_about_every_difference() {
         },
     );
     assert_eq!(look(&here, &file).count(Change::Conflict), 1);
+}
+
+#[test]
+fn fields_of_their_own_travel_with_the_profiles_that_hold_values_in_them() {
+    use crate::domain::custom_field::FieldKind;
+    let mut ws = coordinator();
+    let (mut contract, mut unused) = (None, None);
+    edit(&mut ws, |ws| {
+        let id = ws
+            .add_custom_field("Contract value", FieldKind::Number)
+            .unwrap();
+        unused = Some(
+            ws.add_custom_field("Notes for the CFO", FieldKind::Text)
+                .unwrap(),
+        );
+        let acme = ws.profiles[0].id;
+        ws.profile_mut(acme)
+            .unwrap()
+            .custom
+            .insert(id, "12500".into());
+        contract = Some(id);
+    });
+    let (contract, unused) = (contract.unwrap(), unused.unwrap());
+    let acme = ws.profiles[0].id;
+    let file = Export::profiles(&ws, &[acme]);
+    let names: Vec<&str> = file
+        .records
+        .custom_fields
+        .iter()
+        .map(|f| f.name.as_str())
+        .collect();
+    assert_eq!(names, ["Contract value"], "only the fields its records use");
+
+    let mut theirs = Workspace::new(now());
+    edit(&mut theirs, |ws| {
+        ws.add_custom_field("Kept as named here", FieldKind::Number)
+            .unwrap();
+    });
+    let received = import(&theirs, &incoming(file));
+    assert_eq!(
+        received.custom_field(contract).unwrap().name,
+        "Contract value"
+    );
+    assert!(received.custom_field(unused).is_none());
+    assert_eq!(
+        received.settings.custom_fields.len(),
+        2,
+        "theirs kept, ours added"
+    );
+    assert_eq!(
+        received.profiles[0]
+            .custom
+            .get(&contract)
+            .map(String::as_str),
+        Some("12500")
+    );
+
+    // A field both have keeps the name it has here.
+    let mut renamed = ws.clone();
+    edit(&mut renamed, |ws| {
+        ws.rename_custom_field(contract, "Contract size").unwrap()
+    });
+    let again = import(&received, &incoming(Export::profiles(&renamed, &[acme])));
+    assert_eq!(again.custom_field(contract).unwrap().name, "Contract value");
+    // A whole workspace brings its fields too.
+    assert_eq!(colleague_of(&ws).settings.custom_fields.len(), 2);
 }
