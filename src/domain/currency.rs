@@ -32,7 +32,7 @@ pub struct ExchangeRate {
 crate::json_record!(ExchangeRate {
     currency: required,
     rate: text,
-    date: required,
+    date: required_else(|| Date::from_day_number(0)),
     unknown_fields: rest,
 });
 

@@ -176,9 +176,9 @@ pub fn parse_count(text: &str) -> Result<Option<u32>, InputError> {
 }
 
 /// A value known exactly or only as a span.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-// The derived code is used through the impls below, which keep a span of a
-// kind this build does not know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+// The derived code is used through the impl below, which keeps a span of a
+// kind this build does not know; reading is written by hand (see its impl).
 #[serde(remote = "Self", tag = "kind", rename_all = "snake_case")]
 pub enum Span<T> {
     /// Known exactly.
@@ -225,9 +225,33 @@ impl<'de, T: serde::de::DeserializeOwned> Deserialize<'de> for Span<T> {
         };
         let newer = written.as_object().is_some_and(|span| span.len() > fields);
         if newer {
-            Ok(Self::Unlisted(super::open_enum::keep_unread(&written)))
-        } else {
-            Self::deserialize(written).map_err(D::Error::custom)
+            return Ok(Self::Unlisted(super::open_enum::keep_unread(&written)));
+        }
+        // By hand: serde's reader of an internally tagged enum buffers the
+        // fields through a generic content type of its own, compiled once
+        // for every type of span.
+        let serde_json::Value::Object(mut span) = written else {
+            return Err(D::Error::custom(
+                "invalid type: expected internally tagged enum Span",
+            ));
+        };
+        let mut take = |key: &'static str| -> Result<T, D::Error> {
+            let value = span
+                .remove(key)
+                .ok_or_else(|| D::Error::missing_field(key))?;
+            serde_json::from_value(value).map_err(D::Error::custom)
+        };
+        match fields {
+            2 => Ok(Self::Exact {
+                value: take("value")?,
+            }),
+            3 => Ok(Self::Range {
+                low: take("low")?,
+                high: take("high")?,
+            }),
+            // No `kind` at all (a known kind with fewer fields is read
+            // above, and fails on the field it lacks).
+            _ => Err(D::Error::missing_field("kind")),
         }
     }
 }

@@ -57,14 +57,6 @@ pub fn from_str<T: FromJson>(text: &str) -> Result<T, Error> {
     T::from_json(serde_json::from_str(text)?)
 }
 
-/// The object `value` is, to read the record `what` from.
-pub fn object(value: Value, what: &'static str) -> Result<Map<String, Value>, Error> {
-    match value {
-        Value::Object(map) => Ok(map),
-        other => Err(invalid(&other, what)),
-    }
-}
-
 /// The error for `value` where `expected` was expected.
 fn invalid(value: &Value, expected: &str) -> Error {
     let unexpected = match value {
@@ -78,47 +70,125 @@ fn invalid(value: &Value, expected: &str) -> Error {
     Error::invalid_type(unexpected, &expected)
 }
 
-/// The field `key` of `map`, or `T`'s default when there is none.
-pub fn field<T: DeserializeOwned + Default>(
-    map: &mut Map<String, Value>,
-    key: &str,
-) -> Result<T, Error> {
-    map.remove(key)
-        .map_or_else(|| Ok(T::default()), serde_json::from_value)
+/// Reads a record's fields out of its JSON object, one by one.
+///
+/// A field that cannot be read leaves its type's default in the record
+/// and is remembered; [`Reader::finish`] then refuses the record with the
+/// first such fault. Reading on after a fault, rather than returning at
+/// once, keeps the code for each record small: a return after every field
+/// would need its own code to drop the fields read before it.
+pub struct Reader {
+    map: Map<String, Value>,
+    fault: Option<Error>,
 }
 
-/// The field `key` of `map`, or `default()` when there is none.
-pub fn field_or<T: DeserializeOwned>(
-    map: &mut Map<String, Value>,
-    key: &str,
-    default: fn() -> T,
-) -> Result<T, Error> {
-    map.remove(key)
-        .map_or_else(|| Ok(default()), serde_json::from_value)
-}
+impl Reader {
+    /// A reader of the object `value`, for the record `what`.
+    pub fn new(value: Value, what: &'static str) -> Result<Self, Error> {
+        match value {
+            Value::Object(map) => Ok(Self { map, fault: None }),
+            other => Err(invalid(&other, what)),
+        }
+    }
 
-/// The field `key` of `map`, which must be there.
-pub fn required<T: DeserializeOwned>(
-    map: &mut Map<String, Value>,
-    key: &'static str,
-) -> Result<T, Error> {
-    serde_json::from_value(map.remove(key).ok_or_else(|| Error::missing_field(key))?)
-}
+    /// A reader of the fields in `map`.
+    pub fn of(map: Map<String, Value>) -> Self {
+        Self { map, fault: None }
+    }
 
-/// The decimal written as text in the field `key` of `map`, which must be
-/// there (see [`super::decimal::as_text`]).
-pub fn decimal_text(
-    map: &mut Map<String, Value>,
-    key: &'static str,
-) -> Result<rust_decimal::Decimal, Error> {
-    super::decimal::as_text::deserialize(map.remove(key).ok_or_else(|| Error::missing_field(key))?)
-}
+    /// `read`'s value, or the default after remembering its fault.
+    fn keep<T: Default>(&mut self, read: Result<T, Error>) -> T {
+        self.keep_else(read, T::default)
+    }
 
-/// The record (or list or option of records) in the field `key` of `map`,
-/// or `T`'s default when there is none.
-pub fn record<T: FromJson + Default>(map: &mut Map<String, Value>, key: &str) -> Result<T, Error> {
-    map.remove(key)
-        .map_or_else(|| Ok(T::default()), T::from_json)
+    /// `read`'s value, or `placeholder()` after remembering its fault.
+    fn keep_else<T>(&mut self, read: Result<T, Error>, placeholder: fn() -> T) -> T {
+        read.unwrap_or_else(|fault| {
+            self.fault.get_or_insert(fault);
+            placeholder()
+        })
+    }
+
+    /// The field `key`, or `T`'s default when there is none.
+    pub fn field<T: DeserializeOwned + Default>(&mut self, key: &str) -> T {
+        match self.map.remove(key) {
+            Some(value) => self.keep(serde_json::from_value(value)),
+            None => T::default(),
+        }
+    }
+
+    /// The field `key`, or `default()` when there is none.
+    pub fn field_or<T: DeserializeOwned + Default>(&mut self, key: &str, default: fn() -> T) -> T {
+        match self.map.remove(key) {
+            Some(value) => self.keep(serde_json::from_value(value)),
+            None => default(),
+        }
+    }
+
+    /// The field `key`, which must be there.
+    pub fn required<T: DeserializeOwned + Default>(&mut self, key: &'static str) -> T {
+        let read = match self.map.remove(key) {
+            Some(value) => serde_json::from_value(value),
+            None => Err(Error::missing_field(key)),
+        };
+        self.keep(read)
+    }
+
+    /// The field `key`, which must be there, of a type without a default:
+    /// `placeholder()` stands in for it in a record that is then refused.
+    pub fn required_else<T: DeserializeOwned>(
+        &mut self,
+        key: &'static str,
+        placeholder: fn() -> T,
+    ) -> T {
+        let read = match self.map.remove(key) {
+            Some(value) => serde_json::from_value(value),
+            None => Err(Error::missing_field(key)),
+        };
+        self.keep_else(read, placeholder)
+    }
+
+    /// The decimal written as text in the field `key`, which must be there
+    /// (see [`super::decimal::as_text`]).
+    pub fn decimal_text(&mut self, key: &'static str) -> rust_decimal::Decimal {
+        let read = match self.map.remove(key) {
+            Some(value) => super::decimal::as_text::deserialize(value),
+            None => Err(Error::missing_field(key)),
+        };
+        self.keep(read)
+    }
+
+    /// The record (or list or option of records) in the field `key`, or
+    /// `T`'s default when there is none.
+    pub fn record<T: FromJson + Default>(&mut self, key: &str) -> T {
+        match self.map.remove(key) {
+            Some(value) => self.keep(T::from_json(value)),
+            None => T::default(),
+        }
+    }
+
+    /// The records (a list of them, say) in the field `key`, which must be
+    /// there.
+    pub fn required_record<T: FromJson + Default>(&mut self, key: &'static str) -> T {
+        let read = match self.map.remove(key) {
+            Some(value) => T::from_json(value),
+            None => Err(Error::missing_field(key)),
+        };
+        self.keep(read)
+    }
+
+    /// Every field not read yet, kept for a round trip.
+    pub fn rest(&mut self) -> Map<String, Value> {
+        std::mem::take(&mut self.map)
+    }
+
+    /// `record`, unless a field could not be read.
+    pub fn finish<T>(self, record: T) -> Result<T, Error> {
+        match self.fault {
+            Some(fault) => Err(fault),
+            None => Ok(record),
+        }
+    }
 }
 
 /// Makes a record type readable from JSON: [`FromJson`], and serde's
@@ -128,6 +198,8 @@ pub fn record<T: FromJson + Default>(map: &mut Map<String, Value>, key: &str) ->
 /// as written after its name:
 /// - nothing: optional, its type's default when missing;
 /// - `required`: refused as missing when missing;
+/// - `required_else(f)`: the same, for a type without a default: `f()`
+///   stands in for it in a record that is refused;
 /// - `or(f)`: `f()` when missing;
 /// - `text`: a decimal written as text, required;
 /// - `record`: a record, or a list or option of records, optional;
@@ -138,11 +210,11 @@ macro_rules! json_record {
     ($ty:ident { $($field:ident $(: $mode:ident $(($arg:expr))?)?),* $(,)? }) => {
         impl $crate::domain::json::FromJson for $ty {
             fn from_json(value: serde_json::Value) -> Result<Self, serde_json::Error> {
-                let mut map = $crate::domain::json::object(value, concat!("struct ", stringify!($ty)))?;
-                let map = &mut map;
-                Ok(Self {
-                    $($field: $crate::json_record!(@read map, stringify!($field) $(, $mode $(($arg))?)?),)*
-                })
+                let mut reader = $crate::domain::json::Reader::new(value, concat!("struct ", stringify!($ty)))?;
+                let record = Self {
+                    $($field: $crate::json_record!(@read reader, stringify!($field) $(, $mode $(($arg))?)?),)*
+                };
+                reader.finish(record)
             }
         }
 
@@ -153,13 +225,14 @@ macro_rules! json_record {
             }
         }
     };
-    (@read $map:ident, $key:expr) => { $crate::domain::json::field($map, $key)? };
-    (@read $map:ident, $key:expr, required) => { $crate::domain::json::required($map, $key)? };
-    (@read $map:ident, $key:expr, or($default:expr)) => { $crate::domain::json::field_or($map, $key, $default)? };
-    (@read $map:ident, $key:expr, text) => { $crate::domain::json::decimal_text($map, $key)? };
-    (@read $map:ident, $key:expr, record) => { $crate::domain::json::record($map, $key)? };
-    (@read $map:ident, $key:expr, skip) => { Default::default() };
-    (@read $map:ident, $key:expr, rest) => { std::mem::take($map) };
+    (@read $reader:ident, $key:expr) => { $reader.field($key) };
+    (@read $reader:ident, $key:expr, required) => { $reader.required($key) };
+    (@read $reader:ident, $key:expr, or($default:expr)) => { $reader.field_or($key, $default) };
+    (@read $reader:ident, $key:expr, required_else($placeholder:expr)) => { $reader.required_else($key, $placeholder) };
+    (@read $reader:ident, $key:expr, text) => { $reader.decimal_text($key) };
+    (@read $reader:ident, $key:expr, record) => { $reader.record($key) };
+    (@read $reader:ident, $key:expr, skip) => { Default::default() };
+    (@read $reader:ident, $key:expr, rest) => { $reader.rest() };
 }
 
 #[cfg(test)]

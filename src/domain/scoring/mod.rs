@@ -27,6 +27,7 @@ pub use score::{Contribution, Explanation, measure, score, threshold_points};
 use super::decimal::as_text;
 use super::id::{CriterionId, CustomFieldId, ModelId};
 use super::input::{InputError, parse_amount, parse_bounded};
+use super::json::Reader;
 use super::open_enum::{OpenEnum, from_name};
 use super::time::Timestamp;
 use crate::domain::sorting::sort_by_key_with;
@@ -216,7 +217,7 @@ crate::open_enum! {
 }
 
 /// Points for a number at or above a threshold.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Threshold {
     /// The smallest number that earns these points.
     #[serde(with = "as_text")]
@@ -228,6 +229,12 @@ pub struct Threshold {
     #[serde(flatten)]
     pub unknown_fields: Map<String, Value>,
 }
+
+crate::json_record!(Threshold {
+    at_least: text,
+    points: text,
+    unknown_fields: rest,
+});
 
 /// How a criterion is judged. A kind a newer Clientele added is kept as
 /// it was written ([`CriterionKind::Unlisted`]); such a criterion has no
@@ -311,9 +318,10 @@ impl<'de> Deserialize<'de> for CriterionKind {
 
 impl CriterionKind {
     /// The kind written as `written`.
-    fn from_json(written: Map<String, Value>) -> Result<Self, String> {
+    fn from_json(written: Map<String, Value>) -> Result<Self, serde_json::Error> {
+        use serde::de::Error as _;
         let Some(Value::String(kind)) = written.get("kind") else {
-            return Err("missing field `kind`".to_owned());
+            return Err(serde_json::Error::missing_field("kind"));
         };
         if !CRITERION_KINDS.contains(&kind.as_str()) {
             return Ok(Self::Unlisted(written));
@@ -321,64 +329,30 @@ impl CriterionKind {
         // A kind this version knows is read strictly: a fault in it is a
         // fault, not a newer kind.
         let kind = kind.clone();
-        let mut rest = written;
-        rest.remove("kind");
-        let rest = &mut rest;
+        let mut written = written;
+        written.remove("kind");
+        let mut r = Reader::of(written);
         let read = match kind.as_str() {
-            "rating" => take(rest, "meanings").map(|meanings| Self::Rating {
-                meanings,
-                unknown_fields: Map::new(),
-            }),
-            "yes_no" => take_optional(rest, "from_profile").map(|from_profile| Self::YesNo {
-                from_profile,
-                unknown_fields: Map::new(),
-            }),
-            "number" => take(rest, "measure").and_then(|measure| {
-                Ok(Self::Number {
-                    measure,
-                    thresholds: take(rest, "thresholds")?,
-                    unknown_fields: Map::new(),
-                })
-            }),
-            _ => take(rest, "field").and_then(|field| {
-                Ok(Self::Category {
-                    field,
-                    values: take(rest, "values")?,
-                    unknown_fields: Map::new(),
-                })
-            }),
+            "rating" => Self::Rating {
+                meanings: r.required("meanings"),
+                unknown_fields: r.rest(),
+            },
+            "yes_no" => Self::YesNo {
+                from_profile: r.field("from_profile"),
+                unknown_fields: r.rest(),
+            },
+            "number" => Self::Number {
+                measure: r.required_else("measure", || Measure::Unlisted("")),
+                thresholds: r.required_record("thresholds"),
+                unknown_fields: r.rest(),
+            },
+            _ => Self::Category {
+                field: r.required("field"),
+                values: r.required("values"),
+                unknown_fields: r.rest(),
+            },
         };
-        let mut read = read?;
-        if let Self::Rating { unknown_fields, .. }
-        | Self::YesNo { unknown_fields, .. }
-        | Self::Number { unknown_fields, .. }
-        | Self::Category { unknown_fields, .. } = &mut read
-        {
-            *unknown_fields = std::mem::take(rest);
-        }
-        Ok(read)
-    }
-}
-
-/// Field `key` of `object`, taken out of it and read; missing is a fault.
-fn take<T: serde::de::DeserializeOwned>(
-    object: &mut Map<String, Value>,
-    key: &'static str,
-) -> Result<T, String> {
-    let value = object
-        .remove(key)
-        .ok_or_else(|| format!("missing field `{key}`"))?;
-    serde_json::from_value(value).map_err(|e| format!("{key}: {e}"))
-}
-
-/// Field `key` of `object`, taken out of it and read; missing is `None`.
-fn take_optional<T: serde::de::DeserializeOwned>(
-    object: &mut Map<String, Value>,
-    key: &'static str,
-) -> Result<Option<T>, String> {
-    match object.remove(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(value) => serde_json::from_value(value).map_err(|e| format!("{key}: {e}")),
+        r.finish(read)
     }
 }
 
@@ -409,7 +383,7 @@ crate::json_record!(Criterion {
     id: required,
     name: required,
     description,
-    kind: required,
+    kind: required_else(|| CriterionKind::Unlisted(Map::new())),
     direction,
     weight: text,
     unknown_fields: rest,
