@@ -126,7 +126,10 @@ pub fn ProfilesPage() -> impl IntoView {
             if leave_out {
                 profiles.iter_mut().for_each(leave_out_personal_data);
             }
-            (profiles_csv(&profiles, style), profiles.len())
+            (
+                profiles_csv(&profiles, &w.settings.custom_fields, style),
+                profiles.len(),
+            )
         })
     });
     let count_text = move || {

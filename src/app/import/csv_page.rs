@@ -56,13 +56,32 @@ fn Mapping(
     table: Table,
 ) -> impl IntoView {
     let store = use_app_store();
-    let mapping = Held::new(csv::guess_mapping(&table.headers));
+    // The fields a column can fill: the profile's own, then the team's.
+    let (targets, target_names, mapping) = store.workspace.with_untracked(|w| {
+        let custom = &w.settings.custom_fields;
+        let mut targets: Vec<Target> = Target::ALL.to_vec();
+        let mut names: Vec<String> = Target::ALL.iter().map(|t| t.label().to_owned()).collect();
+        targets.extend(custom.iter().map(|f| Target::Custom(f.id)));
+        names.extend(custom.iter().map(|f| f.name.clone()));
+        (targets, names, csv::guess_mapping(&table.headers, custom))
+    });
+    let mapping = Held::new(mapping);
+    let targets = StoredValue::new(targets);
     let match_on = Held::new(MatchOn::CompanyName);
     let table = StoredValue::new(table);
     let outcome = Derived::new(move || {
         let (mapping, match_on) = (mapping.get(), match_on.get());
         store.workspace.with(|w| {
-            table.with_value(|t| csv::read_rows(t, &mapping, match_on, &w.profiles, now()))
+            table.with_value(|t| {
+                csv::read_rows(
+                    t,
+                    &mapping,
+                    match_on,
+                    &w.profiles,
+                    &w.settings.custom_fields,
+                    now(),
+                )
+            })
         })
     });
     let has_name = move || mapping.with(|m| m.contains(&Some(Target::CompanyName)));
@@ -111,10 +130,16 @@ fn Mapping(
                     view! {
                         <div class="field">
                             <label for=id.clone()>{format!("Column “{header}”")}</label>
-                            <select id=id on:change=move |ev| choose(i, Target::from_key(&event_target_value(&ev)))>
+                            <select id=id on:change=move |ev| {
+                                let at = event_target_value(&ev).parse::<usize>().ok();
+                                choose(i, at.and_then(|at| targets.with_value(|all| all.get(at).copied())));
+                            }>
                                 <option value="" selected=move || mapping.with(|m| m[i].is_none())>"— not imported"</option>
-                                {Target::ALL.into_iter().map(|t| view! {
-                                    <option value=t.key() selected=move || mapping.with(|m| m[i] == Some(t))>{t.label()}</option>
+                                {target_names.iter().enumerate().map(|(at, name)| {
+                                    let t = targets.with_value(|all| all[at]);
+                                    view! {
+                                        <option value=at.to_string() selected=move || mapping.with(|m| m[i] == Some(t))>{name.clone()}</option>
+                                    }
                                 }).collect_view()}
                             </select>
                             <span class="hint">{(!sample.is_empty()).then(|| format!("e.g. {sample}"))}</span>

@@ -3,6 +3,8 @@
 //! Polish systems, in English and Polish).
 
 use super::values::words;
+use crate::domain::CustomFieldId;
+use crate::domain::custom_field::CustomField;
 use crate::domain::sorting::sort_by_key_with;
 
 /// A profile field a CSV column can fill.
@@ -51,6 +53,8 @@ pub enum Target {
     ContactEmail,
     /// Main contact's phone.
     ContactPhone,
+    /// A field of the team's own, read as its editor reads it.
+    Custom(CustomFieldId),
 }
 
 impl Target {
@@ -102,38 +106,9 @@ impl Target {
             Target::ContactTitle => "Main contact: job title",
             Target::ContactEmail => "Main contact: e-mail",
             Target::ContactPhone => "Main contact: phone",
+            // The mapping shows the field's own name.
+            Target::Custom(_) => "Field of your own",
         }
-    }
-
-    /// A stable key, for a `<select>`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Target::CompanyName => "company",
-            Target::Website => "website",
-            Target::Industry => "industry",
-            Target::BusinessType => "business_type",
-            Target::Status => "status",
-            Target::Employees => "employees",
-            Target::Revenue => "revenue",
-            Target::YearlySpend => "yearly_spend",
-            Target::MonthlySpend => "monthly_spend",
-            Target::Currency => "currency",
-            Target::Location => "location",
-            Target::Region => "region",
-            Target::HqPhone => "hq_phone",
-            Target::HqEmail => "hq_email",
-            Target::CustomerSince => "customer_since",
-            Target::Notes => "notes",
-            Target::ContactName => "contact_name",
-            Target::ContactTitle => "contact_title",
-            Target::ContactEmail => "contact_email",
-            Target::ContactPhone => "contact_phone",
-        }
-    }
-
-    /// The target with `key`.
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.key() == key)
     }
 
     /// Header names CRMs use for this field, in English and Polish, as
@@ -351,6 +326,8 @@ impl Target {
                 "emailkontaktu",
                 "emailosobykontaktowej",
             ],
+            // Recognised by the field's own name (see `guess_mapping`).
+            Target::Custom(_) => &[],
             Target::ContactPhone => &[
                 "maincontactphone",
                 "contactphone",
@@ -387,15 +364,32 @@ pub fn header_key(header: &str) -> String {
     words(header).replace(' ', "")
 }
 
-/// A first guess of the mapping, one entry per header: each header is
-/// looked up among the names CRMs use, and when two headers name the same
-/// field the more telling name wins (`Account Name` over `Name`), then the
-/// earlier column. No target is used twice; unknown headers stay `None`.
-pub fn guess_mapping(headers: &[String]) -> Vec<Option<Target>> {
+/// A first guess of the mapping, one entry per header. A header with the
+/// name of one of the team's own fields (`custom`) fills that field; each
+/// other header is looked up among the names CRMs use, and when two headers
+/// name the same field the more telling name wins (`Account Name` over
+/// `Name`), then the earlier column. No target is used twice; unknown
+/// headers stay `None`.
+pub fn guess_mapping(headers: &[String], custom: &[CustomField]) -> Vec<Option<Target>> {
+    let mut mapping = vec![None; headers.len()];
+    let mut used = Vec::new();
+    for (column, header) in headers.iter().enumerate() {
+        let key = header_key(header);
+        let own = custom
+            .iter()
+            .map(|f| Target::Custom(f.id))
+            .zip(custom)
+            .find(|(target, f)| header_key(&f.name) == key && !used.contains(target));
+        if let Some((target, _)) = own {
+            used.push(target);
+            mapping[column] = Some(target);
+        }
+    }
     // (rank in the target's list, column, target) for every header known.
     let mut candidates: Vec<(usize, usize, Target)> = headers
         .iter()
         .enumerate()
+        .filter(|(column, _)| mapping[*column].is_none())
         .filter_map(|(column, header)| {
             let key = header_key(header);
             Target::ALL.into_iter().find_map(|target| {
@@ -405,8 +399,6 @@ pub fn guess_mapping(headers: &[String]) -> Vec<Option<Target>> {
         })
         .collect();
     sort_by_key_with(&mut candidates, |&(rank, column, _)| (rank, column));
-    let mut mapping = vec![None; headers.len()];
-    let mut used = Vec::new();
     for (_, column, target) in candidates {
         if !used.contains(&target) {
             used.push(target);
@@ -424,12 +416,15 @@ mod tests {
     use std::collections::HashSet;
 
     fn guess(headers: &[&str]) -> Vec<Option<Target>> {
-        guess_mapping(&headers.iter().map(|h| h.to_string()).collect::<Vec<_>>())
+        guess_mapping(
+            &headers.iter().map(|h| h.to_string()).collect::<Vec<_>>(),
+            &[],
+        )
     }
 
     fn guessed(text: &str) -> Vec<(String, Target)> {
         let table = parse(text).unwrap();
-        let mapping = guess_mapping(&table.headers);
+        let mapping = guess_mapping(&table.headers, &[]);
         table
             .headers
             .into_iter()
@@ -580,14 +575,27 @@ mod tests {
     }
 
     #[test]
-    fn keys_read_back_and_keys_and_labels_are_unique() {
-        for t in Target::ALL {
-            assert_eq!(Target::from_key(t.key()), Some(t));
-        }
-        let keys: HashSet<_> = Target::ALL.iter().map(|t| t.key()).collect();
+    fn labels_are_unique() {
         let labels: HashSet<_> = Target::ALL.iter().map(|t| t.label()).collect();
-        assert_eq!(keys.len(), Target::ALL.len());
         assert_eq!(labels.len(), Target::ALL.len());
-        assert_eq!(Target::from_key(""), None);
+    }
+
+    #[test]
+    fn a_header_with_the_name_of_a_field_of_their_own_fills_it_first() {
+        use crate::domain::custom_field::{CustomField, FieldKind};
+        let own = CustomField::new("Notes".into(), FieldKind::Text);
+        let plan = CustomField::new("Support plan".into(), FieldKind::Choice);
+        let headers: Vec<String> = ["Company name", "notes", "SUPPORT PLAN", "Loyalty notes"]
+            .map(str::to_owned)
+            .to_vec();
+        assert_eq!(
+            guess_mapping(&headers, &[own.clone(), plan.clone()]),
+            [
+                Some(Target::CompanyName),
+                Some(Target::Custom(own.id)),
+                Some(Target::Custom(plan.id)),
+                Some(Target::Notes),
+            ]
+        );
     }
 }

@@ -24,6 +24,7 @@ use super::mapping::{MatchOn, Target};
 use super::parse::{CsvRow, Table};
 use super::values::{SlashOrder, domain_key, name_key, one_line, parse_date, parse_status};
 use super::write::unescape_formula;
+use crate::domain::custom_field::CustomField;
 use crate::domain::input::{
     InputError, parse_count_span, parse_currency, parse_email, parse_money, parse_money_span,
     parse_website,
@@ -101,6 +102,7 @@ pub fn read_rows(
     mapping: &[Option<Target>],
     match_on: MatchOn,
     existing: &[Profile],
+    custom: &[CustomField],
     now: Timestamp,
 ) -> CsvOutcome {
     let columns = Columns::new(mapping, table.headers.len());
@@ -165,8 +167,13 @@ pub fn read_rows(
         apply_row(
             profile,
             row,
-            &columns,
-            dates,
+            Cells {
+                row,
+                columns: &columns,
+                dates,
+                custom,
+                contact: None,
+            },
             &table.headers,
             &mut out.errors,
         );
@@ -316,18 +323,11 @@ fn cell_text(cell: &str) -> &str {
 fn apply_row(
     profile: &mut Profile,
     row: &CsvRow,
-    columns: &Columns,
-    dates: SlashOrder,
+    mut cells: Cells,
     headers: &[String],
     errors: &mut Vec<RowError>,
 ) {
-    let mut cells = Cells {
-        row,
-        columns,
-        dates,
-        contact: None,
-    };
-    for &(column, target) in &columns.mapped {
+    for &(column, target) in &cells.columns.mapped {
         let value = cell_text(&row.cells[column]);
         if value.is_empty() {
             continue;
@@ -349,6 +349,8 @@ struct Cells<'a> {
     row: &'a CsvRow,
     columns: &'a Columns,
     dates: SlashOrder,
+    /// The team's own fields.
+    custom: &'a [CustomField],
     /// The main contact's index in the profile's people, once found.
     contact: Option<usize>,
 }
@@ -393,6 +395,14 @@ impl Cells<'_> {
                 self.contact(p)?.email = email;
             }
             Target::ContactPhone => self.contact(p)?.phone = one_line(value),
+            // Read as the editor reads it; a field removed since the
+            // mapping was made fills nothing.
+            Target::Custom(id) => {
+                if let Some(field) = self.custom.iter().find(|f| f.id == id) {
+                    let kept = field.read(value).map_err(input)?;
+                    p.custom.insert(id, kept);
+                }
+            }
         }
         Ok(())
     }

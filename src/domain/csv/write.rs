@@ -9,6 +9,7 @@
 //! would run as a formula.
 
 use super::Target;
+use crate::domain::custom_field::CustomField;
 use crate::domain::icp::{ChartRow, ColumnView};
 use crate::domain::input::{Span, span_text};
 use crate::domain::profile::Profile;
@@ -43,15 +44,24 @@ impl CsvStyle {
 /// take as "text" and the CSV import drops ([`unescape_formula`]).
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
-/// `profiles` as a CSV file in `style`: a header row, then a row a profile.
+/// `profiles` as a CSV file in `style`: a header row, then a row a profile;
+/// the team's own fields `custom` last, headed by their names.
 pub fn profiles_csv<'a>(
     profiles: impl IntoIterator<Item = &'a Profile>,
+    custom: &[CustomField],
     style: CsvStyle,
 ) -> String {
-    let headers = Target::ALL.map(|t| t.label().to_owned()).to_vec();
-    let rows = profiles
-        .into_iter()
-        .map(|p| Target::ALL.map(|target| cell_of(p, target, style)).to_vec());
+    let mut headers: Vec<String> = Target::ALL.map(|t| t.label().to_owned()).to_vec();
+    headers.extend(custom.iter().map(|f| f.name.clone()));
+    let rows = profiles.into_iter().map(|p| {
+        let mut cells = Target::ALL.map(|target| cell_of(p, target, style)).to_vec();
+        cells.extend(custom.iter().map(|f| {
+            let stored = p.custom.get(&f.id).map(String::as_str).unwrap_or_default();
+            f.number(stored)
+                .map_or_else(|| stored.to_owned(), |n| number_text(n, style))
+        }));
+        cells
+    });
     csv_text([headers].into_iter().chain(rows), style)
 }
 
@@ -261,6 +271,8 @@ fn cell_of(p: &Profile, target: Target, style: CsvStyle) -> String {
         Target::ContactTitle => contact.map(|c| c.title.clone()).unwrap_or_default(),
         Target::ContactEmail => contact.and_then(|c| c.email.clone()).unwrap_or_default(),
         Target::ContactPhone => contact.map(|c| c.phone.clone()).unwrap_or_default(),
+        // Written by `profiles_csv`, which knows the field.
+        Target::Custom(_) => String::new(),
     }
 }
 
@@ -317,7 +329,7 @@ mod tests {
 
     #[test]
     fn a_profile_is_written_with_quotes_formulas_kept_out_and_the_styles_numbers() {
-        let text = profiles_csv([&acme()], CsvStyle::Semicolon);
+        let text = profiles_csv([&acme()], &[], CsvStyle::Semicolon);
         let mut lines = text.split("\r\n");
         assert_eq!(
             lines.next().unwrap(),
@@ -337,23 +349,36 @@ mod tests {
              50–100;1250000,1250;222000,5;;PLN;Łódź;;'+48 22 123 45 67;;2019-03-01;\
              \"Pays on time.\nRefers us.\";Anna Nowak;CFO;anna@acme.pl;\r\n"
         );
-        assert!(profiles_csv([&acme()], CsvStyle::Comma).contains(",1250000.1250,222000.5,"));
+        assert!(profiles_csv([&acme()], &[], CsvStyle::Comma).contains(",1250000.1250,222000.5,"));
     }
 
     #[test]
     fn profiles_written_in_either_style_import_back_as_they_were() {
+        use crate::domain::custom_field::{CustomField, FieldKind};
+        let size = CustomField::new("Contract size".into(), FieldKind::Number);
+        let mut plan = CustomField::new("Support plan".into(), FieldKind::Choice);
+        plan.options = vec!["Gold".into(), "Silver".into()];
+        let renewal = CustomField::new("Renewal".into(), FieldKind::Date);
+        let custom = [size.clone(), plan.clone(), renewal.clone()];
+        let mut acme = acme();
+        acme.custom.insert(size.id, "1250.125".into());
+        acme.custom.insert(plan.id, "Gold".into());
+        acme.custom.insert(renewal.id, "2027-06-30".into());
         let mut bare = Profile::new("Bare".into(), Timestamp::from_millis(0));
         bare.status = Status::Prospect;
-        let written = [acme(), bare];
+        let written = [acme, bare];
         for style in [CsvStyle::Comma, CsvStyle::Semicolon] {
-            let table = parse(&profiles_csv(&written, style)).unwrap();
-            let mapping = guess_mapping(&table.headers);
-            assert_eq!(mapping, Target::ALL.map(Some), "every column is recognised");
+            let table = parse(&profiles_csv(&written, &custom, style)).unwrap();
+            let mapping = guess_mapping(&table.headers, &custom);
+            let mut every = Target::ALL.map(Some).to_vec();
+            every.extend(custom.iter().map(|f| Some(Target::Custom(f.id))));
+            assert_eq!(mapping, every, "every column is recognised");
             let read = read_rows(
                 &table,
                 &mapping,
                 MatchOn::CompanyName,
                 &[],
+                &custom,
                 Timestamp::from_millis(0),
             );
             assert!(read.errors.is_empty(), "{style:?}: {:?}", read.errors);
@@ -367,6 +392,10 @@ mod tests {
                         target.label()
                     );
                 }
+                assert_eq!(
+                    back.custom, was.custom,
+                    "{style:?}: the fields of their own"
+                );
             }
         }
     }

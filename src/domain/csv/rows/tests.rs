@@ -22,9 +22,9 @@ fn read_mapped(
     existing: &[Profile],
 ) -> CsvOutcome {
     let table = parse(text).unwrap();
-    let mut mapping = guess_mapping(&table.headers);
+    let mut mapping = guess_mapping(&table.headers, &[]);
     change(&mut mapping);
-    read_rows(&table, &mapping, match_on, existing, now())
+    read_rows(&table, &mapping, match_on, existing, &[], now())
 }
 
 fn money(text: &str) -> Option<Money> {
@@ -543,7 +543,7 @@ fn an_odd_mapping_neither_panics_nor_fills_a_field_twice() {
         Some(Target::Location),
         Some(Target::Industry),
     ];
-    let out = read_rows(&table, &mapping, MatchOn::CompanyName, &[], now());
+    let out = read_rows(&table, &mapping, MatchOn::CompanyName, &[], &[], now());
     assert_eq!(out.profiles[0].name, "Acme");
     assert_eq!(out.profiles[0].location, "Oslo");
     assert_eq!(out.profiles[0].industry, "", "past the last header");
@@ -552,10 +552,11 @@ fn an_odd_mapping_neither_panics_nor_fills_a_field_twice() {
         &[Some(Target::CompanyName)],
         MatchOn::WebDomain,
         &[],
+        &[],
         now(),
     );
     assert_eq!(out.created, 1);
-    let out = read_rows(&table, &[], MatchOn::CompanyName, &[], now());
+    let out = read_rows(&table, &[], MatchOn::CompanyName, &[], &[], now());
     assert_eq!(out.skipped, [(2, RowSkip::NoCompanyName)]);
 }
 
@@ -580,4 +581,40 @@ fn two_profiles_here_with_one_name_the_first_is_updated() {
     );
     assert_eq!(out.profiles.len(), 1);
     assert_eq!(out.profiles[0].id, first.id);
+}
+
+#[test]
+fn a_field_of_their_own_is_read_as_its_editor_reads_it() {
+    use crate::domain::custom_field::{CustomField, FieldKind};
+    let mut plan = CustomField::new("Support plan".into(), FieldKind::Choice);
+    plan.options = vec!["Gold".into(), "Silver".into()];
+    let size = CustomField::new("Contract size".into(), FieldKind::Number);
+    let custom = [plan.clone(), size.clone()];
+    let table =
+        parse("Company,Support plan,Contract size\nAcme,gold,\"12 500,50\"\nBeta,Platinum,lots\n")
+            .unwrap();
+    let mapping = guess_mapping(&table.headers, &custom);
+    let out = read_rows(&table, &mapping, MatchOn::CompanyName, &[], &custom, now());
+    let acme = &out.profiles[0];
+    assert_eq!(acme.custom.get(&plan.id).map(String::as_str), Some("Gold"));
+    assert_eq!(
+        acme.custom.get(&size.id).map(String::as_str),
+        Some("12500.5")
+    );
+    let refused: Vec<(&str, &CellError)> = out
+        .errors
+        .iter()
+        .map(|e| (e.column.as_str(), &e.error))
+        .collect();
+    assert_eq!(
+        refused,
+        [
+            ("Support plan", &CellError::Input(InputError::NotAnOption)),
+            ("Contract size", &CellError::Input(InputError::NotANumber)),
+        ]
+    );
+    assert!(
+        out.profiles[1].custom.is_empty(),
+        "Beta is imported without them"
+    );
 }
