@@ -8,6 +8,7 @@
 
 mod accessibility;
 mod bench;
+mod custom_fields;
 mod first_visit;
 mod keyboard;
 mod offline;
