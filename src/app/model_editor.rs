@@ -297,41 +297,40 @@ fn CriteriaList() -> impl IntoView {
 /// The numbers a criterion can read: the profile's own, then the number
 /// fields the team added.
 fn measure_options(store: AppStore) -> Vec<(Measure, String)> {
-    let mut options: Vec<(Measure, String)> = Measure::ALL
-        .into_iter()
-        .map(|m| (m, m.label().to_owned()))
-        .collect();
-    store.workspace.with_untracked(|w| {
-        options.extend(
-            w.settings
-                .custom_fields
-                .iter()
-                .filter(|f| f.kind == FieldKind::Number)
-                .map(|f| (Measure::custom(f.id), format!("{} (your field)", f.name))),
-        )
-    });
-    options
+    with_own_fields(store, &Measure::ALL, Measure::label, Measure::custom, |k| {
+        k == FieldKind::Number
+    })
 }
 
 /// The texts a category criterion can compare: the profile's own, then the
 /// text and choice fields the team added.
 fn category_options(store: AppStore) -> Vec<(CategoryField, String)> {
-    let mut options: Vec<(CategoryField, String)> = CategoryField::ALL
-        .into_iter()
-        .map(|f| (f, f.label().to_owned()))
-        .collect();
+    with_own_fields(
+        store,
+        &CategoryField::ALL,
+        CategoryField::label,
+        CategoryField::custom,
+        |k| matches!(k, FieldKind::Text | FieldKind::Choice),
+    )
+}
+
+/// `builtin` with their labels, then the team's fields of the kinds
+/// `fits` takes, each as `custom` makes it.
+fn with_own_fields<T: Copy>(
+    store: AppStore,
+    builtin: &[T],
+    label: fn(T) -> &'static str,
+    custom: fn(crate::domain::CustomFieldId) -> T,
+    fits: fn(FieldKind) -> bool,
+) -> Vec<(T, String)> {
+    let mut options: Vec<(T, String)> = builtin.iter().map(|&t| (t, label(t).to_owned())).collect();
     store.workspace.with_untracked(|w| {
         options.extend(
             w.settings
                 .custom_fields
                 .iter()
-                .filter(|f| matches!(f.kind, FieldKind::Text | FieldKind::Choice))
-                .map(|f| {
-                    (
-                        CategoryField::custom(f.id),
-                        format!("{} (your field)", f.name),
-                    )
-                }),
+                .filter(|f| fits(f.kind))
+                .map(|f| (custom(f.id), format!("{} (your field)", f.name))),
         )
     });
     options

@@ -416,10 +416,11 @@ async fn a_crm_export_is_mapped_previewed_and_merged_by_company_name() {
     app.wait_for_main_heading("Import a CSV file").await;
     // The columns are guessed from their Polish headers.
     let company = app.field("Column “Nazwa firmy”").await.unwrap();
-    assert_eq!(
-        company.prop("value").await.unwrap().as_deref(),
-        Some("company")
-    );
+    let chosen = company
+        .find(fantoccini::Locator::Css("option:checked"))
+        .await
+        .unwrap();
+    assert_eq!(chosen.text().await.unwrap(), "Company name");
     app.wait_for(
         Role::Status,
         Name::StartsWith(
