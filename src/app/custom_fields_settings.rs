@@ -134,7 +134,7 @@ fn CustomFieldRow(
             <p class="meta">{format!("Holds: {}", start.kind.label())}</p>
             {(start.kind == FieldKind::Choice).then(|| view! {
                 <CheckedInput label="Options" id=format!("{field_id}-options") multiline=true
-                    initial=start.options.join("\n") apply=set_options hint="One a line." />
+                    initial=start.options.join("\n") apply=set_options hint="One option a line." />
             })}
             <button type="button" class="secondary" disabled=locked on:click=remove
                 aria-label=move || format!("Remove the field {}", name())>"Remove"</button>

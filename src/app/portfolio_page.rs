@@ -327,10 +327,10 @@ fn table(
     .into_any()
 }
 
-const BAR_WIDTH: u32 = 240;
+const BAR_WIDTH: u32 = 220;
 /// The longest label that fits left of the bars; the spoken name has it whole.
 const LABEL_CHARS: usize = 16;
-const BAR_ROW: u32 = 18;
+const BAR_ROW: u32 = 22;
 
 /// Horizontal bars of `bars` (label, size, the size as shown), with the
 /// same figures spoken as the chart's name.
@@ -349,15 +349,15 @@ fn bar_chart(title: &'static str, bars: Vec<(String, Decimal, String)>) -> AnyVi
     view! {
         <figure class="bar-chart">
             <figcaption>{title}</figcaption>
-            <svg viewBox=format!("0 0 {} {height}", BAR_WIDTH + 190) role="img"
+            <svg viewBox=format!("0 0 {} {height}", BAR_WIDTH + 215) role="img"
                 aria-label=format!("{title}. {}", if spoken.is_empty() { "None".to_owned() } else { spoken.join(", ") })>
                 {bars.into_iter().enumerate().map(|(i, (label, size, shown))| {
                     let y = i as u32 * BAR_ROW;
                     let width = (size * Decimal::from(BAR_WIDTH) / most).round().to_string();
                     view! {
-                        <text class="bar-label" x="0" y=(y + 13).to_string()>{short(&label)}</text>
-                        <rect class="bar" x="110" y=(y + 3).to_string() width=width height=(BAR_ROW - 6).to_string()></rect>
-                        <text class="bar-count" x=(BAR_WIDTH + 115).to_string() y=(y + 13).to_string() text-anchor="start">{shown}</text>
+                        <text class="bar-label" x="0" y=(y + 16).to_string()>{short(&label)}</text>
+                        <rect class="bar" x="130" y=(y + 4).to_string() width=width height=(BAR_ROW - 8).to_string()></rect>
+                        <text class="bar-count" x=(BAR_WIDTH + 136).to_string() y=(y + 16).to_string() text-anchor="start">{shown}</text>
                     }
                 }).collect_view()}
             </svg>

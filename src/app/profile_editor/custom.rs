@@ -4,6 +4,7 @@
 use super::access::{ProfileAccess, edit_profile};
 use crate::app::derived::Derived;
 use crate::app::fields::{CheckedInput, ChoiceList};
+use crate::app::route::Route;
 use crate::domain::CustomFieldId;
 use crate::domain::custom_field::{CustomField, FieldKind};
 use leptos::prelude::*;
@@ -24,6 +25,8 @@ pub fn CustomSection(
             view! {
                 <section aria-labelledby="custom-heading" class="editor-section">
                     <h2 id="custom-heading">"Fields of your own"</h2>
+                    <p class="hint">"The fields your team added to every profile; add or change them on "
+                        <a href=Route::Data.href()>"Data & backup"</a>"."</p>
                     <div class="field-grid">
                         {fields.into_iter().map(|f| value_input(profile, f)).collect_view()}
                     </div>
