@@ -114,6 +114,13 @@ async fn a_field_of_their_own_is_filled_scored_and_travels_to_a_colleague() {
         .upload("Choose files to import", &[app.last_download()])
         .await;
     colleague.wait_for_main_heading("Import a file").await;
+    wait_until("the preview names the fields that come along", async || {
+        let text = colleague.page_text().await;
+        text.contains("Fields of your own this workspace gets: Support plan, Contract size.")
+            .then_some(())
+            .ok_or(text)
+    })
+    .await;
     colleague.press("Import").await;
     colleague
         .wait_until_stored("the fields and values arrive", |stored| {

@@ -218,7 +218,21 @@ fn Summary(
             )
         })
     };
-    view! { <p class="import-summary" role="status">{line}</p> }
+    // Fields of their own the files bring come with the records.
+    let fields = move || {
+        preview.with(|p| {
+            (!p.new_fields.is_empty()).then(|| {
+                format!(
+                    "Fields of your own this workspace gets: {}.",
+                    p.new_fields.join(", ")
+                )
+            })
+        })
+    };
+    view! {
+        <p class="import-summary" role="status">{line}</p>
+        <p>{fields}</p>
+    }
 }
 
 /// The preview's sections: heading, what happens, which records.

@@ -102,6 +102,9 @@ pub struct MergePreview {
     /// For a whole-workspace file: how many records here are not in the
     /// file (a replace would remove them).
     pub only_here: usize,
+    /// The names of the fields of their own the files bring that this
+    /// workspace lacks, in the files' order.
+    pub new_fields: Vec<String>,
 }
 
 impl MergePreview {
@@ -126,6 +129,7 @@ impl MergePreview {
         ]
         .iter()
         .all(|c| self.count(*c) == 0)
+            && self.new_fields.is_empty()
     }
 }
 
@@ -262,7 +266,18 @@ pub fn preview(here: &Workspace, parts: &[Incoming], choices: &MergeChoices) -> 
         }
         _ => 0,
     };
-    MergePreview { records, only_here }
+    let new_fields = running
+        .settings
+        .custom_fields
+        .iter()
+        .filter(|f| here.custom_field(f.id).is_none())
+        .map(|f| f.name.clone())
+        .collect();
+    MergePreview {
+        records,
+        only_here,
+        new_fields,
+    }
 }
 
 /// The workspace after importing `parts` into `here` with `choices`.

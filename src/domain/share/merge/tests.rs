@@ -574,6 +574,16 @@ fn fields_of_their_own_travel_with_the_profiles_that_hold_values_in_them() {
         ws.add_custom_field("Kept as named here", FieldKind::Number)
             .unwrap();
     });
+    let seen = preview(
+        &theirs,
+        std::slice::from_ref(&incoming(file.clone())),
+        &MergeChoices::default(),
+    );
+    assert_eq!(
+        seen.new_fields,
+        ["Contract value"],
+        "the preview names the field it brings"
+    );
     let received = import(&theirs, &incoming(file));
     assert_eq!(
         received.custom_field(contract).unwrap().name,
@@ -598,6 +608,16 @@ fn fields_of_their_own_travel_with_the_profiles_that_hold_values_in_them() {
     edit(&mut renamed, |ws| {
         ws.rename_custom_field(contract, "Contract size").unwrap()
     });
+    let same = incoming(Export::profiles(&ws, &[acme]));
+    assert!(
+        preview(
+            &received,
+            std::slice::from_ref(&same),
+            &MergeChoices::default()
+        )
+        .changes_nothing(),
+        "a field here already is not news"
+    );
     let again = import(&received, &incoming(Export::profiles(&renamed, &[acme])));
     assert_eq!(again.custom_field(contract).unwrap().name, "Contract value");
     // A whole workspace brings its fields too.
