@@ -127,11 +127,15 @@ impl Reader {
 
     /// The field `key`, which must be there.
     pub fn required<T: DeserializeOwned + Default>(&mut self, key: &'static str) -> T {
-        let read = match self.map.remove(key) {
-            Some(value) => serde_json::from_value(value),
-            None => Err(Error::missing_field(key)),
-        };
+        let read = self.take(key).and_then(serde_json::from_value);
         self.keep(read)
+    }
+
+    /// The field `key` taken out, or the fault that it is missing.
+    fn take(&mut self, key: &'static str) -> Result<Value, Error> {
+        self.map
+            .remove(key)
+            .ok_or_else(|| Error::missing_field(key))
     }
 
     /// The field `key`, which must be there, of a type without a default:
@@ -141,20 +145,16 @@ impl Reader {
         key: &'static str,
         placeholder: fn() -> T,
     ) -> T {
-        let read = match self.map.remove(key) {
-            Some(value) => serde_json::from_value(value),
-            None => Err(Error::missing_field(key)),
-        };
+        let read = self.take(key).and_then(serde_json::from_value);
         self.keep_else(read, placeholder)
     }
 
     /// The decimal written as text in the field `key`, which must be there
     /// (see [`super::decimal::as_text`]).
     pub fn decimal_text(&mut self, key: &'static str) -> rust_decimal::Decimal {
-        let read = match self.map.remove(key) {
-            Some(value) => super::decimal::as_text::deserialize(value),
-            None => Err(Error::missing_field(key)),
-        };
+        let read = self
+            .take(key)
+            .and_then(super::decimal::as_text::deserialize);
         self.keep(read)
     }
 
@@ -170,10 +170,7 @@ impl Reader {
     /// The records (a list of them, say) in the field `key`, which must be
     /// there.
     pub fn required_record<T: FromJson + Default>(&mut self, key: &'static str) -> T {
-        let read = match self.map.remove(key) {
-            Some(value) => T::from_json(value),
-            None => Err(Error::missing_field(key)),
-        };
+        let read = self.take(key).and_then(T::from_json);
         self.keep(read)
     }
 
