@@ -239,6 +239,37 @@ mod tests {
     use crate::domain::time::Timestamp;
 
     #[test]
+    fn records_are_read_by_serdes_rules_and_the_first_fault_is_reported() {
+        use crate::domain::profile::Opportunity;
+        let read = |text: &str| from_str::<Opportunity>(text).map_err(|e| e.to_string());
+        let id = "5a3e0000-0000-4000-8000-000000000001";
+        let o = read(&format!(r#"{{"id":"{id}","value":null,"later":[1]}}"#)).unwrap();
+        assert_eq!(
+            (o.title.as_str(), o.value),
+            ("", None),
+            "defaults; null is None"
+        );
+        assert_eq!(o.unknown_fields["later"], serde_json::json!([1]), "kept");
+        assert_eq!(
+            read(r#"{"title":"Wi-Fi"}"#).unwrap_err(),
+            "missing field `id`"
+        );
+        assert_eq!(
+            read(&format!(r#"{{"id":"{id}","title":5,"stage":true}}"#)).unwrap_err(),
+            "invalid type: integer `5`, expected a string",
+            "the first fault, in the record's order"
+        );
+        assert_eq!(
+            read("[]").unwrap_err(),
+            "invalid type: sequence, expected struct Opportunity"
+        );
+        assert_eq!(
+            read(&format!(r#"{{"id":"{id}","title":null}}"#)).unwrap_err(),
+            "invalid type: null, expected a string"
+        );
+    }
+
+    #[test]
     fn gives_what_serde_json_to_value_gives() {
         let profile = Profile::new(
             "Bałtycka \"Stal\" <b>".into(),
