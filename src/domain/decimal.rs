@@ -62,6 +62,13 @@ pub fn parse_stored_decimal(text: &str) -> Result<Decimal, DecimalTextError> {
 
 /// An amount for reading, with thousands grouped: `-12,500.5`.
 pub fn grouped(value: Decimal) -> String {
+    grouped_with(value, ',', '.')
+}
+
+/// `value` for reading with `thousands` between groups of three digits and
+/// `point` before the fraction, which has two places at least once there
+/// is one (`12 500,50` in Polish).
+pub fn grouped_with(value: Decimal, thousands: char, point: char) -> String {
     let text = value.normalize().to_string();
     let (sign, unsigned) = match text.strip_prefix('-') {
         Some(rest) => ("-", rest),
@@ -74,13 +81,13 @@ pub fn grouped(value: Decimal) -> String {
     let mut out = String::from(sign);
     for (i, digit) in whole.chars().enumerate() {
         if i > 0 && (whole.len() - i) % 3 == 0 {
-            out.push(',');
+            out.push(thousands);
         }
         out.push(digit);
     }
     if let Some(fraction) = fraction {
         // Two places at least once there are cents, as amounts are written.
-        out.push('.');
+        out.push(point);
         out.push_str(&format!("{fraction:0<2}"));
     }
     out

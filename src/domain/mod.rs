@@ -17,6 +17,7 @@ pub mod id;
 pub mod input;
 pub mod json;
 pub mod limits;
+pub mod locale;
 pub mod naming;
 pub mod open_enum;
 pub mod portfolio;
