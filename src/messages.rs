@@ -458,6 +458,24 @@ pub fn notice(notice: &Notice) -> String {
 pub const CLIPBOARD_REFUSED: &str = "The browser did not let Clientele use the clipboard. \
     Select the brief's text and copy it instead.";
 
+/// The portfolio report's "changes since" day left empty or unfinished.
+pub const SINCE_DAY_REQUIRED: &str = "Choose the day from which changes are listed.";
+
+/// How many amounts the portfolio report left out of its totals for want
+/// of an exchange rate; empty when none.
+pub fn amounts_not_counted(n: usize) -> String {
+    match n {
+        0 => String::new(),
+        1 => "1 amount in a currency without an exchange rate is left out of the totals; \
+              add the rate on Data & backup."
+            .to_owned(),
+        n => format!(
+            "{n} amounts in currencies without an exchange rate are left out of the totals; \
+             add the rates on Data & backup."
+        ),
+    }
+}
+
 /// A new survey without a title.
 pub const SURVEY_TITLE_MISSING: &str = "Give the survey a title.";
 

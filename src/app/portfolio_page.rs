@@ -46,7 +46,7 @@ pub fn PortfolioPage() -> impl IntoView {
             since_error.set(None);
             filter.update(|f| f.since = day);
         }
-        Err(_) => since_error.set(Some("Choose the day from which changes are listed.")),
+        Err(_) => since_error.set(Some(crate::messages::SINCE_DAY_REQUIRED)),
     };
     let since = filter.with_untracked(|f| f.since.to_string());
     view! {
@@ -131,14 +131,8 @@ fn report_view(r: Portfolio, workspace: &str, f: &PortfolioFilter) -> AnyView {
     };
     let in_cur = |what: &str| format!("{what}{cur}");
     let opportunities = r.opportunities.len();
-    let not_counted = (r.not_counted > 0).then(|| {
-        format!(
-            "{} {} in a currency without an exchange rate {} left out of the totals; add the rate on Data & backup.",
-            r.not_counted,
-            if r.not_counted == 1 { "amount" } else { "amounts" },
-            if r.not_counted == 1 { "is" } else { "are" },
-        )
-    });
+    let not_counted =
+        (r.not_counted > 0).then(|| crate::messages::amounts_not_counted(r.not_counted));
     let accounts = r
         .accounts
         .iter()

@@ -210,6 +210,14 @@ async fn the_portfolio_report_adds_up_the_accounts_a_filter_selects_and_prints_o
          2026-06-30\tContoso Manufacturing Sp. z o.o.\tFinancial update\tFinancial condition: Strong. Profitable for five years; new plant financed from cash.\n\
          2026-05-12\tFabrikam Legal LLP\tKey personnel change\tNew IT partner; our contact moved to the Kraków office.";
     assert!(changes.contains(rows), "{rows:?} is not shown: {changes}");
+    // A cleared day is refused beside the field; the report keeps the last.
+    app.pick_value("Changes since", "").await;
+    app.wait_for_refusal(
+        "Changes since",
+        "Choose the day from which changes are listed",
+    )
+    .await;
+    assert!(app.page_text().await.contains("Changes since 2026-01-01"));
 
     // The filter: prospects only, then Anna's steps only.
     app.choose("Status", "Prospect").await;
