@@ -76,12 +76,14 @@ impl<T: PartialEq + Send + Sync + 'static> Derived<T> {
 
     /// Reads the value, tracked.
     pub fn with<U>(self, read: impl FnOnce(&T) -> U) -> U {
-        self.memo.with(|e| read(e.read()))
+        // Through the memo's guard, not a closure passed to the memo: see
+        // `super::held` for why.
+        read(self.memo.read().read())
     }
 
     /// Reads the value, untracked.
     pub fn with_untracked<U>(self, read: impl FnOnce(&T) -> U) -> U {
-        self.memo.with_untracked(|e| read(e.read()))
+        read(self.memo.read_untracked().read())
     }
 }
 
