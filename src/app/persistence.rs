@@ -77,8 +77,33 @@ struct Keeper {
 /// Handle to the storage keeper of one app instance.
 #[derive(Clone, Copy)]
 pub struct Persistence {
-    keeper: StoredValue<Keeper, LocalStorage>,
+    keeper: KeeperCell,
     store: AppStore,
+}
+
+/// Where the keeper lives: read and changed through the stored value's
+/// guards rather than closures passed to it, whose code would be compiled
+/// again for each of the thirty places here that use the keeper (see
+/// `super::held`).
+#[derive(Clone, Copy)]
+struct KeeperCell(StoredValue<Keeper, LocalStorage>);
+
+impl KeeperCell {
+    fn with_value<R>(self, read: impl FnOnce(&Keeper) -> R) -> R {
+        read(&self.0.read_value())
+    }
+
+    fn try_with_value<R>(self, read: impl FnOnce(&Keeper) -> R) -> Option<R> {
+        Some(read(&*self.0.try_read_value()?))
+    }
+
+    fn update_value(self, change: impl FnOnce(&mut Keeper)) {
+        change(&mut self.0.write_value());
+    }
+
+    fn try_update_value<R>(self, change: impl FnOnce(&mut Keeper) -> R) -> Option<R> {
+        Some(change(&mut *self.0.try_write_value()?))
+    }
 }
 
 /// What was found in storage at start.
@@ -173,7 +198,7 @@ impl Persistence {
             ..
         } = opened;
         let has_storage = storage.is_some();
-        let keeper = StoredValue::new_local(Keeper {
+        let keeper = KeeperCell(StoredValue::new_local(Keeper {
             storage,
             base,
             chunks,
@@ -185,7 +210,7 @@ impl Persistence {
             seen_mark: store.workspace.with_untracked(|w| w.last_export.clone()),
             asked_persistence: false,
             _watch: None,
-        });
+        }));
         let this = Self { keeper, store };
         // Data migrated in a way the user is told about is saved in today's
         // form at once, so that the notes are said once, not on every load.
