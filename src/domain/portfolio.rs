@@ -10,6 +10,7 @@
 
 use super::currency::Basis;
 use super::profile::{LogKind, Opportunity, Profile, Status};
+use super::profile_list::distinct;
 use super::scoring::{Ranked, Tier};
 use super::sorting::{sort_by_key_with, sort_with};
 use super::{Date, ProfileId, Workspace};
@@ -62,11 +63,9 @@ impl PortfolioFilter {
         self.owner.is_empty() || owner.trim().eq_ignore_ascii_case(self.owner.trim())
     }
 
-    fn selects(&self, profile: &Profile, ranked: Option<&Ranked>) -> bool {
+    /// Whether `profile` passes the filter's parts that need no score.
+    fn selects(&self, profile: &Profile) -> bool {
         self.status.is_none_or(|s| profile.status == s)
-            && self
-                .tier
-                .is_none_or(|t| ranked.and_then(Ranked::tier) == Some(t))
             && (self.industry.is_empty()
                 || profile
                     .industry
@@ -202,17 +201,27 @@ pub struct Portfolio {
 pub fn portfolio(workspace: &Workspace, filter: &PortfolioFilter, basis: &Basis) -> Portfolio {
     // Best score first, then by name; without a model, by name. Paired
     // with their profiles here, so no account is looked up by id.
-    let mut accounts: Vec<(&Profile, Option<Ranked>)> = workspace
+    // Only the accounts the rest of the filter keeps are scored, and each
+    // name is lowercased once, not at every comparison of the sort.
+    let mut accounts: Vec<(&Profile, Option<Ranked>, String)> = workspace
         .profiles
         .iter()
+        .filter(|p| filter.selects(p))
         .map(|p| (p, workspace.model().map(|m| Ranked::new(m, p, basis))))
-        .filter(|(p, r)| filter.selects(p, r.as_ref()))
+        .filter(|(_, r)| {
+            filter
+                .tier
+                .is_none_or(|t| r.as_ref().and_then(Ranked::tier) == Some(t))
+        })
+        .map(|(p, r)| (p, r, p.name.to_lowercase()))
         .collect();
     let score = |r: &Option<Ranked>| r.as_ref().and_then(Ranked::score);
-    sort_with(&mut accounts, |(a, ra), (b, rb)| {
-        (score(ra).is_none(), std::cmp::Reverse(score(ra)))
-            .cmp(&(score(rb).is_none(), std::cmp::Reverse(score(rb))))
-            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+    sort_with(&mut accounts, |(_, ra, a), (_, rb, b)| {
+        (score(ra).is_none(), std::cmp::Reverse(score(ra)), a).cmp(&(
+            score(rb).is_none(),
+            std::cmp::Reverse(score(rb)),
+            b,
+        ))
     });
     let mut report = Portfolio {
         currency: basis.money.reporting().to_owned(),
@@ -231,7 +240,7 @@ pub fn portfolio(workspace: &Workspace, filter: &PortfolioFilter, basis: &Basis)
         not_counted: 0,
     };
     let mut tiers = [0; 5];
-    for (profile, ranked) in &accounts {
+    for (profile, ranked, _) in &accounts {
         let tier = ranked.as_ref().and_then(Ranked::tier);
         tiers[tier.map_or(4, |t| t as usize)] += 1;
         report.add(profile, ranked.as_ref(), filter, basis);
@@ -407,16 +416,13 @@ fn add_to(totals: &mut Vec<Total>, label: &str, value: Option<Decimal>) {
 /// The step owners named in `workspace`, for the filter, in alphabetical
 /// order.
 pub fn step_owners(workspace: &Workspace) -> Vec<String> {
-    let mut owners: Vec<String> = workspace
-        .profiles
-        .iter()
-        .flat_map(|p| &p.action_plan)
-        .map(|s| s.owner.trim().to_owned())
-        .filter(|o| !o.is_empty())
-        .collect();
-    sort_by_key_with(&mut owners, |o| o.to_lowercase());
-    owners.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
-    owners
+    distinct(
+        workspace
+            .profiles
+            .iter()
+            .flat_map(|p| &p.action_plan)
+            .map(|s| s.owner.as_str()),
+    )
 }
 
 #[cfg(test)]

@@ -120,15 +120,21 @@ impl ProfileQuery {
 
     /// Industries in use, for the filter, in alphabetical order.
     pub fn industries(profiles: &[Profile]) -> Vec<String> {
-        let mut found: Vec<String> = profiles
-            .iter()
-            .map(|p| p.industry.trim().to_owned())
-            .filter(|i| !i.is_empty())
-            .collect();
-        sort_by_key_with(&mut found, |i| i.to_lowercase());
-        found.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
-        found
+        distinct(profiles.iter().map(|p| p.industry.as_str()))
     }
+}
+
+/// `texts` trimmed, without blanks and repeats (case ignored), in
+/// alphabetical order: the choices of a filter.
+pub fn distinct<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut found: Vec<String> = texts
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect();
+    sort_by_key_with(&mut found, |t| t.to_lowercase());
+    found.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+    found
 }
 
 #[cfg(test)]

@@ -377,9 +377,8 @@ pub fn guess_mapping(headers: &[String], custom: &[CustomField]) -> Vec<Option<T
         let key = header_key(header);
         let own = custom
             .iter()
-            .map(|f| Target::Custom(f.id))
-            .zip(custom)
-            .find(|(target, f)| header_key(&f.name) == key && !used.contains(target));
+            .map(|f| (Target::Custom(f.id), &f.name))
+            .find(|(target, name)| header_key(name) == key && !used.contains(target));
         if let Some((target, _)) = own {
             used.push(target);
             mapping[column] = Some(target);
