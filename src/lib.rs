@@ -2,6 +2,7 @@
 //! scoring for small B2B sales teams, kept entirely in the browser.
 //!
 //! Layers, from the inside out:
+//! - [`i18n`]: the languages and every text of the interface, below all;
 //! - [`domain`]: plain types and rules, no browser code, tested natively;
 //! - [`format`]: the one door in and out for saved data (files and storage);
 //! - [`storage`]: the only code that touches `localStorage`;
@@ -11,6 +12,7 @@
 pub mod app;
 pub mod domain;
 pub mod format;
+pub mod i18n;
 pub mod messages;
 pub mod storage;
 

@@ -90,6 +90,15 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The day for reading, as the interface's language writes it:
+    /// "Dec 5, 2026" in English, "05.12.2026" in Polish. Inputs and files
+    /// keep `2026-12-05` (`Display`).
+    pub fn shown(self) -> String {
+        crate::i18n::language().date(self)
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)

@@ -60,9 +60,11 @@ pub fn parse_stored_decimal(text: &str) -> Result<Decimal, DecimalTextError> {
     Decimal::from_str(text).map_err(|_| DecimalTextError::TooManyDigits(text.to_owned()))
 }
 
-/// An amount for reading, with thousands grouped: `-12,500.5`.
+/// An amount for reading, with thousands grouped as the interface's
+/// language writes them: `-12,500.50` in English, `-12 500,50` in Polish.
 pub fn grouped(value: Decimal) -> String {
-    grouped_with(value, ',', '.')
+    let (thousands, point) = crate::i18n::language().separators();
+    grouped_with(value, thousands, point)
 }
 
 /// `value` for reading with `thousands` between groups of three digits and

@@ -7,87 +7,20 @@
 
 use super::Date;
 use super::decimal::grouped_with;
+pub use crate::i18n::{Language, NO_BREAK_SPACE, Plural};
 use rust_decimal::Decimal;
-
-/// A language of the interface.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Language {
-    /// English.
-    #[default]
-    English,
-    /// Polish.
-    Polish,
-}
-
-/// Which form of a noun a count takes: Polish has three ("1 profil",
-/// "2 profile", "5 profili"), English two ("1 profile", "5 profiles").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Plural {
-    /// One.
-    One,
-    /// Polish: 2-4, 22-24, 32-34… but not 12-14.
-    Few,
-    /// Everything else (English: every count but one).
-    Many,
-}
-
-/// A space that keeps a number on one line: Polish groups thousands with
-/// it ("1 250 000,50").
-const NO_BREAK_SPACE: char = '\u{a0}';
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
+/// An amount with its currency in the interface's language (see
+/// [`Language::money`]).
+pub fn money(value: Decimal, currency: &str) -> String {
+    crate::i18n::language().money(value, currency)
+}
+
 impl Language {
-    /// Every language, in the order the switch offers them.
-    pub const ALL: [Language; 2] = [Language::Polish, Language::English];
-
-    /// The language's code, for `<html lang>` and files.
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::English => "en",
-            Language::Polish => "pl",
-        }
-    }
-
-    /// The language with `code` (`pl`, `pl-PL`, `en-GB`…), if it is one
-    /// of ours.
-    pub fn from_code(code: &str) -> Option<Self> {
-        let primary = code.split(['-', '_']).next()?.to_ascii_lowercase();
-        Self::ALL.into_iter().find(|l| l.code() == primary)
-    }
-
-    /// The first of the browser's preferred languages (`navigator.languages`)
-    /// that is one of ours; English when none is.
-    pub fn preferred<'a>(browser: impl IntoIterator<Item = &'a str>) -> Self {
-        browser
-            .into_iter()
-            .find_map(Self::from_code)
-            .unwrap_or_default()
-    }
-
-    /// The language's own name, as its switch shows it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Language::English => "English",
-            Language::Polish => "Polski",
-        }
-    }
-
-    /// Which form a count of `n` takes.
-    pub fn plural(self, n: u64) -> Plural {
-        match self {
-            Language::English if n == 1 => Plural::One,
-            Language::English => Plural::Many,
-            Language::Polish => match (n % 10, n % 100) {
-                _ if n == 1 => Plural::One,
-                (2..=4, tens) if !(12..=14).contains(&tens) => Plural::Few,
-                _ => Plural::Many,
-            },
-        }
-    }
-
     /// `n` and the form of the noun it takes, from the noun's `[one, few,
     /// many]` forms (English: `[one, other, other]`): "5 profili".
     pub fn count(self, n: u64, forms: [&str; 3]) -> String {
