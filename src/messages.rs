@@ -367,6 +367,9 @@ pub enum Notice {
         /// How full, in percent.
         percent: usize,
     },
+    /// The language chosen applies to this tab but could not be kept for
+    /// the next visit.
+    LanguageNotKept(StorageError),
 }
 
 impl Notice {
@@ -450,6 +453,9 @@ pub fn notice(notice: &Notice) -> String {
              nothing is lost. If you meant to clear it, close every Clientele tab before clearing \
              the browser's data."
             .to_owned(),
+        Notice::LanguageNotKept(error) => {
+            crate::t!(shell_language_not_kept, reason = storage_error(error))
+        }
     }
 }
 

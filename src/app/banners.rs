@@ -112,7 +112,8 @@ fn NoticeBanner(
         | Notice::StorageFailed(_)
         | Notice::DownloadFailed(_)
         | Notice::ImportUndoExpired
-        | Notice::RemovedAndSavedAgain => None,
+        | Notice::RemovedAndSavedAgain
+        | Notice::LanguageNotKept(_) => None,
     };
     let dismiss = {
         let notice = notice.clone();

@@ -1,18 +1,61 @@
-//! The page header: the product name and the workspace name.
+//! The page header: the product name, the workspace name and the
+//! language switch.
+//!
+//! The header stays on the page when the language changes (the rest of the
+//! page is drawn again), so its own texts follow the language reactively
+//! and the switch keeps the focus.
 
 use super::state::use_app_store;
 use crate::app::held::Held;
 use crate::domain::Workspace;
+use crate::i18n::Language;
+use crate::t;
 use leptos::prelude::*;
 
-/// The header landmark with the product name and the editable workspace name.
+/// The header landmark with the product name, the editable workspace name
+/// and the language switch.
 #[component]
 pub fn Header() -> impl IntoView {
     view! {
         <header class="app-header">
             <p class="brand">"Clientele"</p>
             <WorkspaceNameField/>
+            <LanguageSwitch/>
         </header>
+    }
+}
+
+/// Polski / English: each language named in itself (and marked with its
+/// `lang`, so a screen reader says it right), the label in the language
+/// shown.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let store = use_app_store();
+    let on_change = move |ev| {
+        if let Some(language) = Language::from_code(&event_target_value(&ev)) {
+            store.choose_language(language);
+        }
+    };
+    view! {
+        <div class="language-switch">
+            <label for="language">{move || store.in_language(|| t!(shell_language_switch))}</label>
+            <select id="language" on:change=on_change>
+                {Language::ALL
+                    .into_iter()
+                    .map(|language| {
+                        view! {
+                            <option
+                                value=language.code()
+                                lang=language.code()
+                                selected=move || store.language.get() == language
+                            >
+                                {language.name()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
     }
 }
 
@@ -54,7 +97,9 @@ fn WorkspaceNameField() -> impl IntoView {
 
     view! {
         <div class="workspace-name">
-            <label for="workspace-name">"Workspace"</label>
+            <label for="workspace-name">
+                {move || store.in_language(|| t!(shell_workspace_name))}
+            </label>
             <input
                 id="workspace-name"
                 type="text"

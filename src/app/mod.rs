@@ -21,6 +21,7 @@ pub mod home;
 pub mod ideal_profile;
 pub mod import;
 pub mod keyed_list;
+pub mod language;
 pub mod model_editor;
 pub mod not_counted;
 pub mod not_found;
@@ -53,6 +54,7 @@ pub mod when;
 pub mod worksheet_page;
 pub mod worksheets_page;
 
+use crate::t;
 use banners::Banners;
 use case_study_page::CaseStudyPage;
 use data_page::DataPage;
@@ -89,6 +91,9 @@ pub fn use_persistence() -> Persistence {
 /// lays out the page.
 #[component]
 pub fn App() -> impl IntoView {
+    let language = language::opening_language();
+    crate::i18n::set_language(language);
+    language::show_language(language);
     let opened = persistence::open_workspace();
     let store = AppStore::new(opened.workspace.clone(), opened.mode, current_route());
     provide_app_store(store);
@@ -97,6 +102,7 @@ pub fn App() -> impl IntoView {
     follow_address_bar(store);
 
     Effect::new(move |_| {
+        store.language.track();
         let route = store.route.get();
         let title = store.workspace.with(|w| {
             // The record shown comes first, so tabs and history entries of
@@ -133,12 +139,29 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
+        // First on the page for keyboard users; it stays across a change
+        // of language, like the header.
         <a class="skip-link" href="#main" on:click=move |ev| {
             // A plain "#main" link would change the route.
             ev.prevent_default();
             focus::focus_main_heading();
-        }>"Skip to main content"</a>
+        }>{move || store.in_language(|| t!(shell_skip_to_main))}</a>
         <Header/>
+        // Everything but the header is drawn again in a newly chosen
+        // language: texts are read where views are built, not reactively.
+        {move || {
+            store.language.track();
+            view! { <Page/> }
+        }}
+    }
+}
+
+/// The page below the header: navigation, banners, the screen of the
+/// route, the status line.
+#[component]
+fn Page() -> impl IntoView {
+    let store = use_app_store();
+    view! {
         <Navigation/>
         <Banners/>
         <main id="main" tabindex="-1">

@@ -76,6 +76,9 @@ pub struct AppStore {
     /// forms (another tab's save taken in, an import undone). Editors track
     /// it and draw their fields again, so none keeps showing older text.
     pub replaced: Held<u64>,
+    /// The language the interface is shown in (this browser's choice, kept
+    /// apart from the workspace).
+    pub language: Held<crate::i18n::Language>,
 }
 
 impl AppStore {
@@ -94,7 +97,33 @@ impl AppStore {
             import_undo: Held::new(None),
             csv_file: Held::new(None),
             replaced: Held::new(0),
+            language: Held::new(crate::i18n::language()),
         }
+    }
+
+    /// Shows the interface in `language` from now on, everywhere on the
+    /// page, and keeps the choice in this browser. A choice that cannot be
+    /// kept still applies to this tab, and the banner says it was not kept.
+    pub fn choose_language(&self, language: crate::i18n::Language) {
+        if self.language.get_untracked() == language {
+            return;
+        }
+        crate::i18n::set_language(language);
+        super::language::show_language(language);
+        self.language.set(language);
+        let kept = crate::storage::BrowserStorage::open()
+            .and_then(|storage| storage.choose_language(language));
+        if let Err(error) = kept {
+            self.notify(Notice::LanguageNotKept(error));
+        }
+    }
+
+    /// `text()` in the language shown, read again when the language
+    /// changes: for the few texts that stay on the page across a change
+    /// (the header's).
+    pub fn in_language<T>(&self, text: impl Fn() -> T) -> T {
+        self.language.track();
+        text()
     }
 
     /// Whether the user may change the workspace now.

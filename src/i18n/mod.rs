@@ -298,12 +298,12 @@ mod tests {
     #[test]
     fn texts_follow_the_chosen_language() {
         set_language(Language::Polish);
-        assert_eq!(t!(language_switch), "Język");
-        assert_eq!(tn!(profile_count, 5), "5 profili");
-        assert_eq!(tn!(profile_count, 22), "22 profile");
+        assert_eq!(t!(shell_language_switch), "Język");
+        assert_eq!(tn!(shared_profile_count, 5), "5 profili");
+        assert_eq!(tn!(shared_profile_count, 22), "22 profile");
         set_language(Language::English);
-        assert_eq!(t!(language_switch), "Language");
-        assert_eq!(tn!(profile_count, 1), "1 profile");
-        assert_eq!(tn!(profile_count, 1250), "1,250 profiles");
+        assert_eq!(t!(shell_language_switch), "Language");
+        assert_eq!(tn!(shared_profile_count, 1), "1 profile");
+        assert_eq!(tn!(shared_profile_count, 1250), "1,250 profiles");
     }
 }

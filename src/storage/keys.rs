@@ -9,6 +9,12 @@ use crate::domain::Timestamp;
 /// Prefix of every key Clientele writes.
 pub const NAMESPACE: &str = "clientele.v1.";
 
+/// The interface language chosen in this browser (`en` or `pl`): a
+/// preference of the person, not part of the workspace, so it never
+/// travels in files and is not one of the [`StorageKey`]s that saving
+/// manages.
+pub const LANGUAGE: &str = "clientele.v1.language";
+
 /// A key in browser storage.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageKey {
@@ -72,6 +78,12 @@ mod tests {
             assert!(key.name().starts_with(NAMESPACE));
             assert_eq!(StorageKey::parse(&key.name()), Some(key));
         }
+        assert!(LANGUAGE.starts_with(NAMESPACE));
+        assert_eq!(
+            StorageKey::parse(LANGUAGE),
+            None,
+            "saving never manages the language"
+        );
     }
 
     #[test]

@@ -14,10 +14,11 @@ pub(crate) mod memory;
 mod set_aside;
 pub mod tabs;
 
-pub use keys::{NAMESPACE, StorageKey};
+pub use keys::{LANGUAGE, NAMESPACE, StorageKey};
 pub use set_aside::delete_set_aside;
 
 use crate::domain::Timestamp;
+use crate::i18n::Language;
 use gloo_storage::Storage as _;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -151,6 +152,21 @@ impl BrowserStorage {
         at: Timestamp,
     ) -> Result<StorageKey, StorageError> {
         set_aside::set_aside(self, key, text, at)
+    }
+
+    /// The interface language chosen in this browser; `None` until one is
+    /// chosen, or when what is stored is not a language of ours (then the
+    /// browser's languages decide, as on a first visit).
+    pub fn chosen_language(&self) -> Result<Option<Language>, StorageError> {
+        let stored = self.raw.get_item(LANGUAGE).map_err(classify)?;
+        Ok(stored.as_deref().and_then(Language::from_code))
+    }
+
+    /// Keeps `language` as this browser's choice.
+    pub fn choose_language(&self, language: Language) -> Result<(), StorageError> {
+        self.raw
+            .set_item(LANGUAGE, language.code())
+            .map_err(classify)
     }
 
     /// Every Clientele key present, in no particular order.

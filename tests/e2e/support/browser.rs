@@ -108,8 +108,15 @@ pub struct Browser {
 }
 
 impl Browser {
-    /// Starts chromedriver and a headless Chromium with an empty profile.
+    /// Starts chromedriver and a headless Chromium with an empty profile,
+    /// its languages English (US), whatever the machine's locale.
     pub async fn start() -> Self {
+        Self::start_in("en-US").await
+    }
+
+    /// Starts a browser whose preferred language is `language` (`pl-PL`):
+    /// `navigator.languages` and Accept-Language.
+    pub async fn start_in(language: &str) -> Self {
         let profile = TempDir::new("clientele-e2e-profile");
         let downloads = TempDir::new("clientele-e2e-downloads");
         let driver = Chromedriver::start();
@@ -132,6 +139,7 @@ impl Browser {
                     // Containers often have a tiny /dev/shm.
                     "--disable-dev-shm-usage",
                     format!("--user-data-dir={}", profile.0.display()),
+                    format!("--lang={language}"),
                 ],
                 // Files the page offers for download land in a folder of
                 // their own, without asking.
@@ -141,6 +149,7 @@ impl Browser {
                 "prefs": {
                     "download.default_directory": downloads.0.display().to_string(),
                     "download.prompt_for_download": false,
+                    "intl.accept_languages": language,
                 },
             },
             // Keep console messages so that tests can assert there is no

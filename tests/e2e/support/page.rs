@@ -313,8 +313,13 @@ impl App {
     }
 
     /// Serves `DIST_DIR` (default: `dist/` of this crate) and starts the
-    /// browser, on no page yet.
+    /// browser, on no page yet, its language English.
     pub async fn start() -> Self {
+        Self::start_in("en-US").await
+    }
+
+    /// Like [`App::start`], with a browser that prefers `language`.
+    pub async fn start_in(language: &str) -> Self {
         let dist = PathBuf::from(env_or(
             "DIST_DIR",
             concat!(env!("CARGO_MANIFEST_DIR"), "/dist"),
@@ -325,7 +330,7 @@ impl App {
             dist.display()
         );
         let server = StaticServer::start(&dist).expect("a static server on 127.0.0.1");
-        let browser = Browser::start().await;
+        let browser = Browser::start_in(language).await;
         Self {
             browser,
             server,
