@@ -4,6 +4,7 @@
 
 mod axe;
 mod browser;
+pub mod catalogue;
 mod keyboard;
 mod page;
 mod server;
