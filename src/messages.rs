@@ -1,6 +1,8 @@
 //! Every sentence a user reads about a problem, in one place, so that the
 //! wording stays consistent and can be reviewed (or translated) together.
-//! Errors elsewhere are typed enums whose `Display` comes from here.
+//! Errors elsewhere are typed enums whose `Display` comes from here. The
+//! sentences themselves are in the text catalogues (`src/i18n/en.txt`,
+//! `src/i18n/pl.txt`), in the language the interface is shown in.
 
 use crate::domain::csv::{CellError, CsvError, RowSkip};
 use crate::domain::currency::RateLineError;
@@ -11,92 +13,72 @@ use crate::domain::limits::{
     MAX_CSV_COLUMNS, MAX_CSV_ROWS, MAX_DECIMALS, MAX_DIGITS, MAX_NAME_CHARS,
 };
 use crate::domain::share::check::{Repair, Skip};
+use crate::domain::share::records::RecordKind;
 use crate::domain::survey::AnswerError;
 use crate::format::{FormatError, MigrationNote, RecordFault, RecordProblem};
+use crate::i18n::Key;
 use crate::storage::{StorageError, StorageKey};
+use crate::{t, tn};
 
 /// Why a stored decimal (money, a weight) was refused.
 pub fn decimal_text_error(error: &DecimalTextError) -> String {
     match error {
-        DecimalTextError::Empty => "An amount is empty.".to_owned(),
-        DecimalTextError::NotANumber(text) => {
-            format!("\"{text}\" is not an amount. Amounts are written like \"12500.50\".")
-        }
+        DecimalTextError::Empty => t!(shell_amount_empty).to_owned(),
+        DecimalTextError::NotANumber(text) => t!(shell_amount_not_a_number, text = text),
         DecimalTextError::TooManyDigits(text) => {
-            format!(
-                "\"{text}\" has more than {MAX_DIGITS} digits, more than Clientele can keep exactly."
-            )
+            tn!(shell_amount_too_many_digits, MAX_DIGITS, text = text)
         }
         DecimalTextError::TooManyDecimals(text) => {
-            format!("\"{text}\" has more than {MAX_DECIMALS} digits after the decimal point.")
+            tn!(shell_amount_too_many_decimals, MAX_DECIMALS, text = text)
         }
-        DecimalTextError::JsonNumber(text) => format!(
-            "The amount {text} is a bare number; amounts must be written as text, like \"{text}\", \
-             so that no digit is lost."
-        ),
+        DecimalTextError::JsonNumber(text) => t!(shell_amount_bare_number, text = text),
     }
 }
 
 /// Why saved data (a file or what the browser stored) could not be read.
 pub fn format_error(error: &FormatError) -> String {
     match error {
-        FormatError::Empty => "The data is empty.".to_owned(),
-        FormatError::NotJson { detail } => {
-            format!("The data is not a Clientele file: it is not valid JSON ({detail}).")
-        }
+        FormatError::Empty => t!(shell_data_empty).to_owned(),
+        FormatError::NotJson { detail } => t!(shell_data_not_json, detail = detail),
         FormatError::NotClientele { found: Some(name) } => {
-            format!("This is not a Clientele file: it says it is a \"{name}\" file.")
+            t!(shell_data_not_clientele_named, name = name)
         }
-        FormatError::NotClientele { found: None } => {
-            "This is not a Clientele file: it has no \"format\": \"clientele\" marker.".to_owned()
+        FormatError::NotClientele { found: None } => t!(shell_data_not_clientele).to_owned(),
+        FormatError::BadVersion => t!(shell_data_bad_version).to_owned(),
+        FormatError::NewerVersion { found, supported } => t!(
+            shell_data_newer_version,
+            found = found,
+            supported = supported
+        ),
+        FormatError::MigrationFailed { from, detail } => {
+            t!(shell_data_migration_failed, from = from, detail = detail)
         }
-        FormatError::BadVersion => {
-            "This Clientele file has no valid schema version, so it cannot be read safely."
-                .to_owned()
+        FormatError::TooLarge { bytes, limit } => t!(
+            shell_data_too_large,
+            size = megabytes_over(*bytes, *limit),
+            limit = megabytes(*limit)
+        ),
+        FormatError::PackedFile => t!(shell_data_packed_file).to_owned(),
+        FormatError::UnpacksTooLarge { limit } => {
+            t!(shell_data_unpacks_too_large, limit = megabytes(*limit))
         }
-        FormatError::NewerVersion { found, supported } => format!(
-            "This data was saved by a newer version of Clientele (schema version {found}; this one reads \
-             up to {supported}). Open it with a newer Clientele; nothing has been changed."
-        ),
-        FormatError::MigrationFailed { from, detail } => format!(
-            "This data from schema version {from} could not be brought up to date ({detail}). \
-             Nothing has been changed."
-        ),
-        FormatError::TooLarge { bytes, limit } => format!(
-            "This file is {} MB, larger than the {} MB Clientele reads (more than a backup of a \
-             browser's full storage takes). Nothing has been changed.",
-            megabytes_over(*bytes, *limit),
-            megabytes(*limit)
-        ),
-        FormatError::PackedFile => "This is browser storage data, not an exported file: Clientele \
-            reads packed data only from its own storage. In the browser that holds the workspace, \
-            use Data & backup → “Export everything” and import that file. Nothing has been \
-            changed."
-            .to_owned(),
-        FormatError::UnpacksTooLarge { limit } => format!(
-            "The data is packed, as this browser keeps it, but would unpack to more than the {} MB \
-             Clientele reads. No workspace that fits in the browser is that large, so it is damaged.",
-            megabytes(*limit)
-        ),
-        FormatError::UnknownKind { found } => format!(
-            "This Clientele file holds \"{found}\", which this version does not know. Open it with a \
-             newer Clientele; nothing has been changed."
-        ),
-        FormatError::Damaged { detail } => format!(
-            "The data is packed, as this browser keeps it, but damaged and cannot be unpacked: \
-             {detail}."
-        ),
-        FormatError::InvalidData { detail } => {
-            format!("Part of the data is missing or has a wrong value: {detail}.")
-        }
+        FormatError::UnknownKind { found } => t!(shell_data_unknown_kind, found = found),
+        FormatError::Damaged { detail } => t!(shell_data_damaged, detail = detail),
+        FormatError::InvalidData { detail } => t!(shell_data_invalid, detail = detail),
     }
+}
+
+/// Tenths as a number with one decimal, written with the language's
+/// decimal point ("75.1", "75,1").
+fn one_decimal(tenths: u64) -> String {
+    let (_, point) = crate::i18n::language().separators();
+    format!("{}{point}{}", tenths / 10, tenths % 10)
 }
 
 /// Bytes as megabytes of 1,048,576 bytes with one decimal, for size
 /// messages.
 fn megabytes(bytes: u64) -> String {
-    let tenths = (bytes * 10 + 524_288) / 1_048_576;
-    format!("{}.{}", tenths / 10, tenths % 10)
+    one_decimal((bytes * 10 + 524_288) / 1_048_576)
 }
 
 /// The size of something over `limit`, rounded up: a file a few bytes over
@@ -104,104 +86,108 @@ fn megabytes(bytes: u64) -> String {
 fn megabytes_over(bytes: u64, limit: u64) -> String {
     let tenths = (bytes * 10).div_ceil(1_048_576);
     let limit_tenths = (limit * 10 + 524_288) / 1_048_576;
-    let tenths = tenths.max(limit_tenths + 1);
-    format!("{}.{}", tenths / 10, tenths % 10)
+    one_decimal(tenths.max(limit_tenths + 1))
+}
+
+/// The name of one record of `kind`, at the start of a sentence.
+fn record_kind(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::Profile => t!(shell_record_kind_profile),
+        RecordKind::Worksheet => t!(shell_record_kind_worksheet),
+        RecordKind::Model => t!(shell_record_kind_model),
+        RecordKind::Survey => t!(shell_record_kind_survey),
+        RecordKind::SurveyAnswer => t!(shell_record_kind_survey_answer),
+    }
+}
+
+/// A file's whole list of records of `kind`, at the start of a sentence.
+fn record_list(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::Profile => t!(shell_record_list_profiles),
+        RecordKind::Worksheet => t!(shell_record_list_worksheets),
+        RecordKind::Model => t!(shell_record_list_models),
+        RecordKind::Survey => t!(shell_record_list_surveys),
+        RecordKind::SurveyAnswer => t!(shell_record_list_survey_answers),
+    }
 }
 
 /// What happened to one record of an imported file.
 pub fn record_problem(problem: &RecordProblem) -> String {
     let which = match (&problem.name, problem.position) {
-        (Some(name), _) => format!("{} “{name}”", problem.kind.label()),
-        (None, 0) => format!("The list of {}", problem.kind.field().replace('_', " ")),
-        (None, n) => format!("{} number {n}", problem.kind.label()),
+        (Some(name), _) => t!(
+            shell_record_named,
+            kind = record_kind(problem.kind),
+            name = name
+        ),
+        (None, 0) => record_list(problem.kind).to_owned(),
+        (None, n) => t!(
+            shell_record_numbered,
+            kind = record_kind(problem.kind),
+            position = n
+        ),
     };
     match &problem.fault {
-        RecordFault::Skipped(skip) => format!("{which} was not imported: {}.", skip_reason(skip)),
+        RecordFault::Skipped(skip) => {
+            t!(
+                shell_record_skipped,
+                which = which,
+                reason = skip_reason(skip)
+            )
+        }
         RecordFault::Repaired(repair) => format!("{which}: {}", repair_text(repair)),
     }
 }
 
 fn skip_reason(skip: &Skip) -> String {
     match skip {
-        Skip::Unreadable(detail) => {
-            format!("part of it is missing or has a wrong value ({detail})")
-        }
-        Skip::NoName => "it has no name".to_owned(),
-        Skip::DuplicateId => "the file lists it twice (the first one was read)".to_owned(),
-        Skip::InvalidModel => "it has a negative weight or tier thresholds out of order".to_owned(),
-        Skip::PointsOutOfRange => "a threshold gives points outside 0 to 100".to_owned(),
+        Skip::Unreadable(detail) => t!(shell_skip_unreadable, detail = detail),
+        Skip::NoName => t!(shell_skip_no_name).to_owned(),
+        Skip::DuplicateId => t!(shell_skip_duplicate_id).to_owned(),
+        Skip::InvalidModel => t!(shell_skip_invalid_model).to_owned(),
+        Skip::PointsOutOfRange => t!(shell_skip_points_out_of_range).to_owned(),
     }
 }
 
 fn repair_text(repair: &Repair) -> String {
     match repair {
-        Repair::WebsiteRemoved(text) => {
-            format!("the web address “{text}” is not an http or https address, so it was left out.")
-        }
-        Repair::EmailRemoved(text) => {
-            format!("“{text}” is not an e-mail address, so it was left out.")
-        }
-        Repair::NameShortened { max } => {
-            format!("the name was longer than {max} characters and was shortened.")
-        }
-        Repair::ReversedRange(field) => format!(
-            "{field} was a range going down (its first number above its second), so it was left out."
-        ),
-        Repair::CurrencyRemoved(text) => {
-            format!(
-                "the currency “{text}” is not a three-letter code such as EUR, so it was left out."
-            )
-        }
-        Repair::RatingRemoved => "a rating outside 1 to 5 was left out.".to_owned(),
-        Repair::BirthdayRemoved => {
-            "a person's birthday is not a real day, so it was left out.".to_owned()
-        }
-        Repair::InfluenceRemoved => {
-            "a person's influence was outside 1 to 5, so it was left out.".to_owned()
-        }
-        Repair::RepeatedIdsRenewed(what) => format!(
-            "some {what} had the same id; each now has its own, so that changing or removing one \
-             leaves the others alone."
-        ),
-        Repair::LooksLikeMarkup => "some text looks like HTML or script; it is kept and only ever \
-             shown as plain text."
-            .to_owned(),
+        Repair::WebsiteRemoved(text) => t!(shell_repair_website_removed, text = text),
+        Repair::EmailRemoved(text) => t!(shell_repair_email_removed, text = text),
+        Repair::NameShortened { max } => tn!(shell_repair_name_shortened, *max),
+        Repair::ReversedRange(field) => t!(shell_repair_reversed_range, field = field),
+        Repair::CurrencyRemoved(text) => t!(shell_repair_currency_removed, text = text),
+        Repair::RatingRemoved => t!(shell_repair_rating_removed).to_owned(),
+        Repair::BirthdayRemoved => t!(shell_repair_birthday_removed).to_owned(),
+        Repair::InfluenceRemoved => t!(shell_repair_influence_removed).to_owned(),
+        Repair::RepeatedIdsRenewed(what) => t!(shell_repair_repeated_ids, what = what),
+        Repair::LooksLikeMarkup => t!(shell_repair_looks_like_markup).to_owned(),
     }
 }
 
 /// A criterion of a kind a newer Clientele added, in the model editor.
 pub fn unlisted_criterion_kind(kind: &str) -> String {
-    format!(
-        "Judged as “{kind}”, which a newer version of Clientele knows. It is kept unchanged \
-         and left out of scores here."
-    )
+    t!(shell_unlisted_criterion_kind, kind = kind)
 }
 
 /// A survey whose round a newer Clientele added: shown instead of its
 /// questions, tally or results.
-pub const ROUND_UNKNOWN: &str = "This survey's round comes from a newer version of Clientele, \
-    which can show its questions and results. It is kept here unchanged.";
+pub fn round_unknown() -> &'static str {
+    t!(shell_round_unknown)
+}
 
-/// What the standard model's change means, said once in every note.
-const DEFAULT_MODEL_CHANGE: &str = "Revenue is now what a customer spends with you a year; their \
-    own annual revenue counts as Company size; and direct costs count once, inside Profitability \
-    (yearly spend minus the costs to serve and to win them), no longer also as a criterion of \
-    their own.";
-
-/// What migrating older data changed, or kept, that changes scores.
+/// What migrating older data changed, or kept, that changes scores. Each
+/// note says what the standard model's change means.
 pub fn migration_note(note: &MigrationNote) -> String {
+    let change = t!(shell_default_model_change);
     match note {
-        MigrationNote::DefaultModelUpdated { model } => format!(
-            "The standard Perfect Prospect Model has changed, and your model “{model}”, which \
-             was the standard one, now follows it: {DEFAULT_MODEL_CHANGE} Scores and tiers change \
-             accordingly. On profiles, direct costs are now “Cost to serve”; add a “Cost to win” \
-             where you know it."
+        MigrationNote::DefaultModelUpdated { model } => t!(
+            shell_migration_default_model_updated,
+            model = model,
+            change = change
         ),
-        MigrationNote::EditedModelKept { model } => format!(
-            "The standard Perfect Prospect Model has changed: {DEFAULT_MODEL_CHANGE} Your model \
-             “{model}” was edited, so it is kept as it was and scores as before. Add the new \
-             standard model beside it to compare, and make it active in the model editor if you \
-             prefer it."
+        MigrationNote::EditedModelKept { model } => t!(
+            shell_migration_edited_model_kept,
+            model = model,
+            change = change
         ),
     }
 }
@@ -209,61 +195,47 @@ pub fn migration_note(note: &MigrationNote) -> String {
 /// What keeps a survey answer from being sent.
 pub fn answer_error(error: &AnswerError) -> String {
     match error {
-        AnswerError::NoName => {
-            "Type your name, so the coordinator knows whose answer it is.".to_owned()
-        }
-        AnswerError::NameTooLong => {
-            format!("Shorten your name to at most {MAX_NAME_CHARS} characters.")
-        }
-        AnswerError::NoVotes => "Tick the criteria that matter most.".to_owned(),
-        AnswerError::TooManyVotes { pick } => {
-            format!("Tick at most {pick}: take a tick away to choose another.")
-        }
-        AnswerError::UnknownCriterion => {
-            "The answer names a criterion this survey does not list.".to_owned()
-        }
+        AnswerError::NoName => t!(shell_answer_no_name).to_owned(),
+        AnswerError::NameTooLong => tn!(shell_answer_name_too_long, MAX_NAME_CHARS),
+        AnswerError::NoVotes => t!(shell_answer_no_votes).to_owned(),
+        AnswerError::TooManyVotes { pick } => t!(shell_answer_too_many_votes, pick = pick),
+        AnswerError::UnknownCriterion => t!(shell_answer_unknown_criterion).to_owned(),
         AnswerError::CustomerUnnamed { position } => {
-            format!("Name best customer {position}.")
+            t!(shell_answer_customer_unnamed, position = position)
         }
-        AnswerError::CustomerTwice(name) => {
-            format!("“{name}” is named twice; name another customer.")
-        }
+        AnswerError::CustomerTwice(name) => t!(shell_answer_customer_twice, name = name),
         AnswerError::RatingMissing {
             customer,
             criterion,
-        } => {
-            format!("Answer “{criterion}” for {customer}.")
-        }
-        AnswerError::RatingOutOfRange => "Ratings go from 1 to 5.".to_owned(),
-        AnswerError::RoundUnknown => ROUND_UNKNOWN.to_owned(),
+        } => t!(
+            shell_answer_rating_missing,
+            criterion = criterion,
+            customer = customer
+        ),
+        AnswerError::RatingOutOfRange => t!(shell_answer_rating_out_of_range).to_owned(),
+        AnswerError::RoundUnknown => round_unknown().to_owned(),
     }
 }
 
 /// Shown for a value a newer Clientele wrote in a form this version cannot
 /// read (a new kind of range, a new kind of answer); it is kept unchanged.
-pub const UNREADABLE_VALUE: &str = "(kept from a newer version of Clientele)";
+pub fn unreadable_value() -> &'static str {
+    t!(shell_unreadable_value)
+}
 
 /// Said of a CSV file chosen together with other files.
-pub const CSV_ON_ITS_OWN: &str = "A CSV file is imported on its own, with its column mapping: \
-    choose it again by itself.";
+pub fn csv_on_its_own() -> &'static str {
+    t!(shell_csv_on_its_own)
+}
 
 /// Why a CSV file could not be read.
 pub fn csv_error(error: &CsvError) -> String {
     match error {
-        CsvError::Empty => "The file is empty.".to_owned(),
-        CsvError::UnclosedQuote { line } => format!(
-            "A quoted value that starts on line {line} is never closed, so the file cannot be read \
-             reliably. Check that line in a spreadsheet and export again."
-        ),
-        CsvError::NoRows => "The file has a header line but no customers.".to_owned(),
-        CsvError::TooManyColumns => {
-            format!(
-                "The file has more than {MAX_CSV_COLUMNS} columns; export only the ones you need."
-            )
-        }
-        CsvError::TooManyRows => {
-            format!("The file has more than {MAX_CSV_ROWS} rows; split it into smaller files.")
-        }
+        CsvError::Empty => t!(shell_csv_empty).to_owned(),
+        CsvError::UnclosedQuote { line } => t!(shell_csv_unclosed_quote, line = line),
+        CsvError::NoRows => t!(shell_csv_no_rows).to_owned(),
+        CsvError::TooManyColumns => tn!(shell_csv_too_many_columns, MAX_CSV_COLUMNS),
+        CsvError::TooManyRows => tn!(shell_csv_too_many_rows, MAX_CSV_ROWS),
     }
 }
 
@@ -271,38 +243,29 @@ pub fn csv_error(error: &CsvError) -> String {
 pub fn cell_error(error: &CellError) -> String {
     match error {
         CellError::Input(e) => input_error(e),
-        CellError::UnknownStatus => {
-            "Use Customer, Prospect or Former customer (or Client, Lead, Churned).".to_owned()
-        }
-        CellError::NotADate => "Write dates as 2026-11-22 or 22.11.2026.".to_owned(),
-        CellError::ContactWithoutName => {
-            "A contact's details need the contact's name in the same row.".to_owned()
-        }
+        CellError::UnknownStatus => t!(shell_cell_unknown_status).to_owned(),
+        CellError::NotADate => t!(shell_cell_not_a_date).to_owned(),
+        CellError::ContactWithoutName => t!(shell_cell_contact_without_name).to_owned(),
     }
 }
 
 /// Why a row of a CSV file was not imported.
 pub fn row_skip(skip: &RowSkip) -> String {
     match skip {
-        RowSkip::NoCompanyName => {
-            "it has no company name and matches no profile here, so it was not imported.".to_owned()
-        }
+        RowSkip::NoCompanyName => t!(shell_row_no_company_name).to_owned(),
     }
 }
 
 /// Why browser storage failed.
 pub fn storage_error(error: &StorageError) -> String {
     match error {
-        StorageError::Unavailable => "This browser does not let Clientele keep data.".to_owned(),
-        StorageError::QuotaExceeded => "The browser's storage for this site is full.".to_owned(),
-        StorageError::NotKept => "The browser accepted the data but did not keep it.".to_owned(),
-        StorageError::ChangedMeanwhile => "Another tab or program kept changing the stored data \
-             while Clientele was setting it aside, so it was left where it was."
-            .to_owned(),
-        StorageError::Browser(detail) => format!("The browser reported an error: {detail}."),
+        StorageError::Unavailable => t!(shell_storage_unavailable).to_owned(),
+        StorageError::QuotaExceeded => t!(shell_storage_full).to_owned(),
+        StorageError::NotKept => t!(shell_storage_not_kept).to_owned(),
+        StorageError::ChangedMeanwhile => t!(shell_storage_changed_meanwhile).to_owned(),
+        StorageError::Browser(detail) => t!(shell_storage_browser, detail = detail),
     }
 }
-
 /// Something the user must know about, shown in the banner area until
 /// dismissed or resolved. It lives here, beside its sentences, so that
 /// this module never reaches up into the app that keeps it in its state.
@@ -387,204 +350,168 @@ impl Notice {
 /// The banner text for a notice.
 pub fn notice(notice: &Notice) -> String {
     match notice {
-        Notice::StorageUnavailable => "This browser does not let Clientele keep data (storage is \
-             disabled or blocked, as in some private windows). You can work, but everything stays \
-             in this tab only and is lost when it closes: download a backup before you leave."
-            .to_owned(),
+        Notice::StorageUnavailable => t!(shell_notice_storage_unavailable).to_owned(),
         // A write the browser accepted but did not keep may have replaced
         // what was stored: then nothing is promised about it.
-        Notice::NotSaved(StorageError::NotKept) => format!(
-            "Your latest changes may not be saved. {} They are still here in this tab, but what \
-             is stored may be damaged: download everything as a file before you reload or close \
-             this tab.",
-            storage_error(&StorageError::NotKept)
+        Notice::NotSaved(StorageError::NotKept) => t!(
+            shell_notice_not_saved_not_kept,
+            reason = storage_error(&StorageError::NotKept)
         ),
-        Notice::NotSaved(error) => format!(
-            "Your latest changes are not saved. {} They are still here in this tab, and what was saved \
-             before is intact. Download everything as a file before you reload or close this tab.",
-            storage_error(error)
-        ),
-        Notice::CorruptQuarantined { reason, .. } => format!(
-            "The data stored in this browser could not be read, so Clientele started with an empty \
-             workspace. The unreadable data was kept aside, unchanged: you can download it. ({})",
-            format_error(reason)
-        ),
-        Notice::CorruptSetAside { reason, .. } => format!(
-            "Something wrote data to this browser's storage that Clientele cannot read. It was kept \
-             aside, unchanged (you can download it), so that this tab's workspace can be saved in its \
-             place. ({})",
-            format_error(reason)
-        ),
-        Notice::CorruptKept { reason, move_error } => format!(
-            "The data stored in this browser could not be read, and it could not be set aside either \
-             ({}). To keep it safe, Clientele is read-only here: download it, then free some space. ({})",
-            storage_error(move_error).trim_end_matches('.'),
-            format_error(reason)
-        ),
-        Notice::NewerData { found, supported } => format!(
-            "This browser holds data saved by a newer version of Clientele (schema version {found}; this \
-             one reads up to {supported}). To keep it safe, this page is read-only and will not write \
-             over it. Open Clientele's newest version, or download the data as a file."
-        ),
-        Notice::NewerDataUnsaved { found, supported } => format!(
-            "A newer version of Clientele saved this workspace in another tab (schema version {found}; \
-             this one reads up to {supported}). This page is now read-only, and your latest changes \
-             here are not saved: download everything as a file before you reload or close this tab."
-        ),
-        Notice::StorageFailed(error) => format!(
-            "Clientele could not use this browser's storage. {} Nothing stored was changed.",
-            storage_error(error)
-        ),
-        Notice::Migrated(note) => migration_note(note),
-        Notice::StorageNearlyFull { percent } => format!(
-            "This browser's storage for Clientele is {percent}% full. Download a backup now, then \
-             make room (delete profiles, surveys or set-aside copies you no longer need): once it is \
-             full, changes can no longer be saved here."
-        ),
-        Notice::ImportUndoExpired => "Another tab or window saved changes after your import, and \
-             this tab now shows them. The import can no longer be undone: undoing it would also \
-             undo those changes."
-            .to_owned(),
-        Notice::DownloadFailed(detail) => {
-            format!("The file could not be downloaded ({detail}). Nothing was changed.")
+        Notice::NotSaved(error) => t!(shell_notice_not_saved, reason = storage_error(error)),
+        Notice::CorruptQuarantined { reason, .. } => {
+            t!(
+                shell_notice_corrupt_quarantined,
+                reason = format_error(reason)
+            )
         }
-        Notice::RemovedAndSavedAgain => "Another tab, window or program removed this workspace \
-             from the browser's storage. This tab still had it, so Clientele saved it again and \
-             nothing is lost. If you meant to clear it, close every Clientele tab before clearing \
-             the browser's data."
-            .to_owned(),
+        Notice::CorruptSetAside { reason, .. } => {
+            t!(
+                shell_notice_corrupt_set_aside,
+                reason = format_error(reason)
+            )
+        }
+        Notice::CorruptKept { reason, move_error } => t!(
+            shell_notice_corrupt_kept,
+            move_error = storage_error(move_error).trim_end_matches('.'),
+            reason = format_error(reason)
+        ),
+        Notice::NewerData { found, supported } => t!(
+            shell_notice_newer_data,
+            found = found,
+            supported = supported
+        ),
+        Notice::NewerDataUnsaved { found, supported } => t!(
+            shell_notice_newer_data_unsaved,
+            found = found,
+            supported = supported
+        ),
+        Notice::StorageFailed(error) => {
+            t!(shell_notice_storage_failed, reason = storage_error(error))
+        }
+        Notice::Migrated(note) => migration_note(note),
+        Notice::StorageNearlyFull { percent } => {
+            t!(shell_notice_storage_nearly_full, percent = percent)
+        }
+        Notice::ImportUndoExpired => t!(shell_notice_import_undo_expired).to_owned(),
+        Notice::DownloadFailed(detail) => t!(shell_notice_download_failed, detail = detail),
+        Notice::RemovedAndSavedAgain => t!(shell_notice_removed_and_saved_again).to_owned(),
         Notice::LanguageNotKept(error) => {
-            crate::t!(shell_language_not_kept, reason = storage_error(error))
+            t!(shell_language_not_kept, reason = storage_error(error))
         }
     }
 }
 
 /// The browser did not give "Copy as text" the clipboard (a browser setting, or
 /// a page without focus).
-pub const CLIPBOARD_REFUSED: &str = "The browser did not let Clientele use the clipboard. \
-    Select the brief's text and copy it instead.";
+pub fn clipboard_refused() -> &'static str {
+    t!(shell_clipboard_refused)
+}
 
 /// The portfolio report's "changes since" day left empty or unfinished.
-pub const SINCE_DAY_REQUIRED: &str = "Choose the day from which changes are listed.";
+pub fn since_day_required() -> &'static str {
+    t!(shell_since_day_required)
+}
 
 /// How many amounts the portfolio report left out of its totals for want
 /// of an exchange rate; empty when none.
 pub fn amounts_not_counted(n: usize) -> String {
     match n {
         0 => String::new(),
-        1 => "1 amount in a currency without an exchange rate is left out of the totals; \
-              add the rate on Data & backup."
-            .to_owned(),
-        n => format!(
-            "{n} amounts in currencies without an exchange rate are left out of the totals; \
-             add the rates on Data & backup."
-        ),
+        n => tn!(shell_amounts_not_counted, n),
     }
 }
 
 /// A new survey without a title.
-pub const SURVEY_TITLE_MISSING: &str = "Give the survey a title.";
+pub fn survey_title_missing() -> &'static str {
+    t!(shell_survey_title_missing)
+}
 
 /// A new survey with no criterion to vote on.
-pub const SURVEY_NO_CRITERIA: &str =
-    "List at least one criterion: type your own, or include the scoring model's.";
+pub fn survey_no_criteria() -> &'static str {
+    t!(shell_survey_no_criteria)
+}
 
 /// The question asked when another tab saved while this one had changes.
-pub const CONFLICT: &str = "This workspace was also changed and saved in another tab or window \
-    while you had unsaved changes here. Which version do you want to keep? The other one is replaced.";
+pub fn conflict() -> &'static str {
+    t!(shell_conflict)
+}
 
 /// Said when a download of stored data finds nothing under its key.
-pub const NOTHING_STORED: &str = "nothing is stored there any more";
+pub fn nothing_stored() -> &'static str {
+    t!(shell_nothing_stored)
+}
 
 /// Why a date was refused.
 pub fn date_error(error: &DateError) -> String {
     match error {
-        DateError::Malformed(text) => {
-            format!("\"{text}\" is not a date; write it like 2026-11-22.")
-        }
-        DateError::NoSuchDay(text) => format!("There is no such day as {text}."),
+        DateError::Malformed(text) => t!(shell_date_malformed, text = text),
+        DateError::NoSuchDay(text) => t!(shell_date_no_such_day, text = text),
     }
 }
 
 /// A date field with some of its parts still empty: nothing is stored.
-pub const UNFINISHED_DATE: &str =
-    "Finish the date (day, month and year) or clear it. Until then the date saved before is kept.";
+pub fn unfinished_date() -> &'static str {
+    t!(shell_unfinished_date)
+}
 
 /// Why a birthday was refused.
 pub fn birthday_error(error: &BirthdayError) -> String {
     match error {
-        BirthdayError::NoSuchDay => {
-            "There is no such day in that month (29 February needs a leap year).".to_owned()
-        }
-        BirthdayError::ImplausibleYear => {
-            "The year of birth must be between 1900 and this year.".to_owned()
-        }
+        BirthdayError::NoSuchDay => t!(shell_birthday_no_such_day).to_owned(),
+        BirthdayError::ImplausibleYear => t!(shell_birthday_implausible_year).to_owned(),
     }
 }
 
 /// Why typed text was refused, shown beside the field.
 pub fn input_error(error: &InputError) -> String {
     match error {
-        InputError::NotANumber => {
-            "Type a number such as 12500, 12,500.50 or 12 500,50 (a range: 50-100).".to_owned()
-        }
-        InputError::TooManyDecimals => {
-            format!("Use at most {MAX_DECIMALS} digits after the decimal point.")
-        }
-        InputError::TooManyDigits => format!("Use at most {MAX_DIGITS} digits."),
-        InputError::NotWhole => "Type a whole number.".to_owned(),
-        InputError::TooLarge => "That number is too large.".to_owned(),
-        InputError::AmountTooLarge => {
-            "Amounts must stay under 1,000,000,000,000,000 (a thousand trillion).".to_owned()
-        }
-        InputError::RangeReversed => {
-            "The first number of a range must not be larger than the second.".to_owned()
-        }
-        InputError::NotAnEmail => "Type an e-mail address such as anna@example.com.".to_owned(),
-        InputError::NotAWebAddress => {
-            "Type a web address such as example.com or https://example.com (http and https only)."
-                .to_owned()
-        }
-        InputError::NotAThreshold => {
-            "Write one threshold a line, as amount = points, such as 1,000,000 = 25.".to_owned()
-        }
-        InputError::NotACurrency => {
-            "Type a three-letter currency code such as USD, EUR or PLN.".to_owned()
-        }
-        InputError::Required => "This is required.".to_owned(),
-        InputError::NameTaken => "Another field has this name: choose another.".to_owned(),
-        InputError::NotADate => "Type a date as year-month-day, such as 2027-03-31.".to_owned(),
-        InputError::NotAnOption => "Choose one of the options listed for this field.".to_owned(),
-        InputError::NotAboveZero => "Type a number above zero.".to_owned(),
-        InputError::NeedsNoRate => {
-            "This is the reporting currency: its amounts need no rate.".to_owned()
-        }
-        InputError::NotARate => {
-            "Write a currency, its rate and the date of the rate, such as EUR 4.2817 2026-12-01."
-                .to_owned()
-        }
-        InputError::ListedTwice => "This currency already has a rate above.".to_owned(),
-        InputError::LabelTaken => "Another column has this label: choose another.".to_owned(),
-        InputError::TooLong { max, chars } => {
-            format!("Keep it to {max} characters or fewer (this has {chars}).")
-        }
-        InputError::OutOfRange { min, max } => format!("Type a whole number from {min} to {max}."),
+        InputError::NotANumber => t!(shell_input_not_a_number).to_owned(),
+        InputError::TooManyDecimals => tn!(shell_input_too_many_decimals, MAX_DECIMALS),
+        InputError::TooManyDigits => tn!(shell_input_too_many_digits, MAX_DIGITS),
+        InputError::NotWhole => t!(shell_input_not_whole).to_owned(),
+        InputError::TooLarge => t!(shell_input_too_large).to_owned(),
+        InputError::AmountTooLarge => t!(shell_input_amount_too_large).to_owned(),
+        InputError::RangeReversed => t!(shell_input_range_reversed).to_owned(),
+        InputError::NotAnEmail => t!(shell_input_not_an_email).to_owned(),
+        InputError::NotAWebAddress => t!(shell_input_not_a_web_address).to_owned(),
+        InputError::NotAThreshold => t!(shell_input_not_a_threshold).to_owned(),
+        InputError::NotACurrency => t!(shell_input_not_a_currency).to_owned(),
+        InputError::Required => t!(shell_input_required).to_owned(),
+        InputError::NameTaken => t!(shell_input_name_taken).to_owned(),
+        InputError::NotADate => t!(shell_input_not_a_date).to_owned(),
+        InputError::NotAnOption => t!(shell_input_not_an_option).to_owned(),
+        InputError::NotAboveZero => t!(shell_input_not_above_zero).to_owned(),
+        InputError::NeedsNoRate => t!(shell_input_needs_no_rate).to_owned(),
+        InputError::NotARate => t!(shell_input_not_a_rate).to_owned(),
+        InputError::ListedTwice => t!(shell_input_listed_twice).to_owned(),
+        InputError::LabelTaken => t!(shell_input_label_taken).to_owned(),
+        InputError::TooLong { max, chars } => tn!(shell_input_too_long, *max, chars = chars),
+        InputError::OutOfRange { min, max } => t!(shell_input_out_of_range, min = min, max = max),
     }
 }
 
 /// A birthday with a month or year but no day.
-pub const BIRTHDAY_DAY_MISSING: &str = "Type the day of the month (1-31).";
+pub fn birthday_day_missing() -> &'static str {
+    t!(shell_birthday_day_missing)
+}
 
 /// A birthday with a day but no month.
-pub const BIRTHDAY_MONTH_MISSING: &str = "Choose the month.";
+pub fn birthday_month_missing() -> &'static str {
+    t!(shell_birthday_month_missing)
+}
 
 /// Tier thresholds that do not descend from A to C.
-pub const TIERS_OUT_OF_ORDER: &str =
-    "Tier thresholds must go down from A to C, within 0 to 100 (for example 75, 50, 25).";
+pub fn tiers_out_of_order() -> &'static str {
+    t!(shell_tiers_out_of_order)
+}
 
 /// A line of the typed list of rates that cannot be read.
 pub fn rate_line_error(error: &RateLineError) -> String {
-    format!("Line {}: {}", error.line, input_error(&error.error))
+    t!(
+        shell_rate_line_error,
+        line = error.line,
+        error = input_error(&error.error)
+    )
 }
 
 /// Which profiles' money is left out of scores, charts and sorts for
@@ -594,30 +521,85 @@ pub fn not_counted(missing: &[(String, usize)]) -> String {
     let parts: Vec<String> = missing
         .iter()
         .enumerate()
-        .map(|(i, (currency, count))| match (i, count) {
-            (0, 1) => format!("1 profile in {currency}"),
-            (0, n) => format!("{n} profiles in {currency}"),
-            (_, n) => format!("{n} in {currency}"),
+        .map(|(i, (currency, count))| match i {
+            0 => tn!(shell_not_counted_first, *count, currency = currency),
+            _ => t!(shell_not_counted_more, count = count, currency = currency),
         })
         .collect();
     let listed = match parts.split_last() {
         Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        Some((last, rest)) => t!(shell_list_and, rest = rest.join(", "), last = last),
         None => return String::new(),
     };
-    let verb = if missing.len() == 1 && missing[0].1 == 1 {
-        "is"
-    } else {
-        "are"
-    };
-    format!(
-        "{listed} {verb} not counted in money figures: add a rate for each currency under Data & backup."
-    )
+    // One profile in all reads "is", more "are".
+    let profiles: usize = missing.iter().map(|(_, count)| count).sum();
+    tn!(shell_not_counted, profiles, list = listed)
 }
+
+/// The English text of `key`, read from the catalogue when the program is
+/// compiled: for the constants below.
+const fn english(key: Key) -> &'static str {
+    let texts = crate::i18n::ENGLISH.as_bytes();
+    let wanted = key as usize;
+    let (mut slot, mut start, mut at) = (0, 0, 0);
+    while at < texts.len() {
+        if texts[at] == 0 {
+            if slot == wanted {
+                let (_, from_start) = texts.split_at(start);
+                let (text, _) = from_start.split_at(at - start);
+                match core::str::from_utf8(text) {
+                    Ok(text) => return text,
+                    Err(_) => panic!("the catalogue is UTF-8"),
+                }
+            }
+            slot += 1;
+            start = at + 1;
+        }
+        at += 1;
+    }
+    panic!("every key has a text")
+}
+
+// The sentences that were constants, in English only, for the screens
+// that still name them: each is the function of the same name in
+// lowercase, which follows the interface's language. Remove each once
+// nothing names it.
+
+/// English only: see [`round_unknown`].
+#[deprecated]
+pub const ROUND_UNKNOWN: &str = english(Key::shell_round_unknown);
+/// English only: see [`unreadable_value`].
+#[deprecated]
+pub const UNREADABLE_VALUE: &str = english(Key::shell_unreadable_value);
+/// English only: see [`csv_on_its_own`].
+#[deprecated]
+pub const CSV_ON_ITS_OWN: &str = english(Key::shell_csv_on_its_own);
+/// English only: see [`clipboard_refused`].
+#[deprecated]
+pub const CLIPBOARD_REFUSED: &str = english(Key::shell_clipboard_refused);
+/// English only: see [`since_day_required`].
+#[deprecated]
+pub const SINCE_DAY_REQUIRED: &str = english(Key::shell_since_day_required);
+/// English only: see [`survey_title_missing`].
+#[deprecated]
+pub const SURVEY_TITLE_MISSING: &str = english(Key::shell_survey_title_missing);
+/// English only: see [`survey_no_criteria`].
+#[deprecated]
+pub const SURVEY_NO_CRITERIA: &str = english(Key::shell_survey_no_criteria);
+/// English only: see [`birthday_day_missing`].
+#[deprecated]
+pub const BIRTHDAY_DAY_MISSING: &str = english(Key::shell_birthday_day_missing);
+/// English only: see [`birthday_month_missing`].
+#[deprecated]
+pub const BIRTHDAY_MONTH_MISSING: &str = english(Key::shell_birthday_month_missing);
+/// English only: see [`tiers_out_of_order`].
+#[deprecated]
+pub const TIERS_OUT_OF_ORDER: &str = english(Key::shell_tiers_out_of_order);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Language, set_language};
 
     #[test]
     fn a_write_the_browser_did_not_keep_promises_nothing_about_what_is_stored() {
@@ -645,5 +627,34 @@ mod tests {
             "2 profiles in EUR, 3 in GBP and 1 in USD are not counted in money figures: add a rate for each currency under Data & backup."
         );
         assert_eq!(not_counted(&[]), "");
+    }
+
+    #[test]
+    fn polish_counts_take_their_own_forms() {
+        set_language(Language::Polish);
+        let listed = not_counted(&[("EUR".into(), 2), ("USD".into(), 5)]);
+        let one = amounts_not_counted(1);
+        let few = amounts_not_counted(3);
+        let many = amounts_not_counted(12);
+        let too_large = format_error(&FormatError::TooLarge {
+            bytes: 80 * 1_048_576,
+            limit: 75 * 1_048_576,
+        });
+        set_language(Language::English);
+        assert!(listed.contains("2 profile w EUR i 5 w USD"), "{listed}");
+        assert!(one.starts_with("1 kwota w walucie"), "{one}");
+        assert!(few.starts_with("3 kwoty w walutach"), "{few}");
+        assert!(many.starts_with("12 kwot w walutach"), "{many}");
+        assert!(too_large.contains("80,0 MB"), "{too_large}");
+    }
+
+    #[test]
+    fn the_constants_hold_the_english_texts() {
+        #[allow(deprecated)]
+        let constant = ROUND_UNKNOWN;
+        assert_eq!(constant, round_unknown());
+        #[allow(deprecated)]
+        let constant = TIERS_OUT_OF_ORDER;
+        assert_eq!(constant, tiers_out_of_order());
     }
 }

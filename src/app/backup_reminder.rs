@@ -4,6 +4,7 @@ use super::download::download_workspace;
 use super::state::use_app_store;
 use super::time_text::local_date_time;
 use crate::app::derived::Derived;
+use crate::t;
 use leptos::prelude::*;
 
 /// Says when the workspace has changes that no full export holds, with
@@ -25,18 +26,15 @@ pub fn BackupReminder() -> impl IntoView {
     move || {
         let last = needed.get()?;
         let when = match last {
-            Some(at) => format!("Your last backup file is from {}.", local_date_time(at)),
-            None => "You have not downloaded a backup file yet.".to_owned(),
+            Some(at) => t!(shell_backup_last, when = local_date_time(at)),
+            None => t!(shell_backup_none).to_owned(),
         };
         Some(view! {
             <div class="notice info backup-reminder" role="status">
-                <p>
-                    "There are changes since your last backup. " {when}
-                    " The browser may clear this site's data; a downloaded file keeps your work safe."
-                </p>
+                <p>{t!(shell_backup_changes, when = when)}</p>
                 <div class="notice-actions">
                     <button type="button" on:click=move |_| download_workspace(store)>
-                        "Download a backup"
+                        {t!(shell_backup_download)}
                     </button>
                 </div>
             </div>

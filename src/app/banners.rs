@@ -12,6 +12,7 @@ use crate::format::MigrationNote;
 use crate::messages;
 use crate::messages::Notice;
 use crate::storage::StorageKey;
+use crate::t;
 use leptos::prelude::*;
 
 /// Shows every current notice, and the choice to make when another tab
@@ -20,7 +21,7 @@ use leptos::prelude::*;
 pub fn Banners() -> impl IntoView {
     let store = use_app_store();
     view! {
-        <section class="banners" aria-label="Messages">
+        <section class="banners" aria-label=t!(shell_banners_label)>
             <ConflictDialog/>
             <UpdateBanner/>
             // One lasting status region: screen readers announce what is
@@ -53,11 +54,11 @@ fn UndoDelete() -> impl IntoView {
             .with(|d| d.as_ref().map(|d| d.profile.name.clone()))?;
         Some(view! {
             <div class="notice info">
-                <p>{format!("Deleted the profile “{name}”.")}</p>
+                <p>{t!(shell_deleted_profile, name = name)}</p>
                 <div class="notice-actions">
-                    <button type="button" disabled=locked on:click=move |_| undo_delete(store)>"Undo"</button>
-                    <button type="button" class="secondary" aria-label=format!("Dismiss: deleted {name}")
-                        on:click=move |_| store.deleted.set(None)>"Dismiss"</button>
+                    <button type="button" disabled=locked on:click=move |_| undo_delete(store)>{t!(shell_undo)}</button>
+                    <button type="button" class="secondary" aria-label=t!(shell_dismiss_deleted, name = name)
+                        on:click=move |_| store.deleted.set(None)>{t!(shell_dismiss)}</button>
                 </div>
             </div>
         })
@@ -90,22 +91,22 @@ fn NoticeBanner(
         | Notice::NotSaved(_)
         | Notice::StorageNearlyFull { .. }
         | Notice::NewerDataUnsaved { .. } => Some((
-            "Download everything as a file",
+            t!(shell_download_everything),
             Callback::new(move |()| download_workspace(store)),
         )),
         Notice::CorruptQuarantined { key, .. } | Notice::CorruptSetAside { key, .. } => {
             let key = key.clone();
             Some((
-                "Download the unreadable data",
+                t!(shell_download_unreadable),
                 Callback::new(move |()| download_stored(store, persistence, &key)),
             ))
         }
         Notice::CorruptKept { .. } | Notice::NewerData { .. } => Some((
-            "Download the stored data",
+            t!(shell_download_stored),
             Callback::new(move |()| download_stored(store, persistence, &StorageKey::Workspace)),
         )),
         Notice::Migrated(MigrationNote::EditedModelKept { .. }) => Some((
-            "Add the new standard model",
+            t!(shell_add_standard_model),
             Callback::new(move |()| add_standard_model(store)),
         )),
         Notice::Migrated(MigrationNote::DefaultModelUpdated { .. })
@@ -126,7 +127,7 @@ fn NoticeBanner(
                 {action.map(|(label, run)| {
                     view! { <button type="button" on:click=move |_| run.run(())>{label}</button> }
                 })}
-                <button type="button" class="secondary" on:click=dismiss>"Dismiss"</button>
+                <button type="button" class="secondary" on:click=dismiss>{t!(shell_dismiss)}</button>
             </div>
         </div>
     }

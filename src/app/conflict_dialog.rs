@@ -5,6 +5,7 @@ use super::state::use_app_store;
 use super::time_text::local_date_time;
 use super::use_persistence;
 use crate::messages;
+use crate::t;
 use leptos::html::Button;
 use leptos::prelude::*;
 
@@ -33,24 +34,27 @@ pub fn ConflictDialog() -> impl IntoView {
                 aria-labelledby="conflict-title"
                 aria-describedby="conflict-text"
             >
-                <h2 id="conflict-title">"Saved in another tab too"</h2>
-                <p id="conflict-text">{messages::CONFLICT}</p>
+                <h2 id="conflict-title">{t!(shell_conflict_title)}</h2>
+                <p id="conflict-text">{messages::conflict()}</p>
                 <ul class="conflict-versions">
-                    <li>"This tab: “" {ours} "”, with unsaved changes"</li>
+                    <li>{t!(shell_conflict_this_tab, name = ours)}</li>
                     <li>
-                        "The other tab: “" {theirs.name.clone()} "”, saved "
-                        {local_date_time(theirs.updated_at)}
+                        {t!(
+                            shell_conflict_other_tab,
+                            name = theirs.name,
+                            when = local_date_time(theirs.updated_at)
+                        )}
                     </li>
                 </ul>
                 <div class="notice-actions">
                     <button type="button" node_ref=first_button on:click=move |_| persistence.keep_this_tab()>
-                        "Keep this tab's version"
+                        {t!(shell_keep_this_tab)}
                     </button>
                     <button type="button" on:click=move |_| persistence.take_other_tab()>
-                        "Keep the other tab's version"
+                        {t!(shell_keep_other_tab)}
                     </button>
                     <button type="button" class="secondary" on:click=move |_| download_workspace(store)>
-                        "Download this tab's version"
+                        {t!(shell_download_this_tab)}
                     </button>
                 </div>
             </div>

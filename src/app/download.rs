@@ -3,10 +3,11 @@
 
 use super::persistence::Persistence;
 use super::state::{AppStore, StorageMode, now};
-use crate::domain::share::{Export, FileKind, PersonalData};
+use crate::domain::share::{Export, FileKind, PersonalData, export};
 use crate::format;
 use crate::messages::Notice;
 use crate::storage::StorageKey;
+use crate::t;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -69,15 +70,16 @@ pub fn download_export(store: AppStore, export: Export) -> Option<String> {
 /// (set aside, or from a newer Clientele): unpacked when it is packed and
 /// unpacks, so that people can look into it, or else exactly as stored.
 pub fn download_stored(store: AppStore, persistence: Persistence, key: &StorageKey) {
+    // `clientele-unreadable-<day>.json`, its word in the interface's language.
     let file_name = match key {
-        StorageKey::Quarantine(at) => format!("clientele-unreadable-{}.json", at.date_text()),
+        StorageKey::Quarantine(at) => export::file_name(t!(shell_file_unreadable), *at),
         StorageKey::Workspace | StorageKey::Chunk(_) => {
-            format!("clientele-stored-{}.json", now().date_text())
+            export::file_name(t!(shell_file_stored), now())
         }
     };
     let result = match persistence.read_stored_file(key) {
         Ok(Some(text)) => offer_download(&file_name, JSON, &text),
-        Ok(None) => Err(crate::messages::NOTHING_STORED.to_owned()),
+        Ok(None) => Err(crate::messages::nothing_stored().to_owned()),
         Err(e) => Err(e.to_string()),
     };
     if let Err(e) = result {

@@ -5,6 +5,7 @@ use super::state::{AppStore, use_app_store};
 use crate::app::held::Held;
 use crate::domain::choice::Choice;
 use crate::domain::input::InputError;
+use crate::t;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -51,7 +52,7 @@ pub fn MeaningFields(
         .enumerate()
         .map(|(i, (point, initial))| {
             view! {
-                <CheckedInput label=Signal::derive(move || format!("What {point} means for {}", of.get())) id=format!("{id}-meaning-{i}") initial
+                <CheckedInput label=Signal::derive(move || t!(shell_meaning_label, point = point, criterion = of.get())) id=format!("{id}-meaning-{i}") initial
                     apply=Callback::new(move |text| apply.run((i, text))) />
             }
         })
@@ -101,7 +102,7 @@ pub fn CheckedInput(
         // date saved before, and writing "" back would blank the parts
         // already typed.
         if half_filled(&ev) {
-            error.set(Some(crate::messages::UNFINISHED_DATE.to_owned()));
+            error.set(Some(crate::messages::unfinished_date().to_owned()));
             return;
         }
         error.set(apply.run(text.clone()));

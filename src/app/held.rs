@@ -117,7 +117,8 @@ impl<T: Clone + Send + Sync + 'static> Held<T> {
 
 impl<T> std::fmt::Debug for Held<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Held")
+        // Its type's name: what it holds is behind an erased box.
+        f.write_str(std::any::type_name::<Self>())
     }
 }
 

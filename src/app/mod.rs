@@ -197,7 +197,7 @@ fn Page() -> impl IntoView {
 fn Navigation() -> impl IntoView {
     let store = use_app_store();
     view! {
-        <nav class="app-nav" aria-label="Sections">
+        <nav class="app-nav" aria-label=t!(shell_nav_label)>
             <ul>
                 {Route::NAVIGATION
                     .into_iter()

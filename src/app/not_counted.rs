@@ -20,7 +20,7 @@ pub fn NotCountedNote() -> impl IntoView {
         let text = text();
         (!text.is_empty()).then(|| {
             view! {
-                <p class="note" role="status">{text} " "<a href=Route::Data.href()>"Data & backup"</a></p>
+                <p class="note" role="status">{text} " "<a href=Route::Data.href()>{Route::Data.title()}</a></p>
             }
         })
     }

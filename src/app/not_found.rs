@@ -1,6 +1,7 @@
 //! The screen for a link to nothing.
 
 use super::route::Route;
+use crate::t;
 use leptos::prelude::*;
 
 /// Says the link leads nowhere and offers the way back.
@@ -10,8 +11,8 @@ pub fn NotFound(
     path: String,
 ) -> impl IntoView {
     view! {
-        <h1 tabindex="-1">"Page not found"</h1>
-        <p>"There is no page at “#/" {path} "”. It may come from a newer version of Clientele."</p>
-        <p><a href=Route::Home.href()>"Go to Home"</a></p>
+        <h1 tabindex="-1">{t!(shell_route_not_found)}</h1>
+        <p>{t!(shell_not_found_text, path = path)}</p>
+        <p><a href=Route::Home.href()>{t!(shell_not_found_go_home)}</a></p>
     }
 }

@@ -2,6 +2,7 @@
 //! case study, the brief): the browser's print dialog, which also saves a
 //! PDF. What prints is set by the print style sheet.
 
+use crate::t;
 use leptos::prelude::*;
 
 /// Opens the browser's print dialog.
@@ -11,6 +12,6 @@ pub fn PrintButton() -> impl IntoView {
         <button type="button" class="secondary" on:click=|_| {
             // Nothing to report: a browser without printing ignores it.
             let _ = window().print();
-        }>"Print"</button>
+        }>{t!(shell_print)}</button>
     }
 }

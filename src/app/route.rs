@@ -4,6 +4,7 @@
 
 use super::state::AppStore;
 use crate::domain::{ProfileId, SurveyId, WorksheetId};
+use crate::t;
 use leptos::prelude::*;
 
 /// A screen of the app.
@@ -127,24 +128,25 @@ impl Route {
         }
     }
 
-    /// The screen's name, for navigation, headings and the window title.
+    /// The screen's name, for navigation, headings and the window title,
+    /// in the interface's language.
     pub fn title(&self) -> &'static str {
         match self {
-            Self::Home => "Home",
-            Self::Profiles | Self::Profile(_) => "Profiles",
-            Self::EditProfile(_) => "Edit profile",
-            Self::CaseStudy(_) => "Case study",
-            Self::Worksheets | Self::Worksheet(_) => "ICP worksheets",
+            Self::Home => t!(shell_route_home),
+            Self::Profiles | Self::Profile(_) => t!(shell_route_profiles),
+            Self::EditProfile(_) => t!(shell_route_edit_profile),
+            Self::CaseStudy(_) => t!(shell_route_case_study),
+            Self::Worksheets | Self::Worksheet(_) => t!(shell_route_worksheets),
             Self::Scoring | Self::ScoringModel | Self::RatingGrid | Self::ScoreExplanation(_) => {
-                "Scoring"
+                t!(shell_route_scoring)
             }
-            Self::Surveys | Self::Survey(_) => "Surveys",
-            Self::Brief => "Who we sell to",
-            Self::Portfolio => "Portfolio report",
-            Self::Data => "Data & backup",
-            Self::Import => "Import a file",
-            Self::CsvImport => "Import a CSV file",
-            Self::NotFound(_) => "Page not found",
+            Self::Surveys | Self::Survey(_) => t!(shell_route_surveys),
+            Self::Brief => t!(shell_route_brief),
+            Self::Portfolio => t!(shell_route_portfolio),
+            Self::Data => t!(shell_route_data),
+            Self::Import => t!(shell_route_import),
+            Self::CsvImport => t!(shell_route_csv_import),
+            Self::NotFound(_) => t!(shell_route_not_found),
         }
     }
 

@@ -3,6 +3,7 @@
 use crate::app::held::Held;
 use crate::app::when::When;
 use crate::domain::decimal::grouped;
+use crate::t;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -25,7 +26,9 @@ pub fn ShowMore(
     /// How many rows the list has.
     #[prop(into)]
     total: Signal<usize>,
-    /// What the rows are, in the plural ("companies").
+    /// What the rows are, in the plural, as the catalogue's text
+    /// `shell_show_more_status` takes it ("companies"; in Polish the
+    /// genitive plural, "firm", as in "50 z 120 firm").
     what: &'static str,
     /// How many rows a press adds.
     #[prop(default = ROWS_AT_A_TIME)]
@@ -39,12 +42,22 @@ pub fn ShowMore(
         <When when=more>
             <p class="show-more">
                 <span role="status">
-                    {move || format!("Showing {} of {} {what}.", count(limit.get()), count(total.get()))}
+                    {move || {
+                        t!(
+                            shell_show_more_status,
+                            shown = count(limit.get()),
+                            total = count(total.get()),
+                            what = what
+                        )
+                    }}
                 </span>
                 " "
                 <button type="button" class="secondary"
                     on:click=move |_| limit.update(|l| *l += step)>
-                    {move || format!("Show {} more", step.min(total.get().saturating_sub(limit.get())))}
+                    {move || {
+                        let more = step.min(total.get().saturating_sub(limit.get()));
+                        t!(shell_show_more_button, count = count(more))
+                    }}
                 </button>
             </p>
         </When>

@@ -3,6 +3,7 @@
 use super::state::{SaveState, StorageMode, use_app_store};
 use super::time_text::local_time_or_date;
 use crate::storage::{Persistence, TYPICAL_QUOTA_CHARS, Usage};
+use crate::t;
 use leptos::prelude::*;
 
 /// Where data is kept, whether the latest changes are saved, how full
@@ -11,9 +12,9 @@ use leptos::prelude::*;
 pub fn StatusLine() -> impl IntoView {
     let store = use_app_store();
     let where_kept = move || match store.mode.get() {
-        StorageMode::Browser => "Saved in this browser only",
-        StorageMode::InMemory => "Kept in this tab only: this browser gives no storage",
-        StorageMode::ReadOnly => "Read-only: nothing is saved",
+        StorageMode::Browser => t!(shell_status_browser),
+        StorageMode::InMemory => t!(shell_status_in_memory),
+        StorageMode::ReadOnly => t!(shell_status_read_only),
     };
     let save_state = move || {
         if store.mode.get() == StorageMode::ReadOnly {
@@ -25,27 +26,27 @@ pub fn StatusLine() -> impl IntoView {
                     .workspace
                     .with(|w| (w.revision > 0).then_some(w.updated_at));
                 match saved {
-                    Some(at) => format!("Last saved {}", local_time_or_date(at)),
-                    None => "Nothing saved yet".to_owned(),
+                    Some(at) => t!(shell_status_last_saved, when = local_time_or_date(at)),
+                    None => t!(shell_status_nothing_saved).to_owned(),
                 }
             }
-            SaveState::Pending => "Unsaved changes…".to_owned(),
-            SaveState::Saved(at) => format!("All changes saved, {}", local_time_or_date(at)),
-            SaveState::Failed => "Latest changes not saved".to_owned(),
-            SaveState::Conflict => "Not saved: choose a version above".to_owned(),
+            SaveState::Pending => t!(shell_status_pending).to_owned(),
+            SaveState::Saved(at) => t!(shell_status_saved, when = local_time_or_date(at)),
+            SaveState::Failed => t!(shell_status_failed).to_owned(),
+            SaveState::Conflict => t!(shell_status_conflict).to_owned(),
         })
     };
     let usage = move || store.storage_info.get().usage.map(usage_text);
     let persistence = move || {
         store.storage_info.get().persistence.map(|p| match p {
-            Persistence::Granted => "Persistent storage granted",
-            Persistence::NotGranted => "Persistent storage not granted: export backups",
-            Persistence::Unsupported => "Persistent storage not offered by this browser",
+            Persistence::Granted => t!(shell_status_persistent),
+            Persistence::NotGranted => t!(shell_status_not_persistent),
+            Persistence::Unsupported => t!(shell_status_persistence_unsupported),
         })
     };
     view! {
         <footer class="status-line">
-            <ul aria-label="Storage status">
+            <ul aria-label=t!(shell_status_label)>
                 <li>{where_kept}</li>
                 // The live region sits inside its item: a list may hold
                 // only list items, so an item cannot be a status itself.
@@ -57,16 +58,19 @@ pub fn StatusLine() -> impl IntoView {
     }
 }
 
-/// "Storage used: 12 KB of about 5 MB (0.2%)".
+/// "Storage used: 12 KB of about 5 MB (0.2%)", in the interface's
+/// language.
 pub fn usage_text(usage: Usage) -> String {
     let kb = usage.total_chars.div_ceil(1024);
     // In u64: usize is 32 bits in wasm, and 4.3 million × 1000 overflows it.
     let tenths_of_percent = usage.total_chars as u64 * 1000 / TYPICAL_QUOTA_CHARS as u64;
-    format!(
-        "Storage used: {kb} KB of about 5 MB ({}.{}%)",
+    let (_, point) = crate::i18n::language().separators();
+    let percent = format!(
+        "{}{point}{}",
         tenths_of_percent / 10,
         tenths_of_percent % 10
-    )
+    );
+    t!(shell_status_usage, kb = kb, percent = percent)
 }
 
 #[cfg(test)]
@@ -87,5 +91,9 @@ mod tests {
             usage(TYPICAL_QUOTA_CHARS),
             "Storage used: 5079 KB of about 5 MB (100.0%)"
         );
+        crate::i18n::set_language(crate::i18n::Language::Polish);
+        let polish = usage(12_000);
+        crate::i18n::set_language(crate::i18n::Language::English);
+        assert_eq!(polish, "Zajęta pamięć: 12 KB z około 5 MB (0,2%)");
     }
 }

@@ -228,9 +228,14 @@ impl Basis {
     }
 }
 
-/// An amount with its currency, as lists show it ("222,000 PLN"); just
-/// the amount when no currency is named.
+/// An amount with its currency, as lists show it ("222,000 PLN"; in
+/// Polish "222 000 zł", as [`crate::domain::locale::money`] writes it);
+/// just the amount when no currency is named.
 pub fn amount_text(amount: Decimal, currency: &str) -> String {
+    let language = crate::i18n::language();
+    if language != crate::i18n::Language::English {
+        return language.money(amount, currency);
+    }
     let amount = grouped(amount);
     if currency.is_empty() {
         amount
@@ -353,6 +358,13 @@ mod tests {
     fn lists_show_money_with_its_currency() {
         assert_eq!(amount_text(dec("222000"), "PLN"), "222,000 PLN");
         assert_eq!(amount_text(dec("96000.5"), ""), "96,000.50");
+        crate::i18n::set_language(crate::i18n::Language::Polish);
+        let polish = [
+            amount_text(dec("222000"), "PLN"),
+            amount_text(dec("96000.5"), "EUR"),
+        ];
+        crate::i18n::set_language(crate::i18n::Language::English);
+        assert_eq!(polish, ["222\u{a0}000\u{a0}zł", "96\u{a0}000,50\u{a0}EUR"]);
     }
 
     #[test]

@@ -314,7 +314,7 @@ pub fn span_text<T: Copy + PartialOrd>(span: &Span<T>, show: impl Fn(T) -> Strin
     match *span {
         Span::Exact { value } => show(value),
         Span::Range { low, high } => format!("{}–{}", show(low), show(high)),
-        Span::Unlisted(_) => crate::messages::UNREADABLE_VALUE.to_owned(),
+        Span::Unlisted(_) => crate::messages::unreadable_value().to_owned(),
     }
 }
 
@@ -689,7 +689,7 @@ mod tests {
         assert_eq!(serde_json::to_string(&span).unwrap(), written);
         assert_eq!(
             span_text(&span, |n| n.to_string()),
-            crate::messages::UNREADABLE_VALUE
+            crate::messages::unreadable_value()
         );
         // The kinds this build knows are still read strictly.
         let known: Span<u32> =

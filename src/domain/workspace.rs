@@ -19,8 +19,15 @@ use serde_json::{Map, Value};
 
 use super::limits::MAX_NAME_CHARS;
 
-/// The name a new workspace starts with.
+/// The name of a workspace whose file gives none (the file format's
+/// default, in every language). A new workspace starts with [`new_name`].
 pub const DEFAULT_NAME: &str = "My workspace";
+
+/// The name a new workspace starts with, in the interface's language
+/// ([`DEFAULT_NAME`] in English).
+pub fn new_name() -> String {
+    crate::t!(shell_workspace_default_name).to_owned()
+}
 
 /// Everything the user keeps, as one document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -248,7 +255,7 @@ impl Workspace {
     pub fn new(now: Timestamp) -> Self {
         Self {
             id: WorkspaceId::new(),
-            name: default_name(),
+            name: new_name(),
             created_at: now,
             updated_at: now,
             revision: 0,
@@ -540,6 +547,10 @@ mod tests {
     fn a_new_workspace_has_an_id_a_default_name_and_its_creation_time() {
         let ws = Workspace::new(now());
         assert_eq!(ws.name, DEFAULT_NAME);
+        crate::i18n::set_language(crate::i18n::Language::Polish);
+        let polish = Workspace::new(now());
+        crate::i18n::set_language(crate::i18n::Language::English);
+        assert_eq!(polish.name, "Mój obszar roboczy");
         assert_eq!(ws.created_at, now());
         assert_eq!(ws.revision, 0);
         assert_ne!(ws.id, Workspace::new(now()).id);

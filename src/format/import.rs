@@ -64,7 +64,7 @@ pub fn decode_file(text: &str) -> Result<ImportedFile, FormatError> {
     } = open_envelope(text, Source::File)?;
     let Value::Object(mut data) = data else {
         return Err(FormatError::InvalidData {
-            detail: "`data` is not an object".to_owned(),
+            detail: crate::t!(shell_data_not_an_object).to_owned(),
         });
     };
     let mut problems = Vec::new();
@@ -148,9 +148,9 @@ fn read_list<T: Shared>(
                 kind: T::KIND,
                 position: 0,
                 name: None,
-                fault: RecordFault::Skipped(Skip::Unreadable(format!(
-                    "`{}` is not a list",
-                    T::KIND.field()
+                fault: RecordFault::Skipped(Skip::Unreadable(crate::t!(
+                    shell_data_field_not_a_list,
+                    field = T::KIND.field()
                 ))),
             });
             return Vec::new();

@@ -95,7 +95,9 @@ fn costs_apart_and_default_model_updated(
     notes: &mut Vec<MigrationNote>,
 ) -> Result<Value, String> {
     use crate::domain::scoring::{DefaultUpgrade, ScoringModel, upgrade_old_default};
-    let object = data.as_object_mut().ok_or("`data` is not an object")?;
+    let object = data
+        .as_object_mut()
+        .ok_or(crate::t!(shell_data_not_an_object))?;
     let renamed = |fields: &mut serde_json::Map<String, Value>| {
         if let Some(costs) = fields.remove("direct_costs") {
             fields.insert("cost_to_serve".to_owned(), costs);
@@ -150,7 +152,9 @@ fn versions_from_sync_marks(
     ) -> Option<String> {
         T::from_json(record.clone()).ok().map(|r| fingerprint(&r))
     }
-    let object = data.as_object_mut().ok_or("`data` is not an object")?;
+    let object = data
+        .as_object_mut()
+        .ok_or(crate::t!(shell_data_not_an_object))?;
     let marks: Map<String, Value> = match object.remove("sync_marks") {
         Some(Value::Object(marks)) => marks,
         _ => Map::new(),

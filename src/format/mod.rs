@@ -300,7 +300,7 @@ fn open_envelope_with(
     if packed::is_packed(&envelope) {
         if source == Source::Unpacked {
             return Err(FormatError::Damaged {
-                detail: "it is packed twice".to_owned(),
+                detail: crate::t!(shell_packed_twice).to_owned(),
             });
         }
         return open_envelope_with(&packed::unpack(envelope)?, Source::Unpacked, before);
@@ -319,7 +319,7 @@ fn open_envelope_with(
     let mut data = envelope
         .remove("data")
         .ok_or_else(|| FormatError::InvalidData {
-            detail: "the file has no `data` field".to_owned(),
+            detail: crate::t!(shell_data_field_missing).to_owned(),
         })?;
     if let Value::Object(fields) = &mut data {
         before(fields, version)?;

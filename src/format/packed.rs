@@ -28,6 +28,7 @@
 //! Exported files are never packed: people and other programs read them.
 
 use super::FormatError;
+use crate::t;
 use miniz_oxide::inflate::TINFLStatus;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -93,25 +94,25 @@ pub fn unpack(envelope: Map<String, Value>) -> Result<String, FormatError> {
     };
     let packing = envelope.get("packing").and_then(Value::as_str);
     if packing != Some(PACKING) {
-        return Err(damaged("it is packed in a way this version does not know"));
+        return Err(damaged(t!(shell_packed_unknown_packing)));
     }
     let bytes = envelope
         .get("bytes")
         .and_then(Value::as_u64)
         .and_then(|n| usize::try_from(n).ok())
-        .ok_or_else(|| damaged("its length is missing"))?;
+        .ok_or_else(|| damaged(t!(shell_packed_length_missing)))?;
     let chars = envelope
         .get("data")
         .and_then(Value::as_str)
-        .ok_or_else(|| damaged("its data is missing"))?;
+        .ok_or_else(|| damaged(t!(shell_packed_data_missing)))?;
     let stream = from_chars(chars, bytes).map_err(damaged)?;
     let text = inflate(&stream, MAX_UNPACKED_BYTES).map_err(|status| match status {
         TINFLStatus::HasMoreOutput => FormatError::UnpacksTooLarge {
             limit: super::MAX_FILE_BYTES,
         },
-        _ => damaged("its compressed data is broken or cut short"),
+        _ => damaged(t!(shell_packed_broken)),
     })?;
-    String::from_utf8(text).map_err(|_| damaged("its text is not UTF-8"))
+    String::from_utf8(text).map_err(|_| damaged(t!(shell_packed_not_utf8)))
 }
 
 /// Inflates a zlib stream to at most `limit` bytes; a stream that holds
@@ -181,9 +182,9 @@ fn from_chars(chars: &str, len: usize) -> Result<Vec<u8>, &'static str> {
     let needed = len
         .checked_mul(8)
         .map(|bits| bits.div_ceil(BITS as usize))
-        .ok_or("its length is impossible")?;
+        .ok_or(t!(shell_packed_length_impossible))?;
     if chars.chars().count() != needed {
-        return Err("its length does not match its data");
+        return Err(t!(shell_packed_length_mismatch));
     }
     let mut out = Vec::with_capacity(len);
     let (mut held, mut count) = (0u32, 0u32);
@@ -191,7 +192,7 @@ fn from_chars(chars: &str, len: usize) -> Result<Vec<u8>, &'static str> {
         let value = u32::from(c)
             .checked_sub(FIRST_CHAR)
             .filter(|v| *v < 1 << BITS)
-            .ok_or("it holds a character that packed data never has")?;
+            .ok_or(t!(shell_packed_foreign_character))?;
         held = (held << BITS) | value;
         count += BITS;
         while count >= 8 && out.len() < len {

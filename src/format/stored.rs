@@ -19,6 +19,7 @@ use super::{FileKind, FormatError, MigrationNote, Source, packed};
 use crate::domain::json::FromJson;
 use crate::domain::share::{Records, Versions};
 use crate::domain::{Profile, Timestamp, Workspace};
+use crate::t;
 use serde_json::{Map, Value};
 use std::collections::HashSet;
 use uuid::Uuid;
@@ -101,7 +102,7 @@ pub fn decode_stored(
         chunks = splice(data, read_chunk, &mut unread);
         if let Some((name, why)) = unread.into_iter().next() {
             return Err(FormatError::Damaged {
-                detail: format!("a part of it ({name}) {why}"),
+                detail: why.detail(&name),
             });
         }
         if version != super::SCHEMA_VERSION {
@@ -111,10 +112,7 @@ pub fn decode_stored(
     })?;
     if opened.kind != FileKind::Workspace {
         return Err(FormatError::InvalidData {
-            detail: format!(
-                "the file holds {}, not a whole workspace",
-                opened.kind.label()
-            ),
+            detail: t!(shell_stored_not_a_workspace, kind = opened.kind.label()),
         });
     }
     let workspace = Workspace::from_json(opened.data).map_err(|e| FormatError::InvalidData {
@@ -178,6 +176,30 @@ fn unpacked_envelope(text: &str) -> Option<Map<String, Value>> {
     }
 }
 
+/// Why a chunk listed in a manifest cannot be put in its place.
+enum Unread {
+    /// The chunk list is not a list (no chunk is named).
+    ListNotAList,
+    /// Storage holds no chunk of that name.
+    Missing,
+    /// The chunk does not unpack to an envelope.
+    Damaged,
+    /// The chunk has no list of profiles.
+    NoProfiles,
+}
+
+impl Unread {
+    /// What is wrong with the stored data, for [`FormatError::Damaged`].
+    fn detail(&self, name: &str) -> String {
+        match self {
+            Unread::ListNotAList => t!(shell_stored_parts_not_a_list).to_owned(),
+            Unread::Missing => t!(shell_stored_part_missing, name = name),
+            Unread::Damaged => t!(shell_stored_part_damaged, name = name),
+            Unread::NoProfiles => t!(shell_stored_part_no_profiles, name = name),
+        }
+    }
+}
+
 /// Takes the chunk list out of a manifest's `data` and puts the profiles
 /// and versions of each chunk in it, in order. Returns each chunk put in
 /// with how many profiles it held; the chunks that cannot be, with why,
@@ -185,13 +207,13 @@ fn unpacked_envelope(text: &str) -> Option<Map<String, Value>> {
 fn splice(
     data: &mut Map<String, Value>,
     read_chunk: &mut dyn FnMut(&str) -> Option<String>,
-    unread: &mut Vec<(String, &'static str)>,
+    unread: &mut Vec<(String, Unread)>,
 ) -> Vec<(String, usize)> {
     let listed = match data.remove(CHUNKS) {
         None => return Vec::new(),
         Some(Value::Array(listed)) => listed,
         Some(_) => {
-            unread.push((String::new(), "list is not a list"));
+            unread.push((String::new(), Unread::ListNotAList));
             return Vec::new();
         }
     };
@@ -202,15 +224,15 @@ fn splice(
             other => other.to_string(),
         };
         let Some(text) = read_chunk(&name) else {
-            unread.push((name, "is missing"));
+            unread.push((name, Unread::Missing));
             continue;
         };
         let Some(mut chunk) = unpacked_envelope(&text) else {
-            unread.push((name, "is damaged"));
+            unread.push((name, Unread::Damaged));
             continue;
         };
         let Some(Value::Array(mut profiles)) = chunk.remove("profiles") else {
-            unread.push((name, "holds no profiles"));
+            unread.push((name, Unread::NoProfiles));
             continue;
         };
         spliced.push((name, profiles.len()));
