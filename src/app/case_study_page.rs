@@ -9,6 +9,7 @@ use crate::app::held::Held;
 use crate::app::when::When;
 use crate::domain::ProfileId;
 use crate::domain::case_study::{CaseStudy, CaseStudyParts};
+use crate::t;
 use leptos::prelude::*;
 
 /// The case study of profile `id`.
@@ -37,37 +38,37 @@ pub fn CaseStudyPage(
     let ticks: [Part; 6] = [
         (
             "cs-company",
-            "Company facts (industry, size, location, since when)",
+            t!(profile_case_study_part_company),
             |p| p.company,
             |p, on| p.company = on,
         ),
         (
             "cs-purchases",
-            "What they buy",
+            t!(profile_case_study_what_they_buy),
             |p| p.purchases,
             |p, on| p.purchases = on,
         ),
         (
             "cs-people",
-            "Key people's names and job titles",
+            t!(profile_case_study_part_people),
             |p| p.people,
             |p, on| p.people = on,
         ),
         (
             "cs-relationship",
-            "Referrals and testimonial",
+            t!(profile_case_study_part_relationship),
             |p| p.relationship,
             |p, on| p.relationship = on,
         ),
         (
             "cs-needs",
-            "Their needs and wishes",
+            t!(profile_case_study_part_needs),
             |p| p.needs,
             |p, on| p.needs = on,
         ),
         (
             "cs-projects",
-            "New projects from the update log",
+            t!(profile_case_study_part_projects),
             |p| p.projects,
             |p, on| p.projects = on,
         ),
@@ -76,11 +77,11 @@ pub fn CaseStudyPage(
         <When when=move || study().is_some() fallback=|| view! { <MissingProfile/> }>
             <div class="toolbar no-print">
                 <super::print_button::PrintButton/>
-                <a href=Route::Profile(id).href()>"Profile"</a>
+                <a href=Route::Profile(id).href()>{t!(profile_case_study_profile)}</a>
             </div>
             <fieldset class="no-print case-study-parts">
-                <legend>"Show in the case study"</legend>
-                <p class="hint">"Money, competitors, scores, internal notes and people's contact details are never shown. The page below is what prints."</p>
+                <legend>{t!(profile_case_study_show)}</legend>
+                <p class="hint">{t!(profile_case_study_never_shown)}</p>
                 {ticks.into_iter().map(|(field, label, read, write)| view! {
                     <div class="field checkbox">
                         <input type="checkbox" id=field prop:checked=move || parts.with(read)
@@ -124,22 +125,22 @@ fn study_view(s: CaseStudy) -> impl IntoView {
     };
     let projects = view! {
         <ul>{s.projects.iter().map(|(date, text)| view! {
-            <li>{date.map(|d| format!("{d}: ")).unwrap_or_default()}{text.clone()}</li>
+            <li>{date.map(|d| format!("{}: ", d.shown())).unwrap_or_default()}{text.clone()}</li>
         }).collect_view()}</ul>
     };
     view! {
         <article class="one-page case-study" aria-labelledby="case-study-title">
             <header class="one-page-head">
-                <h1 id="case-study-title" tabindex="-1">{format!("Case study: {}", s.name)}</h1>
+                <h1 id="case-study-title" tabindex="-1">{t!(profile_case_study_title, name = s.name)}</h1>
                 {s.website.clone().map(|url| view! { <p class="meta">{url}</p> })}
             </header>
             <div class="one-page-grid">
-                {section("cs-company-heading", "The company", !s.facts.is_empty(), facts.into_any())}
-                {section("cs-purchases-heading", "What they buy", !s.purchases.is_empty(), purchases.into_any())}
-                {section("cs-people-heading", "Key people", !s.people.is_empty(), people.into_any())}
-                {section("cs-relationship-heading", "Relationship", !s.relationship.is_empty(), relationship.into_any())}
-                {section("cs-needs-heading", "Needs and wishes", !s.needs.trim().is_empty(), view! { <p class="pre">{s.needs.clone()}</p> }.into_any())}
-                {section("cs-projects-heading", "New projects", !s.projects.is_empty(), projects.into_any())}
+                {section("cs-company-heading", t!(profile_case_study_company), !s.facts.is_empty(), facts.into_any())}
+                {section("cs-purchases-heading", t!(profile_case_study_what_they_buy), !s.purchases.is_empty(), purchases.into_any())}
+                {section("cs-people-heading", t!(profile_case_study_key_people), !s.people.is_empty(), people.into_any())}
+                {section("cs-relationship-heading", t!(profile_relationship), !s.relationship.is_empty(), relationship.into_any())}
+                {section("cs-needs-heading", t!(profile_needs_and_wishes), !s.needs.trim().is_empty(), view! { <p class="pre">{s.needs.clone()}</p> }.into_any())}
+                {section("cs-projects-heading", t!(profile_case_study_new_projects), !s.projects.is_empty(), projects.into_any())}
             </div>
         </article>
     }

@@ -5,6 +5,7 @@ use super::route::{Route, go_to};
 use super::state::{AppStore, now, today, use_app_store};
 use crate::domain::ProfileId;
 use crate::domain::profile::Profile;
+use crate::t;
 use leptos::prelude::*;
 
 /// A deleted profile kept in memory so that the delete can be undone.
@@ -50,7 +51,7 @@ pub fn ProfileActions(
         store
             .workspace
             .with(|w| w.profile(id).and_then(|p| p.last_reviewed))
-            .map(|d| d.to_string())
+            .map(|d| d.shown())
     };
     let mark_reviewed = move |_| {
         store.workspace.update(|w| {
@@ -69,16 +70,16 @@ pub fn ProfileActions(
         }
     };
     view! {
-        <div class="actions profile-actions" role="group" aria-label="Profile actions">
-            <button type="button" disabled=locked on:click=mark_reviewed>"Mark reviewed today"</button>
+        <div class="actions profile-actions" role="group" aria-label=t!(profile_actions_label)>
+            <button type="button" disabled=locked on:click=mark_reviewed>{t!(profile_actions_mark_reviewed)}</button>
             <span class="hint">
                 {move || match reviewed() {
-                    Some(day) => format!("Last reviewed {day}"),
-                    None => "Never reviewed".to_owned(),
+                    Some(day) => t!(profile_actions_last_reviewed, date = day),
+                    None => t!(profile_actions_never_reviewed).to_owned(),
                 }}
             </span>
-            <button type="button" class="secondary" disabled=locked on:click=duplicate>"Duplicate"</button>
-            <button type="button" class="secondary" disabled=locked on:click=move |_| delete_profile(store, id)>"Delete"</button>
+            <button type="button" class="secondary" disabled=locked on:click=duplicate>{t!(profile_actions_duplicate)}</button>
+            <button type="button" class="secondary" disabled=locked on:click=move |_| delete_profile(store, id)>{t!(profile_actions_delete)}</button>
         </div>
     }
 }

@@ -12,10 +12,12 @@ use crate::app::derived::Derived;
 use crate::app::when::When;
 use crate::domain::decimal::grouped;
 use crate::domain::input::{Span, span_text};
+use crate::domain::locale::money;
 use crate::domain::profile::{Known, Profile, YesNoUnknown};
 use crate::domain::scoring::Explanation;
 use crate::domain::share::Export;
 use crate::domain::{Date, ProfileId};
+use crate::{t, tn};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -33,16 +35,16 @@ pub fn ProfileView(
     view! {
         <When when=move || profile.with(Option::is_some) fallback=|| view! { <MissingProfile/> }>
             <div class="toolbar no-print">
-                <a href=Route::EditProfile(id).href()>"Edit"</a>
-                <a href=Route::CaseStudy(id).href()>"Case study"</a>
+                <a href=Route::EditProfile(id).href()>{t!(profile_view_edit)}</a>
+                <a href=Route::CaseStudy(id).href()>{t!(profile_view_case_study)}</a>
                 <super::print_button::PrintButton/>
                 <ExportControl
-                    label="Export profile"
+                    label=t!(profile_view_export)
                     make=Callback::new(move |()| store.workspace.with_untracked(|w| {
                         w.profile(id).is_some().then(|| Export::profiles(w, &[id]))
                     }))
                 />
-                <a href=Route::Profiles.href()>"All profiles"</a>
+                <a href=Route::Profiles.href()>{t!(profile_all_profiles)}</a>
             </div>
             <div class="no-print"><ProfileActions id /></div>
             {move || profile.get().map(|profile| view! { <OnePage profile scored /> })}
@@ -54,9 +56,9 @@ pub fn ProfileView(
 #[component]
 pub fn MissingProfile() -> impl IntoView {
     view! {
-        <h1 tabindex="-1">"Profile not found"</h1>
-        <p>"This profile is not in this workspace. It may have been deleted, or the link came from another browser."</p>
-        <p><a href=Route::Profiles.href()>"All profiles"</a></p>
+        <h1 tabindex="-1">{t!(profile_view_not_found)}</h1>
+        <p>{t!(profile_view_not_found_text)}</p>
+        <p><a href=Route::Profiles.href()>{t!(profile_all_profiles)}</a></p>
     }
 }
 
@@ -68,30 +70,43 @@ fn or_unknown(text: &str) -> String {
     }
 }
 
-fn money_text(value: Decimal, currency: &str) -> String {
-    if currency.is_empty() {
-        grouped(value)
-    } else {
-        format!("{} {currency}", grouped(value))
-    }
-}
-
 fn known_text(value: Option<Known>, currency: &str) -> String {
     match value {
-        Some(Known::Entered(v)) => money_text(v, currency),
-        Some(Known::Computed(v)) => format!("{} (computed)", money_text(v, currency)),
+        Some(Known::Entered(v)) => money(v, currency),
+        Some(Known::Computed(v)) => t!(profile_view_computed, amount = money(v, currency)),
         None => "—".to_owned(),
     }
 }
 
+/// A day for reading, in the interface's language, or a dash.
 fn date_text(value: Option<Date>) -> String {
-    value
-        .map(|d| d.to_string())
-        .unwrap_or_else(|| "—".to_owned())
+    value.map_or_else(|| "—".to_owned(), Date::shown)
 }
 
-fn answer(value: YesNoUnknown) -> &'static str {
-    value.label()
+/// A score or its points as computed ("82.65"), with the interface's
+/// decimal mark.
+fn points(value: Decimal) -> String {
+    let (_, point) = crate::i18n::language().separators();
+    value
+        .normalize()
+        .to_string()
+        .replace('.', &point.to_string())
+}
+
+/// A birthday for reading: the day when the year is known, day and month
+/// otherwise.
+fn birthday_text(b: crate::domain::Birthday) -> String {
+    match b
+        .year
+        .and_then(|y| Date::new(y, b.month.into(), b.day.into()))
+    {
+        Some(day) => day.shown(),
+        None => t!(
+            profile_view_birthday_no_year,
+            month = format!("{:02}", b.month),
+            day = format!("{:02}", b.day)
+        ),
+    }
 }
 
 /// The report itself.
@@ -110,37 +125,32 @@ fn OnePage(
         .employees
         .map(|s| span_text(&s, |n| grouped(n.into())))
         .unwrap_or_else(|| "—".into());
+    // A range names its currency once, after its high end.
     let revenue = p
         .revenue
-        .map(|s: Span<_>| span_text(&s, |m: crate::domain::Money| grouped(m.amount())))
-        .map(|t| {
-            if cur.is_empty() {
-                t
-            } else {
-                format!("{t} {cur}")
+        .map(|s: Span<crate::domain::Money>| match s {
+            Span::Range { low, high } => {
+                format!("{}–{}", grouped(low.amount()), money(high.amount(), &cur))
             }
+            other => span_text(&other, |m| money(m.amount(), &cur)),
         })
         .unwrap_or_else(|| "—".into());
     let since = match (p.customer_since, p.years_as_customer(today)) {
-        (Some(d), Some(years)) => format!(
-            "{d} ({years} {})",
-            if years == 1 { "year" } else { "years" }
-        ),
+        (Some(d), Some(years)) => tn!(profile_view_customer_since, years, date = d.shown()),
         _ => "—".to_owned(),
     };
     let hq = p.headquarters().map(|a| a.text.clone()).unwrap_or_default();
     let profitability = p
         .profitability()
-        .map(|v| money_text(v, &cur))
+        .map(|v| money(v, &cur))
         .unwrap_or_else(|| "—".into());
     // A count is never hidden, whatever the yes/no answer says.
-    let times = |n: u32| if n == 1 { "time" } else { "times" };
     let referred = match (p.referred, p.referral_count) {
         (YesNoUnknown::Yes | YesNoUnknown::Unknown, Some(n)) if n > 0 => {
-            format!("Yes, {n} {}", times(n))
+            tn!(profile_view_referred_times, n)
         }
-        (YesNoUnknown::No, Some(n)) if n > 0 => format!("No ({n} {} counted)", times(n)),
-        (answer_given, _) => answer(answer_given).to_owned(),
+        (YesNoUnknown::No, Some(n)) if n > 0 => tn!(profile_view_referred_no_but_counted, n),
+        (answer_given, _) => answer_given.shown().to_owned(),
     };
     // The fields the team added, in their order, where this profile has a
     // value.
@@ -153,7 +163,7 @@ fn OnePage(
     });
     let website = p.website.clone();
     let meta = [
-        p.status.label().to_owned(),
+        p.status.shown().to_owned(),
         p.industry.clone(),
         p.business_type.clone(),
     ]
@@ -171,70 +181,70 @@ fn OnePage(
             </header>
             <div class="one-page-grid">
                 <section aria-labelledby="op-company">
-                    <h2 id="op-company">"Company"</h2>
+                    <h2 id="op-company">{t!(profile_view_company)}</h2>
                     <dl class="facts">
-                        <dt>"Employees"</dt><dd>{employees}</dd>
-                        <dt>"Average revenue"</dt><dd>{revenue}</dd>
-                        <dt>"Location"</dt><dd>{or_unknown(&p.location)}</dd>
-                        <dt>"Region"</dt><dd>{or_unknown(&p.region)}</dd>
-                        <dt>"Customer since"</dt><dd>{since}</dd>
-                        <dt>"Headquarters"</dt><dd class="pre">{or_unknown(&hq)}</dd>
-                        <dt>"HQ phone"</dt><dd>{or_unknown(&p.hq_phone)}</dd>
-                        <dt>"HQ e-mail"</dt><dd>{or_unknown(p.hq_email.as_deref().unwrap_or_default())}</dd>
+                        <dt>{t!(profile_view_employees)}</dt><dd>{employees}</dd>
+                        <dt>{t!(profile_view_revenue)}</dt><dd>{revenue}</dd>
+                        <dt>{t!(profile_view_location)}</dt><dd>{or_unknown(&p.location)}</dd>
+                        <dt>{t!(profile_view_region)}</dt><dd>{or_unknown(&p.region)}</dd>
+                        <dt>{t!(profile_view_customer_since_term)}</dt><dd>{since}</dd>
+                        <dt>{t!(profile_view_headquarters)}</dt><dd class="pre">{or_unknown(&hq)}</dd>
+                        <dt>{t!(profile_view_hq_phone)}</dt><dd>{or_unknown(&p.hq_phone)}</dd>
+                        <dt>{t!(profile_view_hq_email)}</dt><dd>{or_unknown(p.hq_email.as_deref().unwrap_or_default())}</dd>
                     </dl>
                 </section>
                 <section aria-labelledby="op-money">
-                    <h2 id="op-money">"Purchases and spend"</h2>
+                    <h2 id="op-money">{t!(profile_purchases_and_spend)}</h2>
                     <dl class="facts">
-                        <dt>"Purchases"</dt><dd>{if p.purchases.is_empty() { "—".to_owned() } else { p.purchases.join(", ") }}</dd>
-                        <dt>"Per month"</dt><dd>{known_text(p.monthly_spend(), &cur)}</dd>
-                        <dt>"Per year"</dt><dd>{known_text(p.yearly_spend(), &cur)}</dd>
-                        <dt>"Cost to serve"</dt><dd>{p.cost_to_serve.map(|m| money_text(m.amount(), &cur)).unwrap_or_else(|| "—".into())}</dd>
-                        <dt>"Cost to win"</dt><dd>{p.cost_to_win.map(|m| money_text(m.amount(), &cur)).unwrap_or_else(|| "—".into())}</dd>
-                        <dt>"Profitability"</dt><dd>{profitability}</dd>
+                        <dt>{t!(profile_view_purchases)}</dt><dd>{if p.purchases.is_empty() { "—".to_owned() } else { p.purchases.join(", ") }}</dd>
+                        <dt>{t!(profile_view_per_month)}</dt><dd>{known_text(p.monthly_spend(), &cur)}</dd>
+                        <dt>{t!(profile_view_per_year)}</dt><dd>{known_text(p.yearly_spend(), &cur)}</dd>
+                        <dt>{t!(profile_view_cost_to_serve)}</dt><dd>{p.cost_to_serve.map(|m| money(m.amount(), &cur)).unwrap_or_else(|| "—".into())}</dd>
+                        <dt>{t!(profile_view_cost_to_win)}</dt><dd>{p.cost_to_win.map(|m| money(m.amount(), &cur)).unwrap_or_else(|| "—".into())}</dd>
+                        <dt>{t!(profile_view_profitability)}</dt><dd>{profitability}</dd>
                     </dl>
                 </section>
                 <section aria-labelledby="op-relationship">
-                    <h2 id="op-relationship">"Relationship"</h2>
+                    <h2 id="op-relationship">{t!(profile_relationship)}</h2>
                     <dl class="facts">
-                        <dt>"Referred us"</dt><dd>{referred}</dd>
-                        <dt>"Testimonial"</dt><dd>{answer(p.testimonial)}</dd>
-                        <dt>"Loyalty"</dt><dd>{or_unknown(&p.loyalty_notes)}</dd>
-                        <dt>"Needs and wishes"</dt><dd class="pre">{or_unknown(&p.needs)}</dd>
+                        <dt>{t!(profile_view_referred)}</dt><dd>{referred}</dd>
+                        <dt>{t!(profile_view_testimonial)}</dt><dd>{p.testimonial.shown()}</dd>
+                        <dt>{t!(profile_view_loyalty)}</dt><dd>{or_unknown(&p.loyalty_notes)}</dd>
+                        <dt>{t!(profile_needs_and_wishes)}</dt><dd class="pre">{or_unknown(&p.needs)}</dd>
                     </dl>
                 </section>
                 <section aria-labelledby="op-financial">
-                    <h2 id="op-financial">"Financial condition"</h2>
+                    <h2 id="op-financial">{t!(profile_financial_condition)}</h2>
                     <dl class="facts">
-                        <dt>"Rating"</dt><dd>{p.financial.rating.label()}</dd>
-                        <dt>"Note"</dt><dd>{or_unknown(&p.financial.note)}</dd>
-                        <dt>"As of"</dt><dd>{date_text(p.financial.as_of)}</dd>
-                        <dt>"Source"</dt><dd>{or_unknown(&p.financial.source)}</dd>
+                        <dt>{t!(profile_view_financial_rating)}</dt><dd>{p.financial.rating.label()}</dd>
+                        <dt>{t!(profile_view_financial_note)}</dt><dd>{or_unknown(&p.financial.note)}</dd>
+                        <dt>{t!(profile_view_financial_as_of)}</dt><dd>{date_text(p.financial.as_of)}</dd>
+                        <dt>{t!(profile_view_financial_source)}</dt><dd>{or_unknown(&p.financial.source)}</dd>
                     </dl>
                 </section>
                 {(!custom.is_empty()).then(|| view! {
                     <section aria-labelledby="op-custom">
-                        <h2 id="op-custom">"Fields of your own"</h2>
+                        <h2 id="op-custom">{t!(profile_fields_of_your_own)}</h2>
                         <dl class="facts">
                             {custom.into_iter().map(|(name, value)| view! { <dt>{name}</dt><dd>{value}</dd> }).collect_view()}
                         </dl>
                     </section>
                 })}
                 <section class="wide" aria-labelledby="op-people">
-                    <h2 id="op-people">"Key people"</h2>
+                    <h2 id="op-people">{t!(profile_view_key_people)}</h2>
                     // Six columns do not fit a phone: the table scrolls in
                     // its own box, not the page (WCAG 1.4.10); focusable, so
                     // that a keyboard can scroll it.
                     {if p.people.is_empty() { view! { <p>"—"</p> }.into_any() } else { view! {
                         <div class="table-scroll" tabindex="0" role="group" aria-labelledby="op-people">
                         <table>
-                            <thead><tr><th scope="col">"Name"</th><th scope="col">"Title"</th><th scope="col">"Role"</th>
-                                <th scope="col">"Influence"</th><th scope="col">"Contact"</th><th scope="col">"Birthday"</th></tr></thead>
+                            <thead><tr><th scope="col">{t!(profile_view_person_name)}</th><th scope="col">{t!(profile_view_person_title)}</th><th scope="col">{t!(profile_view_person_role)}</th>
+                                <th scope="col">{t!(profile_view_person_influence)}</th><th scope="col">{t!(profile_view_person_contact)}</th><th scope="col">{t!(profile_view_person_birthday)}</th></tr></thead>
                             <tbody>
                                 {p.people.iter().map(|person| {
-                                    let role = if person.key_executive { format!("{} (key executive)", person.role.label()) } else { person.role.label().to_owned() };
+                                    let role = if person.key_executive { t!(profile_view_key_executive, role = person.role.label()) } else { person.role.label().to_owned() };
                                     let contact = [person.email.clone().unwrap_or_default(), person.phone.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ");
-                                    let birthday = person.birthday.map(|b| match b.year { Some(y) => format!("{y}-{:02}-{:02}", b.month, b.day), None => format!("{:02}-{:02}", b.month, b.day) }).unwrap_or_default();
+                                    let birthday = person.birthday.map(birthday_text).unwrap_or_default();
                                     view! { <tr><td>{person.name.clone()}</td><td>{person.title.clone()}</td><td>{role}</td>
                                         <td>{person.influence.map(|i| format!("{i}/5")).unwrap_or_default()}</td><td>{contact}</td><td>{birthday}</td></tr> }
                                 }).collect_view()}
@@ -244,10 +254,10 @@ fn OnePage(
                     }.into_any() }}
                 </section>
                 <section aria-labelledby="op-opportunities">
-                    <h2 id="op-opportunities">"Opportunities"</h2>
+                    <h2 id="op-opportunities">{t!(profile_view_opportunities)}</h2>
                     <ul class="plain">
                         {p.opportunities.iter().map(|o| {
-                            let details = [o.value.map(|m| money_text(m.amount(), &cur)).unwrap_or_default(), o.stage.clone(), o.expected.map(|d| format!("expected {d}")).unwrap_or_default()]
+                            let details = [o.value.map(|m| money(m.amount(), &cur)).unwrap_or_default(), o.stage.clone(), o.expected.map(|d| t!(profile_view_expected, date = d.shown())).unwrap_or_default()]
                                 .into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
                             view! { <li><strong>{o.title.clone()}</strong>" "{details}</li> }
                         }).collect_view()}
@@ -255,7 +265,7 @@ fn OnePage(
                     {p.opportunities.is_empty().then(|| view! { <p>"—"</p> })}
                 </section>
                 <section aria-labelledby="op-competitors">
-                    <h2 id="op-competitors">"Competitors"</h2>
+                    <h2 id="op-competitors">{t!(profile_view_competitors)}</h2>
                     <ul class="plain">
                         {p.competitors.iter().map(|c| view! {
                             <li><strong>{c.name.clone()}</strong>" "{c.sells.clone()}" "{c.notes.clone()}</li>
@@ -264,17 +274,17 @@ fn OnePage(
                     {p.competitors.is_empty().then(|| view! { <p>"—"</p> })}
                 </section>
                 <section class="wide" aria-labelledby="op-plan">
-                    <h2 id="op-plan">"Action plan"</h2>
+                    <h2 id="op-plan">{t!(profile_view_action_plan)}</h2>
                     <ol class="steps">
                         {p.action_plan.iter().map(|s| {
                             let overdue = s.is_overdue(today);
-                            let details = [s.owner.clone(), s.due.map(|d| format!("due {d}")).unwrap_or_default()]
+                            let details = [s.owner.clone(), s.due.map(|d| t!(profile_view_due, date = d.shown())).unwrap_or_default()]
                                 .into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" · ");
                             view! {
                                 <li class:done=s.done class:overdue=overdue>
                                     {s.description.clone()}" "<span class="meta">{details}</span>
-                                    {s.done.then(|| view! { " "<span class="badge">"Done"</span> })}
-                                    {overdue.then(|| view! { " "<span class="badge overdue">"Overdue"</span> })}
+                                    {s.done.then(|| view! { " "<span class="badge">{t!(profile_view_done)}</span> })}
+                                    {overdue.then(|| view! { " "<span class="badge overdue">{t!(profile_view_overdue)}</span> })}
                                 </li>
                             }
                         }).collect_view()}
@@ -283,7 +293,7 @@ fn OnePage(
                 </section>
                 {(!p.account_plan.is_empty()).then(|| view! {
                     <section class="wide" aria-labelledby="op-account-plan">
-                        <h2 id="op-account-plan">"Key account plan"</h2>
+                        <h2 id="op-account-plan">{t!(profile_view_account_plan)}</h2>
                         <ul class="plain">
                             {p.account_plan.iter().map(|g| {
                                 let details = [g.target.clone(), g.period()]
@@ -291,14 +301,14 @@ fn OnePage(
                                 let serves: Vec<String> = g.linked_opportunities(&p).iter().map(|o| o.title.clone())
                                     .chain(g.linked_steps(&p).iter().map(|s| s.description.clone()))
                                     .filter(|x| !x.trim().is_empty()).collect();
-                                let serves = (!serves.is_empty()).then(|| format!(" Served by: {}.", serves.join("; ")));
+                                let serves = (!serves.is_empty()).then(|| format!(" {}", t!(profile_view_served_by, list = serves.join("; "))));
                                 view! { <li><strong>{g.goal.clone()}</strong>" "<span class="meta">{details}</span>{serves}</li> }
                             }).collect_view()}
                         </ul>
                     </section>
                 })}
                 <section class="wide" aria-labelledby="op-log">
-                    <h2 id="op-log">"Update log"</h2>
+                    <h2 id="op-log">{t!(profile_view_update_log)}</h2>
                     <ul class="plain">
                         {p.log_newest_first().into_iter().map(|e| view! {
                             <li><strong>{date_text(e.date)}</strong>" "{e.kind.label()}": "{e.text.clone()}</li>
@@ -308,7 +318,7 @@ fn OnePage(
                 </section>
             </div>
             <footer class="one-page-foot">
-                {format!("Last reviewed {} · Clientele", date_text(p.last_reviewed))}
+                {t!(profile_view_footer, date = date_text(p.last_reviewed))}
             </footer>
         </article>
     }
@@ -329,29 +339,39 @@ fn score_line(id: ProfileId, model: String, e: Explanation) -> impl IntoView {
             let mut reasons: Vec<String> = e
                 .top_reasons(TOP_REASONS)
                 .iter()
-                .map(|c| format!("{} ({})", c.name, c.contribution))
+                .map(|c| format!("{} ({})", c.name, points(c.contribution)))
                 .collect();
             let last = reasons.pop();
             let reasons = match (reasons.is_empty(), last) {
                 (_, None) => String::new(),
-                (true, Some(only)) => format!(" Most of it comes from {only}."),
-                (false, Some(last)) => {
-                    format!(" Most of it comes from {} and {last}.", reasons.join(", "))
-                }
+                (true, Some(only)) => format!(" {}", t!(profile_view_score_reason, reason = only)),
+                (false, Some(last)) => format!(
+                    " {}",
+                    t!(
+                        profile_view_score_reasons,
+                        reasons = reasons.join(", "),
+                        last = last
+                    )
+                ),
             };
-            format!(
-                "Score {score} of 100, tier {} ({model}, {used} of {total} criteria).{reasons}",
-                tier_text(e.tier)
-            )
+            let line = tn!(
+                profile_view_score,
+                total,
+                score = points(score),
+                tier = tier_text(e.tier),
+                model = model,
+                used = used
+            );
+            format!("{line}{reasons}")
         }
-        None => format!("No score yet under {model}: none of its {total} criteria has an answer."),
+        None => tn!(profile_view_no_score, total, model = model),
     };
     view! {
         <p class="meta score-line">
             {said}
             {capped_text(&e).map(|capped| format!(" {capped}"))}
             " "
-            <a class="no-print" href=Route::ScoreExplanation(id).href()>"How the score is made"</a>
+            <a class="no-print" href=Route::ScoreExplanation(id).href()>{t!(profile_view_how_score_is_made)}</a>
         </p>
     }
 }

@@ -11,13 +11,13 @@ use crate::app::held::Held;
 use crate::app::when::When;
 use crate::domain::choice::Choice;
 use crate::domain::csv::{CsvStyle, profiles_csv};
-use crate::domain::currency::amount_text;
-use crate::domain::decimal::grouped;
+use crate::domain::locale::money;
 use crate::domain::profile::Status;
 use crate::domain::profile_list::{ProfileQuery, SortKey};
 use crate::domain::share::Export;
 use crate::domain::share::export::leave_out_personal_data;
 use crate::domain::{Profile, ProfileId};
+use crate::{t, tn};
 use leptos::prelude::*;
 
 /// One row of the list, worked out from a profile. Rows are keyed by their
@@ -50,21 +50,20 @@ pub fn ProfilesPage() -> impl IntoView {
                     ListRow {
                         id: p.id,
                         name: p.name.clone(),
-                        status: p.status.label(),
+                        status: p.status.shown(),
                         industry: p.industry.clone(),
                         // In the profile's own currency, which is named.
                         yearly: p
                             .yearly_spend()
-                            .map(|k| amount_text(k.value(), &p.currency))
+                            .map(|k| money(k.value(), &p.currency))
                             .unwrap_or_default(),
                         profitability: p
                             .profitability()
-                            .map(|v| amount_text(v, &p.currency))
+                            .map(|v| money(v, &p.currency))
                             .unwrap_or_default(),
                         reviewed: p
                             .last_reviewed
-                            .map(|d| d.to_string())
-                            .unwrap_or_else(|| "Never".into()),
+                            .map_or_else(|| t!(profile_list_never).to_owned(), |d| d.shown()),
                     }
                 })
                 .collect::<Vec<_>>()
@@ -134,44 +133,44 @@ pub fn ProfilesPage() -> impl IntoView {
     });
     let count_text = move || {
         let (matching, total) = (rows.with(Vec::len), total());
-        let count = |n: usize| grouped(rust_decimal::Decimal::from(n));
         if matching == total {
-            format!("{} profiles", count(total))
+            tn!(profile_count, total)
         } else {
-            format!("{} of {} profiles", count(matching), count(total))
+            let matching = crate::i18n::language().integer(matching as u64);
+            tn!(profile_list_matching, total, matching = matching)
         }
     };
     view! {
         <div class="page-head">
-            <h1 tabindex="-1">"Profiles"</h1>
+            <h1 tabindex="-1">{t!(profile_list_heading)}</h1>
         </div>
         <NewProfileForm/>
         <section aria-labelledby="find-heading">
-            <h2 id="find-heading" class="visually-hidden">"Find profiles"</h2>
+            <h2 id="find-heading" class="visually-hidden">{t!(profile_list_find)}</h2>
             <div class="filters">
                 <div class="field">
-                    <label for="profile-search">"Search by company name"</label>
+                    <label for="profile-search">{t!(profile_list_search)}</label>
                     <input id="profile-search" type="search" autocomplete="off"
                         prop:value=move || query.with(|q| q.search.clone())
                         on:input=move |ev| query.update(|q| q.search = event_target_value(&ev)) />
                 </div>
                 <div class="field">
-                    <label for="profile-status">"Status"</label>
+                    <label for="profile-status">{t!(profile_list_status)}</label>
                     <select id="profile-status" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         query.update(|q| q.status = Status::from_key(&v));
                     }>
-                        <option value="">"All"</option>
-                        {Status::ALL.iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+                        <option value="">{t!(profile_list_all_statuses)}</option>
+                        {Status::ALL.iter().map(|s| view! { <option value=s.key()>{s.shown()}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="profile-industry">"Industry"</label>
+                    <label for="profile-industry">{t!(profile_list_industry)}</label>
                     <select id="profile-industry" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         query.update(|q| q.industry = (!v.is_empty()).then_some(v));
                     }>
-                        <option value="">"All"</option>
+                        <option value="">{t!(profile_list_all_industries)}</option>
                         {move || industries().into_iter().map(|i| {
                             let selected = { let i = i.clone(); move || query.with(|q| q.industry.as_deref() == Some(i.as_str())) };
                             view! { <option value=i.clone() prop:selected=selected>{i.clone()}</option> }
@@ -179,7 +178,7 @@ pub fn ProfilesPage() -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="profile-sort">"Sort by"</label>
+                    <label for="profile-sort">{t!(profile_list_sort)}</label>
                     <select id="profile-sort" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         query.update(|q| q.sort = SortKey::from_key(&v).unwrap_or_default());
@@ -191,36 +190,36 @@ pub fn ProfilesPage() -> impl IntoView {
             <p role="status" class="hint">{count_text}</p>
             <div class="toolbar">
                 <CsvExport file="profiles" personal_data=true make=csv_of_rows
-                    hint="The profiles that match the search and filters, with the fields the CSV import reads, so the file imports back."/>
-                <a href=Route::Portfolio.href()>"Portfolio report"</a>
-                <span class="hint">{move || format!("{} selected", selected_count())}</span>
+                    hint=t!(profile_list_csv_hint)/>
+                <a href=Route::Portfolio.href()>{t!(profile_list_portfolio)}</a>
+                <span class="hint">{move || tn!(profile_list_selected, selected_count())}</span>
                 <When when=move || selected_count() != 0>
-                    <ExportControl label="Export selected profiles" make=export_selected/>
+                    <ExportControl label=t!(profile_list_export_selected) make=export_selected/>
                     <button type="button" class="secondary" on:click=move |_| selected.set(Default::default())>
-                        "Clear selection"
+                        {t!(profile_list_clear_selection)}
                     </button>
                 </When>
             </div>
             // Rows are laid out one by one (see `.long-list` in the style
             // sheet), so the table's roles are stated.
             <table class="profile-table long-list profiles-list" role="table">
-                <caption class="visually-hidden">"Profiles"</caption>
+                <caption class="visually-hidden">{t!(profile_list_heading)}</caption>
                 <thead role="rowgroup">
                     <tr role="row">
                         <th role="columnheader" scope="col" class="select">
                             <input
                                 type="checkbox"
-                                aria-label="Select all matching profiles"
+                                aria-label=t!(profile_list_select_all)
                                 prop:checked=all_matching_selected
                                 on:change=select_all_matching
                             />
                         </th>
-                        <th role="columnheader" scope="col">"Company"</th>
-                        <th role="columnheader" scope="col">"Status"</th>
-                        <th role="columnheader" scope="col">"Industry"</th>
-                        <th role="columnheader" scope="col" class="number">"Yearly spend"</th>
-                        <th role="columnheader" scope="col" class="number">"Profitability"</th>
-                        <th role="columnheader" scope="col">"Last reviewed"</th>
+                        <th role="columnheader" scope="col">{t!(profile_list_company)}</th>
+                        <th role="columnheader" scope="col">{t!(profile_list_status)}</th>
+                        <th role="columnheader" scope="col">{t!(profile_list_industry)}</th>
+                        <th role="columnheader" scope="col" class="number">{t!(profile_list_yearly_spend)}</th>
+                        <th role="columnheader" scope="col" class="number">{t!(profile_list_profitability)}</th>
+                        <th role="columnheader" scope="col">{t!(profile_list_last_reviewed)}</th>
                     </tr>
                 </thead>
                 <tbody role="rowgroup">
@@ -234,7 +233,7 @@ pub fn ProfilesPage() -> impl IntoView {
                             <td role="cell" class="select">
                                 <input
                                     type="checkbox"
-                                    aria-label=format!("Select {}", row.name)
+                                    aria-label=t!(profile_list_select_one, name = row.name)
                                     prop:checked=move || selected.with(|s| s.contains(&row.id.as_uuid()))
                                     on:change=move |ev| {
                                         let on = event_target_checked(&ev);
@@ -282,7 +281,7 @@ fn NewProfileForm() -> impl IntoView {
     view! {
         <form class="new-profile" on:submit=create>
             <div class="field">
-                <label for="new-profile-name">"New profile: company name"</label>
+                <label for="new-profile-name">{t!(profile_list_new_name)}</label>
                 <input id="new-profile-name" type="text" prop:value=move || name.get()
                     on:input=move |ev| name.set(event_target_value(&ev))
                     disabled=move || !store.is_editable()
@@ -290,7 +289,7 @@ fn NewProfileForm() -> impl IntoView {
                     aria-describedby="new-profile-error" />
                 <p id="new-profile-error" class="field-error" aria-live="polite">{move || error.get()}</p>
             </div>
-            <button type="submit" disabled=move || !store.is_editable()>"Create profile"</button>
+            <button type="submit" disabled=move || !store.is_editable()>{t!(profile_list_create)}</button>
         </form>
     }
 }

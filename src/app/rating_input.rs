@@ -6,6 +6,7 @@ use super::profile_watch::ProfileWatch;
 use super::state::{AppStore, use_app_store};
 use crate::app::derived::Derived;
 use crate::domain::scoring::{Answer, Criterion, CriterionKind};
+use crate::t;
 use leptos::prelude::*;
 
 /// The active model's criteria a person answers on each profile (`None`
@@ -39,7 +40,7 @@ pub fn is_answered_by_hand(criterion: &Criterion) -> bool {
 
 /// The options of a criterion: `(value, text)`, the first meaning "no answer".
 fn options(criterion: &Criterion) -> Vec<(String, String)> {
-    let mut all = vec![(String::new(), "— no answer".to_owned())];
+    let mut all = vec![(String::new(), t!(profile_rating_no_answer).to_owned())];
     match &criterion.kind {
         CriterionKind::Rating { meanings, .. } => {
             for r in 1..=5u8 {
@@ -58,8 +59,8 @@ fn options(criterion: &Criterion) -> Vec<(String, String)> {
             }
         }
         _ => {
-            all.push(("yes".to_owned(), "Yes".to_owned()));
-            all.push(("no".to_owned(), "No".to_owned()));
+            all.push(("yes".to_owned(), t!(profile_rating_yes).to_owned()));
+            all.push(("no".to_owned(), t!(profile_rating_no).to_owned()));
         }
     }
     all

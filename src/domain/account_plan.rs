@@ -58,13 +58,18 @@ impl AccountGoal {
         matches!((self.from, self.until), (Some(from), Some(until)) if until < from)
     }
 
-    /// The period in words: "2027-01-01 to 2027-12-31", "from 2027-01-01",
-    /// "until 2027-12-31", or blank when neither end is known.
+    /// The period in words, in the interface's language: "Jan 1, 2027 to
+    /// Dec 31, 2027", "from Jan 1, 2027", "until Dec 31, 2027", or blank
+    /// when neither end is known.
     pub fn period(&self) -> String {
         match (self.from, self.until) {
-            (Some(from), Some(until)) => format!("{from} to {until}"),
-            (Some(from), None) => format!("from {from}"),
-            (None, Some(until)) => format!("until {until}"),
+            (Some(from), Some(until)) => crate::t!(
+                profile_goal_period,
+                from = from.shown(),
+                until = until.shown()
+            ),
+            (Some(from), None) => crate::t!(profile_goal_period_from, from = from.shown()),
+            (None, Some(until)) => crate::t!(profile_goal_period_until, until = until.shown()),
             (None, None) => String::new(),
         }
     }
@@ -160,12 +165,15 @@ mod tests {
             until: date("2027-12-31"),
             ..AccountGoal::default()
         };
-        assert_eq!(goal.period(), "2027-01-01 to 2027-12-31");
+        assert_eq!(goal.period(), "Jan 1, 2027 to Dec 31, 2027");
+        crate::i18n::set_language(crate::i18n::Language::Polish);
+        assert_eq!(goal.period(), "od 01.01.2027 do 31.12.2027");
+        crate::i18n::set_language(crate::i18n::Language::English);
         assert!(!goal.ends_before_it_starts());
         goal.until = date("2026-12-31");
         assert!(goal.ends_before_it_starts());
         goal.from = None;
-        assert_eq!(goal.period(), "until 2026-12-31");
+        assert_eq!(goal.period(), "until Dec 31, 2026");
         assert!(!goal.ends_before_it_starts());
         goal.until = None;
         assert_eq!(goal.period(), "");

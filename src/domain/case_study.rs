@@ -45,13 +45,15 @@ pub struct CaseStudy {
     pub name: String,
     /// Its web address.
     pub website: Option<String>,
-    /// (label, value) of the company facts known.
+    /// (label, value) of the company facts known, labelled in the
+    /// interface's language.
     pub facts: Vec<(&'static str, String)>,
     /// What they buy.
     pub purchases: Vec<String>,
     /// (name, job title) of the key people.
     pub people: Vec<(String, String)>,
-    /// (label, answer) of referrals and testimonials answered yes or no.
+    /// (label, answer) of referrals and testimonials answered yes or no,
+    /// in the interface's language.
     pub relationship: Vec<(&'static str, &'static str)>,
     /// Their needs and wishes.
     pub needs: String,
@@ -70,27 +72,30 @@ impl CaseStudy {
                     facts.push((label, value));
                 }
             };
-            fact("Industry", p.industry.clone());
-            fact("Type of business", p.business_type.clone());
+            fact(crate::t!(profile_case_study_industry), p.industry.clone());
             fact(
-                "Employees",
+                crate::t!(profile_case_study_business_type),
+                p.business_type.clone(),
+            );
+            fact(
+                crate::t!(profile_case_study_employees),
                 p.employees
                     .map(|s| super::input::span_text(&s, |n| n.to_string()))
                     .unwrap_or_default(),
             );
-            fact("Location", p.location.clone());
+            fact(crate::t!(profile_case_study_location), p.location.clone());
             fact(
-                "Customer since",
+                crate::t!(profile_case_study_customer_since),
                 p.customer_since
                     .map(|d| d.year().to_string())
                     .unwrap_or_default(),
             );
             if let Some(years) = p.years_as_customer(today).filter(|y| *y > 0) {
-                fact("Years as customer", years.to_string());
+                fact(crate::t!(profile_case_study_years), years.to_string());
             }
         }
         let answered = |label, answer: YesNoUnknown| match answer {
-            YesNoUnknown::Yes | YesNoUnknown::No => Some((label, answer.label())),
+            YesNoUnknown::Yes | YesNoUnknown::No => Some((label, answer.shown())),
             _ => None,
         };
         Self {
@@ -112,8 +117,8 @@ impl CaseStudy {
             },
             relationship: if parts.relationship {
                 [
-                    answered("Referred other customers to us", p.referred),
-                    answered("Gave a testimonial", p.testimonial),
+                    answered(crate::t!(profile_case_study_referred), p.referred),
+                    answered(crate::t!(profile_case_study_testimonial), p.testimonial),
                 ]
                 .into_iter()
                 .flatten()
@@ -220,5 +225,15 @@ mod tests {
         assert_eq!(study.facts, [("Industry", "Logistics".to_owned())]);
         assert_eq!(study.purchases, ["Backup"]);
         assert!(study.people.is_empty() && study.needs.is_empty() && study.projects.is_empty());
+    }
+
+    #[test]
+    fn labels_and_answers_read_in_polish() {
+        use crate::i18n::{Language, set_language};
+        set_language(Language::Polish);
+        let study = CaseStudy::of(&profile(), all_parts(), "2026-12-01".parse().unwrap());
+        set_language(Language::English);
+        assert_eq!(study.facts, [("Branża", "Logistics".to_owned())]);
+        assert_eq!(study.relationship, [("Polecili nas innym klientom", "Tak")]);
     }
 }

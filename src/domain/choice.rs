@@ -22,15 +22,17 @@ pub trait Choice: Copy + PartialEq + Default + Debug + Send + Sync + 'static {
     }
 }
 
-/// Implements [`Choice`] for enums with an `ALL` list and a `label` method.
+/// Implements [`Choice`] for enums with an `ALL` list and a method giving
+/// the name shown: `label`, or `shown` where `label` is the name files
+/// write.
 macro_rules! choice {
-    ($($ty:ty),* $(,)?) => {$(
+    ($name:ident: $($ty:ty),* $(,)?) => {$(
         impl Choice for $ty {
             fn all() -> &'static [Self] {
                 &<$ty>::ALL
             }
             fn name(self) -> &'static str {
-                self.label()
+                self.$name()
             }
         }
     )*};
@@ -42,15 +44,14 @@ use super::profile_list::SortKey;
 use super::scoring::CategoryField;
 
 choice!(
-    Status,
-    YesNoUnknown,
-    BuyingRole,
+    label: BuyingRole,
     FinancialRating,
     LogKind,
     SortKey,
     CategoryField,
     FieldKind
 );
+choice!(shown: Status, YesNoUnknown);
 
 #[cfg(test)]
 mod tests {

@@ -45,13 +45,13 @@ impl FieldKind {
         FieldKind::Choice,
     ];
 
-    /// The name shown to people.
+    /// The name shown to people, in the interface's language.
     pub fn label(self) -> &'static str {
         match self {
-            FieldKind::Text => "Text",
-            FieldKind::Number => "Number",
-            FieldKind::Date => "Date",
-            FieldKind::Choice => "Choice",
+            FieldKind::Text => crate::t!(profile_field_kind_text),
+            FieldKind::Number => crate::t!(profile_field_kind_number),
+            FieldKind::Date => crate::t!(profile_field_kind_date),
+            FieldKind::Choice => crate::t!(profile_field_kind_choice),
             FieldKind::Unlisted(text) => text,
         }
     }
@@ -143,10 +143,14 @@ impl CustomField {
         }
     }
 
-    /// `stored` as people read it: a number with its digits grouped.
+    /// `stored` as people read it, in the interface's language: a number
+    /// with its digits grouped, a date as the language writes days.
     pub fn shown(&self, stored: &str) -> String {
         match (self.kind, self.number(stored)) {
             (FieldKind::Number, Some(n)) => grouped(n),
+            (FieldKind::Date, _) => stored
+                .parse::<Date>()
+                .map_or_else(|_| stored.to_owned(), Date::shown),
             _ => stored.to_owned(),
         }
     }
@@ -253,6 +257,7 @@ mod tests {
         let date = field(FieldKind::Date);
         assert_eq!(date.read("2027-03-31").unwrap(), "2027-03-31");
         assert_eq!(date.read("31 March"), Err(InputError::NotADate));
+        assert_eq!(date.shown("2027-03-31"), "Mar 31, 2027");
         let choice = field(FieldKind::Choice);
         assert_eq!(
             choice.read("gold").unwrap(),
@@ -312,6 +317,22 @@ mod tests {
             ws.profile(p).unwrap().custom.is_empty(),
             "the value goes too"
         );
+    }
+
+    #[test]
+    fn kinds_numbers_and_dates_read_in_polish() {
+        use crate::i18n::{Language, set_language};
+        set_language(Language::Polish);
+        assert_eq!(FieldKind::Choice.label(), "Wybór");
+        assert_eq!(field(FieldKind::Number).shown("12500.5"), "12\u{a0}500,50");
+        assert_eq!(field(FieldKind::Date).shown("2027-03-31"), "31.03.2027");
+        assert_eq!(
+            field(FieldKind::Date).shown("soon"),
+            "soon",
+            "kept as written"
+        );
+        set_language(Language::English);
+        assert_eq!(FieldKind::Choice.label(), "Choice");
     }
 
     #[test]

@@ -686,7 +686,7 @@ mod tests {
             "the soonest of two"
         );
         assert_eq!(report.goals.len(), 1);
-        assert_eq!(report.goals[0].period, "2027-01-01 to 2027-12-31");
+        assert_eq!(report.goals[0].period, "Jan 1, 2027 to Dec 31, 2027");
         assert_eq!(
             report.goals[0].serves,
             ["Warehouse network", "Send the proposal"]

@@ -18,29 +18,35 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-/// Industries suggested by the Ideal Customer Profile chart; users may type others.
-pub const SUGGESTED_INDUSTRIES: [&str; 11] = [
-    "Manufacturing",
-    "Law",
-    "Healthcare",
-    "Banking",
-    "Education",
-    "Financial",
-    "Insurance",
-    "Construction",
-    "Real Estate",
-    "Government",
-    "Retail",
-];
+/// Industries suggested by the Ideal Customer Profile chart, in the
+/// interface's language; users may type others.
+pub fn suggested_industries() -> [&'static str; 11] {
+    [
+        crate::t!(profile_industry_manufacturing),
+        crate::t!(profile_industry_law),
+        crate::t!(profile_industry_healthcare),
+        crate::t!(profile_industry_banking),
+        crate::t!(profile_industry_education),
+        crate::t!(profile_industry_financial),
+        crate::t!(profile_industry_insurance),
+        crate::t!(profile_industry_construction),
+        crate::t!(profile_industry_real_estate),
+        crate::t!(profile_industry_government),
+        crate::t!(profile_industry_retail),
+    ]
+}
 
-/// Types of business suggested by the chart; users may type others.
-pub const SUGGESTED_BUSINESS_TYPES: [&str; 5] = [
-    "Non-Profit",
-    "Entrepreneur",
-    "Home-based",
-    "Online",
-    "Franchise",
-];
+/// Types of business suggested by the chart, in the interface's language;
+/// users may type others.
+pub fn suggested_business_types() -> [&'static str; 5] {
+    [
+        crate::t!(profile_business_non_profit),
+        crate::t!(profile_business_entrepreneur),
+        crate::t!(profile_business_home_based),
+        crate::t!(profile_business_online),
+        crate::t!(profile_business_franchise),
+    ]
+}
 
 crate::open_enum! {
     /// Where a company stands with us.
@@ -60,12 +66,23 @@ impl Status {
     /// Every status, in the order offered.
     pub const ALL: [Status; 3] = [Status::Prospect, Status::Customer, Status::FormerCustomer];
 
-    /// The name shown to people.
+    /// The name in English whatever the interface's language, as CSV
+    /// files write it (see [`Status::shown`] for screens).
     pub fn label(self) -> &'static str {
         match self {
             Status::Prospect => "Prospect",
             Status::Customer => "Customer",
             Status::FormerCustomer => "Former customer",
+            Status::Unlisted(text) => text,
+        }
+    }
+
+    /// The name shown to people, in the interface's language.
+    pub fn shown(self) -> &'static str {
+        match self {
+            Status::Prospect => crate::t!(profile_status_prospect),
+            Status::Customer => crate::t!(profile_status_customer),
+            Status::FormerCustomer => crate::t!(profile_status_former_customer),
             Status::Unlisted(text) => text,
         }
     }
@@ -89,12 +106,24 @@ impl YesNoUnknown {
     /// Every answer, in the order offered.
     pub const ALL: [YesNoUnknown; 3] = [YesNoUnknown::Unknown, YesNoUnknown::Yes, YesNoUnknown::No];
 
-    /// The word shown to people.
+    /// The word in English whatever the interface's language, as the
+    /// Ideal Customer Profile chart's CSV writes it (see
+    /// [`YesNoUnknown::shown`] for screens).
     pub fn label(self) -> &'static str {
         match self {
             YesNoUnknown::Yes => "Yes",
             YesNoUnknown::No => "No",
             YesNoUnknown::Unknown => "Unknown",
+            YesNoUnknown::Unlisted(text) => text,
+        }
+    }
+
+    /// The word shown to people, in the interface's language.
+    pub fn shown(self) -> &'static str {
+        match self {
+            YesNoUnknown::Yes => crate::t!(profile_answer_yes),
+            YesNoUnknown::No => crate::t!(profile_answer_no),
+            YesNoUnknown::Unknown => crate::t!(profile_answer_unknown),
             YesNoUnknown::Unlisted(text) => text,
         }
     }
@@ -131,15 +160,15 @@ impl BuyingRole {
         BuyingRole::Other,
     ];
 
-    /// The name shown to people.
+    /// The name shown to people, in the interface's language.
     pub fn label(self) -> &'static str {
         match self {
-            BuyingRole::DecisionMaker => "Decision maker",
-            BuyingRole::Influencer => "Influencer",
-            BuyingRole::User => "User",
-            BuyingRole::Gatekeeper => "Gatekeeper",
-            BuyingRole::Champion => "Champion",
-            BuyingRole::Other => "Other",
+            BuyingRole::DecisionMaker => crate::t!(profile_role_decision_maker),
+            BuyingRole::Influencer => crate::t!(profile_role_influencer),
+            BuyingRole::User => crate::t!(profile_role_user),
+            BuyingRole::Gatekeeper => crate::t!(profile_role_gatekeeper),
+            BuyingRole::Champion => crate::t!(profile_role_champion),
+            BuyingRole::Other => crate::t!(profile_role_other),
             BuyingRole::Unlisted(text) => text,
         }
     }
@@ -170,13 +199,13 @@ impl FinancialRating {
         FinancialRating::Weak,
     ];
 
-    /// The word shown to people.
+    /// The word shown to people, in the interface's language.
     pub fn label(self) -> &'static str {
         match self {
-            FinancialRating::Strong => "Strong",
-            FinancialRating::Stable => "Stable",
-            FinancialRating::Weak => "Weak",
-            FinancialRating::Unknown => "Unknown",
+            FinancialRating::Strong => crate::t!(profile_financial_strong),
+            FinancialRating::Stable => crate::t!(profile_financial_stable),
+            FinancialRating::Weak => crate::t!(profile_financial_weak),
+            FinancialRating::Unknown => crate::t!(profile_financial_unknown),
             FinancialRating::Unlisted(text) => text,
         }
     }
@@ -210,14 +239,14 @@ impl LogKind {
         LogKind::Other,
     ];
 
-    /// The name shown to people.
+    /// The name shown to people, in the interface's language.
     pub fn label(self) -> &'static str {
         match self {
-            LogKind::OwnershipChange => "Ownership change",
-            LogKind::KeyPersonnelChange => "Key personnel change",
-            LogKind::NewProject => "New project or product line",
-            LogKind::FinancialUpdate => "Financial update",
-            LogKind::Other => "Other",
+            LogKind::OwnershipChange => crate::t!(profile_log_ownership_change),
+            LogKind::KeyPersonnelChange => crate::t!(profile_log_key_personnel_change),
+            LogKind::NewProject => crate::t!(profile_log_new_project),
+            LogKind::FinancialUpdate => crate::t!(profile_log_financial_update),
+            LogKind::Other => crate::t!(profile_log_other),
             LogKind::Unlisted(text) => text,
         }
     }
@@ -655,21 +684,18 @@ pub struct Loyalty {
 }
 
 impl Loyalty {
-    /// "2 referrals, a testimonial, 7 years"; empty when nothing is known.
+    /// "2 referrals, a testimonial, 7 years", in the interface's language;
+    /// empty when nothing is known.
     pub fn text(self) -> String {
         let mut parts = Vec::new();
-        match self.referrals {
-            0 => {}
-            1 => parts.push("1 referral".to_owned()),
-            n => parts.push(format!("{n} referrals")),
+        if self.referrals > 0 {
+            parts.push(crate::tn!(profile_loyalty_referrals, self.referrals));
         }
         if self.testimonial {
-            parts.push("a testimonial".to_owned());
+            parts.push(crate::t!(profile_loyalty_testimonial).to_owned());
         }
-        match self.years {
-            0 => {}
-            1 => parts.push("1 year".to_owned()),
-            n => parts.push(format!("{n} years")),
+        if self.years > 0 {
+            parts.push(crate::tn!(profile_loyalty_years, self.years));
         }
         parts.join(", ")
     }
@@ -730,12 +756,12 @@ impl Profile {
     }
 
     /// A copy with new ids throughout (profile and every row), named
-    /// "<name> (copy)", created at `now`.
+    /// "<name> (copy)" in the interface's language, created at `now`.
     pub fn duplicate(&self, now: Timestamp) -> Self {
         let mut copy = self.clone();
         copy.id = ProfileId::new();
         copy.created_at = now;
-        copy.name = format!("{} (copy)", self.name);
+        copy.name = crate::t!(profile_copy_name, name = self.name);
         copy.addresses
             .iter_mut()
             .for_each(|a| a.id = AddressId::new());
@@ -1167,5 +1193,36 @@ mod tests {
         fan.set_referral_count(Some(3));
         assert_eq!(fan.loyalty(today).referrals, 3);
         assert_eq!(Profile::new("New".into(), now()).loyalty(today).text(), "");
+    }
+
+    #[test]
+    fn loyalty_a_copy_and_labels_read_in_polish() {
+        use crate::i18n::{Language, set_language};
+        set_language(Language::Polish);
+        let loyalty = |referrals, testimonial, years| {
+            Loyalty {
+                referrals,
+                testimonial,
+                years,
+            }
+            .text()
+        };
+        assert_eq!(loyalty(1, true, 1), "1 polecenie, referencje, 1 rok");
+        assert_eq!(loyalty(3, false, 22), "3 polecenia, 22 lata");
+        assert_eq!(loyalty(5, false, 12), "5 poleceń, 12 lat");
+        let copy = Profile::new("Acme".into(), now()).duplicate(now());
+        assert_eq!(copy.name, "Acme (kopia)");
+        assert_eq!(Status::FormerCustomer.shown(), "Były klient");
+        assert_eq!(
+            Status::FormerCustomer.label(),
+            "Former customer",
+            "as CSV writes it"
+        );
+        assert_eq!(YesNoUnknown::Yes.shown(), "Tak");
+        assert_eq!(YesNoUnknown::Yes.label(), "Yes", "as CSV writes it");
+        assert_eq!(BuyingRole::DecisionMaker.label(), "Decydent");
+        set_language(Language::English);
+        assert_eq!(loyalty(2, false, 1), "2 referrals, 1 year");
+        assert_eq!(Status::FormerCustomer.shown(), "Former customer");
     }
 }

@@ -29,13 +29,13 @@ impl SortKey {
         SortKey::LastReviewed,
     ];
 
-    /// The name shown to people.
+    /// The name shown to people, in the interface's language.
     pub fn label(self) -> &'static str {
         match self {
-            SortKey::Name => "Name",
-            SortKey::YearlySpend => "Yearly spend",
-            SortKey::Profitability => "Profitability",
-            SortKey::LastReviewed => "Last reviewed",
+            SortKey::Name => crate::t!(profile_sort_name),
+            SortKey::YearlySpend => crate::t!(profile_sort_yearly_spend),
+            SortKey::Profitability => crate::t!(profile_sort_profitability),
+            SortKey::LastReviewed => crate::t!(profile_sort_last_reviewed),
         }
     }
 }

@@ -175,7 +175,7 @@ async fn the_portfolio_report_adds_up_the_accounts_a_filter_selects_and_prints_o
         "Contoso Manufacturing Sp. z o.o.\tSend the network proposal to the CFO\tAnna\t2026-01-15",
         "Contoso Manufacturing Sp. z o.o.\tPlan the rollout\tPiotr\t2099-03-01",
         "Contoso Manufacturing Sp. z o.o.\tBecome their only IT supplier for the new plant\t\
-         Network and Wi-Fi won; 180,000 a year in managed services\t2027-01-01 to 2027-12-31\t\
+         Network and Wi-Fi won; 180,000 a year in managed services\tJan 1, 2027 to Dec 31, 2027\t\
          Network and Wi-Fi for the Gdynia plant; Site survey at the Gdynia plant; Send the network proposal to the CFO",
     ] {
         assert!(shown.contains(row), "{row:?} is not shown: {shown}");

@@ -4,6 +4,7 @@ use super::access::{ProfileAccess, RowAccess};
 use super::row_list::{RowList, row_fields};
 use crate::app::fields::{CheckboxInput, TextInput};
 use crate::domain::profile::Address;
+use crate::t;
 use leptos::prelude::*;
 
 /// The profile's addresses.
@@ -13,7 +14,9 @@ pub fn AddressesSection(
     profile: ProfileAccess,
 ) -> impl IntoView {
     view! {
-        <RowList profile title="Addresses" noun="address" empty="No address yet."
+        <RowList profile title=t!(profile_editor_addresses) id="address"
+            add_label=t!(profile_editor_address_add) unnamed=t!(profile_editor_address_unnamed)
+            empty=t!(profile_editor_addresses_empty)
             row=row_fields(move |row: RowAccess<Address>| {
                 let make_hq = Callback::new(move |on: bool| {
                     super::access::edit_profile(row.store, row.profile, |p| {
@@ -23,11 +26,11 @@ pub fn AddressesSection(
                     });
                 });
                 view! {
-                    <TextInput label="Address label" id=row.field_id("label")
+                    <TextInput label=t!(profile_editor_address_label) id=row.field_id("label")
                         value=row.get(|a| a.label.clone()) on_change=row.set(|a, v| a.label = v) />
-                    <TextInput label="Address" id=row.field_id("text") multiline=true
+                    <TextInput label=t!(profile_editor_address_text) id=row.field_id("text") multiline=true
                         value=row.get(|a| a.text.clone()) on_change=row.set(|a, v| a.text = v) />
-                    <CheckboxInput label="Headquarters" id=row.field_id("hq")
+                    <CheckboxInput label=t!(profile_editor_address_headquarters) id=row.field_id("hq")
                         checked=row.get(|a| a.headquarters) on_change=make_hq />
                 }
             }) />

@@ -7,6 +7,7 @@ use crate::app::fields::{CheckedInput, ChoiceList};
 use crate::app::route::Route;
 use crate::domain::CustomFieldId;
 use crate::domain::custom_field::{CustomField, FieldKind};
+use crate::t;
 use leptos::prelude::*;
 
 /// The "Fields of your own" section; nothing while the workspace has none.
@@ -24,9 +25,9 @@ pub fn CustomSection(
         (!fields.is_empty()).then(|| {
             view! {
                 <section aria-labelledby="custom-heading" class="editor-section">
-                    <h2 id="custom-heading">"Fields of your own"</h2>
-                    <p class="hint">"The fields your team added to every profile; add or change them on "
-                        <a href=Route::Data.href()>"Data & backup"</a>"."</p>
+                    <h2 id="custom-heading">{t!(profile_fields_of_your_own)}</h2>
+                    <p class="hint">{t!(profile_editor_custom_hint)}" "
+                        <a href=Route::Data.href()>{t!(profile_editor_custom_hint_link)}</a>"."</p>
                     <div class="field-grid">
                         {fields.into_iter().map(|f| value_input(profile, f)).collect_view()}
                     </div>
@@ -78,7 +79,7 @@ fn value_input(profile: ProfileAccess, field: CustomField) -> AnyView {
         FieldKind::Date => "date",
         _ => "text",
     };
-    let hint = (field.kind == FieldKind::Number).then_some("A number, such as 12,500.50.");
+    let hint = (field.kind == FieldKind::Number).then(|| t!(profile_editor_custom_number_hint));
     let initial = untrack(stored).unwrap_or_default();
     let apply = Callback::new(move |typed: String| match field.read(&typed) {
         Ok(value) => {

@@ -18,6 +18,7 @@ use super::route::Route;
 use super::state::use_app_store;
 use crate::app::when::When;
 use crate::domain::ProfileId;
+use crate::t;
 use access::ProfileAccess;
 use addresses::AddressesSection;
 use company::CompanySection;
@@ -45,14 +46,14 @@ pub fn ProfileEditor(
     view! {
         <When when=exists fallback=|| view! { <super::profile_view::MissingProfile/> }>
             <div class="page-head">
-                <h1 tabindex="-1">"Edit " {name}</h1>
+                <h1 tabindex="-1">{move || t!(profile_editor_heading, name = name())}</h1>
                 <p class="actions">
-                    <a href=Route::Profile(id).href()>"View one page"</a>
-                    <a href=Route::Profiles.href()>"All profiles"</a>
+                    <a href=Route::Profile(id).href()>{t!(profile_editor_view_one_page)}</a>
+                    <a href=Route::Profiles.href()>{t!(profile_all_profiles)}</a>
                 </p>
             </div>
             <ProfileActions id />
-            <p class="hint">"Changes are saved as you type. Only the company name is required; leave blank what you do not know."</p>
+            <p class="hint">{t!(profile_editor_intro)}</p>
             // Drawn again when the workspace is replaced from outside, so
             // that checked fields start from the new values.
             {move || {

@@ -10,22 +10,26 @@ use crate::domain::date::BirthdayError;
 use crate::domain::input::parse_email;
 use crate::domain::profile::Person;
 use crate::domain::{Birthday, input};
+use crate::t;
 use leptos::prelude::*;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// The names of the months, in the interface's language.
+fn months() -> [&'static str; 12] {
+    [
+        t!(profile_editor_month_january),
+        t!(profile_editor_month_february),
+        t!(profile_editor_month_march),
+        t!(profile_editor_month_april),
+        t!(profile_editor_month_may),
+        t!(profile_editor_month_june),
+        t!(profile_editor_month_july),
+        t!(profile_editor_month_august),
+        t!(profile_editor_month_september),
+        t!(profile_editor_month_october),
+        t!(profile_editor_month_november),
+        t!(profile_editor_month_december),
+    ]
+}
 
 /// The profile's key people.
 #[component]
@@ -34,28 +38,29 @@ pub fn PeopleSection(
     profile: ProfileAccess,
 ) -> impl IntoView {
     view! {
-        <RowList profile title="Key people and decision makers" noun="person"
-            empty="No one yet. Add the decision makers first."
+        <RowList profile title=t!(profile_editor_people) id="person"
+            add_label=t!(profile_editor_person_add) unnamed=t!(profile_editor_person_unnamed)
+            empty=t!(profile_editor_people_empty)
             row=row_fields(move |row: RowAccess<Person>| view! {
-                <TextInput label="Person's name" id=row.field_id("name")
+                <TextInput label=t!(profile_editor_person_name) id=row.field_id("name")
                     value=row.get(|p| p.name.clone()) on_change=row.set(|p, v| p.name = v) />
-                <TextInput label="Job title" id=row.field_id("title")
+                <TextInput label=t!(profile_editor_person_title) id=row.field_id("title")
                     value=row.get(|p| p.title.clone()) on_change=row.set(|p, v| p.title = v) />
-                <ChoiceInput label="Buying role" id=row.field_id("role")
+                <ChoiceInput label=t!(profile_editor_person_role) id=row.field_id("role")
                     value=row.get(|p| p.role) on_change=row.set(|p, v| p.role = v) />
-                <CheckboxInput label="Key executive" id=row.field_id("key")
+                <CheckboxInput label=t!(profile_editor_person_key_executive) id=row.field_id("key")
                     checked=row.get(|p| p.key_executive) on_change=row.set(|p, v| p.key_executive = v) />
-                <CheckedInput label="Influence (1-5)" id=row.field_id("influence")
-                    hint="1 little, 5 decisive."
+                <CheckedInput label=t!(profile_editor_person_influence) id=row.field_id("influence")
+                    hint=t!(profile_editor_person_influence_hint)
                     initial=row.initial(|p| p.influence.map(|i| i.to_string()).unwrap_or_default())
                     apply=row.apply(parse::influence, |p, v| p.influence = v) />
-                <CheckedInput label="E-mail" id=row.field_id("email") kind="email"
+                <CheckedInput label=t!(profile_editor_person_email) id=row.field_id("email") kind="email"
                     initial=row.initial(|p| p.email.clone().unwrap_or_default())
                     apply=row.apply(parse_email, |p, v| p.email = v) />
-                <TextInput label="Phone" id=row.field_id("phone")
+                <TextInput label=t!(profile_editor_person_phone) id=row.field_id("phone")
                     value=row.get(|p| p.phone.clone()) on_change=row.set(|p, v| p.phone = v) />
                 <BirthdayInput row />
-                <TextInput label="Notes" id=row.field_id("notes") multiline=true
+                <TextInput label=t!(profile_editor_person_notes) id=row.field_id("notes") multiline=true
                     value=row.get(|p| p.notes.clone()) on_change=row.set(|p, v| p.notes = v) />
             }) />
     }
@@ -107,22 +112,22 @@ fn BirthdayInput(
     let invalid = move || error.with(Option::is_some).then_some("true");
     view! {
         <fieldset class="birthday">
-            <legend>"Birthday"</legend>
-            <label for=day_id.clone()>"Day"</label>
+            <legend>{t!(profile_editor_birthday)}</legend>
+            <label for=day_id.clone()>{t!(profile_editor_birthday_day)}</label>
             <input id=day_id disabled=locked type="text" inputmode="numeric" size="2" prop:value=move || day.get()
                 aria-invalid=invalid aria-describedby=error_id.clone()
                 on:input=move |ev| { day.set(event_target_value(&ev)); check(); } />
-            <label for=month_id.clone()>"Month"</label>
+            <label for=month_id.clone()>{t!(profile_editor_birthday_month)}</label>
             <select id=month_id disabled=locked aria-invalid=invalid aria-describedby=error_id.clone()
                 on:change=move |ev| { month.set(event_target_value(&ev)); check(); }>
                 <option value="" prop:selected=move || month.get().is_empty()>"—"</option>
-                {MONTHS.iter().enumerate().map(|(i, name)| {
+                {months().into_iter().enumerate().map(|(i, name)| {
                     let value = (i + 1).to_string();
                     let selected = { let value = value.clone(); move || month.get() == value };
-                    view! { <option value=value prop:selected=selected>{*name}</option> }
+                    view! { <option value=value prop:selected=selected>{name}</option> }
                 }).collect_view()}
             </select>
-            <label for=year_id.clone()>"Year (optional)"</label>
+            <label for=year_id.clone()>{t!(profile_editor_birthday_year)}</label>
             <input id=year_id disabled=locked type="text" inputmode="numeric" size="4" prop:value=move || year.get()
                 aria-invalid=invalid aria-describedby=error_id.clone()
                 on:input=move |ev| { year.set(event_target_value(&ev)); check(); } />

@@ -10,6 +10,7 @@ use crate::app::state::today;
 use crate::app::when::When;
 use crate::domain::account_plan::{AccountGoal, Serving};
 use crate::domain::profile::{ActionStep, Competitor, LogEntry, Opportunity};
+use crate::t;
 use leptos::prelude::*;
 
 /// Current and future opportunities.
@@ -19,17 +20,18 @@ pub fn OpportunitiesSection(
     profile: ProfileAccess,
 ) -> impl IntoView {
     view! {
-        <RowList profile title="Opportunities" noun="opportunity"
-            empty="No opportunity recorded."
+        <RowList profile title=t!(profile_editor_opportunities) id="opportunity"
+            add_label=t!(profile_editor_opportunity_add) unnamed=t!(profile_editor_opportunity_unnamed)
+            empty=t!(profile_editor_opportunities_empty)
             row=row_fields(move |row: RowAccess<Opportunity>| view! {
-                <TextInput label="Opportunity" id=row.field_id("title")
+                <TextInput label=t!(profile_editor_opportunity_title) id=row.field_id("title")
                     value=row.get(|o| o.title.clone()) on_change=row.set(|o, v| o.title = v) />
-                <CheckedInput label="Estimated value" id=row.field_id("value")
+                <CheckedInput label=t!(profile_editor_opportunity_value) id=row.field_id("value")
                     initial=parse::money_text(row.initial(|o| o.value))
                     apply=row.apply(parse::money, |o, v| o.value = v) />
-                <TextInput label="Stage" id=row.field_id("stage")
+                <TextInput label=t!(profile_editor_opportunity_stage) id=row.field_id("stage")
                     value=row.get(|o| o.stage.clone()) on_change=row.set(|o, v| o.stage = v) />
-                <CheckedInput label="Expected" id=row.field_id("expected") kind="date"
+                <CheckedInput label=t!(profile_editor_opportunity_expected) id=row.field_id("expected") kind="date"
                     initial=parse::date_text(row.initial(|o| o.expected))
                     apply=row.apply(parse::date, |o, v| o.expected = v) />
             }) />
@@ -43,14 +45,15 @@ pub fn CompetitorsSection(
     profile: ProfileAccess,
 ) -> impl IntoView {
     view! {
-        <RowList profile title="Competitors" noun="competitor"
-            empty="No competitor known here."
+        <RowList profile title=t!(profile_editor_competitors) id="competitor"
+            add_label=t!(profile_editor_competitor_add) unnamed=t!(profile_editor_competitor_unnamed)
+            empty=t!(profile_editor_competitors_empty)
             row=row_fields(move |row: RowAccess<Competitor>| view! {
-                <TextInput label="Competitor" id=row.field_id("name")
+                <TextInput label=t!(profile_editor_competitor_name) id=row.field_id("name")
                     value=row.get(|c| c.name.clone()) on_change=row.set(|c, v| c.name = v) />
-                <TextInput label="What they sell there" id=row.field_id("sells")
+                <TextInput label=t!(profile_editor_competitor_sells) id=row.field_id("sells")
                     value=row.get(|c| c.sells.clone()) on_change=row.set(|c, v| c.sells = v) />
-                <TextInput label="Competitor notes" id=row.field_id("notes")
+                <TextInput label=t!(profile_editor_competitor_notes) id=row.field_id("notes")
                     value=row.get(|c| c.notes.clone()) on_change=row.set(|c, v| c.notes = v) />
             }) />
     }
@@ -63,22 +66,23 @@ pub fn ActionPlanSection(
     profile: ProfileAccess,
 ) -> impl IntoView {
     view! {
-        <RowList profile title="Action plan" noun="step"
-            empty="No step yet. Write down the next steps so nobody wonders who does what."
+        <RowList profile title=t!(profile_editor_action_plan) id="step"
+            add_label=t!(profile_editor_step_add) unnamed=t!(profile_editor_step_unnamed)
+            empty=t!(profile_editor_action_plan_empty)
             row=row_fields(move |row: RowAccess<ActionStep>| {
                 let overdue = row.get(|s| s.is_overdue(today()));
                 view! {
-                    <TextInput label="Step" id=row.field_id("description")
+                    <TextInput label=t!(profile_editor_step_description) id=row.field_id("description")
                         value=row.get(|s| s.description.clone()) on_change=row.set(|s, v| s.description = v) />
-                    <TextInput label="Owner" id=row.field_id("owner")
+                    <TextInput label=t!(profile_editor_step_owner) id=row.field_id("owner")
                         value=row.get(|s| s.owner.clone()) on_change=row.set(|s, v| s.owner = v) />
-                    <CheckedInput label="Due date" id=row.field_id("due") kind="date"
+                    <CheckedInput label=t!(profile_editor_step_due) id=row.field_id("due") kind="date"
                         initial=parse::date_text(row.initial(|s| s.due))
                         apply=row.apply(parse::date, |s, v| s.due = v) />
-                    <CheckboxInput label="Done" id=row.field_id("done")
+                    <CheckboxInput label=t!(profile_editor_step_done) id=row.field_id("done")
                         checked=row.get(|s| s.done) on_change=row.set(|s, v| s.done = v) />
                     <When when=move || overdue.get()>
-                        <p class="badge overdue">"Overdue"</p>
+                        <p class="badge overdue">{t!(profile_editor_step_overdue)}</p>
                     </When>
                 }
             }) />
@@ -93,26 +97,27 @@ pub fn AccountPlanSection(
     profile: ProfileAccess,
 ) -> impl IntoView {
     view! {
-        <RowList profile title="Key account plan" noun="goal"
-            empty="No goal yet. Say what you want with this account, how you will know, and by when."
+        <RowList profile title=t!(profile_editor_account_plan) id="goal"
+            add_label=t!(profile_editor_goal_add) unnamed=t!(profile_editor_goal_unnamed)
+            empty=t!(profile_editor_account_plan_empty)
             row=row_fields(move |row: RowAccess<AccountGoal>| {
                 let backwards = row.get(AccountGoal::ends_before_it_starts);
                 view! {
-                    <TextInput label="Goal" id=row.field_id("goal")
+                    <TextInput label=t!(profile_editor_goal) id=row.field_id("goal")
                         value=row.get(|g| g.goal.clone()) on_change=row.set(|g, v| g.goal = v) />
-                    <TextInput label="Target" id=row.field_id("target")
+                    <TextInput label=t!(profile_editor_goal_target) id=row.field_id("target")
                         value=row.get(|g| g.target.clone()) on_change=row.set(|g, v| g.target = v) />
-                    <CheckedInput label="Period from" id=row.field_id("from") kind="date"
+                    <CheckedInput label=t!(profile_editor_goal_from) id=row.field_id("from") kind="date"
                         initial=parse::date_text(row.initial(|g| g.from))
                         apply=row.apply(parse::date, |g, v| g.from = v) />
-                    <CheckedInput label="Period until" id=row.field_id("until") kind="date"
+                    <CheckedInput label=t!(profile_editor_goal_until) id=row.field_id("until") kind="date"
                         initial=parse::date_text(row.initial(|g| g.until))
                         apply=row.apply(parse::date, |g, v| g.until = v) />
                     <When when=move || backwards.get()>
-                        <p class="badge overdue" role="status">"The period ends before it starts."</p>
+                        <p class="badge overdue" role="status">{t!(profile_editor_goal_backwards)}</p>
                     </When>
-                    {links(row, Serving::Opportunities, "Opportunities it serves", "No opportunity on this profile yet.")}
-                    {links(row, Serving::Steps, "Action steps it serves", "No action step on this profile yet.")}
+                    {links(row, Serving::Opportunities, t!(profile_editor_goal_opportunities), t!(profile_editor_goal_no_opportunities))}
+                    {links(row, Serving::Steps, t!(profile_editor_goal_steps), t!(profile_editor_goal_no_steps))}
                 }
             }) />
     }
@@ -139,7 +144,7 @@ fn links(
                 all.into_iter()
                     .enumerate()
                     .map(|(n, (id, name))| {
-                        let name = if name.trim().is_empty() { format!("Untitled {}", n + 1) } else { name };
+                        let name = if name.trim().is_empty() { t!(profile_editor_goal_untitled, n = n + 1) } else { name };
                         let checked = Signal::derive(move || {
                             row.with(|g| kind.is_linked(g, id)).unwrap_or(false)
                         });
@@ -160,15 +165,16 @@ pub fn UpdateLogSection(
     profile: ProfileAccess,
 ) -> impl IntoView {
     view! {
-        <RowList profile title="Update log" noun="log entry"
-            empty="No change logged. Record ownership, key staff, new projects and financial news as they happen."
+        <RowList profile title=t!(profile_editor_update_log) id="log-entry"
+            add_label=t!(profile_editor_log_add) unnamed=t!(profile_editor_log_unnamed)
+            empty=t!(profile_editor_update_log_empty)
             row=row_fields(move |row: RowAccess<LogEntry>| view! {
-                <CheckedInput label="Date" id=row.field_id("date") kind="date"
+                <CheckedInput label=t!(profile_editor_log_date) id=row.field_id("date") kind="date"
                     initial=parse::date_text(row.initial(|e| e.date))
                     apply=row.apply(parse::date, |e, v| e.date = v) />
-                <ChoiceInput label="Kind of change" id=row.field_id("kind")
+                <ChoiceInput label=t!(profile_editor_log_kind) id=row.field_id("kind")
                     value=row.get(|e| e.kind) on_change=row.set(|e, v| e.kind = v) />
-                <TextInput label="What changed" id=row.field_id("text") multiline=true
+                <TextInput label=t!(profile_editor_log_text) id=row.field_id("text") multiline=true
                     value=row.get(|e| e.text.clone()) on_change=row.set(|e, v| e.text = v) />
             }) />
     }

@@ -5,6 +5,7 @@ use super::access::ProfileAccess;
 use super::parse;
 use crate::app::fields::{CheckedInput, ChoiceInput, TextInput};
 use crate::domain::Profile;
+use crate::t;
 use leptos::prelude::*;
 
 /// Referrals, testimonials, loyalty notes, and the customer's needs and
@@ -16,21 +17,21 @@ pub fn RelationshipSection(
 ) -> impl IntoView {
     view! {
         <section aria-labelledby="relationship-heading" class="editor-section">
-            <h2 id="relationship-heading">"Relationship"</h2>
-            <p class="hint">"Loyal customers who refer you and give testimonials count, even when they spend less."</p>
+            <h2 id="relationship-heading">{t!(profile_relationship)}</h2>
+            <p class="hint">{t!(profile_editor_relationship_hint)}</p>
             <div class="field-grid">
-                <ChoiceInput label="Have they referred us?" id="rel-referred"
+                <ChoiceInput label=t!(profile_editor_referred) id="rel-referred"
                     value=profile.get(|p| p.referred) on_change=profile.set(|p, v| p.referred = v) />
-                <CheckedInput label="How many referrals" id="rel-referrals"
+                <CheckedInput label=t!(profile_editor_referral_count) id="rel-referrals"
                     initial=profile.initial(|p| p.referral_count.map(|n| n.to_string()).unwrap_or_default())
                     apply=profile.apply(parse::count, Profile::set_referral_count) />
-                <ChoiceInput label="Have they given a testimonial?" id="rel-testimonial"
+                <ChoiceInput label=t!(profile_editor_testimonial) id="rel-testimonial"
                     value=profile.get(|p| p.testimonial) on_change=profile.set(|p, v| p.testimonial = v) />
             </div>
-            <TextInput label="Loyalty notes" id="rel-notes" multiline=true
+            <TextInput label=t!(profile_editor_loyalty_notes) id="rel-notes" multiline=true
                 value=profile.get(|p| p.loyalty_notes.clone())
                 on_change=profile.set(|p, v| p.loyalty_notes = v) />
-            <TextInput label="Needs and wishes" id="rel-needs" multiline=true
+            <TextInput label=t!(profile_needs_and_wishes) id="rel-needs" multiline=true
                 value=profile.get(|p| p.needs.clone())
                 on_change=profile.set(|p, v| p.needs = v) />
         </section>
@@ -45,18 +46,18 @@ pub fn FinancialSection(
 ) -> impl IntoView {
     view! {
         <section aria-labelledby="financial-heading" class="editor-section">
-            <h2 id="financial-heading">"Financial condition"</h2>
+            <h2 id="financial-heading">{t!(profile_financial_condition)}</h2>
             <div class="field-grid">
-                <ChoiceInput label="Rating" id="fin-rating"
+                <ChoiceInput label=t!(profile_editor_financial_rating) id="fin-rating"
                     value=profile.get(|p| p.financial.rating) on_change=profile.set(|p, v| p.financial.rating = v) />
-                <CheckedInput label="Information as of" id="fin-as-of" kind="date"
+                <CheckedInput label=t!(profile_editor_financial_as_of) id="fin-as-of" kind="date"
                     initial=parse::date_text(profile.initial(|p| p.financial.as_of))
                     apply=profile.apply(parse::date, |p, v| p.financial.as_of = v) />
-                <TextInput label="Source" id="fin-source"
+                <TextInput label=t!(profile_editor_financial_source) id="fin-source"
                     value=profile.get(|p| p.financial.source.clone())
                     on_change=profile.set(|p, v| p.financial.source = v) />
             </div>
-            <TextInput label="Financial note" id="fin-note" multiline=true
+            <TextInput label=t!(profile_editor_financial_note) id="fin-note" multiline=true
                 value=profile.get(|p| p.financial.note.clone())
                 on_change=profile.set(|p, v| p.financial.note = v) />
         </section>

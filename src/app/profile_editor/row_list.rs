@@ -8,6 +8,7 @@ use crate::app::keyed_list::keyed_list;
 use crate::app::state::AppStore;
 use crate::app::when::When;
 use crate::domain::ProfileId;
+use crate::t;
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -55,7 +56,8 @@ fn access<T: Row>(profile: ProfileAccess, key: Uuid) -> RowAccess<T> {
 /// A removed row that can be put back.
 #[derive(Clone)]
 struct Removed {
-    /// What named it ("Anna Nowak", or "this person").
+    /// What named it ("Anna Nowak", or "this person" in the interface's
+    /// language).
     name: String,
     /// Its key, to find it again once it is back.
     key: Uuid,
@@ -81,14 +83,18 @@ pub fn RowList(
     profile: ProfileAccess,
     /// The section heading.
     title: &'static str,
-    /// What "Add …" adds, such as "person".
-    noun: &'static str,
+    /// What the section's ids start with, such as "person" (never shown).
+    id: &'static str,
+    /// The text of the button that adds a row, such as "Add person".
+    add_label: &'static str,
+    /// What names a row not named yet, such as "this person".
+    unnamed: &'static str,
     /// Shown when there are no rows.
     empty: &'static str,
     /// The kind of row and how to draw one.
     row: RowFields,
 ) -> impl IntoView {
-    let heading_id = format!("{}-heading", noun.replace(' ', "-"));
+    let heading_id = format!("{id}-heading");
     let labelled_by = heading_id.clone();
     let access = profile;
     let ProfileAccess {
@@ -113,13 +119,13 @@ pub fn RowList(
         let name = caption(access, key);
         match name.lines().next().map(str::trim) {
             Some(first) if !first.is_empty() => first.chars().take(60).collect(),
-            _ => format!("this {noun}"),
+            _ => unnamed.to_owned(),
         }
     };
     let remove_row = move |key: Uuid| {
         let name = untrack(|| name_of(key));
         if let Some(put_back) = remove(access, key) {
-            said.set(Some(format!("Removed {name}.")));
+            said.set(Some(t!(profile_editor_row_removed, name = name)));
             removed.set(Some(Removed {
                 name,
                 key,
@@ -137,7 +143,7 @@ pub fn RowList(
         if let Some(r) = removed.get_untracked() {
             (r.put_back)(store, profile);
             removed.set(None);
-            said.set(Some(format!("Put back {}.", r.name)));
+            said.set(Some(t!(profile_editor_row_put_back, name = r.name)));
             // The Undo button hides: focus goes to the row that came back.
             focus_row(r.key);
         }
@@ -147,8 +153,8 @@ pub fn RowList(
             <li class="row" data-row=key.to_string()>
                 {draw(access, key)}
                 <button type="button" class="secondary remove" disabled=locked
-                    aria-label=move || format!("Remove {}", name_of(key))
-                    on:click=move |_| remove_row(key)>"Remove"</button>
+                    aria-label=move || t!(profile_editor_row_remove_named, name = name_of(key))
+                    on:click=move |_| remove_row(key)>{t!(profile_editor_row_remove)}</button>
             </li>
         }
     };
@@ -168,12 +174,12 @@ pub fn RowList(
                 </ul>
             </When>
             <div class="row-actions">
-                <button type="button" class="secondary" disabled=locked on:click=add>{format!("Add {noun}")}</button>
+                <button type="button" class="secondary" disabled=locked on:click=add>{add_label}</button>
                 <p role="status" class="removed">{move || said.get()}</p>
                 <button type="button" class="secondary" node_ref=undo_button disabled=locked
                     hidden=move || removed_name().is_none()
-                    aria-label=move || format!("Undo removing {}", removed_name().unwrap_or_default())
-                    on:click=undo>"Undo"</button>
+                    aria-label=move || t!(profile_editor_row_undo_named, name = removed_name().unwrap_or_default())
+                    on:click=undo>{t!(profile_editor_row_undo)}</button>
             </div>
         </section>
     }
