@@ -7,6 +7,7 @@ use crate::domain::Workspace;
 use crate::domain::currency::{parse_rates, rates_text};
 use crate::domain::input::parse_currency;
 use crate::messages;
+use crate::t;
 use leptos::prelude::*;
 
 /// The "Currencies" section of Data & backup.
@@ -45,8 +46,8 @@ pub fn CurrencySettings() -> impl IntoView {
     let status = move || {
         store.workspace.with(|w| {
             let in_use = match w.reporting_currency() {
-                code if code.is_empty() => "No profile names a currency yet.".to_owned(),
-                code => format!("Money is compared and added up in {code}."),
+                code if code.is_empty() => t!(data_currency_none).to_owned(),
+                code => t!(data_currency_in_use, code = code),
             };
             let missing = messages::not_counted(&w.not_counted());
             format!("{in_use} {missing}")
@@ -54,19 +55,15 @@ pub fn CurrencySettings() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="currency-heading">
-            <h2 id="currency-heading">"Currencies"</h2>
-            <p>
-                "Profiles keep money in their own currency. Scores, tiers, the ICP worksheet, sorts "
-                "and suggestions compare it in one reporting currency, with the rates below; a "
-                "model's thresholds are in it too."
-            </p>
-            <CheckedInput label="Reporting currency" id="reporting-currency" initial=chosen
+            <h2 id="currency-heading">{t!(data_currency_heading)}</h2>
+            <p>{t!(data_currency_intro)}</p>
+            <CheckedInput label=t!(data_currency_reporting) id="reporting-currency" initial=chosen
                 apply=set_reporting
-                hint="Three letters, such as PLN. Left blank, the currency most profiles use." />
+                hint=t!(data_currency_reporting_hint) />
             <p role="status">{status}</p>
-            <CheckedInput label="Exchange rates" id="exchange-rates" initial=rates multiline=true
+            <CheckedInput label=t!(data_currency_rates) id="exchange-rates" initial=rates multiline=true
                 apply=set_rates
-                hint="One a line: the currency, what one unit of it is worth in the reporting currency, and the date of the rate, such as EUR 4.2817 2026-12-01. Without a date, today's." />
+                hint=t!(data_currency_rates_hint) />
         </section>
     }
 }

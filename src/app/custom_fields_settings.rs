@@ -8,6 +8,7 @@ use super::state::use_app_store;
 use crate::app::derived::Derived;
 use crate::domain::CustomFieldId;
 use crate::domain::custom_field::{CustomField, FieldKind};
+use crate::{t, tn};
 use leptos::prelude::*;
 
 /// The "Fields of your own" section of Data & backup.
@@ -46,25 +47,20 @@ pub fn CustomFieldsSettings() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="custom-fields-heading">
-            <h2 id="custom-fields-heading">"Fields of your own"</h2>
-            <p>
-                "Add the fields your business needs to every profile: text, a number, a date or a "
-                "choice among options. They show in the profile editor and on the one-page profile, "
-                "the CSV import offers them, and a number or a choice can be a criterion of the "
-                "scoring model."
-            </p>
+            <h2 id="custom-fields-heading">{t!(data_custom_fields_heading)}</h2>
+            <p>{t!(data_custom_fields_intro)}</p>
             {move || ids.get().into_iter().map(|id| view! { <CustomFieldRow id/> }).collect_view()}
             <form class="add-custom-field" on:submit=add>
                 <div class="field">
-                    <label for="new-custom-field">"New field's name"</label>
+                    <label for="new-custom-field">{t!(data_custom_field_new_name)}</label>
                     <input id="new-custom-field" type="text" disabled=locked prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev))
                         aria-invalid=move || error.with(Option::is_some).then_some("true")
                         aria-describedby="new-custom-field-error" />
                     <p class="field-error" id="new-custom-field-error" aria-live="polite">{move || error.get()}</p>
                 </div>
-                <ChoiceInput label="It holds" id="new-custom-field-kind" value=Signal::derive(move || kind.get()) on_change=Callback::new(move |k| kind.set(k)) />
-                <button type="submit" disabled=locked>"Add the field"</button>
+                <ChoiceInput label=t!(data_custom_field_kind) id="new-custom-field-kind" value=Signal::derive(move || kind.get()) on_change=Callback::new(move |k| kind.set(k)) />
+                <button type="submit" disabled=locked>{t!(data_custom_field_add)}</button>
             </form>
         </section>
     }
@@ -118,10 +114,7 @@ fn CustomFieldRow(
                 w.custom_values(id),
             )
         });
-        let question = format!(
-            "Remove the field “{name}”? Its values on {values} {} go with it.",
-            if values == 1 { "profile" } else { "profiles" }
-        );
+        let question = tn!(data_custom_field_remove_confirm, values, name = name);
         if window().confirm_with_message(&question).unwrap_or(false) {
             store.workspace.update(|w| w.remove_custom_field(id));
         }
@@ -130,14 +123,14 @@ fn CustomFieldRow(
     view! {
         <fieldset class="custom-field">
             <legend>{name}</legend>
-            <CheckedInput label="Name" id=format!("{field_id}-name") initial=start.name.clone() apply=rename />
-            <p class="meta">{format!("Holds: {}", start.kind.label())}</p>
+            <CheckedInput label=t!(data_custom_field_name) id=format!("{field_id}-name") initial=start.name.clone() apply=rename />
+            <p class="meta">{t!(data_custom_field_holds, kind = start.kind.label())}</p>
             {(start.kind == FieldKind::Choice).then(|| view! {
-                <CheckedInput label="Options" id=format!("{field_id}-options") multiline=true
-                    initial=start.options.join("\n") apply=set_options hint="One option a line." />
+                <CheckedInput label=t!(data_custom_field_options) id=format!("{field_id}-options") multiline=true
+                    initial=start.options.join("\n") apply=set_options hint=t!(data_custom_field_options_hint) />
             })}
             <button type="button" class="secondary" disabled=locked on:click=remove
-                aria-label=move || format!("Remove the field {}", name())>"Remove"</button>
+                aria-label=move || t!(data_custom_field_remove_label, name = name())>{t!(data_custom_field_remove)}</button>
         </fieldset>
     }
 }

@@ -18,6 +18,7 @@ use crate::messages::Notice;
 const MAX_FILE_MB: u64 = MAX_FILE_BYTES / (1024 * 1024);
 use crate::app::held::Held;
 use crate::storage::{Persistence, StorageKey};
+use crate::t;
 use leptos::prelude::*;
 
 /// The "Data & backup" screen.
@@ -25,13 +26,9 @@ use leptos::prelude::*;
 pub fn DataPage() -> impl IntoView {
     let store = use_app_store();
     let kept = move || match store.mode.get() {
-        StorageMode::Browser => "in this browser's local storage, on this device only.",
-        StorageMode::InMemory => {
-            "in this tab's memory only: this browser gives Clientele no storage."
-        }
-        StorageMode::ReadOnly => {
-            "nowhere new: this page is read-only to protect the data stored here."
-        }
+        StorageMode::Browser => t!(data_kept_browser),
+        StorageMode::InMemory => t!(data_kept_in_memory),
+        StorageMode::ReadOnly => t!(data_kept_read_only),
     };
     let usage = move || {
         store
@@ -39,56 +36,44 @@ pub fn DataPage() -> impl IntoView {
             .get()
             .usage
             .map(usage_text)
-            .unwrap_or_else(|| "Not measured".into())
+            .unwrap_or_else(|| t!(data_storage_not_measured).into())
     };
     let persistence = move || match store.storage_info.get().persistence {
-        Some(Persistence::Granted) => "Granted: the browser keeps this data until you clear it.",
-        Some(Persistence::NotGranted) => {
-            "Not granted: the browser may clear this data when space runs low. Download backups."
-        }
-        Some(Persistence::Unsupported) => "This browser does not offer it.",
-        None => "Not known yet.",
+        Some(Persistence::Granted) => t!(data_persistence_granted),
+        Some(Persistence::NotGranted) => t!(data_persistence_not_granted),
+        Some(Persistence::Unsupported) => t!(data_persistence_unsupported),
+        None => t!(data_persistence_unknown),
     };
     view! {
-        <h1 tabindex="-1">"Data & backup"</h1>
+        <h1 tabindex="-1">{t!(data_page_title)}</h1>
         <section aria-labelledby="where-heading">
-            <h2 id="where-heading">"Where your data lives"</h2>
-            <p>"Your workspace is kept " {kept}</p>
-            <p>
-                "Nothing is ever sent over the network. Another browser, device or colleague sees "
-                "your work only when you give them a file."
-            </p>
+            <h2 id="where-heading">{t!(data_where_heading)}</h2>
+            <p>{kept}</p>
+            <p>{t!(data_never_sent)}</p>
             <dl class="facts">
-                <dt>"Storage used"</dt>
+                <dt>{t!(data_storage_used)}</dt>
                 <dd>{usage}</dd>
-                <dt>"Persistent storage"</dt>
+                <dt>{t!(data_persistent_storage)}</dt>
                 <dd>{persistence}</dd>
             </dl>
         </section>
         <section aria-labelledby="backup-file-heading">
-            <h2 id="backup-file-heading">"Backup and sharing"</h2>
+            <h2 id="backup-file-heading">{t!(data_backup_heading)}</h2>
             <BackupReminder/>
-            <p>
-                "Download everything as one file to keep a backup or to give a colleague your whole "
-                "workspace. Single profiles, models and worksheets are exported from their own pages."
-            </p>
+            <p>{t!(data_backup_intro)}</p>
             <ExportControl
-                label="Export everything"
+                label=t!(data_export_everything)
                 make=Callback::new(move |()| Some(store.workspace.with_untracked(Export::workspace)))
             />
             <p class="hint">
-                "The file is JSON: a \"" {FORMAT_NAME} "\" file of schema version " {SCHEMA_VERSION}
-                ", described by its " <a href="clientele.schema.json">"JSON Schema"</a>
-                ". Newer versions of Clientele read it; an older version refuses a newer file rather "
-                "than misread it. Files up to " {MAX_FILE_MB} " MB are read."
+                {t!(data_file_format_before_link, format = FORMAT_NAME, version = SCHEMA_VERSION)}
+                " " <a href="clientele.schema.json">{t!(data_file_format_link)}</a>
+                {t!(data_file_format_after_link, mb = MAX_FILE_MB)}
             </p>
         </section>
         <section aria-labelledby="import-heading">
-            <h2 id="import-heading">"Import"</h2>
-            <p>
-                "Records are matched by their identity, so importing a file twice changes nothing and "
-                "never duplicates a profile. You see what would change before anything does."
-            </p>
+            <h2 id="import-heading">{t!(data_import_heading)}</h2>
+            <p>{t!(data_import_intro)}</p>
             <FilePicker/>
         </section>
         <CurrencySettings/>
@@ -111,9 +96,7 @@ fn SetAsideData() -> impl IntoView {
     };
     let delete = move |key: StorageKey| {
         let confirmed = window()
-            .confirm_with_message(
-                "Delete this set-aside copy for good? Download it first if you may need it.",
-            )
+            .confirm_with_message(t!(data_set_aside_delete_confirm))
             .unwrap_or(false);
         if confirmed {
             if let Err(e) = persistence.delete_quarantined(&key) {
@@ -124,14 +107,11 @@ fn SetAsideData() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="set-aside-heading">
-            <h2 id="set-aside-heading">"Data set aside"</h2>
-            <p>
-                "When stored data cannot be read, Clientele keeps an untouched copy here instead of "
-                "overwriting it."
-            </p>
+            <h2 id="set-aside-heading">{t!(data_set_aside_heading)}</h2>
+            <p>{t!(data_set_aside_intro)}</p>
             {move || match copies() {
                 Err(e) => view! { <p class="field-error">{e.to_string()}</p> }.into_any(),
-                Ok(keys) if keys.is_empty() => view! { <p>"Nothing is set aside."</p> }.into_any(),
+                Ok(keys) if keys.is_empty() => view! { <p>{t!(data_set_aside_none)}</p> }.into_any(),
                 Ok(keys) => view! {
                     <ul class="set-aside">
                         {keys
@@ -144,21 +124,21 @@ fn SetAsideData() -> impl IntoView {
                                 let (for_download, for_delete) = (key.clone(), key);
                                 view! {
                                     <li>
-                                        <span>"Set aside " {when.clone()}</span>
+                                        <span>{t!(data_set_aside_at, when = when)}</span>
                                         <button
                                             type="button"
-                                            aria-label=format!("Download the copy set aside {when}")
+                                            aria-label=t!(data_set_aside_download_label, when = when)
                                             on:click=move |_| download_stored(store, persistence, &for_download)
                                         >
-                                            "Download"
+                                            {t!(data_set_aside_download)}
                                         </button>
                                         <button
                                             type="button"
                                             class="secondary"
-                                            aria-label=format!("Delete the copy set aside {when}")
+                                            aria-label=t!(data_set_aside_delete_label, when = when)
                                             on:click=move |_| delete(for_delete.clone())
                                         >
-                                            "Delete"
+                                            {t!(data_set_aside_delete)}
                                         </button>
                                     </li>
                                 }

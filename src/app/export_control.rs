@@ -8,7 +8,7 @@ use crate::app::derived::Derived;
 use crate::app::held::Held;
 use crate::app::when::When;
 use crate::domain::share::Export;
-use crate::domain::share::export::PERSONAL_DATA_LEFT_OUT;
+use crate::t;
 use leptos::prelude::*;
 
 /// A button that opens the export options and downloads the file.
@@ -51,7 +51,7 @@ pub fn ExportControl(
         <details class="export-control" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary>{label}</summary>
             <div class="export-options">
-                <p>"File: " <code>{file_name}</code></p>
+                <p>{t!(data_export_file)} " " <code>{file_name}</code></p>
                 <When when=has_people>
                     <label class="checkbox">
                         <input
@@ -59,13 +59,13 @@ pub fn ExportControl(
                             prop:checked=move || leave_out.get()
                             on:change=move |ev| leave_out.set(event_target_checked(&ev))
                         />
-                        " Leave out personal data"
+                        " " {t!(data_export_leave_out)}
                     </label>
-                    <p class="hint">{PERSONAL_DATA_LEFT_OUT} " The file says so."</p>
+                    <p class="hint">{t!(data_export_personal_data_left_out_said)}</p>
                 </When>
-                <button type="button" on:click=download>"Download"</button>
+                <button type="button" on:click=download>{t!(data_export_download)}</button>
                 <p role="status" class="hint">
-                    {move || done.get().map(|name| format!("Downloaded {name}."))}
+                    {move || done.get().map(|name| t!(data_export_downloaded, name = name))}
                 </p>
             </div>
         </details>

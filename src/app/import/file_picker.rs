@@ -2,6 +2,7 @@
 
 use super::{input_files, open_files};
 use crate::app::state::use_app_store;
+use crate::t;
 use leptos::prelude::*;
 
 /// A labelled file input that opens the import preview for the chosen
@@ -11,7 +12,7 @@ pub fn FilePicker() -> impl IntoView {
     let store = use_app_store();
     view! {
         <p class="file-picker">
-            <label for="import-files">"Choose files to import"</label>
+            <label for="import-files">{t!(data_file_picker_label)}</label>
             <input
                 id="import-files"
                 type="file"
@@ -21,11 +22,7 @@ pub fn FilePicker() -> impl IntoView {
                 disabled=move || !store.is_editable()
                 on:change=move |ev| open_files(store, input_files(&ev))
             />
-            <span id="import-files-hint" class="hint">
-                "Clientele files (.json) from colleagues or a backup, or a customer list (.csv) from "
-                "a CRM. You can also drop files anywhere on the page. Nothing changes before you "
-                "confirm."
-            </span>
+            <span id="import-files-hint" class="hint">{t!(data_file_picker_hint)}</span>
         </p>
     }
 }

@@ -16,6 +16,7 @@ use crate::domain::Workspace;
 use crate::domain::share::merge::{self, Incoming, MergeChoices};
 use crate::domain::share::{FileKind, Records};
 use crate::format::{self, FormatError, RecordProblem};
+use crate::t;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -152,10 +153,10 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, FormatError> {
         .map_err(|e| FormatError::NotJson {
             detail: e
                 .as_string()
-                .unwrap_or_else(|| "the file could not be read".to_owned()),
+                .unwrap_or_else(|| t!(data_file_unreadable).to_owned()),
         })?;
     text.as_string().ok_or_else(|| FormatError::NotJson {
-        detail: "the file could not be read as text".to_owned(),
+        detail: t!(data_file_not_text).to_owned(),
     })
 }
 

@@ -12,6 +12,7 @@ use crate::domain::share::merge;
 use crate::domain::share::merge::{ConflictKind, Resolutions};
 use crate::domain::share::{Change, ImportMode, MergeChoices, RecordChange, Resolution};
 use crate::messages;
+use crate::{t, tn};
 use leptos::prelude::*;
 
 /// The "Import a file" screen.
@@ -20,9 +21,9 @@ pub fn ImportPreview() -> impl IntoView {
     let store = use_app_store();
     move || match store.pending_import.get() {
         None => view! {
-            <h1 tabindex="-1">"Import a file"</h1>
-            <p>"No file is waiting to be imported."</p>
-            <p><a href=Route::Data.href()>"Choose a file on the Data & backup page"</a></p>
+            <h1 tabindex="-1">{t!(data_import_title)}</h1>
+            <p>{t!(data_import_none_waiting)}</p>
+            <p><a href=Route::Data.href()>{t!(data_import_choose_on_data_page)}</a></p>
         }
         .into_any(),
         Some(pending) => view! { <Preview pending/> }.into_any(),
@@ -75,18 +76,18 @@ fn Preview(
     };
     let nothing = move || mode.get() == ImportMode::Merge && preview.with(|p| p.changes_nothing());
     view! {
-        <h1 tabindex="-1">"Import a file"</h1>
+        <h1 tabindex="-1">{t!(data_import_title)}</h1>
         <FileList pending=pending.clone()/>
         <When when=move || readable>
             <Summary preview/>
-            {SECTIONS
-                .iter()
-                .map(|&(heading, hint, change)| {
+            {sections()
+                .into_iter()
+                .map(|(heading, hint, change)| {
                     view! { <RecordSection heading hint change preview resolutions names=names.clone()/> }
                 })
                 .collect_view()}
             <fieldset class="import-mode">
-                <legend>"How to import"</legend>
+                <legend>{t!(data_import_how)}</legend>
                 <label>
                     <input
                         type="radio"
@@ -94,8 +95,7 @@ fn Preview(
                         checked=move || mode.get() == ImportMode::Merge
                         on:change=move |_| mode.set(ImportMode::Merge)
                     />
-                    " Merge (recommended): add what is new, update what changed in the file, keep "
-                    "everything else here"
+                    " " {t!(data_import_merge)}
                 </label>
                 <label>
                     <input
@@ -104,7 +104,7 @@ fn Preview(
                         checked=move || mode.get() == ImportMode::Replace
                         on:change=move |_| mode.set(ImportMode::Replace)
                     />
-                    {move || replace_text(whole_workspace, preview.with(|p| p.only_here))}
+                    " " {move || replace_text(whole_workspace, preview.with(|p| p.only_here))}
                 </label>
             </fieldset>
         </When>
@@ -115,37 +115,26 @@ fn Preview(
                     disabled=move || !store.is_editable() || nothing()
                     on:click=import
                 >
-                    "Import"
+                    {t!(data_import_confirm)}
                 </button>
             </When>
-            <button type="button" class="secondary" on:click=cancel>"Cancel"</button>
+            <button type="button" class="secondary" on:click=cancel>{t!(data_import_cancel)}</button>
         </p>
         <When when=move || readable && nothing()>
-            <p role="status">"Nothing to import: everything in the file is already here."</p>
+            <p role="status">{t!(data_import_nothing)}</p>
         </When>
         <When when=move || !store.is_editable()>
-            <p class="field-error">"This page is read-only, so nothing can be imported here."</p>
+            <p class="field-error">{t!(data_import_read_only)}</p>
         </When>
-        <p class="hint">
-            "After the import, one click undoes it: the workspace is put back exactly as it was."
-        </p>
+        <p class="hint">{t!(data_import_undo_hint)}</p>
     }
 }
 
 fn replace_text(whole_workspace: bool, only_here: usize) -> String {
     match (whole_workspace, only_here) {
-        (true, 0) => " Replace: this workspace becomes the file's (records, settings and active \
-                      model)"
-            .to_owned(),
-        (true, n) => format!(
-            " Replace: this workspace becomes the file's (records, settings and active model); \
-             {n} {} here but not in the file {} removed",
-            if n == 1 { "record" } else { "records" },
-            if n == 1 { "is" } else { "are" },
-        ),
-        (false, _) => " Replace: take the file's version of every record in it, even where yours \
-                       changed"
-            .to_owned(),
+        (true, 0) => t!(data_import_replace_whole).to_owned(),
+        (true, n) => tn!(data_import_replace_whole_removing, n),
+        (false, _) => t!(data_import_replace_records).to_owned(),
     }
 }
 
@@ -158,7 +147,7 @@ fn FileList(
 ) -> impl IntoView {
     view! {
         <section aria-labelledby="import-files-heading">
-            <h2 id="import-files-heading">"Files"</h2>
+            <h2 id="import-files-heading">{t!(data_import_files_heading)}</h2>
             <ul class="import-files">
                 {pending
                     .files
@@ -206,27 +195,23 @@ fn Summary(
 ) -> impl IntoView {
     let line = move || {
         preview.with(|p| {
-            format!(
-                "{} new, {} changed in the file, {} merged field by field, {} to choose, {} deleted in the file, {} changed here only, {} already the same.",
-                p.count(Change::New),
-                p.count(Change::Theirs),
-                p.count(Change::Merged),
-                p.count(Change::Conflict),
-                p.count(Change::Deleted),
-                p.count(Change::Ours),
-                p.count(Change::Same) + p.count(Change::StaysDeleted),
+            t!(
+                data_import_summary,
+                new = p.count(Change::New),
+                theirs = p.count(Change::Theirs),
+                merged = p.count(Change::Merged),
+                conflicts = p.count(Change::Conflict),
+                deleted = p.count(Change::Deleted),
+                ours = p.count(Change::Ours),
+                same = p.count(Change::Same) + p.count(Change::StaysDeleted),
             )
         })
     };
     // Fields of their own the files bring come with the records.
     let fields = move || {
         preview.with(|p| {
-            (!p.new_fields.is_empty()).then(|| {
-                format!(
-                    "Fields of your own this workspace gets: {}.",
-                    p.new_fields.join(", ")
-                )
-            })
+            (!p.new_fields.is_empty())
+                .then(|| t!(data_import_new_fields, fields = p.new_fields.join(", ")))
         })
     };
     view! {
@@ -236,39 +221,45 @@ fn Summary(
 }
 
 /// The preview's sections: heading, what happens, which records.
-const SECTIONS: [(&str, &str, Change); 7] = [
-    ("New here", "Added.", Change::New),
-    (
-        "Changed in the file",
-        "Made from the version here: the file's replaces it.",
-        Change::Theirs,
-    ),
-    (
-        "Changed on both sides, in different fields",
-        "Both kept: the fields listed come from the file.",
-        Change::Merged,
-    ),
-    (
-        "Changed on both sides",
-        "The same fields changed on both sides, or one side deleted what the other changed. Yours is kept unless you choose otherwise.",
-        Change::Conflict,
-    ),
-    (
-        "Deleted in the file",
-        "Deleted in the file and unchanged here since: deleted here too unless you keep them.",
-        Change::Deleted,
-    ),
-    (
-        "Changed here only",
-        "The file holds an older version; yours is kept.",
-        Change::Ours,
-    ),
-    (
-        "Deleted here",
-        "The file holds the deleted version or an older one: they stay deleted.",
-        Change::StaysDeleted,
-    ),
-];
+fn sections() -> [(&'static str, &'static str, Change); 7] {
+    [
+        (
+            t!(data_import_new_heading),
+            t!(data_import_new_hint),
+            Change::New,
+        ),
+        (
+            t!(data_import_theirs_heading),
+            t!(data_import_theirs_hint),
+            Change::Theirs,
+        ),
+        (
+            t!(data_import_merged_heading),
+            t!(data_import_merged_hint),
+            Change::Merged,
+        ),
+        (
+            t!(data_import_conflict_heading),
+            t!(data_import_conflict_hint),
+            Change::Conflict,
+        ),
+        (
+            t!(data_import_deleted_heading),
+            t!(data_import_deleted_hint),
+            Change::Deleted,
+        ),
+        (
+            t!(data_import_ours_heading),
+            t!(data_import_ours_hint),
+            Change::Ours,
+        ),
+        (
+            t!(data_import_stays_deleted_heading),
+            t!(data_import_stays_deleted_hint),
+            Change::StaysDeleted,
+        ),
+    ]
+}
 
 /// The records with one kind of change, each with its field changes.
 #[component]
@@ -322,32 +313,48 @@ fn RecordItem(
     /// The name of the file it comes from, when several were chosen.
     from: Option<String>,
 ) -> impl IntoView {
-    let mut title = format!("{}: {}", record.kind.label(), record.title);
-    if let Some(file) = &from {
-        title.push_str(" (from ");
-        title.push_str(file);
-        title.push(')');
-    }
+    let kind = record.kind.label();
+    let title = match &from {
+        Some(file) => t!(
+            data_import_record_from,
+            kind = kind,
+            title = record.title,
+            file = file
+        ),
+        None => format!("{kind}: {}", record.title),
+    };
     let options = match (record.change, record.conflict) {
         (Change::Conflict, Some(ConflictKind::DeletedHere)) => Some((
-            "Keep it deleted",
-            "Restore the file's version",
+            t!(data_import_keep_deleted),
+            t!(data_import_restore_theirs),
             Resolution::KeepMine,
         )),
         (Change::Conflict, Some(ConflictKind::DeletedThere)) => Some((
-            "Keep mine",
-            "Delete it, as the file did",
+            t!(data_import_keep_mine),
+            t!(data_import_delete_as_file),
             Resolution::KeepMine,
         )),
-        (Change::Conflict, _) => Some(("Keep mine", "Take the file's", Resolution::KeepMine)),
-        (Change::Deleted, _) => Some(("Keep it", "Delete it", Resolution::TakeTheirs)),
+        (Change::Conflict, _) => Some((
+            t!(data_import_keep_mine),
+            t!(data_import_take_theirs),
+            Resolution::KeepMine,
+        )),
+        (Change::Deleted, _) => Some((
+            t!(data_import_keep_it),
+            t!(data_import_delete_it),
+            Resolution::TakeTheirs,
+        )),
         _ => None,
     };
     // What a deletion conflict is about, said in the question itself.
-    let why = match record.conflict {
-        Some(ConflictKind::DeletedHere) => ": deleted here, changed in the file",
-        Some(ConflictKind::DeletedThere) => ": changed here, deleted in the file",
-        _ => "",
+    let question = match record.conflict {
+        Some(ConflictKind::DeletedHere) => {
+            t!(data_import_resolve_deleted_here, title = record.title)
+        }
+        Some(ConflictKind::DeletedThere) => {
+            t!(data_import_resolve_deleted_there, title = record.title)
+        }
+        _ => t!(data_import_resolve, title = record.title),
     };
     let choice = options.map(|(mine, theirs, default)| {
         let (part, id) = (record.part, record.id);
@@ -362,7 +369,7 @@ fn RecordItem(
         };
         view! {
             <fieldset class="resolution">
-                <legend>{format!("What to do with “{}”{why}", record.title)}</legend>
+                <legend>{question}</legend>
                 <label>
                     <input
                         type="radio"
@@ -405,9 +412,9 @@ fn FieldTable(
         <table class="field-changes">
             <thead>
                 <tr>
-                    <th scope="col">"Field"</th>
-                    <th scope="col">"Here"</th>
-                    <th scope="col">"In the file"</th>
+                    <th scope="col">{t!(data_import_field)}</th>
+                    <th scope="col">{t!(data_import_here)}</th>
+                    <th scope="col">{t!(data_import_in_file)}</th>
                 </tr>
             </thead>
             <tbody>

@@ -2,6 +2,7 @@
 
 use super::undo_import;
 use crate::app::state::use_app_store;
+use crate::t;
 use leptos::prelude::*;
 
 /// Offers to undo the last import, until dismissed.
@@ -15,22 +16,18 @@ pub fn UndoImport() -> impl IntoView {
             .with(|u| u.as_ref().map(|u| u.files.join(", ")))?;
         Some(view! {
             <div class="notice info">
-                <p>
-                    {format!("Imported {files}. ")}
-                    "Undo puts the workspace back as it was just before the import (changes made "
-                    "since are undone too)."
-                </p>
+                <p>{t!(data_undo_imported, files = files)}</p>
                 <div class="notice-actions">
                     <button type="button" disabled=locked on:click=move |_| undo_import(store)>
-                        "Undo import"
+                        {t!(data_undo_button)}
                     </button>
                     <button
                         type="button"
                         class="secondary"
-                        aria-label=format!("Dismiss: imported {files}")
+                        aria-label=t!(data_undo_dismiss_label, files = files)
                         on:click=move |_| store.import_undo.set(None)
                     >
-                        "Dismiss"
+                        {t!(data_undo_dismiss)}
                     </button>
                 </div>
             </div>

@@ -6,6 +6,7 @@ use super::values::words;
 use crate::domain::CustomFieldId;
 use crate::domain::custom_field::CustomField;
 use crate::domain::sorting::sort_by_key_with;
+use crate::t;
 
 /// A profile field a CSV column can fill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -82,8 +83,39 @@ impl Target {
         Target::ContactPhone,
     ];
 
-    /// The field's name in the product's words (those of the merge preview
-    /// that follows the mapping).
+    /// The field's name in the page's language, as the column mapping
+    /// offers it (in the words of the merge preview that follows it).
+    pub fn shown(self) -> &'static str {
+        match self {
+            Target::CompanyName => t!(data_csv_target_company_name),
+            Target::Website => t!(data_csv_target_website),
+            Target::Industry => t!(data_csv_target_industry),
+            Target::BusinessType => t!(data_csv_target_business_type),
+            Target::Status => t!(data_csv_target_status),
+            Target::Employees => t!(data_csv_target_employees),
+            Target::Revenue => t!(data_csv_target_revenue),
+            Target::YearlySpend => t!(data_csv_target_yearly_spend),
+            Target::MonthlySpend => t!(data_csv_target_monthly_spend),
+            Target::Currency => t!(data_csv_target_currency),
+            Target::Location => t!(data_csv_target_location),
+            Target::Region => t!(data_csv_target_region),
+            Target::HqPhone => t!(data_csv_target_hq_phone),
+            Target::HqEmail => t!(data_csv_target_hq_email),
+            Target::CustomerSince => t!(data_csv_target_customer_since),
+            Target::Notes => t!(data_csv_target_notes),
+            Target::ContactName => t!(data_csv_target_contact_name),
+            Target::ContactTitle => t!(data_csv_target_contact_title),
+            Target::ContactEmail => t!(data_csv_target_contact_email),
+            Target::ContactPhone => t!(data_csv_target_contact_phone),
+            // The mapping shows the field's own name.
+            Target::Custom(_) => t!(data_csv_target_custom),
+        }
+    }
+
+    /// The field's name as a CSV file's header, in every language: the
+    /// profiles' CSV export heads its columns with it, and the import
+    /// knows it again ([`Target::headers`]). The words are English, as
+    /// the screen shows them in English ([`Target::shown`]).
     pub fn label(self) -> &'static str {
         match self {
             Target::CompanyName => "Company name",
@@ -577,6 +609,22 @@ mod tests {
     fn labels_are_unique() {
         let labels: HashSet<_> = Target::ALL.iter().map(|t| t.label()).collect();
         assert_eq!(labels.len(), Target::ALL.len());
+    }
+
+    #[test]
+    fn the_mapping_shows_the_headers_words_in_english_and_its_own_in_polish() {
+        use crate::i18n::{Language, set_language};
+        for target in Target::ALL {
+            assert_eq!(target.shown(), target.label(), "{target:?}");
+        }
+        set_language(Language::Polish);
+        let shown: HashSet<_> = Target::ALL.iter().map(|t| t.shown()).collect();
+        let company = Target::CompanyName.shown();
+        let header = Target::CompanyName.label();
+        set_language(Language::English);
+        assert_eq!(shown.len(), Target::ALL.len());
+        assert_eq!(company, "Nazwa firmy");
+        assert_eq!(header, "Company name", "a file's header stays as written");
     }
 
     #[test]

@@ -13,7 +13,8 @@
 //!   becomes one `\n`);
 //! - blank lines (before the header, between rows, at the end) are ignored;
 //! - the first non-blank line is the header: blank names become
-//!   `Column N` and repeated ones get ` (2)`, ` (3)`;
+//!   `Column N` (`Kolumna N` on a Polish page) and repeated ones get
+//!   ` (2)`, ` (3)`;
 //! - a short row is padded with empty cells; a long row keeps its extra
 //!   cells apart in [`CsvRow::extra_cells`], since they have no header.
 //!
@@ -24,14 +25,16 @@ use std::iter::Peekable;
 use std::str::Chars;
 
 use crate::domain::limits::{MAX_CSV_COLUMNS, MAX_CSV_ROWS};
+use crate::t;
 
 /// A CSV file as a table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
     /// The separator found: `,`, `;` or a tab.
     pub separator: char,
-    /// Column names from the header line; blank ones become "Column N" and
-    /// repeated ones get a number, so every name is different.
+    /// Column names from the header line; blank ones become "Column N" (in
+    /// the page's language) and repeated ones get a number, so every name
+    /// is different.
     pub headers: Vec<String>,
     /// The data rows, blank lines left out.
     pub rows: Vec<CsvRow>,
@@ -231,7 +234,7 @@ fn headers(cells: Vec<String>) -> Vec<String> {
     for (i, cell) in cells.into_iter().enumerate() {
         let name = super::values::one_line(&cell);
         let mut name = if name.is_empty() {
-            format!("Column {}", i + 1)
+            t!(data_csv_blank_column, n = i + 1)
         } else {
             name
         };
@@ -369,6 +372,10 @@ mod tests {
             table.headers,
             ["Name", "Column 2", "Name (2)", "Annual Revenue"]
         );
+        crate::i18n::set_language(crate::i18n::Language::Polish);
+        let polish = parse("Nazwa;;Nazwa\nx;y;z\n");
+        crate::i18n::set_language(crate::i18n::Language::English);
+        assert_eq!(polish.unwrap().headers, ["Nazwa", "Kolumna 2", "Nazwa (2)"]);
     }
 
     #[test]

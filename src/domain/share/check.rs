@@ -12,6 +12,7 @@ use crate::domain::{
     AddressId, Birthday, ColumnId, CompetitorId, CriterionId, Date, GoalId, LogEntryId,
     OpportunityId, PersonId, Profile, StepId,
 };
+use crate::t;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::HashSet;
@@ -32,7 +33,8 @@ pub enum Repair {
     },
     /// A person's influence outside 1 to 5 was left out.
     InfluenceRemoved,
-    /// A range whose low end is above its high end was left out.
+    /// A range whose low end is above its high end was left out: the
+    /// field's name, in the page's language.
     ReversedRange(&'static str),
     /// A currency that is not a three-letter code was left out.
     CurrencyRemoved(String),
@@ -45,7 +47,8 @@ pub enum Repair {
     LooksLikeMarkup,
     /// Rows of one list (people, addresses, columns, criteria) shared an id;
     /// each repeat got a new one, so that editing or removing one row never
-    /// touches another.
+    /// touches another. The list's name, in the page's language (plural,
+    /// as "people").
     RepeatedIdsRenewed(&'static str),
 }
 
@@ -92,8 +95,12 @@ pub fn check_profile(profile: &mut Profile) -> Result<Vec<Repair>, Skip> {
     if profile.answers.len() < answers {
         repairs.push(Repair::RatingRemoved);
     }
-    drop_reversed(&mut profile.employees, "Number of employees", &mut repairs);
-    drop_reversed(&mut profile.revenue, "Average annual revenue", &mut repairs);
+    drop_reversed(
+        &mut profile.employees,
+        t!(data_field_employees),
+        &mut repairs,
+    );
+    drop_reversed(&mut profile.revenue, t!(data_field_revenue), &mut repairs);
     for person in &mut profile.people {
         check_email(&mut person.email, &mut repairs);
         if person.influence.is_some_and(|i| !(1..=5).contains(&i)) {
@@ -118,7 +125,7 @@ pub fn check_profile(profile: &mut Profile) -> Result<Vec<Repair>, Skip> {
             AddressId::from_uuid,
             salt,
         )
-        .then_some("addresses"),
+        .then_some(t!(data_repair_list_addresses)),
         renew_repeated_ids(
             &mut profile.people,
             |r| &mut r.id,
@@ -126,7 +133,7 @@ pub fn check_profile(profile: &mut Profile) -> Result<Vec<Repair>, Skip> {
             PersonId::from_uuid,
             salt,
         )
-        .then_some("people"),
+        .then_some(t!(data_repair_list_people)),
         renew_repeated_ids(
             &mut profile.opportunities,
             |r| &mut r.id,
@@ -134,7 +141,7 @@ pub fn check_profile(profile: &mut Profile) -> Result<Vec<Repair>, Skip> {
             OpportunityId::from_uuid,
             salt,
         )
-        .then_some("opportunities"),
+        .then_some(t!(data_repair_list_opportunities)),
         renew_repeated_ids(
             &mut profile.competitors,
             |r| &mut r.id,
@@ -142,7 +149,7 @@ pub fn check_profile(profile: &mut Profile) -> Result<Vec<Repair>, Skip> {
             CompetitorId::from_uuid,
             salt,
         )
-        .then_some("competitors"),
+        .then_some(t!(data_repair_list_competitors)),
         renew_repeated_ids(
             &mut profile.action_plan,
             |r| &mut r.id,
@@ -150,7 +157,7 @@ pub fn check_profile(profile: &mut Profile) -> Result<Vec<Repair>, Skip> {
             StepId::from_uuid,
             salt,
         )
-        .then_some("steps of the action plan"),
+        .then_some(t!(data_repair_list_steps)),
         renew_repeated_ids(
             &mut profile.log,
             |r| &mut r.id,
@@ -158,7 +165,7 @@ pub fn check_profile(profile: &mut Profile) -> Result<Vec<Repair>, Skip> {
             LogEntryId::from_uuid,
             salt,
         )
-        .then_some("entries of the update log"),
+        .then_some(t!(data_repair_list_log)),
         renew_repeated_ids(
             &mut profile.account_plan,
             |r| &mut r.id,
@@ -166,7 +173,7 @@ pub fn check_profile(profile: &mut Profile) -> Result<Vec<Repair>, Skip> {
             GoalId::from_uuid,
             salt,
         )
-        .then_some("goals of the key account plan"),
+        .then_some(t!(data_repair_list_goals)),
     ];
     repairs.extend(
         renewed
@@ -234,7 +241,7 @@ pub fn check_model(model: &mut ScoringModel) -> Result<Vec<Repair>, Skip> {
         CriterionId::from_uuid,
         model.id.as_uuid(),
     ) {
-        repairs.push(Repair::RepeatedIdsRenewed("criteria"));
+        repairs.push(Repair::RepeatedIdsRenewed(t!(data_repair_list_criteria)));
     }
     note_markup(model, &mut repairs);
     Ok(repairs)
@@ -259,9 +266,9 @@ pub fn check_worksheet(worksheet: &mut Worksheet) -> Result<Vec<Repair>, Skip> {
             years,
             ..
         } = &mut column.values;
-        drop_reversed(employees, "Number of employees", &mut repairs);
-        drop_reversed(revenue, "Average annual revenue", &mut repairs);
-        drop_reversed(years, "Years as a customer", &mut repairs);
+        drop_reversed(employees, t!(data_field_employees), &mut repairs);
+        drop_reversed(revenue, t!(data_field_revenue), &mut repairs);
+        drop_reversed(years, t!(data_repair_years_as_customer), &mut repairs);
     }
     if renew_repeated_ids(
         &mut worksheet.columns,
@@ -270,7 +277,7 @@ pub fn check_worksheet(worksheet: &mut Worksheet) -> Result<Vec<Repair>, Skip> {
         ColumnId::from_uuid,
         worksheet.id.as_uuid(),
     ) {
-        repairs.push(Repair::RepeatedIdsRenewed("columns"));
+        repairs.push(Repair::RepeatedIdsRenewed(t!(data_repair_list_columns)));
     }
     note_markup(worksheet, &mut repairs);
     Ok(repairs)
@@ -571,6 +578,25 @@ mod tests {
         assert_eq!(sheet.columns[1].values.years, None);
         assert!(sheet.columns[2].values.employees.is_some());
         assert_eq!(sheet.name, "<i>Top</i>", "kept as text");
+    }
+
+    #[test]
+    fn what_was_repaired_is_named_in_the_page_language() {
+        use crate::i18n::{Language, set_language};
+        let now = "2026-11-22T06:43:03Z".parse().unwrap();
+        let mut sheet = Worksheet::new("Top".into(), now);
+        sheet.columns[1].values.years = Some(Span::Range { low: 9, high: 2 });
+        sheet.columns[3].id = sheet.columns[0].id;
+        set_language(Language::Polish);
+        let repairs = check_worksheet(&mut sheet);
+        set_language(Language::English);
+        assert_eq!(
+            repairs.unwrap(),
+            vec![
+                Repair::ReversedRange("Lata współpracy"),
+                Repair::RepeatedIdsRenewed("kolumny")
+            ]
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Field-by-field differences between two versions of a record, for the
 //! import preview.
 
+use crate::t;
 use serde_json::{Map, Value};
 
 /// One field that differs.
@@ -25,13 +26,15 @@ pub const MAX_VALUE_CHARS: usize = 120;
 pub fn differences(here: &Value, there: &Value) -> Vec<FieldChange> {
     let mut changes = Vec::new();
     if let (Value::Object(here), Value::Object(there)) = (here, there) {
-        compare_objects("", here, there, &mut changes);
+        compare_objects("", "", here, there, &mut changes);
     }
     changes
 }
 
+/// `parent` is the JSON name of the list the objects are items of, if any.
 fn compare_objects(
     prefix: &str,
+    parent: &str,
     here: &Map<String, Value>,
     there: &Map<String, Value>,
     out: &mut Vec<FieldChange>,
@@ -47,10 +50,10 @@ fn compare_objects(
         if a == b {
             continue;
         }
-        let field = format!("{prefix}{}", field_label(key));
+        let field = format!("{prefix}{}", field_label(parent, key));
         match (a, b) {
             (Some(Value::Array(a)), Some(Value::Array(b))) if has_ids(a) && has_ids(b) => {
-                compare_lists(&field, a, b, out);
+                compare_lists(&field, key, a, b, out);
             }
             _ => out.push(FieldChange {
                 field,
@@ -61,7 +64,14 @@ fn compare_objects(
     }
 }
 
-fn compare_lists(field: &str, here: &[Value], there: &[Value], out: &mut Vec<FieldChange>) {
+/// The items of the list `key`, shown as `field`, one by one.
+fn compare_lists(
+    field: &str,
+    key: &str,
+    here: &[Value],
+    there: &[Value],
+    out: &mut Vec<FieldChange>,
+) {
     let id = |v: &Value| v.get("id").cloned();
     for item in there {
         let name = item_name(item);
@@ -69,11 +79,11 @@ fn compare_lists(field: &str, here: &[Value], there: &[Value], out: &mut Vec<Fie
             None => out.push(FieldChange {
                 field: format!("{field} › {name}"),
                 here: String::new(),
-                there: "added".to_owned(),
+                there: t!(data_diff_added).to_owned(),
             }),
             Some(old) if old != item => {
                 if let (Value::Object(a), Value::Object(b)) = (old, item) {
-                    compare_objects(&format!("{field} › {name} › "), a, b, out);
+                    compare_objects(&format!("{field} › {name} › "), key, a, b, out);
                 }
             }
             Some(_) => {}
@@ -85,8 +95,8 @@ fn compare_lists(field: &str, here: &[Value], there: &[Value], out: &mut Vec<Fie
     {
         out.push(FieldChange {
             field: format!("{field} › {}", item_name(item)),
-            here: "present".to_owned(),
-            there: "removed".to_owned(),
+            here: t!(data_diff_present).to_owned(),
+            there: t!(data_diff_removed).to_owned(),
         });
     }
 }
@@ -95,7 +105,8 @@ fn has_ids(list: &[Value]) -> bool {
     !list.is_empty() && list.iter().all(|v| v.get("id").is_some())
 }
 
-/// What to call an item of a list: its name, title or text, else "item".
+/// What to call an item of a list: its name, title or text, else "item"
+/// (in the page's language).
 fn item_name(item: &Value) -> String {
     ["name", "title", "description", "label", "text"]
         .iter()
@@ -105,16 +116,17 @@ fn item_name(item: &Value) -> String {
                 .filter(|s| !s.is_empty())
         })
         .map(|s| shorten(s, 40))
-        .unwrap_or_else(|| "item".to_owned())
+        .unwrap_or_else(|| t!(data_diff_item).to_owned())
 }
 
-/// A value as one line of text.
+/// A value as one line of text, its yes and no and field names in the
+/// page's language.
 fn value_text(value: &Value) -> String {
     let text = match value {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),
-        Value::Bool(true) => "yes".to_owned(),
-        Value::Bool(false) => "no".to_owned(),
+        Value::Bool(true) => t!(data_diff_yes).to_owned(),
+        Value::Bool(false) => t!(data_diff_no).to_owned(),
         Value::Number(n) => n.to_string(),
         Value::Array(items) => items.iter().map(value_text).collect::<Vec<_>>().join("; "),
         Value::Object(map) => match (
@@ -131,7 +143,7 @@ fn value_text(value: &Value) -> String {
             _ => map
                 .iter()
                 .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| format!("{}: {}", field_label(k), value_text(v)))
+                .map(|(k, v)| format!("{}: {}", field_label("", k), value_text(v)))
                 .collect::<Vec<_>>()
                 .join(", "),
         },
@@ -149,40 +161,115 @@ fn shorten(text: &str, max: usize) -> String {
     }
 }
 
-/// A JSON field name in the product's words.
-pub fn field_label(key: &str) -> String {
+/// A JSON field name in the product's words, in the page's language;
+/// `parent` is the field of the list it is in ("people"), where one name
+/// means two things. A field no version of Clientele wrote when this one
+/// was made keeps its JSON name, capitalised.
+pub fn field_label(parent: &str, key: &str) -> String {
     let known = match key {
-        "name" => "Name",
-        "hq_phone" => "Headquarters phone",
-        "hq_email" => "Headquarters e-mail",
-        "email" => "E-mail",
-        "website" => "Web address",
-        "business_type" => "Type of business",
-        "employees" => "Number of employees",
-        "revenue" => "Average annual revenue",
-        "customer_since" => "Customer since",
-        "monthly_spend" => "Average monthly spend",
-        "yearly_spend" => "Average yearly spend",
-        "cost_to_serve" => "Cost to serve",
-        "cost_to_win" => "Cost to win",
-        "referred" => "Referred other customers",
-        "referral_count" => "Referrals",
-        "testimonial" => "Gave a testimonial",
-        "loyalty_notes" => "Loyalty notes",
-        "needs" => "Needs and wishes",
-        "financial" => "Financial condition",
-        "action_plan" => "Action plan",
-        "account_plan" => "Key account plan",
-        "log" => "Update log",
-        "purchases_per_year" => "Purchases per year",
-        "answers" => "Ratings",
-        "custom" => "Fields of your own",
-        "last_reviewed" => "Last reviewed",
-        "criteria" => "Criteria",
-        "tiers" => "Tiers",
-        "hard_rules" => "Rules that cap the tier",
-        "columns" => "Columns",
-        "key_executive" => "Key executive",
+        "title" if parent == "people" => t!(data_field_job_title),
+        "name" => t!(data_field_name),
+        "hq_phone" => t!(data_field_hq_phone),
+        "hq_email" => t!(data_field_hq_email),
+        "email" => t!(data_field_email),
+        "website" => t!(data_field_website),
+        "business_type" => t!(data_field_business_type),
+        "employees" => t!(data_field_employees),
+        "revenue" => t!(data_field_revenue),
+        "customer_since" => t!(data_field_customer_since),
+        "monthly_spend" => t!(data_field_monthly_spend),
+        "yearly_spend" => t!(data_field_yearly_spend),
+        "cost_to_serve" => t!(data_field_cost_to_serve),
+        "cost_to_win" => t!(data_field_cost_to_win),
+        "referred" => t!(data_field_referred),
+        "referral_count" => t!(data_field_referral_count),
+        "testimonial" => t!(data_field_testimonial),
+        "loyalty_notes" => t!(data_field_loyalty_notes),
+        "needs" => t!(data_field_needs),
+        "financial" => t!(data_field_financial),
+        "action_plan" => t!(data_field_action_plan),
+        "account_plan" => t!(data_field_account_plan),
+        "log" => t!(data_field_log),
+        "purchases_per_year" => t!(data_field_purchases_per_year),
+        "answers" => t!(data_field_answers),
+        "custom" => t!(data_field_custom),
+        "last_reviewed" => t!(data_field_last_reviewed),
+        "criteria" => t!(data_field_criteria),
+        "tiers" => t!(data_field_tiers),
+        "hard_rules" => t!(data_field_hard_rules),
+        "columns" => t!(data_field_columns),
+        "key_executive" => t!(data_field_key_executive),
+        "addresses" => t!(data_field_addresses),
+        "competitors" => t!(data_field_competitors),
+        "created_at" => t!(data_field_created_at),
+        "currency" => t!(data_field_currency),
+        "industry" => t!(data_field_industry),
+        "location" => t!(data_field_location),
+        "opportunities" => t!(data_field_opportunities),
+        "people" => t!(data_field_people),
+        "purchases" => t!(data_field_purchases),
+        "region" => t!(data_field_region),
+        "status" => t!(data_field_status),
+        "birthday" => t!(data_field_birthday),
+        "influence" => t!(data_field_influence),
+        "notes" => t!(data_field_notes),
+        "phone" => t!(data_field_phone),
+        "role" => t!(data_field_role),
+        "title" => t!(data_field_title),
+        "headquarters" => t!(data_field_headquarters),
+        "label" => t!(data_field_label),
+        "text" => t!(data_field_text),
+        "expected" => t!(data_field_expected),
+        "stage" => t!(data_field_stage),
+        "value" => t!(data_field_value),
+        "sells" => t!(data_field_sells),
+        "description" => t!(data_field_description),
+        "done" => t!(data_field_done),
+        "due" => t!(data_field_due),
+        "owner" => t!(data_field_owner),
+        "from" => t!(data_field_from),
+        "goal" => t!(data_field_goal),
+        "steps" => t!(data_field_steps),
+        "target" => t!(data_field_target),
+        "until" => t!(data_field_until),
+        "date" => t!(data_field_date),
+        "kind" => t!(data_field_kind),
+        "as_of" => t!(data_field_as_of),
+        "note" => t!(data_field_note),
+        "rating" => t!(data_field_rating),
+        "source" => t!(data_field_source),
+        "day" => t!(data_field_day),
+        "month" => t!(data_field_month),
+        "year" => t!(data_field_year),
+        "low" => t!(data_field_low),
+        "high" => t!(data_field_high),
+        "years" => t!(data_field_years),
+        "profile" => t!(data_field_profile),
+        "values" => t!(data_field_values),
+        "at_least" => t!(data_field_at_least),
+        "points" => t!(data_field_points),
+        "field" => t!(data_field_field),
+        "from_profile" => t!(data_field_from_profile),
+        "meanings" => t!(data_field_meanings),
+        "measure" => t!(data_field_measure),
+        "thresholds" => t!(data_field_thresholds),
+        "direction" => t!(data_field_direction),
+        "weight" => t!(data_field_weight),
+        "unprofitable_at_most" => t!(data_field_unprofitable_at_most),
+        "weak_finances_at_most" => t!(data_field_weak_finances_at_most),
+        "coordinator" => t!(data_field_coordinator),
+        "coordinator_workspace" => t!(data_field_coordinator_workspace),
+        "customers" => t!(data_field_customers),
+        "follows" => t!(data_field_follows),
+        "instructions" => t!(data_field_instructions),
+        "pick" => t!(data_field_pick),
+        "round" => t!(data_field_round),
+        "ratings" => t!(data_field_ratings),
+        "why" => t!(data_field_why),
+        "respondent" => t!(data_field_respondent),
+        "respondent_workspace" => t!(data_field_respondent_workspace),
+        "survey_id" => t!(data_field_survey_id),
+        "votes" => t!(data_field_votes),
         _ => "",
     };
     if !known.is_empty() {
@@ -249,6 +336,30 @@ mod tests {
         assert_eq!(
             fields,
             ["People › Jan › E-mail", "People › Ola", "People › Ewa"]
+        );
+    }
+
+    #[test]
+    fn a_polish_page_names_the_fields_in_polish() {
+        use crate::i18n::{Language, set_language};
+        let here =
+            json!({"people": [{"id": "p1", "name": "Jan", "title": "CFO"}], "referred": true});
+        let there = json!({"people": [{"id": "p1", "name": "Jan", "title": "CEO"}, {"id": "p2"}], "referred": false, "region": "Mazowsze"});
+        set_language(Language::Polish);
+        let changes = differences(&here, &there);
+        set_language(Language::English);
+        let shown: Vec<(&str, &str, &str)> = changes
+            .iter()
+            .map(|c| (c.field.as_str(), c.here.as_str(), c.there.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("Osoby › Jan › Stanowisko", "CFO", "CEO"),
+                ("Osoby › element", "", "dodano"),
+                ("Polecił nam innych klientów", "tak", "nie"),
+                ("Region", "", "Mazowsze"),
+            ]
         );
     }
 

@@ -2,6 +2,7 @@
 
 use super::records::Records;
 use crate::domain::{Profile, Timestamp, Workspace};
+use crate::{t, tn};
 use serde::{Deserialize, Serialize};
 
 /// What a file holds, written in its envelope as `kind` so the app can
@@ -28,16 +29,17 @@ pub enum FileKind {
 }
 
 impl FileKind {
-    /// The kind in words, for previews.
+    /// The kind in words of the page's language, for previews (the file
+    /// itself names it with its serde name).
     pub fn label(self) -> &'static str {
         match self {
-            FileKind::Workspace => "a whole workspace",
-            FileKind::Profile => "one profile",
-            FileKind::Profiles => "a selection of profiles",
-            FileKind::Model => "a scoring model",
-            FileKind::Worksheet => "an ICP worksheet",
-            FileKind::Survey => "a criteria survey",
-            FileKind::SurveyAnswer => "an answer to a survey",
+            FileKind::Workspace => t!(data_file_kind_workspace),
+            FileKind::Profile => t!(data_file_kind_profile),
+            FileKind::Profiles => t!(data_file_kind_profiles),
+            FileKind::Model => t!(data_file_kind_model),
+            FileKind::Worksheet => t!(data_file_kind_worksheet),
+            FileKind::Survey => t!(data_file_kind_survey),
+            FileKind::SurveyAnswer => t!(data_file_kind_survey_answer),
         }
     }
 }
@@ -54,11 +56,6 @@ pub enum PersonalData {
     LeftOut,
 }
 
-/// What people's records lose when personal data is left out, for the
-/// export dialog.
-pub const PERSONAL_DATA_LEFT_OUT: &str =
-    "People's birthdays, phone numbers, e-mail addresses and notes are left out of the file.";
-
 /// Everything needed to write one file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Export {
@@ -70,7 +67,8 @@ pub struct Export {
     pub workspace: Option<Workspace>,
     /// The records, for every other kind.
     pub records: Records,
-    /// Words for the file name (a company, model or worksheet name).
+    /// Words for the file name (a company, model or worksheet name), in the
+    /// page's language where they are not the user's own.
     pub name_hint: String,
 }
 
@@ -135,7 +133,7 @@ impl Export {
             .collect();
         let (kind, hint) = match profiles.as_slice() {
             [one] => (FileKind::Profile, one.name.clone()),
-            many => (FileKind::Profiles, format!("{} profiles", many.len())),
+            many => (FileKind::Profiles, tn!(data_file_name_profiles, many.len())),
         };
         let records = Records {
             profiles,
@@ -183,7 +181,7 @@ impl Export {
     /// A survey, for the reps: it alone is enough to answer it.
     pub fn survey(workspace: &Workspace, id: crate::domain::SurveyId) -> Option<Self> {
         let survey = workspace.surveys.iter().find(|s| s.id == id)?.clone();
-        let hint = format!("survey {}", survey.title);
+        let hint = t!(data_file_name_survey, title = survey.title);
         let records = Records {
             surveys: vec![survey],
             ..Records::default()
@@ -198,7 +196,7 @@ impl Export {
             .iter()
             .find(|a| a.id == id)?
             .clone();
-        let hint = format!("answer {}", answer.respondent);
+        let hint = t!(data_file_name_answer, respondent = answer.respondent);
         let records = Records {
             survey_answers: vec![answer],
             ..Records::default()
@@ -356,6 +354,22 @@ mod tests {
             both.file_name(now()),
             "clientele-2-profiles-2026-11-22.json"
         );
+    }
+
+    #[test]
+    fn a_file_name_says_what_it_holds_in_the_page_language() {
+        use crate::i18n::{Language, set_language};
+        let mut ws = workspace_with_a_person();
+        for name in ["Beta", "Gamma", "Delta", "Epsilon"] {
+            ws.add_profile(name, now()).unwrap();
+        }
+        let ids: Vec<_> = ws.profiles.iter().map(|p| p.id).collect();
+        set_language(Language::Polish);
+        let two = Export::profiles(&ws, &ids[..2]).file_name(now());
+        let five = Export::profiles(&ws, &ids).file_name(now());
+        set_language(Language::English);
+        assert_eq!(two, "clientele-2-profile-2026-11-22.json");
+        assert_eq!(five, "clientele-5-profili-2026-11-22.json");
     }
 
     #[test]

@@ -7,6 +7,7 @@ use crate::domain::scoring::ScoringModel;
 use crate::domain::small_map::SmallMap;
 use crate::domain::survey::{Survey, SurveyAnswer};
 use crate::domain::{Profile, Workspace};
+use crate::t;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -27,14 +28,14 @@ pub enum RecordKind {
 }
 
 impl RecordKind {
-    /// The name of one such record, in words.
+    /// The name of one such record, in words of the page's language.
     pub fn label(self) -> &'static str {
         match self {
-            RecordKind::Profile => "Profile",
-            RecordKind::Worksheet => "ICP worksheet",
-            RecordKind::Model => "Scoring model",
-            RecordKind::Survey => "Survey",
-            RecordKind::SurveyAnswer => "Survey answer",
+            RecordKind::Profile => t!(data_record_kind_profile),
+            RecordKind::Worksheet => t!(data_record_kind_worksheet),
+            RecordKind::Model => t!(data_record_kind_model),
+            RecordKind::Survey => t!(data_record_kind_survey),
+            RecordKind::SurveyAnswer => t!(data_record_kind_survey_answer),
         }
     }
 
