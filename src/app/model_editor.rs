@@ -20,10 +20,11 @@ use crate::domain::naming::unused_name;
 use crate::domain::open_enum::OpenEnum;
 use crate::domain::scoring::{
     self, CategoryField, Criterion, CriterionKind, Direction, HardRule, Measure, ProfileAnswer,
-    ScoringModel, Threshold, Tier, default_model, parse_score, parse_thresholds, parse_weight,
-    thresholds_text,
+    ScoringModel, Threshold, Tier, default_model, number_text, parse_score, parse_thresholds,
+    parse_weight, thresholds_text,
 };
 use crate::domain::share::Export;
+use crate::t;
 use leptos::prelude::*;
 
 fn edit_model(store: AppStore, change: impl FnOnce(&mut ScoringModel)) {
@@ -91,7 +92,7 @@ pub fn ModelEditor() -> impl IntoView {
     };
     let delete = move |_| {
         let sure = window()
-            .confirm_with_message("Delete this scoring model? Ratings on profiles are kept.")
+            .confirm_with_message(t!(scoring_editor_delete_confirm))
             .unwrap_or(false);
         if sure {
             store.workspace.update(|w| {
@@ -103,8 +104,8 @@ pub fn ModelEditor() -> impl IntoView {
     };
     view! {
         <div class="page-head">
-            <h1 tabindex="-1">"Scoring model"</h1>
-            <p class="actions"><a href=Route::Scoring.href()>"Ranked list"</a><a href=Route::RatingGrid.href()>"Rate profiles"</a></p>
+            <h1 tabindex="-1">{t!(scoring_editor_title)}</h1>
+            <p class="actions"><a href=Route::Scoring.href()>{t!(scoring_ranked_list)}</a><a href=Route::RatingGrid.href()>{t!(scoring_rate_profiles)}</a></p>
         </div>
         <When when=move || model_key.get().is_some() fallback=|| view! { <NoModelYet/> }>
             <div class="toolbar">
@@ -115,11 +116,11 @@ pub fn ModelEditor() -> impl IntoView {
                         model.name = w.unused_model_name(&model.name);
                         w.add_model(model);
                     });
-                }>"New model"</button>
-                <button type="button" class="secondary" disabled=locked on:click=duplicate>"Duplicate model"</button>
-                <button type="button" class="secondary" disabled=locked on:click=delete>"Delete model"</button>
+                }>{t!(scoring_editor_new_model)}</button>
+                <button type="button" class="secondary" disabled=locked on:click=duplicate>{t!(scoring_editor_duplicate_model)}</button>
+                <button type="button" class="secondary" disabled=locked on:click=delete>{t!(scoring_editor_delete_model)}</button>
                 <ExportControl
-                    label="Export model"
+                    label=t!(scoring_editor_export_model)
                     make=Callback::new(move |()| store.workspace.with_untracked(|w| {
                         w.active_model.and_then(|id| Export::model(w, id))
                     }))
@@ -137,11 +138,11 @@ pub fn ModelEditor() -> impl IntoView {
                     }}
                 </div>
                 <aside aria-labelledby="preview-heading" class="preview">
-                    <h2 id="preview-heading">"Live result"</h2>
+                    <h2 id="preview-heading">{t!(scoring_editor_live_result)}</h2>
                     <ScoreHistogram scores />
                     <ol class="attention">
                         {move || top().into_iter().map(|(name, score, tier)| view! {
-                            <li>{name}<span class="meta">{format!(" · {} · tier {}", score.map(|s| s.to_string()).unwrap_or_else(|| "no score".into()), tier_text(tier))}</span></li>
+                            <li>{name}<span class="meta">{format!(" · {}", t!(scoring_editor_top_row, score = score.map_or_else(|| t!(scoring_no_score).to_owned(), number_text), tier = tier_text(tier)))}</span></li>
                         }).collect_view()}
                     </ol>
                 </aside>
@@ -201,22 +202,22 @@ fn ModelSettings() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="settings-heading">
-            <h2 id="settings-heading">"Model"</h2>
-            <CheckedInput label="Model name" id="model-name" initial=initial.0
+            <h2 id="settings-heading">{t!(scoring_editor_model)}</h2>
+            <CheckedInput label=t!(scoring_editor_model_name) id="model-name" initial=initial.0
                 apply=Callback::new(move |text: String| match parse_name(&text, MAX_NAME_CHARS) {
                     Ok(name) => { edit_model(store, |m| m.name = name); None }
                     Err(e) => Some(e.to_string()),
                 }) />
-            <h3>"Tiers"</h3>
+            <h3>{t!(scoring_editor_tiers)}</h3>
             <div class="field-grid">
-                {tier_input("Tier A from score", "tier-a", initial.1.a.to_string(), |t, v| t.a = v)}
-                {tier_input("Tier B from score", "tier-b", initial.1.b.to_string(), |t, v| t.b = v)}
-                {tier_input("Tier C from score", "tier-c", initial.1.c.to_string(), |t, v| t.c = v)}
+                {tier_input(t!(scoring_editor_tier_a_from), "tier-a", initial.1.a.to_string(), |t, v| t.a = v)}
+                {tier_input(t!(scoring_editor_tier_b_from), "tier-b", initial.1.b.to_string(), |t, v| t.b = v)}
+                {tier_input(t!(scoring_editor_tier_c_from), "tier-c", initial.1.c.to_string(), |t, v| t.c = v)}
             </div>
-            <p class="hint">"Below tier C's score a profile is tier D."</p>
-            <h3>"Hard rules"</h3>
-            {rule("Unprofitable customers are at most tier C", "rule-unprofitable", HardRule::UnprofitableAtMost(Tier::C))}
-            {rule("Companies in weak financial condition are at most tier C", "rule-weak", HardRule::WeakFinancesAtMost(Tier::C))}
+            <p class="hint">{t!(scoring_editor_tier_d_hint)}</p>
+            <h3>{t!(scoring_editor_hard_rules)}</h3>
+            {rule(t!(scoring_editor_rule_unprofitable), "rule-unprofitable", HardRule::UnprofitableAtMost(Tier::C))}
+            {rule(t!(scoring_editor_rule_weak), "rule-weak", HardRule::WeakFinancesAtMost(Tier::C))}
         </section>
     }
 }
@@ -262,7 +263,9 @@ fn CriteriaList() -> impl IntoView {
         edit_model(store, |m| {
             // Named apart from the others, so that their fields' labels
             // ("Weight for New criterion 2") can be told apart.
-            let name = unused_name("New criterion", |n| m.criteria.iter().any(|c| c.name == n));
+            let name = unused_name(t!(scoring_editor_new_criterion), |n| {
+                m.criteria.iter().any(|c| c.name == n)
+            });
             m.criteria.push(Criterion {
                 unknown_fields: Default::default(),
                 id: CriterionId::new(),
@@ -276,19 +279,19 @@ fn CriteriaList() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="criteria-heading">
-            <h2 id="criteria-heading">"Criteria"</h2>
+            <h2 id="criteria-heading">{t!(scoring_editor_criteria)}</h2>
             <ul class="rows">
                 {snapshot_list(ids, |id| (id.as_uuid(), 0), |id| view! { <CriterionRow id /> }.into_any())}
             </ul>
             <div class="actions">
-                <label for="new-criterion-kind">"Kind of new criterion"</label>
+                <label for="new-criterion-kind">{t!(scoring_editor_new_kind)}</label>
                 <select id="new-criterion-kind" on:change=move |ev| new_kind.set(event_target_value(&ev))>
-                    <option value="rating">"1-5 rating"</option>
-                    <option value="yes_no">"Yes / no"</option>
-                    <option value="number">"Number from the profile"</option>
-                    <option value="category">"Category match"</option>
+                    <option value="rating">{t!(scoring_editor_kind_rating)}</option>
+                    <option value="yes_no">{t!(scoring_editor_kind_yes_no)}</option>
+                    <option value="number">{t!(scoring_editor_kind_number)}</option>
+                    <option value="category">{t!(scoring_editor_kind_category)}</option>
                 </select>
-                <button type="button" class="secondary" disabled=locked on:click=add>"Add criterion"</button>
+                <button type="button" class="secondary" disabled=locked on:click=add>{t!(scoring_editor_add_criterion)}</button>
             </div>
         </section>
     }
@@ -330,7 +333,7 @@ fn with_own_fields<T: Copy>(
                 .custom_fields
                 .iter()
                 .filter(|f| fits(f.kind))
-                .map(|f| (custom(f.id), format!("{} (your field)", f.name))),
+                .map(|f| (custom(f.id), t!(scoring_editor_your_field, name = f.name))),
         )
     });
     options
@@ -352,7 +355,7 @@ fn CriterionRow(
     let current_name = move || read_criterion(store, id, |c| c.name.clone());
     let kind_fields = match &start.kind {
         CriterionKind::Rating { meanings, .. } => view! {
-            <p class="meta">"1-5 rating judged by a person"</p>
+            <p class="meta">{t!(scoring_editor_rating_meta)}</p>
             <MeaningFields id=format!("criterion-{id}") of=Signal::derive(current_name) meanings=meanings.clone()
                 apply=Callback::new(move |(i, text): (usize, String)| match parse_short_text(&text, MAX_NAME_CHARS) {
                     Ok(text) => {
@@ -371,7 +374,7 @@ fn CriterionRow(
             let current = *measure;
             view! {
                 <div class="field">
-                    <label for=fid("measure")>"Number read from the profile"</label>
+                    <label for=fid("measure")>{t!(scoring_editor_measure)}</label>
                     <select id=fid("measure") disabled=locked on:change=move |ev| {
                         let chosen = measure_options(store).into_iter().find(|(_, label)| *label == event_target_value(&ev)).map(|(m, _)| m);
                         edit_criterion(store, id, |c| if let (CriterionKind::Number { measure, .. }, Some(m)) = (&mut c.kind, chosen) { *measure = m });
@@ -384,8 +387,8 @@ fn CriterionRow(
                             .map(|name| view! { <option value="" prop:selected=true>{name}</option> })}
                     </select>
                 </div>
-                <CheckedInput label="Points by threshold" id=fid("thresholds") multiline=true
-                    hint="One a line: amount = points (0-100). The highest threshold reached counts. Amounts of money are in the reporting currency (Data & backup)."
+                <CheckedInput label=t!(scoring_editor_thresholds) id=fid("thresholds") multiline=true
+                    hint=t!(scoring_editor_thresholds_hint)
                     initial=thresholds_text(thresholds)
                     apply=Callback::new(move |text: String| match parse_thresholds(&text) {
                         Ok(t) => { edit_criterion(store, id, |c| if let CriterionKind::Number { thresholds, .. } = &mut c.kind { *thresholds = t }); None }
@@ -419,7 +422,7 @@ fn CriterionRow(
                 });
                 view! {
                     <CheckedInput label=field.get().matching_label() id=fid("values")
-                        hint="Separate with commas: Retail, Healthcare."
+                        hint=t!(scoring_editor_values_hint)
                         initial
                         apply=Callback::new(move |text: String| {
                             let list: Vec<String> = text.split(',').map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned).collect();
@@ -444,20 +447,18 @@ fn CriterionRow(
             });
             let pick = Callback::new(move |i: usize| if let Some(f) = choices.get(i) { set_field.run(*f) });
             view! {
-                <ChoiceList label=Signal::stored("Profile field compared".to_owned()) id=fid("field") options chosen pick />
+                <ChoiceList label=Signal::stored(t!(scoring_editor_field_compared).to_owned()) id=fid("field") options chosen pick />
                 {values_input}
             }
             .into_any()
         }
         CriterionKind::YesNo { from_profile, .. } => {
             let text = match from_profile {
-                None => "Yes / no, answered on each profile",
-                Some(ProfileAnswer::Referred) => "Yes / no, read from the profile: referred us",
-                Some(ProfileAnswer::Testimonial) => {
-                    "Yes / no, read from the profile: gave a testimonial"
-                }
+                None => t!(scoring_editor_yes_no_answered),
+                Some(ProfileAnswer::Referred) => t!(scoring_editor_yes_no_referred),
+                Some(ProfileAnswer::Testimonial) => t!(scoring_editor_yes_no_testimonial),
                 Some(ProfileAnswer::ReferredOrTestimonial) => {
-                    "Yes / no, read from the profile: referred us or gave a testimonial"
+                    t!(scoring_editor_yes_no_referred_or_testimonial)
                 }
                 // A newer build's answer: its name as written.
                 Some(ProfileAnswer::Unlisted(name)) => name,
@@ -475,19 +476,19 @@ fn CriterionRow(
     };
     view! {
         <li class="row criterion">
-            <CheckedInput label="Criterion" id=fid("name") initial=name.clone()
+            <CheckedInput label=t!(scoring_criterion) id=fid("name") initial=name.clone()
                 apply=Callback::new(move |text: String| match parse_name(&text, MAX_NAME_CHARS) {
                     Ok(n) => { edit_criterion(store, id, |c| c.name = n); None }
                     Err(e) => Some(e.to_string()),
                 }) />
-            <CheckedInput label=Signal::derive(move || format!("Weight for {}", current_name()))
+            <CheckedInput label=Signal::derive(move || t!(scoring_editor_weight_for, name = current_name()))
                 id=fid("weight") initial=start.weight.to_string()
                 apply=Callback::new(move |text: String| match parse_weight(&text) {
                     Ok(w) => { edit_criterion(store, id, |c| c.weight = w); None }
                     Err(e) => Some(e.to_string()),
                 }) />
             <div class="field">
-                <label for=fid("direction")>"Direction"</label>
+                <label for=fid("direction")>{t!(scoring_editor_direction)}</label>
                 <select id=fid("direction") disabled=locked on:change=move |ev| {
                     let d = match event_target_value(&ev).as_str() {
                         "takes" => Direction::TakesAway,
@@ -496,19 +497,19 @@ fn CriterionRow(
                     };
                     edit_criterion(store, id, |c| c.direction = d);
                 }>
-                    <option value="adds" prop:selected=move || direction() == Direction::AddsValue>"Adds value"</option>
-                    <option value="takes" prop:selected=move || direction() == Direction::TakesAway>"Takes value away"</option>
+                    <option value="adds" prop:selected=move || direction() == Direction::AddsValue>{t!(scoring_editor_adds_value)}</option>
+                    <option value="takes" prop:selected=move || direction() == Direction::TakesAway>{t!(scoring_editor_takes_value_away)}</option>
                     // A newer build's direction, under its own name, until another is picked.
                     {start.direction.unknown_text().map(|name| view! {
                         <option value="unlisted" prop:selected=move || direction() == start.direction>{name}</option>
                     })}
                 </select>
             </div>
-            <CheckedInput label="Description" id=fid("description") initial=start.description.clone()
+            <CheckedInput label=t!(scoring_editor_description) id=fid("description") initial=start.description.clone()
                 apply=Callback::new(move |text: String| { edit_criterion(store, id, |c| c.description = text); None }) />
             {kind_fields}
-            <button type="button" class="secondary remove" disabled=locked aria-label=move || format!("Remove the criterion {}", current_name())
-                on:click=move |_| edit_model(store, |m| m.criteria.retain(|c| c.id != id))>"Remove"</button>
+            <button type="button" class="secondary remove" disabled=locked aria-label=move || t!(scoring_editor_remove_criterion, name = current_name())
+                on:click=move |_| edit_model(store, |m| m.criteria.retain(|c| c.id != id))>{t!(scoring_editor_remove)}</button>
         </li>
     }
 }

@@ -13,6 +13,7 @@ use crate::app::held::Held;
 use crate::domain::ProfileId;
 use crate::domain::profile::Status;
 use crate::domain::sorting::sort_by_key_with;
+use crate::t;
 use leptos::prelude::*;
 
 /// The rating grid screen.
@@ -37,28 +38,28 @@ pub fn RatingGrid() -> impl IntoView {
     });
     view! {
         <div class="page-head">
-            <h1 tabindex="-1">"Rate profiles"</h1>
-            <p class="actions"><a href=Route::Scoring.href()>"Ranked list"</a><a href=Route::ScoringModel.href()>"Edit the model"</a></p>
+            <h1 tabindex="-1">{t!(scoring_rate_profiles)}</h1>
+            <p class="actions"><a href=Route::Scoring.href()>{t!(scoring_ranked_list)}</a><a href=Route::ScoringModel.href()>{t!(scoring_edit_the_model)}</a></p>
         </div>
         {move || match criteria.get() {
             None => view! { <NoModelYet/> }.into_any(),
             Some(criteria) => {
                 let header = criteria.clone();
                 view! {
-                    <p class="hint">"Tab moves to the next rating; type a digit from 1 to 5 to pick it. Ratings save as you go."</p>
+                    <p class="hint">{t!(scoring_grid_hint)}</p>
                     <div class="field inline">
-                        <label for="grid-status">"Show"</label>
+                        <label for="grid-status">{t!(scoring_grid_show)}</label>
                         <select id="grid-status" on:change=move |ev| {
                             status.set(crate::domain::choice::Choice::from_key(&event_target_value(&ev)));
                         }>
-                            <option value="">"All profiles"</option>
+                            <option value="">{t!(scoring_grid_all_profiles)}</option>
                             {Status::ALL.iter().map(|s| view! { <option value=crate::domain::choice::Choice::key(*s)>{s.label()}</option> }).collect_view()}
                         </select>
                     </div>
                     <div class="chart-scroll">
                         <table class="chart rating-grid">
                             <thead><tr>
-                                <th scope="col">"Company"</th>
+                                <th scope="col">{t!(scoring_column_company)}</th>
                                 {header.iter().map(|c| view! { <th scope="col">{c.name.clone()}</th> }).collect_view()}
                             </tr></thead>
                             <tbody>
@@ -76,7 +77,7 @@ pub fn RatingGrid() -> impl IntoView {
                                             <tr>
                                                 <th scope="row"><a href=Route::ScoreExplanation(id).href()>{name.clone()}</a></th>
                                                 {criteria.iter().cloned().map(|c| {
-                                                    let label = format!("{} for {name}", c.name);
+                                                    let label = t!(scoring_grid_rating_label, criterion = c.name, company = name);
                                                     view! { <td><RatingInput profile criterion=c label /></td> }
                                                 }).collect_view()}
                                             </tr>
@@ -87,7 +88,7 @@ pub fn RatingGrid() -> impl IntoView {
                             </tbody>
                         </table>
                     </div>
-                    <ShowMore limit total=Signal::derive(move || profiles.with(Vec::len)) what="profiles"/>
+                    <ShowMore limit total=Signal::derive(move || profiles.with(Vec::len)) what=t!(scoring_show_more_profiles)/>
                 }
                 .into_any()
             }

@@ -4,8 +4,9 @@
 use super::route::Route;
 use super::scoring_page::tier_text;
 use super::state::{today, use_app_store};
-use crate::domain::scoring::{self, Direction, Explanation, HardRule, MISSING_RULE};
+use crate::domain::scoring::{self, Direction, Explanation, HardRule, missing_rule, number_text};
 use crate::domain::{ProfileId, Workspace};
+use crate::{t, tn};
 use leptos::prelude::*;
 
 /// The explanation screen.
@@ -23,66 +24,69 @@ pub fn ScoreExplanation(
     };
     move || match found() {
         None => view! {
-            <h1 tabindex="-1">"No score to explain"</h1>
-            <p>"This profile is not here, or there is no scoring model yet."</p>
-            <p><a href=Route::Scoring.href()>"Scoring"</a></p>
+            <h1 tabindex="-1">{t!(scoring_explanation_none)}</h1>
+            <p>{t!(scoring_explanation_none_why)}</p>
+            <p><a href=Route::Scoring.href()>{t!(scoring_page_title)}</a></p>
         }
         .into_any(),
         Some((name, model, e)) => {
             let (used, total) = e.basis();
             let summary = match e.score {
-                Some(score) => format!(
-                    "Score {score} of 100 · tier {} · based on {used} of {total} criteria",
-                    tier_text(e.tier)
+                Some(score) => tn!(
+                    scoring_explanation_summary,
+                    total,
+                    score = number_text(score),
+                    tier = tier_text(e.tier),
+                    used = used
                 ),
-                None => format!("No score: none of the {total} criteria has an answer yet"),
+                None => tn!(scoring_explanation_no_score, total),
             };
             let capped = capped_text(&e);
             view! {
                 <div class="page-head">
-                    <h1 tabindex="-1">{format!("Score of {name}")}</h1>
+                    <h1 tabindex="-1">{t!(scoring_explanation_title, name = name)}</h1>
                     <p class="actions">
-                        <a href=Route::Profile(id).href()>"Profile"</a>
-                        <a href=Route::EditProfile(id).href()>"Rate on the profile"</a>
-                        <a href=Route::Scoring.href()>"Ranked list"</a>
+                        <a href=Route::Profile(id).href()>{t!(scoring_explanation_profile)}</a>
+                        <a href=Route::EditProfile(id).href()>{t!(scoring_explanation_rate_on_profile)}</a>
+                        <a href=Route::Scoring.href()>{t!(scoring_ranked_list)}</a>
                     </p>
                 </div>
                 <p class="fit-summary" role="status">{summary}</p>
                 {capped.map(|text| view! { <p class="badge overdue">{text}</p> })}
-                <p class="hint">{format!("Model: {model}. Each share = earned points × weight ÷ {} (the weight of the criteria answered), cut to the cent. The shares add up to the score. {MISSING_RULE}", e.answered_weight)}</p>
+                <p class="hint">{t!(scoring_explanation_how, model = model, weight = number_text(e.answered_weight), rule = missing_rule())}</p>
                 // Six columns do not fit a phone: the table scrolls in its
                 // own box, not the page (WCAG 1.4.10), and a keyboard can
                 // scroll it once it has focus.
-                <div class="table-scroll" tabindex="0" role="group" aria-label="Score by criterion">
+                <div class="table-scroll" tabindex="0" role="group" aria-label=t!(scoring_explanation_table)>
                 <table class="profile-table explanation">
                     <thead><tr>
-                        <th scope="col">"Criterion"</th><th scope="col">"Value"</th><th scope="col" class="number">"Points"</th>
-                        <th scope="col" class="number">"Earned"</th><th scope="col" class="number">"Weight"</th><th scope="col" class="number">"Share of score"</th>
+                        <th scope="col">{t!(scoring_criterion)}</th><th scope="col">{t!(scoring_explanation_value)}</th><th scope="col" class="number">{t!(scoring_explanation_points)}</th>
+                        <th scope="col" class="number">{t!(scoring_explanation_earned)}</th><th scope="col" class="number">{t!(scoring_explanation_weight)}</th><th scope="col" class="number">{t!(scoring_explanation_share)}</th>
                     </tr></thead>
                     <tbody>
                         {e.contributions.iter().map(|c| {
                             let negative = c.direction == Direction::TakesAway;
                             view! {
                                 <tr class:negative=negative>
-                                    <th scope="row">{c.name.clone()}{negative.then_some(" (takes value away)")}</th>
+                                    <th scope="row">{c.name.clone()}{negative.then(|| format!(" {}", t!(scoring_explanation_takes_away)))}</th>
                                     <td>{c.value.clone()}</td>
-                                    <td class="number">{c.points.to_string()}</td>
-                                    <td class="number">{c.earned.to_string()}</td>
-                                    <td class="number">{c.weight.to_string()}</td>
-                                    <td class="number">{c.contribution.to_string()}</td>
+                                    <td class="number">{number_text(c.points)}</td>
+                                    <td class="number">{number_text(c.earned)}</td>
+                                    <td class="number">{number_text(c.weight)}</td>
+                                    <td class="number">{number_text(c.contribution)}</td>
                                 </tr>
                             }
                         }).collect_view()}
                     </tbody>
                     <tfoot><tr>
-                        <th scope="row" colspan="5">"Score"</th>
-                        <td class="number">{e.score.map(|s| s.to_string()).unwrap_or_else(|| "—".into())}</td>
+                        <th scope="row" colspan="5">{t!(scoring_score)}</th>
+                        <td class="number">{e.score.map_or_else(|| "—".into(), number_text)}</td>
                     </tr></tfoot>
                 </table>
                 </div>
                 {(!e.missing.is_empty()).then(|| view! {
                     <section aria-labelledby="missing-heading">
-                        <h2 id="missing-heading">"Not answered (left out)"</h2>
+                        <h2 id="missing-heading">{t!(scoring_explanation_missing)}</h2>
                         <ul class="attention">{e.missing.iter().map(|(_, n)| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
                     </section>
                 })}
@@ -97,17 +101,25 @@ pub fn ScoreExplanation(
 /// hard rule did.
 pub fn capped_text(e: &Explanation) -> Option<String> {
     e.capped_by.as_ref().map(|rule| {
-        let why = match rule {
-            HardRule::UnprofitableAtMost(_) => " because the customer is unprofitable",
-            HardRule::WeakFinancesAtMost(_) => " because of weak financial condition",
+        let (by_score, tier) = (tier_text(e.tier_by_score), tier_text(e.tier));
+        match rule {
+            HardRule::UnprofitableAtMost(_) => {
+                t!(
+                    scoring_capped_unprofitable,
+                    by_score = by_score,
+                    tier = tier
+                )
+            }
+            HardRule::WeakFinancesAtMost(_) => {
+                t!(
+                    scoring_capped_weak_finances,
+                    by_score = by_score,
+                    tier = tier
+                )
+            }
             // Never: a rule of a newer build caps nothing here.
-            HardRule::Unlisted(_) => "",
-        };
-        format!(
-            "Tier {} by score, lowered to {}{why}.",
-            tier_text(e.tier_by_score),
-            tier_text(e.tier)
-        )
+            HardRule::Unlisted(_) => t!(scoring_capped, by_score = by_score, tier = tier),
+        }
     })
 }
 

@@ -3,7 +3,8 @@
 
 use super::state::use_app_store;
 use crate::app::derived::Derived;
-use crate::domain::scoring;
+use crate::domain::scoring::{self, number_text};
+use crate::t;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -33,7 +34,7 @@ pub fn ScoreHistogram(
             .enumerate()
             .map(|(i, n)| format!("{}–{}: {n}", i * 10, i * 10 + 10))
             .collect();
-        format!("Scores by range of 10 points. {}", parts.join(", "))
+        t!(scoring_histogram_summary, ranges = parts.join(", "))
     };
     view! {
         <figure class="histogram">
@@ -58,12 +59,12 @@ pub fn ScoreHistogram(
                         let x = (at * Decimal::from(WIDTH) / Decimal::ONE_HUNDRED).round().to_string();
                         view! {
                             <line class="tier-line" x1=x.clone() x2=x.clone() y1="0" y2=HEIGHT.to_string()></line>
-                            <text class="tier-label" x=x y=(HEIGHT + 14).to_string()>{format!("{name} ≥ {at}")}</text>
+                            <text class="tier-label" x=x y=(HEIGHT + 14).to_string()>{format!("{name} ≥ {}", number_text(at))}</text>
                         }
                     }).collect_view()
                 }}
             </svg>
-            <figcaption>"Spread of scores (0 to 100), with the tier thresholds"</figcaption>
+            <figcaption>{t!(scoring_histogram_caption)}</figcaption>
         </figure>
     }
 }

@@ -17,8 +17,9 @@ use crate::domain::csv::{CsvStyle, ranking_csv};
 use crate::domain::id::ProfileId;
 use crate::domain::profile::{Profile, Status};
 use crate::domain::scoring::{
-    self, MISSING_RULE, REVIEW_RULE, RankFilter, Ranked, Tier, default_model,
+    self, RankFilter, Ranked, Tier, default_model, missing_rule, number_text, review_rule,
 };
+use crate::{t, tn};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -69,11 +70,11 @@ fn RankedRowView(
             <td role="cell"><span class=format!("tier tier-{}", tier_text(row.tier))>{tier_text(row.tier)}</span></td>
             <td role="cell" class="number">
                 {row.score.map(|s| view! {
-                    <meter min="0" max="100" value=s.to_string() aria-hidden="true"></meter>" "{s.to_string()}
+                    <meter min="0" max="100" value=s.to_string() aria-hidden="true"></meter>" "{number_text(s)}
                 })}
-                {row.score.is_none().then_some("no score")}
+                {row.score.is_none().then(|| t!(scoring_no_score))}
             </td>
-            <td role="cell">{format!("{used} of {total} criteria")}</td>
+            <td role="cell">{tn!(scoring_based_on, total, used = used)}</td>
         </tr>
     }
 }
@@ -94,7 +95,7 @@ pub fn ModelSwitch() -> impl IntoView {
     let locked = crate::app::fields::locked();
     view! {
         <div class="field inline">
-            <label for="active-model">"Active model"</label>
+            <label for="active-model">{t!(scoring_active_model)}</label>
             <select id="active-model" disabled=locked on:change=move |ev| {
                 let id = event_target_value(&ev).parse::<uuid::Uuid>().ok().map(ModelId::from_uuid);
                 store.workspace.update(|w| if id.is_some() { w.active_model = id });
@@ -113,15 +114,12 @@ pub fn NoModelYet() -> impl IntoView {
     let store = use_app_store();
     let locked = super::fields::locked();
     view! {
-        <p>
-            "Score every customer and prospect on what really makes a customer valuable: not only "
-            "revenue, but profitability, partnership value and the effort they cost."
-        </p>
+        <p>{t!(scoring_no_model_intro)}</p>
         <button type="button" disabled=locked on:click=move |_| {
             store.workspace.update(|w| {
                 w.add_model(default_model(now()));
             });
-        }>"Start with the Perfect Prospect Model"</button>
+        }>{t!(scoring_start_with_default)}</button>
     }
 }
 
@@ -229,60 +227,60 @@ pub fn ScoringPage() -> impl IntoView {
     let summary_drawn = move || drawn.get() >= Drawn::Summary;
     let list_drawn = move || drawn.get() >= Drawn::List;
     view! {
-        <h1 tabindex="-1">"Scoring"</h1>
+        <h1 tabindex="-1">{t!(scoring_page_title)}</h1>
         <When when=has_model fallback=|| view! { <NoModelYet/> }>
             <div class="toolbar">
                 <ModelSwitch/>
-                <a href=Route::ScoringModel.href()>"Edit the model"</a>
-                <a href=Route::RatingGrid.href()>"Rate profiles"</a>
-                <a href=Route::Brief.href()>"Brief: who we sell to"</a>
-                <a href=Route::Portfolio.href()>"Portfolio report"</a>
+                <a href=Route::ScoringModel.href()>{t!(scoring_edit_the_model)}</a>
+                <a href=Route::RatingGrid.href()>{t!(scoring_rate_profiles)}</a>
+                <a href=Route::Brief.href()>{t!(scoring_link_brief)}</a>
+                <a href=Route::Portfolio.href()>{t!(scoring_link_portfolio)}</a>
             </div>
-            <p class="hint">{MISSING_RULE}</p>
+            <p class="hint">{missing_rule()}</p>
             <NotCountedNote/>
             <When when=summary_drawn>
                 <ScoreHistogram scores />
             </When>
             <When when=list_drawn>
                 <section aria-labelledby="ranked-heading">
-                    <h2 id="ranked-heading">"Ranked list"</h2>
+                    <h2 id="ranked-heading">{t!(scoring_ranked_list)}</h2>
                     <div class="filters">
                         <div class="field">
-                            <label for="rank-search">"Search by company name"</label>
+                            <label for="rank-search">{t!(scoring_search_by_name)}</label>
                             <input id="rank-search" type="search" autocomplete="off"
                                 prop:value=move || filter.with(|f| f.search.clone())
                                 on:input=move |ev| filter.update(|f| f.search = event_target_value(&ev)) />
                         </div>
                         <div class="field">
-                            <label for="rank-status">"Status"</label>
+                            <label for="rank-status">{t!(scoring_status)}</label>
                             <select id="rank-status" on:change=move |ev| filter.update(|f| f.status = Status::from_key(&event_target_value(&ev)))>
-                                <option value="">"All"</option>
+                                <option value="">{t!(scoring_filter_all)}</option>
                                 {Status::ALL.iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
                             </select>
                         </div>
                         <div class="field">
-                            <label for="rank-tier">"Tier"</label>
+                            <label for="rank-tier">{t!(scoring_tier)}</label>
                             <select id="rank-tier" on:change=move |ev| {
                                 let v = event_target_value(&ev);
                                 filter.update(|f| f.tier = [Tier::A, Tier::B, Tier::C, Tier::D].into_iter().find(|t| tier_text(Some(*t)) == v));
                             }>
-                                <option value="">"All"</option>
+                                <option value="">{t!(scoring_filter_all)}</option>
                                 {["A", "B", "C", "D"].map(|t| view! { <option value=t>{t}</option> }).collect_view()}
                             </select>
                         </div>
                     </div>
                     <CsvExport file="ranking" make=csv_of_shown
-                        hint="The companies of the ranked list that match the search and filters: rank, score, tier and the points (0 to 100) each criterion gives."/>
+                        hint=t!(scoring_csv_hint)/>
                     // Rows are laid out one by one (see `.long-list` in the style
                     // sheet), so the table's roles are stated.
                     <table class="profile-table long-list ranked" role="table">
                         <thead role="rowgroup"><tr role="row">
-                            <th role="columnheader" scope="col" class="number">"Rank"</th>
-                            <th role="columnheader" scope="col">"Company"</th>
-                            <th role="columnheader" scope="col">"Status"</th>
-                            <th role="columnheader" scope="col">"Tier"</th>
-                            <th role="columnheader" scope="col" class="number">"Score"</th>
-                            <th role="columnheader" scope="col">"Based on"</th>
+                            <th role="columnheader" scope="col" class="number">{t!(scoring_column_rank)}</th>
+                            <th role="columnheader" scope="col">{t!(scoring_column_company)}</th>
+                            <th role="columnheader" scope="col">{t!(scoring_status)}</th>
+                            <th role="columnheader" scope="col">{t!(scoring_tier)}</th>
+                            <th role="columnheader" scope="col" class="number">{t!(scoring_score)}</th>
+                            <th role="columnheader" scope="col">{t!(scoring_column_based_on)}</th>
                         </tr></thead>
                         <tbody role="rowgroup">
                             // Keyed by everything a row shows: typing in the search
@@ -294,36 +292,36 @@ pub fn ScoringPage() -> impl IntoView {
                             )}
                         </tbody>
                     </table>
-                    <ShowMore limit=ranked_limit total=Signal::derive(move || shown.with(Vec::len)) what="companies"/>
+                    <ShowMore limit=ranked_limit total=Signal::derive(move || shown.with(Vec::len)) what=t!(scoring_show_more_companies)/>
                     {move || (!ranked.with(Vec::is_empty) && shown.with(Vec::is_empty)).then(|| view! {
-                        <p role="status">"No company in the ranking matches this search."</p>
+                        <p role="status">{t!(scoring_no_match)}</p>
                     })}
                 </section>
             </When>
             <When when=summary_drawn>
                 <div class="two-lists">
                     <section aria-labelledby="reward-heading">
-                        <h2 id="reward-heading">"Reward"</h2>
-                        <p class="hint">"Tier A customers: great customers to reward and grow."</p>
+                        <h2 id="reward-heading">{t!(scoring_reward)}</h2>
+                        <p class="hint">{t!(scoring_reward_hint)}</p>
                         <ul class="attention">
                             {move || reward.with(|all| all.iter().take(reward_limit.get()).cloned().collect::<Vec<_>>())
                                 .into_iter().map(|(id, name, score)| view! {
                                 <li><a href=Route::ScoreExplanation(id).href()>{name}</a>
-                                    <span class="meta">{score.map(|s| format!(" · {s}")).unwrap_or_default()}</span></li>
+                                    <span class="meta">{score.map(|s| format!(" · {}", number_text(s))).unwrap_or_default()}</span></li>
                             }).collect_view()}
                         </ul>
-                        <ShowMore limit=reward_limit total=Signal::derive(move || reward.with(Vec::len)) what="customers to reward" step=SIDE_ROWS_AT_A_TIME/>
+                        <ShowMore limit=reward_limit total=Signal::derive(move || reward.with(Vec::len)) what=t!(scoring_show_more_reward) step=SIDE_ROWS_AT_A_TIME/>
                     </section>
                     <section aria-labelledby="review-heading">
-                        <h2 id="review-heading">"Review"</h2>
-                        <p class="hint">{REVIEW_RULE}</p>
+                        <h2 id="review-heading">{t!(scoring_review)}</h2>
+                        <p class="hint">{review_rule()}</p>
                         <ul class="attention">
                             {move || review.with(|all| all.iter().take(review_limit.get()).cloned().collect::<Vec<_>>())
                                 .into_iter().map(|(id, name, why)| view! {
                                 <li><a href=Route::ScoreExplanation(id).href()>{name}</a><span class="meta">{format!(" · {why}")}</span></li>
                             }).collect_view()}
                         </ul>
-                        <ShowMore limit=review_limit total=Signal::derive(move || review.with(Vec::len)) what="customers to review" step=SIDE_ROWS_AT_A_TIME/>
+                        <ShowMore limit=review_limit total=Signal::derive(move || review.with(Vec::len)) what=t!(scoring_show_more_review) step=SIDE_ROWS_AT_A_TIME/>
                     </section>
                 </div>
             </When>

@@ -2,7 +2,8 @@
 //! what they spend with us, profitability, and the company's size), buying pattern (frequency, breadth),
 //! partnership values (ease, loyalty, brand prestige, strategic alignment,
 //! innovation partnership) and the negatives (customization, complex sales
-//! process, demanding procedures). Users change it freely.
+//! process, demanding procedures). It is made in the interface's language;
+//! users change it freely.
 
 use super::{
     Criterion, CriterionKind, Direction, HardRule, Measure, ProfileAnswer, ScoringModel, Threshold,
@@ -10,6 +11,8 @@ use super::{
 };
 use crate::domain::id::{CriterionId, ModelId};
 use crate::domain::time::Timestamp;
+use crate::i18n::Language;
+use crate::t;
 use rust_decimal::Decimal;
 use serde_json::Map;
 
@@ -83,29 +86,32 @@ fn criterion(
     }
 }
 
-/// A new copy of the default model, created at `now`.
+/// A new copy of the default model, created at `now`, its name, criteria,
+/// descriptions and the meanings of its ratings in the interface's
+/// language (a Polish team gets a Polish model). Once made it is the
+/// user's data: it is never translated again.
 pub fn default_model(now: Timestamp) -> ScoringModel {
     use Direction::{AddsValue, TakesAway};
     let criteria = vec![
         number(
-            "Revenue",
-            "What they spend with us a year.",
+            t!(scoring_default_revenue),
+            t!(scoring_default_revenue_description),
             Measure::YearlySpend,
             [(10_000, 25), (50_000, 50), (150_000, 75), (500_000, 100)],
             AddsValue,
             8,
         ),
         number(
-            "Profitability",
-            "What they spend with us a year minus the costs to serve and to win them.",
+            t!(scoring_default_profitability),
+            t!(scoring_default_profitability_description),
             Measure::Profitability,
             [(0, 25), (5_000, 50), (20_000, 75), (50_000, 100)],
             AddsValue,
             15,
         ),
         number(
-            "Company size",
-            "Their own average annual revenue: how large the company is, not what they spend with us.",
+            t!(scoring_default_company_size),
+            t!(scoring_default_company_size_description),
             Measure::YearlyRevenue,
             [
                 (1_000_000, 25),
@@ -117,42 +123,46 @@ pub fn default_model(now: Timestamp) -> ScoringModel {
             4,
         ),
         number(
-            "Purchase frequency",
-            "How often they buy, in purchases a year.",
+            t!(scoring_default_frequency),
+            t!(scoring_default_frequency_description),
             Measure::PurchasesPerYear,
             [(1, 25), (4, 50), (12, 75), (24, 100)],
             AddsValue,
             6,
         ),
         number(
-            "Breadth of products bought",
-            "How many of our products or services they buy.",
+            t!(scoring_default_breadth),
+            t!(scoring_default_breadth_description),
             Measure::ProductsPurchased,
             [(1, 25), (2, 50), (4, 75), (6, 100)],
             AddsValue,
             6,
         ),
         rating(
-            "Ease of working with them",
-            "How smooth the day-to-day work is.",
+            t!(scoring_default_ease),
+            t!(scoring_default_ease_description),
             [
-                "Hard: frequent friction",
-                "Average",
-                "Easy: a pleasure to work with",
+                t!(scoring_default_ease_1),
+                t!(scoring_default_ease_3),
+                t!(scoring_default_ease_5),
             ],
             AddsValue,
             8,
         ),
         rating(
-            "Customization they need",
-            "How much we must adapt our offer for them.",
-            ["Standard offer", "Some adaptation", "Heavy custom work"],
+            t!(scoring_default_customization),
+            t!(scoring_default_customization_description),
+            [
+                t!(scoring_default_customization_1),
+                t!(scoring_default_customization_3),
+                t!(scoring_default_customization_5),
+            ],
             TakesAway,
             6,
         ),
         criterion(
-            "Referrals and testimonials",
-            "They referred us or gave a testimonial (read from the profile).",
+            t!(scoring_default_referrals),
+            t!(scoring_default_referrals_description),
             CriterionKind::YesNo {
                 unknown_fields: Default::default(),
                 from_profile: Some(ProfileAnswer::ReferredOrTestimonial),
@@ -161,54 +171,82 @@ pub fn default_model(now: Timestamp) -> ScoringModel {
             8,
         ),
         rating(
-            "Brand prestige",
-            "How much their name helps us win others.",
-            ["Unknown name", "Known locally", "A name that opens doors"],
+            t!(scoring_default_prestige),
+            t!(scoring_default_prestige_description),
+            [
+                t!(scoring_default_prestige_1),
+                t!(scoring_default_prestige_3),
+                t!(scoring_default_prestige_5),
+            ],
             AddsValue,
             6,
         ),
         rating(
-            "Strategic alignment",
-            "How well they fit where our business is going.",
+            t!(scoring_default_alignment),
+            t!(scoring_default_alignment_description),
             [
-                "Off our path",
-                "Partly aligned",
-                "Exactly where we are heading",
+                t!(scoring_default_alignment_1),
+                t!(scoring_default_alignment_3),
+                t!(scoring_default_alignment_5),
             ],
             AddsValue,
             8,
         ),
         rating(
-            "Innovation partnership",
-            "Whether they build new things with us.",
-            ["Never", "Occasionally", "A real development partner"],
+            t!(scoring_default_innovation),
+            t!(scoring_default_innovation_description),
+            [
+                t!(scoring_default_innovation_1),
+                t!(scoring_default_innovation_3),
+                t!(scoring_default_innovation_5),
+            ],
             AddsValue,
             5,
         ),
         rating(
-            "Complex sales process",
-            "How long and involved their buying process is.",
-            ["Quick and simple", "Several steps", "Long, many approvers"],
+            t!(scoring_default_complex_sale),
+            t!(scoring_default_complex_sale_description),
+            [
+                t!(scoring_default_complex_sale_1),
+                t!(scoring_default_complex_sale_3),
+                t!(scoring_default_complex_sale_5),
+            ],
             TakesAway,
             5,
         ),
         rating(
-            "Demanding procedures",
-            "Paperwork, audits and rules we must follow for them.",
-            ["Light", "Some", "Heavy and costly"],
+            t!(scoring_default_procedures),
+            t!(scoring_default_procedures_description),
+            [
+                t!(scoring_default_procedures_1),
+                t!(scoring_default_procedures_3),
+                t!(scoring_default_procedures_5),
+            ],
             TakesAway,
             5,
         ),
     ];
     ScoringModel {
         id: ModelId::new(),
-        name: "Perfect Prospect Model".to_owned(),
+        name: t!(scoring_model_name).to_owned(),
         created_at: now,
         criteria,
         tiers: TierThresholds::default(),
         hard_rules: vec![HardRule::UnprofitableAtMost(Tier::C)],
         unknown_fields: Map::new(),
     }
+}
+
+/// The default model as an English interface makes it, whatever the
+/// language now: the default before schema 5 was only ever made in English,
+/// and a migration must give the same model in every language (copies of
+/// a shared workspace are brought up to date on each colleague's machine).
+fn english_default_model(now: Timestamp) -> ScoringModel {
+    let shown = crate::i18n::language();
+    crate::i18n::set_language(Language::English);
+    let model = default_model(now);
+    crate::i18n::set_language(shown);
+    model
 }
 
 /// What [`upgrade_old_default`] did to a model.
@@ -226,6 +264,8 @@ pub enum DefaultUpgrade {
 /// The first three criteria of the default model before schema 5: the
 /// company's own revenue named "Revenue", direct costs as a criterion of
 /// their own (so counted twice with profitability), then profitability.
+/// In English, the only language that default was ever made in: these
+/// texts recognise stored data and are never shown.
 fn old_money_criteria() -> [Criterion; 3] {
     use Direction::{AddsValue, TakesAway};
     [
@@ -282,21 +322,21 @@ fn same_criterion(a: &Criterion, b: &Criterion) -> bool {
 /// stay; a model still calling the company's own revenue "Revenue", or
 /// counting direct costs besides profitability, was edited and is kept as it is,
 /// for the user to decide. Deterministic, as migrations must be: the new
-/// criterion's id is made from the one it replaces.
+/// criterion's id is made from the one it replaces, and the model is
+/// recognised and brought up to date in English whatever the interface's
+/// language (the old default was only ever made in English; a stored
+/// model is the user's data and is never translated).
 pub fn upgrade_old_default(model: &mut ScoringModel) -> DefaultUpgrade {
     let old = old_money_criteria();
     // The old default's other ten criteria are today's. Should today's
     // default ever change them, the schema-4 example file
     // (tests/fixtures/older/example-v4.clientele.json, whose model is the
     // old default) stops being recognised and its test fails: freeze a copy
-    // of them here then.
+    // of them here then. Today's default is made in English whatever the
+    // interface's language (see [`english_default_model`]).
+    let today = english_default_model(model.created_at);
     let mut old_default = old.to_vec();
-    old_default.extend(
-        default_model(Timestamp::from_millis(0))
-            .criteria
-            .into_iter()
-            .skip(3),
-    );
+    old_default.extend(today.criteria.iter().skip(3).cloned());
     let identical = model.criteria.len() == old_default.len()
         && model
             .criteria
@@ -304,7 +344,7 @@ pub fn upgrade_old_default(model: &mut ScoringModel) -> DefaultUpgrade {
             .zip(&old_default)
             .all(|(a, b)| same_criterion(a, b));
     if identical {
-        let mut new = default_model(model.created_at).criteria;
+        let mut new = today.criteria;
         let (revenue, direct_costs, profitability) = (
             model.criteria[0].id,
             model.criteria[1].id,
@@ -325,8 +365,9 @@ pub fn upgrade_old_default(model: &mut ScoringModel) -> DefaultUpgrade {
                 && (measure != Measure::YearlyRevenue || c.name == "Revenue")
         })
     };
-    // The company's revenue called "Revenue", or costs counted on their own
-    // besides profitability.
+    // The company's revenue called "Revenue" (the old default's English
+    // name: no other existed before schema 5), or costs counted on their
+    // own besides profitability.
     let holds_old = reads(Measure::YearlyRevenue)
         || (reads(Measure::DirectCosts) && reads(Measure::Profitability));
     if holds_old {
@@ -378,5 +419,66 @@ mod tests {
         );
         assert_ne!(a.id, b.id);
         assert_ne!(a.criteria[0].id, b.criteria[0].id);
+    }
+
+    #[test]
+    fn a_polish_team_gets_the_default_model_in_polish_and_english_stays_as_it_was() {
+        crate::i18n::set_language(Language::Polish);
+        let polish = default_model(Timestamp::from_millis(0));
+        crate::i18n::set_language(Language::English);
+        let english = default_model(Timestamp::from_millis(0));
+        assert_eq!(
+            polish.name,
+            "Model idealnego klienta (Perfect Prospect Model)"
+        );
+        assert_eq!(polish.criteria[1].name, "Rentowność");
+        assert_eq!(polish.criteria[5].name, "Łatwość współpracy");
+        assert!(matches!(
+            &polish.criteria[5].kind,
+            CriterionKind::Rating { meanings, .. } if meanings[1] == "Przeciętna"
+        ));
+        assert_eq!(english.name, "Perfect Prospect Model");
+        assert_eq!(english.criteria[1].name, "Profitability");
+        assert_eq!(
+            english.criteria[1].description,
+            "What they spend with us a year minus the costs to serve and to win them."
+        );
+        assert!(matches!(
+            &english.criteria[5].kind,
+            CriterionKind::Rating { meanings, .. } if meanings[1] == "Average"
+        ));
+        // The same model in both, but its words.
+        assert_eq!(polish.criteria.len(), english.criteria.len());
+        for (pl, en) in polish.criteria.iter().zip(&english.criteria) {
+            assert_ne!(pl.name, en.name);
+            assert_eq!(
+                (pl.direction, pl.weight, pl.description.is_empty()),
+                (en.direction, en.weight, false)
+            );
+        }
+    }
+
+    #[test]
+    fn the_old_english_default_is_recognised_and_updated_in_english_whatever_the_language() {
+        let mut old = english_default_model(Timestamp::from_millis(0));
+        old.criteria.splice(0..3, old_money_criteria());
+        let mut edited = old.clone();
+        edited.criteria[7].weight = Decimal::from(9);
+        crate::i18n::set_language(Language::Polish);
+        let mut updated = old.clone();
+        let upgrade = upgrade_old_default(&mut updated);
+        let edited_upgrade = upgrade_old_default(&mut edited);
+        crate::i18n::set_language(Language::English);
+        assert_eq!(upgrade, DefaultUpgrade::Updated);
+        assert_eq!(edited_upgrade, DefaultUpgrade::Kept);
+        let names: Vec<_> = updated.criteria.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names[..3], ["Revenue", "Profitability", "Company size"]);
+        assert_eq!(names[5], "Ease of working with them");
+        let mut in_english = old.clone();
+        upgrade_old_default(&mut in_english);
+        assert_eq!(
+            in_english.criteria, updated.criteria,
+            "the same in every language"
+        );
     }
 }

@@ -20,7 +20,7 @@ pub(crate) mod test_support;
 pub use crate::domain::currency::Basis;
 pub use defaults::{DefaultUpgrade, default_model, replacement_id, upgrade_old_default};
 pub use ranking::{
-    HIGH_EFFORT_POINTS, REVIEW_RULE, RankFilter, Ranked, histogram, rank, to_review, to_reward,
+    HIGH_EFFORT_POINTS, RankFilter, Ranked, histogram, rank, review_rule, to_review, to_reward,
 };
 pub use score::{Contribution, Explanation, measure, score, threshold_points};
 
@@ -31,6 +31,7 @@ use super::json::Reader;
 use super::open_enum::{OpenEnum, from_name};
 use super::time::Timestamp;
 use crate::domain::sorting::sort_by_key_with;
+use crate::t;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -124,19 +125,20 @@ impl Measure {
     }
 
     /// The profile field (or the sum of fields) the measure reads, as the
-    /// model editor offers it and a score's explanation names it.
+    /// model editor offers it and a score's explanation names it, in the
+    /// interface's language (a measure of a newer build: as written).
     pub fn label(self) -> &'static str {
         match self {
-            Self::YearlySpend => "Yearly spend with us",
-            Self::Profitability => "Profitability: spend with us minus costs to serve and win",
-            Self::YearlyRevenue => "Company size: their own annual revenue",
-            Self::DirectCosts => "Direct costs: cost to serve plus cost to win",
-            Self::CostToServe => "Cost to serve",
-            Self::CostToWin => "Cost to win",
-            Self::Employees => "Employees",
-            Self::YearsAsCustomer => "Years as customer",
-            Self::ProductsPurchased => "Number of products purchased",
-            Self::PurchasesPerYear => "Purchases per year",
+            Self::YearlySpend => t!(scoring_measure_yearly_spend),
+            Self::Profitability => t!(scoring_measure_profitability),
+            Self::YearlyRevenue => t!(scoring_measure_yearly_revenue),
+            Self::DirectCosts => t!(scoring_measure_direct_costs),
+            Self::CostToServe => t!(scoring_measure_cost_to_serve),
+            Self::CostToWin => t!(scoring_measure_cost_to_win),
+            Self::Employees => t!(scoring_measure_employees),
+            Self::YearsAsCustomer => t!(scoring_measure_years_as_customer),
+            Self::ProductsPurchased => t!(scoring_measure_products_purchased),
+            Self::PurchasesPerYear => t!(scoring_measure_purchases_per_year),
             Self::Unlisted(text) => text,
         }
     }
@@ -183,12 +185,13 @@ impl CategoryField {
     /// Every field, in the order offered.
     pub const ALL: [Self; 3] = [Self::Industry, Self::BusinessType, Self::Region];
 
-    /// The field's name, as on the profile.
+    /// The field's name, as on the profile, in the interface's language (a
+    /// field of a newer build: as written).
     pub fn label(self) -> &'static str {
         match self {
-            Self::Industry => "Industry",
-            Self::BusinessType => "Type of business",
-            Self::Region => "Region or distance band",
+            Self::Industry => t!(scoring_field_industry),
+            Self::BusinessType => t!(scoring_field_business_type),
+            Self::Region => t!(scoring_field_region),
             CategoryField::Unlisted(text) => text,
         }
     }
@@ -196,10 +199,10 @@ impl CategoryField {
     /// What the list of matching values is called.
     pub fn matching_label(self) -> &'static str {
         match self {
-            Self::Industry => "Industries that match",
-            Self::BusinessType => "Types of business that match",
-            Self::Region => "Regions that match",
-            Self::Unlisted(_) => "Values that match",
+            Self::Industry => t!(scoring_field_industry_matching),
+            Self::BusinessType => t!(scoring_field_business_type_matching),
+            Self::Region => t!(scoring_field_region_matching),
+            Self::Unlisted(_) => t!(scoring_field_other_matching),
         }
     }
 }
@@ -619,8 +622,20 @@ pub fn parse_score(text: &str) -> Result<Decimal, InputError> {
 }
 
 /// The rule for missing answers, stated on screen.
-pub const MISSING_RULE: &str = "A criterion without an answer is left out and the other weights are \
-    rescaled, so the score is based on what is known; it says how many criteria that is.";
+pub fn missing_rule() -> &'static str {
+    t!(scoring_missing_rule)
+}
+
+/// A score, a share of one, points or a weight for reading: written as
+/// calculated ("37.5"), with the decimal point of the interface's language
+/// ("37,5" in Polish). Not for the value of an input or a file.
+pub fn number_text(value: Decimal) -> String {
+    let text = value.to_string();
+    match crate::i18n::language().separators() {
+        (_, '.') => text,
+        (_, point) => text.replace('.', point.encode_utf8(&mut [0; 4])),
+    }
+}
 
 impl ScoringModel {
     /// The criterion with `id`, to change.
@@ -628,12 +643,13 @@ impl ScoringModel {
         self.criteria.iter_mut().find(|c| c.id == id)
     }
 
-    /// A copy with a new id, named "<name> (copy)". Its criteria keep their
-    /// ids, so the ratings already entered on profiles count in both.
+    /// A copy with a new id, named "<name> (copy)" in the interface's
+    /// language. Its criteria keep their ids, so the ratings already entered
+    /// on profiles count in both.
     pub fn duplicate(&self, now: Timestamp) -> Self {
         let mut copy = self.clone();
         copy.id = ModelId::new();
-        copy.name = format!("{} (copy)", self.name);
+        copy.name = t!(scoring_model_copy_name, name = self.name);
         copy.created_at = now;
         copy
     }

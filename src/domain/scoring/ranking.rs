@@ -7,6 +7,7 @@ use crate::domain::currency::Basis;
 use crate::domain::id::ProfileId;
 use crate::domain::profile::{Profile, Status};
 use crate::domain::profile_list::NameSearch;
+use crate::t;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
@@ -15,9 +16,9 @@ use rust_decimal::prelude::ToPrimitive;
 pub const HIGH_EFFORT_POINTS: u32 = 75;
 
 /// The rule for the review list, stated on screen.
-pub const REVIEW_RULE: &str = "Customers who are unprofitable (direct costs above yearly spend), or who \
-    score 4 or more of 5 (75 points or more) on a criterion that takes value away, such as customization \
-    or demanding procedures.";
+pub fn review_rule() -> &'static str {
+    t!(scoring_review_rule)
+}
 
 /// One profile's place in the ranking: its score and tier, without the
 /// text of an explanation ([`score`] makes that for one profile on demand),
@@ -124,7 +125,8 @@ pub fn to_reward(ranked: &[Ranked]) -> Vec<&Ranked> {
         .collect()
 }
 
-/// Customers to review, with the reason (see [`REVIEW_RULE`]).
+/// Customers to review, with the reason in the interface's language (see
+/// [`review_rule`]).
 pub fn to_review(ranked: &[Ranked]) -> Vec<(&Ranked, String)> {
     ranked
         .iter()
@@ -132,12 +134,12 @@ pub fn to_review(ranked: &[Ranked]) -> Vec<(&Ranked, String)> {
         .filter_map(|r| {
             let reasons: Vec<String> = r
                 .unprofitable
-                .then(|| "unprofitable".to_owned())
+                .then(|| t!(scoring_review_unprofitable).to_owned())
                 .into_iter()
                 .chain(
                     r.high_effort
                         .iter()
-                        .map(|name| format!("high {}", name.to_lowercase())),
+                        .map(|name| t!(scoring_review_high, criterion = name.to_lowercase())),
                 )
                 .collect();
             (!reasons.is_empty()).then(|| (r, reasons.join(", ")))

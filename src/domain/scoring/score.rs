@@ -10,6 +10,7 @@ use crate::domain::decimal::grouped;
 use crate::domain::id::CriterionId;
 use crate::domain::input::Span;
 use crate::domain::profile::{FinancialRating, Profile, YesNoUnknown};
+use crate::t;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
@@ -165,15 +166,20 @@ enum Reading<'a> {
 
 impl Reading<'_> {
     /// "Rating 4 of 5", "Yes", "Yearly spend with us: 51,006" (the field
-    /// read, so that anyone can check it), or the category as typed.
+    /// read, so that anyone can check it), in the interface's language, or
+    /// the category as typed.
     fn text(self) -> String {
         match self {
-            Reading::Rating(r) => format!("Rating {r} of 5"),
-            Reading::YesNo(true) => "Yes".to_owned(),
-            Reading::YesNo(false) => "No".to_owned(),
+            Reading::Rating(r) => t!(scoring_reading_rating, rating = r),
+            Reading::YesNo(true) => t!(scoring_reading_yes).to_owned(),
+            Reading::YesNo(false) => t!(scoring_reading_no).to_owned(),
             // A custom field's number: the criterion names the field.
             Reading::Number(measure, value) if measure.custom_field().is_some() => grouped(value),
-            Reading::Number(measure, value) => format!("{}: {}", measure.label(), grouped(value)),
+            Reading::Number(measure, value) => t!(
+                scoring_reading_number,
+                measure = measure.label(),
+                value = grouped(value)
+            ),
             Reading::Category(text) => text.to_owned(),
         }
     }
