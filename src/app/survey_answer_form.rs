@@ -11,6 +11,7 @@ use crate::domain::survey::asked::Asked;
 use crate::domain::survey::{Round, Survey, SurveyAnswer, SurveyCriterion};
 use crate::domain::{CriterionId, SurveyId};
 use crate::messages;
+use crate::{t, tn};
 use leptos::prelude::*;
 
 /// The answer form of survey `id`, kept in the workspace as it is filled.
@@ -63,10 +64,10 @@ pub fn AnswerForm(
     });
     view! {
         <section class="answer-form" aria-labelledby="answer-heading">
-            <h2 id="answer-heading">"Your answer"</h2>
-            <p class="hint">{move || format!("Takes about {} minute{}. Your answer is kept in this browser as you go.", minutes(), if minutes() == 1 { "" } else { "s" })}</p>
+            <h2 id="answer-heading">{t!(survey_answer_heading)}</h2>
+            <p class="hint">{move || tn!(survey_answer_time, minutes())}</p>
             <div class="field">
-                <label for="answer-name">"Your name"</label>
+                <label for="answer-name">{t!(survey_answer_name)}</label>
                 <input id="answer-name" type="text" disabled=locked prop:value=name
                     on:input=move |ev| { let text = event_target_value(&ev); edit(&|a, _| a.respondent.clone_from(&text)); } />
             </div>
@@ -77,18 +78,18 @@ pub fn AnswerForm(
             }}
             // Always on the page, so that finishing the answer is announced.
             <p role="status">
-                {move || complete().then_some("Your answer is complete. Download it and send the file to the coordinator.")}
+                {move || complete().then(|| t!(survey_answer_complete))}
             </p>
             <When
                 when=complete
                 fallback=move || view! {
                     <div class="answer-problems">
-                        <p>"Before you can send your answer:"</p>
+                        <p>{t!(survey_answer_before_sending)}</p>
                         <ul>{move || problems().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
                     </div>
                 }
             >
-                <ExportControl label="Export my answer" make=export/>
+                <ExportControl label=t!(survey_answer_export) make=export/>
             </When>
         </section>
     }
@@ -113,8 +114,8 @@ fn VoteList(
         move || survey.with(|s| s.as_ref().map(|s| s.criteria.clone()).unwrap_or_default());
     view! {
         <fieldset class="votes">
-            <legend>{move || format!("Which criteria make a customer one of our best? Tick up to {}.", pick())}</legend>
-            <p class="hint" role="status">{move || format!("{} of {} ticked", votes().len(), pick())}</p>
+            <legend>{move || t!(survey_answer_votes_legend, pick = pick())}</legend>
+            <p class="hint" role="status">{move || t!(survey_answer_votes_ticked, ticked = votes().len(), pick = pick())}</p>
             // Drawn again only when the survey itself changes (the
             // coordinator's kinds), never on a tick: a keyed list would
             // cost more wasm than it saves.
@@ -171,7 +172,7 @@ fn CustomerRatings(
         })
     });
     view! {
-        <p>"Name your best customers (the customers among your profiles are offered as you type), say in your own words what makes them great, and answer every criterion for each: a rating from 1 to 5 (what 1, 3 and 5 mean is beside each number), yes or no, a number or a category."</p>
+        <p>{t!(survey_answer_customers_intro)}</p>
         {move || (0..count()).map(|i| {
             let n = i + 1;
             let name_id = format!("customer-{id}-{n}");
@@ -180,11 +181,11 @@ fn CustomerRatings(
             let why = move || answer.with(|a| a.as_ref().and_then(|a| a.customers.get(i)).map(|c| c.why.clone()).unwrap_or_default());
             view! {
                 <fieldset class="rated-customer">
-                    <legend>{format!("Best customer {n}")}</legend>
-                    <TextInput label=format!("Name of best customer {n}") id=name_id value=Signal::derive(name)
+                    <legend>{t!(survey_answer_customer, number = n)}</legend>
+                    <TextInput label=t!(survey_answer_customer_name, number = n) id=name_id value=Signal::derive(name)
                         on_change=Callback::new(move |text: String| update(Box::new(move |a| if let Some(c) = a.customers.get_mut(i) { c.name.clone_from(&text) })))
                         suggestions=own_customers />
-                    <TextInput label=format!("What makes best customer {n} great?") id=why_id value=Signal::derive(why) multiline=true
+                    <TextInput label=t!(survey_answer_customer_why, number = n) id=why_id value=Signal::derive(why) multiline=true
                         on_change=Callback::new(move |text: String| update(Box::new(move |a| if let Some(c) = a.customers.get_mut(i) { c.why.clone_from(&text) }))) />
                     <div class="rating-row">
                         {criteria().into_iter().map(|c| view! { <CustomerAnswer id n criterion=c answer currency=currency() /> }).collect_view()}
@@ -215,7 +216,11 @@ fn CustomerAnswer(
     let i = n - 1;
     let cid = criterion.id;
     let field_id = format!("rate-{id}-{n}-{cid}");
-    let name = format!("{} for best customer {n}", criterion.name);
+    let name = t!(
+        survey_answer_criterion_for_customer,
+        criterion = criterion.name,
+        number = n
+    );
     let given = move || {
         answer.with(|a| {
             a.as_ref()
@@ -245,7 +250,11 @@ fn CustomerAnswer(
                 })
                 .collect()
         }
-        Asked::YesNo => vec![("yes".into(), "Yes".into()), ("no".into(), "No".into())],
+        // The values are the codes an answer keeps; the labels are shown.
+        Asked::YesNo => vec![
+            ("yes".into(), t!(survey_answer_yes).into()),
+            ("no".into(), t!(survey_answer_no).into()),
+        ],
         _ => Vec::new(),
     };
     let current = move || match asked {
@@ -286,7 +295,7 @@ fn CustomerAnswer(
         .into_any(),
         Asked::Number(_) | Asked::Category(_) => {
             let label = match asked {
-                Asked::Number(m) if m.is_money() && !currency.is_empty() => format!("{name} ({currency})"),
+                Asked::Number(m) if m.is_money() && !currency.is_empty() => t!(survey_answer_in_currency, label = name, currency = currency),
                 _ => name,
             };
             let apply = Callback::new(move |typed: String| {

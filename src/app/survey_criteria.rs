@@ -11,6 +11,7 @@ use crate::domain::open_enum::from_name;
 use crate::domain::scoring::Direction;
 use crate::domain::survey::SurveyCriterion;
 use crate::domain::survey::asked::{choice_of, kind_choices};
+use crate::t;
 use leptos::prelude::*;
 
 /// The kind and direction of every criterion of round-1 survey `id`.
@@ -36,11 +37,11 @@ pub fn RoundTwoKinds(
     let own = rows.iter().filter(|(_, _, editable)| *editable).count();
     view! {
         <section aria-labelledby="kinds-heading">
-            <h2 id="kinds-heading">"How round 2 asks"</h2>
+            <h2 id="kinds-heading">{t!(survey_kinds_heading)}</h2>
             <p class="hint">{if own == 0 {
-                "Round 2 asks about each criterion in its own kind, fixed when round 2 starts."
+                t!(survey_kinds_hint_fixed)
             } else {
-                "Round 2 asks about each criterion in its own kind: the scoring model's criteria keep theirs. Give each of your own a kind, say whether more of it adds value or takes it away and, for a rating, what 1, 3 and 5 mean, before you start round 2."
+                t!(survey_kinds_hint_own)
             }}</p>
             <ul class="rows">
                 {rows.into_iter().filter(|(_, _, editable)| *editable).map(|(criterion, choice, _)| {
@@ -96,7 +97,7 @@ fn OwnCriterionKind(
     view! {
         <li class="field-grid">
             <div class="field">
-                <label for=kind_id.clone()>{format!("How round 2 asks about {}", criterion.name)}</label>
+                <label for=kind_id.clone()>{t!(survey_kinds_kind_of, name = criterion.name)}</label>
                 <select id=kind_id disabled=locked on:change=move |ev| { kind.set(event_target_value(&ev)); save(); }>
                     {kind_choices().into_iter().map(|(value, label)| {
                         let selected = value == start_kind;
@@ -105,10 +106,10 @@ fn OwnCriterionKind(
                 </select>
             </div>
             <div class="field">
-                <label for=direction_id.clone()>{format!("Effect of {}", criterion.name)}</label>
+                <label for=direction_id.clone()>{t!(survey_kinds_effect_of, name = criterion.name)}</label>
                 <select id=direction_id disabled=locked on:change=move |ev| { direction.set(from_name(&event_target_value(&ev))); save(); }>
-                    <option value="adds_value" selected=start_direction == Direction::AddsValue>"Adds value"</option>
-                    <option value="takes_away" selected=start_direction == Direction::TakesAway>"Takes value away"</option>
+                    <option value="adds_value" selected=start_direction == Direction::AddsValue>{t!(survey_kinds_adds_value)}</option>
+                    <option value="takes_away" selected=start_direction == Direction::TakesAway>{t!(survey_kinds_takes_away)}</option>
                 </select>
             </div>
             {move || (kind.get() == "rating").then(meanings.clone())}

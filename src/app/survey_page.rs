@@ -13,6 +13,7 @@ use crate::app::derived::Derived;
 use crate::domain::SurveyId;
 use crate::domain::share::Export;
 use crate::domain::survey::Round;
+use crate::{t, tn};
 use leptos::prelude::*;
 
 /// The screen of survey `id`.
@@ -45,7 +46,7 @@ pub fn SurveyPage(
     });
     let delete = move |_| {
         let sure = window()
-            .confirm_with_message("Delete this survey and the answers to it from this workspace?")
+            .confirm_with_message(t!(survey_page_delete_confirm))
             .unwrap_or(false);
         if sure {
             store.workspace.update(|w| w.remove_survey(id));
@@ -55,38 +56,40 @@ pub fn SurveyPage(
     move || {
         let Some((title, round, coordinator, mine, minutes, answers)) = head.get() else {
             return view! {
-                <h1 tabindex="-1">"Survey not found"</h1>
-                <p>"This survey is not in this workspace. Import the survey file first."</p>
-                <p><a href=Route::Surveys.href()>"All surveys"</a></p>
+                <h1 tabindex="-1">{t!(survey_page_not_found)}</h1>
+                <p>{t!(survey_page_not_found_hint)}</p>
+                <p><a href=Route::Surveys.href()>{t!(survey_page_all)}</a></p>
             }
             .into_any();
         };
         let round_text = match round {
-            Round::Criteria => "Round 1: which criteria make a customer one of our best",
-            Round::Customers => "Round 2: rate your best customers on the top criteria",
+            Round::Criteria => t!(survey_page_round_criteria),
+            Round::Customers => t!(survey_page_round_customers),
             // A newer build's round: its name as written.
             Round::Unlisted(text) => text,
         };
-        let from = if coordinator.is_empty() {
-            String::new()
+        let round_line = if coordinator.is_empty() {
+            round_text.to_owned()
         } else {
-            format!(" · from {coordinator}")
+            t!(
+                survey_page_round_from,
+                round = round_text,
+                name = coordinator
+            )
         };
         let body = if mine {
             view! {
                 <section aria-labelledby="send-heading">
-                    <h2 id="send-heading">"Send it to your reps"</h2>
-                    <p>
-                        {format!("Each rep opens the file in Clientele in their own browser (no setup needed), answers in about {minutes} minute{} and sends you their answer file.", if minutes == 1 { "" } else { "s" })}
-                    </p>
+                    <h2 id="send-heading">{t!(survey_page_send_heading)}</h2>
+                    <p>{tn!(survey_page_send_hint, minutes)}</p>
                     <ExportControl
-                        label="Export survey"
+                        label=t!(survey_page_export)
                         make=Callback::new(move |()| store.workspace.with_untracked(|w| Export::survey(w, id)))
                     />
                 </section>
                 <section aria-labelledby="answers-heading">
-                    <h2 id="answers-heading">{format!("Answers received ({answers})")}</h2>
-                    <p>"Import every answer file at once; an answer imported twice counts once."</p>
+                    <h2 id="answers-heading">{t!(survey_page_answers_heading, count = answers)}</h2>
+                    <p>{t!(survey_page_answers_hint)}</p>
                     <FilePicker/>
                 </section>
                 {match round {
@@ -95,7 +98,7 @@ pub fn SurveyPage(
                     Round::Unlisted(_) => view! { <p>{crate::messages::ROUND_UNKNOWN}</p> }.into_any(),
                 }}
                 <details class="answer-yourself">
-                    <summary>"Answer it yourself"</summary>
+                    <summary>{t!(survey_page_answer_yourself)}</summary>
                     <AnswerForm id/>
                 </details>
             }
@@ -107,11 +110,11 @@ pub fn SurveyPage(
             <div class="page-head">
                 <h1 tabindex="-1">{title}</h1>
                 <p class="actions">
-                    <a href=Route::Surveys.href()>"All surveys"</a>
-                    <button type="button" class="secondary" disabled=locked on:click=delete>"Delete survey"</button>
+                    <a href=Route::Surveys.href()>{t!(survey_page_all)}</a>
+                    <button type="button" class="secondary" disabled=locked on:click=delete>{t!(survey_page_delete)}</button>
                 </p>
             </div>
-            <p class="meta">{format!("{round_text}{from}")}</p>
+            <p class="meta">{round_line}</p>
             {body}
         }
         .into_any()

@@ -8,13 +8,15 @@ use crate::app::derived::Derived;
 use crate::app::held::Held;
 use crate::domain::csv::{CsvStyle, survey_results_csv};
 use crate::domain::survey::TOP_CRITERIA;
-use crate::domain::survey::asked::{Asked, PROPOSAL_RULE, proposal_text};
+use crate::domain::survey::asked::{Asked, proposal_rule, proposal_text};
 use crate::domain::survey::results::{
-    AGREEMENT_RULE, OUTLIER_RULE, WEIGHTS_RULE, model_from_results, results, vote_weights,
+    agreement_rule, model_from_results, outlier_rule, results, vote_weights, weights_rule,
 };
 use crate::domain::survey::tally::{TopCut, tally};
 use crate::domain::{CriterionId, SurveyId};
+use crate::{t, tn};
 use leptos::prelude::*;
+use rust_decimal::Decimal;
 
 /// Round 1: votes per criterion, the top five, and the start of round 2.
 #[component]
@@ -62,10 +64,14 @@ pub fn TallyTable(
     };
     view! {
         <section aria-labelledby="tally-heading">
-            <h2 id="tally-heading">"Tally"</h2>
-            <p role="status">{move || format!("{} answers counted (one per rep; a newer answer from the same rep replaces the older).", tally.with(|t| t.answers))}</p>
+            <h2 id="tally-heading">{t!(survey_tally_heading)}</h2>
+            <p role="status">{move || tn!(survey_tally_counted, tally.with(|t| t.answers))}</p>
             <table class="tally">
-                <thead><tr><th scope="col">"Criterion"</th><th scope="col" class="number">"Votes"</th><th scope="col">"Top 5"</th></tr></thead>
+                <thead><tr>
+                    <th scope="col">{t!(survey_tally_criterion)}</th>
+                    <th scope="col" class="number">{t!(survey_tally_votes)}</th>
+                    <th scope="col">{t!(survey_tally_top)}</th>
+                </tr></thead>
                 <tbody>
                     {move || {
                         // Drawn again when the tie's choice changes: the
@@ -76,13 +82,13 @@ pub fn TallyTable(
                         tally.get().rows.into_iter().map(|row| {
                             let id = row.criterion.id;
                             let place = if cut.sure.contains(&id) {
-                                "Yes"
+                                t!(survey_tally_in_top)
                             } else if !cut.tied.contains(&id) {
                                 ""
                             } else if chosen.contains(&id) {
-                                "Yes (chosen)"
+                                t!(survey_tally_chosen)
                             } else {
-                                "Tied"
+                                t!(survey_tally_tied)
                             };
                             view! {
                                 <tr class:top=!place.is_empty()>
@@ -101,7 +107,7 @@ pub fn TallyTable(
             {move || match round_two() {
                 Some((next, title)) => view! {
                     <p class="actions">
-                        "Round 2 has started: "
+                        {t!(survey_tally_round_two_started)}" "
                         <a href=Route::Survey(next).href()>{title}</a>
                     </p>
                 }
@@ -110,10 +116,10 @@ pub fn TallyTable(
                     {move || cut.get().is_tied().then(|| view! { <TieChoice id cut chosen/> })}
                     <p class="actions">
                         <button type="button" disabled=move || locked() || top().is_none_or(|t| t.is_empty()) on:click=start_round_two>
-                            "Start round 2 with the top 5"
+                            {t!(survey_tally_start_round_two)}
                         </button>
                     </p>
-                    <p class="hint">"Round 2 asks each rep to rate their 3 best customers on these criteria."</p>
+                    <p class="hint">{t!(survey_tally_round_two_hint)}</p>
                 }
                 .into_any(),
             }}
@@ -148,8 +154,8 @@ fn TieChoice(
     };
     view! {
         <fieldset class="votes">
-            <legend>{move || format!("Tied for the last places: choose {} to go to round 2", places())}</legend>
-            <p class="hint">"These criteria have the same number of votes, and not all of them fit in the top 5."</p>
+            <legend>{move || tn!(survey_tie_legend, places())}</legend>
+            <p class="hint">{t!(survey_tie_hint)}</p>
             // Drawn again whenever the line moves: this whole choice is.
             {cut.get_untracked().tied.into_iter().map(|criterion| {
                 let field = format!("tie-{criterion}");
@@ -165,11 +171,11 @@ fn TieChoice(
                                     c.push(criterion);
                                 }
                             })/>
-                        <label for=field>{name_of(criterion)}<span class="visually-hidden">" goes to round 2"</span></label>
+                        <label for=field>{name_of(criterion)}<span class="visually-hidden">" "{t!(survey_tie_goes_to_round_two)}</span></label>
                     </div>
                 }
             }).collect_view()}
-            <p role="status">{move || format!("{} of {} chosen", picked(), places())}</p>
+            <p role="status">{move || t!(survey_tie_chosen, chosen = picked(), places = places())}</p>
         </fieldset>
     }
 }
@@ -228,34 +234,31 @@ pub fn RoundTwoResults(
             model.name = w.unused_model_name(&model.name);
             let name = model.name.clone();
             made.set(Some(if w.add_model_to_review(model) {
-                format!("Made “{name}”, the active model as there was none.")
+                t!(survey_results_made_active, name = name)
             } else {
-                format!(
-                    "Made “{name}”. It is not active yet: make it active when you have reviewed it."
-                )
+                t!(survey_results_made_review, name = name)
             }));
         });
     };
-    let dec = |d: rust_decimal::Decimal| d.normalize().to_string();
     view! {
         <section aria-labelledby="criteria-results-heading">
-            <h2 id="criteria-results-heading">"Results per criterion"</h2>
-            <p role="status">{move || format!("{} answers counted.", found.with(|r| r.answers))}</p>
+            <h2 id="criteria-results-heading">{t!(survey_results_criteria_heading)}</h2>
+            <p role="status">{move || tn!(survey_results_counted, found.with(|r| r.answers))}</p>
             // Wide tables scroll in a box of their own, not the page (WCAG
             // 1.4.10); focusable, so that a keyboard can scroll them.
             <div class="table-scroll" tabindex="0" role="group" aria-labelledby="criteria-results-heading">
             <table class="survey-results">
                 <thead><tr>
-                    <th scope="col">"Criterion"</th><th scope="col" class="number">"Ratings"</th>
-                    <th scope="col" class="number">"Mean"</th><th scope="col" class="number">"Spread"</th>
-                    <th scope="col">"Range"</th><th scope="col">"Agreement"</th><th scope="col">"Each rep's average"</th>
+                    <th scope="col">{t!(survey_results_criterion)}</th><th scope="col" class="number">{t!(survey_results_ratings)}</th>
+                    <th scope="col" class="number">{t!(survey_results_mean)}</th><th scope="col" class="number">{t!(survey_results_spread)}</th>
+                    <th scope="col">{t!(survey_results_range)}</th><th scope="col">{t!(survey_results_agreement)}</th><th scope="col">{t!(survey_results_each_rep)}</th>
                 </tr></thead>
                 <tbody>
                     {move || found.get().criteria.into_iter().map(|c| {
                         let asked = c.criterion.asked();
                         if asked != Asked::Rating {
                             // Another kind: what the best customers look like.
-                            let said = c.summary.text(asked, &currency());
+                            let said = c.summary.shown(asked, &currency());
                             return view! {
                                 <tr>
                                     <th scope="row">{c.criterion.name}</th>
@@ -271,12 +274,13 @@ pub fn RoundTwoResults(
                             <td class="number">{dec(c.mean)}</td>
                             <td class="number">{dec(c.spread)}</td>
                             <td>{c.range.map(|(a, b)| format!("{a}–{b}")).unwrap_or_default()}</td>
-                            <td>{c.agreement.label()}</td>
+                            <td>{c.agreement.shown()}</td>
                             <td>{c.by_rep.into_iter().map(|m| {
-                                let text = format!("{}: {}", m.respondent, dec(m.mean));
                                 if m.outlier {
-                                    view! { <span class="outlier">{text}" (outlier)"</span>" " }.into_any()
+                                    let text = t!(survey_results_outlier, rep = m.respondent, mean = dec(m.mean));
+                                    view! { <span class="outlier">{text}</span>" " }.into_any()
                                 } else {
+                                    let text = format!("{}: {}", m.respondent, dec(m.mean));
                                     view! { <span>{text}</span>" " }.into_any()
                                 }
                             }).collect_view()}</td>
@@ -287,17 +291,17 @@ pub fn RoundTwoResults(
                 </tbody>
             </table>
             </div>
-            <p class="hint">{AGREEMENT_RULE} " " {OUTLIER_RULE}</p>
+            <p class="hint">{agreement_rule()} " " {outlier_rule()}</p>
         </section>
         <section aria-labelledby="customer-results-heading">
-            <h2 id="customer-results-heading">"Results per customer"</h2>
+            <h2 id="customer-results-heading">{t!(survey_results_customers_heading)}</h2>
             <div class="table-scroll" tabindex="0" role="group" aria-labelledby="customer-results-heading">
             <table class="survey-results">
                 <thead><tr>
-                    <th scope="col">"Customer"</th><th scope="col">"Named by"</th>
+                    <th scope="col">{t!(survey_results_customer)}</th><th scope="col">{t!(survey_results_named_by)}</th>
                     {move || asked().into_iter().map(|(n, asked)| view! { <th scope="col" class:number=numeric(asked)>{n}</th> }).collect_view()}
-                    <th scope="col" class="number">"Overall"</th>
-                    <th scope="col">"What makes them great"</th>
+                    <th scope="col" class="number">{t!(survey_results_overall)}</th>
+                    <th scope="col">{t!(survey_results_why)}</th>
                 </tr></thead>
                 <tbody>
                     {move || {
@@ -317,7 +321,7 @@ pub fn RoundTwoResults(
                             }).collect_view()}
                             <td class="number">{c.overall.map(dec).unwrap_or_else(|| "—".into())}</td>
                             <td class="reasons">{c.reasons.into_iter().map(|(rep, words)| view! {
-                                <p>{format!("“{words}” ({rep})")}</p>
+                                <p>{t!(survey_results_reason, words = words, rep = rep)}</p>
                             }).collect_view()}</td>
                         </tr>
                     }).collect_view()
@@ -327,33 +331,47 @@ pub fn RoundTwoResults(
             </div>
         </section>
         <section aria-labelledby="weights-heading">
-            <h2 id="weights-heading">"Into the scoring model"</h2>
-            <p>{WEIGHTS_RULE} " " {PROPOSAL_RULE}</p>
+            <h2 id="weights-heading">{t!(survey_results_weights_heading)}</h2>
+            <p>{weights_rule()} " " {proposal_rule()}</p>
             <ul class="vote-weights">
                 {move || weights().into_iter().map(|(c, weight)| {
                     let proposed = found.with(|r| {
                         r.criteria.iter().find(|f| f.criterion.id == c.id)
                             .and_then(|f| f.summary.proposed_kind(&f.criterion))
-                            .map(|kind| format!("; {}", proposal_text(&kind)))
+                            .map(|kind| proposal_text(&kind))
                     });
-                    view! { <li>{format!("{}: weight {weight}{}", c.name, proposed.unwrap_or_default())}</li> }
+                    let text = match proposed {
+                        Some(proposal) => t!(survey_results_weight_proposed, name = c.name, weight = weight, proposal = proposal),
+                        None => t!(survey_results_weight, name = c.name, weight = weight),
+                    };
+                    view! { <li>{text}</li> }
                 }).collect_view()}
             </ul>
             <CsvExport file="survey-results" make=Callback::new(move |(style, _): (CsvStyle, bool)| {
                 let text = found.with_untracked(|r| survey_results_csv(r, &weights(), &currency(), style));
                 (text, found.with_untracked(|r| r.criteria.len()))
-            }) hint="Per criterion: its weight from the round-1 votes, its ratings and agreement, or what the best customers look like." />
+            }) hint=t!(survey_results_csv_hint) />
             <button type="button" disabled=move || locked() || found.with(|r| r.answers == 0) on:click=make_model>
-                "Make a scoring model from these results"
+                {t!(survey_results_make_model)}
             </button>
             <p role="status">
                 {move || made.get().map(|said| view! {
                     {said}
                     " "
-                    <a href=Route::ScoringModel.href()>"Review it in the model editor"</a>
+                    <a href=Route::ScoringModel.href()>{t!(survey_results_review)}</a>
                 })}
             </p>
         </section>
+    }
+}
+
+/// A rating's average or spread for reading, as exact as it is ("4.5",
+/// "3.67"), with the decimal mark of the interface's language ("4,5").
+fn dec(d: Decimal) -> String {
+    let text = d.normalize().to_string();
+    match crate::i18n::language().separators() {
+        (_, '.') => text,
+        (_, point) => text.replace('.', &point.to_string()),
     }
 }
 

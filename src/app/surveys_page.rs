@@ -11,6 +11,7 @@ use crate::domain::input::{InputError, parse_name};
 use crate::domain::limits::MAX_NAME_CHARS;
 use crate::domain::survey::{Round, Survey};
 use crate::messages;
+use crate::{t, tn};
 use leptos::prelude::*;
 
 /// The "Surveys" screen.
@@ -40,18 +41,14 @@ pub fn SurveysPage() -> impl IntoView {
         })
     });
     view! {
-        <h1 tabindex="-1">"Criteria surveys"</h1>
-        <p>
-            "Who knows your best customers better than your sales reps? Ask them in two quick "
-            "surveys: first which criteria make a customer great, then how their three best "
-            "customers do on the top five. The results become the weights of your scoring model."
-        </p>
+        <h1 tabindex="-1">{t!(survey_list_title)}</h1>
+        <p>{t!(survey_list_intro)}</p>
         <section aria-labelledby="surveys-heading">
-            <h2 id="surveys-heading">"Your surveys"</h2>
+            <h2 id="surveys-heading">{t!(survey_list_heading)}</h2>
             {move || {
                 let rows = rows.get();
                 if rows.is_empty() {
-                    return view! { <p>"No survey yet."</p> }.into_any();
+                    return view! { <p>{t!(survey_list_none)}</p> }.into_any();
                 }
                 view! {
                     <ul class="survey-list">
@@ -59,19 +56,21 @@ pub fn SurveysPage() -> impl IntoView {
                             .into_iter()
                             .map(|(id, title, round, mine, coordinator, answers)| {
                                 let round = match round {
-                                    Round::Criteria => "Round 1: criteria",
-                                    Round::Customers => "Round 2: best customers",
+                                    Round::Criteria => t!(survey_list_round_criteria),
+                                    Round::Customers => t!(survey_list_round_customers),
                                     Round::Unlisted(text) => text,
                                 };
                                 let whose = if mine {
-                                    format!("made here · {answers} answers")
+                                    tn!(survey_list_made_here, answers)
+                                } else if coordinator.is_empty() {
+                                    t!(survey_list_from_colleague).to_owned()
                                 } else {
-                                    format!("from {}", if coordinator.is_empty() { "a colleague" } else { &coordinator })
+                                    t!(survey_list_from, name = coordinator)
                                 };
                                 view! {
                                     <li>
                                         <a href=Route::Survey(id).href()>{title}</a>
-                                        <span class="meta">{format!(" · {round} · {whose}")}</span>
+                                        <span class="meta">" "{t!(survey_list_meta, round = round, whose = whose)}</span>
                                     </li>
                                 }
                             })
@@ -83,8 +82,8 @@ pub fn SurveysPage() -> impl IntoView {
         </section>
         <NewSurveyForm/>
         <section aria-labelledby="received-heading">
-            <h2 id="received-heading">"Received a survey?"</h2>
-            <p>"Open the file your coordinator sent you; no profiles or setup are needed."</p>
+            <h2 id="received-heading">{t!(survey_received_heading)}</h2>
+            <p>{t!(survey_received_hint)}</p>
             <FilePicker/>
         </section>
     }
@@ -148,10 +147,10 @@ fn NewSurveyForm() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="new-survey-heading">
-            <h2 id="new-survey-heading">"Start a survey"</h2>
+            <h2 id="new-survey-heading">{t!(survey_new_heading)}</h2>
             <form class="stacked" on:submit=create>
                 <div class="field">
-                    <label for="survey-title">"Title"</label>
+                    <label for="survey-title">{t!(survey_new_title)}</label>
                     <input id="survey-title" type="text" disabled=locked prop:value=move || title.get()
                         aria-describedby="survey-title-error"
                         aria-invalid=move || title_error.get().map(|_| "true")
@@ -159,27 +158,25 @@ fn NewSurveyForm() -> impl IntoView {
                     <p id="survey-title-error" class="field-error" aria-live="polite">{move || title_error.get()}</p>
                 </div>
                 <div class="field">
-                    <label for="survey-coordinator">"Your name, as your reps know you"</label>
+                    <label for="survey-coordinator">{t!(survey_new_coordinator)}</label>
                     <input id="survey-coordinator" type="text" disabled=locked prop:value=move || coordinator.get()
                         on:input=move |ev| coordinator.set(event_target_value(&ev)) />
                 </div>
                 <label class="checkbox">
                     <input type="checkbox" disabled=locked prop:checked=move || use_model.get()
                         on:change=move |ev| { use_model.set(event_target_checked(&ev)); criteria_error.set(None); } />
-                    {move || format!(" Offer the active scoring model's criteria ({})", model_count())}
+                    {move || format!(" {}", t!(survey_new_offer_model, count = model_count()))}
                 </label>
                 <div class="field">
-                    <label for="survey-extra">"Your own criteria, one a line"</label>
+                    <label for="survey-extra">{t!(survey_new_own_criteria)}</label>
                     <textarea id="survey-extra" rows="4" disabled=locked prop:value=move || extra.get()
                         aria-describedby="survey-extra-error survey-extra-hint"
                         aria-invalid=move || criteria_error.get().map(|_| "true")
                         on:input=move |ev| { extra.set(event_target_value(&ev)); criteria_error.set(None); }></textarea>
-                    <span id="survey-extra-hint" class="hint">
-                        "Such as: industry, how much customization they need, cost to win them."
-                    </span>
+                    <span id="survey-extra-hint" class="hint">{t!(survey_new_own_criteria_hint)}</span>
                     <p id="survey-extra-error" class="field-error" aria-live="polite">{move || criteria_error.get()}</p>
                 </div>
-                <button type="submit" disabled=locked>"Create survey"</button>
+                <button type="submit" disabled=locked>{t!(survey_new_create)}</button>
             </form>
         </section>
     }

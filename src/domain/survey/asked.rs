@@ -8,22 +8,31 @@ use super::SurveyCriterion;
 use super::answer::same_customer_key;
 use crate::domain::counts::Counts;
 use crate::domain::currency::amount_text;
-use crate::domain::decimal::grouped;
+use crate::domain::decimal::{grouped, grouped_with};
 use crate::domain::input::{InputError, parse_amount, parse_name};
 use crate::domain::limits::MAX_NAME_CHARS;
 use crate::domain::open_enum::name_of;
 use crate::domain::scoring::{CategoryField, CriterionKind, Direction, Measure, Threshold};
+use crate::{t, tn};
 use rust_decimal::Decimal;
 use serde_json::Map;
 
-/// What 1, 3 and 5 mean for a criterion whose own meanings are not given.
-pub const DEFAULT_MEANINGS: [&str; 3] = ["Poor", "Average", "Excellent"];
+/// What 1, 3 and 5 mean for a criterion whose own meanings are not given,
+/// in the interface's language ("Poor", "Average", "Excellent"): shown for
+/// blank meanings, and stored as the meanings of a rating made now.
+pub fn default_meanings() -> [&'static str; 3] {
+    [
+        t!(survey_meaning_poor),
+        t!(survey_meaning_average),
+        t!(survey_meaning_excellent),
+    ]
+}
 
-/// How the model's thresholds and values are proposed, as shown on screen.
-pub const PROPOSAL_RULE: &str = "Numbers: a criterion that adds value gives full points from the \
-    best customers' median and half points from half of it; one that takes value away loses half \
-    its points from one and a half times the median and all of them from twice the median. \
-    Categories: every value named for at least a fifth of the best customers matches.";
+/// How the model's thresholds and values are proposed, as shown on screen
+/// (what [`Summary::proposed_kind`] does).
+pub fn proposal_rule() -> &'static str {
+    t!(survey_proposal_rule)
+}
 
 /// How round 2 asks about a criterion.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,48 +62,53 @@ impl SurveyCriterion {
         }
     }
 
-    /// What 1, 3 and 5 mean, the criterion's own where it has them.
+    /// What 1, 3 and 5 mean, the criterion's own where it has them, else
+    /// [`default_meanings`] in the interface's language.
     pub fn meanings(&self) -> [&str; 3] {
         let own = match &self.kind {
             Some(CriterionKind::Rating { meanings, .. }) => Some(meanings),
             _ => None,
         };
+        let defaults = default_meanings();
         std::array::from_fn(|i| match own.map(|m| m[i].trim()) {
             Some(text) if !text.is_empty() => text,
-            _ => DEFAULT_MEANINGS[i],
+            _ => defaults[i],
         })
     }
 }
 
 /// Every kind a coordinator can give a criterion of their own, as
-/// (choice, label): the choice is what [`kind_of_choice`] reads.
+/// (choice, label): the choice is what [`kind_of_choice`] reads (a code,
+/// the same in every language), the label is shown.
 pub fn kind_choices() -> Vec<(String, String)> {
     let mut choices = vec![
-        ("rating".to_owned(), "Rating 1 to 5".to_owned()),
-        ("yes_no".to_owned(), "Yes or no".to_owned()),
+        ("rating".to_owned(), t!(survey_kind_rating).to_owned()),
+        ("yes_no".to_owned(), t!(survey_kind_yes_no).to_owned()),
     ];
     for measure in Measure::ALL {
         choices.push((
             format!("number:{}", name_of(measure)),
-            format!("Number: {}", measure.label()),
+            t!(survey_kind_number, measure = measure.label()),
         ));
     }
     for field in CategoryField::ALL {
         choices.push((
             format!("category:{}", name_of(field)),
-            format!("Category: {}", field.label()),
+            t!(survey_kind_category, field = field.label()),
         ));
     }
     choices
 }
 
 /// The kind a choice of [`kind_choices`] stands for, with no thresholds or
-/// values yet (the survey's results propose them); `None` for another text.
+/// values yet (the survey's results propose them), a rating with the
+/// [`default_meanings`] of the interface's language; `None` for another
+/// text.
 pub fn kind_of_choice(choice: &str) -> Option<CriterionKind> {
     let unknown_fields = Map::new();
     Some(match choice.split_once(':') {
         None if choice == "rating" => CriterionKind::Rating {
-            meanings: DEFAULT_MEANINGS.map(str::to_owned),
+            meanings: default_meanings().map(str::to_owned),
             unknown_fields,
         },
         None if choice == "yes_no" => CriterionKind::YesNo {
@@ -156,12 +170,24 @@ pub fn is_answer(asked: Asked, kept: &str) -> bool {
     }
 }
 
-/// Number `n` of a criterion asked as `asked`: an amount in `currency`
-/// when the criterion is money.
+/// Number `n` of a criterion asked as `asked`, as the interface's language
+/// writes it: an amount in `currency` when the criterion is money.
 fn number_text(asked: Asked, n: Decimal, currency: &str) -> String {
     match asked {
         Asked::Number(measure) if measure.is_money() => amount_text(n, currency),
         _ => grouped(n),
+    }
+}
+
+/// Number `n` as a file holds it, whatever the interface's language:
+/// `120,000` (an amount `120,000 PLN`).
+fn file_number(asked: Asked, n: Decimal, currency: &str) -> String {
+    let number = grouped_with(n, ',', '.');
+    match asked {
+        Asked::Number(measure) if measure.is_money() && !currency.is_empty() => {
+            format!("{number} {currency}")
+        }
+        _ => number,
     }
 }
 
@@ -247,11 +273,15 @@ impl Summary {
         }
     }
 
-    /// The summary in words, amounts in `currency` when the criterion is
-    /// money ("Median 120,000 PLN (80,000 to 200,000), 6 answers"); empty
-    /// for a rating, whose figures have columns of their own.
+    /// The summary in words as a file holds it (the results' CSV): in
+    /// English with English numbers whatever the interface's language, as
+    /// the file's other texts are; amounts in `currency` when the criterion
+    /// is money ("Median 120,000 PLN (80,000 to 200,000), 6 answers");
+    /// empty for a rating, whose figures have columns of their own. The
+    /// screen says it with [`Self::shown`].
     pub fn text(&self, asked: Asked, currency: &str) -> String {
-        let number = |n: Decimal| number_text(asked, n, currency);
+        let number = |n: Decimal| file_number(asked, n, currency);
+        let plain = |n: Decimal| grouped_with(n, ',', '.');
         match self {
             Self::Ratings => String::new(),
             Self::Nothing => "No answers yet.".to_owned(),
@@ -267,36 +297,82 @@ impl Summary {
             } => format!(
                 "Median {} ({} to {}), {of} {}",
                 number(*median),
-                grouped(*low),
-                grouped(*high),
+                plain(*low),
+                plain(*high),
                 if *of == 1 { "answer" } else { "answers" }
             ),
-            Self::MostCommon { counts, of } => {
-                let named: Vec<String> = counts
-                    .iter()
-                    .map(|(name, n)| format!("{name} ({n})"))
-                    .collect();
-                format!("{} of {of}", named.join(", "))
-            }
+            Self::MostCommon { counts, of } => format!("{} of {of}", Self::named(counts)),
         }
+    }
+
+    /// The summary in words on screen, in the interface's language, amounts
+    /// in `currency` when the criterion is money ("Median 120,000 PLN
+    /// (80,000 to 200,000), 6 answers"; "Mediana 120 000 PLN (od 80 000 do
+    /// 200 000), 6 odpowiedzi"); empty for a rating, whose figures have
+    /// columns of their own.
+    pub fn shown(&self, asked: Asked, currency: &str) -> String {
+        match self {
+            Self::Ratings => String::new(),
+            Self::Nothing => t!(survey_summary_no_answers).to_owned(),
+            Self::YesShare { yes, of } => {
+                let share = Decimal::from(*yes * 100) / Decimal::from((*of).max(1));
+                t!(
+                    survey_summary_yes_share,
+                    yes = yes,
+                    of = of,
+                    share = share.round_dp(0)
+                )
+            }
+            Self::Median {
+                median,
+                low,
+                high,
+                of,
+            } => tn!(
+                survey_summary_median,
+                *of,
+                median = number_text(asked, *median, currency),
+                low = grouped(*low),
+                high = grouped(*high)
+            ),
+            Self::MostCommon { counts, of } => t!(
+                survey_summary_most_common,
+                counts = Self::named(counts),
+                of = of
+            ),
+        }
+    }
+
+    /// Categories with their counts: "Manufacturing (4), Retail (2)".
+    fn named(counts: &[(String, usize)]) -> String {
+        let named: Vec<String> = counts
+            .iter()
+            .map(|(name, n)| format!("{name} ({n})"))
+            .collect();
+        named.join(", ")
     }
 
     /// The summary of one customer's answers, for a cell of the results
     /// per customer: the answer itself when one rep gave it ("Yes",
-    /// "120,000 PLN", "Retail"), else as [`Self::text`] says it; "—" for
+    /// "120,000 PLN", "Retail"), else as [`Self::shown`] says it; "—" for
     /// none.
     pub fn cell(&self, asked: Asked, currency: &str) -> String {
         match self {
             Self::Nothing => "—".to_owned(),
-            Self::YesShare { yes, of: 1 } => (if *yes == 1 { "Yes" } else { "No" }).to_owned(),
+            Self::YesShare { yes, of: 1 } => (if *yes == 1 {
+                t!(survey_answer_yes)
+            } else {
+                t!(survey_answer_no)
+            })
+            .to_owned(),
             Self::Median { median, of: 1, .. } => number_text(asked, *median, currency),
             Self::MostCommon { counts, of: 1 } => counts[0].0.clone(),
-            _ => self.text(asked, currency),
+            _ => self.shown(asked, currency),
         }
     }
 
     /// The kind a model made from the survey gives `criterion`, with its
-    /// thresholds or values proposed from this summary ([`PROPOSAL_RULE`]);
+    /// thresholds or values proposed from this summary ([`proposal_rule`]);
     /// `None` when there is nothing to propose.
     pub fn proposed_kind(&self, criterion: &SurveyCriterion) -> Option<CriterionKind> {
         let unknown_fields = Map::new();
@@ -338,19 +414,33 @@ impl Summary {
     }
 }
 
-/// A proposed kind in words, for the list of what goes into the model:
-/// "points from 120,000: 100; from 60,000: 50" or "matches Manufacturing,
-/// Retail"; empty for other kinds.
+/// A proposed kind in words, in the interface's language, for the list of
+/// what goes into the model: "from 120,000: 100 points; from 60,000: 50
+/// points" or "matches Manufacturing, Retail"; empty for other kinds.
 pub fn proposal_text(kind: &CriterionKind) -> String {
     match kind {
         CriterionKind::Number { thresholds, .. } => {
             let steps: Vec<String> = thresholds
                 .iter()
-                .map(|t| format!("from {}: {} points", grouped(t.at_least), t.points))
+                .map(|step| {
+                    let at = grouped(step.at_least);
+                    let points = step.points.normalize();
+                    // Whole points take the noun's form for their count.
+                    match u64::try_from(points).ok().filter(|_| points.is_integer()) {
+                        Some(n) => tn!(survey_proposal_step, n, at = at),
+                        None => t!(
+                            survey_proposal_step_fraction,
+                            at = at,
+                            points = grouped(points)
+                        ),
+                    }
+                })
                 .collect();
             steps.join("; ")
         }
-        CriterionKind::Category { values, .. } => format!("matches {}", values.join(", ")),
+        CriterionKind::Category { values, .. } => {
+            t!(survey_proposal_matches, values = values.join(", "))
+        }
         _ => String::new(),
     }
 }
@@ -406,7 +496,119 @@ mod tests {
             ..criterion("rating", Direction::AddsValue)
         };
         assert_eq!(old.asked(), Asked::Rating, "earlier surveys rate 1-5");
-        assert_eq!(old.meanings(), DEFAULT_MEANINGS);
+        assert_eq!(old.meanings(), default_meanings());
+        assert_eq!(old.meanings(), ["Poor", "Average", "Excellent"]);
+    }
+
+    #[test]
+    fn the_screen_speaks_polish_while_choices_answers_and_the_file_stay_as_they_are() {
+        use crate::i18n::{Language, set_language};
+        let stored_in_english = criterion("rating", Direction::AddsValue);
+        set_language(Language::Polish);
+        // Choices are codes: each still reads back; only the labels change.
+        let choices = kind_choices();
+        assert_eq!(choices[0], ("rating".into(), "Ocena od 1 do 5".into()));
+        assert_eq!(choices[1], ("yes_no".into(), "Tak lub nie".into()));
+        for (choice, _) in &choices {
+            assert_eq!(&choice_of(&criterion(choice, Direction::AddsValue)), choice);
+        }
+        // Default meanings: shown for none, stored in the language of the
+        // moment; meanings stored earlier are the user's and stay.
+        let old = SurveyCriterion {
+            kind: None,
+            ..criterion("rating", Direction::AddsValue)
+        };
+        assert_eq!(old.meanings(), ["Słabo", "Przeciętnie", "Doskonale"]);
+        assert_eq!(
+            criterion("rating", Direction::AddsValue).kind,
+            Some(CriterionKind::Rating {
+                meanings: ["Słabo", "Przeciętnie", "Doskonale"].map(str::to_owned),
+                unknown_fields: Map::new(),
+            })
+        );
+        assert_eq!(
+            stored_in_english.meanings(),
+            ["Poor", "Average", "Excellent"]
+        );
+        // Answers are kept as codes, whatever the language.
+        assert_eq!(read_answer(Asked::YesNo, "yes"), Ok(Some("yes".into())));
+        let yes = Summary::of(Asked::YesNo, &["yes", "no", "yes"]);
+        assert_eq!(yes.shown(Asked::YesNo, ""), "tak: 2 z 3 (67%)");
+        assert_eq!(
+            Summary::of(Asked::YesNo, &["yes"]).cell(Asked::YesNo, ""),
+            "Tak"
+        );
+        assert_eq!(
+            Summary::of(Asked::YesNo, &["no"]).cell(Asked::YesNo, ""),
+            "Nie"
+        );
+        let spend = Summary::of(SPEND, &["120000", "80000", "200000", "95000"]);
+        assert_eq!(
+            spend.shown(SPEND, "PLN"),
+            "Mediana 107\u{a0}500 PLN (od 80\u{a0}000 do 200\u{a0}000), 4 odpowiedzi"
+        );
+        assert_eq!(
+            Summary::of(SPEND, &["5"]).shown(SPEND, ""),
+            "Mediana 5 (od 5 do 5), 1 odpowiedź"
+        );
+        assert_eq!(
+            Summary::of(INDUSTRY, &["Retail", "retail", "Food"]).shown(INDUSTRY, ""),
+            "Retail (2), Food (1); razem 3"
+        );
+        assert_eq!(
+            Summary::Nothing.shown(INDUSTRY, ""),
+            "Nie ma jeszcze odpowiedzi."
+        );
+        // The file's text stays as it was, in English with English numbers.
+        assert_eq!(
+            spend.text(SPEND, "PLN"),
+            "Median 107,500 PLN (80,000 to 200,000), 4 answers"
+        );
+        assert_eq!(yes.text(Asked::YesNo, ""), "2 of 3 yes (67%)");
+        let takes = criterion("number:cost_to_win", Direction::TakesAway);
+        let proposed = Summary::of(SPEND, &["10000"])
+            .proposed_kind(&takes)
+            .unwrap();
+        assert_eq!(
+            proposal_text(&proposed),
+            "od 20\u{a0}000: 100 punktów; od 15\u{a0}000: 50 punktów"
+        );
+        let category = CriterionKind::Category {
+            field: CategoryField::Industry,
+            values: vec!["Manufacturing".into(), "Retail".into()],
+            unknown_fields: Map::new(),
+        };
+        assert_eq!(
+            proposal_text(&category),
+            "pasujące wartości: Manufacturing, Retail"
+        );
+        assert!(proposal_rule().starts_with("Liczby:"));
+        set_language(Language::English);
+        assert_eq!(proposal_text(&category), "matches Manufacturing, Retail");
+    }
+
+    #[test]
+    fn points_that_are_not_whole_are_still_said() {
+        let kind = CriterionKind::Number {
+            measure: Measure::YearlySpend,
+            thresholds: vec![Threshold {
+                at_least: d("1000"),
+                points: d("2.5"),
+                unknown_fields: Map::new(),
+            }],
+            unknown_fields: Map::new(),
+        };
+        assert_eq!(proposal_text(&kind), "from 1,000: 2.50 points");
+        let one = CriterionKind::Number {
+            measure: Measure::YearlySpend,
+            thresholds: vec![Threshold {
+                at_least: d("10"),
+                points: d("1.0"),
+                unknown_fields: Map::new(),
+            }],
+            unknown_fields: Map::new(),
+        };
+        assert_eq!(proposal_text(&one), "from 10: 1 point");
     }
 
     #[test]

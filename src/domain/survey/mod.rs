@@ -203,7 +203,8 @@ impl Survey {
     }
 
     /// The round-2 survey that follows this round 1 with `top` criteria,
-    /// amounts asked in `currency`.
+    /// amounts asked in `currency`; its title ("…: your best customers") is
+    /// written in the interface's language, and is the user's once made.
     pub fn round_two(&self, top: &[CriterionId], currency: &str, now: Timestamp) -> Self {
         let criteria = top
             .iter()
@@ -211,7 +212,7 @@ impl Survey {
             .collect();
         Self {
             id: SurveyId::new(),
-            title: format!("{}: your best customers", self.title),
+            title: crate::t!(survey_round_two_title, title = self.title),
             created_at: now,
             round: Round::Customers,
             follows: Some(self.id),
@@ -290,6 +291,25 @@ mod tests {
         assert_ne!(two.id, one.id);
         assert_eq!(two.criteria.iter().map(|c| c.id).collect::<Vec<_>>(), top);
         assert_eq!(two.coordinator_workspace, one.coordinator_workspace);
+        assert_eq!(two.title, "Q4: your best customers");
+    }
+
+    #[test]
+    fn round_two_is_titled_in_the_language_it_is_started_in() {
+        use crate::i18n::{Language, set_language};
+        let one = Survey::round_one(
+            "Q4".into(),
+            "Anna".into(),
+            WorkspaceId::new(),
+            None,
+            &["Spend".into()],
+            now(),
+        );
+        let top = [one.criteria[0].id];
+        set_language(Language::Polish);
+        let two = one.round_two(&top, "", now());
+        set_language(Language::English);
+        assert_eq!(two.title, "Q4: Twoi najlepsi klienci", "and it stays so");
     }
 
     #[test]

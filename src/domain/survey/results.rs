@@ -2,12 +2,13 @@
 //! agree, and the weights of a scoring model made from them.
 
 use super::answer::same_customer_key;
-use super::asked::{DEFAULT_MEANINGS, Summary};
+use super::asked::{Summary, default_meanings};
 use super::tally::{Tally, counted};
 use super::{RATING_RANGE, Survey, SurveyAnswer, SurveyCriterion};
 use crate::domain::scoring::{Criterion, CriterionKind, ScoringModel};
 use crate::domain::sorting::{sort_by_key_with, sort_with};
 use crate::domain::{ModelId, Timestamp};
+use crate::t;
 use rust_decimal::Decimal;
 use serde_json::Map;
 
@@ -19,19 +20,22 @@ pub const OUTLIER_GAP: Decimal = Decimal::from_parts(15, 0, 0, false, 1);
 /// Fewest reps for outliers to mean anything.
 pub const OUTLIER_MIN_REPS: usize = 3;
 
-/// The outlier rule, as shown on screen.
-pub const OUTLIER_RULE: &str = "A rep is marked as an outlier on a criterion when their average \
-    rating is 1.5 points or more from the median of all reps' averages (with at least 3 reps).";
+/// The outlier rule ([`OUTLIER_GAP`], [`OUTLIER_MIN_REPS`]), as shown on
+/// screen.
+pub fn outlier_rule() -> &'static str {
+    t!(survey_outlier_rule)
+}
 
-/// The agreement rule, as shown on screen.
-pub const AGREEMENT_RULE: &str = "Spread is the standard deviation of all ratings of a criterion: \
-    under 0.75 is high agreement, under 1.25 medium, otherwise low.";
+/// The agreement rule ([`Agreement::of`]), as shown on screen.
+pub fn agreement_rule() -> &'static str {
+    t!(survey_agreement_rule)
+}
 
-/// How weights are made, as shown on screen.
-pub const WEIGHTS_RULE: &str = "Each criterion the reps chose in round 1 gets a weight in proportion \
-    to its votes there (which criteria matter, in the reps' own judgement), the weights adding up \
-    to 100. The active model's other criteria get weight 0: they are kept, so you can give them a \
-    weight again. The new model is not active until you make it so.";
+/// How weights are made ([`vote_weights`], [`model_from_results`]), as
+/// shown on screen.
+pub fn weights_rule() -> &'static str {
+    t!(survey_weights_rule)
+}
 
 /// How much the reps agree on a criterion.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,12 +60,22 @@ impl Agreement {
         }
     }
 
-    /// The word shown.
+    /// The word a file holds (the results' CSV), the same in every
+    /// language: "High", "Medium", "Low".
     pub fn label(self) -> &'static str {
         match self {
             Agreement::High => "High",
             Agreement::Medium => "Medium",
             Agreement::Low => "Low",
+        }
+    }
+
+    /// The word shown, in the interface's language.
+    pub fn shown(self) -> &'static str {
+        match self {
+            Agreement::High => t!(survey_agreement_high),
+            Agreement::Medium => t!(survey_agreement_medium),
+            Agreement::Low => t!(survey_agreement_low),
         }
     }
 }
@@ -382,7 +396,9 @@ pub fn vote_weights(survey: &Survey, votes: Option<&Tally>) -> Vec<(SurveyCriter
 /// criteria get 0, and surveyed criteria the base lacks are added in their
 /// survey kind and direction (a 1-5 rating when they have none). Numbers
 /// and categories get the thresholds and values `results` propose
-/// ([`Summary::proposed_kind`]).
+/// ([`Summary::proposed_kind`]). Its name ("From survey: …") and any
+/// default meanings are written in the interface's language: once made,
+/// they are the user's.
 pub fn model_from_results(
     base: Option<&ScoringModel>,
     survey: &Survey,
@@ -402,7 +418,7 @@ pub fn model_from_results(
             unknown_fields: Map::new(),
         },
     };
-    model.name = format!("From survey: {}", survey.title);
+    model.name = t!(survey_model_name, title = survey.title);
     for criterion in &mut model.criteria {
         criterion.weight = Decimal::ZERO;
     }
@@ -426,7 +442,7 @@ pub fn model_from_results(
                     .or(surveyed.kind)
                     .unwrap_or_else(|| CriterionKind::Rating {
                         unknown_fields: Default::default(),
-                        meanings: DEFAULT_MEANINGS.map(str::to_owned),
+                        meanings: default_meanings().map(str::to_owned),
                     }),
                 name: surveyed.name,
                 description: surveyed.description,

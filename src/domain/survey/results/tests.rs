@@ -539,3 +539,64 @@ fn the_square_root_is_exact_enough() {
     assert_eq!(sqrt(d("0.25")).round_dp(6), d("0.5"));
     assert_eq!(sqrt(Decimal::ZERO), Decimal::ZERO);
 }
+
+#[test]
+fn a_model_made_in_polish_is_named_in_polish_and_weighted_by_criterion_ids() {
+    use crate::i18n::{Language, set_language};
+    // The model and the survey made in English; the model made from them in
+    // Polish: criteria are matched by id, never by name, so the weights
+    // land all the same.
+    let (model, s) = round_two();
+    let tally = votes(&s, &[4, 3, 3, 2, 1]);
+    set_language(Language::Polish);
+    let weighted = model_from_results(
+        Some(&model),
+        &s,
+        &RoundTwoResults::default(),
+        Some(&tally),
+        now(),
+    );
+    let fresh = model_from_results(
+        None,
+        &Survey {
+            criteria: vec![SurveyCriterion {
+                id: CriterionId::new(),
+                name: "Ease of work".into(),
+                description: String::new(),
+                kind: None,
+                direction: crate::domain::scoring::Direction::AddsValue,
+                unknown_fields: Map::new(),
+            }],
+            ..s.clone()
+        },
+        &RoundTwoResults::default(),
+        None,
+        now(),
+    );
+    let (shown, file) = (Agreement::Medium.shown(), Agreement::Medium.label());
+    let rule = weights_rule();
+    set_language(Language::English);
+    assert_eq!(weighted.name, "Z ankiety: Q4: your best customers");
+    let weights: Vec<Decimal> = weighted.criteria.iter().map(|c| c.weight).collect();
+    assert_eq!(&weights[..5], &[d("31"), d("23"), d("23"), d("15"), d("8")]);
+    assert_eq!(
+        weighted.criteria[0].name, model.criteria[0].name,
+        "names are the user's"
+    );
+    // A criterion without a kind becomes a rating with the meanings of the
+    // language it was made in.
+    assert_eq!(
+        fresh.criteria[0].kind,
+        CriterionKind::Rating {
+            meanings: ["Słabo", "Przeciętnie", "Doskonale"].map(str::to_owned),
+            unknown_fields: Map::new(),
+        }
+    );
+    assert_eq!(
+        (shown, file),
+        ("Średnia", "Medium"),
+        "the CSV keeps its word"
+    );
+    assert!(rule.starts_with("Każde kryterium"));
+    assert_eq!(Agreement::Medium.shown(), "Medium");
+}
