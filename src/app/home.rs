@@ -9,6 +9,7 @@ use crate::app::when::When;
 use crate::domain::attention::{BIRTHDAY_WINDOW_DAYS, attention};
 use crate::domain::input::parse_bounded;
 use crate::domain::workspace::Settings;
+use crate::{t, tn};
 use leptos::prelude::*;
 
 /// Items shown in each list until the user asks for all of them.
@@ -26,24 +27,16 @@ fn ShowAll(
     total: usize,
     /// Whether the whole list is shown.
     all: Held<bool>,
-    /// What the items are, plural ("overdue steps").
-    noun: &'static str,
+    /// The button's words for `total` items ("Show all 12 overdue steps").
+    text: fn(usize) -> String,
 ) -> impl IntoView {
     (total > SHORT_LIST && !all.get()).then(|| {
         view! {
             <button type="button" class="secondary" on:click=move |_| all.set(true)>
-                {format!("Show all {total} {noun}")}
+                {text(total)}
             </button>
         }
     })
-}
-
-fn days(n: i64) -> String {
-    if n == 1 {
-        "1 day".to_owned()
-    } else {
-        format!("{n} days")
-    }
 }
 
 /// The home screen.
@@ -63,83 +56,97 @@ pub fn Home() -> impl IntoView {
         Held::new(false),
     );
     view! {
-        <h1 tabindex="-1">"Home"</h1>
+        <h1 tabindex="-1">{t!(icp_home_heading)}</h1>
         <BackupReminder/>
         <When when=has_profiles fallback=|| view! {
             <section aria-labelledby="start-heading">
-                <h2 id="start-heading">"Start with your best customers"</h2>
-                <p>"Clientele keeps one-page customer profiles: who they are, who decides, what they buy and "
-                   "spend, and your action plan. This page then tells you what needs attention."</p>
-                <p><a href=Route::Profiles.href()>"Create the first profile"</a></p>
+                <h2 id="start-heading">{t!(icp_home_start_heading)}</h2>
+                <p>{t!(icp_home_start_text)}</p>
+                <p><a href=Route::Profiles.href()>{t!(icp_home_create_first)}</a></p>
                 <p>
-                    "Received a file from a colleague, such as a survey or a shared workspace? "
-                    <a href=Route::Data.href()>"Import it on Data & backup"</a>
-                    ", or drop it on this page."
+                    {t!(icp_home_received_file)}" "
+                    <a href=Route::Data.href()>{t!(icp_home_import_on_data)}</a>
+                    {t!(icp_home_or_drop)}
                 </p>
             </section>
         }>
             <section aria-labelledby="overdue-heading">
-                <h2 id="overdue-heading">"Overdue action steps"</h2>
+                <h2 id="overdue-heading">{t!(icp_home_overdue_heading)}</h2>
                 {move || {
                     let total = found.with(|f| f.overdue.len());
                     let list = found.with(|f| f.overdue[..shown(total, all_overdue.get())].to_vec());
-                    if list.is_empty() { return view! { <p>"No step is overdue."</p> }.into_any(); }
+                    if list.is_empty() { return view! { <p>{t!(icp_home_no_overdue)}</p> }.into_any(); }
                     view! { <ul class="attention">
                         {list.into_iter().map(|s| view! {
                             <li><a href=Route::Profile(s.profile).href()>{s.company}</a>": "{s.description}
-                                <span class="meta">{format!(" · due {}{}", s.due, if s.owner.is_empty() { String::new() } else { format!(" · {}", s.owner) })}</span></li>
+                                <span class="meta">{format!(" {}", if s.owner.is_empty() {
+                                    t!(icp_home_due, date = s.due.shown())
+                                } else {
+                                    t!(icp_home_due_owner, date = s.due.shown(), owner = s.owner)
+                                })}</span></li>
                         }).collect_view()}
-                    </ul> <ShowAll total all=all_overdue noun="overdue steps"/> }.into_any()
+                    </ul> <ShowAll total all=all_overdue text=|n| tn!(icp_home_show_all_overdue, n)/> }.into_any()
                 }}
             </section>
             <section aria-labelledby="birthdays-heading">
-                <h2 id="birthdays-heading">{format!("Birthdays in the next {BIRTHDAY_WINDOW_DAYS} days")}</h2>
+                <h2 id="birthdays-heading">{t!(icp_home_birthdays_heading, days = BIRTHDAY_WINDOW_DAYS)}</h2>
                 {move || {
                     let total = found.with(|f| f.birthdays.len());
                     let list = found.with(|f| f.birthdays[..shown(total, all_birthdays.get())].to_vec());
-                    if list.is_empty() { return view! { <p>"No birthday coming up."</p> }.into_any(); }
+                    if list.is_empty() { return view! { <p>{t!(icp_home_no_birthdays)}</p> }.into_any(); }
                     view! { <ul class="attention">
                         {list.into_iter().map(|b| {
-                            let when = match b.in_days { 0 => "today".to_owned(), 1 => "tomorrow".to_owned(), n => format!("in {}", days(n)) };
-                            let turns = b.turns.map(|t| format!(", turns {t}")).unwrap_or_default();
+                            let when = match b.in_days {
+                                0 => t!(icp_home_today).to_owned(),
+                                1 => t!(icp_home_tomorrow).to_owned(),
+                                n => tn!(icp_home_in_days, n.max(0)),
+                            };
+                            let date = b.on.shown();
+                            let meta = match b.turns {
+                                Some(age) => tn!(icp_home_birthday_turns, age, date = date, when = when),
+                                None => t!(icp_home_birthday, date = date, when = when),
+                            };
                             view! { <li>{b.name}" ("<a href=Route::Profile(b.profile).href()>{b.company}</a>")"
-                                <span class="meta">{format!(" · {} {when}{turns}", b.on)}</span></li> }
+                                <span class="meta">{format!(" {meta}")}</span></li> }
                         }).collect_view()}
-                    </ul> <ShowAll total all=all_birthdays noun="birthdays"/> }.into_any()
+                    </ul> <ShowAll total all=all_birthdays text=|n| tn!(icp_home_show_all_birthdays, n)/> }.into_any()
                 }}
             </section>
             <section aria-labelledby="review-heading">
-                <h2 id="review-heading">"Profiles due for review"</h2>
-                <PeriodField id="review-days" label="Review each profile every (days)" max=3650
+                <h2 id="review-heading">{t!(icp_home_review_heading)}</h2>
+                <PeriodField id="review-days" label=t!(icp_home_review_every) max=3650
                     read=|s| s.review_every_days write=|s, n| s.review_every_days = n />
                 {move || {
                     let total = found.with(|f| f.reviews.len());
                     let list = found.with(|f| f.reviews[..shown(total, all_reviews.get())].to_vec());
-                    if list.is_empty() { return view! { <p>"Every profile has been reviewed recently."</p> }.into_any(); }
+                    if list.is_empty() { return view! { <p>{t!(icp_home_no_reviews)}</p> }.into_any(); }
                     view! { <ul class="attention">
                         {list.into_iter().map(|r| {
-                            let last = r.last_reviewed.map(|d| format!("last reviewed {d}")).unwrap_or_else(|| "never reviewed".into());
+                            let last = match r.last_reviewed {
+                                Some(day) => t!(icp_home_last_reviewed, date = day.shown()),
+                                None => t!(icp_home_never_reviewed).to_owned(),
+                            };
                             view! { <li><a href=Route::Profile(r.profile).href()>{r.company}</a>
-                                <span class="meta">{format!(" · {last}")}</span></li> }
+                                <span class="meta">{format!(" {last}")}</span></li> }
                         }).collect_view()}
-                    </ul> <ShowAll total all=all_reviews noun="profiles due for review"/> }.into_any()
+                    </ul> <ShowAll total all=all_reviews text=|n| tn!(icp_home_show_all_reviews, n)/> }.into_any()
                 }}
             </section>
             <section aria-labelledby="financials-heading">
-                <h2 id="financials-heading">"Financial information to update"</h2>
-                <PeriodField id="financial-months" label="Update financial information older than (months)" max=120
+                <h2 id="financials-heading">{t!(icp_home_financials_heading)}</h2>
+                <PeriodField id="financial-months" label=t!(icp_home_financial_months) max=120
                     read=|s| s.financial_update_months write=|s, n| s.financial_update_months = n />
                 {move || {
                     let total = found.with(|f| f.financials.len());
                     let list = found.with(|f| f.financials[..shown(total, all_financials.get())].to_vec());
-                    if list.is_empty() { return view! { <p>"No customer's or prospect's financial information is that old."</p> }.into_any(); }
+                    if list.is_empty() { return view! { <p>{t!(icp_home_no_financials)}</p> }.into_any(); }
                     view! { <ul class="attention">
                         {list.into_iter().map(|f| {
-                            let age = if f.months_old == 1 { "1 month old".to_owned() } else { format!("{} months old", f.months_old) };
+                            let meta = tn!(icp_home_financial_age, f.months_old, date = f.as_of.shown());
                             view! { <li><a href=Route::EditProfile(f.profile).href()>{f.company}</a>
-                                <span class="meta">{format!(" · as of {} ({age})", f.as_of)}</span></li> }
+                                <span class="meta">{format!(" {meta}")}</span></li> }
                         }).collect_view()}
-                    </ul> <ShowAll total all=all_financials noun="profiles with old financial information"/> }.into_any()
+                    </ul> <ShowAll total all=all_financials text=|n| tn!(icp_home_show_all_financials, n)/> }.into_any()
                 }}
             </section>
         </When>

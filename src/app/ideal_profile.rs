@@ -7,10 +7,11 @@ use super::state::{today, use_app_store};
 use crate::app::derived::Derived;
 use crate::app::held::Held;
 use crate::domain::currency::Basis;
-use crate::domain::icp::{self, ChartValues, FIT_RULE, IdealProfile, RowFit};
+use crate::domain::icp::{self, ChartValues, IdealProfile, RowFit, fit_rule, plain_number};
 use crate::domain::profile::Status;
 use crate::domain::sorting::{sort_by_key_with, sort_with};
 use crate::domain::{ProfileId, WorksheetId};
+use crate::{t, tn};
 use leptos::prelude::*;
 
 /// The chart's values, as derived now, tracked.
@@ -42,12 +43,12 @@ pub fn IdealProfileView(
     };
     view! {
         <section aria-labelledby="ideal-heading" class="ideal">
-            <h2 id="ideal-heading">"Your Ideal Customer Profile"</h2>
-            <p class="hint">"Derived from the chart: the most common answer, the typical span (a range counts as an interval), or the average, with how many customers were known. Money is in the reporting currency."</p>
+            <h2 id="ideal-heading">{t!(icp_ideal_heading)}</h2>
+            <p class="hint">{t!(icp_ideal_hint)}</p>
             <NotCountedNote/>
             <dl class="facts">
                 {move || rows().into_iter().map(|(row, text)| view! {
-                    <dt>{row.label()}</dt>
+                    <dt>{row.shown()}</dt>
                     <dd>{text}</dd>
                 }).collect_view()}
             </dl>
@@ -57,9 +58,9 @@ pub fn IdealProfileView(
 
 fn fit_word(fit: RowFit) -> &'static str {
     match fit {
-        RowFit::Matches => "Matches",
-        RowFit::Differs => "Differs",
-        RowFit::Unknown => "Not compared",
+        RowFit::Matches => t!(icp_fit_matches),
+        RowFit::Differs => t!(icp_fit_differs),
+        RowFit::Unknown => t!(icp_fit_not_compared),
     }
 }
 
@@ -114,14 +115,14 @@ pub fn FitCheck(
     };
     view! {
         <section aria-labelledby="fit-heading" class="no-print">
-            <h2 id="fit-heading">"Fit check"</h2>
-            <p class="hint">{FIT_RULE}</p>
+            <h2 id="fit-heading">{t!(icp_fit_heading)}</h2>
+            <p class="hint">{fit_rule()}</p>
             <div class="field">
-                <label for="fit-profile">"Profile to check"</label>
+                <label for="fit-profile">{t!(icp_fit_profile)}</label>
                 <select id="fit-profile" on:change=move |ev| {
                     chosen.set(event_target_value(&ev).parse::<uuid::Uuid>().ok().map(ProfileId::from_uuid));
                 }>
-                    <option value="">"Choose a profile"</option>
+                    <option value="">{t!(icp_fit_choose_profile)}</option>
                     {move || profiles().into_iter().map(|(p, name)| view! {
                         <option value=p.to_string() prop:selected=move || chosen.get() == Some(p)>{name}</option>
                     }).collect_view()}
@@ -131,34 +132,34 @@ pub fn FitCheck(
             // announced.
             <p class="fit-summary" role="status">
                 {move || result().map(|fit| match fit.percent() {
-                    Some(percent) => format!("Fit: {percent}% ({} of {} rows compared match)", fit.matched, fit.compared),
-                    None => "Fit: not enough known to compare".to_owned(),
+                    Some(percent) => tn!(icp_fit_summary, fit.compared, percent = plain_number(percent), matched = fit.matched),
+                    None => t!(icp_fit_summary_unknown).to_owned(),
                 })}
             </p>
             {move || result().map(|fit| {
                 view! {
                     <table class="profile-table">
-                        <thead><tr><th scope="col">"Row"</th><th scope="col">"Result"</th></tr></thead>
+                        <thead><tr><th scope="col">{t!(icp_fit_row)}</th><th scope="col">{t!(icp_fit_result)}</th></tr></thead>
                         <tbody>
                             {fit.rows.into_iter().map(|(row, r)| view! {
-                                <tr class:differs=r == RowFit::Differs><th scope="row">{row.label()}</th><td>{fit_word(r)}</td></tr>
+                                <tr class:differs=r == RowFit::Differs><th scope="row">{row.shown()}</th><td>{fit_word(r)}</td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>
                 }
             })}
-            <h3>"Prospects by fit"</h3>
+            <h3>{t!(icp_fit_prospects)}</h3>
             {move || {
                 let list = prospects();
                 if list.is_empty() {
-                    return view! { <p>"No prospect profiles yet."</p> }.into_any();
+                    return view! { <p>{t!(icp_fit_no_prospects)}</p> }.into_any();
                 }
                 view! {
                     <ol class="attention">
                         {list.into_iter().map(|(p, name, percent, compared)| {
                             let text = match percent {
-                                Some(percent) => format!(" · {percent}% fit on {compared} rows"),
-                                None => " · not enough known".to_owned(),
+                                Some(percent) => format!(" {}", tn!(icp_fit_prospect, compared, percent = plain_number(percent))),
+                                None => format!(" {}", t!(icp_fit_prospect_unknown)),
                             };
                             view! { <li><a href=Route::Profile(p).href()>{name}</a><span class="meta">{text}</span></li> }
                         }).collect_view()}

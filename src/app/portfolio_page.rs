@@ -13,11 +13,12 @@ use crate::domain::Date;
 use crate::domain::currency::Basis;
 use crate::domain::decimal::grouped;
 use crate::domain::portfolio::{
-    OPEN_RULE, Portfolio, PortfolioFilter, StepLine, Total, portfolio, step_owners,
+    Portfolio, PortfolioFilter, StepLine, Total, open_rule, portfolio, step_owners,
 };
 use crate::domain::profile::Status;
 use crate::domain::profile_list::ProfileQuery;
 use crate::domain::scoring::Tier;
+use crate::{t, tn};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -52,21 +53,21 @@ pub fn PortfolioPage() -> impl IntoView {
     view! {
         <div class="toolbar no-print">
             <PrintButton/>
-            <a href=Route::Profiles.href()>"Profiles"</a>
-            <a href=Route::Scoring.href()>"Scoring"</a>
+            <a href=Route::Profiles.href()>{t!(icp_portfolio_profiles)}</a>
+            <a href=Route::Scoring.href()>{t!(icp_portfolio_scoring)}</a>
         </div>
         <fieldset class="no-print report-filter">
-            <legend>"Which accounts"</legend>
-            {choice("portfolio-status", "Status", Status::ALL.iter().map(|s| s.label().to_owned()).collect(),
+            <legend>{t!(icp_portfolio_which)}</legend>
+            {choice("portfolio-status", t!(icp_portfolio_status), Status::ALL.iter().map(|s| s.label().to_owned()).collect(),
                 Callback::new(move |at: Option<usize>| filter.update(|f| f.status = at.map(|i| Status::ALL[i]))))}
-            {choice("portfolio-tier", "Tier", TIERS.iter().map(|t| format!("Tier {}", t.letter())).collect(),
+            {choice("portfolio-tier", t!(icp_portfolio_tier), TIERS.iter().map(|t| t!(icp_portfolio_tier_option, tier = t.letter())).collect(),
                 Callback::new(move |at: Option<usize>| filter.update(|f| f.tier = at.map(|i| TIERS[i]))))}
-            {choice("portfolio-industry", "Industry", industries.clone(),
+            {choice("portfolio-industry", t!(icp_portfolio_industry), industries.clone(),
                 Callback::new(move |at: Option<usize>| filter.update(|f| f.industry = at.map(|i| industries[i].clone()).unwrap_or_default())))}
-            {choice("portfolio-owner", "Owner of action steps", owners.clone(),
+            {choice("portfolio-owner", t!(icp_portfolio_owner), owners.clone(),
                 Callback::new(move |at: Option<usize>| filter.update(|f| f.owner = at.map(|i| owners[i].clone()).unwrap_or_default())))}
             <div class="field">
-                <label for="portfolio-since">"Changes since"</label>
+                <label for="portfolio-since">{t!(icp_portfolio_since)}</label>
                 <input id="portfolio-since" type="date" value=since on:change=on_since
                     aria-invalid=move || since_error.get().map(|_| "true") aria-describedby="portfolio-since-error" />
                 <p class="field-error" id="portfolio-since-error" aria-live="polite">{move || since_error.get()}</p>
@@ -92,7 +93,7 @@ fn choice(
         <div class="field">
             <label for=id>{label}</label>
             <select id=id on:change=move |ev| choose.run(event_target_value(&ev).parse().ok())>
-                <option value="" selected>"All"</option>
+                <option value="" selected>{t!(icp_portfolio_all)}</option>
                 {options.into_iter().enumerate().map(|(i, o)| view! { <option value=i.to_string()>{o}</option> }).collect_view()}
             </select>
         </div>
@@ -108,28 +109,35 @@ fn maybe(value: Option<Decimal>) -> String {
 }
 
 fn day(date: Option<Date>) -> String {
-    date.map_or_else(|| "—".to_owned(), |d| d.to_string())
+    date.map_or_else(|| "—".to_owned(), Date::shown)
 }
 
 /// What the filter selects, in words, for the report's heading.
 fn filter_text(f: &PortfolioFilter) -> String {
     let mut parts = vec![
         f.status
-            .map_or("All statuses".to_owned(), |s| s.label().to_owned()),
+            .map_or(t!(icp_portfolio_all_statuses).to_owned(), |s| {
+                s.label().to_owned()
+            }),
     ];
-    parts.extend(f.tier.map(|t| format!("tier {}", t.letter())));
+    parts.extend(
+        f.tier
+            .map(|t| t!(icp_portfolio_filter_tier, tier = t.letter())),
+    );
     parts.extend((!f.industry.is_empty()).then(|| f.industry.clone()));
-    parts.extend((!f.owner.is_empty()).then(|| format!("steps of {}", f.owner)));
+    parts.extend((!f.owner.is_empty()).then(|| t!(icp_portfolio_filter_owner, owner = f.owner)));
     parts.join(" · ")
 }
 
 fn report_view(r: Portfolio, workspace: &str, f: &PortfolioFilter) -> AnyView {
-    let cur = if r.currency.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", r.currency)
+    let currency = r.currency.clone();
+    let in_cur = |what: &str| {
+        if currency.is_empty() {
+            what.to_owned()
+        } else {
+            t!(icp_portfolio_in_currency, label = what, currency = currency)
+        }
     };
-    let in_cur = |what: &str| format!("{what}{cur}");
     let opportunities = r.opportunities.len();
     let not_counted =
         (r.not_counted > 0).then(|| crate::messages::amounts_not_counted(r.not_counted));
@@ -215,7 +223,7 @@ fn report_view(r: Portfolio, workspace: &str, f: &PortfolioFilter) -> AnyView {
             (
                 None,
                 vec![
-                    c.date.to_string(),
+                    c.date.shown(),
                     c.account.clone(),
                     c.kind.to_owned(),
                     c.text.clone(),
@@ -235,45 +243,57 @@ fn report_view(r: Portfolio, workspace: &str, f: &PortfolioFilter) -> AnyView {
         .collect();
     let step_head = || {
         vec![
-            "Account".into(),
-            "Step".into(),
-            "Owner".into(),
-            "Due".into(),
+            t!(icp_portfolio_col_account).into(),
+            t!(icp_portfolio_col_step).into(),
+            t!(icp_portfolio_col_owner).into(),
+            t!(icp_portfolio_col_due).into(),
         ]
     };
-    let count_head = |first: &str| vec![first.to_owned(), "Opportunities".into(), in_cur("Value")];
+    let count_head = |first: &str| {
+        vec![
+            first.to_owned(),
+            t!(icp_portfolio_col_opportunities).into(),
+            in_cur(t!(icp_portfolio_col_value)),
+        ]
+    };
     view! {
         <article class="one-page portfolio" aria-labelledby="portfolio-title">
             <header class="one-page-head">
-                <h1 id="portfolio-title" tabindex="-1">"Portfolio report"</h1>
-                <p class="meta">{format!("{workspace} · {} · {}", today(), filter_text(f))}</p>
+                <h1 id="portfolio-title" tabindex="-1">{t!(icp_portfolio_heading)}</h1>
+                <p class="meta">{format!("{workspace} · {} · {}", today().shown(), filter_text(f))}</p>
             </header>
             <dl class="facts portfolio-totals">
-                <dt>"Accounts"</dt><dd>{r.accounts.len()}</dd>
-                <dt>{in_cur("Yearly spend")}</dt><dd>{money(r.spend)}</dd>
-                <dt>{in_cur("Profitability")}</dt><dd>{money(r.profitability)}</dd>
-                <dt>{in_cur("Open pipeline")}</dt><dd>{format!("{} in {opportunities} {}", money(r.pipeline), if opportunities == 1 { "opportunity" } else { "opportunities" })}</dd>
+                <dt>{t!(icp_portfolio_accounts)}</dt><dd>{r.accounts.len()}</dd>
+                <dt>{in_cur(t!(icp_portfolio_yearly_spend))}</dt><dd>{money(r.spend)}</dd>
+                <dt>{in_cur(t!(icp_portfolio_profitability))}</dt><dd>{money(r.profitability)}</dd>
+                <dt>{in_cur(t!(icp_portfolio_pipeline))}</dt><dd>{tn!(icp_portfolio_pipeline_in, opportunities, amount = money(r.pipeline))}</dd>
             </dl>
             {not_counted.map(|text| view! { <p class="note">{text}</p> })}
             <div class="portfolio-charts">
-                {bar_chart("Open pipeline by stage", stage_bars)}
-                {bar_chart("Accounts by tier", tier_bars)}
+                {bar_chart(t!(icp_portfolio_chart_stages), stage_bars)}
+                {bar_chart(t!(icp_portfolio_chart_tiers), tier_bars)}
             </div>
-            {table("Accounts", "portfolio-accounts", vec!["Account".into(), "Status".into(), "Score".into(), "Tier".into(),
-                in_cur("Yearly spend"), in_cur("Profitability"), in_cur("Open pipeline")], &[2, 4, 5, 6], accounts,
-                "No account matches the filter.")}
-            {table("Open opportunities", "portfolio-opportunities", vec!["Account".into(), "Opportunity".into(), "Stage".into(),
-                in_cur("Value"), "Expected".into()], &[3], opportunity_rows, OPEN_RULE)}
+            {table(t!(icp_portfolio_accounts), "portfolio-accounts", vec![t!(icp_portfolio_col_account).into(), t!(icp_portfolio_col_status).into(),
+                t!(icp_portfolio_col_score).into(), t!(icp_portfolio_col_tier).into(), in_cur(t!(icp_portfolio_yearly_spend)),
+                in_cur(t!(icp_portfolio_profitability)), in_cur(t!(icp_portfolio_pipeline))], &[2, 4, 5, 6], accounts,
+                t!(icp_portfolio_no_account))}
+            {table(t!(icp_portfolio_opportunities), "portfolio-opportunities", vec![t!(icp_portfolio_col_account).into(),
+                t!(icp_portfolio_col_opportunity).into(), t!(icp_portfolio_col_stage).into(), in_cur(t!(icp_portfolio_col_value)),
+                t!(icp_portfolio_col_expected).into()], &[3], opportunity_rows, open_rule())}
             <div class="one-page-grid">
-                {table("Pipeline by stage", "portfolio-stages", count_head("Stage"), &[1, 2], totals(&r.by_stage), "No open opportunity.")}
-                {table("Pipeline by quarter", "portfolio-quarters", count_head("Quarter expected"), &[1, 2], totals(&r.by_quarter), "No open opportunity.")}
+                {table(t!(icp_portfolio_by_stage), "portfolio-stages", count_head(t!(icp_portfolio_col_stage)), &[1, 2], totals(&r.by_stage),
+                    t!(icp_portfolio_no_opportunity))}
+                {table(t!(icp_portfolio_by_quarter), "portfolio-quarters", count_head(t!(icp_portfolio_col_quarter)), &[1, 2],
+                    totals(&r.by_quarter), t!(icp_portfolio_no_opportunity))}
             </div>
-            {table("Overdue action steps", "portfolio-overdue", step_head(), &[], steps(&r.overdue), "No step is overdue.")}
-            {table("Next action steps", "portfolio-next", step_head(), &[], steps(&r.next_steps), "No step is planned.")}
-            {table("Key account plans", "portfolio-goals", vec!["Account".into(), "Goal".into(), "Target".into(), "Period".into(),
-                "Served by".into()], &[], goals, "No account has a key account plan.")}
-            {table(&format!("Changes since {}", f.since), "portfolio-changes", vec!["Date".into(), "Account".into(), "Change".into(),
-                "What changed".into()], &[], changes, "Nothing dated in the update logs since then.")}
+            {table(t!(icp_portfolio_overdue), "portfolio-overdue", step_head(), &[], steps(&r.overdue), t!(icp_portfolio_no_overdue))}
+            {table(t!(icp_portfolio_next), "portfolio-next", step_head(), &[], steps(&r.next_steps), t!(icp_portfolio_no_next))}
+            {table(t!(icp_portfolio_goals), "portfolio-goals", vec![t!(icp_portfolio_col_account).into(), t!(icp_portfolio_col_goal).into(),
+                t!(icp_portfolio_col_target).into(), t!(icp_portfolio_col_period).into(), t!(icp_portfolio_col_served_by).into()], &[],
+                goals, t!(icp_portfolio_no_goals))}
+            {table(&t!(icp_portfolio_changes, date = f.since.shown()), "portfolio-changes", vec![t!(icp_portfolio_col_date).into(),
+                t!(icp_portfolio_col_account).into(), t!(icp_portfolio_col_change).into(), t!(icp_portfolio_col_what_changed).into()],
+                &[], changes, t!(icp_portfolio_no_changes))}
         </article>
     }
     .into_any()
@@ -337,14 +357,14 @@ fn bar_chart(title: &'static str, bars: Vec<(String, Decimal, String)>) -> AnyVi
         .max(Decimal::ONE);
     let spoken: Vec<String> = bars
         .iter()
-        .map(|(label, _, shown)| format!("{label}: {shown}"))
+        .map(|(label, _, shown)| t!(icp_portfolio_chart_bar, label = label, value = shown))
         .collect();
     let height = (bars.len() as u32).max(1) * BAR_ROW;
     view! {
         <figure class="bar-chart">
             <figcaption>{title}</figcaption>
             <svg viewBox=format!("0 0 {} {height}", BAR_WIDTH + 215) role="img"
-                aria-label=format!("{title}. {}", if spoken.is_empty() { "None".to_owned() } else { spoken.join(", ") })>
+                aria-label=format!("{title}. {}", if spoken.is_empty() { t!(icp_portfolio_chart_none).to_owned() } else { spoken.join(", ") })>
                 {bars.into_iter().enumerate().map(|(i, (label, size, shown))| {
                     let y = i as u32 * BAR_ROW;
                     let width = (size * Decimal::from(BAR_WIDTH) / most).round().to_string();

@@ -13,12 +13,13 @@ use crate::app::held::Held;
 use crate::app::when::When;
 use crate::domain::csv::{CsvStyle, chart_csv};
 use crate::domain::currency::{Basis, amount_text};
-use crate::domain::icp::{ChartRow, ColumnSource, ColumnView, Worksheet};
+use crate::domain::icp::{ChartRow, ColumnSource, ColumnView, Worksheet, plain_number};
 use crate::domain::input::InputError;
 use crate::domain::profile::YesNoUnknown;
 use crate::domain::share::Export;
 use crate::domain::sorting::{sort_by_key_with, sort_with};
 use crate::domain::{ColumnId, ProfileId, WorksheetId};
+use crate::t;
 use leptos::prelude::*;
 
 fn edit_sheet(store: AppStore, id: WorksheetId, change: impl FnOnce(&mut Worksheet)) {
@@ -80,7 +81,7 @@ pub fn WorksheetPage(
     let hide_names = Held::new(false);
     let delete = move |_| {
         let confirmed = window()
-            .confirm_with_message("Delete this worksheet? The profiles it charts are kept.")
+            .confirm_with_message(t!(icp_worksheet_delete_confirm))
             .unwrap_or(false);
         if confirmed {
             store
@@ -91,8 +92,8 @@ pub fn WorksheetPage(
     };
     view! {
         <When when=exists fallback=|| view! {
-            <h1 tabindex="-1">"Worksheet not found"</h1>
-            <p><a href=Route::Worksheets.href()>"All worksheets"</a></p>
+            <h1 tabindex="-1">{t!(icp_worksheet_not_found)}</h1>
+            <p><a href=Route::Worksheets.href()>{t!(icp_worksheet_all)}</a></p>
         }>
             <div class="page-head">
                 <h1 tabindex="-1">{name}</h1>
@@ -101,7 +102,7 @@ pub fn WorksheetPage(
                 <div class="actions no-print">
                     <super::print_button::PrintButton/>
                     <ExportControl
-                        label="Export worksheet"
+                        label=t!(icp_worksheet_export)
                         make=Callback::new(move |()| store.workspace.with_untracked(|w| Export::worksheet(w, id, today())))
                     />
                     <CsvExport file="icp-chart" make=Callback::new(move |(style, _): (CsvStyle, bool)| {
@@ -109,20 +110,20 @@ pub fn WorksheetPage(
                             w.worksheet(id).map(|s| s.column_views(&w.profiles, &Basis::of(w, today())))
                         }).unwrap_or_default();
                         (chart_csv(&columns, !hide_names.get_untracked(), style), ChartRow::ALL.len())
-                    }) hint="The chart as shown: a row per chart row, a column per customer." />
-                    <button type="button" class="secondary" disabled=locked on:click=delete>"Delete worksheet"</button>
-                    <a href=Route::Worksheets.href()>"All worksheets"</a>
+                    }) hint=t!(icp_worksheet_csv_hint) />
+                    <button type="button" class="secondary" disabled=locked on:click=delete>{t!(icp_worksheet_delete)}</button>
+                    <a href=Route::Worksheets.href()>{t!(icp_worksheet_all)}</a>
                 </div>
             </div>
             <p class="field no-print">
                 <label>
-                    <input type="checkbox" aria-label="Hide customer names when printing or downloading" prop:checked=move || hide_names.get()
+                    <input type="checkbox" aria-label=t!(icp_worksheet_hide_names) prop:checked=move || hide_names.get()
                         on:change=move |ev| hide_names.set(event_target_checked(&ev)) />
-                    " Hide customer names when printing or downloading"
+                    " "{t!(icp_worksheet_hide_names)}
                 </label>
             </p>
             <div class="field no-print">
-                <label for="worksheet-name">"Worksheet name"</label>
+                <label for="worksheet-name">{t!(icp_worksheet_name)}</label>
                 <input id="worksheet-name" disabled=locked type="text" prop:value=move || typed_name.get() on:input=rename
                     aria-invalid=move || name_error.with(Option::is_some).then_some("true")
                     aria-describedby="worksheet-name-error" />
@@ -194,10 +195,16 @@ fn ColumnPicker(
                             text => format!(" ({text})"),
                         },
                         (_, None) => String::new(),
-                        ("score", Some(score)) => format!(" (score {score})"),
-                        (_, Some(spend)) => {
-                            format!(" ({} a year)", amount_text(spend, basis.money.reporting()))
+                        ("score", Some(score)) => {
+                            format!(" {}", t!(icp_picker_score, score = plain_number(score)))
                         }
+                        (_, Some(spend)) => format!(
+                            " {}",
+                            t!(
+                                icp_picker_spend,
+                                amount = amount_text(spend, basis.money.reporting())
+                            )
+                        ),
                     };
                     (profile, name, meta)
                 })
@@ -224,44 +231,41 @@ fn ColumnPicker(
         // The list is drawn again without this customer: focus goes on to
         // the next suggestion, so that several can be added from the keyboard.
         request_animation_frame(|| {
-            super::focus::focus_first(".suggestions button");
+            super::focus::focus_first(".suggestions>li>button");
         });
     };
     view! {
         <section aria-labelledby="picker-heading" class="no-print">
-            <h2 id="picker-heading">"Pick the customers to chart"</h2>
-            <p class="hint">
-                "Consider customers who may not spend the most with you, but are loyal, give "
-                "referrals and are fans: they are valuable too."
-            </p>
+            <h2 id="picker-heading">{t!(icp_picker_heading)}</h2>
+            <p class="hint">{t!(icp_picker_hint)}</p>
             // Outside the list, which redraws, so the choice keeps focus.
             <div class="field inline">
-                <label for="suggest-by">"Suggest by"</label>
+                <label for="suggest-by">{t!(icp_picker_suggest_by)}</label>
                 <select id="suggest-by" on:change=move |ev| by.set(event_target_value(&ev))>
-                    <option value="spend" prop:selected=move || by.with(|b| b == "spend")>"Yearly spend"</option>
-                    <option value="loyalty" prop:selected=move || by.with(|b| b == "loyalty")>"Loyalty (referrals, testimonial, years as customer)"</option>
+                    <option value="spend" prop:selected=move || by.with(|b| b == "spend")>{t!(icp_picker_by_spend)}</option>
+                    <option value="loyalty" prop:selected=move || by.with(|b| b == "loyalty")>{t!(icp_picker_by_loyalty)}</option>
                     <When when=has_model>
-                        <option value="score" prop:selected=move || by.with(|b| b == "score")>"Score (active model)"</option>
+                        <option value="score" prop:selected=move || by.with(|b| b == "score")>{t!(icp_picker_by_score)}</option>
                     </When>
                 </select>
             </div>
             {move || {
                 let list = suggestions();
                 if list.is_empty() {
-                    return view! { <p>"No more customer profiles to suggest. Type customers into the chart, or link a column to a profile."</p> }.into_any();
+                    return view! { <p>{t!(icp_picker_none)}</p> }.into_any();
                 }
                 view! {
                     <p>{move || by.with(|b| match b.as_str() {
-                        "score" => "Suggested by score:",
-                        "loyalty" => "Suggested by loyalty:",
-                        _ => "Suggested by yearly spend:",
+                        "score" => t!(icp_picker_suggested_by_score),
+                        "loyalty" => t!(icp_picker_suggested_by_loyalty),
+                        _ => t!(icp_picker_suggested_by_spend),
                     })}</p>
                     <ul class="suggestions">
                         {list.into_iter().map(|(profile, name, meta)| {
                             view! {
                                 <li>
-                                    <button type="button" class="secondary" disabled=locked aria-label=format!("Add {name} to the chart")
-                                        on:click=move |_| add(profile)>"Add"</button>
+                                    <button type="button" class="secondary" disabled=locked aria-label=t!(icp_picker_add_named, name = name)
+                                        on:click=move |_| add(profile)>{t!(icp_picker_add)}</button>
                                     " "{name.clone()}<span class="meta">{meta}</span>
                                 </li>
                             }
@@ -304,8 +308,8 @@ fn Chart(
     let column_key = |c: &ColumnView| (c.id.as_uuid(), digest(&c.source));
     view! {
         <section aria-labelledby="chart-heading" class="chart-section" class:hide-names-in-print=move || hide_names.get()>
-            <h2 id="chart-heading">"Ideal Customer Profile chart"</h2>
-            <p class="hint">"Blanks are fine; leave a cell blank if unsure. A range is ok where numbers are asked."</p>
+            <h2 id="chart-heading">{t!(icp_chart_heading)}</h2>
+            <p class="hint">{t!(icp_chart_hint)}</p>
             // Drawn again when the workspace is replaced from outside, so
             // that cells start from the new values.
             {move || {
@@ -325,7 +329,7 @@ fn Chart(
                         {ChartRow::ALL.into_iter().map(|row| view! {
                             <tr>
                                 <th scope="row">
-                                    {row.label()}
+                                    {row.shown()}
                                     <span class="row-help">{row.help()}</span>
                                 </th>
                                 {snapshot_list(move || columns.get(), column_key, move |column| view! {
@@ -339,7 +343,7 @@ fn Chart(
                 }
                 .into_any()
             }}
-            <button type="button" class="secondary no-print" disabled=locked on:click=add_column>"Add column"</button>
+            <button type="button" class="secondary no-print" disabled=locked on:click=add_column>{t!(icp_chart_add_column)}</button>
         </section>
     }
 }
@@ -358,9 +362,14 @@ fn column_text(
     })
 }
 
-/// A column's heading now, from the chart's memo.
+/// A column's heading now as the chart shows it, from the chart's memo.
 fn heading_now(columns: Derived<Vec<ColumnView>>, id: ColumnId) -> String {
-    column_text(columns, id, |c| &c.heading)
+    columns.with(|all| {
+        all.iter()
+            .find(|c| c.id == id)
+            .map(ColumnView::shown_heading)
+            .unwrap_or_default()
+    })
 }
 
 /// A column's heading: its name, its label, where its values come from,
@@ -430,23 +439,23 @@ fn ColumnHeading(
         <th scope="col">
             <span class="column-name" class:customer-name=linked.is_some()>{heading}</span>
             {linked.map(|_| view! { <span class="column-anonymous" aria-hidden="true">{anonymous}</span> })}
-            {deleted.then(|| view! { <span class="badge overdue">"Profile deleted: last values shown"</span> })}
+            {deleted.then(|| view! { <span class="badge overdue">{t!(icp_column_profile_deleted)}</span> })}
             <span class="column-label no-print">
-                <label for=label_id.clone()>"Label"<span class="visually-hidden">{move || format!(" of column {}", place())}</span></label>
+                <label for=label_id.clone()>{t!(icp_column_label)}<span class="visually-hidden">{move || format!(" {}", t!(icp_column_label_place, place = place()))}</span></label>
                 <input id=label_id type="text" disabled=locked prop:value=move || typed_label.get() on:input=on_label
                     aria-invalid=move || label_error.with(Option::is_some).then_some("true")
                     aria-describedby=label_error_id.clone() />
                 <span class="field-error" id=label_error_id aria-live="polite">{move || label_error.get()}</span>
             </span>
-            <label class="visually-hidden" for=select_id.clone()>{move || format!("Source of {}", heading())}</label>
+            <label class="visually-hidden" for=select_id.clone()>{move || t!(icp_column_source, heading = heading())}</label>
             <select id=select_id class="no-print" disabled=locked on:change=on_source>
-                <option value="" prop:selected=linked.is_none()>"Typed in (no name)"</option>
+                <option value="" prop:selected=linked.is_none()>{t!(icp_column_typed_in)}</option>
                 {move || profiles.get().into_iter().map(|(p, name)| view! {
-                    <option value=p.to_string() prop:selected=linked == Some(p)>{format!("Profile: {name}")}</option>
+                    <option value=p.to_string() prop:selected=linked == Some(p)>{t!(icp_column_profile, name = name)}</option>
                 }).collect_view()}
             </select>
-            <button type="button" class="secondary no-print" disabled=locked aria-label=move || format!("Remove column {}", heading())
-                on:click=remove>"Remove"</button>
+            <button type="button" class="secondary no-print" disabled=locked aria-label=move || t!(icp_column_remove_named, heading = heading())
+                on:click=remove>{t!(icp_column_remove)}</button>
         </th>
     }
 }
@@ -466,7 +475,13 @@ fn Cell(
 ) -> impl IntoView {
     let store = use_app_store();
     let column_id: ColumnId = column.id;
-    let label = move || format!("{} for {}", row.label(), heading_now(columns, column_id));
+    let label = move || {
+        t!(
+            icp_cell_label,
+            row = row.shown(),
+            heading = heading_now(columns, column_id)
+        )
+    };
     let editable = match column.source {
         ColumnSource::TypedIn => true,
         ColumnSource::Linked(_) => row.editable_on_profile(),
@@ -475,8 +490,8 @@ fn Cell(
     let source = column.source;
     if !editable {
         let note = match source {
-            ColumnSource::Linked(_) => " (from the profile's customer-since date)",
-            _ => "",
+            ColumnSource::Linked(_) => format!(" {}", t!(icp_cell_years_from_profile)),
+            _ => String::new(),
         };
         let text = row.text(&column.values);
         return view! { <td class="read-only">{if text.is_empty() { "—".to_owned() } else { text }}<span class="meta">{note}</span></td> }.into_any();
@@ -515,7 +530,7 @@ fn Cell(
                 .unwrap_or_default();
             let placeholder = computed
                 .filter(|_| entered.is_empty())
-                .map(|c| format!("computed: {c}"));
+                .map(|c| t!(icp_cell_computed, value = c));
             (entered, placeholder)
         }
         _ => (row.text(&column.values), None),

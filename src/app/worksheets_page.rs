@@ -4,6 +4,7 @@ use super::route::{Route, go_to};
 use super::state::{now, use_app_store};
 use super::time_text::local_date_time;
 use crate::app::held::Held;
+use crate::{t, tn};
 use leptos::prelude::*;
 
 /// Lists the worksheets and creates new ones.
@@ -36,37 +37,33 @@ pub fn WorksheetsPage() -> impl IntoView {
         })
     };
     view! {
-        <h1 tabindex="-1">"ICP worksheets"</h1>
-        <p class="lead">
-            "Chart your top customers side by side to find your Ideal Customer Profile, and focus "
-            "on prospects most likely to become good customers. Keep one worksheet per product "
-            "line, region or year."
-        </p>
-        <p><a href=Route::Brief.href()>"Brief: who we sell to"</a>" joins the ideal profile with the scoring model and the reps' reasons, to print or copy into an e-mail."</p>
+        <h1 tabindex="-1">{t!(icp_worksheets_heading)}</h1>
+        <p class="lead">{t!(icp_worksheets_lead)}</p>
+        <p><a href=Route::Brief.href()>{t!(icp_worksheets_brief_link)}</a>" "{t!(icp_worksheets_brief_after)}</p>
         <form class="new-profile" on:submit=create>
             <div class="field">
-                <label for="new-worksheet-name">"New worksheet: name"</label>
+                <label for="new-worksheet-name">{t!(icp_worksheets_new_name)}</label>
                 <input id="new-worksheet-name" type="text" prop:value=move || name.get()
-                    placeholder="Top 5 customers, 2026"
+                    placeholder=t!(icp_worksheets_new_placeholder)
                     on:input=move |ev| name.set(event_target_value(&ev))
                     disabled=move || !store.is_editable()
                     aria-invalid=move || error.with(Option::is_some).then_some("true")
                     aria-describedby="new-worksheet-error" />
                 <p id="new-worksheet-error" class="field-error" aria-live="polite">{move || error.get()}</p>
             </div>
-            <button type="submit" disabled=move || !store.is_editable()>"Create worksheet"</button>
+            <button type="submit" disabled=move || !store.is_editable()>{t!(icp_worksheets_create)}</button>
         </form>
         {move || {
             let list = sheets();
             if list.is_empty() {
-                return view! { <p>"No worksheet yet."</p> }.into_any();
+                return view! { <p>{t!(icp_worksheets_none)}</p> }.into_any();
             }
             view! {
                 <ul class="attention">
                     {list.into_iter().map(|(id, name, created, columns)| view! {
                         <li>
                             <a href=Route::Worksheet(id).href()>{name}</a>
-                            <span class="meta">{format!(" · {columns} customers · created {}", local_date_time(created))}</span>
+                            <span class="meta">{format!(" {}", tn!(icp_worksheets_meta, columns, created = local_date_time(created)))}</span>
                         </li>
                     }).collect_view()}
                 </ul>

@@ -16,6 +16,7 @@ use super::scoring::{Direction, Ranked, Tier, rank};
 use super::sorting::sort_with;
 use super::survey::results::results;
 use super::{WorksheetId, Workspace};
+use crate::t;
 use rust_decimal::Decimal;
 
 /// How many examples of tier A customers, and of prospects, a brief names.
@@ -67,7 +68,7 @@ impl Brief {
     /// The brief as plain text, for an e-mail: the title, then each
     /// section's heading, its sentence and its lines as a list.
     pub fn to_text(&self) -> String {
-        let mut text = format!("Who we sell to: {}\n", self.workspace);
+        let mut text = format!("{}\n", t!(icp_brief_text_title, workspace = self.workspace));
         for section in &self.sections {
             text.push_str(&format!("\n{}\n{}\n", section.title, section.intro));
             for line in &section.lines {
@@ -105,13 +106,10 @@ fn ideal_customer(
     chosen: Option<WorksheetId>,
     basis: &Basis,
 ) -> BriefSection {
-    let title = "Our ideal customer";
+    let title = t!(icp_brief_ideal_title);
     let Some(sheet) = worksheet_shown(workspace, chosen).and_then(|id| workspace.worksheet(id))
     else {
-        return BriefSection::without_lines(
-            title,
-            "No Ideal Customer Profile worksheet yet: chart your best customers to derive it.",
-        );
+        return BriefSection::without_lines(title, t!(icp_brief_ideal_none));
     };
     let columns: Vec<ChartValues> = sheet
         .column_views(&workspace.profiles, basis)
@@ -121,21 +119,22 @@ fn ideal_customer(
     let ideal = icp::derive(&columns);
     BriefSection {
         title,
-        intro: format!(
-            "Derived from the worksheet “{}”, which charts {} of our best customers.",
-            sheet.name, ideal.columns
+        intro: t!(
+            icp_brief_ideal_intro,
+            worksheet = sheet.name,
+            count = ideal.columns
         ),
         lines: icp::reasoning(&ideal)
             .into_iter()
-            .map(|(row, text)| format!("{}: {text}", row.label()))
+            .map(|(row, text)| format!("{}: {text}", row.shown()))
             .collect(),
     }
 }
 
 fn scoring(workspace: &Workspace) -> BriefSection {
-    let title = "How we score customers and prospects";
+    let title = t!(icp_brief_scoring_title);
     let Some(model) = workspace.model() else {
-        return BriefSection::without_lines(title, "No scoring model yet.");
+        return BriefSection::without_lines(title, t!(icp_brief_scoring_none));
     };
     // As the score counts them: a criterion without weight, or with a
     // direction this version does not know, is left out.
@@ -149,23 +148,26 @@ fn scoring(workspace: &Workspace) -> BriefSection {
     let tiers = &model.tiers;
     BriefSection {
         title,
-        intro: format!(
-            "With the scoring model “{}”. A score runs from 0 to 100: tier A from {}, B from {}, C from {}, D below. A criterion's share is its weight over all weights, when every criterion is known.",
-            model.name,
-            grouped(tiers.a),
-            grouped(tiers.b),
-            grouped(tiers.c)
+        intro: t!(
+            icp_brief_scoring_intro,
+            model = model.name,
+            a = grouped(tiers.a),
+            b = grouped(tiers.b),
+            c = grouped(tiers.c)
         ),
         lines: criteria
             .into_iter()
             .map(|c| {
                 let share = (c.weight * Decimal::from(100) / total).round();
-                let effect = if c.direction == Direction::TakesAway {
-                    "more is worse"
+                let mut line = if c.direction == Direction::TakesAway {
+                    t!(icp_brief_criterion_worse, criterion = c.name, share = share)
                 } else {
-                    "more is better"
+                    t!(
+                        icp_brief_criterion_better,
+                        criterion = c.name,
+                        share = share
+                    )
                 };
-                let mut line = format!("{}: {share}% ({effect})", c.name);
                 if !c.description.trim().is_empty() {
                     line.push_str(&format!(". {}", c.description.trim()));
                 }
@@ -176,7 +178,7 @@ fn scoring(workspace: &Workspace) -> BriefSection {
 }
 
 fn reasons(workspace: &Workspace, anonymise: bool) -> BriefSection {
-    let title = "Why our best customers are great";
+    let title = t!(icp_brief_reasons_title);
     // The newest survey whose reps said why.
     let found = workspace.surveys.iter().rev().find_map(|survey| {
         let customers = results(survey, &workspace.answers_to(survey.id)).customers;
@@ -186,10 +188,7 @@ fn reasons(workspace: &Workspace, anonymise: bool) -> BriefSection {
             .then_some((survey, customers))
     });
     let Some((survey, customers)) = found else {
-        return BriefSection::without_lines(
-            title,
-            "No survey answer says why yet: ask your reps in a criteria survey.",
-        );
+        return BriefSection::without_lines(title, t!(icp_brief_reasons_none));
     };
     let mut lines = Vec::new();
     for (n, customer) in customers
@@ -198,33 +197,35 @@ fn reasons(workspace: &Workspace, anonymise: bool) -> BriefSection {
         .enumerate()
     {
         let name = if anonymise {
-            format!("Best customer {}", n + 1)
+            t!(icp_brief_best_customer_n, n = n + 1)
         } else {
             customer.name.clone()
         };
         for (rep, words) in &customer.reasons {
-            let by = if anonymise {
-                String::new()
+            let words = words.trim();
+            lines.push(if anonymise {
+                t!(icp_brief_reason, customer = name, words = words)
             } else {
-                format!(" ({rep})")
-            };
-            lines.push(format!("{name}: “{}”{by}", words.trim()));
+                t!(
+                    icp_brief_reason_by,
+                    customer = name,
+                    words = words,
+                    rep = rep
+                )
+            });
         }
     }
     BriefSection {
         title,
-        intro: format!(
-            "In the reps' own words, from the survey “{}”.",
-            survey.title
-        ),
+        intro: t!(icp_brief_reasons_intro, survey = survey.title),
         lines,
     }
 }
 
 fn examples(workspace: &Workspace, anonymise: bool, basis: &Basis) -> BriefSection {
-    let title = "Examples: customers in tier A, and the prospects that score best";
+    let title = t!(icp_brief_examples_title);
     let Some(model) = workspace.model() else {
-        return BriefSection::without_lines(title, "No scoring model yet, so nobody is ranked.");
+        return BriefSection::without_lines(title, t!(icp_brief_examples_none));
     };
     let ranked = rank(model, &workspace.profiles, basis);
     let industry = |id| {
@@ -232,18 +233,25 @@ fn examples(workspace: &Workspace, anonymise: bool, basis: &Basis) -> BriefSecti
             .profile(id)
             .map(|p| p.industry.trim().to_owned())
             .filter(|i| !i.is_empty())
-            .map(|i| format!(", {i}"))
-            .unwrap_or_default()
     };
-    let line = |what: &str, n: usize, r: &Ranked| {
-        let name = if anonymise {
-            format!("{what} {}", n + 1)
-        } else {
-            r.name.clone()
+    let line = |status: Status, n: usize, r: &Ranked| {
+        let name = match (anonymise, status) {
+            (false, _) => r.name.clone(),
+            (true, Status::Prospect) => t!(icp_brief_prospect_n, n = n + 1),
+            (true, _) => t!(icp_brief_customer_n, n = n + 1),
         };
         let score = r.score().map(grouped).unwrap_or_default();
         let tier = r.tier().map(|t| t.letter()).unwrap_or_default();
-        format!("{name}: score {score}, tier {tier}{}", industry(r.profile))
+        match industry(r.profile) {
+            Some(industry) => t!(
+                icp_brief_example_in,
+                name = name,
+                score = score,
+                tier = tier,
+                industry = industry
+            ),
+            None => t!(icp_brief_example, name = name, score = score, tier = tier),
+        }
     };
     let tier_a = ranked
         .iter()
@@ -251,7 +259,7 @@ fn examples(workspace: &Workspace, anonymise: bool, basis: &Basis) -> BriefSecti
     let mut lines: Vec<String> = tier_a
         .take(EXAMPLES)
         .enumerate()
-        .map(|(n, r)| line("Customer", n, r))
+        .map(|(n, r)| line(Status::Customer, n, r))
         .collect();
     let customers = lines.len();
     let prospects = ranked
@@ -261,14 +269,15 @@ fn examples(workspace: &Workspace, anonymise: bool, basis: &Basis) -> BriefSecti
         prospects
             .take(EXAMPLES)
             .enumerate()
-            .map(|(n, r)| line("Prospect", n, r)),
+            .map(|(n, r)| line(Status::Prospect, n, r)),
     );
     BriefSection {
         title,
-        intro: format!(
-            "Ranked by the scoring model “{}”: customers in tier A ({customers}), then the prospects with the highest scores ({}).",
-            model.name,
-            lines.len() - customers
+        intro: t!(
+            icp_brief_examples_intro,
+            model = model.name,
+            customers = customers,
+            prospects = lines.len() - customers
         ),
         lines,
     }
@@ -395,6 +404,30 @@ mod tests {
         assert!(text.contains("- Customer 1: score 100, tier A, Retail\n"));
         assert!(text.contains("- Prospect 1: score 75, tier A, Logistics\n"));
         assert!(text.starts_with("Who we sell to: Acme sales\n"));
+    }
+
+    #[test]
+    fn a_polish_brief_says_everything_in_polish_but_the_teams_own_words() {
+        use crate::i18n::{Language, set_language};
+        let (ws, basis) = workspace();
+        let choices = BriefChoices {
+            anonymise: true,
+            ..BriefChoices::default()
+        };
+        set_language(Language::Polish);
+        let text = brief(&ws, choices, &basis).to_text();
+        set_language(Language::English);
+        assert!(text.starts_with("Komu sprzedajemy: Acme sales\n"), "{text}");
+        for line in [
+            "\nNasz idealny klient\nWyznaczony na podstawie arkusza „Top customers”, który obejmuje 2 z naszych najlepszych klientów.\n",
+            "- Branża: Retail: 2 z 2 odpowiedzi (znane: 2 z 2)\n",
+            "- Fit: 75% (im więcej, tym lepiej). How well they fit what we sell.\n",
+            "- Customization needed: 25% (im więcej, tym gorzej)\n",
+            "- Klient 1: wynik 100, klasa A, Retail\n",
+            "- Potencjalny klient 1: wynik 75, klasa A, Logistics\n",
+        ] {
+            assert!(text.contains(line), "{line:?} is not in {text}");
+        }
     }
 
     #[test]

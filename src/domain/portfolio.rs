@@ -14,15 +14,19 @@ use super::profile_list::distinct;
 use super::scoring::{Ranked, Tier};
 use super::sorting::{sort_by_key_with, sort_with};
 use super::{Date, ProfileId, Workspace};
+use crate::t;
 use rust_decimal::Decimal;
 
 /// Words a stage starts with when the opportunity is decided, in English
-/// and Polish: such an opportunity is not in the pipeline.
+/// and Polish: such an opportunity is not in the pipeline. These match the
+/// team's own words (data), whatever the interface's language.
 pub const CLOSED_STAGES: [&str; 6] = ["won", "lost", "closed", "wygran", "przegran", "zamkn"];
 
-/// The rule for open opportunities, stated beside the report's pipeline.
-pub const OPEN_RULE: &str =
-    "An opportunity is open unless its stage says it is won, lost or closed.";
+/// The rule for open opportunities, stated beside the report's pipeline,
+/// in the interface's language.
+pub fn open_rule() -> &'static str {
+    t!(icp_portfolio_open_rule)
+}
 
 /// Whether `opportunity` is still to be decided: its stage does not start
 /// with one of [`CLOSED_STAGES`] (case ignored).
@@ -114,7 +118,8 @@ pub struct OpportunityLine {
 /// A group of open opportunities: how many, and their value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Total {
-    /// The group: a stage, or a quarter ("2027 Q1").
+    /// The group: a stage, or a quarter ("2027 Q1"), in the interface's
+    /// language.
     pub label: String,
     /// How many opportunities.
     pub count: usize,
@@ -177,7 +182,8 @@ pub struct Portfolio {
     /// Open opportunities by the quarter they are expected in, in order;
     /// those without a date last.
     pub by_quarter: Vec<Total>,
-    /// How many accounts are in each tier, A to D, then without a score.
+    /// How many accounts are in each tier, A to D, then without a score
+    /// (in the interface's language).
     pub tiers: Vec<(&'static str, usize)>,
     /// Steps past their due date and not done, oldest first.
     pub overdue: Vec<StepLine>,
@@ -245,7 +251,7 @@ pub fn portfolio(workspace: &Workspace, filter: &PortfolioFilter, basis: &Basis)
         tiers[tier.map_or(4, |t| t as usize)] += 1;
         report.add(profile, ranked.as_ref(), filter, basis);
     }
-    report.tiers = ["A", "B", "C", "D", "No score"]
+    report.tiers = ["A", "B", "C", "D", t!(icp_portfolio_no_score)]
         .into_iter()
         .zip(tiers)
         .collect();
@@ -359,9 +365,9 @@ impl Portfolio {
                 date,
                 kind: LogKind::FinancialUpdate.label(),
                 text: if note.is_empty() {
-                    format!("Financial condition: {rating}")
+                    t!(icp_portfolio_financial, rating = rating)
                 } else {
-                    format!("Financial condition: {rating}. {note}")
+                    t!(icp_portfolio_financial_note, rating = rating, note = note)
                 },
             });
         }
@@ -374,17 +380,39 @@ impl Portfolio {
         sort_by_key_with(&mut self.next_steps, |s| due_order(s.due));
         sort_by_key_with(&mut self.changes, |c| std::cmp::Reverse(c.date));
         for o in &self.opportunities {
-            let quarter = o.expected.map_or_else(
-                || "No expected date".to_owned(),
-                |d| format!("{} Q{}", d.year(), (d.month() - 1) / 3 + 1),
-            );
             add_to(&mut self.by_stage, &o.stage, o.value);
-            add_to(&mut self.by_quarter, &quarter, o.value);
         }
         sort_with(&mut self.by_stage, |a, b| b.value.cmp(&a.value));
-        // "2027 Q1" sorts as text; the undated group starts with a letter,
-        // after every year.
-        sort_by_key_with(&mut self.by_quarter, |t| t.label.clone());
+        // Quarters in order, the undated last: each group is made when its
+        // first opportunity comes, so they are made in that order.
+        let mut by_quarter: Vec<_> = self
+            .opportunities
+            .iter()
+            .map(|o| {
+                (
+                    o.expected.map(|d| (d.year(), (d.month() - 1) / 3 + 1)),
+                    o.value,
+                )
+            })
+            .collect();
+        sort_by_key_with(&mut by_quarter, |(quarter, _)| {
+            (quarter.is_none(), *quarter)
+        });
+        for (quarter, value) in by_quarter {
+            add_to(&mut self.by_quarter, &quarter_label(quarter), value);
+        }
+    }
+}
+
+/// A quarter (year and 1 to 4) in words: "2027 Q1" in English, "I kw.
+/// 2027" in Polish; the undated group says so.
+fn quarter_label(quarter: Option<(i32, u32)>) -> String {
+    match quarter {
+        None => t!(icp_portfolio_no_expected_date).to_owned(),
+        Some((year, 1)) => t!(icp_portfolio_quarter_1, year = year),
+        Some((year, 2)) => t!(icp_portfolio_quarter_2, year = year),
+        Some((year, 3)) => t!(icp_portfolio_quarter_3, year = year),
+        Some((year, _)) => t!(icp_portfolio_quarter_4, year = year),
     }
 }
 
@@ -394,7 +422,11 @@ fn due_order(due: Option<Date>) -> (bool, Option<Date>) {
 }
 
 fn add_to(totals: &mut Vec<Total>, label: &str, value: Option<Decimal>) {
-    let label = if label.is_empty() { "No stage" } else { label };
+    let label = if label.is_empty() {
+        t!(icp_portfolio_no_stage)
+    } else {
+        label
+    };
     let total = match totals
         .iter_mut()
         .position(|t| t.label.eq_ignore_ascii_case(label))
@@ -651,6 +683,35 @@ mod tests {
                 ("2027 Q1", 2, dec!(50000)),
                 ("No expected date", 1, dec!(42500)),
             ]
+        );
+    }
+
+    #[test]
+    fn the_reports_own_words_follow_the_language_and_quarters_stay_in_order() {
+        use crate::i18n::{Language, set_language};
+        let (ws, basis) = workspace();
+        set_language(Language::Polish);
+        let report = portfolio(&ws, &filter(), &basis);
+        set_language(Language::English);
+        // As text, "I kw. 2027" would come before "IV kw. 2026".
+        assert_eq!(
+            totals(&report.by_quarter),
+            [
+                ("IV kw. 2026", 1, dec!(30000)),
+                ("I kw. 2027", 2, dec!(50000)),
+                ("Bez przewidywanej daty", 1, dec!(42500)),
+            ]
+        );
+        assert_eq!(report.tiers[4], ("Bez wyniku", 1));
+        let financial = report
+            .changes
+            .iter()
+            .find(|c| c.account == "Cobalt")
+            .unwrap();
+        assert!(
+            financial.text.starts_with("Kondycja finansowa: "),
+            "{}",
+            financial.text
         );
     }
 

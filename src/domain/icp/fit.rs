@@ -2,6 +2,7 @@
 
 use super::{Average, ChartRow, ChartValues, IdealProfile, Mode, Share, Typical};
 use crate::domain::profile::YesNoUnknown;
+use crate::t;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// How one row of a profile compares with the ideal profile.
@@ -15,12 +16,11 @@ pub enum RowFit {
     Unknown,
 }
 
-/// The rule stated on screen for the fit check.
-pub const FIT_RULE: &str = "A row matches when the profile's answer is one of the most common answers \
-    (industry, type of business, location), overlaps the charted range from smallest to largest \
-    (employees, revenue, years, spend), shares a purchase with the common purchases, or says yes \
-    where most charted customers said yes (referrals, testimonials). Rows where the profile or the \
-    chart has no answer are left out. Fit = matching rows ÷ rows compared.";
+/// The rule stated on screen for the fit check, in the interface's
+/// language.
+pub fn fit_rule() -> &'static str {
+    t!(icp_fit_rule)
+}
 
 /// A profile compared with the ideal profile, row by row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,7 +89,7 @@ fn answered_yes(share: Share, answer: YesNoUnknown) -> RowFit {
     }
 }
 
-/// Compares one profile's values with the ideal profile (see [`FIT_RULE`]).
+/// Compares one profile's values with the ideal profile (see [`fit_rule`]).
 pub fn fit(ideal: &IdealProfile, candidate: &ChartValues) -> Fit {
     let rows: Vec<(ChartRow, RowFit)> = ChartRow::ALL
         .iter()

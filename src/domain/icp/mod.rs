@@ -25,13 +25,24 @@ mod rows;
 mod worksheet;
 
 pub use derive::derive;
-pub use fit::{FIT_RULE, Fit, RowFit, fit};
+pub use fit::{Fit, RowFit, fit, fit_rule};
 pub use ideal::{Average, IdealProfile, Mode, Share, SharedPurchase, Typical};
 pub use reasoning::reasoning;
 pub use rows::ChartRow;
 pub use worksheet::{
     ChartColumn, ChartValues, ColumnSource, ColumnView, DEFAULT_COLUMNS, Worksheet,
 };
+
+/// A decimal for reading with its digits as they are (no grouping, no
+/// added places) and the decimal point of the interface's language: "66.7"
+/// in English, "66,7" in Polish. For fit percentages and scores, which the
+/// screens have always shown so.
+pub fn plain_number(value: rust_decimal::Decimal) -> String {
+    let (_, point) = crate::i18n::language().separators();
+    value
+        .to_string()
+        .replace('.', point.encode_utf8(&mut [0; 4]))
+}
 
 /// Helpers shared by the tests of this module's files.
 #[cfg(test)]

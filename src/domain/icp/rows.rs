@@ -10,6 +10,7 @@ use crate::domain::input::{
     parse_money, parse_money_span,
 };
 use crate::domain::profile::{Profile, YesNoUnknown};
+use crate::t;
 
 /// The chart's rows, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,7 +55,9 @@ impl ChartRow {
         ChartRow::Testimonial,
     ];
 
-    /// The row's name, as on the chart.
+    /// The row's name as files write it: the seed chart's English words,
+    /// whatever the interface's language (a CSV of the chart keeps them).
+    /// Screens show [`ChartRow::shown`].
     pub fn label(self) -> &'static str {
         match self {
             ChartRow::Employees => "# of employees",
@@ -71,26 +74,35 @@ impl ChartRow {
         }
     }
 
+    /// The row's name as the chart shows it, in the interface's language.
+    pub fn shown(self) -> &'static str {
+        match self {
+            ChartRow::Employees => t!(icp_row_employees),
+            ChartRow::Industry => t!(icp_row_industry),
+            ChartRow::BusinessType => t!(icp_row_business_type),
+            ChartRow::Revenue => t!(icp_row_revenue),
+            ChartRow::Location => t!(icp_row_location),
+            ChartRow::Years => t!(icp_row_years),
+            ChartRow::Purchases => t!(icp_row_purchases),
+            ChartRow::MonthlySpend => t!(icp_row_monthly_spend),
+            ChartRow::YearlySpend => t!(icp_row_yearly_spend),
+            ChartRow::Referred => t!(icp_row_referred),
+            ChartRow::Testimonial => t!(icp_row_testimonial),
+        }
+    }
+
     /// The chart's guidance for the row.
     pub fn help(self) -> &'static str {
         match self {
-            ChartRow::Employees | ChartRow::Revenue => {
-                "Not sure of the exact number? A range is ok."
-            }
-            ChartRow::Industry => {
-                "Manufacturing, Law, Healthcare, Banking, Education, Financial, Insurance, Construction, Real Estate, Government, Retail, etc."
-            }
-            ChartRow::BusinessType => "Non-Profit, Entrepreneur, Home-based, Online, Franchise.",
-            ChartRow::Location => "Distance from your office, part of town, county.",
-            ChartRow::Years => {
-                "Not sure? Your accounting package shows when they were first invoiced."
-            }
-            ChartRow::Purchases => {
-                "Broad services, one a line: Managed Desktop, Antivirus Subscription."
-            }
-            ChartRow::MonthlySpend => "Compute from the customer summary monthly sheet.",
-            ChartRow::YearlySpend => "Copy from the yearly customer summary.",
-            ChartRow::Referred | ChartRow::Testimonial => "If you're not sure, leave it blank.",
+            ChartRow::Employees | ChartRow::Revenue => t!(icp_row_help_range),
+            ChartRow::Industry => t!(icp_row_help_industry),
+            ChartRow::BusinessType => t!(icp_row_help_business_type),
+            ChartRow::Location => t!(icp_row_help_location),
+            ChartRow::Years => t!(icp_row_help_years),
+            ChartRow::Purchases => t!(icp_row_help_purchases),
+            ChartRow::MonthlySpend => t!(icp_row_help_monthly_spend),
+            ChartRow::YearlySpend => t!(icp_row_help_yearly_spend),
+            ChartRow::Referred | ChartRow::Testimonial => t!(icp_row_help_blank),
         }
     }
 }

@@ -9,6 +9,8 @@ use crate::domain::input::{InputError, Span, parse_name};
 use crate::domain::limits::MAX_NAME_CHARS;
 use crate::domain::profile::{Profile, YesNoUnknown};
 use crate::domain::time::Timestamp;
+use crate::i18n::{self, Language};
+use crate::t;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -201,7 +203,10 @@ crate::json_record!(Worksheet {
 pub struct ColumnView {
     /// The column's id.
     pub id: ColumnId,
-    /// The heading: the company's name, or the label of a typed-in column.
+    /// The heading as files write it: the company's name, or the label of
+    /// a typed-in column, or the label and "(profile deleted)" (a CSV of the
+    /// chart keeps these English words). Screens show
+    /// [`ColumnView::shown_heading`].
     pub heading: String,
     /// The column's label ("Client #n" or the team's own): what the heading
     /// says without the company's name (a printed chart may leave names out).
@@ -210,6 +215,19 @@ pub struct ColumnView {
     pub values: ChartValues,
     /// How the column gets its values.
     pub source: ColumnSource,
+}
+
+impl ColumnView {
+    /// The heading as the chart shows it, in the interface's language: a
+    /// column whose profile was deleted says so after its label.
+    pub fn shown_heading(&self) -> String {
+        match self.source {
+            ColumnSource::ProfileDeleted(_) => {
+                t!(icp_worksheet_column_profile_deleted, label = self.anonymous)
+            }
+            _ => self.heading.clone(),
+        }
+    }
 }
 
 /// Where a column's values come from.
@@ -251,12 +269,13 @@ impl Worksheet {
     }
 
     /// Adds a blank typed-in column at the right, labelled with the number
-    /// after the highest "Client #n" in use, and gives its id.
+    /// after the highest "Client #n" in use (in any language of the
+    /// interface), and gives its id.
     pub fn add_column(&mut self) -> ColumnId {
         let highest = self
             .labels()
             .iter()
-            .filter_map(|label| label.strip_prefix(ANONYMOUS_PREFIX)?.parse::<usize>().ok())
+            .filter_map(|label| anonymous_number(label))
             .max()
             .unwrap_or(0);
         let column = ChartColumn::empty(anonymous_label(highest + 1));
@@ -313,6 +332,8 @@ impl Worksheet {
                             ColumnSource::Linked(id),
                         ),
                         None => (
+                            // English whatever the language: files keep it
+                            // (see `ColumnView::shown_heading`).
                             format!("{anonymous} (profile deleted)"),
                             column.values.clone(),
                             ColumnSource::ProfileDeleted(id),
@@ -373,13 +394,29 @@ impl Worksheet {
     }
 }
 
-/// How a column's label starts when Clientele gives it, as seed 001's
-/// chart numbers its columns.
-const ANONYMOUS_PREFIX: &str = "Client #";
-
-/// The label Clientele gives the `n`th column: "Client #n".
+/// The label Clientele gives the `n`th column, as seed 001's chart
+/// numbers its columns: "Client #n" in the interface's language. It is the
+/// column's own from then on (a default name, kept as given).
 fn anonymous_label(n: usize) -> String {
-    format!("{ANONYMOUS_PREFIX}{n}")
+    t!(icp_worksheet_client_n, n = n)
+}
+
+/// The `n` of a label Clientele gave ("Client #3", "Klient nr 3"), in
+/// whichever language of the interface it was given.
+fn anonymous_number(label: &str) -> Option<usize> {
+    let current = i18n::language();
+    let found = Language::ALL.into_iter().find_map(|language| {
+        i18n::set_language(language);
+        let template = i18n::text(i18n::Key::icp_worksheet_client_n);
+        let (before, after) = template.split_once("{n}")?;
+        label
+            .strip_prefix(before)?
+            .strip_suffix(after)?
+            .parse()
+            .ok()
+    });
+    i18n::set_language(current);
+    found
 }
 
 impl ChartColumn {
@@ -474,6 +511,35 @@ mod tests {
         assert_eq!(views[1].heading, "BIG-2");
         let gone = sheet.column_views(&[], &today);
         assert_eq!(gone[0].heading, "NWT (profile deleted)");
+    }
+
+    #[test]
+    fn labels_are_given_in_the_interfaces_language_and_numbered_across_languages() {
+        let today = Basis::one_currency("2026-11-22".parse().unwrap());
+        let profile = Profile::new("Northwind".into(), Timestamp::from_millis(0));
+        // Started in English, continued in Polish: the next number follows
+        // the highest in either language.
+        let mut sheet = Worksheet::new("Top 5".into(), Timestamp::from_millis(0));
+        let first = sheet.columns[0].id;
+        sheet.link(first, &profile, &today);
+        i18n::set_language(Language::Polish);
+        sheet.add_column();
+        let polish = Worksheet::new("Top 5".into(), Timestamp::from_millis(0));
+        let gone = sheet.column_views(&[], &today);
+        i18n::set_language(Language::English);
+        assert_eq!(sheet.labels()[5], "Klient nr 6");
+        assert_eq!(polish.labels()[0], "Klient nr 1");
+        sheet.add_column();
+        assert_eq!(sheet.labels()[6], "Client #7");
+        assert_eq!(
+            gone[0].heading, "Client #1 (profile deleted)",
+            "as files keep it"
+        );
+        i18n::set_language(Language::Polish);
+        let shown = gone[0].shown_heading();
+        i18n::set_language(Language::English);
+        assert_eq!(shown, "Client #1 (profil usunięty)");
+        assert_eq!(gone[0].shown_heading(), "Client #1 (profile deleted)");
     }
 
     #[test]
