@@ -98,10 +98,12 @@ fn read(path: &Path) -> Catalogue {
     catalogue
 }
 
-/// `\n` is a line break in a text; a text never holds a NUL, which joins
-/// texts in the program.
+/// Ends each text in the program (the unit separator).
+const SEPARATOR: char = '\u{1f}';
+
+/// `\n` is a line break in a text; a text never holds the separator.
 fn unescape(value: &str) -> String {
-    assert!(!value.contains('\0'), "a text holds a NUL");
+    assert!(!value.contains(SEPARATOR), "a text holds U+001F");
     value.replace("\\n", "\n")
 }
 
@@ -208,9 +210,9 @@ fn generate(english: &Catalogue, polish: &Catalogue) -> String {
     }
     let _ = writeln!(
         code,
-        "}}\n\n/// English texts, in slot order, each ended by a NUL.\n\
+        "}}\n\n/// English texts, in slot order, each ended by U+001F.\n\
          pub(super) const ENGLISH: &str = {:?};\n\n\
-         /// Polish texts, in slot order, each ended by a NUL.\n\
+         /// Polish texts, in slot order, each ended by U+001F.\n\
          pub(super) const POLISH: &str = {:?};\n\n\
          /// How many slots each language has.\n\
          pub(super) const SLOTS: usize = {};",
@@ -225,7 +227,7 @@ fn joined(texts: &[&str]) -> String {
     let mut all = String::new();
     for text in texts {
         all.push_str(text);
-        all.push('\0');
+        all.push(SEPARATOR);
     }
     all
 }

@@ -16,7 +16,6 @@ use crate::domain::share::check::{Repair, Skip};
 use crate::domain::share::records::RecordKind;
 use crate::domain::survey::AnswerError;
 use crate::format::{FormatError, MigrationNote, RecordFault, RecordProblem};
-use crate::i18n::Key;
 use crate::storage::{StorageError, StorageKey};
 use crate::{t, tn};
 
@@ -536,66 +535,6 @@ pub fn not_counted(missing: &[(String, usize)]) -> String {
     tn!(shell_not_counted, profiles, list = listed)
 }
 
-/// The English text of `key`, read from the catalogue when the program is
-/// compiled: for the constants below.
-const fn english(key: Key) -> &'static str {
-    let texts = crate::i18n::ENGLISH.as_bytes();
-    let wanted = key as usize;
-    let (mut slot, mut start, mut at) = (0, 0, 0);
-    while at < texts.len() {
-        if texts[at] == 0 {
-            if slot == wanted {
-                let (_, from_start) = texts.split_at(start);
-                let (text, _) = from_start.split_at(at - start);
-                match core::str::from_utf8(text) {
-                    Ok(text) => return text,
-                    Err(_) => panic!("the catalogue is UTF-8"),
-                }
-            }
-            slot += 1;
-            start = at + 1;
-        }
-        at += 1;
-    }
-    panic!("every key has a text")
-}
-
-// The sentences that were constants, in English only, for the screens
-// that still name them: each is the function of the same name in
-// lowercase, which follows the interface's language. Remove each once
-// nothing names it.
-
-/// English only: see [`round_unknown`].
-#[deprecated]
-pub const ROUND_UNKNOWN: &str = english(Key::shell_round_unknown);
-/// English only: see [`unreadable_value`].
-#[deprecated]
-pub const UNREADABLE_VALUE: &str = english(Key::shell_unreadable_value);
-/// English only: see [`csv_on_its_own`].
-#[deprecated]
-pub const CSV_ON_ITS_OWN: &str = english(Key::shell_csv_on_its_own);
-/// English only: see [`clipboard_refused`].
-#[deprecated]
-pub const CLIPBOARD_REFUSED: &str = english(Key::shell_clipboard_refused);
-/// English only: see [`since_day_required`].
-#[deprecated]
-pub const SINCE_DAY_REQUIRED: &str = english(Key::shell_since_day_required);
-/// English only: see [`survey_title_missing`].
-#[deprecated]
-pub const SURVEY_TITLE_MISSING: &str = english(Key::shell_survey_title_missing);
-/// English only: see [`survey_no_criteria`].
-#[deprecated]
-pub const SURVEY_NO_CRITERIA: &str = english(Key::shell_survey_no_criteria);
-/// English only: see [`birthday_day_missing`].
-#[deprecated]
-pub const BIRTHDAY_DAY_MISSING: &str = english(Key::shell_birthday_day_missing);
-/// English only: see [`birthday_month_missing`].
-#[deprecated]
-pub const BIRTHDAY_MONTH_MISSING: &str = english(Key::shell_birthday_month_missing);
-/// English only: see [`tiers_out_of_order`].
-#[deprecated]
-pub const TIERS_OUT_OF_ORDER: &str = english(Key::shell_tiers_out_of_order);
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -646,15 +585,5 @@ mod tests {
         assert!(few.starts_with("3 kwoty w walutach"), "{few}");
         assert!(many.starts_with("12 kwot w walutach"), "{many}");
         assert!(too_large.contains("80,0 MB"), "{too_large}");
-    }
-
-    #[test]
-    fn the_constants_hold_the_english_texts() {
-        #[allow(deprecated)]
-        let constant = ROUND_UNKNOWN;
-        assert_eq!(constant, round_unknown());
-        #[allow(deprecated)]
-        let constant = TIERS_OUT_OF_ORDER;
-        assert_eq!(constant, tiers_out_of_order());
     }
 }

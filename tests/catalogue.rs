@@ -83,7 +83,9 @@ fn both_languages_hold_every_key_with_its_forms_and_placeholders() {
             ));
         }
         for (form, text) in pl {
-            if text.trim().is_empty() != en.get(form).is_none_or(|t| t.trim().is_empty()) {
+            // English writes no "few": its "many" stands for it.
+            let english_form = if form == "few" { "many" } else { form.as_str() };
+            if text.trim().is_empty() != en.get(english_form).is_none_or(|t| t.trim().is_empty()) {
                 problems.push(format!("`{key}` is empty in one language only"));
             }
         }
@@ -320,6 +322,8 @@ fn every_text_the_code_asks_for_exists_and_gets_its_placeholders() {
     sources(Path::new("src"), &mut files);
     let mut problems = Vec::new();
     let mut calls = 0;
+    // The macros' own definitions and docs are in src/i18n.
+    files.retain(|(path, _)| !path.starts_with("src/i18n"));
     for (path, source) in &files {
         for (macro_name, plural) in [("t!(", false), ("tn!(", true)] {
             for (at, _) in source.match_indices(macro_name) {

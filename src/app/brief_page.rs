@@ -42,7 +42,7 @@ pub fn BriefPage() -> impl IntoView {
             let done = JsFuture::from(clipboard.write_text(&text)).await;
             copied.set(Some(match done {
                 Ok(_) => t!(icp_brief_copied),
-                Err(_) => crate::messages::CLIPBOARD_REFUSED,
+                Err(_) => crate::messages::clipboard_refused(),
             }));
         });
     };

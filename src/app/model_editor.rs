@@ -173,7 +173,7 @@ fn ModelSettings() -> impl IntoView {
                         if tiers.is_valid() {
                             m.tiers = tiers;
                         } else {
-                            error = Some(crate::messages::TIERS_OUT_OF_ORDER.to_owned());
+                            error = Some(crate::messages::tiers_out_of_order().to_owned());
                         }
                     });
                     error

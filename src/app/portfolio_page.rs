@@ -47,7 +47,7 @@ pub fn PortfolioPage() -> impl IntoView {
             since_error.set(None);
             filter.update(|f| f.since = day);
         }
-        Err(_) => since_error.set(Some(crate::messages::SINCE_DAY_REQUIRED)),
+        Err(_) => since_error.set(Some(crate::messages::since_day_required())),
     };
     let since = filter.with_untracked(|f| f.since.to_string());
     view! {

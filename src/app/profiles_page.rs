@@ -134,7 +134,7 @@ pub fn ProfilesPage() -> impl IntoView {
     let count_text = move || {
         let (matching, total) = (rows.with(Vec::len), total());
         if matching == total {
-            tn!(profile_count, total)
+            tn!(shared_profile_count, total)
         } else {
             let matching = crate::i18n::language().integer(matching as u64);
             tn!(profile_list_matching, total, matching = matching)

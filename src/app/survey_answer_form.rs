@@ -74,7 +74,7 @@ pub fn AnswerForm(
             {move || match round() {
                 Round::Criteria => view! { <VoteList id survey answer edit=Callback::new(move |c: CriterionId| edit(&|a, s| { let _ = a.toggle_vote(s, c); })) /> }.into_any(),
                 Round::Customers => view! { <CustomerRatings id survey answer /> }.into_any(),
-                Round::Unlisted(_) => view! { <p>{crate::messages::ROUND_UNKNOWN}</p> }.into_any(),
+                Round::Unlisted(_) => view! { <p>{crate::messages::round_unknown()}</p> }.into_any(),
             }}
             // Always on the page, so that finishing the answer is announced.
             <p role="status">
@@ -312,7 +312,7 @@ fn CustomerAnswer(
             view! { <CheckedInput label id=field_id initial=given().unwrap_or_default() apply /> }.into_any()
         }
         Asked::Unreadable => view! {
-            <p class="meta">{format!("{}: {}", criterion.name, messages::UNREADABLE_VALUE)}</p>
+            <p class="meta">{format!("{}: {}", criterion.name, messages::unreadable_value())}</p>
         }
         .into_any(),
     }

@@ -95,7 +95,7 @@ pub fn SurveyPage(
                 {match round {
                     Round::Criteria => view! { <RoundTwoKinds id/> <TallyTable id/> }.into_any(),
                     Round::Customers => view! { <RoundTwoResults id/> }.into_any(),
-                    Round::Unlisted(_) => view! { <p>{crate::messages::ROUND_UNKNOWN}</p> }.into_any(),
+                    Round::Unlisted(_) => view! { <p>{crate::messages::round_unknown()}</p> }.into_any(),
                 }}
                 <details class="answer-yourself">
                     <summary>{t!(survey_page_answer_yourself)}</summary>

@@ -114,7 +114,7 @@ fn NewSurveyForm() -> impl IntoView {
             Ok(name) => name,
             Err(error) => {
                 title_error.set(Some(match error {
-                    InputError::Required => messages::SURVEY_TITLE_MISSING.to_owned(),
+                    InputError::Required => messages::survey_title_missing().to_owned(),
                     other => other.to_string(),
                 }));
                 focus_first("#survey-title");
@@ -140,7 +140,7 @@ fn NewSurveyForm() -> impl IntoView {
         match id {
             Some(id) => go_to(&Route::Survey(id)),
             None => {
-                criteria_error.set(Some(messages::SURVEY_NO_CRITERIA));
+                criteria_error.set(Some(messages::survey_no_criteria()));
                 focus_first("#survey-extra");
             }
         }

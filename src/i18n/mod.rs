@@ -16,6 +16,10 @@ use std::fmt::{Display, Write as _};
 
 include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 
+/// Ends each text in [`ENGLISH`] and [`POLISH`] (the unit separator, which
+/// no text holds).
+const SEPARATOR: char = '\u{1f}';
+
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Language {
@@ -106,7 +110,7 @@ impl Language {
         let (thousands, _) = self.separators();
         let mut shown = String::with_capacity(digits.len() + digits.len() / 3);
         for (i, digit) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 shown.push(thousands);
             }
             shown.push(digit);
@@ -142,7 +146,7 @@ fn slot(index: usize) -> &'static str {
     let language = language();
     TABLES.with(|tables| {
         let table = tables[language as usize].get_or_init(|| {
-            let slots: Box<[&'static str]> = language.texts().split_terminator('\0').collect();
+            let slots: Box<[&'static str]> = language.texts().split_terminator(SEPARATOR).collect();
             debug_assert_eq!(slots.len(), SLOTS);
             slots
         });

@@ -112,7 +112,10 @@ pub fn open_files(store: AppStore, files: Vec<web_sys::File>) {
             }
         }
         for file in csv {
-            read.push((file.name(), Err(crate::messages::CSV_ON_ITS_OWN.to_owned())));
+            read.push((
+                file.name(),
+                Err(crate::messages::csv_on_its_own().to_owned()),
+            ));
         }
         store.pending_import.set(Some(pending(read)));
         go_to(&Route::Import);

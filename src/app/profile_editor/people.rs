@@ -140,10 +140,10 @@ fn BirthdayInput(
 fn read_birthday(day: &str, month: &str, year: &str) -> Result<Birthday, String> {
     let day = input::parse_bounded(day, 1, 31)
         .map_err(|e| e.to_string())?
-        .ok_or(crate::messages::BIRTHDAY_DAY_MISSING)?;
+        .ok_or(crate::messages::birthday_day_missing())?;
     let month: u32 = month
         .parse()
-        .map_err(|_| crate::messages::BIRTHDAY_MONTH_MISSING.to_owned())?;
+        .map_err(|_| crate::messages::birthday_month_missing().to_owned())?;
     let year = match year.trim() {
         "" => None,
         text => Some(

@@ -545,7 +545,7 @@ mod tests {
         let spend = Summary::of(SPEND, &["120000", "80000", "200000", "95000"]);
         assert_eq!(
             spend.shown(SPEND, "PLN"),
-            "Mediana 107\u{a0}500 PLN (od 80\u{a0}000 do 200\u{a0}000), 4 odpowiedzi"
+            "Mediana 107\u{a0}500\u{a0}zł (od 80\u{a0}000 do 200\u{a0}000), 4 odpowiedzi"
         );
         assert_eq!(
             Summary::of(SPEND, &["5"]).shown(SPEND, ""),

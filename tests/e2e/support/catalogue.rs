@@ -31,9 +31,7 @@ pub fn pl(key: &str) -> String {
 
 /// The Polish text of `key` with each `{name}` replaced by its value.
 pub fn pl_with(key: &str, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(pl(key), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
-        })
+    values.iter().fold(pl(key), |text, (name, value)| {
+        text.replace(&format!("{{{name}}}"), value)
+    })
 }
