@@ -58,7 +58,7 @@ pub fn PortfolioPage() -> impl IntoView {
         </div>
         <fieldset class="no-print report-filter">
             <legend>{t!(icp_portfolio_which)}</legend>
-            {choice("portfolio-status", t!(icp_portfolio_status), Status::ALL.iter().map(|s| s.label().to_owned()).collect(),
+            {choice("portfolio-status", t!(icp_portfolio_status), Status::ALL.iter().map(|s| s.shown().to_owned()).collect(),
                 Callback::new(move |at: Option<usize>| filter.update(|f| f.status = at.map(|i| Status::ALL[i]))))}
             {choice("portfolio-tier", t!(icp_portfolio_tier), TIERS.iter().map(|t| t!(icp_portfolio_tier_option, tier = t.letter())).collect(),
                 Callback::new(move |at: Option<usize>| filter.update(|f| f.tier = at.map(|i| TIERS[i]))))}
@@ -149,7 +149,7 @@ fn report_view(r: Portfolio, workspace: &str, f: &PortfolioFilter) -> AnyView {
                 Some(Route::Profile(a.profile).href()),
                 vec![
                     a.name.clone(),
-                    a.status.label().to_owned(),
+                    a.status.shown().to_owned(),
                     a.score.map_or_else(|| "—".to_owned(), grouped),
                     a.tier.map_or("—", Tier::letter).to_owned(),
                     maybe(a.spend),

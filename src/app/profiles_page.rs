@@ -251,7 +251,7 @@ pub fn ProfilesPage() -> impl IntoView {
                     }.into_any())}
                 </tbody>
             </table>
-            <ShowMore limit total=Signal::derive(move || rows.with(Vec::len)) what="profiles"/>
+            <ShowMore limit total=Signal::derive(move || rows.with(Vec::len)) what=t!(profile_show_more_profiles)/>
         </section>
     }
 }

@@ -53,7 +53,7 @@ pub fn RatingGrid() -> impl IntoView {
                             status.set(crate::domain::choice::Choice::from_key(&event_target_value(&ev)));
                         }>
                             <option value="">{t!(scoring_grid_all_profiles)}</option>
-                            {Status::ALL.iter().map(|s| view! { <option value=crate::domain::choice::Choice::key(*s)>{s.label()}</option> }).collect_view()}
+                            {Status::ALL.iter().map(|s| view! { <option value=crate::domain::choice::Choice::key(*s)>{s.shown()}</option> }).collect_view()}
                         </select>
                     </div>
                     <div class="chart-scroll">

@@ -66,7 +66,7 @@ fn RankedRowView(
         <tr role="row">
             <td role="cell" class="number">{row.rank}</td>
             <th role="rowheader" scope="row"><a href=Route::ScoreExplanation(row.profile).href()>{row.name}</a></th>
-            <td role="cell">{row.status.label()}</td>
+            <td role="cell">{row.status.shown()}</td>
             <td role="cell"><span class=format!("tier tier-{}", tier_text(row.tier))>{tier_text(row.tier)}</span></td>
             <td role="cell" class="number">
                 {row.score.map(|s| view! {
@@ -255,7 +255,7 @@ pub fn ScoringPage() -> impl IntoView {
                             <label for="rank-status">{t!(scoring_status)}</label>
                             <select id="rank-status" on:change=move |ev| filter.update(|f| f.status = Status::from_key(&event_target_value(&ev)))>
                                 <option value="">{t!(scoring_filter_all)}</option>
-                                {Status::ALL.iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+                                {Status::ALL.iter().map(|s| view! { <option value=s.key()>{s.shown()}</option> }).collect_view()}
                             </select>
                         </div>
                         <div class="field">

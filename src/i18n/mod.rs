@@ -160,10 +160,23 @@ pub fn text(key: Key) -> &'static str {
     slot(key as usize)
 }
 
-/// `template` with each `{name}` replaced by the value given for it; `{{`
-/// and `}}` are braces. A placeholder without a value stays as written, so
-/// a mistake shows on screen rather than losing words.
-pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
+/// `template` with each `{name}` replaced by the value at the same place
+/// in `values` as `name` in `names`; `{{` and `}}` are braces. A
+/// placeholder without a value stays as written, so a mistake shows on
+/// screen rather than losing words. (Names and values come apart so that
+/// a call passes its names as one constant: less code at each of the
+/// thousand places that fill a text.)
+pub fn fill(template: &str, names: &[&str], values: &[&dyn Display]) -> String {
+    fill_with(template, names, values, None)
+}
+
+/// [`fill`], with `{n}` standing for `count` when given.
+fn fill_with(
+    template: &str,
+    names: &[&str],
+    values: &[&dyn Display],
+    count: Option<&str>,
+) -> String {
     let mut out = String::with_capacity(template.len() + 16 * values.len());
     let mut rest = template;
     while let Some(at) = rest.find(['{', '}']) {
@@ -184,11 +197,16 @@ pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
             }
         };
         let name = &after[..end];
-        match values.iter().find(|(n, _)| *n == name) {
-            Some((_, value)) => {
+        let value = names
+            .iter()
+            .position(|n| *n == name)
+            .and_then(|i| values.get(i));
+        match (value, count) {
+            (Some(value), _) => {
                 let _ = write!(out, "{value}");
             }
-            None => {
+            (None, Some(count)) if name == "n" => out.push_str(count),
+            (None, _) => {
                 out.push('{');
                 out.push_str(name);
                 out.push('}');
@@ -202,15 +220,12 @@ pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
 
 /// The form of plural `key` that a count of `n` takes in the current
 /// language, with `{n}` as the language writes numbers and the other
-/// placeholders filled from `values`.
-pub fn plural(key: Key, n: u64, values: &[(&str, &dyn Display)]) -> String {
+/// placeholders filled from `names` and `values` (see [`fill`]).
+pub fn plural(key: Key, n: u64, names: &[&str], values: &[&dyn Display]) -> String {
     let language = language();
     let form = language.plural(n) as usize;
     let count = language.integer(n);
-    let mut all: Vec<(&str, &dyn Display)> = Vec::with_capacity(values.len() + 1);
-    all.push(("n", &count));
-    all.extend_from_slice(values);
-    fill(slot(key as usize + form), &all)
+    fill_with(slot(key as usize + form), names, values, Some(&count))
 }
 
 /// The text of a key, in the current language: `t!(key)` is a
@@ -224,7 +239,8 @@ macro_rules! t {
     ($key:ident, $($name:ident = $value:expr),+ $(,)?) => {
         $crate::i18n::fill(
             $crate::i18n::text($crate::i18n::Key::$key),
-            &[$((stringify!($name), &$value as &dyn ::core::fmt::Display)),+],
+            &[$(stringify!($name)),+],
+            &[$(&$value as &dyn ::core::fmt::Display),+],
         )
     };
 }
@@ -238,7 +254,8 @@ macro_rules! tn {
         $crate::i18n::plural(
             $crate::i18n::Key::$key,
             ($n) as u64,
-            &[$((stringify!($name), &$value as &dyn ::core::fmt::Display)),*],
+            &[$(stringify!($name)),*],
+            &[$(&$value as &dyn ::core::fmt::Display),*],
         )
     };
 }
@@ -253,12 +270,13 @@ mod tests {
         assert_eq!(
             fill(
                 "{name} has {count} {{notes}}",
-                &[("name", &name), ("count", &3)]
+                &["name", "count"],
+                &[&name, &3]
             ),
             "Acme has 3 {notes}"
         );
-        assert_eq!(fill("{missing} stays", &[]), "{missing} stays");
-        assert_eq!(fill("a } and { alone", &[]), "a } and { alone");
+        assert_eq!(fill("{missing} stays", &[], &[]), "{missing} stays");
+        assert_eq!(fill("a } and { alone", &[], &[]), "a } and { alone");
     }
 
     #[test]

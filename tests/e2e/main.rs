@@ -12,6 +12,7 @@ mod custom_fields;
 mod first_visit;
 mod keyboard;
 mod offline;
+mod polish;
 mod profiles;
 mod reports;
 mod scoring;

@@ -109,13 +109,9 @@ pub struct Browser {
 
 impl Browser {
     /// Starts chromedriver and a headless Chromium with an empty profile,
-    /// its languages English (US), whatever the machine's locale.
-    pub async fn start() -> Self {
-        Self::start_in("en-US").await
-    }
-
-    /// Starts a browser whose preferred language is `language` (`pl-PL`):
-    /// `navigator.languages` and Accept-Language.
+    /// whose preferred language is `language` (`en-US`, `pl-PL`):
+    /// `navigator.languages` and Accept-Language, whatever the machine's
+    /// locale.
     pub async fn start_in(language: &str) -> Self {
         let profile = TempDir::new("clientele-e2e-profile");
         let downloads = TempDir::new("clientele-e2e-downloads");
