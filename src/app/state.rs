@@ -79,6 +79,9 @@ pub struct AppStore {
     /// The language the interface is shown in (this browser's choice, kept
     /// apart from the workspace).
     pub language: Held<crate::i18n::Language>,
+    /// The survey whose language a rep's page last opened in, so that
+    /// switching language on that page afterwards is not undone.
+    pub survey_language_followed: Held<Option<crate::domain::SurveyId>>,
 }
 
 impl AppStore {
@@ -98,6 +101,7 @@ impl AppStore {
             csv_file: Held::new(None),
             replaced: Held::new(0),
             language: Held::new(crate::i18n::language()),
+            survey_language_followed: Held::new(None),
         }
     }
 
@@ -105,17 +109,26 @@ impl AppStore {
     /// page, and keeps the choice in this browser. A choice that cannot be
     /// kept still applies to this tab, and the banner says it was not kept.
     pub fn choose_language(&self, language: crate::i18n::Language) {
-        if self.language.get_untracked() == language {
+        if !self.show_language(language) {
             return;
         }
-        crate::i18n::set_language(language);
-        super::language::show_language(language);
-        self.language.set(language);
         let kept = crate::storage::BrowserStorage::open()
             .and_then(|storage| storage.choose_language(language));
         if let Err(error) = kept {
             self.notify(Notice::LanguageNotKept(error));
         }
+    }
+
+    /// Shows the interface in `language` in this tab, without keeping the
+    /// choice (a survey's language, on a rep's page). Whether it changed.
+    pub fn show_language(&self, language: crate::i18n::Language) -> bool {
+        if self.language.get_untracked() == language {
+            return false;
+        }
+        crate::i18n::set_language(language);
+        super::language::show_language(language);
+        self.language.set(language);
+        true
     }
 
     /// `text()` in the language shown, read again when the language

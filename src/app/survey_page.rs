@@ -44,6 +44,22 @@ pub fn SurveyPage(
             })
         })
     });
+    // A rep's page opens in the language the survey was written in, once
+    // for each survey, so that a switch made on the page afterwards stays.
+    let written_in = store.workspace.with_untracked(|w| {
+        w.survey(id)
+            .filter(|s| !s.is_coordinated_by(w.id))
+            .and_then(|s| s.written_in())
+    });
+    if let Some(language) = written_in
+        && store.survey_language_followed.get_untracked() != Some(id)
+    {
+        store.survey_language_followed.set(Some(id));
+        // Once this screen is drawn: a new language draws the page again.
+        request_animation_frame(move || {
+            store.show_language(language);
+        });
+    }
     let delete = move |_| {
         let sure = window()
             .confirm_with_message(t!(survey_page_delete_confirm))

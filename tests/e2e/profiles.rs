@@ -671,6 +671,20 @@ async fn browser_dates(app: &App, past: i64, ahead: &[i64]) -> (String, Vec<(u32
     serde_json::from_value(answer).expect("dates from the browser")
 }
 
+/// A `YYYY-MM-DD` day as the English screens write it: "Nov 27, 2026".
+fn shown_date(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let parts: Vec<u32> = iso.split('-').map(|p| p.parse().expect("a date")).collect();
+    format!(
+        "{} {}, {}",
+        MONTHS[parts[1] as usize - 1],
+        parts[2],
+        parts[0]
+    )
+}
+
 #[tokio::test]
 async fn home_lists_overdue_steps_and_upcoming_birthdays_with_links_to_their_profiles() {
     const COMPANY: &str = "Baltic Fisheries";
@@ -698,7 +712,7 @@ async fn home_lists_overdue_steps_and_upcoming_birthdays_with_links_to_their_pro
     let overdue = wait_for_section_with(
         &app,
         "Overdue action steps",
-        &["Call about the cold-store tender", &past_due],
+        &["Call about the cold-store tender", &shown_date(&past_due)],
     )
     .await;
     let listed = overdue.text().await.unwrap();

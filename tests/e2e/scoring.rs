@@ -1723,7 +1723,8 @@ async fn a_rate_for_a_second_currency_brings_its_customers_into_the_ranking_and_
     // The list of profiles names each amount's currency.
     app.goto("#/profiles").await;
     wait_until("the list shows money with its currency", async || {
-        (says(&app, "120,000 EUR").await && says(&app, "200,000 PLN").await)
+        // A no-break space keeps each amount with its currency.
+        (says(&app, "120,000\u{a0}EUR").await && says(&app, "200,000\u{a0}PLN").await)
             .then_some(())
             .ok_or_else(|| "it does not".to_owned())
     })

@@ -120,6 +120,10 @@ pub struct Survey {
     /// reporting currency); blank when none was set.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub currency: String,
+    /// The language it was written in (`pl`, `en`): a rep's page opens in
+    /// it. Blank in surveys from before languages.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub language: String,
     /// Fields this version does not know, kept for a round trip.
     #[serde(flatten)]
     pub unknown_fields: Map<String, Value>,
@@ -138,6 +142,7 @@ crate::json_record!(Survey {
     pick: or(default_pick),
     customers: or(default_customers),
     currency,
+    language,
     unknown_fields: rest,
 });
 
@@ -198,8 +203,15 @@ impl Survey {
             pick: DEFAULT_PICK,
             customers: DEFAULT_CUSTOMERS,
             currency: String::new(),
+            language: crate::i18n::language().code().to_owned(),
             unknown_fields: Map::new(),
         }
+    }
+
+    /// The language a rep's page opens this survey in, when it says one of
+    /// ours.
+    pub fn written_in(&self) -> Option<crate::i18n::Language> {
+        crate::i18n::Language::from_code(&self.language)
     }
 
     /// The round-2 survey that follows this round 1 with `top` criteria,
@@ -219,6 +231,7 @@ impl Survey {
             instructions: String::new(),
             criteria,
             currency: currency.to_owned(),
+            language: crate::i18n::language().code().to_owned(),
             unknown_fields: Map::new(),
             ..self.clone()
         }
@@ -292,6 +305,37 @@ mod tests {
         assert_eq!(two.criteria.iter().map(|c| c.id).collect::<Vec<_>>(), top);
         assert_eq!(two.coordinator_workspace, one.coordinator_workspace);
         assert_eq!(two.title, "Q4: your best customers");
+    }
+
+    #[test]
+    fn a_survey_says_the_language_it_was_written_in_and_keeps_it_in_its_file() {
+        use crate::i18n::{Language, set_language};
+        set_language(Language::Polish);
+        let one = Survey::round_one(
+            "Najlepsi klienci".into(),
+            "Anna".into(),
+            WorkspaceId::new(),
+            None,
+            &["Branża".to_owned()],
+            now(),
+        );
+        set_language(Language::English);
+        assert_eq!(one.written_in(), Some(Language::Polish));
+        let text = serde_json::to_string(&one).unwrap();
+        assert!(text.contains(r#""language":"pl""#), "{text}");
+        let back: Survey = crate::domain::json::from_str(&text).unwrap();
+        assert_eq!(back.written_in(), Some(Language::Polish));
+        // A survey from before languages says none; its page keeps the
+        // reader's language.
+        let mut older = serde_json::to_value(&one).unwrap();
+        older.as_object_mut().unwrap().remove("language");
+        let older: Survey = crate::domain::json::from_str(&older.to_string()).unwrap();
+        assert_eq!(older.written_in(), None);
+        // Round 2 is written in the language of its moment.
+        assert_eq!(
+            one.round_two(&[], "", now()).written_in(),
+            Some(Language::English)
+        );
     }
 
     #[test]

@@ -514,14 +514,23 @@ impl App {
     /// WebAssembly has run, so this must be polled.
     pub async fn wait_until_ready(&self) {
         wait_until(
-            "the app shows its header and the Workspace field",
+            "the app shows its header and the workspace's name field",
             async || {
                 let banner = self.find(Role::Banner, Name::Any).await?;
                 let text = banner.text().await.map_err(|e| e.to_string())?;
                 if !text.contains("Clientele") {
                     return Err(format!("the header says {text:?}"));
                 }
-                self.field("Workspace").await.map(drop)
+                // Found by its id: its label is in the page's language.
+                let field = self
+                    .run(
+                        "return document.getElementById('workspace-name') !== null;",
+                        vec![],
+                    )
+                    .await;
+                (field == Value::Bool(true))
+                    .then_some(())
+                    .ok_or_else(|| "no workspace name field".to_owned())
             },
         )
         .await;
@@ -866,10 +875,12 @@ impl App {
     /// The text of the save state in the footer's "Storage status" list
     /// (other `role="status"` elements exist on some screens).
     pub async fn save_status(&self) -> Result<String, String> {
+        // Found by its place, not its label: the label is in the page's
+        // language.
         let status = self
             .only(
-                "//*[@aria-label = 'Storage status']//*[@role = 'status']",
-                "save state in the Storage status list",
+                "//*[contains(concat(' ', @class, ' '), ' status-line ')]//*[@role = 'status']",
+                "save state in the status line",
             )
             .await?;
         status.text().await.map_err(|e| e.to_string())
@@ -889,7 +900,7 @@ impl App {
             let stored = self.stored_workspace().await.unwrap_or_default();
             let checked = check(&stored);
             match checked {
-                Ok(value) if status.starts_with("All changes saved") => Ok(value),
+                Ok(value) if saved(&status) => Ok(value),
                 Ok(_) => Err(format!("the status line says {status:?}")),
                 Err(seen) => Err(format!("{seen} (the status line says {status:?})")),
             }
@@ -975,4 +986,11 @@ mod tests {
         assert_eq!(xpath_literal("it's"), "\"it's\"");
         assert_eq!(xpath_literal(r#"a'b"c"#), r#"concat('a', "'", 'b"c')"#);
     }
+}
+
+/// Whether the status line says every change is saved, in either language.
+fn saved(status: &str) -> bool {
+    let polish = super::catalogue::pl("shell_status_saved");
+    let polish = polish.split("{when}").next().unwrap_or_default();
+    status.starts_with("All changes saved") || status.starts_with(polish)
 }
