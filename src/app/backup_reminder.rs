@@ -5,6 +5,7 @@ use super::state::use_app_store;
 use super::time_text::local_date_time;
 use crate::app::derived::Derived;
 use crate::t;
+use crate::tv;
 use leptos::prelude::*;
 
 /// Says when the workspace has changes that no full export holds, with
@@ -34,7 +35,7 @@ pub fn BackupReminder() -> impl IntoView {
                 <p>{t!(shell_backup_changes, when = when)}</p>
                 <div class="notice-actions">
                     <button type="button" on:click=move |_| download_workspace(store)>
-                        {t!(shell_backup_download)}
+                        {tv!(shell_backup_download)}
                     </button>
                 </div>
             </div>

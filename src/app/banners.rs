@@ -13,6 +13,7 @@ use crate::messages;
 use crate::messages::Notice;
 use crate::storage::StorageKey;
 use crate::t;
+use crate::tv;
 use leptos::prelude::*;
 
 /// Shows every current notice, and the choice to make when another tab
@@ -56,9 +57,9 @@ fn UndoDelete() -> impl IntoView {
             <div class="notice info">
                 <p>{t!(shell_deleted_profile, name = name)}</p>
                 <div class="notice-actions">
-                    <button type="button" disabled=locked on:click=move |_| undo_delete(store)>{t!(shell_undo)}</button>
+                    <button type="button" disabled=locked on:click=move |_| undo_delete(store)>{tv!(shell_undo)}</button>
                     <button type="button" class="secondary" aria-label=t!(shell_dismiss_deleted, name = name)
-                        on:click=move |_| store.deleted.set(None)>{t!(shell_dismiss)}</button>
+                        on:click=move |_| store.deleted.set(None)>{tv!(shell_dismiss)}</button>
                 </div>
             </div>
         })
@@ -127,7 +128,7 @@ fn NoticeBanner(
                 {action.map(|(label, run)| {
                     view! { <button type="button" on:click=move |_| run.run(())>{label}</button> }
                 })}
-                <button type="button" class="secondary" on:click=dismiss>{t!(shell_dismiss)}</button>
+                <button type="button" class="secondary" on:click=dismiss>{tv!(shell_dismiss)}</button>
             </div>
         </div>
     }

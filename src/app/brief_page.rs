@@ -8,6 +8,7 @@ use crate::app::when::When;
 use crate::domain::brief::{BriefChoices, brief, worksheet_shown};
 use crate::domain::currency::Basis;
 use crate::t;
+use crate::tv;
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -49,14 +50,14 @@ pub fn BriefPage() -> impl IntoView {
     view! {
         <div class="toolbar no-print">
             <PrintButton/>
-            <button type="button" class="secondary" on:click=copy>{t!(icp_brief_copy)}</button>
+            <button type="button" class="secondary" on:click=copy>{tv!(icp_brief_copy)}</button>
         </div>
         <p class="no-print" role="status">{move || copied.get()}</p>
         <fieldset class="no-print brief-choices">
-            <legend>{t!(icp_brief_choices)}</legend>
+            <legend>{tv!(icp_brief_choices)}</legend>
             <When when=move || 1 < store.workspace.with(|w| w.worksheets.len())>
                 <div class="field">
-                    <label for="brief-worksheet">{t!(icp_brief_worksheet)}</label>
+                    <label for="brief-worksheet">{tv!(icp_brief_worksheet)}</label>
                     <select id="brief-worksheet" on:change=move |ev| {
                         let id = event_target_value(&ev).parse::<uuid::Uuid>().ok();
                         choices.update(|c| c.worksheet = id.map(crate::domain::WorksheetId::from_uuid));
@@ -70,13 +71,13 @@ pub fn BriefPage() -> impl IntoView {
             <div class="field checkbox">
                 <input type="checkbox" id="brief-anonymise" prop:checked=move || choices.with(|c| c.anonymise)
                     on:change=move |ev| choices.update(|c| c.anonymise = event_target_checked(&ev)) />
-                <label for="brief-anonymise">{t!(icp_brief_anonymise)}</label>
+                <label for="brief-anonymise">{tv!(icp_brief_anonymise)}</label>
             </div>
-            <p class="hint">{t!(icp_brief_anonymise_hint)}</p>
+            <p class="hint">{tv!(icp_brief_anonymise_hint)}</p>
         </fieldset>
         <article class="one-page brief" aria-labelledby="brief-title">
             <header class="one-page-head">
-                <h1 id="brief-title" tabindex="-1">{t!(icp_brief_heading)}</h1>
+                <h1 id="brief-title" tabindex="-1">{tv!(icp_brief_heading)}</h1>
                 <p class="meta">{move || store.workspace.with(|w| w.name.clone())}</p>
             </header>
             {move || shown().sections.into_iter().enumerate().map(|(n, s)| {

@@ -10,6 +10,7 @@ use crate::app::when::When;
 use crate::domain::ProfileId;
 use crate::domain::case_study::{CaseStudy, CaseStudyParts};
 use crate::t;
+use crate::tv;
 use leptos::prelude::*;
 
 /// The case study of profile `id`.
@@ -77,11 +78,11 @@ pub fn CaseStudyPage(
         <When when=move || study().is_some() fallback=|| view! { <MissingProfile/> }>
             <div class="toolbar no-print">
                 <super::print_button::PrintButton/>
-                <a href=Route::Profile(id).href()>{t!(profile_case_study_profile)}</a>
+                <a href=Route::Profile(id).href()>{tv!(profile_case_study_profile)}</a>
             </div>
             <fieldset class="no-print case-study-parts">
-                <legend>{t!(profile_case_study_show)}</legend>
-                <p class="hint">{t!(profile_case_study_never_shown)}</p>
+                <legend>{tv!(profile_case_study_show)}</legend>
+                <p class="hint">{tv!(profile_case_study_never_shown)}</p>
                 {ticks.into_iter().map(|(field, label, read, write)| view! {
                     <div class="field checkbox">
                         <input type="checkbox" id=field prop:checked=move || parts.with(read)

@@ -6,6 +6,7 @@ use super::time_text::local_date_time;
 use super::use_persistence;
 use crate::messages;
 use crate::t;
+use crate::tv;
 use leptos::html::Button;
 use leptos::prelude::*;
 
@@ -34,7 +35,7 @@ pub fn ConflictDialog() -> impl IntoView {
                 aria-labelledby="conflict-title"
                 aria-describedby="conflict-text"
             >
-                <h2 id="conflict-title">{t!(shell_conflict_title)}</h2>
+                <h2 id="conflict-title">{tv!(shell_conflict_title)}</h2>
                 <p id="conflict-text">{messages::conflict()}</p>
                 <ul class="conflict-versions">
                     <li>{t!(shell_conflict_this_tab, name = ours)}</li>
@@ -48,13 +49,13 @@ pub fn ConflictDialog() -> impl IntoView {
                 </ul>
                 <div class="notice-actions">
                     <button type="button" node_ref=first_button on:click=move |_| persistence.keep_this_tab()>
-                        {t!(shell_keep_this_tab)}
+                        {tv!(shell_keep_this_tab)}
                     </button>
                     <button type="button" on:click=move |_| persistence.take_other_tab()>
-                        {t!(shell_keep_other_tab)}
+                        {tv!(shell_keep_other_tab)}
                     </button>
                     <button type="button" class="secondary" on:click=move |_| download_workspace(store)>
-                        {t!(shell_download_this_tab)}
+                        {tv!(shell_download_this_tab)}
                     </button>
                 </div>
             </div>

@@ -7,6 +7,7 @@ use crate::app::held::Held;
 use crate::domain::csv::CsvStyle;
 use crate::domain::share::export::file_name_as;
 use crate::messages::Notice;
+use crate::tv;
 use crate::{t, tn};
 use leptos::prelude::*;
 
@@ -59,23 +60,23 @@ pub fn CsvExport(
     };
     view! {
         <details class="export-control">
-            <summary>{t!(data_csv_export_summary)}</summary>
+            <summary>{tv!(data_csv_export_summary)}</summary>
             <div class="export-options">
                 <p class="hint">{hint}</p>
                 <div class="field checkbox">
                     <input type="checkbox" id=id("semicolons") prop:checked=move || semicolons.get()
                         on:change=move |ev| semicolons.set(event_target_checked(&ev)) />
-                    <label for=id("semicolons")>{t!(data_csv_export_semicolons)}</label>
+                    <label for=id("semicolons")>{tv!(data_csv_export_semicolons)}</label>
                 </div>
                 {personal_data.then(|| view! {
                     <div class="field checkbox">
                         <input type="checkbox" id=id("leave-out") prop:checked=move || leave_out.get()
                             on:change=move |ev| leave_out.set(event_target_checked(&ev)) />
-                        <label for=id("leave-out")>{t!(data_export_leave_out)}</label>
+                        <label for=id("leave-out")>{tv!(data_export_leave_out)}</label>
                     </div>
-                    <p class="hint">{t!(data_export_personal_data_left_out)}</p>
+                    <p class="hint">{tv!(data_export_personal_data_left_out)}</p>
                 })}
-                <button type="button" on:click=download>{t!(data_csv_export_download)}</button>
+                <button type="button" on:click=download>{tv!(data_csv_export_download)}</button>
                 <p role="status" class="hint">{move || done.get()}</p>
             </div>
         </details>

@@ -8,6 +8,7 @@ use crate::domain::currency::{parse_rates, rates_text};
 use crate::domain::input::parse_currency;
 use crate::messages;
 use crate::t;
+use crate::tv;
 use leptos::prelude::*;
 
 /// The "Currencies" section of Data & backup.
@@ -55,8 +56,8 @@ pub fn CurrencySettings() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="currency-heading">
-            <h2 id="currency-heading">{t!(data_currency_heading)}</h2>
-            <p>{t!(data_currency_intro)}</p>
+            <h2 id="currency-heading">{tv!(data_currency_heading)}</h2>
+            <p>{tv!(data_currency_intro)}</p>
             <CheckedInput label=t!(data_currency_reporting) id="reporting-currency" initial=chosen
                 apply=set_reporting
                 hint=t!(data_currency_reporting_hint) />

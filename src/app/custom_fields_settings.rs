@@ -8,6 +8,7 @@ use super::state::use_app_store;
 use crate::app::derived::Derived;
 use crate::domain::CustomFieldId;
 use crate::domain::custom_field::{CustomField, FieldKind};
+use crate::tv;
 use crate::{t, tn};
 use leptos::prelude::*;
 
@@ -47,12 +48,12 @@ pub fn CustomFieldsSettings() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="custom-fields-heading">
-            <h2 id="custom-fields-heading">{t!(data_custom_fields_heading)}</h2>
-            <p>{t!(data_custom_fields_intro)}</p>
+            <h2 id="custom-fields-heading">{tv!(data_custom_fields_heading)}</h2>
+            <p>{tv!(data_custom_fields_intro)}</p>
             {move || ids.get().into_iter().map(|id| view! { <CustomFieldRow id/> }).collect_view()}
             <form class="add-custom-field" on:submit=add>
                 <div class="field">
-                    <label for="new-custom-field">{t!(data_custom_field_new_name)}</label>
+                    <label for="new-custom-field">{tv!(data_custom_field_new_name)}</label>
                     <input id="new-custom-field" type="text" disabled=locked prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev))
                         aria-invalid=move || error.with(Option::is_some).then_some("true")
@@ -60,7 +61,7 @@ pub fn CustomFieldsSettings() -> impl IntoView {
                     <p class="field-error" id="new-custom-field-error" aria-live="polite">{move || error.get()}</p>
                 </div>
                 <ChoiceInput label=t!(data_custom_field_kind) id="new-custom-field-kind" value=Signal::derive(move || kind.get()) on_change=Callback::new(move |k| kind.set(k)) />
-                <button type="submit" disabled=locked>{t!(data_custom_field_add)}</button>
+                <button type="submit" disabled=locked>{tv!(data_custom_field_add)}</button>
             </form>
         </section>
     }
@@ -130,7 +131,7 @@ fn CustomFieldRow(
                     initial=start.options.join("\n") apply=set_options hint=t!(data_custom_field_options_hint) />
             })}
             <button type="button" class="secondary" disabled=locked on:click=remove
-                aria-label=move || t!(data_custom_field_remove_label, name = name())>{t!(data_custom_field_remove)}</button>
+                aria-label=move || t!(data_custom_field_remove_label, name = name())>{tv!(data_custom_field_remove)}</button>
         </fieldset>
     }
 }

@@ -19,6 +19,7 @@ const MAX_FILE_MB: u64 = MAX_FILE_BYTES / (1024 * 1024);
 use crate::app::held::Held;
 use crate::storage::{Persistence, StorageKey};
 use crate::t;
+use crate::tv;
 use leptos::prelude::*;
 
 /// The "Data & backup" screen.
@@ -45,35 +46,35 @@ pub fn DataPage() -> impl IntoView {
         None => t!(data_persistence_unknown),
     };
     view! {
-        <h1 tabindex="-1">{t!(data_page_title)}</h1>
+        <h1 tabindex="-1">{tv!(data_page_title)}</h1>
         <section aria-labelledby="where-heading">
-            <h2 id="where-heading">{t!(data_where_heading)}</h2>
+            <h2 id="where-heading">{tv!(data_where_heading)}</h2>
             <p>{kept}</p>
-            <p>{t!(data_never_sent)}</p>
+            <p>{tv!(data_never_sent)}</p>
             <dl class="facts">
-                <dt>{t!(data_storage_used)}</dt>
+                <dt>{tv!(data_storage_used)}</dt>
                 <dd>{usage}</dd>
-                <dt>{t!(data_persistent_storage)}</dt>
+                <dt>{tv!(data_persistent_storage)}</dt>
                 <dd>{persistence}</dd>
             </dl>
         </section>
         <section aria-labelledby="backup-file-heading">
-            <h2 id="backup-file-heading">{t!(data_backup_heading)}</h2>
+            <h2 id="backup-file-heading">{tv!(data_backup_heading)}</h2>
             <BackupReminder/>
-            <p>{t!(data_backup_intro)}</p>
+            <p>{tv!(data_backup_intro)}</p>
             <ExportControl
                 label=t!(data_export_everything)
                 make=Callback::new(move |()| Some(store.workspace.with_untracked(Export::workspace)))
             />
             <p class="hint">
                 {t!(data_file_format_before_link, format = FORMAT_NAME, version = SCHEMA_VERSION)}
-                " " <a href="clientele.schema.json">{t!(data_file_format_link)}</a>
+                " " <a href="clientele.schema.json">{tv!(data_file_format_link)}</a>
                 {t!(data_file_format_after_link, mb = MAX_FILE_MB)}
             </p>
         </section>
         <section aria-labelledby="import-heading">
-            <h2 id="import-heading">{t!(data_import_heading)}</h2>
-            <p>{t!(data_import_intro)}</p>
+            <h2 id="import-heading">{tv!(data_import_heading)}</h2>
+            <p>{tv!(data_import_intro)}</p>
             <FilePicker/>
         </section>
         <CurrencySettings/>
@@ -107,11 +108,11 @@ fn SetAsideData() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="set-aside-heading">
-            <h2 id="set-aside-heading">{t!(data_set_aside_heading)}</h2>
-            <p>{t!(data_set_aside_intro)}</p>
+            <h2 id="set-aside-heading">{tv!(data_set_aside_heading)}</h2>
+            <p>{tv!(data_set_aside_intro)}</p>
             {move || match copies() {
                 Err(e) => view! { <p class="field-error">{e.to_string()}</p> }.into_any(),
-                Ok(keys) if keys.is_empty() => view! { <p>{t!(data_set_aside_none)}</p> }.into_any(),
+                Ok(keys) if keys.is_empty() => view! { <p>{tv!(data_set_aside_none)}</p> }.into_any(),
                 Ok(keys) => view! {
                     <ul class="set-aside">
                         {keys
@@ -130,7 +131,7 @@ fn SetAsideData() -> impl IntoView {
                                             aria-label=t!(data_set_aside_download_label, when = when)
                                             on:click=move |_| download_stored(store, persistence, &for_download)
                                         >
-                                            {t!(data_set_aside_download)}
+                                            {tv!(data_set_aside_download)}
                                         </button>
                                         <button
                                             type="button"
@@ -138,7 +139,7 @@ fn SetAsideData() -> impl IntoView {
                                             aria-label=t!(data_set_aside_delete_label, when = when)
                                             on:click=move |_| delete(for_delete.clone())
                                         >
-                                            {t!(data_set_aside_delete)}
+                                            {tv!(data_set_aside_delete)}
                                         </button>
                                     </li>
                                 }

@@ -9,6 +9,7 @@ use crate::app::held::Held;
 use crate::app::when::When;
 use crate::domain::share::Export;
 use crate::t;
+use crate::tv;
 use leptos::prelude::*;
 
 /// A button that opens the export options and downloads the file.
@@ -51,7 +52,7 @@ pub fn ExportControl(
         <details class="export-control" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary>{label}</summary>
             <div class="export-options">
-                <p>{t!(data_export_file)} " " <code>{file_name}</code></p>
+                <p>{tv!(data_export_file)} " " <code>{file_name}</code></p>
                 <When when=has_people>
                     <label class="checkbox">
                         <input
@@ -59,11 +60,11 @@ pub fn ExportControl(
                             prop:checked=move || leave_out.get()
                             on:change=move |ev| leave_out.set(event_target_checked(&ev))
                         />
-                        " " {t!(data_export_leave_out)}
+                        " " {tv!(data_export_leave_out)}
                     </label>
-                    <p class="hint">{t!(data_export_personal_data_left_out_said)}</p>
+                    <p class="hint">{tv!(data_export_personal_data_left_out_said)}</p>
                 </When>
-                <button type="button" on:click=download>{t!(data_export_download)}</button>
+                <button type="button" on:click=download>{tv!(data_export_download)}</button>
                 <p role="status" class="hint">
                     {move || done.get().map(|name| t!(data_export_downloaded, name = name))}
                 </p>

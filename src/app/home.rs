@@ -9,6 +9,7 @@ use crate::app::when::When;
 use crate::domain::attention::{BIRTHDAY_WINDOW_DAYS, attention};
 use crate::domain::input::parse_bounded;
 use crate::domain::workspace::Settings;
+use crate::tv;
 use crate::{t, tn};
 use leptos::prelude::*;
 
@@ -56,26 +57,26 @@ pub fn Home() -> impl IntoView {
         Held::new(false),
     );
     view! {
-        <h1 tabindex="-1">{t!(icp_home_heading)}</h1>
+        <h1 tabindex="-1">{tv!(icp_home_heading)}</h1>
         <BackupReminder/>
         <When when=has_profiles fallback=|| view! {
             <section aria-labelledby="start-heading">
-                <h2 id="start-heading">{t!(icp_home_start_heading)}</h2>
-                <p>{t!(icp_home_start_text)}</p>
-                <p><a href=Route::Profiles.href()>{t!(icp_home_create_first)}</a></p>
+                <h2 id="start-heading">{tv!(icp_home_start_heading)}</h2>
+                <p>{tv!(icp_home_start_text)}</p>
+                <p><a href=Route::Profiles.href()>{tv!(icp_home_create_first)}</a></p>
                 <p>
-                    {t!(icp_home_received_file)}" "
-                    <a href=Route::Data.href()>{t!(icp_home_import_on_data)}</a>
-                    {t!(icp_home_or_drop)}
+                    {tv!(icp_home_received_file)}" "
+                    <a href=Route::Data.href()>{tv!(icp_home_import_on_data)}</a>
+                    {tv!(icp_home_or_drop)}
                 </p>
             </section>
         }>
             <section aria-labelledby="overdue-heading">
-                <h2 id="overdue-heading">{t!(icp_home_overdue_heading)}</h2>
+                <h2 id="overdue-heading">{tv!(icp_home_overdue_heading)}</h2>
                 {move || {
                     let total = found.with(|f| f.overdue.len());
                     let list = found.with(|f| f.overdue[..shown(total, all_overdue.get())].to_vec());
-                    if list.is_empty() { return view! { <p>{t!(icp_home_no_overdue)}</p> }.into_any(); }
+                    if list.is_empty() { return view! { <p>{tv!(icp_home_no_overdue)}</p> }.into_any(); }
                     view! { <ul class="attention">
                         {list.into_iter().map(|s| view! {
                             <li><a href=Route::Profile(s.profile).href()>{s.company}</a>": "{s.description}
@@ -93,7 +94,7 @@ pub fn Home() -> impl IntoView {
                 {move || {
                     let total = found.with(|f| f.birthdays.len());
                     let list = found.with(|f| f.birthdays[..shown(total, all_birthdays.get())].to_vec());
-                    if list.is_empty() { return view! { <p>{t!(icp_home_no_birthdays)}</p> }.into_any(); }
+                    if list.is_empty() { return view! { <p>{tv!(icp_home_no_birthdays)}</p> }.into_any(); }
                     view! { <ul class="attention">
                         {list.into_iter().map(|b| {
                             let when = match b.in_days {
@@ -113,13 +114,13 @@ pub fn Home() -> impl IntoView {
                 }}
             </section>
             <section aria-labelledby="review-heading">
-                <h2 id="review-heading">{t!(icp_home_review_heading)}</h2>
+                <h2 id="review-heading">{tv!(icp_home_review_heading)}</h2>
                 <PeriodField id="review-days" label=t!(icp_home_review_every) max=3650
                     read=|s| s.review_every_days write=|s, n| s.review_every_days = n />
                 {move || {
                     let total = found.with(|f| f.reviews.len());
                     let list = found.with(|f| f.reviews[..shown(total, all_reviews.get())].to_vec());
-                    if list.is_empty() { return view! { <p>{t!(icp_home_no_reviews)}</p> }.into_any(); }
+                    if list.is_empty() { return view! { <p>{tv!(icp_home_no_reviews)}</p> }.into_any(); }
                     view! { <ul class="attention">
                         {list.into_iter().map(|r| {
                             let last = match r.last_reviewed {
@@ -133,13 +134,13 @@ pub fn Home() -> impl IntoView {
                 }}
             </section>
             <section aria-labelledby="financials-heading">
-                <h2 id="financials-heading">{t!(icp_home_financials_heading)}</h2>
+                <h2 id="financials-heading">{tv!(icp_home_financials_heading)}</h2>
                 <PeriodField id="financial-months" label=t!(icp_home_financial_months) max=120
                     read=|s| s.financial_update_months write=|s, n| s.financial_update_months = n />
                 {move || {
                     let total = found.with(|f| f.financials.len());
                     let list = found.with(|f| f.financials[..shown(total, all_financials.get())].to_vec());
-                    if list.is_empty() { return view! { <p>{t!(icp_home_no_financials)}</p> }.into_any(); }
+                    if list.is_empty() { return view! { <p>{tv!(icp_home_no_financials)}</p> }.into_any(); }
                     view! { <ul class="attention">
                         {list.into_iter().map(|f| {
                             let meta = tn!(icp_home_financial_age, f.months_old, date = f.as_of.shown());

@@ -11,6 +11,7 @@ use crate::domain::icp::{self, ChartValues, IdealProfile, RowFit, fit_rule, plai
 use crate::domain::profile::Status;
 use crate::domain::sorting::{sort_by_key_with, sort_with};
 use crate::domain::{ProfileId, WorksheetId};
+use crate::tv;
 use crate::{t, tn};
 use leptos::prelude::*;
 
@@ -43,8 +44,8 @@ pub fn IdealProfileView(
     };
     view! {
         <section aria-labelledby="ideal-heading" class="ideal">
-            <h2 id="ideal-heading">{t!(icp_ideal_heading)}</h2>
-            <p class="hint">{t!(icp_ideal_hint)}</p>
+            <h2 id="ideal-heading">{tv!(icp_ideal_heading)}</h2>
+            <p class="hint">{tv!(icp_ideal_hint)}</p>
             <NotCountedNote/>
             <dl class="facts">
                 {move || rows().into_iter().map(|(row, text)| view! {
@@ -115,14 +116,14 @@ pub fn FitCheck(
     };
     view! {
         <section aria-labelledby="fit-heading" class="no-print">
-            <h2 id="fit-heading">{t!(icp_fit_heading)}</h2>
+            <h2 id="fit-heading">{tv!(icp_fit_heading)}</h2>
             <p class="hint">{fit_rule()}</p>
             <div class="field">
-                <label for="fit-profile">{t!(icp_fit_profile)}</label>
+                <label for="fit-profile">{tv!(icp_fit_profile)}</label>
                 <select id="fit-profile" on:change=move |ev| {
                     chosen.set(event_target_value(&ev).parse::<uuid::Uuid>().ok().map(ProfileId::from_uuid));
                 }>
-                    <option value="">{t!(icp_fit_choose_profile)}</option>
+                    <option value="">{tv!(icp_fit_choose_profile)}</option>
                     {move || profiles().into_iter().map(|(p, name)| view! {
                         <option value=p.to_string() prop:selected=move || chosen.get() == Some(p)>{name}</option>
                     }).collect_view()}
@@ -139,7 +140,7 @@ pub fn FitCheck(
             {move || result().map(|fit| {
                 view! {
                     <table class="profile-table">
-                        <thead><tr><th scope="col">{t!(icp_fit_row)}</th><th scope="col">{t!(icp_fit_result)}</th></tr></thead>
+                        <thead><tr><th scope="col">{tv!(icp_fit_row)}</th><th scope="col">{tv!(icp_fit_result)}</th></tr></thead>
                         <tbody>
                             {fit.rows.into_iter().map(|(row, r)| view! {
                                 <tr class:differs=r == RowFit::Differs><th scope="row">{row.shown()}</th><td>{fit_word(r)}</td></tr>
@@ -148,11 +149,11 @@ pub fn FitCheck(
                     </table>
                 }
             })}
-            <h3>{t!(icp_fit_prospects)}</h3>
+            <h3>{tv!(icp_fit_prospects)}</h3>
             {move || {
                 let list = prospects();
                 if list.is_empty() {
-                    return view! { <p>{t!(icp_fit_no_prospects)}</p> }.into_any();
+                    return view! { <p>{tv!(icp_fit_no_prospects)}</p> }.into_any();
                 }
                 view! {
                     <ol class="attention">

@@ -48,6 +48,7 @@ pub mod survey_criteria;
 pub mod survey_page;
 pub mod survey_results;
 pub mod surveys_page;
+pub mod text;
 pub mod time_text;
 pub mod versions;
 pub mod when;

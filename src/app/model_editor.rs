@@ -25,6 +25,7 @@ use crate::domain::scoring::{
 };
 use crate::domain::share::Export;
 use crate::t;
+use crate::tv;
 use leptos::prelude::*;
 
 fn edit_model(store: AppStore, change: impl FnOnce(&mut ScoringModel)) {
@@ -104,8 +105,8 @@ pub fn ModelEditor() -> impl IntoView {
     };
     view! {
         <div class="page-head">
-            <h1 tabindex="-1">{t!(scoring_editor_title)}</h1>
-            <p class="actions"><a href=Route::Scoring.href()>{t!(scoring_ranked_list)}</a><a href=Route::RatingGrid.href()>{t!(scoring_rate_profiles)}</a></p>
+            <h1 tabindex="-1">{tv!(scoring_editor_title)}</h1>
+            <p class="actions"><a href=Route::Scoring.href()>{tv!(scoring_ranked_list)}</a><a href=Route::RatingGrid.href()>{tv!(scoring_rate_profiles)}</a></p>
         </div>
         <When when=move || model_key.get().is_some() fallback=|| view! { <NoModelYet/> }>
             <div class="toolbar">
@@ -116,9 +117,9 @@ pub fn ModelEditor() -> impl IntoView {
                         model.name = w.unused_model_name(&model.name);
                         w.add_model(model);
                     });
-                }>{t!(scoring_editor_new_model)}</button>
-                <button type="button" class="secondary" disabled=locked on:click=duplicate>{t!(scoring_editor_duplicate_model)}</button>
-                <button type="button" class="secondary" disabled=locked on:click=delete>{t!(scoring_editor_delete_model)}</button>
+                }>{tv!(scoring_editor_new_model)}</button>
+                <button type="button" class="secondary" disabled=locked on:click=duplicate>{tv!(scoring_editor_duplicate_model)}</button>
+                <button type="button" class="secondary" disabled=locked on:click=delete>{tv!(scoring_editor_delete_model)}</button>
                 <ExportControl
                     label=t!(scoring_editor_export_model)
                     make=Callback::new(move |()| store.workspace.with_untracked(|w| {
@@ -138,7 +139,7 @@ pub fn ModelEditor() -> impl IntoView {
                     }}
                 </div>
                 <aside aria-labelledby="preview-heading" class="preview">
-                    <h2 id="preview-heading">{t!(scoring_editor_live_result)}</h2>
+                    <h2 id="preview-heading">{tv!(scoring_editor_live_result)}</h2>
                     <ScoreHistogram scores />
                     <ol class="attention">
                         {move || top().into_iter().map(|(name, score, tier)| view! {
@@ -202,20 +203,20 @@ fn ModelSettings() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="settings-heading">
-            <h2 id="settings-heading">{t!(scoring_editor_model)}</h2>
+            <h2 id="settings-heading">{tv!(scoring_editor_model)}</h2>
             <CheckedInput label=t!(scoring_editor_model_name) id="model-name" initial=initial.0
                 apply=Callback::new(move |text: String| match parse_name(&text, MAX_NAME_CHARS) {
                     Ok(name) => { edit_model(store, |m| m.name = name); None }
                     Err(e) => Some(e.to_string()),
                 }) />
-            <h3>{t!(scoring_editor_tiers)}</h3>
+            <h3>{tv!(scoring_editor_tiers)}</h3>
             <div class="field-grid">
                 {tier_input(t!(scoring_editor_tier_a_from), "tier-a", initial.1.a.to_string(), |t, v| t.a = v)}
                 {tier_input(t!(scoring_editor_tier_b_from), "tier-b", initial.1.b.to_string(), |t, v| t.b = v)}
                 {tier_input(t!(scoring_editor_tier_c_from), "tier-c", initial.1.c.to_string(), |t, v| t.c = v)}
             </div>
-            <p class="hint">{t!(scoring_editor_tier_d_hint)}</p>
-            <h3>{t!(scoring_editor_hard_rules)}</h3>
+            <p class="hint">{tv!(scoring_editor_tier_d_hint)}</p>
+            <h3>{tv!(scoring_editor_hard_rules)}</h3>
             {rule(t!(scoring_editor_rule_unprofitable), "rule-unprofitable", HardRule::UnprofitableAtMost(Tier::C))}
             {rule(t!(scoring_editor_rule_weak), "rule-weak", HardRule::WeakFinancesAtMost(Tier::C))}
         </section>
@@ -279,19 +280,19 @@ fn CriteriaList() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="criteria-heading">
-            <h2 id="criteria-heading">{t!(scoring_editor_criteria)}</h2>
+            <h2 id="criteria-heading">{tv!(scoring_editor_criteria)}</h2>
             <ul class="rows">
                 {snapshot_list(ids, |id| (id.as_uuid(), 0), |id| view! { <CriterionRow id /> }.into_any())}
             </ul>
             <div class="actions">
-                <label for="new-criterion-kind">{t!(scoring_editor_new_kind)}</label>
+                <label for="new-criterion-kind">{tv!(scoring_editor_new_kind)}</label>
                 <select id="new-criterion-kind" on:change=move |ev| new_kind.set(event_target_value(&ev))>
-                    <option value="rating">{t!(scoring_editor_kind_rating)}</option>
-                    <option value="yes_no">{t!(scoring_editor_kind_yes_no)}</option>
-                    <option value="number">{t!(scoring_editor_kind_number)}</option>
-                    <option value="category">{t!(scoring_editor_kind_category)}</option>
+                    <option value="rating">{tv!(scoring_editor_kind_rating)}</option>
+                    <option value="yes_no">{tv!(scoring_editor_kind_yes_no)}</option>
+                    <option value="number">{tv!(scoring_editor_kind_number)}</option>
+                    <option value="category">{tv!(scoring_editor_kind_category)}</option>
                 </select>
-                <button type="button" class="secondary" disabled=locked on:click=add>{t!(scoring_editor_add_criterion)}</button>
+                <button type="button" class="secondary" disabled=locked on:click=add>{tv!(scoring_editor_add_criterion)}</button>
             </div>
         </section>
     }
@@ -355,7 +356,7 @@ fn CriterionRow(
     let current_name = move || read_criterion(store, id, |c| c.name.clone());
     let kind_fields = match &start.kind {
         CriterionKind::Rating { meanings, .. } => view! {
-            <p class="meta">{t!(scoring_editor_rating_meta)}</p>
+            <p class="meta">{tv!(scoring_editor_rating_meta)}</p>
             <MeaningFields id=format!("criterion-{id}") of=Signal::derive(current_name) meanings=meanings.clone()
                 apply=Callback::new(move |(i, text): (usize, String)| match parse_short_text(&text, MAX_NAME_CHARS) {
                     Ok(text) => {
@@ -374,7 +375,7 @@ fn CriterionRow(
             let current = *measure;
             view! {
                 <div class="field">
-                    <label for=fid("measure")>{t!(scoring_editor_measure)}</label>
+                    <label for=fid("measure")>{tv!(scoring_editor_measure)}</label>
                     <select id=fid("measure") disabled=locked on:change=move |ev| {
                         let chosen = measure_options(store).into_iter().find(|(_, label)| *label == event_target_value(&ev)).map(|(m, _)| m);
                         edit_criterion(store, id, |c| if let (CriterionKind::Number { measure, .. }, Some(m)) = (&mut c.kind, chosen) { *measure = m });
@@ -488,7 +489,7 @@ fn CriterionRow(
                     Err(e) => Some(e.to_string()),
                 }) />
             <div class="field">
-                <label for=fid("direction")>{t!(scoring_editor_direction)}</label>
+                <label for=fid("direction")>{tv!(scoring_editor_direction)}</label>
                 <select id=fid("direction") disabled=locked on:change=move |ev| {
                     let d = match event_target_value(&ev).as_str() {
                         "takes" => Direction::TakesAway,
@@ -497,8 +498,8 @@ fn CriterionRow(
                     };
                     edit_criterion(store, id, |c| c.direction = d);
                 }>
-                    <option value="adds" prop:selected=move || direction() == Direction::AddsValue>{t!(scoring_editor_adds_value)}</option>
-                    <option value="takes" prop:selected=move || direction() == Direction::TakesAway>{t!(scoring_editor_takes_value_away)}</option>
+                    <option value="adds" prop:selected=move || direction() == Direction::AddsValue>{tv!(scoring_editor_adds_value)}</option>
+                    <option value="takes" prop:selected=move || direction() == Direction::TakesAway>{tv!(scoring_editor_takes_value_away)}</option>
                     // A newer build's direction, under its own name, until another is picked.
                     {start.direction.unknown_text().map(|name| view! {
                         <option value="unlisted" prop:selected=move || direction() == start.direction>{name}</option>
@@ -509,7 +510,7 @@ fn CriterionRow(
                 apply=Callback::new(move |text: String| { edit_criterion(store, id, |c| c.description = text); None }) />
             {kind_fields}
             <button type="button" class="secondary remove" disabled=locked aria-label=move || t!(scoring_editor_remove_criterion, name = current_name())
-                on:click=move |_| edit_model(store, |m| m.criteria.retain(|c| c.id != id))>{t!(scoring_editor_remove)}</button>
+                on:click=move |_| edit_model(store, |m| m.criteria.retain(|c| c.id != id))>{tv!(scoring_editor_remove)}</button>
         </li>
     }
 }

@@ -2,6 +2,7 @@
 
 use super::route::Route;
 use crate::t;
+use crate::tv;
 use leptos::prelude::*;
 
 /// Says the link leads nowhere and offers the way back.
@@ -11,8 +12,8 @@ pub fn NotFound(
     path: String,
 ) -> impl IntoView {
     view! {
-        <h1 tabindex="-1">{t!(shell_route_not_found)}</h1>
+        <h1 tabindex="-1">{tv!(shell_route_not_found)}</h1>
         <p>{t!(shell_not_found_text, path = path)}</p>
-        <p><a href=Route::Home.href()>{t!(shell_not_found_go_home)}</a></p>
+        <p><a href=Route::Home.href()>{tv!(shell_not_found_go_home)}</a></p>
     }
 }

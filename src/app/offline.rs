@@ -3,7 +3,7 @@
 //! deployed and installed in the background, says so and offers a reload.
 
 use super::state::use_app_store;
-use crate::t;
+use crate::tv;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
@@ -39,15 +39,15 @@ pub fn UpdateBanner() -> impl IntoView {
         waiting.with(Option::is_some).then(|| {
             view! {
                 <div class="notice info" role="status">
-                    <p>{t!(shell_update_ready)}</p>
+                    <p>{tv!(shell_update_ready)}</p>
                     <div class="notice-actions">
-                        <button type="button" on:click=reload>{t!(shell_update_reload)}</button>
+                        <button type="button" on:click=reload>{tv!(shell_update_reload)}</button>
                         <button type="button" class="secondary" on:click=move |_| waiting.set(None)>
-                            {t!(shell_update_later)}
+                            {tv!(shell_update_later)}
                         </button>
                     </div>
                     {move || (!store.is_editable()).then(|| view! {
-                        <p class="hint">{t!(shell_update_read_only)}</p>
+                        <p class="hint">{tv!(shell_update_read_only)}</p>
                     })}
                 </div>
             }

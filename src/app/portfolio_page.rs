@@ -18,6 +18,7 @@ use crate::domain::portfolio::{
 use crate::domain::profile::Status;
 use crate::domain::profile_list::ProfileQuery;
 use crate::domain::scoring::Tier;
+use crate::tv;
 use crate::{t, tn};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -53,11 +54,11 @@ pub fn PortfolioPage() -> impl IntoView {
     view! {
         <div class="toolbar no-print">
             <PrintButton/>
-            <a href=Route::Profiles.href()>{t!(icp_portfolio_profiles)}</a>
-            <a href=Route::Scoring.href()>{t!(icp_portfolio_scoring)}</a>
+            <a href=Route::Profiles.href()>{tv!(icp_portfolio_profiles)}</a>
+            <a href=Route::Scoring.href()>{tv!(icp_portfolio_scoring)}</a>
         </div>
         <fieldset class="no-print report-filter">
-            <legend>{t!(icp_portfolio_which)}</legend>
+            <legend>{tv!(icp_portfolio_which)}</legend>
             {choice("portfolio-status", t!(icp_portfolio_status), Status::ALL.iter().map(|s| s.shown().to_owned()).collect(),
                 Callback::new(move |at: Option<usize>| filter.update(|f| f.status = at.map(|i| Status::ALL[i]))))}
             {choice("portfolio-tier", t!(icp_portfolio_tier), TIERS.iter().map(|t| t!(icp_portfolio_tier_option, tier = t.letter())).collect(),
@@ -67,7 +68,7 @@ pub fn PortfolioPage() -> impl IntoView {
             {choice("portfolio-owner", t!(icp_portfolio_owner), owners.clone(),
                 Callback::new(move |at: Option<usize>| filter.update(|f| f.owner = at.map(|i| owners[i].clone()).unwrap_or_default())))}
             <div class="field">
-                <label for="portfolio-since">{t!(icp_portfolio_since)}</label>
+                <label for="portfolio-since">{tv!(icp_portfolio_since)}</label>
                 <input id="portfolio-since" type="date" value=since on:change=on_since
                     aria-invalid=move || since_error.get().map(|_| "true") aria-describedby="portfolio-since-error" />
                 <p class="field-error" id="portfolio-since-error" aria-live="polite">{move || since_error.get()}</p>
@@ -93,7 +94,7 @@ fn choice(
         <div class="field">
             <label for=id>{label}</label>
             <select id=id on:change=move |ev| choose.run(event_target_value(&ev).parse().ok())>
-                <option value="" selected>{t!(icp_portfolio_all)}</option>
+                <option value="" selected>{tv!(icp_portfolio_all)}</option>
                 {options.into_iter().enumerate().map(|(i, o)| view! { <option value=i.to_string()>{o}</option> }).collect_view()}
             </select>
         </div>
@@ -259,11 +260,11 @@ fn report_view(r: Portfolio, workspace: &str, f: &PortfolioFilter) -> AnyView {
     view! {
         <article class="one-page portfolio" aria-labelledby="portfolio-title">
             <header class="one-page-head">
-                <h1 id="portfolio-title" tabindex="-1">{t!(icp_portfolio_heading)}</h1>
+                <h1 id="portfolio-title" tabindex="-1">{tv!(icp_portfolio_heading)}</h1>
                 <p class="meta">{format!("{workspace} · {} · {}", today().shown(), filter_text(f))}</p>
             </header>
             <dl class="facts portfolio-totals">
-                <dt>{t!(icp_portfolio_accounts)}</dt><dd>{r.accounts.len()}</dd>
+                <dt>{tv!(icp_portfolio_accounts)}</dt><dd>{r.accounts.len()}</dd>
                 <dt>{in_cur(t!(icp_portfolio_yearly_spend))}</dt><dd>{money(r.spend)}</dd>
                 <dt>{in_cur(t!(icp_portfolio_profitability))}</dt><dd>{money(r.profitability)}</dd>
                 <dt>{in_cur(t!(icp_portfolio_pipeline))}</dt><dd>{tn!(icp_portfolio_pipeline_in, opportunities, amount = money(r.pipeline))}</dd>

@@ -2,7 +2,7 @@
 //! case study, the brief): the browser's print dialog, which also saves a
 //! PDF. What prints is set by the print style sheet.
 
-use crate::t;
+use crate::tv;
 use leptos::prelude::*;
 
 /// Opens the browser's print dialog.
@@ -12,6 +12,6 @@ pub fn PrintButton() -> impl IntoView {
         <button type="button" class="secondary" on:click=|_| {
             // Nothing to report: a browser without printing ignores it.
             let _ = window().print();
-        }>{t!(shell_print)}</button>
+        }>{tv!(shell_print)}</button>
     }
 }

@@ -6,6 +6,7 @@ use super::state::{AppStore, now, today, use_app_store};
 use crate::domain::ProfileId;
 use crate::domain::profile::Profile;
 use crate::t;
+use crate::tv;
 use leptos::prelude::*;
 
 /// A deleted profile kept in memory so that the delete can be undone.
@@ -71,15 +72,15 @@ pub fn ProfileActions(
     };
     view! {
         <div class="actions profile-actions" role="group" aria-label=t!(profile_actions_label)>
-            <button type="button" disabled=locked on:click=mark_reviewed>{t!(profile_actions_mark_reviewed)}</button>
+            <button type="button" disabled=locked on:click=mark_reviewed>{tv!(profile_actions_mark_reviewed)}</button>
             <span class="hint">
                 {move || match reviewed() {
                     Some(day) => t!(profile_actions_last_reviewed, date = day),
                     None => t!(profile_actions_never_reviewed).to_owned(),
                 }}
             </span>
-            <button type="button" class="secondary" disabled=locked on:click=duplicate>{t!(profile_actions_duplicate)}</button>
-            <button type="button" class="secondary" disabled=locked on:click=move |_| delete_profile(store, id)>{t!(profile_actions_delete)}</button>
+            <button type="button" class="secondary" disabled=locked on:click=duplicate>{tv!(profile_actions_duplicate)}</button>
+            <button type="button" class="secondary" disabled=locked on:click=move |_| delete_profile(store, id)>{tv!(profile_actions_delete)}</button>
         </div>
     }
 }

@@ -17,6 +17,7 @@ use crate::domain::profile::{Known, Profile, YesNoUnknown};
 use crate::domain::scoring::Explanation;
 use crate::domain::share::Export;
 use crate::domain::{Date, ProfileId};
+use crate::tv;
 use crate::{t, tn};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -35,8 +36,8 @@ pub fn ProfileView(
     view! {
         <When when=move || profile.with(Option::is_some) fallback=|| view! { <MissingProfile/> }>
             <div class="toolbar no-print">
-                <a href=Route::EditProfile(id).href()>{t!(profile_view_edit)}</a>
-                <a href=Route::CaseStudy(id).href()>{t!(profile_view_case_study)}</a>
+                <a href=Route::EditProfile(id).href()>{tv!(profile_view_edit)}</a>
+                <a href=Route::CaseStudy(id).href()>{tv!(profile_view_case_study)}</a>
                 <super::print_button::PrintButton/>
                 <ExportControl
                     label=t!(profile_view_export)
@@ -44,7 +45,7 @@ pub fn ProfileView(
                         w.profile(id).is_some().then(|| Export::profiles(w, &[id]))
                     }))
                 />
-                <a href=Route::Profiles.href()>{t!(profile_all_profiles)}</a>
+                <a href=Route::Profiles.href()>{tv!(profile_all_profiles)}</a>
             </div>
             <div class="no-print"><ProfileActions id /></div>
             {move || profile.get().map(|profile| view! { <OnePage profile scored /> })}
@@ -56,9 +57,9 @@ pub fn ProfileView(
 #[component]
 pub fn MissingProfile() -> impl IntoView {
     view! {
-        <h1 tabindex="-1">{t!(profile_view_not_found)}</h1>
-        <p>{t!(profile_view_not_found_text)}</p>
-        <p><a href=Route::Profiles.href()>{t!(profile_all_profiles)}</a></p>
+        <h1 tabindex="-1">{tv!(profile_view_not_found)}</h1>
+        <p>{tv!(profile_view_not_found_text)}</p>
+        <p><a href=Route::Profiles.href()>{tv!(profile_all_profiles)}</a></p>
     }
 }
 
@@ -181,65 +182,65 @@ fn OnePage(
             </header>
             <div class="one-page-grid">
                 <section aria-labelledby="op-company">
-                    <h2 id="op-company">{t!(profile_view_company)}</h2>
+                    <h2 id="op-company">{tv!(profile_view_company)}</h2>
                     <dl class="facts">
-                        <dt>{t!(profile_view_employees)}</dt><dd>{employees}</dd>
-                        <dt>{t!(profile_view_revenue)}</dt><dd>{revenue}</dd>
-                        <dt>{t!(profile_view_location)}</dt><dd>{or_unknown(&p.location)}</dd>
-                        <dt>{t!(profile_view_region)}</dt><dd>{or_unknown(&p.region)}</dd>
-                        <dt>{t!(profile_view_customer_since_term)}</dt><dd>{since}</dd>
-                        <dt>{t!(profile_view_headquarters)}</dt><dd class="pre">{or_unknown(&hq)}</dd>
-                        <dt>{t!(profile_view_hq_phone)}</dt><dd>{or_unknown(&p.hq_phone)}</dd>
-                        <dt>{t!(profile_view_hq_email)}</dt><dd>{or_unknown(p.hq_email.as_deref().unwrap_or_default())}</dd>
+                        <dt>{tv!(profile_view_employees)}</dt><dd>{employees}</dd>
+                        <dt>{tv!(profile_view_revenue)}</dt><dd>{revenue}</dd>
+                        <dt>{tv!(profile_view_location)}</dt><dd>{or_unknown(&p.location)}</dd>
+                        <dt>{tv!(profile_view_region)}</dt><dd>{or_unknown(&p.region)}</dd>
+                        <dt>{tv!(profile_view_customer_since_term)}</dt><dd>{since}</dd>
+                        <dt>{tv!(profile_view_headquarters)}</dt><dd class="pre">{or_unknown(&hq)}</dd>
+                        <dt>{tv!(profile_view_hq_phone)}</dt><dd>{or_unknown(&p.hq_phone)}</dd>
+                        <dt>{tv!(profile_view_hq_email)}</dt><dd>{or_unknown(p.hq_email.as_deref().unwrap_or_default())}</dd>
                     </dl>
                 </section>
                 <section aria-labelledby="op-money">
-                    <h2 id="op-money">{t!(profile_purchases_and_spend)}</h2>
+                    <h2 id="op-money">{tv!(profile_purchases_and_spend)}</h2>
                     <dl class="facts">
-                        <dt>{t!(profile_view_purchases)}</dt><dd>{if p.purchases.is_empty() { "—".to_owned() } else { p.purchases.join(", ") }}</dd>
-                        <dt>{t!(profile_view_per_month)}</dt><dd>{known_text(p.monthly_spend(), &cur)}</dd>
-                        <dt>{t!(profile_view_per_year)}</dt><dd>{known_text(p.yearly_spend(), &cur)}</dd>
-                        <dt>{t!(profile_view_cost_to_serve)}</dt><dd>{p.cost_to_serve.map(|m| money(m.amount(), &cur)).unwrap_or_else(|| "—".into())}</dd>
-                        <dt>{t!(profile_view_cost_to_win)}</dt><dd>{p.cost_to_win.map(|m| money(m.amount(), &cur)).unwrap_or_else(|| "—".into())}</dd>
-                        <dt>{t!(profile_view_profitability)}</dt><dd>{profitability}</dd>
+                        <dt>{tv!(profile_view_purchases)}</dt><dd>{if p.purchases.is_empty() { "—".to_owned() } else { p.purchases.join(", ") }}</dd>
+                        <dt>{tv!(profile_view_per_month)}</dt><dd>{known_text(p.monthly_spend(), &cur)}</dd>
+                        <dt>{tv!(profile_view_per_year)}</dt><dd>{known_text(p.yearly_spend(), &cur)}</dd>
+                        <dt>{tv!(profile_view_cost_to_serve)}</dt><dd>{p.cost_to_serve.map(|m| money(m.amount(), &cur)).unwrap_or_else(|| "—".into())}</dd>
+                        <dt>{tv!(profile_view_cost_to_win)}</dt><dd>{p.cost_to_win.map(|m| money(m.amount(), &cur)).unwrap_or_else(|| "—".into())}</dd>
+                        <dt>{tv!(profile_view_profitability)}</dt><dd>{profitability}</dd>
                     </dl>
                 </section>
                 <section aria-labelledby="op-relationship">
-                    <h2 id="op-relationship">{t!(profile_relationship)}</h2>
+                    <h2 id="op-relationship">{tv!(profile_relationship)}</h2>
                     <dl class="facts">
-                        <dt>{t!(profile_view_referred)}</dt><dd>{referred}</dd>
-                        <dt>{t!(profile_view_testimonial)}</dt><dd>{p.testimonial.shown()}</dd>
-                        <dt>{t!(profile_view_loyalty)}</dt><dd>{or_unknown(&p.loyalty_notes)}</dd>
-                        <dt>{t!(profile_needs_and_wishes)}</dt><dd class="pre">{or_unknown(&p.needs)}</dd>
+                        <dt>{tv!(profile_view_referred)}</dt><dd>{referred}</dd>
+                        <dt>{tv!(profile_view_testimonial)}</dt><dd>{p.testimonial.shown()}</dd>
+                        <dt>{tv!(profile_view_loyalty)}</dt><dd>{or_unknown(&p.loyalty_notes)}</dd>
+                        <dt>{tv!(profile_needs_and_wishes)}</dt><dd class="pre">{or_unknown(&p.needs)}</dd>
                     </dl>
                 </section>
                 <section aria-labelledby="op-financial">
-                    <h2 id="op-financial">{t!(profile_financial_condition)}</h2>
+                    <h2 id="op-financial">{tv!(profile_financial_condition)}</h2>
                     <dl class="facts">
-                        <dt>{t!(profile_view_financial_rating)}</dt><dd>{p.financial.rating.label()}</dd>
-                        <dt>{t!(profile_view_financial_note)}</dt><dd>{or_unknown(&p.financial.note)}</dd>
-                        <dt>{t!(profile_view_financial_as_of)}</dt><dd>{date_text(p.financial.as_of)}</dd>
-                        <dt>{t!(profile_view_financial_source)}</dt><dd>{or_unknown(&p.financial.source)}</dd>
+                        <dt>{tv!(profile_view_financial_rating)}</dt><dd>{p.financial.rating.label()}</dd>
+                        <dt>{tv!(profile_view_financial_note)}</dt><dd>{or_unknown(&p.financial.note)}</dd>
+                        <dt>{tv!(profile_view_financial_as_of)}</dt><dd>{date_text(p.financial.as_of)}</dd>
+                        <dt>{tv!(profile_view_financial_source)}</dt><dd>{or_unknown(&p.financial.source)}</dd>
                     </dl>
                 </section>
                 {(!custom.is_empty()).then(|| view! {
                     <section aria-labelledby="op-custom">
-                        <h2 id="op-custom">{t!(profile_fields_of_your_own)}</h2>
+                        <h2 id="op-custom">{tv!(profile_fields_of_your_own)}</h2>
                         <dl class="facts">
                             {custom.into_iter().map(|(name, value)| view! { <dt>{name}</dt><dd>{value}</dd> }).collect_view()}
                         </dl>
                     </section>
                 })}
                 <section class="wide" aria-labelledby="op-people">
-                    <h2 id="op-people">{t!(profile_view_key_people)}</h2>
+                    <h2 id="op-people">{tv!(profile_view_key_people)}</h2>
                     // Six columns do not fit a phone: the table scrolls in
                     // its own box, not the page (WCAG 1.4.10); focusable, so
                     // that a keyboard can scroll it.
                     {if p.people.is_empty() { view! { <p>"—"</p> }.into_any() } else { view! {
                         <div class="table-scroll" tabindex="0" role="group" aria-labelledby="op-people">
                         <table>
-                            <thead><tr><th scope="col">{t!(profile_view_person_name)}</th><th scope="col">{t!(profile_view_person_title)}</th><th scope="col">{t!(profile_view_person_role)}</th>
-                                <th scope="col">{t!(profile_view_person_influence)}</th><th scope="col">{t!(profile_view_person_contact)}</th><th scope="col">{t!(profile_view_person_birthday)}</th></tr></thead>
+                            <thead><tr><th scope="col">{tv!(profile_view_person_name)}</th><th scope="col">{tv!(profile_view_person_title)}</th><th scope="col">{tv!(profile_view_person_role)}</th>
+                                <th scope="col">{tv!(profile_view_person_influence)}</th><th scope="col">{tv!(profile_view_person_contact)}</th><th scope="col">{tv!(profile_view_person_birthday)}</th></tr></thead>
                             <tbody>
                                 {p.people.iter().map(|person| {
                                     let role = if person.key_executive { t!(profile_view_key_executive, role = person.role.label()) } else { person.role.label().to_owned() };
@@ -254,7 +255,7 @@ fn OnePage(
                     }.into_any() }}
                 </section>
                 <section aria-labelledby="op-opportunities">
-                    <h2 id="op-opportunities">{t!(profile_view_opportunities)}</h2>
+                    <h2 id="op-opportunities">{tv!(profile_view_opportunities)}</h2>
                     <ul class="plain">
                         {p.opportunities.iter().map(|o| {
                             let details = [o.value.map(|m| money(m.amount(), &cur)).unwrap_or_default(), o.stage.clone(), o.expected.map(|d| t!(profile_view_expected, date = d.shown())).unwrap_or_default()]
@@ -265,7 +266,7 @@ fn OnePage(
                     {p.opportunities.is_empty().then(|| view! { <p>"—"</p> })}
                 </section>
                 <section aria-labelledby="op-competitors">
-                    <h2 id="op-competitors">{t!(profile_view_competitors)}</h2>
+                    <h2 id="op-competitors">{tv!(profile_view_competitors)}</h2>
                     <ul class="plain">
                         {p.competitors.iter().map(|c| view! {
                             <li><strong>{c.name.clone()}</strong>" "{c.sells.clone()}" "{c.notes.clone()}</li>
@@ -274,7 +275,7 @@ fn OnePage(
                     {p.competitors.is_empty().then(|| view! { <p>"—"</p> })}
                 </section>
                 <section class="wide" aria-labelledby="op-plan">
-                    <h2 id="op-plan">{t!(profile_view_action_plan)}</h2>
+                    <h2 id="op-plan">{tv!(profile_view_action_plan)}</h2>
                     <ol class="steps">
                         {p.action_plan.iter().map(|s| {
                             let overdue = s.is_overdue(today);
@@ -283,8 +284,8 @@ fn OnePage(
                             view! {
                                 <li class:done=s.done class:overdue=overdue>
                                     {s.description.clone()}" "<span class="meta">{details}</span>
-                                    {s.done.then(|| view! { " "<span class="badge">{t!(profile_view_done)}</span> })}
-                                    {overdue.then(|| view! { " "<span class="badge overdue">{t!(profile_view_overdue)}</span> })}
+                                    {s.done.then(|| view! { " "<span class="badge">{tv!(profile_view_done)}</span> })}
+                                    {overdue.then(|| view! { " "<span class="badge overdue">{tv!(profile_view_overdue)}</span> })}
                                 </li>
                             }
                         }).collect_view()}
@@ -293,7 +294,7 @@ fn OnePage(
                 </section>
                 {(!p.account_plan.is_empty()).then(|| view! {
                     <section class="wide" aria-labelledby="op-account-plan">
-                        <h2 id="op-account-plan">{t!(profile_view_account_plan)}</h2>
+                        <h2 id="op-account-plan">{tv!(profile_view_account_plan)}</h2>
                         <ul class="plain">
                             {p.account_plan.iter().map(|g| {
                                 let details = [g.target.clone(), g.period()]
@@ -308,7 +309,7 @@ fn OnePage(
                     </section>
                 })}
                 <section class="wide" aria-labelledby="op-log">
-                    <h2 id="op-log">{t!(profile_view_update_log)}</h2>
+                    <h2 id="op-log">{tv!(profile_view_update_log)}</h2>
                     <ul class="plain">
                         {p.log_newest_first().into_iter().map(|e| view! {
                             <li><strong>{date_text(e.date)}</strong>" "{e.kind.label()}": "{e.text.clone()}</li>
@@ -371,7 +372,7 @@ fn score_line(id: ProfileId, model: String, e: Explanation) -> impl IntoView {
             {said}
             {capped_text(&e).map(|capped| format!(" {capped}"))}
             " "
-            <a class="no-print" href=Route::ScoreExplanation(id).href()>{t!(profile_view_how_score_is_made)}</a>
+            <a class="no-print" href=Route::ScoreExplanation(id).href()>{tv!(profile_view_how_score_is_made)}</a>
         </p>
     }
 }

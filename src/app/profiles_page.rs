@@ -17,6 +17,7 @@ use crate::domain::profile_list::{ProfileQuery, SortKey};
 use crate::domain::share::Export;
 use crate::domain::share::export::leave_out_personal_data;
 use crate::domain::{Profile, ProfileId};
+use crate::tv;
 use crate::{t, tn};
 use leptos::prelude::*;
 
@@ -142,35 +143,35 @@ pub fn ProfilesPage() -> impl IntoView {
     };
     view! {
         <div class="page-head">
-            <h1 tabindex="-1">{t!(profile_list_heading)}</h1>
+            <h1 tabindex="-1">{tv!(profile_list_heading)}</h1>
         </div>
         <NewProfileForm/>
         <section aria-labelledby="find-heading">
-            <h2 id="find-heading" class="visually-hidden">{t!(profile_list_find)}</h2>
+            <h2 id="find-heading" class="visually-hidden">{tv!(profile_list_find)}</h2>
             <div class="filters">
                 <div class="field">
-                    <label for="profile-search">{t!(profile_list_search)}</label>
+                    <label for="profile-search">{tv!(profile_list_search)}</label>
                     <input id="profile-search" type="search" autocomplete="off"
                         prop:value=move || query.with(|q| q.search.clone())
                         on:input=move |ev| query.update(|q| q.search = event_target_value(&ev)) />
                 </div>
                 <div class="field">
-                    <label for="profile-status">{t!(profile_list_status)}</label>
+                    <label for="profile-status">{tv!(profile_list_status)}</label>
                     <select id="profile-status" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         query.update(|q| q.status = Status::from_key(&v));
                     }>
-                        <option value="">{t!(profile_list_all_statuses)}</option>
+                        <option value="">{tv!(profile_list_all_statuses)}</option>
                         {Status::ALL.iter().map(|s| view! { <option value=s.key()>{s.shown()}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="profile-industry">{t!(profile_list_industry)}</label>
+                    <label for="profile-industry">{tv!(profile_list_industry)}</label>
                     <select id="profile-industry" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         query.update(|q| q.industry = (!v.is_empty()).then_some(v));
                     }>
-                        <option value="">{t!(profile_list_all_industries)}</option>
+                        <option value="">{tv!(profile_list_all_industries)}</option>
                         {move || industries().into_iter().map(|i| {
                             let selected = { let i = i.clone(); move || query.with(|q| q.industry.as_deref() == Some(i.as_str())) };
                             view! { <option value=i.clone() prop:selected=selected>{i.clone()}</option> }
@@ -178,7 +179,7 @@ pub fn ProfilesPage() -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="profile-sort">{t!(profile_list_sort)}</label>
+                    <label for="profile-sort">{tv!(profile_list_sort)}</label>
                     <select id="profile-sort" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         query.update(|q| q.sort = SortKey::from_key(&v).unwrap_or_default());
@@ -191,19 +192,19 @@ pub fn ProfilesPage() -> impl IntoView {
             <div class="toolbar">
                 <CsvExport file="profiles" personal_data=true make=csv_of_rows
                     hint=t!(profile_list_csv_hint)/>
-                <a href=Route::Portfolio.href()>{t!(profile_list_portfolio)}</a>
+                <a href=Route::Portfolio.href()>{tv!(profile_list_portfolio)}</a>
                 <span class="hint">{move || tn!(profile_list_selected, selected_count())}</span>
                 <When when=move || selected_count() != 0>
                     <ExportControl label=t!(profile_list_export_selected) make=export_selected/>
                     <button type="button" class="secondary" on:click=move |_| selected.set(Default::default())>
-                        {t!(profile_list_clear_selection)}
+                        {tv!(profile_list_clear_selection)}
                     </button>
                 </When>
             </div>
             // Rows are laid out one by one (see `.long-list` in the style
             // sheet), so the table's roles are stated.
             <table class="profile-table long-list profiles-list" role="table">
-                <caption class="visually-hidden">{t!(profile_list_heading)}</caption>
+                <caption class="visually-hidden">{tv!(profile_list_heading)}</caption>
                 <thead role="rowgroup">
                     <tr role="row">
                         <th role="columnheader" scope="col" class="select">
@@ -214,12 +215,12 @@ pub fn ProfilesPage() -> impl IntoView {
                                 on:change=select_all_matching
                             />
                         </th>
-                        <th role="columnheader" scope="col">{t!(profile_list_company)}</th>
-                        <th role="columnheader" scope="col">{t!(profile_list_status)}</th>
-                        <th role="columnheader" scope="col">{t!(profile_list_industry)}</th>
-                        <th role="columnheader" scope="col" class="number">{t!(profile_list_yearly_spend)}</th>
-                        <th role="columnheader" scope="col" class="number">{t!(profile_list_profitability)}</th>
-                        <th role="columnheader" scope="col">{t!(profile_list_last_reviewed)}</th>
+                        <th role="columnheader" scope="col">{tv!(profile_list_company)}</th>
+                        <th role="columnheader" scope="col">{tv!(profile_list_status)}</th>
+                        <th role="columnheader" scope="col">{tv!(profile_list_industry)}</th>
+                        <th role="columnheader" scope="col" class="number">{tv!(profile_list_yearly_spend)}</th>
+                        <th role="columnheader" scope="col" class="number">{tv!(profile_list_profitability)}</th>
+                        <th role="columnheader" scope="col">{tv!(profile_list_last_reviewed)}</th>
                     </tr>
                 </thead>
                 <tbody role="rowgroup">
@@ -281,7 +282,7 @@ fn NewProfileForm() -> impl IntoView {
     view! {
         <form class="new-profile" on:submit=create>
             <div class="field">
-                <label for="new-profile-name">{t!(profile_list_new_name)}</label>
+                <label for="new-profile-name">{tv!(profile_list_new_name)}</label>
                 <input id="new-profile-name" type="text" prop:value=move || name.get()
                     on:input=move |ev| name.set(event_target_value(&ev))
                     disabled=move || !store.is_editable()
@@ -289,7 +290,7 @@ fn NewProfileForm() -> impl IntoView {
                     aria-describedby="new-profile-error" />
                 <p id="new-profile-error" class="field-error" aria-live="polite">{move || error.get()}</p>
             </div>
-            <button type="submit" disabled=move || !store.is_editable()>{t!(profile_list_create)}</button>
+            <button type="submit" disabled=move || !store.is_editable()>{tv!(profile_list_create)}</button>
         </form>
     }
 }

@@ -14,6 +14,7 @@ use crate::domain::ProfileId;
 use crate::domain::profile::Status;
 use crate::domain::sorting::sort_by_key_with;
 use crate::t;
+use crate::tv;
 use leptos::prelude::*;
 
 /// The rating grid screen.
@@ -38,28 +39,28 @@ pub fn RatingGrid() -> impl IntoView {
     });
     view! {
         <div class="page-head">
-            <h1 tabindex="-1">{t!(scoring_rate_profiles)}</h1>
-            <p class="actions"><a href=Route::Scoring.href()>{t!(scoring_ranked_list)}</a><a href=Route::ScoringModel.href()>{t!(scoring_edit_the_model)}</a></p>
+            <h1 tabindex="-1">{tv!(scoring_rate_profiles)}</h1>
+            <p class="actions"><a href=Route::Scoring.href()>{tv!(scoring_ranked_list)}</a><a href=Route::ScoringModel.href()>{tv!(scoring_edit_the_model)}</a></p>
         </div>
         {move || match criteria.get() {
             None => view! { <NoModelYet/> }.into_any(),
             Some(criteria) => {
                 let header = criteria.clone();
                 view! {
-                    <p class="hint">{t!(scoring_grid_hint)}</p>
+                    <p class="hint">{tv!(scoring_grid_hint)}</p>
                     <div class="field inline">
-                        <label for="grid-status">{t!(scoring_grid_show)}</label>
+                        <label for="grid-status">{tv!(scoring_grid_show)}</label>
                         <select id="grid-status" on:change=move |ev| {
                             status.set(crate::domain::choice::Choice::from_key(&event_target_value(&ev)));
                         }>
-                            <option value="">{t!(scoring_grid_all_profiles)}</option>
+                            <option value="">{tv!(scoring_grid_all_profiles)}</option>
                             {Status::ALL.iter().map(|s| view! { <option value=crate::domain::choice::Choice::key(*s)>{s.shown()}</option> }).collect_view()}
                         </select>
                     </div>
                     <div class="chart-scroll">
                         <table class="chart rating-grid">
                             <thead><tr>
-                                <th scope="col">{t!(scoring_column_company)}</th>
+                                <th scope="col">{tv!(scoring_column_company)}</th>
                                 {header.iter().map(|c| view! { <th scope="col">{c.name.clone()}</th> }).collect_view()}
                             </tr></thead>
                             <tbody>

@@ -6,6 +6,7 @@ use super::scoring_page::tier_text;
 use super::state::{today, use_app_store};
 use crate::domain::scoring::{self, Direction, Explanation, HardRule, missing_rule, number_text};
 use crate::domain::{ProfileId, Workspace};
+use crate::tv;
 use crate::{t, tn};
 use leptos::prelude::*;
 
@@ -24,9 +25,9 @@ pub fn ScoreExplanation(
     };
     move || match found() {
         None => view! {
-            <h1 tabindex="-1">{t!(scoring_explanation_none)}</h1>
-            <p>{t!(scoring_explanation_none_why)}</p>
-            <p><a href=Route::Scoring.href()>{t!(scoring_page_title)}</a></p>
+            <h1 tabindex="-1">{tv!(scoring_explanation_none)}</h1>
+            <p>{tv!(scoring_explanation_none_why)}</p>
+            <p><a href=Route::Scoring.href()>{tv!(scoring_page_title)}</a></p>
         }
         .into_any(),
         Some((name, model, e)) => {
@@ -46,9 +47,9 @@ pub fn ScoreExplanation(
                 <div class="page-head">
                     <h1 tabindex="-1">{t!(scoring_explanation_title, name = name)}</h1>
                     <p class="actions">
-                        <a href=Route::Profile(id).href()>{t!(scoring_explanation_profile)}</a>
-                        <a href=Route::EditProfile(id).href()>{t!(scoring_explanation_rate_on_profile)}</a>
-                        <a href=Route::Scoring.href()>{t!(scoring_ranked_list)}</a>
+                        <a href=Route::Profile(id).href()>{tv!(scoring_explanation_profile)}</a>
+                        <a href=Route::EditProfile(id).href()>{tv!(scoring_explanation_rate_on_profile)}</a>
+                        <a href=Route::Scoring.href()>{tv!(scoring_ranked_list)}</a>
                     </p>
                 </div>
                 <p class="fit-summary" role="status">{summary}</p>
@@ -60,8 +61,8 @@ pub fn ScoreExplanation(
                 <div class="table-scroll" tabindex="0" role="group" aria-label=t!(scoring_explanation_table)>
                 <table class="profile-table explanation">
                     <thead><tr>
-                        <th scope="col">{t!(scoring_criterion)}</th><th scope="col">{t!(scoring_explanation_value)}</th><th scope="col" class="number">{t!(scoring_explanation_points)}</th>
-                        <th scope="col" class="number">{t!(scoring_explanation_earned)}</th><th scope="col" class="number">{t!(scoring_explanation_weight)}</th><th scope="col" class="number">{t!(scoring_explanation_share)}</th>
+                        <th scope="col">{tv!(scoring_criterion)}</th><th scope="col">{tv!(scoring_explanation_value)}</th><th scope="col" class="number">{tv!(scoring_explanation_points)}</th>
+                        <th scope="col" class="number">{tv!(scoring_explanation_earned)}</th><th scope="col" class="number">{tv!(scoring_explanation_weight)}</th><th scope="col" class="number">{tv!(scoring_explanation_share)}</th>
                     </tr></thead>
                     <tbody>
                         {e.contributions.iter().map(|c| {
@@ -79,14 +80,14 @@ pub fn ScoreExplanation(
                         }).collect_view()}
                     </tbody>
                     <tfoot><tr>
-                        <th scope="row" colspan="5">{t!(scoring_score)}</th>
+                        <th scope="row" colspan="5">{tv!(scoring_score)}</th>
                         <td class="number">{e.score.map_or_else(|| "—".into(), number_text)}</td>
                     </tr></tfoot>
                 </table>
                 </div>
                 {(!e.missing.is_empty()).then(|| view! {
                     <section aria-labelledby="missing-heading">
-                        <h2 id="missing-heading">{t!(scoring_explanation_missing)}</h2>
+                        <h2 id="missing-heading">{tv!(scoring_explanation_missing)}</h2>
                         <ul class="attention">{e.missing.iter().map(|(_, n)| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
                     </section>
                 })}

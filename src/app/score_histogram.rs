@@ -5,6 +5,7 @@ use super::state::use_app_store;
 use crate::app::derived::Derived;
 use crate::domain::scoring::{self, number_text};
 use crate::t;
+use crate::tv;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -64,7 +65,7 @@ pub fn ScoreHistogram(
                     }).collect_view()
                 }}
             </svg>
-            <figcaption>{t!(scoring_histogram_caption)}</figcaption>
+            <figcaption>{tv!(scoring_histogram_caption)}</figcaption>
         </figure>
     }
 }

@@ -19,6 +19,7 @@ use crate::domain::profile::{Profile, Status};
 use crate::domain::scoring::{
     self, RankFilter, Ranked, Tier, default_model, missing_rule, number_text, review_rule,
 };
+use crate::tv;
 use crate::{t, tn};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -95,7 +96,7 @@ pub fn ModelSwitch() -> impl IntoView {
     let locked = crate::app::fields::locked();
     view! {
         <div class="field inline">
-            <label for="active-model">{t!(scoring_active_model)}</label>
+            <label for="active-model">{tv!(scoring_active_model)}</label>
             <select id="active-model" disabled=locked on:change=move |ev| {
                 let id = event_target_value(&ev).parse::<uuid::Uuid>().ok().map(ModelId::from_uuid);
                 store.workspace.update(|w| if id.is_some() { w.active_model = id });
@@ -114,12 +115,12 @@ pub fn NoModelYet() -> impl IntoView {
     let store = use_app_store();
     let locked = super::fields::locked();
     view! {
-        <p>{t!(scoring_no_model_intro)}</p>
+        <p>{tv!(scoring_no_model_intro)}</p>
         <button type="button" disabled=locked on:click=move |_| {
             store.workspace.update(|w| {
                 w.add_model(default_model(now()));
             });
-        }>{t!(scoring_start_with_default)}</button>
+        }>{tv!(scoring_start_with_default)}</button>
     }
 }
 
@@ -227,14 +228,14 @@ pub fn ScoringPage() -> impl IntoView {
     let summary_drawn = move || drawn.get() >= Drawn::Summary;
     let list_drawn = move || drawn.get() >= Drawn::List;
     view! {
-        <h1 tabindex="-1">{t!(scoring_page_title)}</h1>
+        <h1 tabindex="-1">{tv!(scoring_page_title)}</h1>
         <When when=has_model fallback=|| view! { <NoModelYet/> }>
             <div class="toolbar">
                 <ModelSwitch/>
-                <a href=Route::ScoringModel.href()>{t!(scoring_edit_the_model)}</a>
-                <a href=Route::RatingGrid.href()>{t!(scoring_rate_profiles)}</a>
-                <a href=Route::Brief.href()>{t!(scoring_link_brief)}</a>
-                <a href=Route::Portfolio.href()>{t!(scoring_link_portfolio)}</a>
+                <a href=Route::ScoringModel.href()>{tv!(scoring_edit_the_model)}</a>
+                <a href=Route::RatingGrid.href()>{tv!(scoring_rate_profiles)}</a>
+                <a href=Route::Brief.href()>{tv!(scoring_link_brief)}</a>
+                <a href=Route::Portfolio.href()>{tv!(scoring_link_portfolio)}</a>
             </div>
             <p class="hint">{missing_rule()}</p>
             <NotCountedNote/>
@@ -243,28 +244,28 @@ pub fn ScoringPage() -> impl IntoView {
             </When>
             <When when=list_drawn>
                 <section aria-labelledby="ranked-heading">
-                    <h2 id="ranked-heading">{t!(scoring_ranked_list)}</h2>
+                    <h2 id="ranked-heading">{tv!(scoring_ranked_list)}</h2>
                     <div class="filters">
                         <div class="field">
-                            <label for="rank-search">{t!(scoring_search_by_name)}</label>
+                            <label for="rank-search">{tv!(scoring_search_by_name)}</label>
                             <input id="rank-search" type="search" autocomplete="off"
                                 prop:value=move || filter.with(|f| f.search.clone())
                                 on:input=move |ev| filter.update(|f| f.search = event_target_value(&ev)) />
                         </div>
                         <div class="field">
-                            <label for="rank-status">{t!(scoring_status)}</label>
+                            <label for="rank-status">{tv!(scoring_status)}</label>
                             <select id="rank-status" on:change=move |ev| filter.update(|f| f.status = Status::from_key(&event_target_value(&ev)))>
-                                <option value="">{t!(scoring_filter_all)}</option>
+                                <option value="">{tv!(scoring_filter_all)}</option>
                                 {Status::ALL.iter().map(|s| view! { <option value=s.key()>{s.shown()}</option> }).collect_view()}
                             </select>
                         </div>
                         <div class="field">
-                            <label for="rank-tier">{t!(scoring_tier)}</label>
+                            <label for="rank-tier">{tv!(scoring_tier)}</label>
                             <select id="rank-tier" on:change=move |ev| {
                                 let v = event_target_value(&ev);
                                 filter.update(|f| f.tier = [Tier::A, Tier::B, Tier::C, Tier::D].into_iter().find(|t| tier_text(Some(*t)) == v));
                             }>
-                                <option value="">{t!(scoring_filter_all)}</option>
+                                <option value="">{tv!(scoring_filter_all)}</option>
                                 {["A", "B", "C", "D"].map(|t| view! { <option value=t>{t}</option> }).collect_view()}
                             </select>
                         </div>
@@ -275,12 +276,12 @@ pub fn ScoringPage() -> impl IntoView {
                     // sheet), so the table's roles are stated.
                     <table class="profile-table long-list ranked" role="table">
                         <thead role="rowgroup"><tr role="row">
-                            <th role="columnheader" scope="col" class="number">{t!(scoring_column_rank)}</th>
-                            <th role="columnheader" scope="col">{t!(scoring_column_company)}</th>
-                            <th role="columnheader" scope="col">{t!(scoring_status)}</th>
-                            <th role="columnheader" scope="col">{t!(scoring_tier)}</th>
-                            <th role="columnheader" scope="col" class="number">{t!(scoring_score)}</th>
-                            <th role="columnheader" scope="col">{t!(scoring_column_based_on)}</th>
+                            <th role="columnheader" scope="col" class="number">{tv!(scoring_column_rank)}</th>
+                            <th role="columnheader" scope="col">{tv!(scoring_column_company)}</th>
+                            <th role="columnheader" scope="col">{tv!(scoring_status)}</th>
+                            <th role="columnheader" scope="col">{tv!(scoring_tier)}</th>
+                            <th role="columnheader" scope="col" class="number">{tv!(scoring_score)}</th>
+                            <th role="columnheader" scope="col">{tv!(scoring_column_based_on)}</th>
                         </tr></thead>
                         <tbody role="rowgroup">
                             // Keyed by everything a row shows: typing in the search
@@ -294,15 +295,15 @@ pub fn ScoringPage() -> impl IntoView {
                     </table>
                     <ShowMore limit=ranked_limit total=Signal::derive(move || shown.with(Vec::len)) what=t!(scoring_show_more_companies)/>
                     {move || (!ranked.with(Vec::is_empty) && shown.with(Vec::is_empty)).then(|| view! {
-                        <p role="status">{t!(scoring_no_match)}</p>
+                        <p role="status">{tv!(scoring_no_match)}</p>
                     })}
                 </section>
             </When>
             <When when=summary_drawn>
                 <div class="two-lists">
                     <section aria-labelledby="reward-heading">
-                        <h2 id="reward-heading">{t!(scoring_reward)}</h2>
-                        <p class="hint">{t!(scoring_reward_hint)}</p>
+                        <h2 id="reward-heading">{tv!(scoring_reward)}</h2>
+                        <p class="hint">{tv!(scoring_reward_hint)}</p>
                         <ul class="attention">
                             {move || reward.with(|all| all.iter().take(reward_limit.get()).cloned().collect::<Vec<_>>())
                                 .into_iter().map(|(id, name, score)| view! {
@@ -313,7 +314,7 @@ pub fn ScoringPage() -> impl IntoView {
                         <ShowMore limit=reward_limit total=Signal::derive(move || reward.with(Vec::len)) what=t!(scoring_show_more_reward) step=SIDE_ROWS_AT_A_TIME/>
                     </section>
                     <section aria-labelledby="review-heading">
-                        <h2 id="review-heading">{t!(scoring_review)}</h2>
+                        <h2 id="review-heading">{tv!(scoring_review)}</h2>
                         <p class="hint">{review_rule()}</p>
                         <ul class="attention">
                             {move || review.with(|all| all.iter().take(review_limit.get()).cloned().collect::<Vec<_>>())

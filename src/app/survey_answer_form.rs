@@ -11,6 +11,7 @@ use crate::domain::survey::asked::Asked;
 use crate::domain::survey::{Round, Survey, SurveyAnswer, SurveyCriterion};
 use crate::domain::{CriterionId, SurveyId};
 use crate::messages;
+use crate::tv;
 use crate::{t, tn};
 use leptos::prelude::*;
 
@@ -64,10 +65,10 @@ pub fn AnswerForm(
     });
     view! {
         <section class="answer-form" aria-labelledby="answer-heading">
-            <h2 id="answer-heading">{t!(survey_answer_heading)}</h2>
+            <h2 id="answer-heading">{tv!(survey_answer_heading)}</h2>
             <p class="hint">{move || tn!(survey_answer_time, minutes())}</p>
             <div class="field">
-                <label for="answer-name">{t!(survey_answer_name)}</label>
+                <label for="answer-name">{tv!(survey_answer_name)}</label>
                 <input id="answer-name" type="text" disabled=locked prop:value=name
                     on:input=move |ev| { let text = event_target_value(&ev); edit(&|a, _| a.respondent.clone_from(&text)); } />
             </div>
@@ -84,7 +85,7 @@ pub fn AnswerForm(
                 when=complete
                 fallback=move || view! {
                     <div class="answer-problems">
-                        <p>{t!(survey_answer_before_sending)}</p>
+                        <p>{tv!(survey_answer_before_sending)}</p>
                         <ul>{move || problems().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
                     </div>
                 }
@@ -172,7 +173,7 @@ fn CustomerRatings(
         })
     });
     view! {
-        <p>{t!(survey_answer_customers_intro)}</p>
+        <p>{tv!(survey_answer_customers_intro)}</p>
         {move || (0..count()).map(|i| {
             let n = i + 1;
             let name_id = format!("customer-{id}-{n}");

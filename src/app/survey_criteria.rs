@@ -12,6 +12,7 @@ use crate::domain::scoring::Direction;
 use crate::domain::survey::SurveyCriterion;
 use crate::domain::survey::asked::{choice_of, kind_choices};
 use crate::t;
+use crate::tv;
 use leptos::prelude::*;
 
 /// The kind and direction of every criterion of round-1 survey `id`.
@@ -37,7 +38,7 @@ pub fn RoundTwoKinds(
     let own = rows.iter().filter(|(_, _, editable)| *editable).count();
     view! {
         <section aria-labelledby="kinds-heading">
-            <h2 id="kinds-heading">{t!(survey_kinds_heading)}</h2>
+            <h2 id="kinds-heading">{tv!(survey_kinds_heading)}</h2>
             <p class="hint">{if own == 0 {
                 t!(survey_kinds_hint_fixed)
             } else {
@@ -108,8 +109,8 @@ fn OwnCriterionKind(
             <div class="field">
                 <label for=direction_id.clone()>{t!(survey_kinds_effect_of, name = criterion.name)}</label>
                 <select id=direction_id disabled=locked on:change=move |ev| { direction.set(from_name(&event_target_value(&ev))); save(); }>
-                    <option value="adds_value" selected=start_direction == Direction::AddsValue>{t!(survey_kinds_adds_value)}</option>
-                    <option value="takes_away" selected=start_direction == Direction::TakesAway>{t!(survey_kinds_takes_away)}</option>
+                    <option value="adds_value" selected=start_direction == Direction::AddsValue>{tv!(survey_kinds_adds_value)}</option>
+                    <option value="takes_away" selected=start_direction == Direction::TakesAway>{tv!(survey_kinds_takes_away)}</option>
                 </select>
             </div>
             {move || (kind.get() == "rating").then(meanings.clone())}

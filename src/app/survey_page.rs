@@ -13,6 +13,7 @@ use crate::app::derived::Derived;
 use crate::domain::SurveyId;
 use crate::domain::share::Export;
 use crate::domain::survey::Round;
+use crate::tv;
 use crate::{t, tn};
 use leptos::prelude::*;
 
@@ -72,9 +73,9 @@ pub fn SurveyPage(
     move || {
         let Some((title, round, coordinator, mine, minutes, answers)) = head.get() else {
             return view! {
-                <h1 tabindex="-1">{t!(survey_page_not_found)}</h1>
-                <p>{t!(survey_page_not_found_hint)}</p>
-                <p><a href=Route::Surveys.href()>{t!(survey_page_all)}</a></p>
+                <h1 tabindex="-1">{tv!(survey_page_not_found)}</h1>
+                <p>{tv!(survey_page_not_found_hint)}</p>
+                <p><a href=Route::Surveys.href()>{tv!(survey_page_all)}</a></p>
             }
             .into_any();
         };
@@ -96,7 +97,7 @@ pub fn SurveyPage(
         let body = if mine {
             view! {
                 <section aria-labelledby="send-heading">
-                    <h2 id="send-heading">{t!(survey_page_send_heading)}</h2>
+                    <h2 id="send-heading">{tv!(survey_page_send_heading)}</h2>
                     <p>{tn!(survey_page_send_hint, minutes)}</p>
                     <ExportControl
                         label=t!(survey_page_export)
@@ -105,7 +106,7 @@ pub fn SurveyPage(
                 </section>
                 <section aria-labelledby="answers-heading">
                     <h2 id="answers-heading">{t!(survey_page_answers_heading, count = answers)}</h2>
-                    <p>{t!(survey_page_answers_hint)}</p>
+                    <p>{tv!(survey_page_answers_hint)}</p>
                     <FilePicker/>
                 </section>
                 {match round {
@@ -114,7 +115,7 @@ pub fn SurveyPage(
                     Round::Unlisted(_) => view! { <p>{crate::messages::round_unknown()}</p> }.into_any(),
                 }}
                 <details class="answer-yourself">
-                    <summary>{t!(survey_page_answer_yourself)}</summary>
+                    <summary>{tv!(survey_page_answer_yourself)}</summary>
                     <AnswerForm id/>
                 </details>
             }
@@ -126,8 +127,8 @@ pub fn SurveyPage(
             <div class="page-head">
                 <h1 tabindex="-1">{title}</h1>
                 <p class="actions">
-                    <a href=Route::Surveys.href()>{t!(survey_page_all)}</a>
-                    <button type="button" class="secondary" disabled=locked on:click=delete>{t!(survey_page_delete)}</button>
+                    <a href=Route::Surveys.href()>{tv!(survey_page_all)}</a>
+                    <button type="button" class="secondary" disabled=locked on:click=delete>{tv!(survey_page_delete)}</button>
                 </p>
             </div>
             <p class="meta">{round_line}</p>

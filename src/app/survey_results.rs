@@ -14,6 +14,7 @@ use crate::domain::survey::results::{
 };
 use crate::domain::survey::tally::{TopCut, tally};
 use crate::domain::{CriterionId, SurveyId};
+use crate::tv;
 use crate::{t, tn};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -64,13 +65,13 @@ pub fn TallyTable(
     };
     view! {
         <section aria-labelledby="tally-heading">
-            <h2 id="tally-heading">{t!(survey_tally_heading)}</h2>
+            <h2 id="tally-heading">{tv!(survey_tally_heading)}</h2>
             <p role="status">{move || tn!(survey_tally_counted, tally.with(|t| t.answers))}</p>
             <table class="tally">
                 <thead><tr>
-                    <th scope="col">{t!(survey_tally_criterion)}</th>
-                    <th scope="col" class="number">{t!(survey_tally_votes)}</th>
-                    <th scope="col">{t!(survey_tally_top)}</th>
+                    <th scope="col">{tv!(survey_tally_criterion)}</th>
+                    <th scope="col" class="number">{tv!(survey_tally_votes)}</th>
+                    <th scope="col">{tv!(survey_tally_top)}</th>
                 </tr></thead>
                 <tbody>
                     {move || {
@@ -107,7 +108,7 @@ pub fn TallyTable(
             {move || match round_two() {
                 Some((next, title)) => view! {
                     <p class="actions">
-                        {t!(survey_tally_round_two_started)}" "
+                        {tv!(survey_tally_round_two_started)}" "
                         <a href=Route::Survey(next).href()>{title}</a>
                     </p>
                 }
@@ -116,10 +117,10 @@ pub fn TallyTable(
                     {move || cut.get().is_tied().then(|| view! { <TieChoice id cut chosen/> })}
                     <p class="actions">
                         <button type="button" disabled=move || locked() || top().is_none_or(|t| t.is_empty()) on:click=start_round_two>
-                            {t!(survey_tally_start_round_two)}
+                            {tv!(survey_tally_start_round_two)}
                         </button>
                     </p>
-                    <p class="hint">{t!(survey_tally_round_two_hint)}</p>
+                    <p class="hint">{tv!(survey_tally_round_two_hint)}</p>
                 }
                 .into_any(),
             }}
@@ -155,7 +156,7 @@ fn TieChoice(
     view! {
         <fieldset class="votes">
             <legend>{move || tn!(survey_tie_legend, places())}</legend>
-            <p class="hint">{t!(survey_tie_hint)}</p>
+            <p class="hint">{tv!(survey_tie_hint)}</p>
             // Drawn again whenever the line moves: this whole choice is.
             {cut.get_untracked().tied.into_iter().map(|criterion| {
                 let field = format!("tie-{criterion}");
@@ -171,7 +172,7 @@ fn TieChoice(
                                     c.push(criterion);
                                 }
                             })/>
-                        <label for=field>{name_of(criterion)}<span class="visually-hidden">" "{t!(survey_tie_goes_to_round_two)}</span></label>
+                        <label for=field>{name_of(criterion)}<span class="visually-hidden">" "{tv!(survey_tie_goes_to_round_two)}</span></label>
                     </div>
                 }
             }).collect_view()}
@@ -242,16 +243,16 @@ pub fn RoundTwoResults(
     };
     view! {
         <section aria-labelledby="criteria-results-heading">
-            <h2 id="criteria-results-heading">{t!(survey_results_criteria_heading)}</h2>
+            <h2 id="criteria-results-heading">{tv!(survey_results_criteria_heading)}</h2>
             <p role="status">{move || tn!(survey_results_counted, found.with(|r| r.answers))}</p>
             // Wide tables scroll in a box of their own, not the page (WCAG
             // 1.4.10); focusable, so that a keyboard can scroll them.
             <div class="table-scroll" tabindex="0" role="group" aria-labelledby="criteria-results-heading">
             <table class="survey-results">
                 <thead><tr>
-                    <th scope="col">{t!(survey_results_criterion)}</th><th scope="col" class="number">{t!(survey_results_ratings)}</th>
-                    <th scope="col" class="number">{t!(survey_results_mean)}</th><th scope="col" class="number">{t!(survey_results_spread)}</th>
-                    <th scope="col">{t!(survey_results_range)}</th><th scope="col">{t!(survey_results_agreement)}</th><th scope="col">{t!(survey_results_each_rep)}</th>
+                    <th scope="col">{tv!(survey_results_criterion)}</th><th scope="col" class="number">{tv!(survey_results_ratings)}</th>
+                    <th scope="col" class="number">{tv!(survey_results_mean)}</th><th scope="col" class="number">{tv!(survey_results_spread)}</th>
+                    <th scope="col">{tv!(survey_results_range)}</th><th scope="col">{tv!(survey_results_agreement)}</th><th scope="col">{tv!(survey_results_each_rep)}</th>
                 </tr></thead>
                 <tbody>
                     {move || found.get().criteria.into_iter().map(|c| {
@@ -294,14 +295,14 @@ pub fn RoundTwoResults(
             <p class="hint">{agreement_rule()} " " {outlier_rule()}</p>
         </section>
         <section aria-labelledby="customer-results-heading">
-            <h2 id="customer-results-heading">{t!(survey_results_customers_heading)}</h2>
+            <h2 id="customer-results-heading">{tv!(survey_results_customers_heading)}</h2>
             <div class="table-scroll" tabindex="0" role="group" aria-labelledby="customer-results-heading">
             <table class="survey-results">
                 <thead><tr>
-                    <th scope="col">{t!(survey_results_customer)}</th><th scope="col">{t!(survey_results_named_by)}</th>
+                    <th scope="col">{tv!(survey_results_customer)}</th><th scope="col">{tv!(survey_results_named_by)}</th>
                     {move || asked().into_iter().map(|(n, asked)| view! { <th scope="col" class:number=numeric(asked)>{n}</th> }).collect_view()}
-                    <th scope="col" class="number">{t!(survey_results_overall)}</th>
-                    <th scope="col">{t!(survey_results_why)}</th>
+                    <th scope="col" class="number">{tv!(survey_results_overall)}</th>
+                    <th scope="col">{tv!(survey_results_why)}</th>
                 </tr></thead>
                 <tbody>
                     {move || {
@@ -331,7 +332,7 @@ pub fn RoundTwoResults(
             </div>
         </section>
         <section aria-labelledby="weights-heading">
-            <h2 id="weights-heading">{t!(survey_results_weights_heading)}</h2>
+            <h2 id="weights-heading">{tv!(survey_results_weights_heading)}</h2>
             <p>{weights_rule()} " " {proposal_rule()}</p>
             <ul class="vote-weights">
                 {move || weights().into_iter().map(|(c, weight)| {
@@ -352,13 +353,13 @@ pub fn RoundTwoResults(
                 (text, found.with_untracked(|r| r.criteria.len()))
             }) hint=t!(survey_results_csv_hint) />
             <button type="button" disabled=move || locked() || found.with(|r| r.answers == 0) on:click=make_model>
-                {t!(survey_results_make_model)}
+                {tv!(survey_results_make_model)}
             </button>
             <p role="status">
                 {move || made.get().map(|said| view! {
                     {said}
                     " "
-                    <a href=Route::ScoringModel.href()>{t!(survey_results_review)}</a>
+                    <a href=Route::ScoringModel.href()>{tv!(survey_results_review)}</a>
                 })}
             </p>
         </section>

@@ -11,6 +11,7 @@ use crate::domain::input::{InputError, parse_name};
 use crate::domain::limits::MAX_NAME_CHARS;
 use crate::domain::survey::{Round, Survey};
 use crate::messages;
+use crate::tv;
 use crate::{t, tn};
 use leptos::prelude::*;
 
@@ -41,14 +42,14 @@ pub fn SurveysPage() -> impl IntoView {
         })
     });
     view! {
-        <h1 tabindex="-1">{t!(survey_list_title)}</h1>
-        <p>{t!(survey_list_intro)}</p>
+        <h1 tabindex="-1">{tv!(survey_list_title)}</h1>
+        <p>{tv!(survey_list_intro)}</p>
         <section aria-labelledby="surveys-heading">
-            <h2 id="surveys-heading">{t!(survey_list_heading)}</h2>
+            <h2 id="surveys-heading">{tv!(survey_list_heading)}</h2>
             {move || {
                 let rows = rows.get();
                 if rows.is_empty() {
-                    return view! { <p>{t!(survey_list_none)}</p> }.into_any();
+                    return view! { <p>{tv!(survey_list_none)}</p> }.into_any();
                 }
                 view! {
                     <ul class="survey-list">
@@ -82,8 +83,8 @@ pub fn SurveysPage() -> impl IntoView {
         </section>
         <NewSurveyForm/>
         <section aria-labelledby="received-heading">
-            <h2 id="received-heading">{t!(survey_received_heading)}</h2>
-            <p>{t!(survey_received_hint)}</p>
+            <h2 id="received-heading">{tv!(survey_received_heading)}</h2>
+            <p>{tv!(survey_received_hint)}</p>
             <FilePicker/>
         </section>
     }
@@ -147,10 +148,10 @@ fn NewSurveyForm() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="new-survey-heading">
-            <h2 id="new-survey-heading">{t!(survey_new_heading)}</h2>
+            <h2 id="new-survey-heading">{tv!(survey_new_heading)}</h2>
             <form class="stacked" on:submit=create>
                 <div class="field">
-                    <label for="survey-title">{t!(survey_new_title)}</label>
+                    <label for="survey-title">{tv!(survey_new_title)}</label>
                     <input id="survey-title" type="text" disabled=locked prop:value=move || title.get()
                         aria-describedby="survey-title-error"
                         aria-invalid=move || title_error.get().map(|_| "true")
@@ -158,7 +159,7 @@ fn NewSurveyForm() -> impl IntoView {
                     <p id="survey-title-error" class="field-error" aria-live="polite">{move || title_error.get()}</p>
                 </div>
                 <div class="field">
-                    <label for="survey-coordinator">{t!(survey_new_coordinator)}</label>
+                    <label for="survey-coordinator">{tv!(survey_new_coordinator)}</label>
                     <input id="survey-coordinator" type="text" disabled=locked prop:value=move || coordinator.get()
                         on:input=move |ev| coordinator.set(event_target_value(&ev)) />
                 </div>
@@ -168,15 +169,15 @@ fn NewSurveyForm() -> impl IntoView {
                     {move || format!(" {}", t!(survey_new_offer_model, count = model_count()))}
                 </label>
                 <div class="field">
-                    <label for="survey-extra">{t!(survey_new_own_criteria)}</label>
+                    <label for="survey-extra">{tv!(survey_new_own_criteria)}</label>
                     <textarea id="survey-extra" rows="4" disabled=locked prop:value=move || extra.get()
                         aria-describedby="survey-extra-error survey-extra-hint"
                         aria-invalid=move || criteria_error.get().map(|_| "true")
                         on:input=move |ev| { extra.set(event_target_value(&ev)); criteria_error.set(None); }></textarea>
-                    <span id="survey-extra-hint" class="hint">{t!(survey_new_own_criteria_hint)}</span>
+                    <span id="survey-extra-hint" class="hint">{tv!(survey_new_own_criteria_hint)}</span>
                     <p id="survey-extra-error" class="field-error" aria-live="polite">{move || criteria_error.get()}</p>
                 </div>
-                <button type="submit" disabled=locked>{t!(survey_new_create)}</button>
+                <button type="submit" disabled=locked>{tv!(survey_new_create)}</button>
             </form>
         </section>
     }

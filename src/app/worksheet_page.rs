@@ -20,6 +20,7 @@ use crate::domain::share::Export;
 use crate::domain::sorting::{sort_by_key_with, sort_with};
 use crate::domain::{ColumnId, ProfileId, WorksheetId};
 use crate::t;
+use crate::tv;
 use leptos::prelude::*;
 
 fn edit_sheet(store: AppStore, id: WorksheetId, change: impl FnOnce(&mut Worksheet)) {
@@ -92,8 +93,8 @@ pub fn WorksheetPage(
     };
     view! {
         <When when=exists fallback=|| view! {
-            <h1 tabindex="-1">{t!(icp_worksheet_not_found)}</h1>
-            <p><a href=Route::Worksheets.href()>{t!(icp_worksheet_all)}</a></p>
+            <h1 tabindex="-1">{tv!(icp_worksheet_not_found)}</h1>
+            <p><a href=Route::Worksheets.href()>{tv!(icp_worksheet_all)}</a></p>
         }>
             <div class="page-head">
                 <h1 tabindex="-1">{name}</h1>
@@ -111,19 +112,19 @@ pub fn WorksheetPage(
                         }).unwrap_or_default();
                         (chart_csv(&columns, !hide_names.get_untracked(), style), ChartRow::ALL.len())
                     }) hint=t!(icp_worksheet_csv_hint) />
-                    <button type="button" class="secondary" disabled=locked on:click=delete>{t!(icp_worksheet_delete)}</button>
-                    <a href=Route::Worksheets.href()>{t!(icp_worksheet_all)}</a>
+                    <button type="button" class="secondary" disabled=locked on:click=delete>{tv!(icp_worksheet_delete)}</button>
+                    <a href=Route::Worksheets.href()>{tv!(icp_worksheet_all)}</a>
                 </div>
             </div>
             <p class="field no-print">
                 <label>
                     <input type="checkbox" aria-label=t!(icp_worksheet_hide_names) prop:checked=move || hide_names.get()
                         on:change=move |ev| hide_names.set(event_target_checked(&ev)) />
-                    " "{t!(icp_worksheet_hide_names)}
+                    " "{tv!(icp_worksheet_hide_names)}
                 </label>
             </p>
             <div class="field no-print">
-                <label for="worksheet-name">{t!(icp_worksheet_name)}</label>
+                <label for="worksheet-name">{tv!(icp_worksheet_name)}</label>
                 <input id="worksheet-name" disabled=locked type="text" prop:value=move || typed_name.get() on:input=rename
                     aria-invalid=move || name_error.with(Option::is_some).then_some("true")
                     aria-describedby="worksheet-name-error" />
@@ -236,23 +237,23 @@ fn ColumnPicker(
     };
     view! {
         <section aria-labelledby="picker-heading" class="no-print">
-            <h2 id="picker-heading">{t!(icp_picker_heading)}</h2>
-            <p class="hint">{t!(icp_picker_hint)}</p>
+            <h2 id="picker-heading">{tv!(icp_picker_heading)}</h2>
+            <p class="hint">{tv!(icp_picker_hint)}</p>
             // Outside the list, which redraws, so the choice keeps focus.
             <div class="field inline">
-                <label for="suggest-by">{t!(icp_picker_suggest_by)}</label>
+                <label for="suggest-by">{tv!(icp_picker_suggest_by)}</label>
                 <select id="suggest-by" on:change=move |ev| by.set(event_target_value(&ev))>
-                    <option value="spend" prop:selected=move || by.with(|b| b == "spend")>{t!(icp_picker_by_spend)}</option>
-                    <option value="loyalty" prop:selected=move || by.with(|b| b == "loyalty")>{t!(icp_picker_by_loyalty)}</option>
+                    <option value="spend" prop:selected=move || by.with(|b| b == "spend")>{tv!(icp_picker_by_spend)}</option>
+                    <option value="loyalty" prop:selected=move || by.with(|b| b == "loyalty")>{tv!(icp_picker_by_loyalty)}</option>
                     <When when=has_model>
-                        <option value="score" prop:selected=move || by.with(|b| b == "score")>{t!(icp_picker_by_score)}</option>
+                        <option value="score" prop:selected=move || by.with(|b| b == "score")>{tv!(icp_picker_by_score)}</option>
                     </When>
                 </select>
             </div>
             {move || {
                 let list = suggestions();
                 if list.is_empty() {
-                    return view! { <p>{t!(icp_picker_none)}</p> }.into_any();
+                    return view! { <p>{tv!(icp_picker_none)}</p> }.into_any();
                 }
                 view! {
                     <p>{move || by.with(|b| match b.as_str() {
@@ -265,7 +266,7 @@ fn ColumnPicker(
                             view! {
                                 <li>
                                     <button type="button" class="secondary" disabled=locked aria-label=t!(icp_picker_add_named, name = name)
-                                        on:click=move |_| add(profile)>{t!(icp_picker_add)}</button>
+                                        on:click=move |_| add(profile)>{tv!(icp_picker_add)}</button>
                                     " "{name.clone()}<span class="meta">{meta}</span>
                                 </li>
                             }
@@ -308,8 +309,8 @@ fn Chart(
     let column_key = |c: &ColumnView| (c.id.as_uuid(), digest(&c.source));
     view! {
         <section aria-labelledby="chart-heading" class="chart-section" class:hide-names-in-print=move || hide_names.get()>
-            <h2 id="chart-heading">{t!(icp_chart_heading)}</h2>
-            <p class="hint">{t!(icp_chart_hint)}</p>
+            <h2 id="chart-heading">{tv!(icp_chart_heading)}</h2>
+            <p class="hint">{tv!(icp_chart_hint)}</p>
             // Drawn again when the workspace is replaced from outside, so
             // that cells start from the new values.
             {move || {
@@ -343,7 +344,7 @@ fn Chart(
                 }
                 .into_any()
             }}
-            <button type="button" class="secondary no-print" disabled=locked on:click=add_column>{t!(icp_chart_add_column)}</button>
+            <button type="button" class="secondary no-print" disabled=locked on:click=add_column>{tv!(icp_chart_add_column)}</button>
         </section>
     }
 }
@@ -439,9 +440,9 @@ fn ColumnHeading(
         <th scope="col">
             <span class="column-name" class:customer-name=linked.is_some()>{heading}</span>
             {linked.map(|_| view! { <span class="column-anonymous" aria-hidden="true">{anonymous}</span> })}
-            {deleted.then(|| view! { <span class="badge overdue">{t!(icp_column_profile_deleted)}</span> })}
+            {deleted.then(|| view! { <span class="badge overdue">{tv!(icp_column_profile_deleted)}</span> })}
             <span class="column-label no-print">
-                <label for=label_id.clone()>{t!(icp_column_label)}<span class="visually-hidden">{move || format!(" {}", t!(icp_column_label_place, place = place()))}</span></label>
+                <label for=label_id.clone()>{tv!(icp_column_label)}<span class="visually-hidden">{move || format!(" {}", t!(icp_column_label_place, place = place()))}</span></label>
                 <input id=label_id type="text" disabled=locked prop:value=move || typed_label.get() on:input=on_label
                     aria-invalid=move || label_error.with(Option::is_some).then_some("true")
                     aria-describedby=label_error_id.clone() />
@@ -449,13 +450,13 @@ fn ColumnHeading(
             </span>
             <label class="visually-hidden" for=select_id.clone()>{move || t!(icp_column_source, heading = heading())}</label>
             <select id=select_id class="no-print" disabled=locked on:change=on_source>
-                <option value="" prop:selected=linked.is_none()>{t!(icp_column_typed_in)}</option>
+                <option value="" prop:selected=linked.is_none()>{tv!(icp_column_typed_in)}</option>
                 {move || profiles.get().into_iter().map(|(p, name)| view! {
                     <option value=p.to_string() prop:selected=linked == Some(p)>{t!(icp_column_profile, name = name)}</option>
                 }).collect_view()}
             </select>
             <button type="button" class="secondary no-print" disabled=locked aria-label=move || t!(icp_column_remove_named, heading = heading())
-                on:click=remove>{t!(icp_column_remove)}</button>
+                on:click=remove>{tv!(icp_column_remove)}</button>
         </th>
     }
 }

@@ -4,6 +4,7 @@ use super::route::{Route, go_to};
 use super::state::{now, use_app_store};
 use super::time_text::local_date_time;
 use crate::app::held::Held;
+use crate::tv;
 use crate::{t, tn};
 use leptos::prelude::*;
 
@@ -37,12 +38,12 @@ pub fn WorksheetsPage() -> impl IntoView {
         })
     };
     view! {
-        <h1 tabindex="-1">{t!(icp_worksheets_heading)}</h1>
-        <p class="lead">{t!(icp_worksheets_lead)}</p>
-        <p><a href=Route::Brief.href()>{t!(icp_worksheets_brief_link)}</a>" "{t!(icp_worksheets_brief_after)}</p>
+        <h1 tabindex="-1">{tv!(icp_worksheets_heading)}</h1>
+        <p class="lead">{tv!(icp_worksheets_lead)}</p>
+        <p><a href=Route::Brief.href()>{tv!(icp_worksheets_brief_link)}</a>" "{tv!(icp_worksheets_brief_after)}</p>
         <form class="new-profile" on:submit=create>
             <div class="field">
-                <label for="new-worksheet-name">{t!(icp_worksheets_new_name)}</label>
+                <label for="new-worksheet-name">{tv!(icp_worksheets_new_name)}</label>
                 <input id="new-worksheet-name" type="text" prop:value=move || name.get()
                     placeholder=t!(icp_worksheets_new_placeholder)
                     on:input=move |ev| name.set(event_target_value(&ev))
@@ -51,12 +52,12 @@ pub fn WorksheetsPage() -> impl IntoView {
                     aria-describedby="new-worksheet-error" />
                 <p id="new-worksheet-error" class="field-error" aria-live="polite">{move || error.get()}</p>
             </div>
-            <button type="submit" disabled=move || !store.is_editable()>{t!(icp_worksheets_create)}</button>
+            <button type="submit" disabled=move || !store.is_editable()>{tv!(icp_worksheets_create)}</button>
         </form>
         {move || {
             let list = sheets();
             if list.is_empty() {
-                return view! { <p>{t!(icp_worksheets_none)}</p> }.into_any();
+                return view! { <p>{tv!(icp_worksheets_none)}</p> }.into_any();
             }
             view! {
                 <ul class="attention">

@@ -11,6 +11,7 @@ use crate::app::when::When;
 use crate::domain::csv::{self, MatchOn, Table, Target};
 use crate::domain::share::Records;
 use crate::messages;
+use crate::tv;
 use crate::{t, tn};
 use leptos::prelude::*;
 
@@ -24,17 +25,17 @@ pub fn CsvImportPage() -> impl IntoView {
     move || {
         match store.csv_file.get() {
         None => view! {
-            <h1 tabindex="-1">{t!(data_csv_title)}</h1>
-            <p>{t!(data_csv_none_waiting)}</p>
-            <p><a href=Route::Data.href()>{t!(data_import_choose_on_data_page)}</a></p>
+            <h1 tabindex="-1">{tv!(data_csv_title)}</h1>
+            <p>{tv!(data_csv_none_waiting)}</p>
+            <p><a href=Route::Data.href()>{tv!(data_import_choose_on_data_page)}</a></p>
         }
         .into_any(),
         Some(file) => match csv::parse(&file.text) {
             Err(e) => view! {
-                <h1 tabindex="-1">{t!(data_csv_title)}</h1>
+                <h1 tabindex="-1">{tv!(data_csv_title)}</h1>
                 <p class="field-error" role="alert">{format!("{}: {}", file.name, messages::csv_error(&e))}</p>
-                <p>{t!(data_csv_nothing_changed)}</p>
-                <p><button type="button" on:click=move |_| cancel(store)>{t!(data_csv_back)}</button></p>
+                <p>{tv!(data_csv_nothing_changed)}</p>
+                <p><button type="button" on:click=move |_| cancel(store)>{tv!(data_csv_back)}</button></p>
             }
             .into_any(),
             Ok(table) => view! { <Mapping name=file.name table/> }.into_any(),
@@ -120,10 +121,10 @@ fn Mapping(
     });
     let row_count = table.with_value(|t| t.rows.len());
     view! {
-        <h1 tabindex="-1">{t!(data_csv_title)}</h1>
+        <h1 tabindex="-1">{tv!(data_csv_title)}</h1>
         <p>{tn!(data_csv_intro, row_count, name = name)}</p>
         <section aria-labelledby="csv-columns-heading">
-            <h2 id="csv-columns-heading">{t!(data_csv_columns_heading)}</h2>
+            <h2 id="csv-columns-heading">{tv!(data_csv_columns_heading)}</h2>
             <div class="csv-mapping">
                 {headers.iter().enumerate().map(|(i, header)| {
                     let id = format!("csv-column-{i}");
@@ -135,7 +136,7 @@ fn Mapping(
                                 let at = event_target_value(&ev).parse::<usize>().ok();
                                 choose(i, at.and_then(|at| targets.with_value(|all| all.get(at).copied())));
                             }>
-                                <option value="" selected=move || mapping.with(|m| m[i].is_none())>{t!(data_csv_not_imported)}</option>
+                                <option value="" selected=move || mapping.with(|m| m[i].is_none())>{tv!(data_csv_not_imported)}</option>
                                 {target_names.iter().enumerate().map(|(at, name)| {
                                     let t = targets.with_value(|all| all[at]);
                                     view! {
@@ -149,11 +150,11 @@ fn Mapping(
                 }).collect_view()}
             </div>
             <fieldset class="import-mode">
-                <legend>{t!(data_csv_match_by)}</legend>
+                <legend>{tv!(data_csv_match_by)}</legend>
                 <label><input type="radio" name="csv-match" checked=move || match_on.get() == MatchOn::CompanyName
-                    on:change=move |_| match_on.set(MatchOn::CompanyName) />" " {t!(data_csv_match_company_name)}</label>
+                    on:change=move |_| match_on.set(MatchOn::CompanyName) />" " {tv!(data_csv_match_company_name)}</label>
                 <label><input type="radio" name="csv-match" checked=move || match_on.get() == MatchOn::WebDomain
-                    on:change=move |_| match_on.set(MatchOn::WebDomain) />" " {t!(data_csv_match_web_domain)}</label>
+                    on:change=move |_| match_on.set(MatchOn::WebDomain) />" " {tv!(data_csv_match_web_domain)}</label>
             </fieldset>
         </section>
         <section aria-labelledby="csv-preview-heading">
@@ -162,7 +163,7 @@ fn Mapping(
             <div class="table-scroll" tabindex="0" role="group" aria-labelledby="csv-preview-heading">
                 <table class="csv-preview">
                     <thead><tr>
-                        <th scope="col">{t!(data_csv_line)}</th>
+                        <th scope="col">{tv!(data_csv_line)}</th>
                         {headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}
                     </tr></thead>
                     <tbody>
@@ -177,7 +178,7 @@ fn Mapping(
             </div>
         </section>
         <section aria-labelledby="csv-result-heading">
-            <h2 id="csv-result-heading">{t!(data_csv_result_heading)}</h2>
+            <h2 id="csv-result-heading">{tv!(data_csv_result_heading)}</h2>
             <p role="status">{move || outcome.with(|o| t!(
                 data_csv_result,
                 created = tn!(data_csv_result_created, o.created),
@@ -197,14 +198,14 @@ fn Mapping(
                 })}
             </ul>
             <When when=move || !has_name()>
-                <p class="field-error" role="alert">{t!(data_csv_choose_company_name)}</p>
+                <p class="field-error" role="alert">{tv!(data_csv_choose_company_name)}</p>
             </When>
         </section>
         <p class="actions">
             <button type="button" disabled=move || !has_name() || outcome.with(|o| o.profiles.is_empty()) on:click=proceed>
-                {t!(data_csv_continue)}
+                {tv!(data_csv_continue)}
             </button>
-            <button type="button" class="secondary" on:click=move |_| cancel(store)>{t!(data_csv_cancel)}</button>
+            <button type="button" class="secondary" on:click=move |_| cancel(store)>{tv!(data_csv_cancel)}</button>
         </p>
     }
 }

@@ -3,7 +3,7 @@
 use super::{files_of, open_files};
 use crate::app::held::Held;
 use crate::app::state::use_app_store;
-use crate::t;
+use crate::tv;
 use leptos::prelude::*;
 
 /// Listens for files dragged over the page and shows where they go.
@@ -53,7 +53,7 @@ pub fn DropZone() -> impl IntoView {
         dragging.get().then(|| {
             view! {
                 <div class="drop-overlay" role="status">
-                    <p>{t!(data_drop_hint)}</p>
+                    <p>{tv!(data_drop_hint)}</p>
                 </div>
             }
         })

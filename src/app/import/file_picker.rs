@@ -2,7 +2,7 @@
 
 use super::{input_files, open_files};
 use crate::app::state::use_app_store;
-use crate::t;
+use crate::tv;
 use leptos::prelude::*;
 
 /// A labelled file input that opens the import preview for the chosen
@@ -12,7 +12,7 @@ pub fn FilePicker() -> impl IntoView {
     let store = use_app_store();
     view! {
         <p class="file-picker">
-            <label for="import-files">{t!(data_file_picker_label)}</label>
+            <label for="import-files">{tv!(data_file_picker_label)}</label>
             <input
                 id="import-files"
                 type="file"
@@ -22,7 +22,7 @@ pub fn FilePicker() -> impl IntoView {
                 disabled=move || !store.is_editable()
                 on:change=move |ev| open_files(store, input_files(&ev))
             />
-            <span id="import-files-hint" class="hint">{t!(data_file_picker_hint)}</span>
+            <span id="import-files-hint" class="hint">{tv!(data_file_picker_hint)}</span>
         </p>
     }
 }

@@ -12,6 +12,7 @@ use crate::domain::share::merge;
 use crate::domain::share::merge::{ConflictKind, Resolutions};
 use crate::domain::share::{Change, ImportMode, MergeChoices, RecordChange, Resolution};
 use crate::messages;
+use crate::tv;
 use crate::{t, tn};
 use leptos::prelude::*;
 
@@ -21,9 +22,9 @@ pub fn ImportPreview() -> impl IntoView {
     let store = use_app_store();
     move || match store.pending_import.get() {
         None => view! {
-            <h1 tabindex="-1">{t!(data_import_title)}</h1>
-            <p>{t!(data_import_none_waiting)}</p>
-            <p><a href=Route::Data.href()>{t!(data_import_choose_on_data_page)}</a></p>
+            <h1 tabindex="-1">{tv!(data_import_title)}</h1>
+            <p>{tv!(data_import_none_waiting)}</p>
+            <p><a href=Route::Data.href()>{tv!(data_import_choose_on_data_page)}</a></p>
         }
         .into_any(),
         Some(pending) => view! { <Preview pending/> }.into_any(),
@@ -76,7 +77,7 @@ fn Preview(
     };
     let nothing = move || mode.get() == ImportMode::Merge && preview.with(|p| p.changes_nothing());
     view! {
-        <h1 tabindex="-1">{t!(data_import_title)}</h1>
+        <h1 tabindex="-1">{tv!(data_import_title)}</h1>
         <FileList pending=pending.clone()/>
         <When when=move || readable>
             <Summary preview/>
@@ -87,7 +88,7 @@ fn Preview(
                 })
                 .collect_view()}
             <fieldset class="import-mode">
-                <legend>{t!(data_import_how)}</legend>
+                <legend>{tv!(data_import_how)}</legend>
                 <label>
                     <input
                         type="radio"
@@ -95,7 +96,7 @@ fn Preview(
                         checked=move || mode.get() == ImportMode::Merge
                         on:change=move |_| mode.set(ImportMode::Merge)
                     />
-                    " " {t!(data_import_merge)}
+                    " " {tv!(data_import_merge)}
                 </label>
                 <label>
                     <input
@@ -115,18 +116,18 @@ fn Preview(
                     disabled=move || !store.is_editable() || nothing()
                     on:click=import
                 >
-                    {t!(data_import_confirm)}
+                    {tv!(data_import_confirm)}
                 </button>
             </When>
-            <button type="button" class="secondary" on:click=cancel>{t!(data_import_cancel)}</button>
+            <button type="button" class="secondary" on:click=cancel>{tv!(data_import_cancel)}</button>
         </p>
         <When when=move || readable && nothing()>
-            <p role="status">{t!(data_import_nothing)}</p>
+            <p role="status">{tv!(data_import_nothing)}</p>
         </When>
         <When when=move || !store.is_editable()>
-            <p class="field-error">{t!(data_import_read_only)}</p>
+            <p class="field-error">{tv!(data_import_read_only)}</p>
         </When>
-        <p class="hint">{t!(data_import_undo_hint)}</p>
+        <p class="hint">{tv!(data_import_undo_hint)}</p>
     }
 }
 
@@ -147,7 +148,7 @@ fn FileList(
 ) -> impl IntoView {
     view! {
         <section aria-labelledby="import-files-heading">
-            <h2 id="import-files-heading">{t!(data_import_files_heading)}</h2>
+            <h2 id="import-files-heading">{tv!(data_import_files_heading)}</h2>
             <ul class="import-files">
                 {pending
                     .files
@@ -412,9 +413,9 @@ fn FieldTable(
         <table class="field-changes">
             <thead>
                 <tr>
-                    <th scope="col">{t!(data_import_field)}</th>
-                    <th scope="col">{t!(data_import_here)}</th>
-                    <th scope="col">{t!(data_import_in_file)}</th>
+                    <th scope="col">{tv!(data_import_field)}</th>
+                    <th scope="col">{tv!(data_import_here)}</th>
+                    <th scope="col">{tv!(data_import_in_file)}</th>
                 </tr>
             </thead>
             <tbody>

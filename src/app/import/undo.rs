@@ -3,6 +3,7 @@
 use super::undo_import;
 use crate::app::state::use_app_store;
 use crate::t;
+use crate::tv;
 use leptos::prelude::*;
 
 /// Offers to undo the last import, until dismissed.
@@ -19,7 +20,7 @@ pub fn UndoImport() -> impl IntoView {
                 <p>{t!(data_undo_imported, files = files)}</p>
                 <div class="notice-actions">
                     <button type="button" disabled=locked on:click=move |_| undo_import(store)>
-                        {t!(data_undo_button)}
+                        {tv!(data_undo_button)}
                     </button>
                     <button
                         type="button"
@@ -27,7 +28,7 @@ pub fn UndoImport() -> impl IntoView {
                         aria-label=t!(data_undo_dismiss_label, files = files)
                         on:click=move |_| store.import_undo.set(None)
                     >
-                        {t!(data_undo_dismiss)}
+                        {tv!(data_undo_dismiss)}
                     </button>
                 </div>
             </div>

@@ -8,6 +8,7 @@ use crate::domain::input;
 use crate::domain::profile::{Profile, suggested_business_types, suggested_industries};
 use crate::t;
 use crate::tn;
+use crate::tv;
 use leptos::prelude::*;
 
 /// Suggestions: the seed's list (in the interface's language), then values
@@ -48,7 +49,7 @@ pub fn CompanySection(
     };
     view! {
         <section aria-labelledby="company-heading" class="editor-section">
-            <h2 id="company-heading">{t!(profile_editor_company)}</h2>
+            <h2 id="company-heading">{tv!(profile_editor_company)}</h2>
             <div class="field-grid">
                 <CheckedInput label=t!(profile_editor_company_name) id="company-name"
                     initial=profile.initial(|p| p.name.clone())

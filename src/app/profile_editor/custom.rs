@@ -8,6 +8,7 @@ use crate::app::route::Route;
 use crate::domain::CustomFieldId;
 use crate::domain::custom_field::{CustomField, FieldKind};
 use crate::t;
+use crate::tv;
 use leptos::prelude::*;
 
 /// The "Fields of your own" section; nothing while the workspace has none.
@@ -25,9 +26,9 @@ pub fn CustomSection(
         (!fields.is_empty()).then(|| {
             view! {
                 <section aria-labelledby="custom-heading" class="editor-section">
-                    <h2 id="custom-heading">{t!(profile_fields_of_your_own)}</h2>
-                    <p class="hint">{t!(profile_editor_custom_hint)}" "
-                        <a href=Route::Data.href()>{t!(profile_editor_custom_hint_link)}</a>"."</p>
+                    <h2 id="custom-heading">{tv!(profile_fields_of_your_own)}</h2>
+                    <p class="hint">{tv!(profile_editor_custom_hint)}" "
+                        <a href=Route::Data.href()>{tv!(profile_editor_custom_hint_link)}</a>"."</p>
                     <div class="field-grid">
                         {fields.into_iter().map(|f| value_input(profile, f)).collect_view()}
                     </div>

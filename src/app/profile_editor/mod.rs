@@ -19,6 +19,7 @@ use super::state::use_app_store;
 use crate::app::when::When;
 use crate::domain::ProfileId;
 use crate::t;
+use crate::tv;
 use access::ProfileAccess;
 use addresses::AddressesSection;
 use company::CompanySection;
@@ -48,12 +49,12 @@ pub fn ProfileEditor(
             <div class="page-head">
                 <h1 tabindex="-1">{move || t!(profile_editor_heading, name = name())}</h1>
                 <p class="actions">
-                    <a href=Route::Profile(id).href()>{t!(profile_editor_view_one_page)}</a>
-                    <a href=Route::Profiles.href()>{t!(profile_all_profiles)}</a>
+                    <a href=Route::Profile(id).href()>{tv!(profile_editor_view_one_page)}</a>
+                    <a href=Route::Profiles.href()>{tv!(profile_all_profiles)}</a>
                 </p>
             </div>
             <ProfileActions id />
-            <p class="hint">{t!(profile_editor_intro)}</p>
+            <p class="hint">{tv!(profile_editor_intro)}</p>
             // Drawn again when the workspace is replaced from outside, so
             // that checked fields start from the new values.
             {move || {

@@ -7,6 +7,7 @@ use crate::app::fields::CheckedInput;
 use crate::domain::decimal::grouped;
 use crate::domain::profile::Known;
 use crate::t;
+use crate::tv;
 use leptos::prelude::*;
 
 /// The value, grouped for reading, of a field worked out from another, for
@@ -39,7 +40,7 @@ pub fn MoneySection(
     };
     view! {
         <section aria-labelledby="money-heading" class="editor-section">
-            <h2 id="money-heading">{t!(profile_purchases_and_spend)}</h2>
+            <h2 id="money-heading">{tv!(profile_purchases_and_spend)}</h2>
             <CheckedInput label=t!(profile_editor_purchases) id="money-purchases" multiline=true
                 hint=t!(profile_editor_purchases_hint)
                 initial=profile.initial(|p| p.purchases.join("\n"))

@@ -11,6 +11,7 @@ use crate::domain::input::parse_email;
 use crate::domain::profile::Person;
 use crate::domain::{Birthday, input};
 use crate::t;
+use crate::tv;
 use leptos::prelude::*;
 
 /// The names of the months, in the interface's language.
@@ -112,12 +113,12 @@ fn BirthdayInput(
     let invalid = move || error.with(Option::is_some).then_some("true");
     view! {
         <fieldset class="birthday">
-            <legend>{t!(profile_editor_birthday)}</legend>
-            <label for=day_id.clone()>{t!(profile_editor_birthday_day)}</label>
+            <legend>{tv!(profile_editor_birthday)}</legend>
+            <label for=day_id.clone()>{tv!(profile_editor_birthday_day)}</label>
             <input id=day_id disabled=locked type="text" inputmode="numeric" size="2" prop:value=move || day.get()
                 aria-invalid=invalid aria-describedby=error_id.clone()
                 on:input=move |ev| { day.set(event_target_value(&ev)); check(); } />
-            <label for=month_id.clone()>{t!(profile_editor_birthday_month)}</label>
+            <label for=month_id.clone()>{tv!(profile_editor_birthday_month)}</label>
             <select id=month_id disabled=locked aria-invalid=invalid aria-describedby=error_id.clone()
                 on:change=move |ev| { month.set(event_target_value(&ev)); check(); }>
                 <option value="" prop:selected=move || month.get().is_empty()>"—"</option>
@@ -127,7 +128,7 @@ fn BirthdayInput(
                     view! { <option value=value prop:selected=selected>{name}</option> }
                 }).collect_view()}
             </select>
-            <label for=year_id.clone()>{t!(profile_editor_birthday_year)}</label>
+            <label for=year_id.clone()>{tv!(profile_editor_birthday_year)}</label>
             <input id=year_id disabled=locked type="text" inputmode="numeric" size="4" prop:value=move || year.get()
                 aria-invalid=invalid aria-describedby=error_id.clone()
                 on:input=move |ev| { year.set(event_target_value(&ev)); check(); } />

@@ -11,6 +11,7 @@ use crate::app::when::When;
 use crate::domain::account_plan::{AccountGoal, Serving};
 use crate::domain::profile::{ActionStep, Competitor, LogEntry, Opportunity};
 use crate::t;
+use crate::tv;
 use leptos::prelude::*;
 
 /// Current and future opportunities.
@@ -82,7 +83,7 @@ pub fn ActionPlanSection(
                     <CheckboxInput label=t!(profile_editor_step_done) id=row.field_id("done")
                         checked=row.get(|s| s.done) on_change=row.set(|s, v| s.done = v) />
                     <When when=move || overdue.get()>
-                        <p class="badge overdue">{t!(profile_editor_step_overdue)}</p>
+                        <p class="badge overdue">{tv!(profile_editor_step_overdue)}</p>
                     </When>
                 }
             }) />
@@ -114,7 +115,7 @@ pub fn AccountPlanSection(
                         initial=parse::date_text(row.initial(|g| g.until))
                         apply=row.apply(parse::date, |g, v| g.until = v) />
                     <When when=move || backwards.get()>
-                        <p class="badge overdue" role="status">{t!(profile_editor_goal_backwards)}</p>
+                        <p class="badge overdue" role="status">{tv!(profile_editor_goal_backwards)}</p>
                     </When>
                     {links(row, Serving::Opportunities, t!(profile_editor_goal_opportunities), t!(profile_editor_goal_no_opportunities))}
                     {links(row, Serving::Steps, t!(profile_editor_goal_steps), t!(profile_editor_goal_no_steps))}

@@ -5,6 +5,7 @@ use super::access::ProfileAccess;
 use crate::app::rating_input::{RatingInput, hand_judged_criteria};
 use crate::app::route::Route;
 use crate::t;
+use crate::tv;
 use leptos::prelude::*;
 
 /// Ratings for the active scoring model.
@@ -18,11 +19,11 @@ pub fn RatingsSection(
     let model = move || store.workspace.with(|w| w.model().map(|m| m.name.clone()));
     view! {
         <section aria-labelledby="ratings-heading" class="editor-section">
-            <h2 id="ratings-heading">{t!(profile_editor_ratings)}</h2>
+            <h2 id="ratings-heading">{tv!(profile_editor_ratings)}</h2>
             {move || match criteria.get() {
-                None => view! { <p class="hint">{t!(profile_editor_ratings_no_model)}" "<a href=Route::Scoring.href()>{t!(profile_editor_ratings_set_up)}</a></p> }.into_any(),
+                None => view! { <p class="hint">{tv!(profile_editor_ratings_no_model)}" "<a href=Route::Scoring.href()>{tv!(profile_editor_ratings_set_up)}</a></p> }.into_any(),
                 Some(list) => view! {
-                    <p class="hint">{move || t!(profile_editor_ratings_model, model = model().unwrap_or_default())}" "<a href=Route::ScoreExplanation(profile.id).href()>{t!(profile_editor_ratings_see_score)}</a></p>
+                    <p class="hint">{move || t!(profile_editor_ratings_model, model = model().unwrap_or_default())}" "<a href=Route::ScoreExplanation(profile.id).href()>{tv!(profile_editor_ratings_see_score)}</a></p>
                     <div class="field-grid">
                         {list.into_iter().map(|c| {
                             let label = c.name.clone();

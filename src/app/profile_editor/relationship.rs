@@ -6,6 +6,7 @@ use super::parse;
 use crate::app::fields::{CheckedInput, ChoiceInput, TextInput};
 use crate::domain::Profile;
 use crate::t;
+use crate::tv;
 use leptos::prelude::*;
 
 /// Referrals, testimonials, loyalty notes, and the customer's needs and
@@ -17,8 +18,8 @@ pub fn RelationshipSection(
 ) -> impl IntoView {
     view! {
         <section aria-labelledby="relationship-heading" class="editor-section">
-            <h2 id="relationship-heading">{t!(profile_relationship)}</h2>
-            <p class="hint">{t!(profile_editor_relationship_hint)}</p>
+            <h2 id="relationship-heading">{tv!(profile_relationship)}</h2>
+            <p class="hint">{tv!(profile_editor_relationship_hint)}</p>
             <div class="field-grid">
                 <ChoiceInput label=t!(profile_editor_referred) id="rel-referred"
                     value=profile.get(|p| p.referred) on_change=profile.set(|p, v| p.referred = v) />
@@ -46,7 +47,7 @@ pub fn FinancialSection(
 ) -> impl IntoView {
     view! {
         <section aria-labelledby="financial-heading" class="editor-section">
-            <h2 id="financial-heading">{t!(profile_financial_condition)}</h2>
+            <h2 id="financial-heading">{tv!(profile_financial_condition)}</h2>
             <div class="field-grid">
                 <ChoiceInput label=t!(profile_editor_financial_rating) id="fin-rating"
                     value=profile.get(|p| p.financial.rating) on_change=profile.set(|p, v| p.financial.rating = v) />

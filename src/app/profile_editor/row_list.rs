@@ -9,6 +9,7 @@ use crate::app::state::AppStore;
 use crate::app::when::When;
 use crate::domain::ProfileId;
 use crate::t;
+use crate::tv;
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -154,7 +155,7 @@ pub fn RowList(
                 {draw(access, key)}
                 <button type="button" class="secondary remove" disabled=locked
                     aria-label=move || t!(profile_editor_row_remove_named, name = name_of(key))
-                    on:click=move |_| remove_row(key)>{t!(profile_editor_row_remove)}</button>
+                    on:click=move |_| remove_row(key)>{tv!(profile_editor_row_remove)}</button>
             </li>
         }
     };
@@ -179,7 +180,7 @@ pub fn RowList(
                 <button type="button" class="secondary" node_ref=undo_button disabled=locked
                     hidden=move || removed_name().is_none()
                     aria-label=move || t!(profile_editor_row_undo_named, name = removed_name().unwrap_or_default())
-                    on:click=undo>{t!(profile_editor_row_undo)}</button>
+                    on:click=undo>{tv!(profile_editor_row_undo)}</button>
             </div>
         </section>
     }
