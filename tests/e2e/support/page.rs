@@ -976,6 +976,13 @@ pub fn pdf_pages(pdf: &[u8]) -> usize {
     pages
 }
 
+/// Whether the status line says every change is saved, in either language.
+fn saved(status: &str) -> bool {
+    let polish = super::catalogue::pl("shell_status_saved");
+    let polish = polish.split("{when}").next().unwrap_or_default();
+    status.starts_with("All changes saved") || status.starts_with(polish)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -986,11 +993,4 @@ mod tests {
         assert_eq!(xpath_literal("it's"), "\"it's\"");
         assert_eq!(xpath_literal(r#"a'b"c"#), r#"concat('a', "'", 'b"c')"#);
     }
-}
-
-/// Whether the status line says every change is saved, in either language.
-fn saved(status: &str) -> bool {
-    let polish = super::catalogue::pl("shell_status_saved");
-    let polish = polish.split("{when}").next().unwrap_or_default();
-    status.starts_with("All changes saved") || status.starts_with(polish)
 }
