@@ -65,6 +65,8 @@ size:
 	@wasm=$$(ls dist/*_bg.wasm); raw=$$(wc -c < "$$wasm"); gz=$$(gzip -9 -c "$$wasm" | wc -c); \
 	br=$$(node -e 'const z=require("zlib");process.stdout.write(String(z.brotliCompressSync(require("fs").readFileSync(process.argv[1]),{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length))' "$$wasm"); \
 	echo "wasm size: $$raw bytes raw, $$gz bytes gzipped, $$br bytes brotli (gzip budget $(WASM_GZIP_BUDGET))"; \
+	named="$${CARGO_TARGET_DIR:-target}/$(WASM_TARGET)/release/clientele.wasm"; \
+	if [ -f "$$named" ]; then node .ci/wasm-contributors.mjs "$$named"; fi; \
 	if [ "$$gz" -gt $(WASM_GZIP_BUDGET) ]; then echo "wasm over its size budget"; exit 1; fi
 
 test: tools-test lint test-native test-browser dist test-e2e
