@@ -6,7 +6,7 @@
 // 1.5 times the shipped code, in much the same proportions). Functions are
 // counted by the crate that opens their name, so generic code of a library
 // instantiated for our types counts for the library, and for our module
-// under "where generic code is used" when our type shows in its name.
+// as "<module> (generic code used)" when our type shows in its name.
 import { readFileSync } from "node:fs";
 
 const path = process.argv[2];
