@@ -24,6 +24,11 @@ CHROMEDRIVER ?= /usr/bin/chromedriver
 # for the whole app, both languages included (the decision on the size target
 # in the speed issue; the 150 KB target was withdrawn).
 WASM_GZIP_BUDGET := 614400
+# wasm-bindgen-test-runner stops Chromium without ending its WebDriver
+# session, so each test binary would leave its browser profile (some 120 MB)
+# in the temporary folder until the disk fills. Its runs get this folder as
+# their temporary folder instead, removed afterwards whether they pass or fail.
+BROWSER_TMP := $(CURDIR)/target/browser-tmp
 
 export PATH := $(dir $(WASM_OPT)):$(HOME)/.cargo/bin:$(PATH)
 # Leptos type-erases component views: about 10% less wasm and faster builds.
@@ -97,12 +102,14 @@ bench: dist tools-test
 	mkdir -p target/bench
 	rm -f target/bench/page.txt
 	cargo test --locked --release --test bench -- --ignored --nocapture
-	CHROMEDRIVER=$(CHROMEDRIVER) \
+	rm -rf '$(BROWSER_TMP)' && mkdir -p '$(BROWSER_TMP)'
+	status=0; TMPDIR='$(BROWSER_TMP)' CHROMEDRIVER=$(CHROMEDRIVER) \
 	WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/tests/webdriver.json \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	RUSTFLAGS='$(WASM_RELEASE_RUSTFLAGS)' \
 	cargo test --locked --release --target $(WASM_TARGET) --test browser_bench -- --nocapture \
-		| tee target/bench/browser.log
+		| tee target/bench/browser.log || status=$$?; \
+	rm -rf '$(BROWSER_TMP)'; exit $$status
 	sed -n 's/^bench: //p' target/bench/browser.log > target/bench/browser.txt
 	CHROMIUM=$(CHROMIUM) CHROMEDRIVER=$(CHROMEDRIVER) DIST_DIR=$(CURDIR)/dist \
 	cargo test --locked --release --features e2e --test e2e -- --test-threads=1 --ignored bench::
@@ -125,12 +132,14 @@ test-native:
 
 # wasm-bindgen-test in headless Chromium: storage and components.
 test-browser: tools-test
-	CHROMEDRIVER=$(CHROMEDRIVER) \
+	rm -rf '$(BROWSER_TMP)' && mkdir -p '$(BROWSER_TMP)'
+	status=0; TMPDIR='$(BROWSER_TMP)' CHROMEDRIVER=$(CHROMEDRIVER) \
 	WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/tests/webdriver.json \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	cargo test --locked --target $(WASM_TARGET) \
 		--test browser_storage --test browser_app --test browser_no_storage --test browser_profiles \
-		--test browser_import --test browser_hostile
+		--test browser_import --test browser_hostile || status=$$?; \
+	rm -rf '$(BROWSER_TMP)'; exit $$status
 
 # WebDriver against the release build in dist/, served on a free loopback port.
 test-e2e: tools-test
