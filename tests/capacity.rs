@@ -58,9 +58,10 @@ mod readme {
     pub const FULL_BACKUP_BYTES: f64 = 53e6;
 }
 
-/// How far README's rounded figures may be from a measurement: 5%. Ids are
-/// random, so packed sizes vary a little from run to run (well under 1%).
-const TOLERANCE: f64 = 0.05;
+/// How far README's rounded figures may be from a measurement: 8%. Ids are
+/// random, so packed sizes vary from run to run: a typical profile packed
+/// has taken from 236 to 249 characters (some 3% either side).
+const TOLERANCE: f64 = 0.08;
 
 #[test]
 fn readme_states_the_figures_these_tests_check() {
