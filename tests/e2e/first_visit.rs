@@ -9,6 +9,11 @@ use serde_json::json;
 const WHAT_IT_IS: &str = "Customer profiles, your Ideal Customer Profile and prospect scoring \
                           for B2B sales teams, kept in your browser.";
 
+/// The same sentence in Polish: the loading screen speaks both languages,
+/// as no script has chosen one yet.
+const CO_TO_JEST: &str = "Profile klientów, profil idealnego klienta i ocena potencjalnych \
+                          klientów dla zespołów sprzedaży B2B, przechowywane w Twojej przeglądarce.";
+
 #[tokio::test]
 async fn the_loading_screen_shows_before_the_app_runs_and_goes_when_it_is_up() {
     let app = App::start().await;
@@ -30,7 +35,15 @@ async fn the_loading_screen_shows_before_the_app_runs_and_goes_when_it_is_up() {
         status.is_displayed().await.unwrap(),
         "Loading… is on screen"
     );
-    for text in ["Clientele", WHAT_IT_IS] {
+    assert!(
+        status.text().await.unwrap().contains("Wczytywanie…"),
+        "the status says it in Polish too"
+    );
+    for (text, lang) in [
+        ("Clientele", None),
+        (WHAT_IT_IS, None),
+        (CO_TO_JEST, Some("pl")),
+    ] {
         let xpath = format!("//p[normalize-space(.) = '{text}']");
         let shown = app
             .client()
@@ -38,6 +51,11 @@ async fn the_loading_screen_shows_before_the_app_runs_and_goes_when_it_is_up() {
             .await
             .unwrap_or_else(|e| panic!("the loading screen says {text:?}: {e}"));
         assert!(shown.is_displayed().await.unwrap(), "{text:?} is on screen");
+        assert_eq!(
+            shown.attr("lang").await.unwrap().as_deref(),
+            lang,
+            "{text:?} says its language to screen readers"
+        );
     }
     // Styled by the page's own style sheet, as the app is: the name on the
     // app's blue bar.
@@ -78,9 +96,10 @@ async fn the_loading_screen_shows_before_the_app_runs_and_goes_when_it_is_up() {
         let left = app
             .run(
                 "return [...document.querySelectorAll('p, [role=status]')]\n\
-                   .filter(e => e.textContent.includes('Loading…') || e.textContent === arguments[0])\n\
+                   .filter(e => e.textContent.includes('Loading…') || e.textContent === arguments[0]\n\
+                     || e.textContent === arguments[1])\n\
                    .length;",
-                vec![json!(WHAT_IT_IS)],
+                vec![json!(WHAT_IT_IS), json!(CO_TO_JEST)],
             )
             .await;
         match left.as_u64() {
