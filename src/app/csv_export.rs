@@ -6,6 +6,7 @@ use super::state::{now, use_app_store};
 use crate::app::held::Held;
 use crate::domain::csv::CsvStyle;
 use crate::domain::share::export::file_name_as;
+use crate::i18n::{Language, language};
 use crate::messages::Notice;
 use crate::tv;
 use crate::{t, tn};
@@ -41,7 +42,9 @@ pub fn CsvExport(
     make: Callback<(CsvStyle, bool), (String, usize)>,
 ) -> impl IntoView {
     let store = use_app_store();
-    let semicolons = Held::new(false);
+    // Excel set up for Polish opens semicolons and decimal commas: the
+    // choice a Polish page starts with.
+    let semicolons = Held::new(language() == Language::Polish);
     let leave_out = Held::new(false);
     let done = Held::new(None::<String>);
     let id = |what: &str| format!("csv-{file}-{what}");

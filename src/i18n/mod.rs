@@ -143,7 +143,10 @@ pub fn set_language(language: Language) {
 }
 
 fn slot(index: usize) -> &'static str {
-    let language = language();
+    slot_in(language(), index)
+}
+
+fn slot_in(language: Language, index: usize) -> &'static str {
     TABLES.with(|tables| {
         let table = tables[language as usize].get_or_init(|| {
             let slots: Box<[&'static str]> = language.texts().split_terminator(SEPARATOR).collect();
@@ -158,6 +161,12 @@ fn slot(index: usize) -> &'static str {
 /// plural).
 pub fn text(key: Key) -> &'static str {
     slot(key as usize)
+}
+
+/// The text of `key` in `language`, whatever the page shows: for reading
+/// back what either language wrote (a spreadsheet's headers).
+pub fn text_in(language: Language, key: Key) -> &'static str {
+    slot_in(language, key as usize)
 }
 
 /// `template` with each `{name}` replaced by the value at the same place
@@ -327,5 +336,19 @@ mod tests {
         assert_eq!(t!(shell_language_switch), "Language");
         assert_eq!(tn!(shared_profile_count, 1), "1 profile");
         assert_eq!(tn!(shared_profile_count, 1250), "1,250 profiles");
+    }
+
+    #[test]
+    fn a_text_can_be_read_in_either_language_whatever_is_shown() {
+        assert_eq!(language(), Language::English);
+        assert_eq!(
+            text_in(Language::Polish, Key::shell_language_switch),
+            "Język"
+        );
+        assert_eq!(
+            text_in(Language::English, Key::shell_language_switch),
+            "Language"
+        );
+        assert_eq!(language(), Language::English, "the page's language stays");
     }
 }

@@ -163,6 +163,35 @@ async fn a_polish_team_creates_edits_scores_charts_and_shares_a_profile_in_polis
     })
     .await;
 
+    // Its spreadsheet is for Polish Excel: Polish headers and words, the
+    // user's own text as typed, semicolons and decimal commas from the start.
+    app.follow(&pl("shell_route_profiles")).await;
+    app.wait_for_main_heading(&pl("profile_list_heading")).await;
+    app.open_disclosure(&pl("data_csv_export_summary")).await;
+    let semicolons = app
+        .field(&pl("data_csv_export_semicolons"))
+        .await
+        .expect("the choice of semicolons");
+    assert_eq!(
+        semicolons.prop("checked").await.unwrap().as_deref(),
+        Some("true"),
+        "semicolons are chosen on a Polish page"
+    );
+    app.press(&pl("data_csv_export_download")).await;
+    let (_, sheet) = app.take_download().await;
+    let header = format!(
+        "\u{feff}{};{};{};",
+        pl("data_csv_target_company_name"),
+        pl("data_csv_target_website"),
+        pl("data_csv_target_industry")
+    );
+    assert!(sheet.starts_with(&header), "{sheet}");
+    let row = format!(
+        "{COMPANY};;Logistyka;;{};;;;4250,5;",
+        pl("profile_status_customer")
+    );
+    assert!(sheet.contains(&row), "{sheet}");
+
     // Export everything; the file is data, the same in every language.
     app.follow(&pl("shell_route_data")).await;
     app.wait_for_main_heading(&pl("data_page_title")).await;

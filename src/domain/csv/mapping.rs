@@ -6,7 +6,7 @@ use super::values::words;
 use crate::domain::CustomFieldId;
 use crate::domain::custom_field::CustomField;
 use crate::domain::sorting::sort_by_key_with;
-use crate::t;
+use crate::i18n::{Key, Language, text_in};
 
 /// A profile field a CSV column can fill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -84,63 +84,48 @@ impl Target {
     ];
 
     /// The field's name in the page's language, as the column mapping
-    /// offers it (in the words of the merge preview that follows it).
+    /// offers it (in the words of the merge preview that follows it), and
+    /// as the profiles' spreadsheet heads its column.
     pub fn shown(self) -> &'static str {
+        crate::i18n::text(self.name_key())
+    }
+
+    /// The catalogue text naming the field. A spreadsheet's header with
+    /// this name in any language fills the field ([`guess_mapping`]), so a
+    /// file written in Polish imports on an English page and back.
+    fn name_key(self) -> Key {
         match self {
-            Target::CompanyName => t!(data_csv_target_company_name),
-            Target::Website => t!(data_csv_target_website),
-            Target::Industry => t!(data_csv_target_industry),
-            Target::BusinessType => t!(data_csv_target_business_type),
-            Target::Status => t!(data_csv_target_status),
-            Target::Employees => t!(data_csv_target_employees),
-            Target::Revenue => t!(data_csv_target_revenue),
-            Target::YearlySpend => t!(data_csv_target_yearly_spend),
-            Target::MonthlySpend => t!(data_csv_target_monthly_spend),
-            Target::Currency => t!(data_csv_target_currency),
-            Target::Location => t!(data_csv_target_location),
-            Target::Region => t!(data_csv_target_region),
-            Target::HqPhone => t!(data_csv_target_hq_phone),
-            Target::HqEmail => t!(data_csv_target_hq_email),
-            Target::CustomerSince => t!(data_csv_target_customer_since),
-            Target::Notes => t!(data_csv_target_notes),
-            Target::ContactName => t!(data_csv_target_contact_name),
-            Target::ContactTitle => t!(data_csv_target_contact_title),
-            Target::ContactEmail => t!(data_csv_target_contact_email),
-            Target::ContactPhone => t!(data_csv_target_contact_phone),
+            Target::CompanyName => Key::data_csv_target_company_name,
+            Target::Website => Key::data_csv_target_website,
+            Target::Industry => Key::data_csv_target_industry,
+            Target::BusinessType => Key::data_csv_target_business_type,
+            Target::Status => Key::data_csv_target_status,
+            Target::Employees => Key::data_csv_target_employees,
+            Target::Revenue => Key::data_csv_target_revenue,
+            Target::YearlySpend => Key::data_csv_target_yearly_spend,
+            Target::MonthlySpend => Key::data_csv_target_monthly_spend,
+            Target::Currency => Key::data_csv_target_currency,
+            Target::Location => Key::data_csv_target_location,
+            Target::Region => Key::data_csv_target_region,
+            Target::HqPhone => Key::data_csv_target_hq_phone,
+            Target::HqEmail => Key::data_csv_target_hq_email,
+            Target::CustomerSince => Key::data_csv_target_customer_since,
+            Target::Notes => Key::data_csv_target_notes,
+            Target::ContactName => Key::data_csv_target_contact_name,
+            Target::ContactTitle => Key::data_csv_target_contact_title,
+            Target::ContactEmail => Key::data_csv_target_contact_email,
+            Target::ContactPhone => Key::data_csv_target_contact_phone,
             // The mapping shows the field's own name.
-            Target::Custom(_) => t!(data_csv_target_custom),
+            Target::Custom(_) => Key::data_csv_target_custom,
         }
     }
 
-    /// The field's name as a CSV file's header, in every language: the
-    /// profiles' CSV export heads its columns with it, and the import
-    /// knows it again ([`Target::headers`]). The words are English, as
-    /// the screen shows them in English ([`Target::shown`]).
-    pub fn label(self) -> &'static str {
-        match self {
-            Target::CompanyName => "Company name",
-            Target::Website => "Web address",
-            Target::Industry => "Industry",
-            Target::BusinessType => "Type of business",
-            Target::Status => "Status",
-            Target::Employees => "Number of employees",
-            Target::Revenue => "Average annual revenue",
-            Target::YearlySpend => "Average yearly spend",
-            Target::MonthlySpend => "Average monthly spend",
-            Target::Currency => "Currency",
-            Target::Location => "Location",
-            Target::Region => "Region",
-            Target::HqPhone => "Headquarters phone",
-            Target::HqEmail => "Headquarters e-mail",
-            Target::CustomerSince => "Customer since",
-            Target::Notes => "Loyalty notes",
-            Target::ContactName => "Main contact: name",
-            Target::ContactTitle => "Main contact: job title",
-            Target::ContactEmail => "Main contact: e-mail",
-            Target::ContactPhone => "Main contact: phone",
-            // The mapping shows the field's own name.
-            Target::Custom(_) => "Field of your own",
-        }
+    /// Whether `key` ([`header_key`]) is the field's name as Clientele
+    /// writes it, in either language.
+    fn is_named(self, key: &str) -> bool {
+        Language::ALL
+            .into_iter()
+            .any(|language| header_key(text_in(language, self.name_key())) == key)
     }
 
     /// Header names CRMs use for this field, in English and Polish, as
@@ -398,7 +383,8 @@ pub fn header_key(header: &str) -> String {
 
 /// A first guess of the mapping, one entry per header. A header with the
 /// name of one of the team's own fields (`custom`) fills that field; each
-/// other header is looked up among the names CRMs use, and when two headers
+/// other header is looked up among Clientele's own names for the fields, in
+/// either language, then among the names CRMs use, and when two headers
 /// name the same field the more telling name wins (`Account Name` over
 /// `Name`), then the earlier column. No target is used twice; unknown
 /// headers stay `None`.
@@ -423,9 +409,14 @@ pub fn guess_mapping(headers: &[String], custom: &[CustomField]) -> Vec<Option<T
         .filter(|(column, _)| mapping[*column].is_none())
         .filter_map(|(column, header)| {
             let key = header_key(header);
-            Target::ALL.into_iter().find_map(|target| {
-                let rank = target.headers().iter().position(|h| *h == key)?;
-                Some((rank, column, target))
+            // Clientele's own name for a field, in either language, is the
+            // most telling.
+            let own = Target::ALL.into_iter().find(|target| target.is_named(&key));
+            own.map(|target| (0, column, target)).or_else(|| {
+                Target::ALL.into_iter().find_map(|target| {
+                    let rank = target.headers().iter().position(|h| *h == key)?;
+                    Some((1 + rank, column, target))
+                })
             })
         })
         .collect();
@@ -606,25 +597,39 @@ mod tests {
     }
 
     #[test]
-    fn labels_are_unique() {
-        let labels: HashSet<_> = Target::ALL.iter().map(|t| t.label()).collect();
-        assert_eq!(labels.len(), Target::ALL.len());
+    fn each_field_has_a_name_of_its_own_in_each_language() {
+        for language in Language::ALL {
+            let names: HashSet<_> = Target::ALL
+                .iter()
+                .map(|t| header_key(text_in(language, t.name_key())))
+                .collect();
+            assert_eq!(names.len(), Target::ALL.len(), "{language:?}");
+        }
     }
 
     #[test]
-    fn the_mapping_shows_the_headers_words_in_english_and_its_own_in_polish() {
-        use crate::i18n::{Language, set_language};
-        for target in Target::ALL {
-            assert_eq!(target.shown(), target.label(), "{target:?}");
+    fn clientele_s_own_headers_in_either_language_fill_their_fields() {
+        use crate::i18n::set_language;
+        for language in Language::ALL {
+            set_language(language);
+            let headers: Vec<String> = Target::ALL.map(|t| t.shown().to_owned()).to_vec();
+            set_language(Language::English);
+            let every: Vec<_> = Target::ALL.map(Some).to_vec();
+            assert_eq!(guess_mapping(&headers, &[]), every, "{language:?}");
         }
-        set_language(Language::Polish);
-        let shown: HashSet<_> = Target::ALL.iter().map(|t| t.shown()).collect();
-        let company = Target::CompanyName.shown();
-        let header = Target::CompanyName.label();
-        set_language(Language::English);
-        assert_eq!(shown.len(), Target::ALL.len());
-        assert_eq!(company, "Nazwa firmy");
-        assert_eq!(header, "Company name", "a file's header stays as written");
+        assert_eq!(
+            guess(&[
+                "Nazwa firmy",
+                "Główna osoba kontaktowa: e-mail",
+                "Klient od"
+            ]),
+            [
+                Some(Target::CompanyName),
+                Some(Target::ContactEmail),
+                Some(Target::CustomerSince)
+            ]
+        );
+        assert_eq!(Target::CompanyName.shown(), "Company name");
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! Profiles written as a CSV file for a spreadsheet: one row a profile, one
 //! column a field the CSV import reads ([`Target`]), headed by the field's
 //! name in the product's words, so that the file imports back with every
-//! column recognised.
+//! column recognised. Headers and words such as a status are in the page's
+//! language (the import knows both); the user's own data is as they wrote
+//! it. The ranked list, an ICP chart and survey results are written the
+//! same way, for reading.
 //!
 //! Written for spreadsheets as people open them: UTF-8 with a byte order
 //! mark (Excel then reads the letters right); commas, or semicolons and
@@ -17,6 +20,7 @@ use crate::domain::scoring::{Basis, Direction, ScoringModel, score};
 use crate::domain::survey::SurveyCriterion;
 use crate::domain::survey::asked::Asked;
 use crate::domain::survey::results::RoundTwoResults;
+use crate::t;
 use rust_decimal::Decimal;
 
 /// How cells are separated and numbers written.
@@ -51,7 +55,7 @@ pub fn profiles_csv<'a>(
     custom: &[CustomField],
     style: CsvStyle,
 ) -> String {
-    let mut headers: Vec<String> = Target::ALL.map(|t| t.label().to_owned()).to_vec();
+    let mut headers: Vec<String> = Target::ALL.map(|t| t.shown().to_owned()).to_vec();
     headers.extend(custom.iter().map(|f| f.name.clone()));
     let rows = profiles.into_iter().map(|p| {
         let mut cells = Target::ALL.map(|target| cell_of(p, target, style)).to_vec();
@@ -75,19 +79,25 @@ pub fn ranking_csv<'a>(
     basis: &Basis,
     style: CsvStyle,
 ) -> String {
-    let mut headers: Vec<String> = ["Rank", "Company", "Status", "Score", "Tier"]
-        .map(str::to_owned)
-        .to_vec();
+    let mut headers: Vec<String> = [
+        t!(scoring_column_rank),
+        t!(scoring_column_company),
+        t!(scoring_status),
+        t!(scoring_score),
+        t!(scoring_tier),
+    ]
+    .map(str::to_owned)
+    .to_vec();
     headers.extend(model.criteria.iter().map(|c| match c.direction {
-        Direction::TakesAway => format!("{} (points, takes value away)", c.name),
-        _ => format!("{} (points)", c.name),
+        Direction::TakesAway => t!(data_csv_col_points_takes_away, name = c.name),
+        _ => t!(data_csv_col_points, name = c.name),
     }));
     let rows = ranked.into_iter().map(|(rank, p)| {
         let e = score(model, p, basis);
         let mut row = vec![
             rank.to_string(),
             p.name.clone(),
-            p.status.label().to_owned(),
+            p.status.shown().to_owned(),
             e.score.map(|s| number_text(s, style)).unwrap_or_default(),
             e.tier.map(|t| t.letter().to_owned()).unwrap_or_default(),
         ];
@@ -107,7 +117,7 @@ pub fn ranking_csv<'a>(
 /// per chart column, headed by the customer's name or, without `names`,
 /// by the column's label ("Client #1").
 pub fn chart_csv(columns: &[ColumnView], names: bool, style: CsvStyle) -> String {
-    let mut headers = vec!["Ideal Customer Profile chart".to_owned()];
+    let mut headers = vec![t!(icp_chart_heading).to_owned()];
     headers.extend(columns.iter().map(|c| {
         if names {
             c.heading.clone()
@@ -116,9 +126,13 @@ pub fn chart_csv(columns: &[ColumnView], names: bool, style: CsvStyle) -> String
         }
     }));
     let rows = ChartRow::ALL.into_iter().map(|row| {
-        let mut cells = vec![row.label().to_owned()];
+        let mut cells = vec![row.shown().to_owned()];
         cells.extend(columns.iter().map(|c| {
-            let text = row.text(&c.values);
+            let text = if row.is_answer() {
+                row.answer(&c.values).shown().to_owned()
+            } else {
+                row.text(&c.values)
+            };
             match style {
                 // Numbers are kept in plain digits: only the decimal mark
                 // changes.
@@ -142,14 +156,14 @@ pub fn survey_results_csv(
     style: CsvStyle,
 ) -> String {
     let headers = [
-        "Criterion",
-        "Weight",
-        "Ratings",
-        "Mean",
-        "Spread",
-        "Range",
-        "Agreement",
-        "What the best customers look like",
+        t!(survey_results_criterion),
+        t!(data_csv_col_weight),
+        t!(survey_results_ratings),
+        t!(survey_results_mean),
+        t!(survey_results_spread),
+        t!(survey_results_range),
+        t!(survey_results_agreement),
+        t!(data_csv_col_best_customers),
     ]
     .map(str::to_owned)
     .to_vec();
@@ -183,7 +197,7 @@ pub fn survey_results_csv(
                 .map(|(a, b)| format!("{a}–{b}"))
                 .unwrap_or_default(),
             if rated {
-                c.agreement.label().to_owned()
+                c.agreement.shown().to_owned()
             } else {
                 String::new()
             },
@@ -243,7 +257,7 @@ fn cell_of(p: &Profile, target: Target, style: CsvStyle) -> String {
         Target::Website => p.website.clone().unwrap_or_default(),
         Target::Industry => p.industry.clone(),
         Target::BusinessType => p.business_type.clone(),
-        Target::Status => p.status.label().to_owned(),
+        Target::Status => p.status.shown().to_owned(),
         Target::Employees => p
             .employees
             .map(|s| span_text(&s, |n| n.to_string()))
@@ -353,8 +367,9 @@ mod tests {
     }
 
     #[test]
-    fn profiles_written_in_either_style_import_back_as_they_were() {
+    fn profiles_written_in_either_style_and_language_import_back_as_they_were() {
         use crate::domain::custom_field::{CustomField, FieldKind};
+        use crate::i18n::{Language, set_language};
         let size = CustomField::new("Contract size".into(), FieldKind::Number);
         let mut plan = CustomField::new("Support plan".into(), FieldKind::Choice);
         plan.options = vec!["Gold".into(), "Silver".into()];
@@ -366,9 +381,20 @@ mod tests {
         acme.custom.insert(renewal.id, "2027-06-30".into());
         let mut bare = Profile::new("Bare".into(), Timestamp::from_millis(0));
         bare.status = Status::Prospect;
-        let written = [acme, bare];
-        for style in [CsvStyle::Comma, CsvStyle::Semicolon] {
-            let table = parse(&profiles_csv(&written, &custom, style)).unwrap();
+        let mut gone = Profile::new("Gone".into(), Timestamp::from_millis(0));
+        gone.status = Status::FormerCustomer;
+        let written = [acme, bare, gone];
+        let styles = [CsvStyle::Comma, CsvStyle::Semicolon];
+        for (language, style) in Language::ALL
+            .into_iter()
+            .flat_map(|l| styles.map(|s| (l, s)))
+        {
+            // Written on a page in `language`, read on an English one.
+            set_language(language);
+            let text = profiles_csv(&written, &custom, style);
+            set_language(Language::English);
+            let style = (language, style);
+            let table = parse(&text).unwrap();
             let mapping = guess_mapping(&table.headers, &custom);
             let mut every = Target::ALL.map(Some).to_vec();
             every.extend(custom.iter().map(|f| Some(Target::Custom(f.id))));
@@ -382,14 +408,14 @@ mod tests {
                 Timestamp::from_millis(0),
             );
             assert!(read.errors.is_empty(), "{style:?}: {:?}", read.errors);
-            assert_eq!(read.profiles.len(), 2);
+            assert_eq!(read.profiles.len(), 3);
             for (back, was) in read.profiles.iter().zip(&written) {
                 for target in Target::ALL {
                     assert_eq!(
-                        cell_of(back, target, style),
-                        cell_of(was, target, style),
+                        cell_of(back, target, style.1),
+                        cell_of(was, target, style.1),
                         "{style:?}: {}",
-                        target.label()
+                        target.shown()
                     );
                 }
                 assert_eq!(
@@ -429,6 +455,17 @@ mod tests {
              \"Customization (points, takes value away)\"\r\n\
              1,\"Acme; \"\"Best\"\" Sp. z o.o.\",Customer,75,A,75,25\r\n\
              2,Zeta,Prospect,,,,\r\n"
+        );
+        // On a Polish page: its words for the headers and the status, the
+        // user's criteria as they wrote them, decimal commas when chosen.
+        crate::i18n::set_language(crate::i18n::Language::Polish);
+        let polish = ranking_csv(&model, [(1, &rated)], &basis, CsvStyle::Semicolon);
+        crate::i18n::set_language(crate::i18n::Language::English);
+        assert_eq!(
+            polish,
+            "\u{feff}Pozycja;Firma;Status;Wynik;Klasa;Ease (punkty);\
+             Customization (punkty, odbiera wartość)\r\n\
+             1;\"Acme; \"\"Best\"\" Sp. z o.o.\";Klient;75;A;75;25\r\n"
         );
     }
 

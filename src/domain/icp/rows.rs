@@ -55,25 +55,6 @@ impl ChartRow {
         ChartRow::Testimonial,
     ];
 
-    /// The row's name as files write it: the seed chart's English words,
-    /// whatever the interface's language (a CSV of the chart keeps them).
-    /// Screens show [`ChartRow::shown`].
-    pub fn label(self) -> &'static str {
-        match self {
-            ChartRow::Employees => "# of employees",
-            ChartRow::Industry => "Industry",
-            ChartRow::BusinessType => "Type of business",
-            ChartRow::Revenue => "Average revenue",
-            ChartRow::Location => "Location",
-            ChartRow::Years => "# years as customer",
-            ChartRow::Purchases => "What do they purchase?",
-            ChartRow::MonthlySpend => "Average spent per month",
-            ChartRow::YearlySpend => "Average spent per year",
-            ChartRow::Referred => "Have they referred you?",
-            ChartRow::Testimonial => "Have they given a testimonial?",
-        }
-    }
-
     /// The row's name as the chart shows it, in the interface's language.
     pub fn shown(self) -> &'static str {
         match self {

@@ -60,16 +60,6 @@ impl Agreement {
         }
     }
 
-    /// The word a file holds (the results' CSV), the same in every
-    /// language: "High", "Medium", "Low".
-    pub fn label(self) -> &'static str {
-        match self {
-            Agreement::High => "High",
-            Agreement::Medium => "Medium",
-            Agreement::Low => "Low",
-        }
-    }
-
     /// The word shown, in the interface's language.
     pub fn shown(self) -> &'static str {
         match self {
