@@ -2,14 +2,16 @@
 //! in Polish, and the journey of a profile (create it, edit it, score it,
 //! chart it, export it and import it in a colleague's browser) runs in
 //! Polish, with numbers, money and dates as Polish writes them; the files
-//! stay language-free data. Print views in Polish keep their longer words
-//! inside their labels and table cells.
+//! stay language-free data, and its spreadsheet is written for Polish
+//! Excel. Print views in Polish keep their longer words inside their labels
+//! and table cells, and every screen in Polish reflows at 320 CSS pixels and
+//! passes the accessibility audit.
 //!
 //! Controls are found by the Polish labels a person reads, taken from the
 //! Polish catalogue (`src/i18n/pl.txt`).
 
 use crate::support::catalogue::{pl, pl_with};
-use crate::support::{App, Name, Role, example_workspace, wait_until};
+use crate::support::{App, NARROW, Name, Role, WIDE, example_workspace, wait_until};
 use serde_json::Value;
 
 /// `<html lang>`: what screen readers pronounce the page as.
@@ -338,5 +340,56 @@ async fn printed_in_polish_the_longer_words_stay_inside_their_labels_and_cells()
             "printed in Polish, {name} has text running out of its box (screenshot in target/e2e-screenshots/pl-print-{name}.png)"
         );
     }
+    app.assert_no_console_errors();
+}
+
+#[tokio::test]
+async fn every_screen_in_polish_reflows_on_a_phone_and_passes_the_audit() {
+    let app = App::start_in("pl-PL").await;
+    app.goto("#/").await;
+    app.load_workspace(&example_workspace()).await;
+    let example = example_workspace();
+    let first = example["data"]["profiles"][0]["id"]
+        .as_str()
+        .expect("a profile")
+        .to_owned();
+    let sheet = example["data"]["worksheets"][0]["id"]
+        .as_str()
+        .expect("a worksheet")
+        .to_owned();
+    let mut found = Vec::new();
+    for route in [
+        "#/".to_owned(),
+        "#/profiles".to_owned(),
+        format!("#/profiles/{first}"),
+        format!("#/profiles/{first}/edit"),
+        format!("#/profiles/{first}/case-study"),
+        "#/icp".to_owned(),
+        format!("#/icp/{sheet}"),
+        "#/scoring".to_owned(),
+        "#/scoring/model".to_owned(),
+        "#/scoring/rate".to_owned(),
+        format!("#/scoring/{first}"),
+        "#/surveys".to_owned(),
+        "#/brief".to_owned(),
+        "#/portfolio".to_owned(),
+        "#/data".to_owned(),
+    ] {
+        app.goto(&route).await;
+        app.wait_until_ready().await;
+        assert_eq!(page_language(&app).await, "pl", "{route}");
+        // Polish words run longer than English: at 320 CSS pixels nothing
+        // may make the page scroll sideways.
+        app.set_width(NARROW).await;
+        if let Some(wide) = app.scrolls_sideways().await {
+            found.push(format!("{route} at {NARROW} px scrolls sideways: {wide}"));
+        }
+        found.extend(
+            app.audit(&format!("{route} in Polish at {NARROW} px"))
+                .await,
+        );
+        app.set_width(WIDE).await;
+    }
+    assert!(found.is_empty(), "{}", found.join("\n\n"));
     app.assert_no_console_errors();
 }
