@@ -303,18 +303,22 @@ fn decode_base64(text: &str) -> Result<Vec<u8>, ()> {
     Ok(out)
 }
 
-#[tokio::test]
-async fn printed_in_polish_the_longer_words_stay_inside_their_labels_and_cells() {
+/// A browser that prefers Polish, with the example workspace loaded: the
+/// app, the id of the example's first profile and of its worksheet.
+async fn polish_example() -> (App, String, String) {
     let app = App::start_in("pl-PL").await;
     app.goto("#/").await;
-    app.load_workspace(&example_workspace()).await;
     let example = example_workspace();
-    let profiles = example["data"]["profiles"].as_array().expect("profiles");
-    let first = profiles[0]["id"].as_str().expect("an id").to_owned();
-    let sheet = example["data"]["worksheets"][0]["id"]
-        .as_str()
-        .expect("a worksheet")
-        .to_owned();
+    app.load_workspace(&example).await;
+    let id = |record: &Value| record["id"].as_str().expect("an id").to_owned();
+    let first = id(&example["data"]["profiles"][0]);
+    let sheet = id(&example["data"]["worksheets"][0]);
+    (app, first, sheet)
+}
+
+#[tokio::test]
+async fn printed_in_polish_the_longer_words_stay_inside_their_labels_and_cells() {
+    let (app, first, sheet) = polish_example().await;
     // A4 paper's printable width at the print style's size.
     app.cdp(
         "Emulation.setDeviceMetricsOverride",
@@ -345,18 +349,7 @@ async fn printed_in_polish_the_longer_words_stay_inside_their_labels_and_cells()
 
 #[tokio::test]
 async fn every_screen_in_polish_reflows_on_a_phone_and_passes_the_audit() {
-    let app = App::start_in("pl-PL").await;
-    app.goto("#/").await;
-    app.load_workspace(&example_workspace()).await;
-    let example = example_workspace();
-    let first = example["data"]["profiles"][0]["id"]
-        .as_str()
-        .expect("a profile")
-        .to_owned();
-    let sheet = example["data"]["worksheets"][0]["id"]
-        .as_str()
-        .expect("a worksheet")
-        .to_owned();
+    let (app, first, sheet) = polish_example().await;
     let mut found = Vec::new();
     for route in [
         "#/".to_owned(),
