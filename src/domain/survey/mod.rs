@@ -268,6 +268,18 @@ mod tests {
         "2026-11-22T06:43:03Z".parse().unwrap()
     }
 
+    /// Anna's round 1 "Q4", from `model`'s criteria (if any) and `extra`.
+    fn q4(model: Option<&ScoringModel>, extra: &[String]) -> Survey {
+        Survey::round_one(
+            "Q4".into(),
+            "Anna".into(),
+            WorkspaceId::new(),
+            model,
+            extra,
+            now(),
+        )
+    }
+
     #[test]
     fn round_one_offers_the_model_criteria_and_the_coordinators_own() {
         let model = default_model(now());
@@ -289,14 +301,7 @@ mod tests {
     #[test]
     fn round_two_keeps_the_top_criteria_in_order_and_follows_round_one() {
         let model = default_model(now());
-        let one = Survey::round_one(
-            "Q4".into(),
-            "Anna".into(),
-            WorkspaceId::new(),
-            Some(&model),
-            &[],
-            now(),
-        );
+        let one = q4(Some(&model), &[]);
         let top = [one.criteria[3].id, one.criteria[0].id];
         let two = one.round_two(&top, "", now());
         assert_eq!(two.round, Round::Customers);
@@ -341,14 +346,7 @@ mod tests {
     #[test]
     fn round_two_is_titled_in_the_language_it_is_started_in() {
         use crate::i18n::{Language, set_language};
-        let one = Survey::round_one(
-            "Q4".into(),
-            "Anna".into(),
-            WorkspaceId::new(),
-            None,
-            &["Spend".into()],
-            now(),
-        );
+        let one = q4(None, &["Spend".into()]);
         let top = [one.criteria[0].id];
         set_language(Language::Polish);
         let two = one.round_two(&top, "", now());
@@ -359,14 +357,7 @@ mod tests {
     #[test]
     fn the_rep_is_told_how_long_it_takes() {
         let model = default_model(now());
-        let one = Survey::round_one(
-            "Q4".into(),
-            "Anna".into(),
-            WorkspaceId::new(),
-            Some(&model),
-            &[],
-            now(),
-        );
+        let one = q4(Some(&model), &[]);
         assert_eq!(one.estimated_minutes(), 3, "13 criteria at 10 s");
         let ids: Vec<_> = one.criteria.iter().take(5).map(|c| c.id).collect();
         assert_eq!(
@@ -378,14 +369,7 @@ mod tests {
 
     #[test]
     fn a_survey_round_trips_through_json_and_old_files_get_defaults() {
-        let survey = Survey::round_one(
-            "Q4".into(),
-            "Anna".into(),
-            WorkspaceId::new(),
-            None,
-            &["Spend".into()],
-            now(),
-        );
+        let survey = q4(None, &["Spend".into()]);
         let json = serde_json::to_string(&survey).unwrap();
         assert_eq!(serde_json::from_str::<Survey>(&json).unwrap(), survey);
         let minimal = r#"{"id":"6f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e0f","title":"x","created_at":"2026-01-02T03:04:05Z","coordinator_workspace":"6f1c1d1e-7d2a-4c43-9a51-0a0b0c0d0e01"}"#;
