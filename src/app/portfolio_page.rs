@@ -118,7 +118,7 @@ fn filter_text(f: &PortfolioFilter) -> String {
     let mut parts = vec![
         f.status
             .map_or(t!(icp_portfolio_all_statuses).to_owned(), |s| {
-                s.label().to_owned()
+                s.shown().to_owned()
             }),
     ];
     parts.extend(

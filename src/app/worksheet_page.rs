@@ -494,13 +494,7 @@ fn Cell(
             ColumnSource::Linked(_) => format!(" {}", t!(icp_cell_years_from_profile)),
             _ => String::new(),
         };
-        // Yes / no answers in the interface's words; the chart CSV keeps
-        // the file's (row.text).
-        let text = if row.is_answer() {
-            row.answer(&column.values).shown().to_owned()
-        } else {
-            row.text(&column.values)
-        };
+        let text = row.text(&column.values);
         return view! { <td class="read-only">{if text.is_empty() { "—".to_owned() } else { text }}<span class="meta">{note}</span></td> }.into_any();
     }
     if row.is_answer() {

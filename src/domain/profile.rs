@@ -66,17 +66,6 @@ impl Status {
     /// Every status, in the order offered.
     pub const ALL: [Status; 3] = [Status::Prospect, Status::Customer, Status::FormerCustomer];
 
-    /// The name in English whatever the interface's language, as CSV
-    /// files write it (see [`Status::shown`] for screens).
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Prospect => "Prospect",
-            Status::Customer => "Customer",
-            Status::FormerCustomer => "Former customer",
-            Status::Unlisted(text) => text,
-        }
-    }
-
     /// The name shown to people, in the interface's language.
     pub fn shown(self) -> &'static str {
         match self {
@@ -105,18 +94,6 @@ crate::open_enum! {
 impl YesNoUnknown {
     /// Every answer, in the order offered.
     pub const ALL: [YesNoUnknown; 3] = [YesNoUnknown::Unknown, YesNoUnknown::Yes, YesNoUnknown::No];
-
-    /// The word in English whatever the interface's language, as the
-    /// Ideal Customer Profile chart's CSV writes it (see
-    /// [`YesNoUnknown::shown`] for screens).
-    pub fn label(self) -> &'static str {
-        match self {
-            YesNoUnknown::Yes => "Yes",
-            YesNoUnknown::No => "No",
-            YesNoUnknown::Unknown => "Unknown",
-            YesNoUnknown::Unlisted(text) => text,
-        }
-    }
 
     /// The word shown to people, in the interface's language.
     pub fn shown(self) -> &'static str {
@@ -1213,13 +1190,7 @@ mod tests {
         let copy = Profile::new("Acme".into(), now()).duplicate(now());
         assert_eq!(copy.name, "Acme (kopia)");
         assert_eq!(Status::FormerCustomer.shown(), "Były klient");
-        assert_eq!(
-            Status::FormerCustomer.label(),
-            "Former customer",
-            "as CSV writes it"
-        );
         assert_eq!(YesNoUnknown::Yes.shown(), "Tak");
-        assert_eq!(YesNoUnknown::Yes.label(), "Yes", "as CSV writes it");
         assert_eq!(BuyingRole::DecisionMaker.label(), "Decydent");
         set_language(Language::English);
         assert_eq!(loyalty(2, false, 1), "2 referrals, 1 year");

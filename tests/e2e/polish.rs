@@ -384,5 +384,17 @@ async fn every_screen_in_polish_reflows_on_a_phone_and_passes_the_audit() {
         app.set_width(WIDE).await;
     }
     assert!(found.is_empty(), "{}", found.join("\n\n"));
+
+    // The report's heading names the chosen status in Polish too.
+    app.goto("#/portfolio").await;
+    app.wait_until_ready().await;
+    app.choose(&pl("icp_portfolio_status"), &pl("profile_status_customer"))
+        .await;
+    wait_for_text(
+        &app,
+        "the report's heading",
+        &format!(" · {}", pl("profile_status_customer")),
+    )
+    .await;
     app.assert_no_console_errors();
 }

@@ -106,7 +106,7 @@ impl ChartRow {
         matches!(self, ChartRow::Referred | ChartRow::Testimonial)
     }
 
-    /// The cell as typed text.
+    /// The cell as text (a yes / no answer in the interface's words).
     pub fn text(self, values: &ChartValues) -> String {
         match self {
             ChartRow::Employees => count_span_text(values.employees),
@@ -118,8 +118,8 @@ impl ChartRow {
             ChartRow::Purchases => values.purchases.join("\n"),
             ChartRow::MonthlySpend => money_text(values.monthly_spend),
             ChartRow::YearlySpend => money_text(values.yearly_spend),
-            ChartRow::Referred => values.referred.label().to_owned(),
-            ChartRow::Testimonial => values.testimonial.label().to_owned(),
+            ChartRow::Referred => values.referred.shown().to_owned(),
+            ChartRow::Testimonial => values.testimonial.shown().to_owned(),
         }
     }
 
