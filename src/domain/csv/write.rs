@@ -197,7 +197,7 @@ pub fn survey_results_csv(
             } else {
                 String::new()
             },
-            c.summary.text(asked, currency),
+            c.summary.shown(asked, currency),
         ]
     });
     csv_text([headers].into_iter().chain(rows), style)

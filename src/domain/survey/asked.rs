@@ -8,7 +8,7 @@ use super::SurveyCriterion;
 use super::answer::same_customer_key;
 use crate::domain::counts::Counts;
 use crate::domain::currency::amount_text;
-use crate::domain::decimal::{grouped, grouped_with};
+use crate::domain::decimal::grouped;
 use crate::domain::input::{InputError, parse_amount, parse_name};
 use crate::domain::limits::MAX_NAME_CHARS;
 use crate::domain::open_enum::name_of;
@@ -179,18 +179,6 @@ fn number_text(asked: Asked, n: Decimal, currency: &str) -> String {
     }
 }
 
-/// Number `n` as a file holds it, whatever the interface's language:
-/// `120,000` (an amount `120,000 PLN`).
-fn file_number(asked: Asked, n: Decimal, currency: &str) -> String {
-    let number = grouped_with(n, ',', '.');
-    match asked {
-        Asked::Number(measure) if measure.is_money() && !currency.is_empty() => {
-            format!("{number} {currency}")
-        }
-        _ => number,
-    }
-}
-
 /// What the best customers look like on one criterion.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Summary {
@@ -273,39 +261,8 @@ impl Summary {
         }
     }
 
-    /// The summary in words as a file holds it (the results' CSV): in
-    /// English with English numbers whatever the interface's language, as
-    /// the file's other texts are; amounts in `currency` when the criterion
-    /// is money ("Median 120,000 PLN (80,000 to 200,000), 6 answers");
-    /// empty for a rating, whose figures have columns of their own. The
-    /// screen says it with [`Self::shown`].
-    pub fn text(&self, asked: Asked, currency: &str) -> String {
-        let number = |n: Decimal| file_number(asked, n, currency);
-        let plain = |n: Decimal| grouped_with(n, ',', '.');
-        match self {
-            Self::Ratings => String::new(),
-            Self::Nothing => "No answers yet.".to_owned(),
-            Self::YesShare { yes, of } => {
-                let share = Decimal::from(*yes * 100) / Decimal::from((*of).max(1));
-                format!("{yes} of {of} yes ({}%)", share.round_dp(0))
-            }
-            Self::Median {
-                median,
-                low,
-                high,
-                of,
-            } => format!(
-                "Median {} ({} to {}), {of} {}",
-                number(*median),
-                plain(*low),
-                plain(*high),
-                if *of == 1 { "answer" } else { "answers" }
-            ),
-            Self::MostCommon { counts, of } => format!("{} of {of}", Self::named(counts)),
-        }
-    }
-
-    /// The summary in words on screen, in the interface's language, amounts
+    /// The summary in words, on screen and in the results' CSV, in the
+    /// interface's language, amounts
     /// in `currency` when the criterion is money ("Median 120,000 PLN
     /// (80,000 to 200,000), 6 answers"; "Mediana 120 000 PLN (od 80 000 do
     /// 200 000), 6 odpowiedzi"); empty for a rating, whose figures have
@@ -501,7 +458,7 @@ mod tests {
     }
 
     #[test]
-    fn the_screen_speaks_polish_while_choices_answers_and_the_file_stay_as_they_are() {
+    fn the_screen_and_its_spreadsheet_speak_polish_while_choices_and_answers_stay_as_they_are() {
         use crate::i18n::{Language, set_language};
         let stored_in_english = criterion("rating", Direction::AddsValue);
         set_language(Language::Polish);
@@ -559,12 +516,6 @@ mod tests {
             Summary::Nothing.shown(INDUSTRY, ""),
             "Nie ma jeszcze odpowiedzi."
         );
-        // The file's text stays as it was, in English with English numbers.
-        assert_eq!(
-            spend.text(SPEND, "PLN"),
-            "Median 107,500 PLN (80,000 to 200,000), 4 answers"
-        );
-        assert_eq!(yes.text(Asked::YesNo, ""), "2 of 3 yes (67%)");
         let takes = criterion("number:cost_to_win", Direction::TakesAway);
         let proposed = Summary::of(SPEND, &["10000"])
             .proposed_kind(&takes)
@@ -639,7 +590,7 @@ mod tests {
     fn yes_or_no_gives_the_share_of_yes() {
         let summary = Summary::of(Asked::YesNo, &["yes", "no", "yes", "maybe"]);
         assert_eq!(summary, Summary::YesShare { yes: 2, of: 3 });
-        assert_eq!(summary.text(Asked::YesNo, ""), "2 of 3 yes (67%)");
+        assert_eq!(summary.shown(Asked::YesNo, ""), "2 of 3 yes (67%)");
         assert_eq!(Summary::of(Asked::YesNo, &["maybe"]), Summary::Nothing);
     }
 
@@ -658,7 +609,7 @@ mod tests {
             }
         );
         assert_eq!(
-            summary.text(SPEND, "PLN"),
+            summary.shown(SPEND, "PLN"),
             "Median 107,500 PLN (80,000 to 200,000), 4 answers"
         );
         // Adds value: full points from the median, half from half of it.
@@ -725,7 +676,7 @@ mod tests {
         assert_eq!(field, CategoryField::Industry);
         assert_eq!(values, ["Manufacturing", "Retail"]);
         assert_eq!(
-            summary.text(INDUSTRY, ""),
+            summary.shown(INDUSTRY, ""),
             "Manufacturing (4), Retail (2), Logistics (1), Energy (1), Food (1), Media (1) of 10"
         );
         // Each named once: the most common (the first) still matches.

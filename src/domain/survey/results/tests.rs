@@ -375,7 +375,7 @@ fn round_two_asks_in_kind_and_the_model_gets_the_proposed_thresholds_values_and_
     assert_eq!(
         r.criteria[1]
             .summary
-            .text(Asked::Category(CategoryField::Industry), ""),
+            .shown(Asked::Category(CategoryField::Industry), ""),
         "Manufacturing (3), Retail (2), Logistics (1) of 6"
     );
     // No ratings asked: no overall rating either.
