@@ -262,11 +262,10 @@ impl Summary {
     }
 
     /// The summary in words, on screen and in the results' CSV, in the
-    /// interface's language, amounts
-    /// in `currency` when the criterion is money ("Median 120,000 PLN
-    /// (80,000 to 200,000), 6 answers"; "Mediana 120 000 PLN (od 80 000 do
-    /// 200 000), 6 odpowiedzi"); empty for a rating, whose figures have
-    /// columns of their own.
+    /// interface's language, amounts in `currency` when the criterion is
+    /// money ("Median 120,000 PLN (80,000 to 200,000), 6 answers";
+    /// "Mediana 120 000 PLN (od 80 000 do 200 000), 6 odpowiedzi"); empty
+    /// for a rating, whose figures have columns of their own.
     pub fn shown(&self, asked: Asked, currency: &str) -> String {
         match self {
             Self::Ratings => String::new(),
